@@ -1,0 +1,3 @@
+from finops_gate.cli import main
+
+main()

@@ -1,0 +1,133 @@
+"""Provider names, regions and default_tags, resolved from the plan's configuration."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from finops_gate.plan.schema import Configuration, ModuleConfig, ProviderConfig, Variable
+
+FALLBACK_REGION = "us-east-1"
+
+
+def provider_type(provider_name: str) -> str:
+    """`registry.terraform.io/hashicorp/aws`, `registry.opentofu.org/hashicorp/aws`,
+    `hashicorp/aws`, `aws` and Terraform 0.12's `aws.primary` all give `aws`."""
+    last = provider_name.rsplit("/", 1)[-1]
+    return last.split(".", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderSettings:
+    region: str | None
+    default_tags: Mapping[str, str]
+
+
+def _constant(expression: Any, variables: Mapping[str, Variable]) -> Any:
+    """The value of a configuration expression if the plan lets us know it."""
+    if not isinstance(expression, dict):
+        return None
+    if "constant_value" in expression:
+        return expression["constant_value"]
+    references = expression.get("references")
+    if isinstance(references, list) and references:
+        first = references[0]
+        if isinstance(first, str) and first.startswith("var."):
+            variable = variables.get(first[4:])
+            return variable.value if variable else None
+    return None
+
+
+def _settings(config: ProviderConfig, variables: Mapping[str, Variable]) -> ProviderSettings:
+    region = _constant(config.expressions.get("region"), variables)
+    tags: dict[str, str] = {}
+    blocks = config.expressions.get("default_tags")
+    if isinstance(blocks, list):
+        for block in blocks:
+            value = _constant(block.get("tags") if isinstance(block, dict) else None, variables)
+            if isinstance(value, dict):
+                tags.update({str(k): str(v) for k, v in value.items() if v is not None})
+    return ProviderSettings(
+        region=region if isinstance(region, str) and region else None, default_tags=tags
+    )
+
+
+class ProviderResolver:
+    """Maps each resource to the provider configuration it uses."""
+
+    def __init__(self, configuration: Configuration, variables: Mapping[str, Variable]) -> None:
+        self._settings = {
+            key: _settings(config, variables)
+            for key, config in configuration.provider_config.items()
+        }
+        self._config_keys = _resource_config_keys(configuration.root_module, "")
+        self._expressions = _resource_expressions(configuration.root_module, "")
+
+    def config_key(self, address: str, provider: str) -> str:
+        return self._config_keys.get(config_address(address)) or provider
+
+    def settings(self, config_key: str, provider: str) -> tuple[ProviderSettings | None, str]:
+        """Settings for a provider configuration key and where they came from."""
+        for key in _candidate_keys(config_key):
+            if key in self._settings:
+                return self._settings[key], "provider"
+        if provider in self._settings:
+            return self._settings[provider], "default_provider"
+        return None, "fallback"
+
+    def expressions(self, address: str) -> Mapping[str, Any]:
+        return self._expressions.get(config_address(address), {})
+
+
+def _candidate_keys(config_key: str) -> list[str]:
+    # Terraform 0.12/0.13 write module-local keys as "module.child:aws" or "child:aws".
+    keys = [config_key]
+    if ":" in config_key:
+        module, local = config_key.rsplit(":", 1)
+        if not module.startswith("module."):
+            keys.append(f"module.{module}:{local}")
+    return keys
+
+
+def config_address(address: str) -> str:
+    """`module.a[0].module.b["x"].aws_instance.web[2]` -> `module.a.module.b.aws_instance.web`."""
+    parts: list[str] = []
+    in_index = in_string = escaped = False
+    for char in address:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif in_index:
+            if char == '"':
+                in_string = True
+            elif char == "]":
+                in_index = False
+        elif char == "[":
+            in_index = True
+        else:
+            parts.append(char)
+    return "".join(parts)
+
+
+def _resource_config_keys(module: ModuleConfig, prefix: str) -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for resource in module.resources:
+        if resource.provider_config_key:
+            keys[prefix + resource.address] = resource.provider_config_key
+    for name, call in module.module_calls.items():
+        keys.update(_resource_config_keys(call.module, f"{prefix}module.{name}."))
+    return keys
+
+
+def _resource_expressions(module: ModuleConfig, prefix: str) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for resource in module.resources:
+        found[prefix + resource.address] = resource.expressions
+    for name, call in module.module_calls.items():
+        found.update(_resource_expressions(call.module, f"{prefix}module.{name}."))
+    return found

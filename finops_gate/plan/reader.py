@@ -1,0 +1,215 @@
+"""`terraform show -json` bytes -> Plan, with a clear one-line error for everything else."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import orjson
+from pydantic import ValidationError
+
+from finops_gate.errors import PlanError
+from finops_gate.plan.providers import FALLBACK_REGION, ProviderResolver, provider_type
+from finops_gate.plan.resource import Action, Plan, Resource
+from finops_gate.plan.schema import PlanDocument, ResourceChange
+from finops_gate.plan.tags import effective_tags
+
+SUPPORTED_MAJOR_FORMAT = 1
+_HOW_TO_GET_A_PLAN = (
+    "create one with `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`"
+)
+
+
+def load_plan(path: str) -> Plan:
+    """Read a plan from a file path, or from standard input when path is `-`."""
+    import sys
+
+    if path == "-":
+        return parse_plan_bytes(sys.stdin.buffer.read(), "<stdin>")
+    file = Path(path)
+    if file.is_dir():
+        raise PlanError(f"{path}: is a directory, expected a plan JSON file")
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise PlanError(f"{path}: no such file") from None
+    except OSError as error:
+        raise PlanError(f"{path}: cannot read: {error.strerror}") from None
+    return parse_plan_bytes(data, path)
+
+
+def parse_plan_bytes(data: bytes, name: str) -> Plan:
+    document = _validate(_parse_json(data, name), name)
+    return _build_plan(document)
+
+
+def _decode(data: bytes, name: str) -> str | bytes:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # PowerShell's `>` writes UTF-16; the content is still a plan.
+        return data.decode("utf-16")
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :]
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise PlanError(
+            f"{name}: not UTF-8 text (invalid byte at offset {error.start}); "
+            "expected the output of `terraform show -json`"
+        ) from None
+    return data
+
+
+def _parse_json(data: bytes, name: str) -> Any:
+    if data.startswith(b"PK\x03\x04"):
+        raise PlanError(
+            f"{name}: this is a binary plan file; convert it with "
+            "`terraform show -json tfplan > plan.json` and pass plan.json"
+        )
+    if not data.strip():
+        raise PlanError(f"{name}: the file is empty; {_HOW_TO_GET_A_PLAN}")
+    text = _decode(data, name)
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError as error:
+        if error.pos >= len(text.rstrip()):
+            raise PlanError(
+                f"{name}: JSON ends unexpectedly at character {error.pos}: the file looks "
+                "truncated"
+            ) from None
+        raise PlanError(
+            f"{name}: not valid JSON at line {error.lineno}, column {error.colno}: "
+            f"{error.msg}"
+        ) from None
+    except RecursionError:
+        raise PlanError(f"{name}: JSON is nested too deeply to be a Terraform plan") from None
+
+
+def _validate(raw: Any, name: str) -> PlanDocument:
+    if not isinstance(raw, dict):
+        kind = type(raw).__name__.replace("dict", "object").replace("list", "array")
+        raise PlanError(f"{name}: JSON {kind} is not a Terraform plan; {_HOW_TO_GET_A_PLAN}")
+    _check_is_plan(raw, name)
+    try:
+        return PlanDocument.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        location = _format_location(first["loc"])
+        raise PlanError(f"{name}: invalid plan at {location}: {first['msg']}") from None
+    except RecursionError:
+        raise PlanError(f"{name}: JSON is nested too deeply to be a Terraform plan") from None
+
+
+def _check_is_plan(raw: dict[str, Any], name: str) -> None:
+    if "lineage" in raw and "resources" in raw and "format_version" not in raw:
+        raise PlanError(
+            f"{name}: this is a Terraform state file (terraform.tfstate), not a plan; "
+            f"{_HOW_TO_GET_A_PLAN}"
+        )
+    if "format_version" not in raw:
+        if "provider_schemas" in raw:
+            what = "the output of `terraform providers schema -json`"
+        else:
+            what = "JSON without a `format_version` key"
+        raise PlanError(f"{name}: {what}, not a Terraform plan; {_HOW_TO_GET_A_PLAN}")
+    is_state = "values" in raw and not any(
+        key in raw for key in ("planned_values", "resource_changes", "configuration")
+    )
+    if is_state:
+        raise PlanError(
+            f"{name}: this is `terraform show -json` of a state (it has `values` and no "
+            f"`planned_values`), not a plan; {_HOW_TO_GET_A_PLAN}"
+        )
+    version = raw["format_version"]
+    if not isinstance(version, str):
+        raise PlanError(f"{name}: format_version must be a string like \"1.2\"")
+    major = version.split(".", 1)[0]
+    if not major.isdigit():
+        raise PlanError(f"{name}: unrecognised format_version {version!r}")
+    if int(major) > SUPPORTED_MAJOR_FORMAT:
+        raise PlanError(
+            f"{name}: plan format_version {version} is newer than this finops-gate "
+            f"understands ({SUPPORTED_MAJOR_FORMAT}.x); upgrade finops-gate"
+        )
+
+
+def _format_location(location: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "top level"
+
+
+def _build_plan(document: PlanDocument) -> Plan:
+    resolver = ProviderResolver(document.configuration, document.variables)
+    resources: list[Resource] = []
+    defaulted = 0
+    for change in document.resource_changes:
+        if change.mode != "managed":
+            continue
+        resource = _build_resource(change, resolver)
+        if resource.region_source == "fallback" and resource.provider == "aws":
+            defaulted += 1
+        resources.append(resource)
+    notes: list[str] = []
+    if defaulted:
+        notes.append(
+            f"No region found for {defaulted} AWS resource(s) in the plan's provider "
+            f"configuration; priced in {FALLBACK_REGION}."
+        )
+    return Plan(
+        format_version=document.format_version,
+        terraform_version=document.terraform_version,
+        resources=tuple(resources),
+        errored=document.errored,
+        complete=document.complete,
+        notes=tuple(notes),
+    )
+
+
+def _as_mapping(value: Any) -> Mapping[str, Any] | None:
+    return value if isinstance(value, dict) else None
+
+
+def _build_resource(change: ResourceChange, resolver: ProviderResolver) -> Resource:
+    actions = tuple(change.change.actions)
+    action = Action.from_actions(actions)
+    before = _as_mapping(change.change.before)
+    after = _as_mapping(change.change.after)
+    unknown = _as_mapping(change.change.after_unknown) or {}
+    provider = provider_type(change.provider_name)
+    config_key = resolver.config_key(change.address, provider)
+    settings, region_source = resolver.settings(config_key, provider)
+    region = settings.region if settings and settings.region else None
+    if region is None:
+        region_source = "fallback"
+    own_region = (after or before or {}).get("region")
+    if isinstance(own_region, str) and own_region:
+        region, region_source = own_region, "resource"
+    default_tags = settings.default_tags if settings else {}
+    if after is not None:
+        tags, tags_known = effective_tags(after, unknown, default_tags)
+    else:
+        tags, tags_known = effective_tags(before, {}, default_tags)
+    address = change.address if change.deposed is None else f"{change.address} (deposed)"
+    index = change.index if isinstance(change.index, (int, str)) else None
+    return Resource(
+        address=address,
+        module_address=change.module_address,
+        type=change.type,
+        name=change.name,
+        index=index,
+        provider=provider,
+        actions=actions,
+        action=action,
+        before=before,
+        after=after,
+        after_unknown=unknown,
+        region=region or FALLBACK_REGION,
+        region_source=region_source,
+        tags=tags,
+        tags_known=tags_known,
+        previous_address=change.previous_address,
+        config_expressions=resolver.expressions(change.address),
+    )

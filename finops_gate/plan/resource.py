@@ -1,0 +1,95 @@
+"""The typed records the rest of finops-gate works on."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Action(str, Enum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    REPLACE = "replace"
+    NO_OP = "no-op"
+    READ = "read"
+    FORGET = "forget"
+
+    @classmethod
+    def from_actions(cls, actions: tuple[str, ...]) -> Action:
+        """Collapse Terraform's action list into one action.
+
+        `["delete", "create"]` and `["create", "delete"]` (create_before_destroy) are both
+        a replacement; `["create", "forget"]` (Terraform 1.7+) creates a new object while
+        the old one is left running outside Terraform.
+        """
+        kinds = set(actions)
+        if {"create", "delete"} <= kinds:
+            return cls.REPLACE
+        for candidate in ("create", "delete", "update", "forget", "read"):
+            if candidate in kinds:
+                return cls(candidate)
+        return cls.NO_OP
+
+    @property
+    def has_before(self) -> bool:
+        return self not in (Action.CREATE,)
+
+    @property
+    def has_after(self) -> bool:
+        return self not in (Action.DELETE, Action.FORGET)
+
+    @property
+    def changes(self) -> bool:
+        return self not in (Action.NO_OP, Action.READ)
+
+
+Tags = Mapping[str, "str | None"]
+"""Tag key -> value; `None` means the value is unknown until apply."""
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    address: str
+    module_address: str | None
+    type: str
+    name: str
+    index: int | str | None
+    provider: str
+    actions: tuple[str, ...]
+    action: Action
+    before: Mapping[str, Any] | None
+    after: Mapping[str, Any] | None
+    after_unknown: Mapping[str, Any]
+    region: str
+    region_source: str
+    tags: Tags
+    tags_known: bool
+    previous_address: str | None = None
+    config_expressions: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def current(self) -> Mapping[str, Any]:
+        """Attributes as they will be after the change, or as they were for a delete."""
+        if self.after is not None:
+            return self.after
+        return self.before or {}
+
+    def is_unknown(self, attribute: str) -> bool:
+        return self.after_unknown.get(attribute) is True
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    format_version: str
+    terraform_version: str | None
+    resources: tuple[Resource, ...]
+    errored: bool
+    complete: bool
+    notes: tuple[str, ...] = ()
+
+    @property
+    def incomplete(self) -> bool:
+        return self.errored or not self.complete

@@ -1,0 +1,84 @@
+"""Pydantic models of the parts of `terraform show -json` that finops-gate reads.
+
+Lenient on purpose: unknown keys are ignored (Terraform adds keys in minor format
+versions) and attribute values stay untyped, so validation cost does not grow with the
+size of each resource.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Lenient(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class Change(_Lenient):
+    actions: list[str]
+    before: Any = None
+    after: Any = None
+    after_unknown: Any = None
+
+
+class ResourceChange(_Lenient):
+    address: str
+    module_address: str | None = None
+    mode: str = "managed"
+    type: str
+    name: str
+    index: Any = None
+    provider_name: str = ""
+    change: Change
+    previous_address: str | None = None
+    deposed: str | None = None
+
+
+class ResourceConfig(_Lenient):
+    address: str = ""
+    mode: str = "managed"
+    type: str = ""
+    provider_config_key: str | None = None
+    expressions: dict[str, Any] = Field(default_factory=dict)
+
+
+class ModuleConfig(_Lenient):
+    resources: list[ResourceConfig] = Field(default_factory=list)
+    module_calls: dict[str, ModuleCall] = Field(default_factory=dict)
+
+
+class ModuleCall(_Lenient):
+    source: str = ""
+    module: ModuleConfig = Field(default_factory=ModuleConfig)
+
+
+class ProviderConfig(_Lenient):
+    name: str = ""
+    full_name: str | None = None
+    alias: str | None = None
+    module_address: str | None = None
+    expressions: dict[str, Any] = Field(default_factory=dict)
+
+
+class Configuration(_Lenient):
+    provider_config: dict[str, ProviderConfig] = Field(default_factory=dict)
+    root_module: ModuleConfig = Field(default_factory=ModuleConfig)
+
+
+class Variable(_Lenient):
+    value: Any = None
+
+
+class PlanDocument(_Lenient):
+    format_version: str
+    terraform_version: str | None = None
+    variables: dict[str, Variable] = Field(default_factory=dict)
+    resource_changes: list[ResourceChange] = Field(default_factory=list)
+    configuration: Configuration = Field(default_factory=Configuration)
+    errored: bool = False
+    complete: bool = True
+
+
+ModuleConfig.model_rebuild()
