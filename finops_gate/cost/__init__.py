@@ -1,0 +1,1 @@
+"""Monthly cost estimates from the bundled price table."""

@@ -1,0 +1,131 @@
+"""Resources + price table -> monthly costs before and after the change."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from finops_gate.cost.free import is_free
+from finops_gate.cost.model import (
+    ComponentSpec,
+    CostComponent,
+    Estimate,
+    ResourceCost,
+    Status,
+    Totals,
+)
+from finops_gate.cost.prices import PriceTable
+from finops_gate.cost.registry import ESTIMATORS, Estimator
+from finops_gate.cost.view import AttributeView, UnknownAttributeError
+from finops_gate.plan.resource import Action, Plan, Resource
+
+_COST_DIGITS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    components: tuple[CostComponent, ...]
+    monthly_cost: float | None
+    note: str | None = None
+
+    @property
+    def usage_only(self) -> bool:
+        return bool(self.components) and all(c.usage_based for c in self.components)
+
+
+def estimate_plan(plan: Plan, prices: PriceTable) -> Estimate:
+    costs = tuple(estimate_resource(resource, prices) for resource in plan.resources)
+    before = after = 0.0
+    for cost in costs:
+        before += cost.monthly_cost_before or 0.0
+        after += cost.monthly_cost_after or 0.0
+    totals = Totals(round(before, _COST_DIGITS), round(after, _COST_DIGITS))
+    return Estimate(costs, totals, approximate=any(cost.approximate for cost in costs))
+
+
+def estimate_resource(resource: Resource, prices: PriceTable) -> ResourceCost:
+    action = resource.action
+    if is_free(resource.provider, resource.type):
+        return ResourceCost(
+            resource, Status.FREE, 0.0, 0.0, components=()
+        )
+    estimator = ESTIMATORS.get(resource.type)
+    if estimator is None:
+        return ResourceCost(resource, Status.UNSUPPORTED, None, None, components=())
+
+    after = before = None
+    if action.has_after and resource.after is not None:
+        after = _price_side(estimator, resource, resource.after, resource.after_unknown, prices)
+    if action in (Action.NO_OP, Action.READ) and after is not None:
+        before = after
+    elif action.has_before and resource.before is not None:
+        before = _price_side(estimator, resource, resource.before, {}, prices)
+
+    cost_before = 0.0 if action == Action.CREATE else (before.monthly_cost if before else None)
+    cost_after = 0.0 if not action.has_after else (after.monthly_cost if after else None)
+    shown = after or before
+    sides = [side for side in (before, after) if side is not None]
+    notes = tuple(dict.fromkeys(side.note for side in sides if side.note))
+    if cost_before is None or cost_after is None:
+        status = Status.PRICE_NOT_FOUND
+    elif sides and all(side.usage_only for side in sides):
+        status = Status.USAGE_BASED
+    else:
+        status = Status.PRICED
+    components_before = (
+        before.components if before and after and action in (Action.UPDATE, Action.REPLACE) else ()
+    )
+    return ResourceCost(
+        resource,
+        status,
+        cost_before,
+        cost_after,
+        components=shown.components if shown else (),
+        components_before=components_before,
+        notes=notes,
+    )
+
+
+def _price_side(
+    estimator: Estimator,
+    resource: Resource,
+    values: Mapping[str, Any],
+    unknown: Mapping[str, Any],
+    prices: PriceTable,
+) -> _Side:
+    try:
+        specs = estimator(AttributeView(resource, values, unknown))
+    except UnknownAttributeError as error:
+        return _Side((), None, f"{error.attribute} is unknown until apply")
+    components = tuple(_price_component(spec, resource.region, prices) for spec in specs)
+    total = 0.0
+    for component in components:
+        if component.usage_based:
+            total += component.monthly_cost or 0.0
+        elif component.monthly_cost is None:
+            missing = f"price not found for {component.price_key} in {resource.region}"
+            return _Side(components, None, missing)
+        else:
+            total += component.monthly_cost
+    return _Side(components, round(total, _COST_DIGITS))
+
+
+def _price_component(spec: ComponentSpec, region: str, prices: PriceTable) -> CostComponent:
+    price = prices.lookup(region, spec.price_key)
+    unit_price = price.unit_price if price else None
+    monthly_cost = None
+    if unit_price is not None and spec.monthly_quantity is not None:
+        monthly_cost = round(unit_price * spec.monthly_quantity, _COST_DIGITS)
+    return CostComponent(
+        name=spec.name,
+        unit=spec.unit,
+        price_key=spec.price_key,
+        monthly_quantity=spec.monthly_quantity,
+        unit_price=unit_price,
+        monthly_cost=monthly_cost,
+        usage_based=spec.usage_based,
+        approximate=price.approximate if price else False,
+        source=price.source if price else None,
+        note=spec.note,
+    )

@@ -1,0 +1,29 @@
+"""EBS volume.
+
+- Storage (gp2, gp3, io1, io2, st1, sc1, standard): GB-months, `ebs:<type>:storage`
+- gp3 IOPS above 3,000: IOPS-months, `ebs:gp3:iops`
+- gp3 throughput above 125 MiBps: MiBps-months, `ebs:gp3:throughput`
+- io1 / io2 provisioned IOPS (io2 in three tiers): IOPS-months, `ebs:io1:iops`, `ebs:io2:iops*`
+- standard I/O requests (usage): 1M requests, `ebs:standard:io`
+"""
+
+from __future__ import annotations
+
+from finops_gate.cost.estimators._ebs import volume_components
+from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.view import AttributeView, UnknownAttributeError
+
+RESOURCE_TYPES = ("aws_ebs_volume",)
+
+
+def estimate(view: AttributeView) -> list[ComponentSpec]:
+    size = view.number("size")
+    if size is None:
+        raise UnknownAttributeError("size")
+    volume_type = view.string("type")
+    note = None
+    if volume_type is None:
+        volume_type, note = "gp2", "type unknown until apply: assumed gp2 (the EC2 default)"
+    return volume_components(
+        "Storage", volume_type, size, view.number("iops"), view.number("throughput"), note
+    )

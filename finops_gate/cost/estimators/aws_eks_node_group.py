@@ -1,0 +1,48 @@
+"""EKS managed node group.
+
+- Instance usage: desired size x hours, `ec2:<first of instance_types>` (AWS's default
+  t3.medium when none is given; `:spot` for `capacity_type = "SPOT"`)
+- Node disks: desired size x `disk_size` GB-months (default 20), `ebs:gp2:storage`
+
+With a launch template, the instance type and disks come from the template: until that
+cross-reference is resolved, such node groups are reported as price not found.
+"""
+
+from __future__ import annotations
+
+from finops_gate.cost.estimators._ebs import volume_components
+from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.view import AttributeView, UnknownAttributeError
+
+RESOURCE_TYPES = ("aws_eks_node_group",)
+DEFAULT_INSTANCE_TYPE = "t3.medium"
+DEFAULT_DISK_GB = 20.0
+
+
+def estimate(view: AttributeView) -> list[ComponentSpec]:
+    scaling = view.blocks("scaling_config")
+    desired = scaling[0].number("desired_size") if scaling else None
+    if desired is None:
+        raise UnknownAttributeError("scaling_config.desired_size")
+    instance_types = view.strings("instance_types")
+    uses_template = bool(view.blocks("launch_template"))
+    if instance_types:
+        instance_type = instance_types[0]
+    elif uses_template or view.is_unknown("instance_types"):
+        raise UnknownAttributeError("instance_types")
+    else:
+        instance_type = DEFAULT_INSTANCE_TYPE
+    key, label = f"ec2:{instance_type}", "on-demand"
+    if view.string("capacity_type") == "SPOT":
+        key, label = f"{key}:spot", "spot"
+    count = int(desired)
+    specs = [
+        ComponentSpec(
+            f"Instance usage (Linux, {label}, {count} x {instance_type})",
+            "hours", key, HOURS_PER_MONTH * desired,
+        )
+    ]
+    if not uses_template:
+        disk = view.number("disk_size") or DEFAULT_DISK_GB
+        specs.extend(volume_components(f"Node disks ({count} x {disk:g} GB)", "gp2", disk * desired))
+    return specs

@@ -1,0 +1,83 @@
+"""EC2 instance (Linux, on-demand unless the plan says otherwise).
+
+- Instance usage: hours, `ec2:<instance_type>` (`:dedicated` for dedicated tenancy,
+  `:spot` for spot market options; those keys are not in the bundled table yet, so such
+  instances are reported as price not found rather than guessed)
+- Root volume: GB-months (+ IOPS/throughput), `ebs:<type>:*`; when the plan leaves the
+  root volume unknown (it comes from the AMI), 8 GB gp2 is assumed and noted
+- Each `ebs_block_device`: as `aws_ebs_volume`
+- Public IPv4 address when `associate_public_ip_address = true`: hours, `ipv4:public:hour`
+"""
+
+from __future__ import annotations
+
+from finops_gate.cost.estimators._ebs import volume_components
+from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.view import AttributeView, UnknownAttributeError
+
+RESOURCE_TYPES = ("aws_instance",)
+ASSUMED_ROOT_GB = 8.0
+ASSUMED_VOLUME_TYPE = "gp2"
+
+
+def estimate(view: AttributeView) -> list[ComponentSpec]:
+    specs = _compute(view)
+    specs.extend(_root_volume(view))
+    for device in view.blocks("ebs_block_device"):
+        size = device.number("volume_size")
+        if size is None:
+            raise UnknownAttributeError("ebs_block_device.volume_size")
+        volume_type = device.string("volume_type")
+        note = None
+        if volume_type is None:
+            volume_type = ASSUMED_VOLUME_TYPE
+            note = "volume type unknown until apply: assumed gp2"
+        name = device.string("device_name", "EBS") or "EBS"
+        specs.extend(
+            volume_components(
+                f"Block device {name}", volume_type, size, device.number("iops"),
+                device.number("throughput"), note,
+            )
+        )
+    if view.boolean("associate_public_ip_address"):
+        specs.append(
+            ComponentSpec("Public IPv4 address", "hours", "ipv4:public:hour", HOURS_PER_MONTH)
+        )
+    return specs
+
+
+def _compute(view: AttributeView) -> list[ComponentSpec]:
+    instance_type = view.string("instance_type")
+    if instance_type is None:
+        raise UnknownAttributeError("instance_type")
+    tenancy = view.string("tenancy", "default")
+    if tenancy == "host":
+        return []  # billed on the aws_ec2_host it runs on
+    key, label = f"ec2:{instance_type}", "on-demand"
+    markets = view.blocks("instance_market_options")
+    if markets and markets[0].string("market_type") == "spot":
+        key, label = f"{key}:spot", "spot"
+    if tenancy == "dedicated":
+        key, label = f"{key}:dedicated", f"{label}, dedicated"
+    name = f"Instance usage (Linux, {label}, {instance_type})"
+    return [ComponentSpec(name, "hours", key, HOURS_PER_MONTH)]
+
+
+def _root_volume(view: AttributeView) -> list[ComponentSpec]:
+    roots = view.blocks("root_block_device")
+    root = roots[0] if roots else None
+    size = root.number("volume_size") if root else None
+    volume_type = root.string("volume_type") if root else None
+    assumed = []
+    if not size:
+        size = ASSUMED_ROOT_GB
+        assumed.append("8 GB")
+    if volume_type is None:
+        volume_type = ASSUMED_VOLUME_TYPE
+        assumed.append("gp2")
+    note = None
+    if assumed:
+        note = f"root volume unknown until apply (set by the AMI): assumed {' '.join(assumed)}"
+    iops = root.number("iops") if root else None
+    throughput = root.number("throughput") if root else None
+    return volume_components("Root volume", volume_type, size, iops, throughput, note)

@@ -1,0 +1,25 @@
+"""NAT gateway.
+
+- NAT gateway: hours, `natgw:hour`
+- Data processed (usage): GB, `natgw:gb`
+
+Its public IPv4 address is billed on the `aws_eip` resource that it uses.
+"""
+
+from __future__ import annotations
+
+from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.view import AttributeView
+
+RESOURCE_TYPES = ("aws_nat_gateway",)
+
+
+def estimate(view: AttributeView) -> list[ComponentSpec]:
+    if view.string("connectivity_type") == "private":
+        name = "NAT gateway (private)"
+    else:
+        name = "NAT gateway"
+    return [
+        ComponentSpec(name, "hours", "natgw:hour", HOURS_PER_MONTH),
+        ComponentSpec("Data processed", "GB", "natgw:gb", None, usage_based=True),
+    ]
