@@ -1,0 +1,1 @@
+"""Policies: required tags, instance-size guardrails, budgets."""

@@ -1,0 +1,83 @@
+"""Load a policy file by path, or a bundled one by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from finops_gate.bundled import bundled_dir
+from finops_gate.errors import PolicyError
+from finops_gate.policy.schema import PolicyFile
+
+DEFAULT_POLICY = "default"
+
+
+def bundled_policy_names() -> list[str]:
+    return sorted(path.stem for path in bundled_dir("policies").glob("*.yml"))
+
+
+def resolve_policy_path(name_or_path: str | None) -> Path:
+    """A path to an existing file, or the name of a bundled policy (`default`)."""
+    if name_or_path is None:
+        name_or_path = DEFAULT_POLICY
+    path = Path(name_or_path)
+    if path.exists():
+        return path
+    bundled = bundled_dir("policies") / f"{name_or_path}.yml"
+    if "/" not in name_or_path and bundled.exists():
+        return bundled
+    names = ", ".join(bundled_policy_names())
+    raise PolicyError(f"{name_or_path}: no such policy file (bundled policies: {names})")
+
+
+def load_policy(name_or_path: str | None) -> tuple[PolicyFile, Path]:
+    path = resolve_policy_path(name_or_path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise PolicyError(f"{path}: cannot read policy file: {error}") from None
+    return parse_policy(text, str(path)), path
+
+
+def parse_policy(text: str, name: str) -> PolicyFile:
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise PolicyError(f"{name}: invalid YAML{where}: {problem}") from None
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise PolicyError(f"{name}: the policy file must be a mapping with a `policies` list")
+    try:
+        return PolicyFile.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        location = _location(first["loc"], raw)
+        message = first["msg"]
+        if first["type"] == "extra_forbidden":
+            message = "unknown key"
+        raise PolicyError(f"{name}: {location}: {message}") from None
+
+
+def _location(loc: tuple[int | str, ...], raw: Any) -> str:
+    """A key path like `policies[1] (id: sizes).environments.dev.alow`."""
+    text = ""
+    node = raw
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+            if isinstance(node, dict) and isinstance(node.get("id"), str):
+                text += f" (id: {node['id']})"
+        else:
+            if isinstance(node, dict) and node.get("kind") == part:
+                continue  # pydantic's discriminator tag, not a key of the file
+            text += f".{part}" if text else part
+            node = node.get(part) if isinstance(node, dict) else None
+    return text or "top level"

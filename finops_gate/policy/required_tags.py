@@ -1,0 +1,67 @@
+"""required_tags: taggable resources that are created or updated must carry these tags.
+
+A resource is taggable when its planned values have a `tags` attribute (the provider
+schema puts every attribute in the plan, null or not). Tag values come from `tags_all`,
+or from provider `default_tags` merged under `tags`, so default_tags count. A tag whose
+value is unknown until apply is reported as a warning, never as a failure.
+
+PASS: `tags = { Team = "payments" }` with `Team: {}` required.
+FAIL: no `Team` tag; or `Environment = "qa"` when `allowed: [dev, staging, prod]`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from finops_gate.cost.model import ResourceCost
+from finops_gate.plan.resource import Action, Resource
+from finops_gate.policy.findings import Finding
+from finops_gate.policy.schema import RequiredTagsPolicy, TagRule
+
+CHECKED_ACTIONS = frozenset({Action.CREATE, Action.UPDATE, Action.REPLACE})
+
+
+def is_taggable(resource: Resource) -> bool:
+    values = resource.after or {}
+    return "tags" in values or "tags_all" in values
+
+
+def check(policy: RequiredTagsPolicy, costs: tuple[ResourceCost, ...]) -> list[Finding]:
+    findings: list[Finding] = []
+    types = set(policy.resource_types) if policy.resource_types else None
+    for cost in costs:
+        resource = cost.resource
+        if resource.action not in CHECKED_ACTIONS or not is_taggable(resource):
+            continue
+        if types is not None and resource.type not in types:
+            continue
+        for key, rule in policy.tags.items():
+            finding = _check_tag(policy, resource, key, rule)
+            if finding:
+                findings.append(finding)
+    return findings
+
+
+def _check_tag(
+    policy: RequiredTagsPolicy, resource: Resource, key: str, rule: TagRule | None
+) -> Finding | None:
+    def finding(severity: str, message: str) -> Finding:
+        return Finding(policy.id, severity, resource.address, message, policy.remediation)
+
+    if key not in resource.tags:
+        if not resource.tags_known:
+            return finding("warning", f'tag "{key}" cannot be checked: tags are unknown until apply')
+        return finding(policy.severity, f'missing required tag "{key}"')
+    value = resource.tags[key]
+    if value is None:
+        return finding("warning", f'tag "{key}" is unknown until apply')
+    if rule is None:
+        return None
+    if rule.allowed is not None and value not in rule.allowed:
+        allowed = ", ".join(rule.allowed)
+        return finding(policy.severity, f'tag "{key}" = "{value}" is not one of: {allowed}')
+    if rule.pattern is not None and not re.fullmatch(rule.pattern, value):
+        return finding(
+            policy.severity, f'tag "{key}" = "{value}" does not match "{rule.pattern}"'
+        )
+    return None
