@@ -1,0 +1,107 @@
+"""The JSON report: a public contract (fields are added over time, never renamed)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from finops_gate import __version__
+from finops_gate.cost.model import CostComponent, ResourceCost, Status
+from finops_gate.plan.resource import Action
+from finops_gate.report.model import Report
+
+SCHEMA_VERSION = 1
+
+
+def _component(component: CostComponent) -> dict[str, Any]:
+    return {
+        "name": component.name,
+        "unit": component.unit,
+        "monthly_quantity": component.monthly_quantity,
+        "unit_price": component.unit_price,
+        "monthly_cost": component.monthly_cost,
+        "usage_based": component.usage_based,
+        "approximate": component.approximate,
+        "price_key": component.price_key,
+        "price_source": component.source,
+        "note": component.note,
+    }
+
+
+def _resource(cost: ResourceCost) -> dict[str, Any]:
+    resource = cost.resource
+    data: dict[str, Any] = {
+        "address": resource.address,
+        "type": resource.type,
+        "actions": list(resource.actions),
+        "action": resource.action.value,
+        "region": resource.region,
+        "status": cost.status.value,
+        "monthly_cost_before": cost.monthly_cost_before,
+        "monthly_cost_after": cost.monthly_cost_after,
+        "monthly_cost_delta": cost.monthly_cost_delta,
+        "approximate": cost.approximate,
+        "components": [_component(c) for c in cost.components],
+        "notes": list(cost.notes),
+    }
+    if resource.action in (Action.UPDATE, Action.REPLACE):
+        data["components_before"] = [_component(c) for c in cost.components_before]
+    if resource.previous_address:
+        data["previous_address"] = resource.previous_address
+    return data
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    totals = report.estimate.totals
+    prices = report.prices
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool_version": __version__,
+        "currency": "USD",
+        "verdict": report.verdict.value,
+        "totals": {
+            "monthly_cost_before": totals.monthly_cost_before,
+            "monthly_cost_after": totals.monthly_cost_after,
+            "monthly_cost_delta": totals.monthly_cost_delta,
+            "percent_change": totals.percent_change,
+        },
+        "summary": {status.value: report.count(status) for status in Status},
+        "plan": {
+            "format_version": report.plan.format_version,
+            "terraform_version": report.plan.terraform_version,
+            "complete": not report.plan.incomplete,
+            "notes": list(report.plan.notes),
+        },
+        "prices": {
+            "oldest_source_date": prices.oldest.isoformat(),
+            "newest_source_date": prices.newest.isoformat(),
+            "approximate": report.estimate.approximate,
+            "sources": {
+                key: {
+                    "title": source.title,
+                    "origin": source.origin,
+                    "license": source.license,
+                    "as_of": source.as_of.isoformat(),
+                }
+                for key, source in sorted(prices.sources.items())
+            },
+            "rules": dict(sorted(prices.rules.items())),
+        },
+        "policy": report.policy_name,
+        "resources": [_resource(cost) for cost in report.estimate.resources],
+        "findings": [
+            {
+                "policy_id": f.policy_id,
+                "severity": f.severity,
+                "address": f.address,
+                "message": f.message,
+                "remediation": f.remediation,
+            }
+            for f in report.findings
+        ],
+    }
+
+
+def render_json(report: Report) -> str:
+    return orjson.dumps(report_data(report), option=orjson.OPT_INDENT_2).decode() + "\n"

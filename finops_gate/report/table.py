@@ -1,0 +1,90 @@
+"""A plain-text table for terminals."""
+
+from __future__ import annotations
+
+from finops_gate.cost.model import ResourceCost, Status
+from finops_gate.report import numbers
+from finops_gate.report.escape import terminal_text
+from finops_gate.report.model import Report
+from finops_gate.report.summary import footer_text, summary_text
+
+
+
+def _row(label: str, before: str, after: str, delta: str, width: int) -> str:
+    return f"{label:<{width}}  {before:>14}  {after:>14}  {delta:>14}".rstrip()
+
+
+def _resource_lines(cost: ResourceCost, width: int) -> list[str]:
+    resource = cost.resource
+    label = f"{terminal_text(resource.address)} ({resource.action.value})"
+    lines = [
+        _row(
+            label,
+            numbers.cost_cell(cost, cost.monthly_cost_before),
+            numbers.cost_cell(cost, cost.monthly_cost_after),
+            numbers.delta_cell(cost),
+            width,
+        )
+    ]
+    for component in cost.components:
+        price = numbers.unit_price(component.unit_price)
+        mark = numbers.APPROX if component.approximate else ""
+        amount = (
+            f"{mark}{numbers.money(component.monthly_cost)}"
+            if component.monthly_cost is not None
+            else ("depends on usage" if component.usage_based else numbers.PRICE_NOT_FOUND)
+        )
+        line = (
+            f"    {terminal_text(component.name)}: {numbers.quantity(component.monthly_quantity)} "
+            f"{component.unit} x {mark}{price} = {amount}"
+        )
+        lines.append(line)
+        if component.note:
+            lines.append(f"      assumed: {terminal_text(component.note)}")
+    lines.extend(f"    note: {terminal_text(note)}" for note in cost.notes)
+    return lines
+
+
+def render_table(report: Report) -> str:
+    totals = report.estimate.totals
+    priced = [c for c in report.estimate.resources if c.status in (Status.PRICED, Status.PRICE_NOT_FOUND)]
+    width = max([len(terminal_text(c.resource.address)) + 12 for c in priced] + [30])
+    lines = [
+        f"finops-gate verdict: {report.verdict.value.upper()}",
+        "",
+        _row("RESOURCE", "BEFORE", "AFTER", "CHANGE", width),
+    ]
+    for cost in report.changed + report.unchanged:
+        lines.extend(_resource_lines(cost, width))
+    lines += [
+        "",
+        _row(
+            "TOTAL (monthly)",
+            numbers.money(totals.monthly_cost_before),
+            numbers.money(totals.monthly_cost_after),
+            numbers.signed_money(totals.monthly_cost_delta),
+            width,
+        ),
+        "",
+        summary_text(report),
+    ]
+    for status, title in (
+        (Status.USAGE_BASED, "Usage-based ($0 in totals)"),
+        (Status.UNSUPPORTED, "Not supported yet"),
+    ):
+        rows = report.with_status(status)
+        if rows:
+            names = ", ".join(terminal_text(c.resource.address) for c in rows)
+            lines.append(f"{title}: {names}")
+    lines.extend(f"Note: {terminal_text(note)}" for note in report.plan.notes)
+    if report.findings:
+        lines += ["", "FINDINGS"]
+        for finding in report.findings:
+            where = f"{terminal_text(finding.address)}: " if finding.address else ""
+            lines.append(
+                f"  [{finding.severity}] {finding.policy_id}: {where}{terminal_text(finding.message)}"
+            )
+            if finding.remediation:
+                lines.append(f"      fix: {terminal_text(finding.remediation)}")
+    lines += ["", footer_text(report)]
+    return "\n".join(lines) + "\n"
