@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _SAFE_MARKDOWN = frozenset(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.-/:=+%$"
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.-/:;=+%$"
 )
 _ZERO_WIDTH_SPACE = "&#8203;"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

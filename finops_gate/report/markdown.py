@@ -45,7 +45,8 @@ def _section_detail(cost: ResourceCost) -> str:
     action = "" if resource.action == Action.NO_OP else f" ({_ACTIONS[resource.action]})"
     if cost.status == Status.USAGE_BASED:
         prices = ", ".join(
-            f"{markdown_text(c.name)} {_component_price(c)} per {markdown_text(c.unit)}"
+            f"{markdown_text(c.name)} {_component_price(c)}"
+            + ("" if c.unit_price is None else f" per {markdown_text(c.unit)}")
             for c in cost.components
         )
         return f"{action}: {prices}"
@@ -107,10 +108,10 @@ def render_markdown(report: Report, project: str | None = None) -> str:
         verdict_icon=_ICONS[report.verdict],
         verdict_word=report.verdict.value,
         totals=report.estimate.totals,
-        summary=markdown_text(summary_text(report)),
+        summary=summary_text(report, markdown_text),
         notes=notes,
         changed=report.changed,
         findings_by_policy=by_policy,
         sections=sections,
-        footer=markdown_text(footer_text(report)),
+        footer=footer_text(report),
     )

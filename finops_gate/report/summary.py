@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from finops_gate import __version__
 from finops_gate.cost.model import Status
 from finops_gate.report.model import Report
@@ -15,7 +17,8 @@ _LABELS = (
 )
 
 
-def summary_text(report: Report) -> str:
+def summary_text(report: Report, escape: Callable[[str], str] = str) -> str:
+    """`escape` applies to the policy name, the only user-given text in the line."""
     resources = report.estimate.resources
     changed = sum(1 for cost in resources if cost.resource.action.changes)
     counts = ", ".join(
@@ -26,7 +29,7 @@ def summary_text(report: Report) -> str:
     warnings = len(findings) - errors
     return (
         f"{len(resources)} resources ({changed} changed): {counts or 'none'}. "
-        f"Policy {report.policy_name}: {errors} failing, {warnings} warning."
+        f"Policy {escape(report.policy_name)}: {errors} failing, {warnings} warning."
     )
 
 

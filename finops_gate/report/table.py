@@ -36,7 +36,8 @@ def _resource_lines(cost: ResourceCost, width: int) -> list[str]:
         )
         line = (
             f"    {terminal_text(component.name)}: {numbers.quantity(component.monthly_quantity)} "
-            f"{component.unit} x {mark}{price} = {amount}"
+            f"x {mark}{price}{'' if component.unit_price is None else '/' + component.unit}"
+            f" = {amount}"
         )
         lines.append(line)
         if component.note:

@@ -21,7 +21,7 @@ def volume_components(
     """`label` prefixes each component name, e.g. "Root volume" or "Storage"."""
     specs = [
         ComponentSpec(
-            f"{label} ({volume_type})", "GB-months", f"ebs:{volume_type}:storage", size_gb,
+            f"{label} ({volume_type})", "GB-month", f"ebs:{volume_type}:storage", size_gb,
             note=note,
         )
     ]
@@ -30,17 +30,17 @@ def volume_components(
         extra_throughput = max(0.0, (throughput or GP3_FREE_THROUGHPUT) - GP3_FREE_THROUGHPUT)
         if extra_iops:
             specs.append(
-                ComponentSpec(f"{label} IOPS above 3,000", "IOPS-months", "ebs:gp3:iops", extra_iops)
+                ComponentSpec(f"{label} IOPS above 3,000", "IOPS-month", "ebs:gp3:iops", extra_iops)
             )
         if extra_throughput:
             specs.append(
                 ComponentSpec(
-                    f"{label} throughput above 125 MiBps", "MiBps-months", "ebs:gp3:throughput",
+                    f"{label} throughput above 125 MiBps", "MiBps-month", "ebs:gp3:throughput",
                     extra_throughput,
                 )
             )
     elif volume_type == "io1" and iops:
-        specs.append(ComponentSpec(f"{label} provisioned IOPS", "IOPS-months", "ebs:io1:iops", iops))
+        specs.append(ComponentSpec(f"{label} provisioned IOPS", "IOPS-month", "ebs:io1:iops", iops))
     elif volume_type == "io2" and iops:
         specs.extend(_io2_iops(label, iops))
     elif volume_type == "standard":
@@ -60,7 +60,7 @@ def _io2_iops(label: str, iops: float) -> list[ComponentSpec]:
         ("above 64,000", "ebs:io2:iops:tier3", max(iops - second, 0)),
     ]
     return [
-        ComponentSpec(f"{label} provisioned IOPS ({name})", "IOPS-months", key, quantity)
+        ComponentSpec(f"{label} provisioned IOPS ({name})", "IOPS-month", key, quantity)
         for name, key, quantity in tiers
         if quantity > 0
     ]

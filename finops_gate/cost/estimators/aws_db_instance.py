@@ -1,12 +1,12 @@
 """RDS database instance.
 
-- Database instance: hours, `rds:<instance_class>:<engine>:<single-az|multi-az>`
+- Database instance: hour, `rds:<instance_class>:<engine>:<single-az|multi-az>`
   (engine: mysql, postgres, mariadb, oracle-se2 (bring your own licence),
   oracle-se2-li (licence included), oracle-ee, sqlserver-ex/web/se/ee)
-- Storage: GB-months, `rds:storage:<gp2|gp3|io1|io2|standard>:<deployment>`
-- Provisioned IOPS (io1, io2; gp3 above its baseline): IOPS-months,
+- Storage: GB-month, `rds:storage:<gp2|gp3|io1|io2|standard>:<deployment>`
+- Provisioned IOPS (io1, io2; gp3 above its baseline): IOPS-month,
   `rds:iops:<type>:<deployment>`
-- Backup storage beyond the free allowance (usage): GB-months, `rds:backup`
+- Backup storage beyond the free allowance (usage): GB-month, `rds:backup`
 """
 
 from __future__ import annotations
@@ -37,13 +37,13 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     label = "Multi-AZ" if deployment == "multi-az" else "Single-AZ"
     specs = [
         ComponentSpec(
-            f"Database instance ({engine}, {label}, {instance_class})", "hours",
+            f"Database instance ({engine}, {label}, {instance_class})", "hour",
             f"rds:{instance_class}:{key}:{deployment}", HOURS_PER_MONTH,
         )
     ]
     specs.extend(_storage(view, deployment))
     specs.append(
-        ComponentSpec("Backup storage", "GB-months", "rds:backup", None, usage_based=True)
+        ComponentSpec("Backup storage", "GB-month", "rds:backup", None, usage_based=True)
     )
     return specs
 
@@ -59,7 +59,7 @@ def _storage(view: AttributeView, deployment: str) -> list[ComponentSpec]:
         note = f"storage type unknown until apply: assumed {storage_type} (the RDS default)"
     specs = [
         ComponentSpec(
-            f"Storage ({storage_type})", "GB-months", f"rds:storage:{storage_type}:{deployment}",
+            f"Storage ({storage_type})", "GB-month", f"rds:storage:{storage_type}:{deployment}",
             size, note=note,
         )
     ]
@@ -72,7 +72,7 @@ def _storage(view: AttributeView, deployment: str) -> list[ComponentSpec]:
     if iops:
         specs.append(
             ComponentSpec(
-                f"Provisioned IOPS ({storage_type})", "IOPS-months",
+                f"Provisioned IOPS ({storage_type})", "IOPS-month",
                 f"rds:iops:{storage_type}:{deployment}", iops,
             )
         )

@@ -1,9 +1,9 @@
 """EBS volume.
 
-- Storage (gp2, gp3, io1, io2, st1, sc1, standard): GB-months, `ebs:<type>:storage`
-- gp3 IOPS above 3,000: IOPS-months, `ebs:gp3:iops`
-- gp3 throughput above 125 MiBps: MiBps-months, `ebs:gp3:throughput`
-- io1 / io2 provisioned IOPS (io2 in three tiers): IOPS-months, `ebs:io1:iops`, `ebs:io2:iops*`
+- Storage (gp2, gp3, io1, io2, st1, sc1, standard): GB-month, `ebs:<type>:storage`
+- gp3 IOPS above 3,000: IOPS-month, `ebs:gp3:iops`
+- gp3 throughput above 125 MiBps: MiBps-month, `ebs:gp3:throughput`
+- io1 / io2 provisioned IOPS (io2 in three tiers): IOPS-month, `ebs:io1:iops`, `ebs:io2:iops*`
 - standard I/O requests (usage): 1M requests, `ebs:standard:io`
 """
 

@@ -1,6 +1,6 @@
 """EKS cluster control plane.
 
-- EKS cluster: hours, `eks:cluster:hour`
+- EKS cluster: hour, `eks:cluster:hour`
 
 Worker nodes are priced on `aws_eks_node_group` (or the instances that join the cluster).
 Kubernetes versions in extended support cost more (`eks:cluster:extended:hour`); the plan
@@ -16,4 +16,4 @@ RESOURCE_TYPES = ("aws_eks_cluster",)
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
-    return [ComponentSpec("EKS cluster", "hours", "eks:cluster:hour", HOURS_PER_MONTH)]
+    return [ComponentSpec("EKS cluster", "hour", "eks:cluster:hour", HOURS_PER_MONTH)]

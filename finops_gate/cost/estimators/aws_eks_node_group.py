@@ -1,8 +1,8 @@
 """EKS managed node group.
 
-- Instance usage: desired size x hours, `ec2:<first of instance_types>` (AWS's default
+- Instance usage: desired size x hour, `ec2:<first of instance_types>` (AWS's default
   t3.medium when none is given; `:spot` for `capacity_type = "SPOT"`)
-- Node disks: desired size x `disk_size` GB-months (default 20), `ebs:gp2:storage`
+- Node disks: desired size x `disk_size` GB-month (default 20), `ebs:gp2:storage`
 
 With a launch template, the instance type and disks come from the template: until that
 cross-reference is resolved, such node groups are reported as price not found.
@@ -39,7 +39,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     specs = [
         ComponentSpec(
             f"Instance usage (Linux, {label}, {count} x {instance_type})",
-            "hours", key, HOURS_PER_MONTH * desired,
+            "hour", key, HOURS_PER_MONTH * desired,
         )
     ]
     if not uses_template:

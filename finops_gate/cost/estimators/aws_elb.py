@@ -1,6 +1,6 @@
 """Classic load balancer.
 
-- Classic load balancer: hours, `elb:classic:hour`
+- Classic load balancer: hour, `elb:classic:hour`
 - Data processed (usage): GB, `elb:classic:gb`
 """
 
@@ -14,6 +14,6 @@ RESOURCE_TYPES = ("aws_elb",)
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     return [
-        ComponentSpec("Classic load balancer", "hours", "elb:classic:hour", HOURS_PER_MONTH),
+        ComponentSpec("Classic load balancer", "hour", "elb:classic:hour", HOURS_PER_MONTH),
         ComponentSpec("Data processed", "GB", "elb:classic:gb", None, usage_based=True),
     ]

@@ -1,12 +1,12 @@
 """EC2 instance (Linux, on-demand unless the plan says otherwise).
 
-- Instance usage: hours, `ec2:<instance_type>` (`:dedicated` for dedicated tenancy,
+- Instance usage: hour, `ec2:<instance_type>` (`:dedicated` for dedicated tenancy,
   `:spot` for spot market options; those keys are not in the bundled table yet, so such
   instances are reported as price not found rather than guessed)
-- Root volume: GB-months (+ IOPS/throughput), `ebs:<type>:*`; when the plan leaves the
+- Root volume: GB-month (+ IOPS/throughput), `ebs:<type>:*`; when the plan leaves the
   root volume unknown (it comes from the AMI), 8 GB gp2 is assumed and noted
 - Each `ebs_block_device`: as `aws_ebs_volume`
-- Public IPv4 address when `associate_public_ip_address = true`: hours, `ipv4:public:hour`
+- Public IPv4 address when `associate_public_ip_address = true`: hour, `ipv4:public:hour`
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         )
     if view.boolean("associate_public_ip_address"):
         specs.append(
-            ComponentSpec("Public IPv4 address", "hours", "ipv4:public:hour", HOURS_PER_MONTH)
+            ComponentSpec("Public IPv4 address", "hour", "ipv4:public:hour", HOURS_PER_MONTH)
         )
     return specs
 
@@ -60,7 +60,7 @@ def _compute(view: AttributeView) -> list[ComponentSpec]:
     if tenancy == "dedicated":
         key, label = f"{key}:dedicated", f"{label}, dedicated"
     name = f"Instance usage (Linux, {label}, {instance_type})"
-    return [ComponentSpec(name, "hours", key, HOURS_PER_MONTH)]
+    return [ComponentSpec(name, "hour", key, HOURS_PER_MONTH)]
 
 
 def _root_volume(view: AttributeView) -> list[ComponentSpec]:

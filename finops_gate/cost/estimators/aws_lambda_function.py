@@ -1,7 +1,7 @@
 """Lambda function (every component depends on usage).
 
 - Requests (usage): 1M requests, `lambda:requests`
-- Duration (usage): GB-seconds, `lambda:gb-second`
+- Duration (usage): GB-second, `lambda:gb-second`
 """
 
 from __future__ import annotations
@@ -15,5 +15,5 @@ RESOURCE_TYPES = ("aws_lambda_function",)
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     return [
         ComponentSpec("Requests", "1M requests", "lambda:requests", None, usage_based=True),
-        ComponentSpec("Duration", "GB-seconds", "lambda:gb-second", None, usage_based=True),
+        ComponentSpec("Duration", "GB-second", "lambda:gb-second", None, usage_based=True),
     ]

@@ -1,7 +1,7 @@
 """Application, network or gateway load balancer (`aws_lb`, and its older name `aws_alb`).
 
-- Load balancer: hours, `elb:<application|network|gateway>:hour`
-- Capacity units (usage): LCU-hours, `elb:<application|network|gateway>:lcu`
+- Load balancer: hour, `elb:<application|network|gateway>:hour`
+- Capacity units (usage): LCU-hour, `elb:<application|network|gateway>:lcu`
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     kind = view.string("load_balancer_type", "application") or "application"
     name = _NAMES.get(kind, kind)
     return [
-        ComponentSpec(f"{name} load balancer", "hours", f"elb:{kind}:hour", HOURS_PER_MONTH),
+        ComponentSpec(f"{name} load balancer", "hour", f"elb:{kind}:hour", HOURS_PER_MONTH),
         ComponentSpec(
-            f"{name} load balancer capacity units", "LCU-hours", f"elb:{kind}:lcu", None,
+            f"{name} load balancer capacity units", "LCU-hour", f"elb:{kind}:lcu", None,
             usage_based=True,
         ),
     ]

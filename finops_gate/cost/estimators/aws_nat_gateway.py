@@ -1,6 +1,6 @@
 """NAT gateway.
 
-- NAT gateway: hours, `natgw:hour`
+- NAT gateway: hour, `natgw:hour`
 - Data processed (usage): GB, `natgw:gb`
 
 Its public IPv4 address is billed on the `aws_eip` resource that it uses.
@@ -20,6 +20,6 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     else:
         name = "NAT gateway"
     return [
-        ComponentSpec(name, "hours", "natgw:hour", HOURS_PER_MONTH),
+        ComponentSpec(name, "hour", "natgw:hour", HOURS_PER_MONTH),
         ComponentSpec("Data processed", "GB", "natgw:gb", None, usage_based=True),
     ]

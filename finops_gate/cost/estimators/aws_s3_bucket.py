@@ -1,6 +1,6 @@
 """S3 bucket (every component depends on usage).
 
-- Standard storage (usage): GB-months, `s3:standard:storage`
+- Standard storage (usage): GB-month, `s3:standard:storage`
 """
 
 from __future__ import annotations
@@ -13,5 +13,5 @@ RESOURCE_TYPES = ("aws_s3_bucket",)
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     return [
-        ComponentSpec("Standard storage", "GB-months", "s3:standard:storage", None, usage_based=True)
+        ComponentSpec("Standard storage", "GB-month", "s3:standard:storage", None, usage_based=True)
     ]
