@@ -10,7 +10,9 @@ optional ``terraform.tfstate.in`` hand-written state).  For every case this scri
 2. copies ``terraform.tfstate.in`` to ``terraform.tfstate`` there, if present;
 3. runs ``terraform init``, ``terraform plan -refresh=false -input=false -lock=false
    -out=tfplan`` and ``terraform show -json tfplan``;
-4. writes the JSON back as ``<case>/plan.json`` (pretty-printed, 2-space indent).
+4. writes the JSON back as ``<case>/plan.json`` (pretty-printed, 2-space indent;
+   the only change made to terraform's output is sorting ``relevant_attributes``,
+   which terraform emits in a random order).
 
 No network is needed: the AWS provider is taken from a local filesystem mirror,
 found by looking for a ``terraform-provider-aws*`` binary under ``--mirror``
@@ -216,6 +218,12 @@ def generate(case: Case, terraform: str, mirror: Path, keep: bool) -> Path:
         raw = tmp / "plan.raw.json"
         run([terraform, "show", "-json", "tfplan"], work, env, stdout_file=raw)
         plan = json.loads(raw.read_text())
+        # terraform emits relevant_attributes (an unordered set) in a random order;
+        # sort it so that regenerating a fixture gives a stable diff.
+        if isinstance(plan.get("relevant_attributes"), list):
+            plan["relevant_attributes"].sort(
+                key=lambda ra: (ra.get("resource", ""), json.dumps(ra.get("attribute")))
+            )
         text = json.dumps(plan, indent=2, ensure_ascii=False) + "\n"
         if str(tmp) in text:
             raise FixtureError(f"case {case.name}: plan.json mentions the temp dir {tmp}")
