@@ -73,6 +73,8 @@ def _parse_json(data: bytes, name: str) -> Any:
     try:
         return orjson.loads(text)
     except orjson.JSONDecodeError as error:
+        if "depth" in error.msg or "recursion" in error.msg:
+            raise PlanError(f"{name}: JSON is nested too deeply to be a Terraform plan") from None
         if error.pos >= len(text.rstrip()):
             raise PlanError(
                 f"{name}: JSON ends unexpectedly at character {error.pos}: the file looks "

@@ -12,8 +12,8 @@ def effective_tags(
     default_tags: Mapping[str, str],
 ) -> tuple[dict[str, str | None], bool]:
     """Return (tags, all_known); a tag whose value is unknown until apply maps to None."""
-    if values is None:
-        return {}, True
+    if values is None or not is_taggable(values, unknown):
+        return {}, True  # default_tags do not apply to a type without tags
     tags_all = values.get("tags_all")
     unknown_all = unknown.get("tags_all")
     if isinstance(tags_all, dict) and unknown_all is not True:
@@ -26,6 +26,12 @@ def effective_tags(
         tags = values.get("tags")
         merged.update(_with_unknown(tags if isinstance(tags, dict) else {}, unknown_tags))
     return merged, all(value is not None for value in merged.values())
+
+
+def is_taggable(values: Mapping[str, Any], unknown: Mapping[str, Any]) -> bool:
+    """The plan lists every schema attribute, so a type with tags has a `tags` key
+    (in the values, or in the unknown markers when its value is unknown)."""
+    return any(key in values or key in unknown for key in ("tags", "tags_all"))
 
 
 def _with_unknown(tags: Mapping[str, Any], unknown: Any) -> dict[str, str | None]:

@@ -15,15 +15,11 @@ import re
 
 from finops_gate.cost.model import ResourceCost
 from finops_gate.plan.resource import Action, Resource
+from finops_gate.plan.tags import is_taggable
 from finops_gate.policy.findings import Finding
 from finops_gate.policy.schema import RequiredTagsPolicy, TagRule
 
 CHECKED_ACTIONS = frozenset({Action.CREATE, Action.UPDATE, Action.REPLACE})
-
-
-def is_taggable(resource: Resource) -> bool:
-    values = resource.after or {}
-    return "tags" in values or "tags_all" in values
 
 
 def check(policy: RequiredTagsPolicy, costs: tuple[ResourceCost, ...]) -> list[Finding]:
@@ -31,7 +27,9 @@ def check(policy: RequiredTagsPolicy, costs: tuple[ResourceCost, ...]) -> list[F
     types = set(policy.resource_types) if policy.resource_types else None
     for cost in costs:
         resource = cost.resource
-        if resource.action not in CHECKED_ACTIONS or not is_taggable(resource):
+        if resource.action not in CHECKED_ACTIONS or not is_taggable(
+            resource.after or {}, resource.after_unknown
+        ):
             continue
         if types is not None and resource.type not in types:
             continue

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from finops_gate.cost.prices import PriceTable, load_price_table
+from finops_gate.plan import Plan, load_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "terraform"
+SHARED = ROOT.parent / "shared"
+
+
+def fixture_plan_path(case: str) -> Path:
+    return FIXTURES / case / "plan.json"
+
+
+@pytest.fixture(scope="session")
+def prices() -> PriceTable:
+    return load_price_table()
+
+
+@pytest.fixture(scope="session")
+def load_case() -> object:
+    cache: dict[str, Plan] = {}
+
+    def load(case: str) -> Plan:
+        if case not in cache:
+            cache[case] = load_plan(str(fixture_plan_path(case)))
+        return cache[case]
+
+    return load
