@@ -47,9 +47,7 @@ def estimate_plan(plan: Plan, prices: PriceTable) -> Estimate:
 def estimate_resource(resource: Resource, prices: PriceTable) -> ResourceCost:
     action = resource.action
     if is_free(resource.provider, resource.type):
-        return ResourceCost(
-            resource, Status.FREE, 0.0, 0.0, components=()
-        )
+        return ResourceCost(resource, Status.FREE, 0.0, 0.0, components=())
     estimator = ESTIMATORS.get(resource.type)
     if estimator is None:
         return ResourceCost(resource, Status.UNSUPPORTED, None, None, components=())

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 # Providers whose resources never create billable cloud infrastructure.
 FREE_PROVIDERS = frozenset(
-    {"archive", "external", "http", "local", "null", "random", "template", "terraform", "time", "tls"}
+    {
+        "archive",
+        "external",
+        "http",
+        "local",
+        "null",
+        "random",
+        "template",
+        "terraform",
+        "time",
+        "tls",
+    }
 )
 
 FREE_AWS_TYPES = frozenset(

@@ -77,12 +77,10 @@ def _parse_json(data: bytes, name: str) -> Any:
             raise PlanError(f"{name}: JSON is nested too deeply to be a Terraform plan") from None
         if error.pos >= len(text.rstrip()):
             raise PlanError(
-                f"{name}: JSON ends unexpectedly at character {error.pos}: the file looks "
-                "truncated"
+                f"{name}: JSON ends unexpectedly at character {error.pos}: the file looks truncated"
             ) from None
         raise PlanError(
-            f"{name}: not valid JSON at line {error.lineno}, column {error.colno}: "
-            f"{error.msg}"
+            f"{name}: not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
         ) from None
     except RecursionError:
         raise PlanError(f"{name}: JSON is nested too deeply to be a Terraform plan") from None
@@ -125,7 +123,7 @@ def _check_is_plan(raw: dict[str, Any], name: str) -> None:
         )
     version = raw["format_version"]
     if not isinstance(version, str):
-        raise PlanError(f"{name}: format_version must be a string like \"1.2\"")
+        raise PlanError(f'{name}: format_version must be a string like "1.2"')
     major = version.split(".", 1)[0]
     if not major.isdigit():
         raise PlanError(f"{name}: unrecognised format_version {version!r}")

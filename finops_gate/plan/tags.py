@@ -35,7 +35,9 @@ def is_taggable(values: Mapping[str, Any], unknown: Mapping[str, Any]) -> bool:
 
 
 def _with_unknown(tags: Mapping[str, Any], unknown: Any) -> dict[str, str | None]:
-    unknown_keys = {k for k, v in unknown.items() if v is True} if isinstance(unknown, dict) else set()
+    unknown_keys = (
+        {k for k, v in unknown.items() if v is True} if isinstance(unknown, dict) else set()
+    )
     result: dict[str, str | None] = {}
     for key, value in tags.items():
         if key in unknown_keys:

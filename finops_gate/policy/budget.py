@@ -22,7 +22,11 @@ def check(policy: BudgetPolicy, estimate: Estimate) -> list[Finding]:
     caveat = f" (lower bound: {unpriced} resource(s) have no price)" if unpriced else ""
     checks: list[tuple[Threshold | None, float | None, str]] = [
         (policy.total_monthly_cost, totals.monthly_cost_after, "monthly cost ${value:,.2f}"),
-        (policy.monthly_cost_delta, totals.monthly_cost_delta, "monthly cost increase ${value:,.2f}"),
+        (
+            policy.monthly_cost_delta,
+            totals.monthly_cost_delta,
+            "monthly cost increase ${value:,.2f}",
+        ),
         (policy.percent_increase, totals.percent_change, "monthly cost increase {value:.1f}%"),
     ]
     findings: list[Finding] = []
@@ -37,8 +41,11 @@ def check(policy: BudgetPolicy, estimate: Estimate) -> list[Finding]:
         kind = "fail" if severity == "error" else "warn"
         findings.append(
             Finding(
-                policy.id, severity, None,
-                f"{text} is above the {kind} threshold of {bound}{caveat}", policy.remediation,
+                policy.id,
+                severity,
+                None,
+                f"{text} is above the {kind} threshold of {bound}{caveat}",
+                policy.remediation,
             )
         )
     return findings

@@ -24,7 +24,9 @@ def evaluate(policy_file: PolicyFile, plan: Plan, estimate: Estimate) -> list[Fi
         state = "errored" if plan.errored else "is incomplete (complete: false)"
         findings.append(
             Finding(
-                INCOMPLETE_PLAN_ID, "warning", None,
+                INCOMPLETE_PLAN_ID,
+                "warning",
+                None,
                 f"the plan {state}: costs and findings cover only what it contains",
                 "Fix the errors terraform reported and plan again.",
             )

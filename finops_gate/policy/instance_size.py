@@ -60,8 +60,11 @@ def check(
                 where = environment or "an unknown environment"
                 findings.append(
                     Finding(
-                        policy.id, policy.severity, resource.address,
-                        f'{attribute} "{size}" {problem} in {where}', policy.remediation,
+                        policy.id,
+                        policy.severity,
+                        resource.address,
+                        f'{attribute} "{size}" {problem} in {where}',
+                        policy.remediation,
                     )
                 )
     return findings

@@ -59,7 +59,7 @@ def parse_policy(text: str, name: str) -> PolicyFile:
     except ValidationError as error:
         first = error.errors()[0]
         location = _location(first["loc"], raw)
-        message = first["msg"]
+        message = first["msg"].removeprefix("Value error, ")
         if first["type"] == "extra_forbidden":
             message = "unknown key"
         raise PolicyError(f"{name}: {location}: {message}") from None

@@ -48,7 +48,9 @@ def _check_tag(
 
     if key not in resource.tags:
         if not resource.tags_known:
-            return finding("warning", f'tag "{key}" cannot be checked: tags are unknown until apply')
+            return finding(
+                "warning", f'tag "{key}" cannot be checked: tags are unknown until apply'
+            )
         return finding(policy.severity, f'missing required tag "{key}"')
     value = resource.tags[key]
     if value is None:
@@ -59,7 +61,5 @@ def _check_tag(
         allowed = ", ".join(rule.allowed)
         return finding(policy.severity, f'tag "{key}" = "{value}" is not one of: {allowed}')
     if rule.pattern is not None and not re.fullmatch(rule.pattern, value):
-        return finding(
-            policy.severity, f'tag "{key}" = "{value}" does not match "{rule.pattern}"'
-        )
+        return finding(policy.severity, f'tag "{key}" = "{value}" does not match "{rule.pattern}"')
     return None

@@ -112,11 +112,12 @@ class PolicyFile(_Strict):
     environment: EnvironmentDetection = Field(default_factory=EnvironmentDetection)
     policies: list[Policy] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> PolicyFile:
+    @field_validator("policies")
+    @classmethod
+    def _unique_ids(cls, policies: list[Policy]) -> list[Policy]:
         seen: set[str] = set()
-        for policy in self.policies:
+        for policy in policies:
             if policy.id in seen:
                 raise ValueError(f"duplicate policy id {policy.id!r}")
             seen.add(policy.id)
-        return self
+        return policies

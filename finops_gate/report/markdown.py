@@ -75,8 +75,8 @@ def _environment() -> Environment:
         before_cell=lambda cost: numbers.cost_cell(cost, cost.monthly_cost_before),
         after_cell=lambda cost: numbers.cost_cell(cost, cost.monthly_cost_after),
         shown_cell=lambda cost: numbers.cost_cell(
-            cost, cost.monthly_cost_after if cost.resource.action.has_after
-            else cost.monthly_cost_before
+            cost,
+            cost.monthly_cost_after if cost.resource.action.has_after else cost.monthly_cost_before,
         ),
         delta_cell=numbers.delta_cell,
         component_price=_component_price,
@@ -93,12 +93,16 @@ _TEMPLATE = _environment().get_template("verdict.md.j2")
 def render_markdown(report: Report, project: str | None = None) -> str:
     findings = sorted(report.findings, key=lambda f: f.policy_id)
     by_policy: list[tuple[str, list[Finding]]] = [
-        (policy_id, list(group)) for policy_id, group in groupby(findings, key=lambda f: f.policy_id)
+        (policy_id, list(group))
+        for policy_id, group in groupby(findings, key=lambda f: f.policy_id)
     ]
     notes = list(report.plan.notes)
     sections = [
         ("Unchanged resources", report.unchanged),
-        ("Usage-based resources (priced per unit, $0 in totals)", report.with_status(Status.USAGE_BASED)),
+        (
+            "Usage-based resources (priced per unit, $0 in totals)",
+            report.with_status(Status.USAGE_BASED),
+        ),
         ("Free resources", report.with_status(Status.FREE)),
         ("Not supported yet (not in totals)", report.with_status(Status.UNSUPPORTED)),
     ]

@@ -9,7 +9,6 @@ from finops_gate.report.model import Report
 from finops_gate.report.summary import footer_text, summary_text
 
 
-
 def _row(label: str, before: str, after: str, delta: str, width: int) -> str:
     return f"{label:<{width}}  {before:>14}  {after:>14}  {delta:>14}".rstrip()
 
@@ -48,7 +47,9 @@ def _resource_lines(cost: ResourceCost, width: int) -> list[str]:
 
 def render_table(report: Report) -> str:
     totals = report.estimate.totals
-    priced = [c for c in report.estimate.resources if c.status in (Status.PRICED, Status.PRICE_NOT_FOUND)]
+    priced = [
+        c for c in report.estimate.resources if c.status in (Status.PRICED, Status.PRICE_NOT_FOUND)
+    ]
     width = max([len(terminal_text(c.resource.address)) + 12 for c in priced] + [30])
     lines = [
         f"finops-gate verdict: {report.verdict.value.upper()}",
@@ -82,9 +83,8 @@ def render_table(report: Report) -> str:
         lines += ["", "FINDINGS"]
         for finding in report.findings:
             where = f"{terminal_text(finding.address)}: " if finding.address else ""
-            lines.append(
-                f"  [{finding.severity}] {finding.policy_id}: {where}{terminal_text(finding.message)}"
-            )
+            message = terminal_text(finding.message)
+            lines.append(f"  [{finding.severity}] {finding.policy_id}: {where}{message}")
             if finding.remediation:
                 lines.append(f"      fix: {terminal_text(finding.remediation)}")
     lines += ["", footer_text(report)]

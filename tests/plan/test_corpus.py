@@ -38,7 +38,7 @@ def test_corpus_is_complete() -> None:
 def test_every_corpus_file_is_read_or_refused_cleanly() -> None:
     failures: list[str] = []
     versions: set[str] = set()
-    for path, kind, version in FILES:
+    for path, kind, _ in FILES:
         try:
             plan = load_plan(str(path))
         except PlanError as error:

@@ -52,7 +52,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("label", "data", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_bad_input_is_one_clear_line(tmp_path: Path, label: str, data: bytes, expected: str) -> None:
+def test_bad_input_is_one_clear_line(
+    tmp_path: Path, label: str, data: bytes, expected: str
+) -> None:
     path = tmp_path / "input.json"
     path.write_bytes(data)
     with pytest.raises(PlanError) as raised:

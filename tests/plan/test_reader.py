@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from finops_gate.plan import Action, Plan
+from finops_gate.plan import Action, Plan, load_plan
 from tests.conftest import fixture_plan_path
-from finops_gate.plan import load_plan
 
 
 def by_address(plan: Plan) -> dict[str, object]:

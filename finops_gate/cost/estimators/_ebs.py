@@ -21,7 +21,10 @@ def volume_components(
     """`label` prefixes each component name, e.g. "Root volume" or "Storage"."""
     specs = [
         ComponentSpec(
-            f"{label} ({volume_type})", "GB-month", f"ebs:{volume_type}:storage", size_gb,
+            f"{label} ({volume_type})",
+            "GB-month",
+            f"ebs:{volume_type}:storage",
+            size_gb,
             note=note,
         )
     ]
@@ -35,7 +38,9 @@ def volume_components(
         if extra_throughput:
             specs.append(
                 ComponentSpec(
-                    f"{label} throughput above 125 MiBps", "MiBps-month", "ebs:gp3:throughput",
+                    f"{label} throughput above 125 MiBps",
+                    "MiBps-month",
+                    "ebs:gp3:throughput",
                     extra_throughput,
                 )
             )

@@ -33,18 +33,22 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     if engine is None:
         raise UnknownAttributeError("engine")
     deployment = "multi-az" if view.boolean("multi_az") else "single-az"
+    instance_note = None
+    if view.is_unknown("multi_az"):
+        instance_note = "multi_az unknown until apply: assumed Single-AZ (the RDS default)"
     key = engine_key(engine, view.string("license_model"))
     label = "Multi-AZ" if deployment == "multi-az" else "Single-AZ"
     specs = [
         ComponentSpec(
-            f"Database instance ({engine}, {label}, {instance_class})", "hour",
-            f"rds:{instance_class}:{key}:{deployment}", HOURS_PER_MONTH,
+            f"Database instance ({engine}, {label}, {instance_class})",
+            "hour",
+            f"rds:{instance_class}:{key}:{deployment}",
+            HOURS_PER_MONTH,
+            note=instance_note,
         )
     ]
     specs.extend(_storage(view, deployment))
-    specs.append(
-        ComponentSpec("Backup storage", "GB-month", "rds:backup", None, usage_based=True)
-    )
+    specs.append(ComponentSpec("Backup storage", "GB-month", "rds:backup", None, usage_based=True))
     return specs
 
 
@@ -59,21 +63,28 @@ def _storage(view: AttributeView, deployment: str) -> list[ComponentSpec]:
         note = f"storage type unknown until apply: assumed {storage_type} (the RDS default)"
     specs = [
         ComponentSpec(
-            f"Storage ({storage_type})", "GB-month", f"rds:storage:{storage_type}:{deployment}",
-            size, note=note,
+            f"Storage ({storage_type})",
+            "GB-month",
+            f"rds:storage:{storage_type}:{deployment}",
+            size,
+            note=note,
         )
     ]
     iops = view.number("iops") or 0.0
     if storage_type == "gp3":
-        baseline = GP3_BASELINE_IOPS_LARGE if size >= GP3_LARGE_VOLUME_GB else GP3_BASELINE_IOPS_SMALL
+        baseline = (
+            GP3_BASELINE_IOPS_LARGE if size >= GP3_LARGE_VOLUME_GB else GP3_BASELINE_IOPS_SMALL
+        )
         iops = max(0.0, iops - baseline)
     elif storage_type not in ("io1", "io2"):
         iops = 0.0
     if iops:
         specs.append(
             ComponentSpec(
-                f"Provisioned IOPS ({storage_type})", "IOPS-month",
-                f"rds:iops:{storage_type}:{deployment}", iops,
+                f"Provisioned IOPS ({storage_type})",
+                "IOPS-month",
+                f"rds:iops:{storage_type}:{deployment}",
+                iops,
             )
         )
     return specs

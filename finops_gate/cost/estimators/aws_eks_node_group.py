@@ -39,10 +39,14 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     specs = [
         ComponentSpec(
             f"Instance usage (Linux, {label}, {count} x {instance_type})",
-            "hour", key, HOURS_PER_MONTH * desired,
+            "hour",
+            key,
+            HOURS_PER_MONTH * desired,
         )
     ]
     if not uses_template:
         disk = view.number("disk_size") or DEFAULT_DISK_GB
-        specs.extend(volume_components(f"Node disks ({count} x {disk:g} GB)", "gp2", disk * desired))
+        specs.extend(
+            volume_components(f"Node disks ({count} x {disk:g} GB)", "gp2", disk * desired)
+        )
     return specs

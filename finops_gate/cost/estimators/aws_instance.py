@@ -35,8 +35,12 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         name = device.string("device_name", "EBS") or "EBS"
         specs.extend(
             volume_components(
-                f"Block device {name}", volume_type, size, device.number("iops"),
-                device.number("throughput"), note,
+                f"Block device {name}",
+                volume_type,
+                size,
+                device.number("iops"),
+                device.number("throughput"),
+                note,
             )
         )
     if view.boolean("associate_public_ip_address"):

@@ -19,7 +19,10 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     return [
         ComponentSpec(f"{name} load balancer", "hour", f"elb:{kind}:hour", HOURS_PER_MONTH),
         ComponentSpec(
-            f"{name} load balancer capacity units", "LCU-hour", f"elb:{kind}:lcu", None,
+            f"{name} load balancer capacity units",
+            "LCU-hour",
+            f"elb:{kind}:lcu",
+            None,
             usage_based=True,
         ),
     ]

@@ -1,0 +1,148 @@
+"""The command line: exit codes, messages, formats, files and standard input."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from finops_gate import __version__
+from finops_gate.cli import main
+from tests.conftest import ROOT, fixture_plan_path
+
+EXAMPLE = str(ROOT / "examples" / "plan.json")
+TAGS_CASE = str(fixture_plan_path("tags_and_sizes"))
+
+
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    captured = capsys.readouterr()
+    code = exited.value.code
+    return (code if isinstance(code, int) else 0), captured.out, captured.err
+
+
+def test_example_passes_with_the_default_policy(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli([EXAMPLE], capsys)
+    assert code == 0, err
+    assert out.startswith("finops-gate verdict: PASS")
+    assert err == ""
+
+
+def test_policy_failure_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli([TAGS_CASE, "--format", "json"], capsys)
+    assert code == 1
+    data = json.loads(out)
+    assert data["verdict"] == "fail"
+    assert any(f["severity"] == "error" for f in data["findings"])
+
+
+def test_warnings_still_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    policy = tmp_path / "warn.yml"
+    policy.write_text("policies:\n  - {id: spend, kind: budget, total_monthly_cost: {warn: 1}}\n")
+    code, out, _ = run_cli([EXAMPLE, "--policy", str(policy), "--format", "json"], capsys)
+    assert code == 0
+    assert json.loads(out)["verdict"] == "warn"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["missing.json"], "finops-gate: error: missing.json: no such file\n"),
+        ([EXAMPLE, "--policy", "nope"], "finops-gate: error: nope: no such policy file"),
+        ([EXAMPLE, "--format", "xml"], "Invalid value for '--format'"),
+        ([], "Missing argument 'PLAN'"),
+        ([EXAMPLE, "--bogus"], "No such option: --bogus"),
+    ],
+)
+def test_could_not_run_exits_2(
+    args: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run_cli(args, capsys)
+    assert code == 2
+    assert out == ""
+    assert expected in err
+    assert "Traceback" not in err
+
+
+def test_invalid_policy_names_file_and_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy = tmp_path / "bad.yml"
+    policy.write_text("policies:\n  - id: t\n    kind: required_tags\n    tagz: {}\n")
+    code, _, err = run_cli([EXAMPLE, "--policy", str(policy)], capsys)
+    assert code == 2
+    assert err.strip().endswith(f"{policy}: policies[0] (id: t).tagz: unknown key")
+    assert err.count("\n") == 1
+
+
+def test_internal_error_exits_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*_: Any) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("finops_gate.pipeline.estimate_plan", broken)
+    monkeypatch.delenv("FINOPS_GATE_DEBUG", raising=False)
+    code, _, err = run_cli([EXAMPLE], capsys)
+    assert code == 3
+    assert "internal error: RuntimeError: boom" in err
+    assert "Traceback" not in err
+
+
+def test_stdin_and_output_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = Path(EXAMPLE).read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    out_file = tmp_path / "verdict.md"
+    code, out, _ = run_cli(["-", "--format", "markdown", "--output", str(out_file)], capsys)
+    assert code == 0
+    assert out == ""
+    assert out_file.read_text(encoding="utf-8").startswith(
+        "<!-- finops-gate -->\n## ✅ finops-gate: pass"
+    )
+
+
+def test_unwritable_output_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_cli([EXAMPLE, "--output", str(tmp_path / "no" / "such" / "dir.md")], capsys)
+    assert code == 2
+    assert "cannot write the report" in err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(["--version"], capsys)
+    assert code == 0
+    assert out.strip() == f"finops-gate, version {__version__}"
+
+
+def test_same_input_byte_identical_output(capsys: pytest.CaptureFixture[str]) -> None:
+    for output_format in ("table", "markdown", "json"):
+        first = run_cli([TAGS_CASE, "--format", output_format], capsys)[1]
+        second = run_cli([TAGS_CASE, "--format", output_format], capsys)[1]
+        assert first == second and first
+
+
+def test_real_process_binary_plan_no_traceback(tmp_path: Path) -> None:
+    import zipfile
+
+    plan = tmp_path / "tfplan"
+    with zipfile.ZipFile(plan, "w") as archive:
+        archive.writestr("tfplan", b"binary")
+    result = subprocess.run(
+        [sys.executable, "-m", "finops_gate", str(plan)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"finops-gate: error: {plan}: this is a binary plan file; convert it with "
+        "`terraform show -json tfplan > plan.json` and pass plan.json\n"
+    )
