@@ -1,0 +1,43 @@
+"""Guards: every estimator is registered, named after its type, documented and in the README."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import finops_gate.cost.estimators as estimators_package
+from finops_gate.cost.coverage import components_of, coverage_markdown
+from finops_gate.cost.free import FREE_AWS_TYPES
+from finops_gate.cost.registry import ESTIMATOR_MODULES, ESTIMATORS
+from tests.conftest import ROOT
+
+
+def estimator_module_names() -> list[str]:
+    return [
+        info.name
+        for info in pkgutil.iter_modules(estimators_package.__path__)
+        if not info.name.startswith("_")
+    ]
+
+
+def test_every_estimator_module_is_registered() -> None:
+    registered = {module.__name__.rsplit(".", 1)[1] for module in ESTIMATOR_MODULES}
+    assert set(estimator_module_names()) == registered
+
+
+def test_modules_are_named_after_their_first_type_and_documented() -> None:
+    for name in estimator_module_names():
+        module = importlib.import_module(f"finops_gate.cost.estimators.{name}")
+        assert module.RESOURCE_TYPES[0] == name
+        assert components_of(module), f"{name}: docstring lists no components"
+        for resource_type in module.RESOURCE_TYPES:
+            assert ESTIMATORS[resource_type] is module.estimate
+
+
+def test_no_type_is_both_priced_and_free() -> None:
+    assert not set(ESTIMATORS) & FREE_AWS_TYPES
+
+
+def test_readme_coverage_table_is_current() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert coverage_markdown() in readme, "run: python scripts/coverage_table.py"
