@@ -38,6 +38,7 @@ EKS_HOUR = 0.10
 PUBLIC_IPV4_HOUR = 0.005
 RDS_M5_LARGE_MYSQL = 0.171
 RDS_GP2 = 0.115
+RDS_GP3 = 0.115
 
 
 def estimate(case: str, prices: PriceTable) -> dict[str, ResourceCost]:
@@ -194,7 +195,7 @@ def test_lifecycle_before_and_after(prices: PriceTable) -> None:
     unchanged = costs["aws_nat_gateway.main"]
     assert unchanged.monthly_cost_before == unchanged.monthly_cost_after == pytest.approx(32.85)
     db = costs["aws_db_instance.main"]
-    assert db.monthly_cost_delta == pytest.approx(100 * RDS_GP2)  # 100 -> 200 GB gp2
+    assert db.monthly_cost_delta == pytest.approx(100 * RDS_GP3)  # 100 -> 200 GB gp3
     for address in ("aws_instance.reimage", "aws_instance.reimage_cbd"):
         assert costs[address].monthly_cost_delta == pytest.approx(0)
 
