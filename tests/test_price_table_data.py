@@ -28,6 +28,7 @@ SOURCES = Path(__file__).resolve().parents[1].parent / "shared" / "price-sources
 TABLE = REPO / "pricing" / "aws.json"
 NOTICE = REPO / "pricing" / "NOTICE"
 BUILD_SCRIPT = REPO / "scripts" / "build_prices.py"
+TERRACOST = "terracost-eu-west-1"
 
 needs_sources = pytest.mark.skipif(
     not SOURCES.is_dir(),
@@ -110,9 +111,7 @@ def test_table_file_is_sorted_and_one_price_per_line() -> None:
     assert text.endswith("}\n") and "\r" not in text
     lines = text.splitlines()
     price_lines = [line for line in lines if line.startswith('   "')]
-    assert len(price_lines) == sum(
-        len(prices) for prices in json.loads(text)["regions"].values()
-    )
+    assert len(price_lines) == sum(len(prices) for prices in json.loads(text)["regions"].values())
     for region_start in (i for i, line in enumerate(lines) if line.startswith('  "')):
         block = []
         for line in lines[region_start + 1 :]:
@@ -146,6 +145,11 @@ def test_approximate_figures_follow_their_rules(table: dict[str, Any]) -> None:
                     assert key.split(":")[2] != "sqlserver-ee", where
                 else:
                     assert key.startswith(("rds:storage:", "rds:iops:")), where
+            elif rule == "ebs-io2-iops-tiers":
+                fraction = {"ebs:io2:iops:tier2": 0.7, "ebs:io2:iops:tier3": 0.49}[key]
+                base = prices["ebs:io2:iops"]
+                assert len(base) == 2 and base[1] == source, where
+                assert price == pytest.approx(fraction * base[0], rel=1e-12), where
             elif rule == "eks-flat-global":
                 assert region != "us-east-1" and key.startswith("eks:cluster"), where
                 assert reference[key][:2] == [price, source], where
@@ -251,8 +255,8 @@ def _digest_rows() -> list[dict[str, str]]:
 
 @needs_sources
 def test_us_east_1_ec2_equals_karpenter(table: dict[str, Any]) -> None:
-    raw = json.loads((SOURCES / "aws-karpenter-ondemand/karpenter_initial_ondemand_prices.json")
-                     .read_text(encoding="utf-8"))
+    path = SOURCES / "aws-karpenter-ondemand/karpenter_initial_ondemand_prices.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
     karpenter = raw["partitions"]["aws"]["regions"]["us-east-1"]
     assert _region_prices(table, "us-east-1", "ec2:") == karpenter
 
@@ -272,7 +276,8 @@ def test_eu_west_1_ec2_equals_ec2instancesinfo(table: dict[str, Any]) -> None:
     offer = {
         row["instance_type"]: float(row["price_usd"])
         for row in _digest_rows()
-        if row["service"] == "AmazonEC2" and row["operating_system"] == "Linux"
+        if row["service"] == "AmazonEC2"
+        and row["operating_system"] == "Linux"
         and row["tenancy"] == "Shared"
     }
     extra = {t: p for t, p in ours.items() if t not in published}
@@ -283,9 +288,18 @@ def test_eu_west_1_ec2_equals_ec2instancesinfo(table: dict[str, Any]) -> None:
 def test_us_east_1_rds_single_az_equals_ec2instancesinfo(table: dict[str, Any]) -> None:
     # engineCode -> engine: 2 MySQL, 14 PostgreSQL, 18 MariaDB, 19/20 Oracle SE2 BYOL/licence
     # included, 5 Oracle EE BYOL, 10/11/12/15 SQL Server Express/Web/Standard/Enterprise
-    codes = {"2": "mysql", "14": "postgres", "18": "mariadb", "19": "oracle-se2",
-             "20": "oracle-se2-li", "5": "oracle-ee", "10": "sqlserver-ex",
-             "11": "sqlserver-web", "12": "sqlserver-se", "15": "sqlserver-ee"}
+    codes = {
+        "2": "mysql",
+        "14": "postgres",
+        "18": "mariadb",
+        "19": "oracle-se2",
+        "20": "oracle-se2-li",
+        "5": "oracle-ee",
+        "10": "sqlserver-ex",
+        "11": "sqlserver-web",
+        "12": "sqlserver-se",
+        "15": "sqlserver-ee",
+    }
     path = SOURCES / "aws-ec2instancesinfo-derived/rds_instances_2021-08-03.json"
     published = {}
     for instance in json.loads(path.read_text(encoding="utf-8")):
@@ -324,13 +338,14 @@ def test_eu_west_1_rds_equals_aws_offer_file(table: dict[str, Any]) -> None:
             deployment = row["deployment_option"].lower()
             key = f"rds:{row['instance_type']}:{engine}:{deployment}"
             offer.setdefault(key, set()).add(float(row["price_usd"]))
-    prices = table["regions"]["eu-west-1"]
     assert len(offer) > 1500
     for key, candidates in offer.items():
         # Oracle EE BYOL Single-AZ of some classes is listed twice: RDS and RDS Custom
         # (about 20% more); the table has the RDS one, the lower.
-        assert entry(table, "eu-west-1", key) == [min(candidates), "terracost-eu-west-1"]
-    assert {k for k in prices if k.startswith("rds:db.")} == set(offer)
+        assert entry(table, "eu-west-1", key) == [min(candidates), TERRACOST]
+    prices = table["regions"]["eu-west-1"]
+    ours = {k for k, f in prices.items() if k.startswith("rds:db.") and f[1:] == [TERRACOST]}
+    assert ours == set(offer)
 
 
 # sanity_table.csv "item" -> price key; rows from rounded Infracost figures are skipped
