@@ -57,12 +57,15 @@ def parse_policy(text: str, name: str) -> PolicyFile:
     try:
         return PolicyFile.model_validate(raw)
     except ValidationError as error:
-        first = error.errors()[0]
+        # A misspelt key also makes the real key "missing": name the misspelling first.
+        errors = sorted(error.errors(), key=lambda e: e["type"] != "extra_forbidden")
+        first = errors[0]
         location = _location(first["loc"], raw)
         message = first["msg"].removeprefix("Value error, ")
         if first["type"] == "extra_forbidden":
             message = "unknown key"
-        raise PolicyError(f"{name}: {location}: {message}") from None
+        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+        raise PolicyError(f"{name}: {location}: {message}{more}") from None
 
 
 def _location(loc: tuple[int | str, ...], raw: Any) -> str:

@@ -27,39 +27,51 @@ def check(policy: RequiredTagsPolicy, costs: tuple[ResourceCost, ...]) -> list[F
     types = set(policy.resource_types) if policy.resource_types else None
     for cost in costs:
         resource = cost.resource
-        if resource.action not in CHECKED_ACTIONS or not is_taggable(
-            resource.after or {}, resource.after_unknown
-        ):
+        if resource.action not in CHECKED_ACTIONS:
+            continue
+        if not is_taggable(resource.after or {}, resource.after_unknown):
             continue
         if types is not None and resource.type not in types:
             continue
-        for key, rule in policy.tags.items():
-            finding = _check_tag(policy, resource, key, rule)
-            if finding:
-                findings.append(finding)
+        findings.extend(_check_resource(policy, resource))
     return findings
 
 
-def _check_tag(
-    policy: RequiredTagsPolicy, resource: Resource, key: str, rule: TagRule | None
-) -> Finding | None:
+def _check_resource(policy: RequiredTagsPolicy, resource: Resource) -> list[Finding]:
+    """One finding for all missing tags, one per unknown or invalid value."""
+
     def finding(severity: str, message: str) -> Finding:
         return Finding(policy.id, severity, resource.address, message, policy.remediation)
 
-    if key not in resource.tags:
-        if not resource.tags_known:
-            return finding(
-                "warning", f'tag "{key}" cannot be checked: tags are unknown until apply'
+    missing = [key for key in policy.tags if key not in resource.tags]
+    findings: list[Finding] = []
+    if missing:
+        names = ", ".join(f'"{key}"' for key in missing)
+        if resource.tags_known:
+            plural = "s" if len(missing) > 1 else ""
+            findings.append(finding(policy.severity, f"missing required tag{plural} {names}"))
+        else:
+            findings.append(
+                finding("warning", f"cannot check {names}: tags are unknown until apply")
             )
-        return finding(policy.severity, f'missing required tag "{key}"')
-    value = resource.tags[key]
+    for key, rule in policy.tags.items():
+        if key in resource.tags:
+            problem = _value_problem(key, resource.tags[key], rule, policy.severity)
+            if problem:
+                findings.append(finding(*problem))
+    return findings
+
+
+def _value_problem(
+    key: str, value: str | None, rule: TagRule | None, severity: str
+) -> tuple[str, str] | None:
     if value is None:
-        return finding("warning", f'tag "{key}" is unknown until apply')
+        return "warning", f'tag "{key}" is unknown until apply'
     if rule is None:
         return None
     if rule.allowed is not None and value not in rule.allowed:
         allowed = ", ".join(rule.allowed)
-        return finding(policy.severity, f'tag "{key}" = "{value}" is not one of: {allowed}')
+        return severity, f'tag "{key}" = "{value}" is not one of: {allowed}'
     if rule.pattern is not None and not re.fullmatch(rule.pattern, value):
-        return finding(policy.severity, f'tag "{key}" = "{value}" does not match "{rule.pattern}"')
+        return severity, f'tag "{key}" = "{value}" does not match "{rule.pattern}"'
     return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _SAFE_MARKDOWN = frozenset(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.-/:;=+%$"
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.-/:;=+%$_\"'()"
 )
 _ZERO_WIDTH_SPACE = "&#8203;"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -20,8 +20,9 @@ def markdown_text(text: str) -> str:
     """Every character outside a small safe set becomes a numeric entity.
 
     Entities render as the literal character with no Markdown meaning, so `|` cannot end a
-    table cell and `<` cannot open a tag; `@` is followed by a zero-width space so GitHub
-    does not turn it into a mention.
+    table cell, `<` cannot open a tag and `[` cannot start a link; `@` is followed by a
+    zero-width space so GitHub does not turn it into a mention. Quotes, parentheses and
+    underscores stay readable: without `<`, `[` or a line start they can do no harm.
     """
     out: list[str] = []
     for char in text:

@@ -34,7 +34,9 @@ def percent(value: float | None) -> str:
 def unit_price(value: float | None) -> str:
     if value is None:
         return PRICE_NOT_FOUND
-    return "$" + format(Decimal(repr(value)), "f")
+    text = format(Decimal(repr(value)), "f")
+    whole, _, decimals = text.partition(".")
+    return f"${int(whole):,}.{decimals.ljust(2, '0')}"
 
 
 def quantity(value: float | None) -> str:

@@ -54,25 +54,40 @@ def test_required_tags_with_default_tags_values_and_unknowns(prices: PriceTable)
     found = index(run(TAGS, "tags_and_sizes", prices))
     # Team comes from the provider's default_tags: never reported as missing.
     assert not any("Team" in m for items in found.values() for _, m in items)
-    assert ("error", 'missing required tag "Environment"') in found["aws_instance.missing_tags"]
-    prod = found["aws_instance.prod_ok"]
-    assert prod == [], prod
+    assert found["aws_instance.missing_tags"] == [
+        ("error", 'missing required tags "Environment", "CostCenter"')
+    ]
+    assert "aws_instance.prod_ok" not in found  # every tag present and valid
     # Tags unknown until apply: a warning, never a failure.
     unknown = found["aws_instance.unknown_tag"]
     assert {severity for severity, _ in unknown} == {"warning"}
     # aws_iam_role_policy has no tags attribute: not taggable, not checked.
     assert "aws_iam_role_policy.app" not in found
     # Free but taggable types are checked.
-    assert ("error", 'missing required tag "CostCenter"') in found["aws_security_group.app"]
+    assert ("error", 'missing required tags "Environment", "CostCenter"') in found[
+        "aws_security_group.app"
+    ]
 
 
-def test_required_tags_allowed_values(prices: PriceTable) -> None:
+def test_required_tags_allowed_values_and_severity(prices: PriceTable) -> None:
     policy = TAGS.replace("[dev, staging, production]", "[prod]")
     found = index(run(policy, "tags_and_sizes", prices))
     assert (
         "error",
         'tag "Environment" = "dev" is not one of: prod',
     ) in found["aws_instance.dev_metal"]
+    short = index(run(TAGS.replace("{4}", "{3}"), "tags_and_sizes", prices))
+    assert short["aws_instance.prod_ok"] == [
+        ("error", 'tag "CostCenter" = "CC-1234" does not match "CC-[0-9]{3}"')
+    ]
+    as_warning = index(
+        run(
+            policy.replace("remediation:", "severity: warning\n    remediation:"),
+            "tags_and_sizes",
+            prices,
+        )
+    )
+    assert {severity for items in as_warning.values() for severity, _ in items} == {"warning"}
 
 
 def test_required_tags_skip_deletes_and_no_ops(prices: PriceTable) -> None:
@@ -107,7 +122,7 @@ policies:
       prod:
         deny: ["m5.*"]
       default:
-        deny: ["t3.micro"]
+        deny: ["t3.small"]
 """
     found = index(run(policy, "tags_and_sizes", prices))
     assert found["aws_instance.prod_ok"][0][1].endswith("in prod")  # tag says "production"

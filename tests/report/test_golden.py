@@ -1,0 +1,46 @@
+"""Golden reports: the JSON of every fixture case and the Markdown of a few.
+
+A mismatch fails with a diff. After an intended change, rewrite them with
+`FINOPS_UPDATE_GOLDEN=1 python -m pytest tests/report/test_golden.py` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from finops_gate.pipeline import OutputFormat, build_gate_report, render
+from tests.conftest import FIXTURES, ROOT
+
+GOLDEN = ROOT / "tests" / "golden"
+JSON_CASES = sorted(path.name for path in FIXTURES.iterdir() if (path / "plan.json").exists())
+MARKDOWN_CASES = ["lifecycle", "tags_and_sizes", "priced_us_east_1"]
+
+
+def check(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("FINOPS_UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"no golden {path}: run with FINOPS_UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8")
+
+
+def report_text(plan: Path, output_format: OutputFormat) -> str:
+    return render(build_gate_report(str(plan), None), output_format)
+
+
+@pytest.mark.parametrize("case", JSON_CASES)
+def test_json(case: str) -> None:
+    check(f"{case}.json", report_text(FIXTURES / case / "plan.json", OutputFormat.JSON))
+
+
+@pytest.mark.parametrize("case", MARKDOWN_CASES)
+def test_markdown(case: str) -> None:
+    check(f"{case}.md", report_text(FIXTURES / case / "plan.json", OutputFormat.MARKDOWN))
+
+
+def test_example_markdown() -> None:
+    check("example.md", report_text(ROOT / "examples" / "plan.json", OutputFormat.MARKDOWN))
