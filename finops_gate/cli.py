@@ -59,7 +59,31 @@ def _write(text: str, output: str | None) -> None:
         raise OutputError(f"{output}: cannot write the report: {error.strerror}") from None
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+_CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+class _GateGroup(click.Group):
+    """`finops-gate PLAN ...` is short for `finops-gate check PLAN ...`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_GateGroup, context_settings=_CONTEXT)
+@click.version_option(__version__, "--version", prog_name="finops-gate")
+def cli() -> None:
+    """Offline cost-and-policy gate for Terraform plans.
+
+    `finops-gate PLAN [OPTIONS]` is short for `finops-gate check PLAN [OPTIONS]`.
+
+    Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 could not run,
+    3 internal error.
+    """
+
+
+@cli.command("check", context_settings=_CONTEXT)
 @click.argument("plan", metavar="PLAN")
 @click.option(
     "--policy",
@@ -83,14 +107,10 @@ def _write(text: str, output: str | None) -> None:
     default=None,
     help="Write the report to FILE instead of standard output.",
 )
-@click.version_option(__version__, "--version", prog_name="finops-gate")
-def main_command(plan: str, policy: str | None, output_format: str, output: str | None) -> None:
+def check_command(plan: str, policy: str | None, output_format: str, output: str | None) -> None:
     """Estimate the monthly cost of a Terraform plan and gate it on policy.
 
     PLAN is the output of `terraform show -json tfplan`; `-` reads standard input.
-
-    Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 could not run,
-    3 internal error.
     """
     text, verdict_failed = run_gate(plan, policy, OutputFormat(output_format))
     _write(text, output)
@@ -100,7 +120,7 @@ def main_command(plan: str, policy: str | None, output_format: str, output: str 
 def main(args: list[str] | None = None) -> Any:
     with _error_handler():
         try:
-            main_command.main(args=args, prog_name="finops-gate", standalone_mode=False)
+            cli.main(args=args, prog_name="finops-gate", standalone_mode=False)
         except click.exceptions.NoArgsIsHelpError as error:
             click.echo(error.ctx.get_help() if error.ctx else str(error), err=True)
             sys.exit(ExitCode.COULD_NOT_RUN)

@@ -56,7 +56,8 @@ def test_warnings_still_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         (["missing.json"], "finops-gate: error: missing.json: no such file\n"),
         ([EXAMPLE, "--policy", "nope"], "finops-gate: error: nope: no such policy file"),
         ([EXAMPLE, "--format", "xml"], "Invalid value for '--format'"),
-        ([], "Missing argument 'PLAN'"),
+        ([], "Usage: finops-gate [OPTIONS] COMMAND"),
+        (["check"], "Missing argument 'PLAN'"),
         ([EXAMPLE, "--bogus"], "No such option '--bogus'"),
     ],
 )
@@ -115,6 +116,12 @@ def test_unwritable_output_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture
     code, _, err = run_cli([EXAMPLE, "--output", str(tmp_path / "no" / "such" / "dir.md")], capsys)
     assert code == 2
     assert "cannot write the report" in err
+
+
+def test_check_subcommand_is_the_default(capsys: pytest.CaptureFixture[str]) -> None:
+    explicit = run_cli(["check", EXAMPLE, "--format", "json"], capsys)
+    short = run_cli(["--format", "json", EXAMPLE], capsys)
+    assert explicit == short and explicit[0] == 0
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
