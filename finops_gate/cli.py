@@ -13,7 +13,7 @@ import click
 
 from finops_gate import __version__
 from finops_gate.errors import ExitCode, FinopsGateError, OutputError
-from finops_gate.pipeline import OutputFormat, run_gate
+from finops_gate.pipeline import GateOptions, OutputFormat, run_gate
 
 _DEBUG_ENV = "FINOPS_GATE_DEBUG"
 
@@ -112,7 +112,8 @@ def check_command(plan: str, policy: str | None, output_format: str, output: str
 
     PLAN is the output of `terraform show -json tfplan`; `-` reads standard input.
     """
-    text, verdict_failed = run_gate(plan, policy, OutputFormat(output_format))
+    options = GateOptions(plan=plan, policy=policy, output_format=OutputFormat(output_format))
+    text, verdict_failed = run_gate(options)
     _write(text, output)
     sys.exit(ExitCode.GATE_FAILED if verdict_failed else ExitCode.PASS)
 

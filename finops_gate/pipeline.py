@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 
 from finops_gate.cost.engine import estimate_plan
@@ -22,17 +23,28 @@ class OutputFormat(str, Enum):
     JSON = "json"
 
 
+@dataclass(frozen=True)
+class GateOptions:
+    """Everything the gate needs from the command line (one field per option)."""
+
+    plan: str
+    policy: str | None = None
+    output_format: OutputFormat = OutputFormat.TABLE
+
+
 def price_info(prices: PriceTable) -> PriceInfo:
     return PriceInfo(prices.as_of, prices.newest, dict(prices.sources), dict(prices.rules))
 
 
-def build_gate_report(plan_path: str, policy: str | None) -> Report:
-    policy_file, _ = load_policy(policy)
-    plan = load_plan(plan_path)
+def build_gate_report(options: GateOptions) -> Report:
+    policy_file, _ = load_policy(options.policy)
+    plan = load_plan(options.plan)
     prices = load_price_table()
     estimate = estimate_plan(plan, prices)
     findings = evaluate(policy_file, plan, estimate)
-    return build_report(plan, estimate, findings, price_info(prices), policy or DEFAULT_POLICY)
+    return build_report(
+        plan, estimate, findings, price_info(prices), options.policy or DEFAULT_POLICY
+    )
 
 
 def render(report: Report, output_format: OutputFormat) -> str:
@@ -43,6 +55,6 @@ def render(report: Report, output_format: OutputFormat) -> str:
     return render_table(report)
 
 
-def run_gate(plan_path: str, policy: str | None, output_format: OutputFormat) -> tuple[str, bool]:
-    report = build_gate_report(plan_path, policy)
-    return render(report, output_format), report.verdict == Verdict.FAIL
+def run_gate(options: GateOptions) -> tuple[str, bool]:
+    report = build_gate_report(options)
+    return render(report, options.output_format), report.verdict == Verdict.FAIL

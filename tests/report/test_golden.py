@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from finops_gate.pipeline import OutputFormat, build_gate_report, render
+from finops_gate.pipeline import GateOptions, OutputFormat, build_gate_report, render
 from tests.conftest import FIXTURES, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -29,7 +29,7 @@ def check(name: str, text: str) -> None:
 
 
 def report_text(plan: Path, output_format: OutputFormat) -> str:
-    return render(build_gate_report(str(plan), None), output_format)
+    return render(build_gate_report(GateOptions(plan=str(plan))), output_format)
 
 
 @pytest.mark.parametrize("case", JSON_CASES)
