@@ -17,7 +17,8 @@ from finops_gate.cost.model import (
 )
 from finops_gate.cost.prices import PriceTable
 from finops_gate.cost.registry import ESTIMATORS, Estimator
-from finops_gate.cost.view import AttributeView, UnknownAttributeError
+from finops_gate.cost.usage import UsageFile
+from finops_gate.cost.view import EMPTY_CONTEXT, AttributeView, PlanContext, UnknownAttributeError
 from finops_gate.plan.resource import Action, Plan, Resource
 
 _COST_DIGITS = 6
@@ -31,11 +32,23 @@ class _Side:
 
     @property
     def usage_only(self) -> bool:
-        return bool(self.components) and all(c.usage_based for c in self.components)
+        """Every component depends on usage that nobody gave (so the cost is unknown)."""
+        return bool(self.components) and all(
+            c.usage_based and c.monthly_quantity is None for c in self.components
+        )
 
 
-def estimate_plan(plan: Plan, prices: PriceTable) -> Estimate:
-    costs = tuple(estimate_resource(resource, prices) for resource in plan.resources)
+def estimate_plan(plan: Plan, prices: PriceTable, usage: UsageFile | None = None) -> Estimate:
+    context = PlanContext.of(plan)
+    costs = tuple(
+        estimate_resource(
+            resource,
+            prices,
+            context,
+            usage.for_resource(resource.address, resource.type) if usage else {},
+        )
+        for resource in plan.resources
+    )
     before = after = 0.0
     for cost in costs:
         before += cost.monthly_cost_before or 0.0
@@ -44,7 +57,12 @@ def estimate_plan(plan: Plan, prices: PriceTable) -> Estimate:
     return Estimate(costs, totals, approximate=any(cost.approximate for cost in costs))
 
 
-def estimate_resource(resource: Resource, prices: PriceTable) -> ResourceCost:
+def estimate_resource(
+    resource: Resource,
+    prices: PriceTable,
+    context: PlanContext = EMPTY_CONTEXT,
+    usage: Mapping[str, Any] | None = None,
+) -> ResourceCost:
     action = resource.action
     if is_free(resource.provider, resource.type):
         return ResourceCost(resource, Status.FREE, 0.0, 0.0, components=())
@@ -54,11 +72,15 @@ def estimate_resource(resource: Resource, prices: PriceTable) -> ResourceCost:
 
     after = before = None
     if action.has_after and resource.after is not None:
-        after = _price_side(estimator, resource, resource.after, resource.after_unknown, prices)
+        after_view = AttributeView(
+            resource, resource.after, resource.after_unknown, context, usage or {}
+        )
+        after = _price_side(estimator, after_view, prices)
     if action in (Action.NO_OP, Action.READ) and after is not None:
         before = after
     elif action.has_before and resource.before is not None:
-        before = _price_side(estimator, resource, resource.before, {}, prices)
+        before_view = AttributeView(resource, resource.before, {}, context, usage or {})
+        before = _price_side(estimator, before_view, prices)
 
     cost_before = 0.0 if action == Action.CREATE else (before.monthly_cost if before else None)
     cost_after = 0.0 if not action.has_after else (after.monthly_cost if after else None)
@@ -85,24 +107,22 @@ def estimate_resource(resource: Resource, prices: PriceTable) -> ResourceCost:
     )
 
 
-def _price_side(
-    estimator: Estimator,
-    resource: Resource,
-    values: Mapping[str, Any],
-    unknown: Mapping[str, Any],
-    prices: PriceTable,
-) -> _Side:
+def _price_side(estimator: Estimator, view: AttributeView, prices: PriceTable) -> _Side:
+    resource = view.resource
     try:
-        specs = estimator(AttributeView(resource, values, unknown))
+        specs = estimator(view)
     except UnknownAttributeError as error:
         return _Side((), None, f"{error.attribute} is unknown until apply")
-    components = tuple(_price_component(spec, resource.region, prices) for spec in specs)
+    components = tuple(
+        _price_component(spec, spec.region or resource.region, prices) for spec in specs
+    )
     total = 0.0
-    for component in components:
-        if component.usage_based:
-            total += component.monthly_cost or 0.0
-        elif component.monthly_cost is None:
-            missing = f"price not found for {component.price_key} in {resource.region}"
+    for spec, component in zip(specs, components, strict=True):
+        if component.usage_based and component.monthly_quantity is None:
+            continue
+        if component.monthly_cost is None:
+            region = spec.region or resource.region
+            missing = f"price not found for {component.price_key} in {region}"
             return _Side(components, None, missing)
         else:
             total += component.monthly_cost

@@ -22,7 +22,9 @@ class Status(str, Enum):
 class ComponentSpec:
     """One line of a resource's bill, as an estimator describes it (no prices here).
 
-    `monthly_quantity` is None for a usage-based component whose usage is not known.
+    `monthly_quantity` is None for a usage-based component whose usage is not known
+    (a usage file can give it). `region` overrides the resource's region for the price
+    lookup: global services (CloudFront, Route 53) are priced in us-east-1.
     """
 
     name: str
@@ -31,6 +33,7 @@ class ComponentSpec:
     monthly_quantity: float | None
     usage_based: bool = False
     note: str | None = None
+    region: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from finops_gate.plan.resource import Resource
+from finops_gate.plan.resource import Plan, Resource
 
 
 class UnknownAttributeError(Exception):
@@ -18,11 +19,62 @@ class UnknownAttributeError(Exception):
         self.attribute = attribute
 
 
+_INDEX = re.compile(r"\[[^\]]*\]$")
+
+
+@dataclass(frozen=True, slots=True)
+class PlanContext:
+    """Every resource of the plan by address, so estimators can follow references."""
+
+    by_address: Mapping[str, Resource] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, plan: Plan) -> PlanContext:
+        return cls({resource.address: resource for resource in plan.resources})
+
+    def resolve(self, source: Resource, references: list[str]) -> Resource | None:
+        """The first resource named by a `references` list of a configuration expression.
+
+        References are relative to the module of `source`; `aws_x.y.id`, `aws_x.y[0]` and
+        `aws_x.y` (with count/for_each: the instance with the same index, else the first)
+        all resolve.
+        """
+        prefix = f"{source.module_address}." if source.module_address else ""
+        for reference in references:
+            parts = reference.split(".")
+            if len(parts) < 2 or parts[0] in ("var", "local", "data", "module", "each", "count"):
+                continue
+            base = f"{prefix}{parts[0]}.{parts[1]}"
+            found = self._instance(base, source.index)
+            if found is not None:
+                return found
+        return None
+
+    def _instance(self, base: str, index: int | str | None) -> Resource | None:
+        if base in self.by_address:
+            return self.by_address[base]
+        bare = _INDEX.sub("", base)
+        if index is not None:
+            same = f"{bare}[{index}]" if isinstance(index, int) else f'{bare}["{index}"]'
+            if same in self.by_address:
+                return self.by_address[same]
+        candidates = sorted(
+            address for address in self.by_address if address.startswith(f"{bare}[")
+        )
+        return self.by_address[candidates[0]] if candidates else None
+
+
+EMPTY_CONTEXT = PlanContext()
+
+
 @dataclass(frozen=True, slots=True)
 class AttributeView:
     resource: Resource
     values: Mapping[str, Any]
     unknown: Mapping[str, Any]
+    context: PlanContext = EMPTY_CONTEXT
+    usage: Mapping[str, Any] = field(default_factory=dict)
+    expressions: Mapping[str, Any] | None = None
 
     @property
     def region(self) -> str:
@@ -42,7 +94,13 @@ class AttributeView:
         return value
 
     def number(self, name: str, default: float | None = None) -> float | None:
-        return as_number(self.values.get(name), default)
+        value = self.values.get(name)
+        if isinstance(value, str):
+            try:
+                value = float(value)
+            except ValueError:
+                return default
+        return as_number(value, default)
 
     def boolean(self, name: str, default: bool = False) -> bool:
         value = self.values.get(name)
@@ -55,14 +113,24 @@ class AttributeView:
             return []
         unknown = self.unknown.get(name)
         unknown_list = unknown if isinstance(unknown, list) else []
+        expressions = self._expressions().get(name)
+        expression_list = expressions if isinstance(expressions, list) else []
         views = []
         for position, item in enumerate(raw):
             if not isinstance(item, dict):
                 continue
             item_unknown = unknown_list[position] if position < len(unknown_list) else {}
+            item_expressions = (
+                expression_list[position] if position < len(expression_list) else {}
+            )
             views.append(
                 AttributeView(
-                    self.resource, item, item_unknown if isinstance(item_unknown, dict) else {}
+                    self.resource,
+                    item,
+                    item_unknown if isinstance(item_unknown, dict) else {},
+                    self.context,
+                    self.usage,
+                    item_expressions if isinstance(item_expressions, dict) else {},
                 )
             )
         return views
@@ -72,6 +140,52 @@ class AttributeView:
         if not isinstance(raw, list):
             return []
         return [item for item in raw if isinstance(item, str)]
+
+    # Cross-references -------------------------------------------------------------
+
+    def _expressions(self) -> Mapping[str, Any]:
+        if self.expressions is not None:
+            return self.expressions
+        return self.resource.config_expressions
+
+    def referenced(self, name: str) -> AttributeView | None:
+        """The resource an attribute's configuration expression references, if in the plan.
+
+        The view shows that resource as it will be after the change (or as it was, when
+        it is being deleted), with no usage of its own.
+        """
+        expression = self._expressions().get(name)
+        if not isinstance(expression, dict):
+            return None
+        references = expression.get("references")
+        if not isinstance(references, list):
+            return None
+        target = self.context.resolve(
+            self.resource, [ref for ref in references if isinstance(ref, str)]
+        )
+        if target is None:
+            return None
+        unknown = target.after_unknown if target.after is not None else {}
+        return AttributeView(target, target.current, unknown, self.context)
+
+    # Usage (from the usage file) ----------------------------------------------------
+
+    def usage_number(self, path: str) -> float | None:
+        """A quantity from the usage file, by dotted key path (e.g. `standard.storage_gb`)."""
+        value: Any = self.usage
+        for part in path.split("."):
+            if not isinstance(value, Mapping):
+                return None
+            value = value.get(part)
+        return as_number(value)
+
+    def usage_string(self, path: str) -> str | None:
+        value: Any = self.usage
+        for part in path.split("."):
+            if not isinstance(value, Mapping):
+                return None
+            value = value.get(part)
+        return value if isinstance(value, str) else None
 
 
 def as_number(value: Any, default: float | None = None) -> float | None:

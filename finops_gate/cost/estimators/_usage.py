@@ -1,0 +1,24 @@
+"""Usage-based components whose quantity may come from the usage file."""
+
+from __future__ import annotations
+
+from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.view import AttributeView
+
+
+def usage_spec(
+    view: AttributeView,
+    name: str,
+    unit: str,
+    price_key: str,
+    usage_key: str | None,
+    scale: float = 1.0,
+    region: str | None = None,
+) -> ComponentSpec:
+    """A usage-based component; `usage_key`'s value x `scale` is its monthly quantity."""
+    value = view.usage_number(usage_key) if usage_key else None
+    quantity = None if value is None else value * scale
+    note = f"usage file: {usage_key} = {value:g}" if value is not None else None
+    return ComponentSpec(
+        name, unit, price_key, quantity, usage_based=True, note=note, region=region
+    )
