@@ -165,6 +165,7 @@ def _build_plan(document: PlanDocument) -> Plan:
         errored=document.errored,
         complete=document.complete,
         notes=tuple(notes),
+        variables={name: var.value for name, var in document.variables.items()},
     )
 
 

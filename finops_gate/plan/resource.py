@@ -89,6 +89,8 @@ class Plan:
     errored: bool
     complete: bool
     notes: tuple[str, ...] = ()
+    variables: Mapping[str, Any] = field(default_factory=dict)
+    """Input variable values of the plan (`variables.<name>.value`)."""
 
     @property
     def incomplete(self) -> bool:

@@ -1,59 +1,180 @@
-"""budget: thresholds on the plan's monthly cost, each with a warn and a fail level.
+"""budget: thresholds on monthly cost, for the whole plan, per environment and per tag
+group, with staged levels, and a maximum cost per unit.
 
-- `total_monthly_cost`: the monthly cost after the change
-- `monthly_cost_delta`: the increase in monthly cost
-- `percent_increase`: the increase as a percentage of the cost before (skipped when the
-  cost before is zero: any increase from nothing is infinite)
+Each threshold is either amounts, `{warn: 800, fail: 1000}` (a value above a level
+triggers it; `warn` must not exceed `fail`), or a budget with levels in percent of it,
+`{budget: 1000, warn_at: 80}` (warn above $800, fail above $1,000; `fail_at` defaults to
+100). Thresholds:
+
+- `total_monthly_cost`: the monthly cost after the change;
+- `monthly_cost_delta`: the increase in monthly cost;
+- `percent_increase`: the increase as a percentage of the cost before, skipped when the
+  cost before is zero (any increase from nothing is infinite).
+
+Given at the top level they apply to the whole plan. Under `environments.<name>` they
+apply to the summed cost of the resources in that environment (see `environment:`;
+resources whose environment is unknown count only in the whole-plan totals). Under
+`tag_groups` (a list of `{key, values, default}`) they apply to the summed cost of the
+resources whose tag `key` has each value, e.g. `key: Team, values: {payments: {...}}`;
+`default` applies to every other value seen in the plan. Group sums include unchanged
+resources (the whole bill of the group after the change), deleted ones at $0 after.
+
+`unit_cost` caps the monthly cost after the change per unit: `{unit: "1,000 monthly
+active users", per: 1000, count: 250000, max: {fail: 0.5}}` divides the total by
+count / per; `count_variable: expected_mau` takes the count from a plan variable instead.
+
+Resources without a price count as $0; a finding then says the sum is a lower bound.
 
 PASS: `monthly_cost_delta: {fail: 1000}` and a change adding $400/month.
-FAIL: the same with a change adding $1,200/month.
+FAIL: the same with a change adding $1,200/month; `environments: {dev: {total_monthly_cost:
+{budget: 500, warn_at: 80}}}` warns at $450 of dev resources and fails at $520.
 """
 
 from __future__ import annotations
 
-from finops_gate.cost.model import Estimate, Status
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from finops_gate.cost.model import Estimate, ResourceCost, Status
+from finops_gate.errors import PolicyError
+from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding
-from finops_gate.policy.schema import BudgetPolicy, Threshold
+from finops_gate.policy.schema import BudgetPolicy, Threshold, Thresholds
 
 
-def check(policy: BudgetPolicy, estimate: Estimate) -> list[Finding]:
+@dataclass(frozen=True, slots=True)
+class _Sum:
+    before: float
+    after: float
+    unpriced: int
+
+    @property
+    def delta(self) -> float:
+        return round(self.after - self.before, 6)
+
+    @property
+    def percent(self) -> float | None:
+        return None if self.before == 0 else self.delta / self.before * 100
+
+
+def _sum(costs: list[ResourceCost]) -> _Sum:
+    before = sum(c.monthly_cost_before or 0.0 for c in costs)
+    after = sum(c.monthly_cost_after or 0.0 for c in costs)
+    unpriced = sum(1 for c in costs if c.status == Status.PRICE_NOT_FOUND)
+    return _Sum(round(before, 6), round(after, 6), unpriced)
+
+
+def check(
+    policy: BudgetPolicy,
+    estimate: Estimate,
+    environments: EnvironmentResolver,
+    variables: Mapping[str, Any],
+) -> list[Finding]:
+    costs = list(estimate.resources)
     totals = estimate.totals
-    unpriced = sum(1 for c in estimate.resources if c.status == Status.PRICE_NOT_FOUND)
-    caveat = f" (lower bound: {unpriced} resource(s) have no price)" if unpriced else ""
-    checks: list[tuple[Threshold | None, float | None, str]] = [
-        (policy.total_monthly_cost, totals.monthly_cost_after, "monthly cost ${value:,.2f}"),
-        (
-            policy.monthly_cost_delta,
-            totals.monthly_cost_delta,
-            "monthly cost increase ${value:,.2f}",
-        ),
-        (policy.percent_increase, totals.percent_change, "monthly cost increase {value:.1f}%"),
+    whole = _Sum(
+        totals.monthly_cost_before,
+        totals.monthly_cost_after,
+        sum(1 for c in costs if c.status == Status.PRICE_NOT_FOUND),
+    )
+    findings = _thresholds(policy, policy, whole, "")
+    for name, thresholds in sorted(policy.environments.items()):
+        members = [c for c in costs if environments.environment(c.resource) == name]
+        findings += _thresholds(policy, thresholds, _sum(members), f" of environment {name}")
+    for group in policy.tag_groups:
+        by_value: dict[str, list[ResourceCost]] = {}
+        for cost in costs:
+            value = cost.resource.tags.get(group.key)
+            if value:
+                by_value.setdefault(value, []).append(cost)
+        for value in sorted(set(by_value) | set(group.values)):
+            chosen = group.values.get(value, group.default)
+            if chosen is None:
+                continue
+            label = f" of {group.key}={value}"
+            findings += _thresholds(policy, chosen, _sum(by_value.get(value, [])), label)
+    if policy.unit_cost is not None:
+        findings += _unit_cost(policy, whole, variables)
+    return findings
+
+
+def _thresholds(
+    policy: BudgetPolicy, thresholds: Thresholds, total: _Sum, scope: str
+) -> list[Finding]:
+    caveat = f" (lower bound: {total.unpriced} resource(s) have no price)" if total.unpriced else ""
+    money: Callable[[float], str] = lambda v: f"${v:,.2f}"  # noqa: E731
+    checks: list[tuple[Threshold | None, float | None, str, Callable[[float], str]]] = [
+        (thresholds.total_monthly_cost, total.after, "monthly cost", money),
+        (thresholds.monthly_cost_delta, total.delta, "monthly cost increase", money),
+        (thresholds.percent_increase, total.percent, "monthly cost increase", lambda v: f"{v:g}%"),
     ]
     findings: list[Finding] = []
-    for threshold, value, label in checks:
+    for threshold, value, label, show in checks:
         if threshold is None or value is None:
             continue
-        severity, limit = _level(threshold, value)
-        if severity is None:
+        level = _level(threshold, value)
+        if level is None:
             continue
-        text = label.format(value=value)
-        bound = f"${limit:,.2f}" if "$" in label else f"{limit:g}%"
-        kind = "fail" if severity == "error" else "warn"
+        severity, kind, limit = level
+        shown = f"{value:.1f}%" if show is not money else money(value)
         findings.append(
             Finding(
                 policy.id,
                 severity,
                 None,
-                f"{text} is above the {kind} threshold of {bound}{caveat}",
+                f"{label}{scope} {shown} is above the {kind} threshold of {show(limit)}"
+                f"{_of_budget(threshold, kind)}{caveat}",
                 policy.remediation,
             )
         )
     return findings
 
 
-def _level(threshold: Threshold, value: float) -> tuple[str | None, float]:
-    if threshold.fail is not None and value > threshold.fail:
-        return "error", threshold.fail
-    if threshold.warn is not None and value > threshold.warn:
-        return "warning", threshold.warn
-    return None, 0.0
+def _of_budget(threshold: Threshold, kind: str) -> str:
+    if threshold.budget is None:
+        return ""
+    percent = threshold.warn_at if kind == "warn" else (threshold.fail_at or 100.0)
+    return f" ({percent:g}% of the budget ${threshold.budget:,.2f})"
+
+
+def _level(threshold: Threshold, value: float) -> tuple[str, str, float] | None:
+    warn, fail = threshold.levels
+    if fail is not None and value > fail:
+        return "error", "fail", fail
+    if warn is not None and value > warn:
+        return "warning", "warn", warn
+    return None
+
+
+def _unit_cost(policy: BudgetPolicy, whole: _Sum, variables: Mapping[str, Any]) -> list[Finding]:
+    unit = policy.unit_cost
+    assert unit is not None
+    count = unit.count
+    if unit.count_variable is not None:
+        raw = variables.get(unit.count_variable)
+        try:
+            count = float(raw) if raw is not None and not isinstance(raw, bool) else None
+        except (TypeError, ValueError):
+            count = None
+        if count is None or count <= 0:
+            raise PolicyError(
+                f"policy {policy.id}: unit_cost.count_variable {unit.count_variable!r} is not "
+                "a positive number among the plan's variables"
+            )
+    assert count is not None
+    per_unit = whole.after / (count / unit.per)
+    level = _level(unit.max, per_unit)
+    if level is None:
+        return []
+    severity, kind, limit = level
+    return [
+        Finding(
+            policy.id,
+            severity,
+            None,
+            f"monthly cost per {unit.unit} ${per_unit:,.4f} is above the {kind} threshold of "
+            f"${limit:,.4f} ({count:,.0f} expected, total ${whole.after:,.2f})",
+            policy.remediation,
+        )
+    ]

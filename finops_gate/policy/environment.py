@@ -1,25 +1,86 @@
-"""Which environment (dev, staging, prod, ...) a resource belongs to."""
+"""Which environment (dev, staging, prod, ...) a resource belongs to.
+
+Detected per resource by a chain of sources, tried in `environment.order`:
+
+- `tag`: the first of `tag_keys` the resource carries (default_tags count);
+- `variable`: `--environment NAME` on the command line, else the plan variable named by
+  `variable` (e.g. `environment` for `var.environment`);
+- `module`: the first of `module_patterns` (regular expressions, searched in the module
+  address such as `module.prod.module.web`) that matches; its `env` group, or its first
+  group, is the name.
+
+The name is lower-cased and mapped through `aliases` (production -> prod). When no source
+gives a name, `unknown.action` decides: `use-default` applies the `default` entries of
+per-environment rules (or those of `unknown.assume` when set), `skip` applies none,
+`warn` and `fail` also report the resource.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
 
 from finops_gate.plan.resource import Resource
 from finops_gate.policy.schema import EnvironmentDetection
 
 
 class EnvironmentResolver:
-    def __init__(self, detection: EnvironmentDetection) -> None:
-        self._tag_keys = detection.tag_keys
+    def __init__(
+        self,
+        detection: EnvironmentDetection,
+        variables: Mapping[str, Any] | None = None,
+        override: str | None = None,
+    ) -> None:
+        self.detection = detection
         self._aliases = {
             alias.lower(): name.lower()
             for name, aliases in detection.aliases.items()
             for alias in aliases
         }
+        self._patterns = [re.compile(p) for p in detection.module_patterns]
+        value = override
+        if value is None and detection.variable and variables:
+            raw = variables.get(detection.variable)
+            value = raw if isinstance(raw, str) and raw else None
+        self._variable = value
+
+    def canonical(self, name: str) -> str:
+        lowered = name.lower()
+        return self._aliases.get(lowered, lowered)
 
     def environment(self, resource: Resource) -> str | None:
-        """The canonical environment name from the first configured tag key present."""
-        for key in self._tag_keys:
-            value = resource.tags.get(key)
-            if value:
-                lowered = value.lower()
-                return self._aliases.get(lowered, lowered)
+        """The canonical environment name, or None when no source names one."""
+        for source in self.detection.order:
+            found = self._from(source, resource)
+            if found:
+                return self.canonical(found)
+        return None
+
+    def rule_key(self, resource: Resource) -> str | None:
+        """The key of per-environment rules to apply: the environment, `default`, or None
+        (skip) for an unknown environment, as `unknown` says."""
+        environment = self.environment(resource)
+        if environment is not None:
+            return environment
+        unknown = self.detection.unknown
+        if unknown.action == "skip":
+            return None
+        return self.canonical(unknown.assume) if unknown.assume else "default"
+
+    def _from(self, source: str, resource: Resource) -> str | None:
+        if source == "tag":
+            for key in self.detection.tag_keys:
+                value = resource.tags.get(key)
+                if value:
+                    return value
+            return None
+        if source == "variable":
+            return self._variable
+        address = resource.module_address or ""
+        for pattern in self._patterns:
+            match = pattern.search(address)
+            if match:
+                named = match.groupdict().get("env")
+                return named or match.group(1)
         return None

@@ -1,8 +1,24 @@
-"""What a policy check reports."""
+"""What a policy check reports, and how enforcement, overrides and waivers decide the gate.
+
+A check reports a finding with severity `error` when the policy's rule is broken and
+`warning` for something to look at (a warn level, a value unknown until apply). Then the
+engine applies the policy's enforcement level:
+
+- `advisory`: an error becomes a warning (never fails the gate);
+- `soft-mandatory`: an error fails unless the policy is overridden on the command line
+  (`--override ID --reason TEXT`); an overridden error becomes a warning that records the
+  reason;
+- `hard-mandatory`: an error always fails.
+
+A waiver in the policy file (policy id, address glob, reason, optional approver, expiry)
+moves a matching finding out of the active list into the waived list; an expired waiver
+no longer applies and the finding says so.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from enum import Enum
 
 
@@ -13,15 +29,50 @@ class Verdict(str, Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class Override:
+    policy_id: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class WaiverRef:
+    """The waiver that applies to (or has expired for) a finding."""
+
+    policy_id: str
+    address: str
+    reason: str
+    approver: str | None
+    expires: date
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     policy_id: str
     severity: str  # "error" fails the gate, "warning" does not
     address: str | None  # None for plan-wide findings such as budgets
     message: str
     remediation: str = ""
+    enforcement: str = "advisory"
+    overridden: Override | None = None
+    waiver: WaiverRef | None = None  # the waiver that waived it
+    expired_waiver: WaiverRef | None = None  # a waiver that matched but has expired
+
+    def with_(self, **changes: object) -> Finding:
+        return replace(self, **changes)  # type: ignore[arg-type]
 
 
-def verdict_of(findings: list[Finding]) -> Verdict:
+@dataclass(frozen=True, slots=True)
+class PolicyResult:
+    """Active findings decide the verdict; waived ones are listed apart."""
+
+    findings: tuple[Finding, ...]
+    waived: tuple[Finding, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    expired_waivers: tuple[WaiverRef, ...] = ()
+    enforcement: tuple[tuple[str, str], ...] = ()  # (policy id, level) of every policy
+
+
+def verdict_of(findings: list[Finding] | tuple[Finding, ...]) -> Verdict:
     severities = {finding.severity for finding in findings}
     if "error" in severities:
         return Verdict.FAIL

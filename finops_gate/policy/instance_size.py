@@ -1,80 +1,105 @@
-"""instance_size: per-environment allow and deny globs over instance sizes.
+"""instance_size: per-environment guardrails on instance types.
 
-Checks `instance_type` (aws_instance, launch templates), `instance_class` (RDS),
-`node_type` (ElastiCache) and `instance_types` (EKS node groups) of created or updated
-resources. The environment comes from a tag (see `environment:`); the `default` entry
-applies when the environment is unknown or not listed. A deny match fails; with an
-`allow` list, a size that matches none of it fails.
+Checks every instance type a resource asks for: `instance_type` of aws_instance,
+aws_spot_instance_request, aws_launch_template and aws_launch_configuration; the
+`mixed_instances_policy` overrides of aws_autoscaling_group; `instance_types` of
+aws_eks_node_group; `instance_class` of aws_db_instance, aws_rds_cluster_instance (and
+DocumentDB/Neptune instances), `db_cluster_instance_class` of aws_rds_cluster; `node_type`
+of ElastiCache clusters and replication groups and of aws_redshift_cluster; the data,
+dedicated-master and warm types of aws_opensearch_domain / aws_elasticsearch_domain; and
+the broker type of aws_msk_cluster. Same scope as required_tags: resources created or
+updated (configurable with `actions`), unchanged ones too with `--all-resources`.
 
-PASS: `dev: {allow: ["t3.*"]}` and a dev `t3.small`.
-FAIL: `dev: {deny: ["*.metal"]}` and a dev `m5.metal`.
+The rule is `environments.<name>`, chosen by the environment of the resource (see
+`environment:`); an unknown environment uses `default` unless `environment.unknown` says
+otherwise. A rule can have:
+
+- `deny`: shell-style globs; a type matching any fails;
+- `allow`: globs; when given, a type matching none fails;
+- `max_size`: the largest size allowed (nano < micro < small < medium < large < xlarge
+  < 2xlarge < ... < 48xlarge < metal); prefixes like `db.` and `cache.` are ignored;
+- `families`: the allowed families (`m5`, `t3`, `r6g`; `db.r5` is family `r5`);
+- `no_previous_generation`: fail families AWS lists as previous generation (the data is in
+  `finops_gate/policy/sizes.py`).
+
+A type unknown until apply follows `on_unknown` (default: a warning).
+
+PASS: `dev: {max_size: xlarge}` and a dev `m5.xlarge`; `dev: {allow: ["t3.*"]}` and `t3.small`.
+FAIL: `dev: {max_size: xlarge}` and a dev `m5.2xlarge` or `m5.metal`;
+`dev: {no_previous_generation: true}` and `m3.large`.
 """
 
 from __future__ import annotations
 
 from fnmatch import fnmatchcase
 
-from finops_gate.cost.model import ResourceCost
+from finops_gate.plan.resource import Resource
 from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding
-from finops_gate.policy.required_tags import CHECKED_ACTIONS
 from finops_gate.policy.schema import InstanceSizePolicy, SizeRule
+from finops_gate.policy.sizes import (
+    InstanceType,
+    instance_types,
+    is_previous_generation,
+    size_rank,
+)
 
-SIZE_ATTRIBUTES = ("instance_type", "instance_class", "node_type", "instance_types")
 DEFAULT_ENVIRONMENT = "default"
 
 
-def sizes_of(values: dict[str, object] | None) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    for attribute in SIZE_ATTRIBUTES:
-        value = (values or {}).get(attribute)
-        if isinstance(value, str) and value:
-            found.append((attribute, value))
-        elif isinstance(value, list):
-            found.extend((attribute, item) for item in value if isinstance(item, str))
-    return found
-
-
 def check(
-    policy: InstanceSizePolicy,
-    costs: tuple[ResourceCost, ...],
-    environments: EnvironmentResolver,
+    policy: InstanceSizePolicy, resources: list[Resource], environments: EnvironmentResolver
 ) -> list[Finding]:
     findings: list[Finding] = []
-    for cost in costs:
-        resource = cost.resource
-        if resource.action not in CHECKED_ACTIONS:
+    for resource in resources:
+        types = instance_types(resource.type, resource.current, resource.after_unknown)
+        if not types:
             continue
-        sizes = sizes_of(dict(resource.after or {}))
-        if not sizes:
+        key = environments.rule_key(resource)
+        if key is None:
             continue
-        environment = environments.environment(resource)
-        rule = policy.environments.get(environment or DEFAULT_ENVIRONMENT)
-        if rule is None:
-            rule = policy.environments.get(DEFAULT_ENVIRONMENT)
+        rule = policy.environments.get(key) or policy.environments.get(DEFAULT_ENVIRONMENT)
         if rule is None:
             continue
-        for attribute, size in sizes:
-            problem = _violation(rule, size)
+        where = environments.environment(resource) or "an unknown environment"
+        for instance in types:
+            problem = _violation(policy, rule, instance)
             if problem:
-                where = environment or "an unknown environment"
+                severity, text = problem
                 findings.append(
                     Finding(
                         policy.id,
-                        policy.severity,
+                        severity,
                         resource.address,
-                        f'{attribute} "{size}" {problem} in {where}',
+                        f"{instance.attribute} {text} in {where}",
                         policy.remediation,
                     )
                 )
     return findings
 
 
-def _violation(rule: SizeRule, size: str) -> str | None:
+def _violation(
+    policy: InstanceSizePolicy, rule: SizeRule, instance: InstanceType
+) -> tuple[str, str] | None:
+    value = instance.value
+    if value is None:
+        if policy.on_unknown == "pass":
+            return None
+        severity = "error" if policy.on_unknown == "fail" else "warning"
+        return severity, "is unknown until apply"
+    quoted = f'"{value}"'
     for pattern in rule.deny:
-        if fnmatchcase(size, pattern):
-            return f'is denied (matches "{pattern}")'
-    if rule.allow is not None and not any(fnmatchcase(size, p) for p in rule.allow):
+        if fnmatchcase(value, pattern):
+            return "error", f'{quoted} is denied (matches "{pattern}")'
+    if rule.allow is not None and not any(fnmatchcase(value, p) for p in rule.allow):
         allowed = ", ".join(f'"{p}"' for p in rule.allow)
-        return f"is not allowed (allowed: {allowed})"
+        return "error", f"{quoted} is not allowed (allowed: {allowed})"
+    if rule.families is not None and instance.family not in rule.families:
+        return "error", f"{quoted} is not in an allowed family ({', '.join(rule.families)})"
+    if rule.no_previous_generation and is_previous_generation(value, instance.service):
+        return "error", f'{quoted} is a previous-generation family ("{instance.family}")'
+    if rule.max_size is not None and instance.size is not None:
+        rank, limit = size_rank(instance.size), size_rank(rule.max_size)
+        if rank is not None and limit is not None and rank > limit:
+            return "error", f"{quoted} is larger than {rule.max_size}"
     return None

@@ -1,7 +1,14 @@
-"""Load a policy file by path, or a bundled one by name."""
+"""Load a policy file by path, or a bundled one by name, resolving `extends`.
+
+`extends: NAME` starts from a bundled policy (or a policy file path, relative to the
+extending file): policies with the same id are replaced, `remove: [id, ...]` drops
+inherited policies, new ids are added after the inherited ones; `environment` replaces
+the inherited one when given; waivers add up.
+"""
 
 from __future__ import annotations
 
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
@@ -33,16 +40,76 @@ def resolve_policy_path(name_or_path: str | None) -> Path:
     raise PolicyError(f"{name_or_path}: no such policy file (bundled policies: {names})")
 
 
+BUILTIN_IDS = ("plan-incomplete", "environment-unknown")
+
+
 def load_policy(name_or_path: str | None) -> tuple[PolicyFile, Path]:
     path = resolve_policy_path(name_or_path)
+    return _load(path, ()), path
+
+
+def _load(path: Path, seen: tuple[Path, ...]) -> PolicyFile:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise PolicyError(f"{path}: cannot read policy file: {error}") from None
-    return parse_policy(text, str(path)), path
+    return _resolve(parse_policy_file(text, str(path)), str(path), path.parent, (*seen, path))
 
 
-def parse_policy(text: str, name: str) -> PolicyFile:
+def parse_policy(text: str, name: str, base: Path | None = None) -> PolicyFile:
+    """Parse and validate a policy file's text, resolving `extends`."""
+    return _resolve(parse_policy_file(text, name), name, base or Path.cwd(), ())
+
+
+def _resolve(child: PolicyFile, name: str, base: Path, seen: tuple[Path, ...]) -> PolicyFile:
+    if child.extends is None:
+        if child.remove:
+            raise PolicyError(f"{name}: remove: only meaningful with extends")
+        merged = child
+    else:
+        parent_path = _parent_path(child.extends, base, name)
+        if parent_path.resolve() in [p.resolve() for p in seen]:
+            raise PolicyError(f"{name}: extends: {child.extends!r} extends itself")
+        parent = _load(parent_path, seen)
+        parent_ids = {p.id for p in parent.policies}
+        for index, removed in enumerate(child.remove):
+            if removed not in parent_ids:
+                raise PolicyError(
+                    f"{name}: remove[{index}]: {child.extends!r} has no policy {removed!r}"
+                )
+        mine = {p.id: p for p in child.policies}
+        policies = [mine.pop(p.id, p) for p in parent.policies if p.id not in child.remove]
+        policies += [p for p in child.policies if p.id in mine]
+        environment = (
+            child.environment if "environment" in child.model_fields_set else parent.environment
+        )
+        merged = PolicyFile(
+            environment=environment,
+            policies=policies,
+            waivers=[*parent.waivers, *child.waivers],
+        )
+    ids = [p.id for p in merged.policies] + list(BUILTIN_IDS)
+    for index, waiver in enumerate(merged.waivers):
+        if not any(fnmatchcase(policy_id, waiver.policy) for policy_id in ids):
+            raise PolicyError(f"{name}: waivers[{index}].policy: no policy {waiver.policy!r}")
+    return merged
+
+
+def _parent_path(extends: str, base: Path, name: str) -> Path:
+    bundled = bundled_dir("policies") / f"{extends}.yml"
+    if "/" not in extends and not extends.endswith((".yml", ".yaml")):
+        if bundled.exists():
+            return bundled
+        names = ", ".join(bundled_policy_names())
+        raise PolicyError(f"{name}: extends: no bundled policy {extends!r} (bundled: {names})")
+    path = base / extends
+    if not path.is_file():
+        raise PolicyError(f"{name}: extends: {path}: no such policy file")
+    return path
+
+
+def parse_policy_file(text: str, name: str) -> PolicyFile:
+    """Parse and validate one file, without resolving `extends`."""
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as error:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from finops_gate.policy.sizes import SIZE_ORDER
 
 
 class _Strict(BaseModel):
@@ -13,12 +16,37 @@ class _Strict(BaseModel):
 
 
 Severity = Literal["error", "warning"]
+Enforcement = Literal["advisory", "soft-mandatory", "hard-mandatory"]
+CheckedAction = Literal["create", "update"]
+OnUnknown = Literal["pass", "warn", "fail"]
+Source = Literal["tag", "variable", "module"]
+_DEFAULT_ORDER: list[Source] = ["tag", "variable", "module"]
+_DEFAULT_ACTIONS: list[CheckedAction] = ["create", "update"]
+
+
+def _regex(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            re.compile(value)
+        except re.error as error:
+            raise ValueError(f"not a valid regular expression: {error}") from None
+    return value
+
+
+class UnknownEnvironment(_Strict):
+    """What to do when no source names a resource's environment."""
+
+    action: Literal["use-default", "skip", "warn", "fail"] = "use-default"
+    assume: str | None = None
 
 
 class EnvironmentDetection(_Strict):
+    order: list[Source] = Field(default_factory=lambda: _DEFAULT_ORDER.copy())
     tag_keys: list[str] = Field(
         default_factory=lambda: ["Environment", "environment", "Env", "env", "Stage", "stage"]
     )
+    variable: str | None = None
+    module_patterns: list[str] = Field(default_factory=list)
     aliases: dict[str, list[str]] = Field(
         default_factory=lambda: {
             "prod": ["production", "prd", "live"],
@@ -26,6 +54,18 @@ class EnvironmentDetection(_Strict):
             "dev": ["development", "develop"],
         }
     )
+    unknown: UnknownEnvironment = Field(default_factory=UnknownEnvironment)
+
+    @field_validator("module_patterns")
+    @classmethod
+    def _patterns(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            _regex(pattern)
+            if re.compile(pattern).groups < 1:
+                raise ValueError(
+                    f"pattern {pattern!r} needs a capture group (or (?P<env>...)) for the name"
+                )
+        return value
 
 
 class TagRule(_Strict):
@@ -35,25 +75,47 @@ class TagRule(_Strict):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as error:
-                raise ValueError(f"not a valid regular expression: {error}") from None
-        return value
+        return _regex(value)
 
 
 class _PolicyBase(_Strict):
     id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
     description: str = ""
     remediation: str = ""
+    enforcement: Enforcement | None = None
+    severity: Severity | None = None
+
+    @property
+    def level(self) -> Enforcement:
+        """The enforcement level; `severity: warning` (older files) means advisory."""
+        if self.enforcement is not None:
+            return self.enforcement
+        return "advisory" if self.severity == "warning" else "hard-mandatory"
+
+    @model_validator(mode="after")
+    def _one_of(self) -> _PolicyBase:
+        if self.enforcement is not None and self.severity is not None:
+            raise ValueError("give enforcement or the older severity, not both")
+        return self
 
 
-class RequiredTagsPolicy(_PolicyBase):
+class _ResourcePolicyBase(_PolicyBase):
+    actions: list[CheckedAction] = Field(default_factory=lambda: _DEFAULT_ACTIONS.copy())
+    on_unknown: OnUnknown = "warn"
+
+
+class TagSpecifications(_Strict):
+    launch_template: bool = True
+    asg_require_propagate_at_launch: bool = True
+
+
+class RequiredTagsPolicy(_ResourcePolicyBase):
     kind: Literal["required_tags"]
-    severity: Severity = "error"
     tags: dict[str, TagRule | None]
+    case_sensitive: bool = True
     resource_types: list[str] | None = None
+    exclude_types: list[str] = Field(default_factory=list)
+    instance_tags: TagSpecifications = Field(default_factory=TagSpecifications)
 
     @field_validator("tags")
     @classmethod
@@ -66,38 +128,102 @@ class RequiredTagsPolicy(_PolicyBase):
 class SizeRule(_Strict):
     allow: list[str] | None = None
     deny: list[str] = Field(default_factory=list)
+    max_size: str | None = None
+    families: list[str] | None = None
+    no_previous_generation: bool = False
+
+    @field_validator("max_size")
+    @classmethod
+    def _known_size(cls, value: str | None) -> str | None:
+        known = value is None or value in SIZE_ORDER or re.fullmatch(r"[0-9]+xlarge", value)
+        if not known:
+            sizes = ", ".join(SIZE_ORDER)
+            raise ValueError(f"unknown size {value!r} (use one of {sizes} or NNxlarge)")
+        return value
 
 
-class InstanceSizePolicy(_PolicyBase):
+class InstanceSizePolicy(_ResourcePolicyBase):
     kind: Literal["instance_size"]
-    severity: Severity = "error"
     environments: dict[str, SizeRule]
 
 
 class Threshold(_Strict):
+    """Absolute `warn`/`fail` levels, or a `budget` with levels in percent of it."""
+
     warn: Annotated[float, Field(ge=0)] | None = None
     fail: Annotated[float, Field(ge=0)] | None = None
+    budget: Annotated[float, Field(ge=0)] | None = None
+    warn_at: Annotated[float, Field(gt=0)] | None = None
+    fail_at: Annotated[float, Field(gt=0)] | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> Threshold:
-        if self.warn is None and self.fail is None:
-            raise ValueError("give warn, fail or both")
-        if self.warn is not None and self.fail is not None and self.warn > self.fail:
+        if self.budget is not None:
+            if self.warn is not None or self.fail is not None:
+                raise ValueError(
+                    "give warn/fail amounts or a budget with warn_at/fail_at, not both"
+                )
+        elif self.warn_at is not None or self.fail_at is not None:
+            raise ValueError("warn_at and fail_at are percentages of `budget`: give budget")
+        elif self.warn is None and self.fail is None:
+            raise ValueError("give warn, fail or both (or a budget)")
+        warn, fail = self.levels
+        if warn is not None and fail is not None and warn > fail:
             raise ValueError("warn must not be above fail")
         return self
 
+    @property
+    def levels(self) -> tuple[float | None, float | None]:
+        """(warn, fail) as amounts."""
+        if self.budget is None:
+            return self.warn, self.fail
+        fail_at = 100.0 if self.fail_at is None else self.fail_at
+        warn = None if self.warn_at is None else self.budget * self.warn_at / 100
+        return warn, self.budget * fail_at / 100
 
-class BudgetPolicy(_PolicyBase):
-    kind: Literal["budget"]
+
+class Thresholds(_Strict):
     total_monthly_cost: Threshold | None = None
     monthly_cost_delta: Threshold | None = None
     percent_increase: Threshold | None = None
 
+    @property
+    def empty(self) -> bool:
+        return not (self.total_monthly_cost or self.monthly_cost_delta or self.percent_increase)
+
+
+class TagGroups(_Strict):
+    key: str
+    values: dict[str, Thresholds] = Field(default_factory=dict)
+    default: Thresholds | None = None
+
+
+class UnitCost(_Strict):
+    unit: str = "unit"
+    per: Annotated[float, Field(gt=0)] = 1
+    count: Annotated[float, Field(gt=0)] | None = None
+    count_variable: str | None = None
+    max: Threshold
+
+    @model_validator(mode="after")
+    def _has_count(self) -> UnitCost:
+        if (self.count is None) == (self.count_variable is None):
+            raise ValueError("give exactly one of count, count_variable")
+        return self
+
+
+class BudgetPolicy(_PolicyBase, Thresholds):
+    kind: Literal["budget"]
+    environments: dict[str, Thresholds] = Field(default_factory=dict)
+    tag_groups: list[TagGroups] = Field(default_factory=list)
+    unit_cost: UnitCost | None = None
+
     @model_validator(mode="after")
     def _has_threshold(self) -> BudgetPolicy:
-        if not (self.total_monthly_cost or self.monthly_cost_delta or self.percent_increase):
+        if self.empty and not (self.environments or self.tag_groups or self.unit_cost):
             raise ValueError(
-                "give at least one of total_monthly_cost, monthly_cost_delta, percent_increase"
+                "give at least one of total_monthly_cost, monthly_cost_delta, percent_increase, "
+                "environments, tag_groups, unit_cost"
             )
         return self
 
@@ -107,10 +233,28 @@ Policy = Annotated[
 ]
 
 
+class Waiver(_Strict):
+    policy: str
+    address: str = "*"
+    reason: Annotated[str, Field(min_length=1)]
+    approver: str | None = None
+    expires: date
+
+    @field_validator("reason")
+    @classmethod
+    def _real_reason(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("a waiver needs a reason")
+        return value
+
+
 class PolicyFile(_Strict):
     version: Literal[1] = 1
+    extends: str | None = None
+    remove: list[str] = Field(default_factory=list)
     environment: EnvironmentDetection = Field(default_factory=EnvironmentDetection)
     policies: list[Policy] = Field(default_factory=list)
+    waivers: list[Waiver] = Field(default_factory=list)
 
     @field_validator("policies")
     @classmethod
@@ -121,3 +265,6 @@ class PolicyFile(_Strict):
                 raise ValueError(f"duplicate policy id {policy.id!r}")
             seen.add(policy.id)
         return policies
+
+    def policy(self, policy_id: str) -> Policy | None:
+        return next((p for p in self.policies if p.id == policy_id), None)

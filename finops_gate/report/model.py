@@ -8,7 +8,14 @@ from datetime import date
 from finops_gate.cost.model import Estimate, ResourceCost, Status
 from finops_gate.cost.prices import PriceSource
 from finops_gate.plan.resource import Plan
-from finops_gate.policy.findings import Finding, Verdict, verdict_of
+from finops_gate.policy.findings import (
+    Finding,
+    Override,
+    PolicyResult,
+    Verdict,
+    WaiverRef,
+    verdict_of,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +34,10 @@ class Report:
     findings: tuple[Finding, ...]
     prices: PriceInfo
     policy_name: str
+    waived: tuple[Finding, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    expired_waivers: tuple[WaiverRef, ...] = ()
+    enforcement: tuple[tuple[str, str], ...] = ()  # (policy id, level)
 
     @property
     def changed(self) -> list[ResourceCost]:
@@ -66,7 +77,9 @@ def build_report(
     findings: list[Finding],
     prices: PriceInfo,
     policy_name: str,
+    result: PolicyResult | None = None,
 ) -> Report:
+    """`result` adds waived findings, overrides, expired waivers and enforcement levels."""
     return Report(
         verdict=verdict_of(findings),
         plan=plan,
@@ -74,4 +87,8 @@ def build_report(
         findings=tuple(findings),
         prices=prices,
         policy_name=policy_name,
+        waived=result.waived if result else (),
+        overrides=result.overrides if result else (),
+        expired_waivers=result.expired_waivers if result else (),
+        enforcement=result.enforcement if result else (),
     )
