@@ -12,8 +12,21 @@ from typing import Any
 import click
 
 from finops_gate import __version__
-from finops_gate.errors import ExitCode, FinopsGateError, OutputError
-from finops_gate.pipeline import GateOptions, OutputFormat, run_gate
+from finops_gate.errors import CommentError, ExitCode, FinopsGateError, OutputError
+from finops_gate.integrations import actions
+from finops_gate.integrations.action import action_call
+from finops_gate.integrations.comments import Behavior
+from finops_gate.integrations.publish import PLATFORMS, post_comment
+from finops_gate.pipeline import (
+    FailOn,
+    GateOptions,
+    OutputFormat,
+    build_gate_report,
+    gate_failed,
+    render,
+)
+from finops_gate.report.markdown import render_markdown
+from finops_gate.report.model import Report
 
 _DEBUG_ENV = "FINOPS_GATE_DEBUG"
 
@@ -83,6 +96,61 @@ def cli() -> None:
     """
 
 
+def _append(path: str | None, text: str, what: str) -> None:
+    if not path:
+        return
+    try:
+        with open(path, "a", encoding="utf-8") as file:
+            file.write(text)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write the {what}: {error.strerror}") from None
+
+
+def _publish(
+    report: Report, options: GateOptions, token: str | None, report_on_stdout: bool
+) -> bool:
+    """Step summary, annotations, the PR comment and step outputs; False if posting failed.
+
+    The summary is written before posting, so a failed post still leaves the verdict there.
+    """
+    env = os.environ
+    in_actions = env.get("GITHUB_ACTIONS") == "true"
+    if not (in_actions or options.comment):
+        return True
+    markdown = render_markdown(report, options.project)
+    if in_actions:
+        _append(env.get("GITHUB_STEP_SUMMARY"), markdown, "step summary")
+        # Workflow commands are read from both streams; keep them out of a machine-readable
+        # report on standard output.
+        machine = options.output_format not in (OutputFormat.TABLE, OutputFormat.MARKDOWN)
+        stream = sys.stderr if report_on_stdout and machine else sys.stdout
+        for line in actions.annotation_lines(report.findings):
+            stream.write(line + "\n")
+        stream.flush()
+    posted, url = True, None
+    if options.comment:
+        try:
+            result = post_comment(
+                markdown,
+                options.comment,
+                env,
+                behavior=Behavior(options.comment_behavior),
+                token=token,
+                repository=options.repository,
+                number=options.pull_request,
+            )
+            url = result.comment.url
+            click.echo(f"finops-gate: comment {result.action}: {url}", err=True)
+        except CommentError as error:
+            posted = False
+            level = "warning" if options.ignore_comment_errors else "error"
+            click.echo(f"finops-gate: {level}: could not post the comment: {error}", err=True)
+    if in_actions:
+        outputs = actions.output_text(actions.outputs(report, url))
+        _append(env.get("GITHUB_OUTPUT"), outputs, "step outputs")
+    return posted
+
+
 @cli.command("check", context_settings=_CONTEXT)
 @click.argument("plan", metavar="PLAN")
 @click.option(
@@ -107,15 +175,191 @@ def cli() -> None:
     default=None,
     help="Write the report to FILE instead of standard output.",
 )
-def check_command(plan: str, policy: str | None, output_format: str, output: str | None) -> None:
+@click.option(
+    "--fail-on",
+    type=click.Choice([f.value for f in FailOn]),
+    default=FailOn.ERROR.value,
+    show_default=True,
+    help="Exit 1 on an error finding, on any finding (warning), or never (report only).",
+)
+@click.option(
+    "--project",
+    metavar="NAME",
+    default=None,
+    help="Project name: one sticky comment per project on a pull request.",
+)
+@click.option(
+    "--comment",
+    type=click.Choice(PLATFORMS),
+    default=None,
+    help="Post the Markdown verdict on the pull request (github) or merge request (gitlab).",
+)
+@click.option(
+    "--comment-behavior",
+    type=click.Choice([b.value for b in Behavior]),
+    default=Behavior.UPDATE.value,
+    show_default=True,
+    help="Edit our earlier comment, add a new one, or delete ours and add a new one.",
+)
+@click.option(
+    "--pr",
+    "pull_request",
+    type=click.IntRange(min=1),
+    metavar="NUMBER",
+    default=None,
+    help="Pull/merge-request number. Default: from GITHUB_EVENT_PATH or CI_MERGE_REQUEST_IID.",
+)
+@click.option(
+    "--repo",
+    "repository",
+    metavar="OWNER/NAME",
+    default=None,
+    help="GitHub repository (default: GITHUB_REPOSITORY) or GitLab project (CI_PROJECT_ID).",
+)
+@click.option(
+    "--github-token",
+    "--gitlab-token",
+    "token",
+    metavar="TOKEN",
+    default=None,
+    help="API token. Default: GITHUB_TOKEN or GITLAB_TOKEN; prefer the variable, since "
+    "a command line can be seen by other processes.",
+)
+@click.option(
+    "--ignore-comment-errors",
+    is_flag=True,
+    default=False,
+    help="If posting the comment fails, say so and exit with the gate's own code, not 2.",
+)
+@click.option(
+    "--override",
+    "overrides",
+    metavar="ID",
+    multiple=True,
+    help="Let a soft-mandatory policy's failures pass; needs a --reason (repeatable, in pairs).",
+)
+@click.option(
+    "--reason",
+    "reasons",
+    metavar="TEXT",
+    multiple=True,
+    help="Why the matching --override is acceptable; recorded in the verdict.",
+)
+@click.option(
+    "--environment",
+    metavar="NAME",
+    default=None,
+    help="Environment of resources no tag names (the `variable` step of the policy's chain).",
+)
+@click.option(
+    "--all-resources",
+    is_flag=True,
+    default=False,
+    help="Check unchanged resources too (default: only those the plan creates or updates).",
+)
+def check_command(
+    plan: str,
+    policy: str | None,
+    output_format: str,
+    output: str | None,
+    fail_on: str,
+    project: str | None,
+    comment: str | None,
+    comment_behavior: str,
+    pull_request: int | None,
+    repository: str | None,
+    token: str | None,
+    ignore_comment_errors: bool,
+    overrides: tuple[str, ...] = (),
+    reasons: tuple[str, ...] = (),
+    environment: str | None = None,
+    all_resources: bool = False,
+) -> None:
     """Estimate the monthly cost of a Terraform plan and gate it on policy.
 
     PLAN is the output of `terraform show -json tfplan`; `-` reads standard input.
+    With GITHUB_ACTIONS=true the verdict also goes to the step summary, the step outputs
+    and annotations.
     """
-    options = GateOptions(plan=plan, policy=policy, output_format=OutputFormat(output_format))
-    text, verdict_failed = run_gate(options)
-    _write(text, output)
-    sys.exit(ExitCode.GATE_FAILED if verdict_failed else ExitCode.PASS)
+    if len(overrides) != len(reasons):
+        raise click.UsageError("give one --reason TEXT for each --override ID")
+    options = GateOptions(
+        plan=plan,
+        policy=policy,
+        output_format=OutputFormat(output_format),
+        overrides=tuple(zip(overrides, reasons)),
+        environment=environment,
+        all_resources=all_resources,
+        project=project,
+        fail_on=FailOn(fail_on),
+        comment=comment,
+        comment_behavior=comment_behavior,
+        pull_request=pull_request,
+        repository=repository,
+        ignore_comment_errors=ignore_comment_errors,
+    )
+    report = build_gate_report(options)
+    _write(render(report, options.output_format, options=options), output)
+    posted = _publish(report, options, token, output is None or output == "-")
+    if not posted and not options.ignore_comment_errors:
+        sys.exit(ExitCode.COULD_NOT_RUN)
+    sys.exit(ExitCode.GATE_FAILED if gate_failed(report, options.fail_on) else ExitCode.PASS)
+
+
+@cli.command("action", context_settings=_CONTEXT)
+def action_command() -> None:
+    """Run as the GitHub Action: read the action's INPUT_* variables and run `check`.
+
+    This is the Docker image's command in action.yml; see the README's GitHub Action section.
+    """
+    known = frozenset(
+        name for param in check_command.params for name in getattr(param, "opts", [])
+    )
+    call = action_call(os.environ, known)
+    os.environ.update(call.env)
+    check_command.main(args=call.args, prog_name="finops-gate", standalone_mode=False)
+
+
+@cli.group("policy", context_settings=_CONTEXT)
+def policy_group() -> None:
+    """Check policy files: `validate FILE`, `test DIR`."""
+
+
+@policy_group.command("validate", context_settings=_CONTEXT)
+@click.argument("file", metavar="FILE")
+def policy_validate_command(file: str) -> None:
+    """Validate a policy file (with what it extends): exit 0 valid, 2 invalid."""
+    from finops_gate.policy.loader import load_policy
+
+    policy_file, path = load_policy(file)
+    kinds = ", ".join(f"{p.id} ({p.kind}, {p.level})" for p in policy_file.policies)
+    count = len(policy_file.policies)
+    waivers = len(policy_file.waivers)
+    click.echo(f"{path}: valid: {count} policies: {kinds or 'none'}; {waivers} waiver(s)")
+
+
+@policy_group.command("test", context_settings=_CONTEXT)
+@click.argument("directory", metavar="DIR")
+@click.option(
+    "--policy",
+    "policy",
+    metavar="FILE|NAME",
+    default=None,
+    help="The policy under test. Default: DIR/policy.yml.",
+)
+def policy_test_command(directory: str, policy: str | None) -> None:
+    """Run the plan fixtures in DIR against a policy and compare the findings with each
+    case's expected.yml: exit 0 all pass, 1 a case failed, 2 could not run."""
+    from finops_gate.policy.testing import run_policy_tests
+
+    results = run_policy_tests(directory, policy)
+    for result in results:
+        click.echo(f"{'PASS' if result.passed else 'FAIL'} {result.name}")
+        for problem in result.problems:
+            click.echo(f"    {problem}")
+    failed = sum(1 for r in results if not r.passed)
+    click.echo(f"{len(results) - failed} passed, {failed} failed")
+    sys.exit(ExitCode.GATE_FAILED if failed else ExitCode.PASS)
 
 
 def main(args: list[str] | None = None) -> Any:

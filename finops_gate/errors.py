@@ -35,3 +35,7 @@ class PriceTableError(FinopsGateError):
 
 class OutputError(FinopsGateError):
     """The report could not be written."""
+
+
+class CommentError(FinopsGateError):
+    """The verdict could not be posted as a pull-request or merge-request comment."""

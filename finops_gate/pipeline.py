@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 
 from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.prices import PriceTable, load_price_table
 from finops_gate.plan import load_plan
-from finops_gate.policy.engine import evaluate
-from finops_gate.policy.findings import Verdict
+from finops_gate.policy.engine import EvalOptions, evaluate_policies
+from finops_gate.policy.findings import Override, Verdict
 from finops_gate.policy.loader import DEFAULT_POLICY, load_policy
 from finops_gate.report.json_report import render_json
+from finops_gate.report.junit import render_junit
 from finops_gate.report.markdown import render_markdown
 from finops_gate.report.model import PriceInfo, Report, build_report
+from finops_gate.report.sarif import PolicyRule, render_sarif
 from finops_gate.report.table import render_table
 
 
@@ -21,6 +24,16 @@ class OutputFormat(str, Enum):
     TABLE = "table"
     MARKDOWN = "markdown"
     JSON = "json"
+    SARIF = "sarif"
+    JUNIT = "junit"
+
+
+class FailOn(str, Enum):
+    """Which verdicts fail the gate (exit 1)."""
+
+    ERROR = "error"  # a finding of severity error (the default)
+    WARNING = "warning"  # any finding
+    NEVER = "never"  # report only
 
 
 @dataclass(frozen=True)
@@ -30,6 +43,17 @@ class GateOptions:
     plan: str
     policy: str | None = None
     output_format: OutputFormat = OutputFormat.TABLE
+    overrides: tuple[tuple[str, str], ...] = ()  # (policy id, reason) per --override/--reason
+    environment: str | None = None
+    all_resources: bool = False
+    today: date | None = None  # None: the clock (finops_gate.policy.clock)
+    project: str | None = None  # names the sticky comment and the Markdown marker
+    fail_on: FailOn = FailOn.ERROR
+    comment: str | None = None  # "github" or "gitlab": post the verdict on the PR / MR
+    comment_behavior: str = "update"  # update | new | delete-and-new
+    pull_request: int | None = None  # PR / MR number; default from the CI environment
+    repository: str | None = None  # OWNER/NAME (GitHub) or project id (GitLab)
+    ignore_comment_errors: bool = False  # a failed post does not change the exit code
 
 
 def price_info(prices: PriceTable) -> PriceInfo:
@@ -41,20 +65,68 @@ def build_gate_report(options: GateOptions) -> Report:
     plan = load_plan(options.plan)
     prices = load_price_table()
     estimate = estimate_plan(plan, prices)
-    findings = evaluate(policy_file, plan, estimate)
+    evaluation = EvalOptions(
+        overrides=tuple(Override(policy_id, reason) for policy_id, reason in options.overrides),
+        environment=options.environment,
+        all_resources=options.all_resources,
+        today=options.today,
+    )
+    result = evaluate_policies(policy_file, plan, estimate, evaluation)
     return build_report(
-        plan, estimate, findings, price_info(prices), options.policy or DEFAULT_POLICY
+        plan,
+        estimate,
+        list(result.findings),
+        price_info(prices),
+        options.policy or DEFAULT_POLICY,
+        result,
     )
 
 
-def render(report: Report, output_format: OutputFormat) -> str:
+def policy_rules(policy: str | None) -> dict[str, PolicyRule]:
+    """Descriptions and help text of every policy, for the SARIF and JUnit formats."""
+    policy_file, _ = load_policy(policy)
+    rules: dict[str, PolicyRule] = {}
+    for item in policy_file.policies:
+        severity = getattr(item, "severity", "error")
+        rules[item.id] = PolicyRule(
+            id=item.id,
+            kind=item.kind,
+            description=item.description,
+            remediation=item.remediation,
+            plan_wide=item.kind == "budget",
+            level=severity if isinstance(severity, str) else "error",
+        )
+    return rules
+
+
+def render(
+    report: Report,
+    output_format: OutputFormat,
+    *,
+    options: GateOptions | None = None,
+) -> str:
     if output_format == OutputFormat.JSON:
         return render_json(report)
     if output_format == OutputFormat.MARKDOWN:
-        return render_markdown(report)
+        return render_markdown(report, options.project if options else None)
+    if output_format in (OutputFormat.SARIF, OutputFormat.JUNIT):
+        rules = policy_rules(options.policy if options else None)
+        if output_format == OutputFormat.SARIF:
+            return render_sarif(report, rules, options.plan if options else None)
+        return render_junit(report, rules)
     return render_table(report)
+
+
+def gate_failed(report: Report, fail_on: FailOn = FailOn.ERROR) -> bool:
+    if fail_on == FailOn.NEVER:
+        return False
+    if fail_on == FailOn.WARNING:
+        return report.verdict in (Verdict.FAIL, Verdict.WARN)
+    return report.verdict == Verdict.FAIL
 
 
 def run_gate(options: GateOptions) -> tuple[str, bool]:
     report = build_gate_report(options)
-    return render(report, options.output_format), report.verdict == Verdict.FAIL
+    return render(report, options.output_format, options=options), gate_failed(
+        report, options.fail_on
+    )

@@ -1,0 +1,74 @@
+"""Sticky comments: find our earlier comment by its hidden marker, then update or replace it.
+
+The Markdown verdict's first line is `<!-- finops-gate -->`, or
+`<!-- finops-gate project=NAME -->` for a named project, so each project keeps its own
+comment on the same pull request and comments by people are never touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Protocol
+
+MARKER_PREFIX = "<!-- finops-gate"
+
+
+class Behavior(str, Enum):
+    UPDATE = "update"  # edit our earlier comment in place (or create the first one)
+    NEW = "new"  # always add a new comment, leaving earlier ones
+    DELETE_AND_NEW = "delete-and-new"  # delete our earlier comments, then add a new one
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: int
+    body: str
+    url: str
+
+
+class CommentStore(Protocol):
+    """The comments of one pull request (GitHub) or merge request (GitLab)."""
+
+    def list(self) -> list[Comment]: ...
+
+    def create(self, body: str) -> Comment: ...
+
+    def update(self, comment_id: int, body: str) -> Comment: ...
+
+    def delete(self, comment_id: int) -> None: ...
+
+
+@dataclass(frozen=True)
+class PostResult:
+    action: str  # "created", "updated" or "unchanged"
+    comment: Comment
+    deleted: int = 0
+
+
+def marker_of(body: str) -> str:
+    first = body.split("\n", 1)[0].strip()
+    if not (first.startswith(MARKER_PREFIX) and first.endswith("-->")):
+        raise ValueError("the comment body does not start with the finops-gate marker")
+    return first
+
+
+def is_ours(comment: Comment, marker: str) -> bool:
+    return comment.body.split("\n", 1)[0].strip() == marker
+
+
+def post_sticky(store: CommentStore, body: str, behavior: Behavior) -> PostResult:
+    marker = marker_of(body)
+    if behavior == Behavior.NEW:
+        return PostResult("created", store.create(body))
+    ours = [comment for comment in store.list() if is_ours(comment, marker)]
+    if behavior == Behavior.DELETE_AND_NEW:
+        for comment in ours:
+            store.delete(comment.id)
+        return PostResult("created", store.create(body), deleted=len(ours))
+    if not ours:
+        return PostResult("created", store.create(body))
+    latest = max(ours, key=lambda comment: comment.id)
+    if latest.body == body:
+        return PostResult("unchanged", latest)
+    return PostResult("updated", store.update(latest.id, body))

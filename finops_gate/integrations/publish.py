@@ -1,0 +1,38 @@
+"""Post the Markdown verdict as a sticky pull-request (GitHub) or merge-request (GitLab) comment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from finops_gate.integrations import github, gitlab
+from finops_gate.integrations.comments import Behavior, CommentStore, PostResult, post_sticky
+from finops_gate.integrations.fit import GITHUB_COMMENT_LIMIT, fit_comment
+
+GITLAB_NOTE_LIMIT = 1_000_000
+PLATFORMS = ("github", "gitlab")
+
+
+def post_comment(
+    markdown: str,
+    platform: str,
+    env: Mapping[str, str],
+    *,
+    behavior: Behavior = Behavior.UPDATE,
+    token: str | None = None,
+    repository: str | None = None,
+    number: int | None = None,
+    sleep: Callable[[float], None] | None = None,
+) -> PostResult:
+    """Fit `markdown` to the platform's limit and post it; CommentError on any failure."""
+    store: CommentStore
+    if platform == "github":
+        target = github.resolve_target(env, token=token, repository=repository, number=number)
+        store = github.GitHubComments(target, github.github_client(target, sleep=sleep))
+        limit = GITHUB_COMMENT_LIMIT
+    elif platform == "gitlab":
+        lab = gitlab.resolve_target(env, token=token, project=repository, number=number)
+        store = gitlab.GitLabNotes(lab, gitlab.gitlab_client(lab, sleep=sleep))
+        limit = GITLAB_NOTE_LIMIT
+    else:
+        raise ValueError(f"unknown platform {platform!r}")
+    return post_sticky(store, fit_comment(markdown, limit), behavior)

@@ -1,0 +1,100 @@
+"""JUnit XML for CI test reports: one test case per policy x resource.
+
+Each policy is a test suite. A policy about resources gets one test case per resource the
+plan creates, updates or replaces (the resources policies check), plus any other address a
+finding names; a plan-wide policy (a budget) gets one test case named `plan`. An `error`
+finding makes its test case fail; a `warning` is reported in the case's `system-out` and
+the case passes, as it does the gate. Deterministic: suites and cases sorted by name.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from xml.etree import ElementTree as ET
+
+from finops_gate.plan.resource import Action
+from finops_gate.policy.findings import Finding
+from finops_gate.report.model import Report
+from finops_gate.report.sarif import PolicyRule, rules_for, sorted_findings
+
+PLAN_CASE = "plan"
+_CHECKED_ACTIONS = (Action.CREATE, Action.UPDATE, Action.REPLACE)
+
+
+def _checked_addresses(report: Report) -> list[str]:
+    return sorted(
+        cost.resource.address
+        for cost in report.estimate.resources
+        if cost.resource.action in _CHECKED_ACTIONS
+    )
+
+
+def _clean(text: str) -> str:
+    """XML 1.0 cannot hold most control characters, even escaped."""
+    return "".join(
+        char
+        if char in "\t\n\r" or (ord(char) >= 0x20 and ord(char) not in (0xFFFE, 0xFFFF))
+        else "?"
+        for char in text
+    )
+
+
+def _finding_line(finding: Finding) -> str:
+    where = f"{finding.address}: " if finding.address else ""
+    line = f"[{finding.severity}] {where}{finding.message}"
+    if finding.remediation:
+        line += f" (fix: {finding.remediation})"
+    return line
+
+
+def junit_tree(report: Report, rules: Mapping[str, PolicyRule] | None = None) -> ET.Element:
+    by_case: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for finding in sorted_findings(report.findings):
+        by_case[(finding.policy_id, finding.address or PLAN_CASE)].append(finding)
+    addresses = _checked_addresses(report)
+
+    root = ET.Element("testsuites", name="finops-gate")
+    total_tests = total_failures = 0
+    for rule in rules_for(report, rules):
+        names = {address for (policy, address) in by_case if policy == rule.id}
+        if rule.plan_wide or (names and names <= {PLAN_CASE}):
+            names.add(PLAN_CASE)
+        else:
+            names.update(addresses)
+        if not names:
+            names.add(PLAN_CASE)  # a policy with nothing to check still shows it ran
+        suite = ET.SubElement(root, "testsuite", name=rule.id)
+        failures = 0
+        for name in sorted(names):
+            case = ET.SubElement(suite, "testcase", classname=rule.id, name=_clean(name))
+            findings = by_case.get((rule.id, name), [])
+            errors = [f for f in findings if f.severity == "error"]
+            others = [f for f in findings if f.severity != "error"]
+            if errors:
+                failures += 1
+                failure = ET.SubElement(
+                    case, "failure", message=_clean(errors[0].message), type="error"
+                )
+                failure.text = _clean("\n".join(_finding_line(f) for f in errors))
+            if others:
+                out = ET.SubElement(case, "system-out")
+                out.text = _clean("\n".join(_finding_line(f) for f in others))
+        tests = len(names)
+        suite.set("tests", str(tests))
+        suite.set("failures", str(failures))
+        suite.set("errors", "0")
+        suite.set("skipped", "0")
+        total_tests += tests
+        total_failures += failures
+    root.set("tests", str(total_tests))
+    root.set("failures", str(total_failures))
+    root.set("errors", "0")
+    return root
+
+
+def render_junit(report: Report, rules: Mapping[str, PolicyRule] | None = None) -> str:
+    root = junit_tree(report, rules)
+    ET.indent(root, space="  ")
+    body = ET.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
