@@ -312,9 +312,7 @@ def action_command() -> None:
 
     This is the Docker image's command in action.yml; see the README's GitHub Action section.
     """
-    known = frozenset(
-        name for param in check_command.params for name in getattr(param, "opts", [])
-    )
+    known = frozenset(name for param in check_command.params for name in getattr(param, "opts", []))
     call = action_call(os.environ, known)
     os.environ.update(call.env)
     check_command.main(args=call.args, prog_name="finops-gate", standalone_mode=False)
