@@ -9,6 +9,7 @@ import orjson
 from finops_gate import __version__
 from finops_gate.cost.model import CostComponent, ResourceCost, Status
 from finops_gate.plan.resource import Action
+from finops_gate.policy.findings import Finding, WaiverRef
 from finops_gate.report.model import Report
 
 SCHEMA_VERSION = 1
@@ -90,16 +91,38 @@ def report_data(report: Report) -> dict[str, Any]:
         },
         "policy": report.policy_name,
         "resources": [_resource(cost) for cost in report.estimate.resources],
-        "findings": [
-            {
-                "policy_id": f.policy_id,
-                "severity": f.severity,
-                "address": f.address,
-                "message": f.message,
-                "remediation": f.remediation,
-            }
-            for f in report.findings
-        ],
+        "findings": [_finding(f) for f in report.findings],
+        "waived_findings": [_finding(f) for f in report.waived],
+        "overrides": [{"policy_id": o.policy_id, "reason": o.reason} for o in report.overrides],
+        "expired_waivers": [_waiver(w) for w in report.expired_waivers],
+        "enforcement": dict(report.enforcement),
+    }
+
+
+def _waiver(waiver: WaiverRef | None) -> dict[str, Any] | None:
+    if waiver is None:
+        return None
+    return {
+        "policy_id": waiver.policy_id,
+        "address": waiver.address,
+        "reason": waiver.reason,
+        "approver": waiver.approver,
+        "expires": waiver.expires.isoformat(),
+    }
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {
+        "policy_id": f.policy_id,
+        "severity": f.severity,
+        "address": f.address,
+        "message": f.message,
+        "remediation": f.remediation,
+        "enforcement": f.enforcement,
+        "overridden": f.overridden is not None,
+        "override_reason": f.overridden.reason if f.overridden else None,
+        "waiver": _waiver(f.waiver),
+        "expired_waiver": _waiver(f.expired_waiver),
     }
 
 

@@ -12,7 +12,7 @@ from finops_gate.policy.findings import Finding, Verdict
 from finops_gate.report import numbers
 from finops_gate.report.escape import markdown_code, markdown_text
 from finops_gate.report.model import Report
-from finops_gate.report.summary import footer_text, summary_text
+from finops_gate.report.summary import finding_notes, footer_text, summary_text, waiver_text
 
 _ICONS = {Verdict.PASS: "✅", Verdict.WARN: "⚠️", Verdict.FAIL: "❌"}
 _ACTIONS = {
@@ -83,6 +83,8 @@ def _environment() -> Environment:
         component_cost=_component_cost,
         section_detail=_section_detail,
         severity_icon=lambda severity: "❌" if severity == "error" else "⚠️",
+        finding_notes=finding_notes,
+        waiver_text=waiver_text,
     )
     return env
 
@@ -116,6 +118,10 @@ def render_markdown(report: Report, project: str | None = None) -> str:
         notes=notes,
         changed=report.changed,
         findings_by_policy=by_policy,
+        enforcement=dict(report.enforcement),
+        overrides=report.overrides,
+        waived=report.waived,
+        expired_waivers=report.expired_waivers,
         sections=sections,
         footer=footer_text(report),
     )

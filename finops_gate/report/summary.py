@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from finops_gate import __version__
 from finops_gate.cost.model import Status
+from finops_gate.policy.findings import Finding, WaiverRef
 from finops_gate.report.model import Report
 
 _LABELS = (
@@ -27,10 +28,33 @@ def summary_text(report: Report, escape: Callable[[str], str] = str) -> str:
     findings = report.findings
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
+    waived = f", {len(report.waived)} waived" if report.waived else ""
+    overridden = sum(1 for f in findings if f.overridden is not None)
+    overrides = f", {overridden} overridden" if overridden else ""
     return (
         f"{len(resources)} resources ({changed} changed): {counts or 'none'}. "
-        f"Policy {escape(report.policy_name)}: {errors} failing, {warnings} warning."
+        f"Policy {escape(report.policy_name)}: {errors} failing, {warnings} warning"
+        f"{overrides}{waived}."
     )
+
+
+def waiver_text(waiver: WaiverRef) -> str:
+    approver = f", approved by {waiver.approver}" if waiver.approver else ""
+    return f"{waiver.reason}{approver}"
+
+
+def finding_notes(finding: Finding) -> list[str]:
+    """Plain-text notes under a finding: an override, an expired waiver."""
+    notes: list[str] = []
+    if finding.overridden is not None:
+        notes.append(f"overridden: {finding.overridden.reason}")
+    if finding.expired_waiver is not None:
+        expired = finding.expired_waiver
+        notes.append(
+            f"waiver expired on {expired.expires.isoformat()} (no longer applies): "
+            f"{waiver_text(expired)}"
+        )
+    return notes
 
 
 def footer_text(report: Report) -> str:

@@ -6,7 +6,7 @@ from finops_gate.cost.model import ResourceCost, Status
 from finops_gate.report import numbers
 from finops_gate.report.escape import terminal_text
 from finops_gate.report.model import Report
-from finops_gate.report.summary import footer_text, summary_text
+from finops_gate.report.summary import finding_notes, footer_text, summary_text, waiver_text
 
 
 def _row(label: str, before: str, after: str, delta: str, width: int) -> str:
@@ -84,8 +84,33 @@ def render_table(report: Report) -> str:
         for finding in report.findings:
             where = f"{terminal_text(finding.address)}: " if finding.address else ""
             message = terminal_text(finding.message)
-            lines.append(f"  [{finding.severity}] {finding.policy_id}: {where}{message}")
+            lines.append(
+                f"  [{finding.severity}] {finding.policy_id} ({finding.enforcement}): "
+                f"{where}{message}"
+            )
             if finding.remediation:
                 lines.append(f"      fix: {terminal_text(finding.remediation)}")
+            lines.extend(f"      {terminal_text(note)}" for note in finding_notes(finding))
+    if report.overrides:
+        lines += ["", "OVERRIDES (soft-mandatory failures allowed to pass)"]
+        for override in report.overrides:
+            lines.append(f"  {override.policy_id}: {terminal_text(override.reason)}")
+    if report.waived:
+        lines += ["", "WAIVED FINDINGS (not counted)"]
+        for finding in report.waived:
+            where = f"{terminal_text(finding.address)}: " if finding.address else ""
+            lines.append(f"  {finding.policy_id}: {where}{terminal_text(finding.message)}")
+            if finding.waiver is not None:
+                lines.append(
+                    f"      waiver until {finding.waiver.expires.isoformat()}: "
+                    f"{terminal_text(waiver_text(finding.waiver))}"
+                )
+    if report.expired_waivers:
+        lines += ["", "EXPIRED WAIVERS (no longer applied)"]
+        for waiver in report.expired_waivers:
+            lines.append(
+                f"  {waiver.policy_id} {terminal_text(waiver.address)}: expired "
+                f"{waiver.expires.isoformat()}: {terminal_text(waiver_text(waiver))}"
+            )
     lines += ["", footer_text(report)]
     return "\n".join(lines) + "\n"
