@@ -112,7 +112,7 @@ def _price_side(estimator: Estimator, view: AttributeView, prices: PriceTable) -
     try:
         specs = estimator(view)
     except UnknownAttributeError as error:
-        return _Side((), None, f"{error.attribute} is unknown until apply")
+        return _Side((), None, error.message)
     components = tuple(
         _price_component(spec, spec.region or resource.region, prices) for spec in specs
     )

@@ -32,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from finops_gate.errors import FinopsGateError
 
+
 class UsageFileError(FinopsGateError):
     """The usage file is missing or invalid."""
 
@@ -156,10 +157,10 @@ def parse_usage(data: Any, path: str) -> UsageFile:
     exact: dict[str, Mapping[str, Any]] = {}
     wildcards: list[tuple[re.Pattern[str], Mapping[str, Any]]] = []
     for address, values in model.resource_usage.items():
-        resource_type = address_type(address)
-        if resource_type is None:
+        address_kind = address_type(address)
+        if address_kind is None:
             raise UsageFileError(f"{path}: resource_usage.{address}: not a resource address")
-        check("resource_usage", address, resource_type, values)
+        check("resource_usage", address, address_kind, values)
         if "[*]" in address:
             wildcards.append((_pattern(address), values))
         else:

@@ -12,11 +12,12 @@ from finops_gate.plan.resource import Plan, Resource
 
 
 class UnknownAttributeError(Exception):
-    """An attribute a price depends on is unknown until apply."""
+    """An attribute a price depends on is unknown until apply (or cannot be resolved)."""
 
-    def __init__(self, attribute: str) -> None:
+    def __init__(self, attribute: str, message: str | None = None) -> None:
         super().__init__(attribute)
         self.attribute = attribute
+        self.message = message or f"{attribute} is unknown until apply"
 
 
 _INDEX = re.compile(r"\[[^\]]*\]$")
@@ -62,6 +63,17 @@ class PlanContext:
             address for address in self.by_address if address.startswith(f"{bare}[")
         )
         return self.by_address[candidates[0]] if candidates else None
+
+    def referencing(self, target: Resource, resource_type: str, attribute: str) -> Resource | None:
+        """The first resource of `resource_type` whose `attribute` references `target`."""
+        for resource in sorted(self.by_address.values(), key=lambda r: r.address):
+            if resource.type != resource_type:
+                continue
+            expression = resource.config_expressions.get(attribute)
+            references = expression.get("references") if isinstance(expression, dict) else None
+            if isinstance(references, list) and self.resolve(resource, references) is target:
+                return resource
+        return None
 
 
 EMPTY_CONTEXT = PlanContext()
@@ -120,9 +132,7 @@ class AttributeView:
             if not isinstance(item, dict):
                 continue
             item_unknown = unknown_list[position] if position < len(unknown_list) else {}
-            item_expressions = (
-                expression_list[position] if position < len(expression_list) else {}
-            )
+            item_expressions = expression_list[position] if position < len(expression_list) else {}
             views.append(
                 AttributeView(
                     self.resource,

@@ -3,18 +3,23 @@
 - Database instance: hour, `rds:<instance_class>:<engine>:<single-az|multi-az>`
   (engine: mysql, postgres, mariadb, oracle-se2 (bring your own licence),
   oracle-se2-li (licence included), oracle-ee, sqlserver-ex/web/se/ee)
-- Storage: GB-month, `rds:storage:<gp2|gp3|io1|io2|standard>:<deployment>`
+- Storage: GB-month, `rds:storage:<gp2|gp3|io1|io2|standard>:<deployment>` (io1 and io2
+  are billed for at least 100 GB)
 - Provisioned IOPS (io1, io2; gp3 above its baseline): IOPS-month,
   `rds:iops:<type>:<deployment>`
-- Backup storage beyond the free allowance (usage): GB-month, `rds:backup`
+- Backup storage beyond the free allowance (usage: `additional_backup_storage_gb`):
+  GB-month, `rds:backup`
 """
 
 from __future__ import annotations
 
+from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
 RESOURCE_TYPES = ("aws_db_instance",)
+USAGE_KEYS = ("additional_backup_storage_gb",)
+PIOPS_MINIMUM_GB = 100.0
 GP3_BASELINE_IOPS_SMALL = 3000
 GP3_BASELINE_IOPS_LARGE = 12000
 GP3_LARGE_VOLUME_GB = 400
@@ -48,7 +53,9 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         )
     ]
     specs.extend(_storage(view, deployment))
-    specs.append(ComponentSpec("Backup storage", "GB-month", "rds:backup", None, usage_based=True))
+    specs.append(
+        usage_spec(view, "Backup storage", "GB-month", "rds:backup", "additional_backup_storage_gb")
+    )
     return specs
 
 
@@ -61,12 +68,16 @@ def _storage(view: AttributeView, deployment: str) -> list[ComponentSpec]:
     if storage_type is None:
         storage_type = "io1" if view.number("iops") else "gp2"
         note = f"storage type unknown until apply: assumed {storage_type} (the RDS default)"
+    billed = size
+    if storage_type in ("io1", "io2") and size < PIOPS_MINIMUM_GB:
+        billed = PIOPS_MINIMUM_GB
+        note = f"{storage_type} is billed for at least 100 GB ({size:g} GB allocated)"
     specs = [
         ComponentSpec(
             f"Storage ({storage_type})",
             "GB-month",
             f"rds:storage:{storage_type}:{deployment}",
-            size,
+            billed,
             note=note,
         )
     ]

@@ -4,6 +4,7 @@
 
 Since February 2024 AWS charges for every public IPv4 address by the hour, attached or
 idle, at the same rate, so the estimate does not depend on what the address is attached to.
+The component names the NAT gateway or instance using the address when the plan says so.
 """
 
 from __future__ import annotations
@@ -14,5 +15,15 @@ from finops_gate.cost.view import AttributeView
 RESOURCE_TYPES = ("aws_eip",)
 
 
+def _user(view: AttributeView) -> str | None:
+    instance = view.referenced("instance")
+    if instance is not None:
+        return instance.resource.address
+    nat = view.context.referencing(view.resource, "aws_nat_gateway", "allocation_id")
+    return nat.address if nat is not None else None
+
+
 def estimate(view: AttributeView) -> list[ComponentSpec]:
-    return [ComponentSpec("Public IPv4 address", "hour", "ipv4:public:hour", HOURS_PER_MONTH)]
+    user = _user(view)
+    name = f"Public IPv4 address (used by {user})" if user else "Public IPv4 address"
+    return [ComponentSpec(name, "hour", "ipv4:public:hour", HOURS_PER_MONTH)]

@@ -4,12 +4,14 @@
   t3.medium when none is given; `:spot` for `capacity_type = "SPOT"`)
 - Node disks: desired size x `disk_size` GB-month (default 20), `ebs:gp2:storage`
 
-With a launch template, the instance type and disks come from the template: until that
-cross-reference is resolved, such node groups are reported as price not found.
+With a launch template (`launch_template { id = aws_launch_template.x.id }`), the
+instance type and disks come from the template found in the plan; a template outside the
+plan leaves the price not found.
 """
 
 from __future__ import annotations
 
+from finops_gate.cost.estimators._compute import extras, from_launch_template, instance_usage
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
@@ -25,7 +27,16 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     if desired is None:
         raise UnknownAttributeError("scaling_config.desired_size")
     instance_types = view.strings("instance_types")
-    uses_template = bool(view.blocks("launch_template"))
+    templates = view.blocks("launch_template")
+    uses_template = bool(templates)
+    if uses_template and not instance_types:
+        template = next(
+            (t for a in ("id", "name") if (t := templates[0].referenced(a)) is not None), None
+        )
+        if template is not None:
+            spec = from_launch_template(template)
+            spec.spot = view.string("capacity_type") == "SPOT"
+            return [instance_usage(spec, desired), *extras(view, spec, desired)]
     if instance_types:
         instance_type = instance_types[0]
     elif uses_template or view.is_unknown("instance_types"):

@@ -1,27 +1,39 @@
 """EC2 instance (Linux, on-demand unless the plan says otherwise).
 
-- Instance usage: hour, `ec2:<instance_type>` (`:dedicated` for dedicated tenancy,
-  `:spot` for spot market options; those keys are not in the bundled table yet, so such
-  instances are reported as price not found rather than guessed)
+- Instance usage: hour, `ec2:<instance_type>`; `ec2:<instance_type>:dedicated` for
+  `tenancy = "dedicated"`; `ec2:<instance_type>:spot` (average spot price, approximate)
+  for `instance_market_options { market_type = "spot" }`; `tenancy = "host"` is billed on
+  the `aws_ec2_host`
 - Root volume: GB-month (+ IOPS/throughput), `ebs:<type>:*`; when the plan leaves the
   root volume unknown (it comes from the AMI), 8 GB gp2 is assumed and noted
 - Each `ebs_block_device`: as `aws_ebs_volume`
 - Public IPv4 address when `associate_public_ip_address = true`: hour, `ipv4:public:hour`
+- Detailed monitoring (`monitoring = true`): 7 metrics, metric-month, `cloudwatch:metric`
+- Unlimited CPU credits (t2 with `cpu_credits = "unlimited"`; t3, t3a, t4g unless
+  `"standard"`) (usage: `monthly_cpu_credit_hrs` x `vcpu_count`): vCPU-hour,
+  `ec2:cpu-credits:<family>`
+
+`ebs_optimized` costs nothing extra on current-generation types (they are EBS-optimized
+by default); the few older types that charge for it are not priced.
 """
 
 from __future__ import annotations
 
+from finops_gate.cost.estimators._compute import LaunchSpec, extras, instance_usage
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
 RESOURCE_TYPES = ("aws_instance",)
+USAGE_KEYS = ("monthly_cpu_credit_hrs", "vcpu_count")
 ASSUMED_ROOT_GB = 8.0
 ASSUMED_VOLUME_TYPE = "gp2"
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
-    specs = _compute(view)
+    spec = launch_spec(view)
+    host = view.string("tenancy") == "host"  # billed on the aws_ec2_host it runs on
+    specs = [] if host else [instance_usage(spec, 1)]
     specs.extend(_root_volume(view))
     for device in view.blocks("ebs_block_device"):
         size = device.number("volume_size")
@@ -47,24 +59,24 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         specs.append(
             ComponentSpec("Public IPv4 address", "hour", "ipv4:public:hour", HOURS_PER_MONTH)
         )
+    if not host:
+        spec.volumes = []
+        specs.extend(extras(view, spec, 1))
     return specs
 
 
-def _compute(view: AttributeView) -> list[ComponentSpec]:
+def launch_spec(view: AttributeView) -> LaunchSpec:
     instance_type = view.string("instance_type")
     if instance_type is None:
         raise UnknownAttributeError("instance_type")
-    tenancy = view.string("tenancy", "default")
-    if tenancy == "host":
-        return []  # billed on the aws_ec2_host it runs on
-    key, label = f"ec2:{instance_type}", "on-demand"
+    spec = LaunchSpec(instance_type)
     markets = view.blocks("instance_market_options")
-    if markets and markets[0].string("market_type") == "spot":
-        key, label = f"{key}:spot", "spot"
-    if tenancy == "dedicated":
-        key, label = f"{key}:dedicated", f"{label}, dedicated"
-    name = f"Instance usage (Linux, {label}, {instance_type})"
-    return [ComponentSpec(name, "hour", key, HOURS_PER_MONTH)]
+    spec.spot = bool(markets) and markets[0].string("market_type") == "spot"
+    spec.dedicated = view.string("tenancy", "default") == "dedicated"
+    spec.monitoring = view.boolean("monitoring")
+    credits = view.blocks("credit_specification")
+    spec.cpu_credits = credits[0].string("cpu_credits") if credits else None
+    return spec
 
 
 def _root_volume(view: AttributeView) -> list[ComponentSpec]:

@@ -1,7 +1,10 @@
 """Lambda function (every component depends on usage).
 
-- Requests (usage): 1M requests, `lambda:requests`
-- Duration (usage): GB-second, `lambda:gb-second`
+- Requests (usage: `monthly_requests`): 1M requests, `lambda:requests`
+- Duration (usage: `monthly_requests` x `request_duration_ms` x `memory_size`): GB-second,
+  `lambda:gb-second` (`lambda:arm:gb-second` for `architectures = ["arm64"]`)
+
+The free tier is not deducted (it is per account, not per function).
 """
 
 from __future__ import annotations
@@ -10,10 +13,37 @@ from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
 
 RESOURCE_TYPES = ("aws_lambda_function",)
+USAGE_KEYS = ("monthly_requests", "request_duration_ms")
+DEFAULT_MEMORY_MB = 128.0
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
+    arm = "arm64" in view.strings("architectures")
+    memory_mb = view.number("memory_size", DEFAULT_MEMORY_MB) or DEFAULT_MEMORY_MB
+    requests = view.usage_number("monthly_requests")
+    duration_ms = view.usage_number("request_duration_ms")
+    request_note = None if requests is None else f"usage file: monthly_requests = {requests:g}"
+    gb_seconds = None
+    duration_note = None
+    if requests is not None and duration_ms is not None:
+        gb_seconds = requests * duration_ms / 1000 * memory_mb / 1024
+        duration_note = f"usage file: {requests:g} requests x {duration_ms:g} ms x {memory_mb:g} MB"
+    label = "arm64" if arm else "x86"
     return [
-        ComponentSpec("Requests", "1M requests", "lambda:requests", None, usage_based=True),
-        ComponentSpec("Duration", "GB-second", "lambda:gb-second", None, usage_based=True),
+        ComponentSpec(
+            "Requests",
+            "1M requests",
+            "lambda:requests",
+            None if requests is None else requests / 1e6,
+            usage_based=True,
+            note=request_note,
+        ),
+        ComponentSpec(
+            f"Duration ({label}, {memory_mb:g} MB)",
+            "GB-second",
+            "lambda:arm:gb-second" if arm else "lambda:gb-second",
+            gb_seconds,
+            usage_based=True,
+            note=duration_note,
+        ),
     ]

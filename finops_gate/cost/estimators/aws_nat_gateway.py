@@ -1,17 +1,19 @@
 """NAT gateway.
 
 - NAT gateway: hour, `natgw:hour`
-- Data processed (usage): GB, `natgw:gb`
+- Data processed (usage: `monthly_data_processed_gb`): GB, `natgw:gb`
 
 Its public IPv4 address is billed on the `aws_eip` resource that it uses.
 """
 
 from __future__ import annotations
 
+from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
 
 RESOURCE_TYPES = ("aws_nat_gateway",)
+USAGE_KEYS = ("monthly_data_processed_gb",)
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
@@ -21,5 +23,5 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         name = "NAT gateway"
     return [
         ComponentSpec(name, "hour", "natgw:hour", HOURS_PER_MONTH),
-        ComponentSpec("Data processed", "GB", "natgw:gb", None, usage_based=True),
+        usage_spec(view, "Data processed", "GB", "natgw:gb", "monthly_data_processed_gb"),
     ]

@@ -1,17 +1,47 @@
 """S3 bucket (every component depends on usage).
 
-- Standard storage (usage): GB-month, `s3:standard:storage`
+- Standard storage (usage: `standard.storage_gb`): GB-month, `s3:standard:storage`
+- PUT, COPY, POST, LIST requests (usage: `standard.monthly_tier_1_requests`):
+  1k requests, `s3:standard:put`
+- GET, SELECT and other requests (usage: `standard.monthly_tier_2_requests`):
+  1k requests, `s3:standard:get`
+
+Storage is priced at the first tier (up to 50 TB).
 """
 
 from __future__ import annotations
 
+from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
 
 RESOURCE_TYPES = ("aws_s3_bucket",)
+USAGE_KEYS = (
+    "standard.storage_gb",
+    "standard.monthly_tier_1_requests",
+    "standard.monthly_tier_2_requests",
+)
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     return [
-        ComponentSpec("Standard storage", "GB-month", "s3:standard:storage", None, usage_based=True)
+        usage_spec(
+            view, "Standard storage", "GB-month", "s3:standard:storage", "standard.storage_gb"
+        ),
+        usage_spec(
+            view,
+            "PUT, COPY, POST, LIST requests",
+            "1k requests",
+            "s3:standard:put",
+            "standard.monthly_tier_1_requests",
+            scale=1 / 1000,
+        ),
+        usage_spec(
+            view,
+            "GET, SELECT and other requests",
+            "1k requests",
+            "s3:standard:get",
+            "standard.monthly_tier_2_requests",
+            scale=1 / 1000,
+        ),
     ]

@@ -1,0 +1,187 @@
+"""EC2 compute components shared by instances, auto scaling groups and node groups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from finops_gate.cost.estimators._ebs import volume_components
+from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.view import AttributeView, UnknownAttributeError
+
+DETAILED_MONITORING_METRICS = 7
+BURSTABLE_FAMILIES = ("t2", "t3", "t3a", "t4g")
+UNLIMITED_BY_DEFAULT = ("t3", "t3a", "t4g")
+# vCPUs of the burstable sizes (instance facts, not prices), for CPU credit usage.
+_T2_VCPUS = {"nano": 1, "micro": 1, "small": 1, "medium": 2, "large": 2, "xlarge": 4}
+_T3_VCPUS = {"nano": 2, "micro": 2, "small": 2, "medium": 2, "large": 2, "xlarge": 4}
+
+
+@dataclass
+class LaunchSpec:
+    """What a group of identical instances runs, however it was described."""
+
+    instance_type: str
+    spot: bool = False
+    dedicated: bool = False
+    monitoring: bool = False
+    cpu_credits: str | None = None
+    volumes: list[tuple[str, str, float, float | None, float | None]] = field(
+        default_factory=list
+    )  # (label, type, size GB, iops, throughput)
+    notes: list[str] = field(default_factory=list)
+
+
+def family(instance_type: str) -> str:
+    return instance_type.split(".", 1)[0]
+
+
+def instance_usage(spec: LaunchSpec, count: float, spot: bool | None = None) -> ComponentSpec:
+    is_spot = spec.spot if spot is None else spot
+    key, label = f"ec2:{spec.instance_type}", "on-demand"
+    if is_spot:
+        key, label = f"{key}:spot", "spot"
+    elif spec.dedicated:
+        key, label = f"{key}:dedicated", "on-demand, dedicated"
+    size = f"{count:g} x {spec.instance_type}" if count != 1 else spec.instance_type
+    notes = list(spec.notes)
+    if is_spot:
+        notes.append("spot: average spot price, approximate")
+    note = "; ".join(notes) or None
+    return ComponentSpec(
+        f"Instance usage (Linux, {label}, {size})", "hour", key, HOURS_PER_MONTH * count, note=note
+    )
+
+
+def extras(view: AttributeView, spec: LaunchSpec, count: float) -> list[ComponentSpec]:
+    """Disks, detailed monitoring and unlimited CPU credits for `count` instances."""
+    specs: list[ComponentSpec] = []
+    for label, volume_type, size, iops, throughput in spec.volumes:
+        name = label if count == 1 else f"{label} ({count:g} instances)"
+        for component in volume_components(name, volume_type, size, iops, throughput):
+            specs.append(
+                ComponentSpec(
+                    component.name,
+                    component.unit,
+                    component.price_key,
+                    None
+                    if component.monthly_quantity is None
+                    else component.monthly_quantity * count,
+                    component.usage_based,
+                    component.note,
+                )
+            )
+    if spec.monitoring:
+        specs.append(
+            ComponentSpec(
+                "Detailed monitoring (7 metrics per instance)",
+                "metric-month",
+                "cloudwatch:metric",
+                DETAILED_MONITORING_METRICS * count,
+            )
+        )
+    credits = cpu_credits(view, spec, count)
+    if credits is not None:
+        specs.append(credits)
+    return specs
+
+
+def cpu_credits(view: AttributeView, spec: LaunchSpec, count: float) -> ComponentSpec | None:
+    kind = family(spec.instance_type)
+    if kind not in BURSTABLE_FAMILIES:
+        return None
+    mode = spec.cpu_credits or ("unlimited" if kind in UNLIMITED_BY_DEFAULT else "standard")
+    if mode != "unlimited":
+        return None
+    hours = view.usage_number("monthly_cpu_credit_hrs")
+    vcpus = view.usage_number("vcpu_count")
+    if vcpus is None:
+        size = spec.instance_type.split(".", 1)[-1]
+        table = _T2_VCPUS if kind == "t2" else _T3_VCPUS
+        vcpus = float(table.get(size, 8 if size == "2xlarge" else 0)) or None
+    quantity = hours * vcpus * count if hours is not None and vcpus is not None else None
+    note = None
+    if hours is not None:
+        note = f"usage file: monthly_cpu_credit_hrs = {hours:g}, {vcpus or 0:g} vCPUs"
+    return ComponentSpec(
+        "Unlimited CPU credits",
+        "vCPU-hour",
+        f"ec2:cpu-credits:{kind}",
+        quantity,
+        usage_based=True,
+        note=note,
+    )
+
+
+def from_launch_template(template: AttributeView) -> LaunchSpec:
+    instance_type = template.string("instance_type")
+    if instance_type is None:
+        raise UnknownAttributeError(
+            "instance_type",
+            f"instance type of {template.resource.address} is unknown until apply",
+        )
+    spec = LaunchSpec(instance_type)
+    for market in template.blocks("instance_market_options"):
+        spec.spot = market.string("market_type") == "spot"
+    for placement in template.blocks("placement"):
+        spec.dedicated = placement.string("tenancy") == "dedicated"
+    for monitoring in template.blocks("monitoring"):
+        spec.monitoring = monitoring.boolean("enabled")
+    for credit in template.blocks("credit_specification"):
+        spec.cpu_credits = credit.string("cpu_credits")
+    for mapping in template.blocks("block_device_mappings"):
+        for ebs in mapping.blocks("ebs"):
+            size = ebs.number("volume_size")
+            if not size:
+                continue
+            device = mapping.string("device_name", "EBS") or "EBS"
+            spec.volumes.append(
+                (
+                    f"Block device {device}",
+                    ebs.string("volume_type", "gp3") or "gp3",
+                    size,
+                    ebs.number("iops"),
+                    ebs.number("throughput"),
+                )
+            )
+    if not spec.volumes:
+        spec.volumes.append(("Root volume", "gp2", 8.0, None, None))
+        spec.notes.append("root volume set by the AMI: assumed 8 GB gp2")
+    return spec
+
+
+def from_launch_configuration(config: AttributeView) -> LaunchSpec:
+    instance_type = config.string("instance_type")
+    if instance_type is None:
+        raise UnknownAttributeError(
+            "instance_type",
+            f"instance type of {config.resource.address} is unknown until apply",
+        )
+    spec = LaunchSpec(instance_type)
+    spec.spot = bool(config.string("spot_price"))
+    spec.dedicated = config.string("placement_tenancy") == "dedicated"
+    spec.monitoring = config.boolean("enable_monitoring", True)
+    roots = config.blocks("root_block_device")
+    root = roots[0] if roots else None
+    root_size = root.number("volume_size") if root else None
+    if root_size:
+        root_type = (root.string("volume_type") if root else None) or "gp2"
+        spec.volumes.append(
+            ("Root volume", root_type, root_size, root.number("iops") if root else None, None)
+        )
+    else:
+        spec.volumes.append(("Root volume", "gp2", 8.0, None, None))
+        spec.notes.append("root volume set by the AMI: assumed 8 GB gp2")
+    for device in config.blocks("ebs_block_device"):
+        size = device.number("volume_size")
+        if size:
+            name = device.string("device_name", "EBS") or "EBS"
+            spec.volumes.append(
+                (
+                    f"Block device {name}",
+                    device.string("volume_type", "gp2") or "gp2",
+                    size,
+                    device.number("iops"),
+                    device.number("throughput"),
+                )
+            )
+    return spec

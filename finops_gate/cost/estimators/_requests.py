@@ -1,0 +1,31 @@
+"""Request counts billed in size chunks (SQS, SNS: 64 KB; API Gateway: 512 KB / 32 KB)."""
+
+from __future__ import annotations
+
+import math
+
+from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.view import AttributeView
+
+
+def chunked_requests(
+    view: AttributeView,
+    name: str,
+    price_key: str,
+    count_key: str,
+    size_key: str,
+    chunk: float,
+    per: float = 1e6,
+    unit: str = "1M requests",
+) -> ComponentSpec:
+    """`count_key` requests, each counting once per started `chunk` of `size_key`."""
+    count = view.usage_number(count_key)
+    size = view.usage_number(size_key)
+    chunks = max(1, math.ceil(size / chunk)) if size else 1
+    quantity = None if count is None else count * chunks / per
+    note = None
+    if count is not None:
+        note = f"usage file: {count_key} = {count:g}"
+        if chunks > 1:
+            note += f", each billed as {chunks} ({size_key} = {size:g})"
+    return ComponentSpec(name, unit, price_key, quantity, usage_based=True, note=note)

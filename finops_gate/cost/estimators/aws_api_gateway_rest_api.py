@@ -1,0 +1,22 @@
+"""API Gateway REST API (depends on usage).
+
+- Requests (usage: `monthly_requests`): 1M requests, `apigateway:rest:requests` (first
+  tier, up to 333 million)
+"""
+
+from __future__ import annotations
+
+from finops_gate.cost.estimators._usage import usage_spec
+from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.view import AttributeView
+
+RESOURCE_TYPES = ("aws_api_gateway_rest_api",)
+USAGE_KEYS = ("monthly_requests",)
+
+
+def estimate(view: AttributeView) -> list[ComponentSpec]:
+    return [
+        usage_spec(
+            view, "Requests", "1M requests", "apigateway:rest:requests", "monthly_requests", 1 / 1e6
+        )
+    ]

@@ -1,0 +1,102 @@
+"""Auto Scaling group, priced through its launch template or launch configuration.
+
+- Instance usage: instances x hour, `ec2:<instance_type>` (instances: `desired_capacity`,
+  else `min_size`, else 1; the usage file's `instances` overrides); with a
+  `mixed_instances_policy`, the on-demand base plus the on-demand percentage above it at
+  `ec2:<type>`, the rest at `ec2:<type>:spot` (the first override's type, else the
+  template's); spot or dedicated templates as `aws_instance`
+- Disks: instances x the template's block device mappings (8 GB gp2 root assumed when it
+  has none), GB-month, `ebs:<type>:*`
+- Detailed monitoring (template `monitoring`, launch configuration `enable_monitoring`,
+  default true): 7 metrics per instance, metric-month, `cloudwatch:metric`
+- Unlimited CPU credits (usage: `monthly_cpu_credit_hrs` x `vcpu_count` per instance):
+  vCPU-hour, `ec2:cpu-credits:<family>`
+
+The launch template or configuration is found through the plan's `configuration`
+references (`launch_template { id = aws_launch_template.x.id }`, `launch_configuration =
+aws_launch_configuration.x.name`); when it is not in the plan, the price is not found.
+"""
+
+from __future__ import annotations
+
+import math
+
+from finops_gate.cost.estimators._compute import (
+    LaunchSpec,
+    extras,
+    from_launch_configuration,
+    from_launch_template,
+    instance_usage,
+)
+from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.view import AttributeView, UnknownAttributeError
+
+RESOURCE_TYPES = ("aws_autoscaling_group",)
+USAGE_KEYS = ("instances", "monthly_cpu_credit_hrs", "vcpu_count")
+
+
+def instance_count(view: AttributeView) -> float:
+    override = view.usage_number("instances")
+    if override is not None:
+        return override
+    for name in ("desired_capacity", "min_size"):
+        value = view.number(name)
+        if value is not None and not view.is_unknown(name):
+            return value
+    return 1.0
+
+
+def _template(block: AttributeView) -> AttributeView:
+    for attribute in ("id", "launch_template_id", "name", "launch_template_name"):
+        found = block.referenced(attribute)
+        if found is not None:
+            return found
+    raise UnknownAttributeError(
+        "launch_template",
+        "launch template not found in the plan: its instance type is unknown",
+    )
+
+
+def launch_spec(view: AttributeView) -> tuple[LaunchSpec, AttributeView | None]:
+    """The launch spec and, with a mixed instances policy, its instances_distribution."""
+    for policy in view.blocks("mixed_instances_policy"):
+        for launch in policy.blocks("launch_template"):
+            specification = launch.blocks("launch_template_specification")
+            if not specification:
+                continue
+            spec = from_launch_template(_template(specification[0]))
+            overrides = [o.string("instance_type") for o in launch.blocks("override")]
+            first = next((t for t in overrides if t), None)
+            if first:
+                spec.instance_type = first
+            distribution = policy.blocks("instances_distribution")
+            return spec, distribution[0] if distribution else None
+    templates = view.blocks("launch_template")
+    if templates:
+        return from_launch_template(_template(templates[0])), None
+    configuration = view.referenced("launch_configuration")
+    if configuration is not None:
+        return from_launch_configuration(configuration), None
+    raise UnknownAttributeError(
+        "launch_configuration",
+        "launch template or configuration not found in the plan: instance type unknown",
+    )
+
+
+def estimate(view: AttributeView) -> list[ComponentSpec]:
+    count = instance_count(view)
+    spec, distribution = launch_spec(view)
+    if distribution is None:
+        return [instance_usage(spec, count), *extras(view, spec, count)]
+    base = distribution.number("on_demand_base_capacity", 0.0) or 0.0
+    percent = distribution.number("on_demand_percentage_above_base_capacity", 100.0)
+    percent = 100.0 if percent is None else percent
+    on_demand = min(count, base)
+    on_demand += math.ceil(max(count - base, 0.0) * percent / 100.0)
+    on_demand = min(on_demand, count)
+    specs = []
+    if on_demand:
+        specs.append(instance_usage(spec, on_demand, spot=False))
+    if count - on_demand:
+        specs.append(instance_usage(spec, count - on_demand, spot=True))
+    return [*specs, *extras(view, spec, count)]

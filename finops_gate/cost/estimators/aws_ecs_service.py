@@ -1,0 +1,77 @@
+"""ECS service on Fargate (tasks from the task definition it references x desired_count).
+
+- vCPU: tasks x vCPUs x hour, `fargate:vcpu:hour` (`fargate:arm:vcpu:hour` for ARM64)
+- Memory: tasks x GB x hour, `fargate:gb:hour` (`fargate:arm:gb:hour` for ARM64)
+- Ephemeral storage above the free 20 GB: tasks x GB x hour,
+  `fargate:ephemeral-storage:gb:hour`
+
+The task definition (`task_definition = aws_ecs_task_definition.x.arn`) gives `cpu` (1024
+units = 1 vCPU), `memory` (MiB) and `runtime_platform`. Services on the EC2 launch type
+cost nothing themselves: they run on the cluster's instances.
+"""
+
+from __future__ import annotations
+
+from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.view import AttributeView, UnknownAttributeError
+
+RESOURCE_TYPES = ("aws_ecs_service",)
+FREE_EPHEMERAL_GB = 20.0
+
+
+def _on_fargate(view: AttributeView) -> bool:
+    if view.string("launch_type") == "FARGATE":
+        return True
+    providers = [s.string("capacity_provider") for s in view.blocks("capacity_provider_strategy")]
+    return any(p in ("FARGATE", "FARGATE_SPOT") for p in providers)
+
+
+def estimate(view: AttributeView) -> list[ComponentSpec]:
+    if not _on_fargate(view):
+        return []
+    task = view.referenced("task_definition")
+    if task is None:
+        raise UnknownAttributeError(
+            "task_definition", "task definition not found in the plan: task size unknown"
+        )
+    cpu_units = task.number("cpu")
+    memory_mib = task.number("memory")
+    if cpu_units is None or memory_mib is None:
+        raise UnknownAttributeError(
+            "cpu", f"cpu and memory of {task.resource.address} are unknown until apply"
+        )
+    tasks = view.number("desired_count", 1.0)
+    tasks = 1.0 if tasks is None else tasks
+    platform = task.blocks("runtime_platform")
+    arm = bool(platform) and platform[0].string("cpu_architecture") == "ARM64"
+    prefix = "fargate:arm" if arm else "fargate"
+    label = "ARM64" if arm else "x86"
+    vcpus = cpu_units / 1024
+    memory_gb = memory_mib / 1024
+    specs = [
+        ComponentSpec(
+            f"vCPU ({tasks:g} tasks x {vcpus:g} vCPU, {label})",
+            "vCPU-hour",
+            f"{prefix}:vcpu:hour",
+            tasks * vcpus * HOURS_PER_MONTH,
+        ),
+        ComponentSpec(
+            f"Memory ({tasks:g} tasks x {memory_gb:g} GB, {label})",
+            "GB-hour",
+            f"{prefix}:gb:hour",
+            tasks * memory_gb * HOURS_PER_MONTH,
+        ),
+    ]
+    storage = task.blocks("ephemeral_storage")
+    size = storage[0].number("size_in_gib") if storage else None
+    if size and size > FREE_EPHEMERAL_GB:
+        extra = size - FREE_EPHEMERAL_GB
+        specs.append(
+            ComponentSpec(
+                f"Ephemeral storage above 20 GB ({tasks:g} tasks x {extra:g} GB)",
+                "GB-hour",
+                "fargate:ephemeral-storage:gb:hour",
+                tasks * (size - FREE_EPHEMERAL_GB) * HOURS_PER_MONTH,
+            )
+        )
+    return specs

@@ -1,0 +1,47 @@
+"""EFS file system.
+
+- Storage (usage: `storage_gb`): GB-month, `efs:standard:storage`
+  (`efs:one-zone:storage` when `availability_zone_name` is set)
+- Infrequent access storage (usage: `infrequent_access_storage_gb`): GB-month,
+  `efs:ia:storage`
+- Provisioned throughput (`throughput_mode = "provisioned"`): MiBps-month,
+  `efs:provisioned-throughput`
+"""
+
+from __future__ import annotations
+
+from finops_gate.cost.estimators._usage import usage_spec
+from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.view import AttributeView, UnknownAttributeError
+
+RESOURCE_TYPES = ("aws_efs_file_system",)
+USAGE_KEYS = ("storage_gb", "infrequent_access_storage_gb")
+
+
+def estimate(view: AttributeView) -> list[ComponentSpec]:
+    one_zone = bool(view.string("availability_zone_name"))
+    storage_key = "efs:one-zone:storage" if one_zone else "efs:standard:storage"
+    label = "One Zone" if one_zone else "Standard"
+    specs = [
+        usage_spec(view, f"Storage ({label})", "GB-month", storage_key, "storage_gb"),
+        usage_spec(
+            view,
+            "Infrequent access storage",
+            "GB-month",
+            "efs:ia:storage",
+            "infrequent_access_storage_gb",
+        ),
+    ]
+    if view.string("throughput_mode") == "provisioned":
+        throughput = view.number("provisioned_throughput_in_mibps")
+        if throughput is None:
+            raise UnknownAttributeError("provisioned_throughput_in_mibps")
+        specs.append(
+            ComponentSpec(
+                "Provisioned throughput",
+                "MiBps-month",
+                "efs:provisioned-throughput",
+                throughput,
+            )
+        )
+    return specs

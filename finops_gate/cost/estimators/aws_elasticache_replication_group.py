@@ -1,0 +1,29 @@
+"""ElastiCache replication group (Redis OSS or Valkey).
+
+- Cache nodes: nodes x hour, `elasticache:<node_type>:<redis|valkey>`; nodes are
+  `num_cache_clusters`, or `num_node_groups` x (`replicas_per_node_group` + 1) in
+  cluster mode
+"""
+
+from __future__ import annotations
+
+from finops_gate.cost.estimators._elasticache import nodes
+from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.view import AttributeView
+
+RESOURCE_TYPES = ("aws_elasticache_replication_group",)
+
+
+def estimate(view: AttributeView) -> list[ComponentSpec]:
+    node_type = view.required_string("node_type")
+    engine = view.string("engine", "redis") or "redis"
+    groups = view.number("num_node_groups")
+    replicas = view.number("replicas_per_node_group")
+    clusters = view.number("num_cache_clusters")
+    if groups and (groups > 1 or replicas):
+        count = groups * ((replicas or 0.0) + 1)
+    elif clusters:
+        count = clusters
+    else:
+        count = (groups or 1.0) * ((replicas or 0.0) + 1)
+    return [nodes(node_type, engine, count)]

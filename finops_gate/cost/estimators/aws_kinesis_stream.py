@@ -1,0 +1,48 @@
+"""Kinesis data stream (provisioned or on-demand).
+
+- Shards (provisioned): `shard_count` x hour, `kinesis:shard`
+- PUT payload units (provisioned; usage: `monthly_put_payload_units`, a finops-gate key):
+  1M units, `kinesis:put-units`
+- Stream (on-demand): hour, `kinesis:ondemand:stream`
+- Data ingested (on-demand; usage: `monthly_on_demand_data_in_gb`): GB,
+  `kinesis:ondemand:gb-in`
+"""
+
+from __future__ import annotations
+
+from finops_gate.cost.estimators._usage import usage_spec
+from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.view import AttributeView, UnknownAttributeError
+
+RESOURCE_TYPES = ("aws_kinesis_stream",)
+USAGE_KEYS = ("monthly_put_payload_units", "monthly_on_demand_data_in_gb")
+
+
+def estimate(view: AttributeView) -> list[ComponentSpec]:
+    modes = view.blocks("stream_mode_details")
+    mode = (modes[0].string("stream_mode") if modes else None) or "PROVISIONED"
+    if mode == "ON_DEMAND":
+        return [
+            ComponentSpec("Stream (on-demand)", "hour", "kinesis:ondemand:stream", HOURS_PER_MONTH),
+            usage_spec(
+                view,
+                "Data ingested",
+                "GB",
+                "kinesis:ondemand:gb-in",
+                "monthly_on_demand_data_in_gb",
+            ),
+        ]
+    shards = view.number("shard_count")
+    if shards is None:
+        raise UnknownAttributeError("shard_count")
+    return [
+        ComponentSpec(f"Shards ({shards:g})", "hour", "kinesis:shard", shards * HOURS_PER_MONTH),
+        usage_spec(
+            view,
+            "PUT payload units",
+            "1M units",
+            "kinesis:put-units",
+            "monthly_put_payload_units",
+            1 / 1e6,
+        ),
+    ]

@@ -1,0 +1,54 @@
+"""MSK (managed Kafka) provisioned cluster.
+
+- Brokers: `number_of_broker_nodes` x hour, `msk:<instance_type>` (e.g.
+  `msk:kafka.m5.large`)
+- Broker storage: brokers x the EBS volume size, GB-month, `msk:storage`
+"""
+
+from __future__ import annotations
+
+from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.view import AttributeView, UnknownAttributeError
+
+RESOURCE_TYPES = ("aws_msk_cluster",)
+
+
+def _volume_size(group: AttributeView) -> float | None:
+    for storage in group.blocks("storage_info"):
+        for ebs in storage.blocks("ebs_storage_info"):
+            size = ebs.number("volume_size")
+            if size is not None:
+                return size
+    return group.number("ebs_volume_size")
+
+
+def estimate(view: AttributeView) -> list[ComponentSpec]:
+    groups = view.blocks("broker_node_group_info")
+    if not groups:
+        raise UnknownAttributeError("broker_node_group_info")
+    group = groups[0]
+    instance_type = group.string("instance_type")
+    if instance_type is None:
+        raise UnknownAttributeError("broker_node_group_info.instance_type")
+    brokers = view.number("number_of_broker_nodes")
+    if brokers is None:
+        raise UnknownAttributeError("number_of_broker_nodes")
+    specs = [
+        ComponentSpec(
+            f"Brokers ({brokers:g} x {instance_type})",
+            "hour",
+            f"msk:{instance_type}",
+            brokers * HOURS_PER_MONTH,
+        )
+    ]
+    size = _volume_size(group)
+    if size:
+        specs.append(
+            ComponentSpec(
+                f"Broker storage ({brokers:g} x {size:g} GB)",
+                "GB-month",
+                "msk:storage",
+                brokers * size,
+            )
+        )
+    return specs

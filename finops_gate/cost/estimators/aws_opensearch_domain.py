@@ -1,0 +1,87 @@
+"""OpenSearch domain (`aws_opensearch_domain`, and the older `aws_elasticsearch_domain`).
+
+- Instances: `instance_count` x hour, `opensearch:<instance_type>` (types spelled as
+  OpenSearch does, `m5.large.search`; `.elasticsearch` names are mapped to `.search`)
+- Dedicated master nodes: `dedicated_master_count` x hour, `opensearch:<type>`
+- UltraWarm nodes: `warm_count` x hour, `opensearch:<warm_type>`
+- Storage: instances x `volume_size` GB-month, `opensearch:storage:<gp2|gp3>`
+- gp3 IOPS above 3,000 and throughput above 125 MiBps per instance: IOPS-month,
+  `opensearch:gp3:iops`; MiBps-month, `opensearch:gp3:throughput`
+"""
+
+from __future__ import annotations
+
+from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.view import AttributeView, UnknownAttributeError
+
+RESOURCE_TYPES = ("aws_opensearch_domain", "aws_elasticsearch_domain")
+DEFAULT_INSTANCE_TYPE = "m4.large.search"
+
+
+def search_type(instance_type: str) -> str:
+    if instance_type.endswith(".elasticsearch"):
+        return instance_type.removesuffix(".elasticsearch") + ".search"
+    return instance_type
+
+
+def _nodes(label: str, instance_type: str, count: float) -> ComponentSpec:
+    name = search_type(instance_type)
+    return ComponentSpec(
+        f"{label} ({count:g} x {name})", "hour", f"opensearch:{name}", count * HOURS_PER_MONTH
+    )
+
+
+def estimate(view: AttributeView) -> list[ComponentSpec]:
+    clusters = view.blocks("cluster_config")
+    cluster = clusters[0] if clusters else None
+    instance_type = (cluster.string("instance_type") if cluster else None) or DEFAULT_INSTANCE_TYPE
+    count = (cluster.number("instance_count") if cluster else None) or 1.0
+    specs = [_nodes("Instances", instance_type, count)]
+    if cluster is not None and cluster.boolean("dedicated_master_enabled"):
+        master_type = cluster.string("dedicated_master_type")
+        if master_type is None:
+            raise UnknownAttributeError("cluster_config.dedicated_master_type")
+        masters = cluster.number("dedicated_master_count") or 3.0
+        specs.append(_nodes("Dedicated master nodes", master_type, masters))
+    if cluster is not None and cluster.boolean("warm_enabled"):
+        warm_type = cluster.string("warm_type")
+        if warm_type is None:
+            raise UnknownAttributeError("cluster_config.warm_type")
+        specs.append(_nodes("UltraWarm nodes", warm_type, cluster.number("warm_count") or 2.0))
+    for ebs in view.blocks("ebs_options"):
+        if not ebs.boolean("ebs_enabled"):
+            continue
+        size = ebs.number("volume_size")
+        if size is None:
+            raise UnknownAttributeError("ebs_options.volume_size")
+        volume_type = ebs.string("volume_type", "gp2") or "gp2"
+        specs.append(
+            ComponentSpec(
+                f"Storage ({volume_type}, {count:g} x {size:g} GB)",
+                "GB-month",
+                f"opensearch:storage:{volume_type}",
+                size * count,
+            )
+        )
+        if volume_type == "gp3":
+            iops = max(0.0, (ebs.number("iops") or 3000.0) - 3000.0)
+            throughput = max(0.0, (ebs.number("throughput") or 125.0) - 125.0)
+            if iops:
+                specs.append(
+                    ComponentSpec(
+                        "Storage IOPS above 3,000",
+                        "IOPS-month",
+                        "opensearch:gp3:iops",
+                        iops * count,
+                    )
+                )
+            if throughput:
+                specs.append(
+                    ComponentSpec(
+                        "Storage throughput above 125 MiBps",
+                        "MiBps-month",
+                        "opensearch:gp3:throughput",
+                        throughput * count,
+                    )
+                )
+    return specs

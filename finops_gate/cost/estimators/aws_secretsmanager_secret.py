@@ -1,0 +1,23 @@
+"""Secrets Manager secret.
+
+- Secret: secret-month, `secretsmanager:secret`
+- API requests (usage: `monthly_requests`): 10k requests, `secretsmanager:api`
+"""
+
+from __future__ import annotations
+
+from finops_gate.cost.estimators._usage import usage_spec
+from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.view import AttributeView
+
+RESOURCE_TYPES = ("aws_secretsmanager_secret",)
+USAGE_KEYS = ("monthly_requests",)
+
+
+def estimate(view: AttributeView) -> list[ComponentSpec]:
+    return [
+        ComponentSpec("Secret", "secret-month", "secretsmanager:secret", 1),
+        usage_spec(
+            view, "API requests", "10k requests", "secretsmanager:api", "monthly_requests", 1e-4
+        ),
+    ]

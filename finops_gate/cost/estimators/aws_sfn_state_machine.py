@@ -1,0 +1,53 @@
+"""Step Functions state machine (depends on usage).
+
+- Standard: state transitions (usage: `monthly_transitions`): 1k transitions,
+  `sfn:standard:transitions`
+- Express: requests (usage: `monthly_requests`): 1M requests, `sfn:express:requests`
+- Express: duration (usage: `monthly_requests` x `workflow_duration_ms` x `memory_mb`,
+  memory default 64 MB): GB-second, `sfn:express:gb-second`
+"""
+
+from __future__ import annotations
+
+from finops_gate.cost.estimators._usage import usage_spec
+from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.view import AttributeView
+
+RESOURCE_TYPES = ("aws_sfn_state_machine",)
+USAGE_KEYS = ("monthly_transitions", "monthly_requests", "workflow_duration_ms", "memory_mb")
+DEFAULT_MEMORY_MB = 64.0
+
+
+def estimate(view: AttributeView) -> list[ComponentSpec]:
+    if view.string("type", "STANDARD") != "EXPRESS":
+        return [
+            usage_spec(
+                view,
+                "State transitions",
+                "1k transitions",
+                "sfn:standard:transitions",
+                "monthly_transitions",
+                1 / 1000,
+            )
+        ]
+    requests = view.usage_number("monthly_requests")
+    duration = view.usage_number("workflow_duration_ms")
+    memory = view.usage_number("memory_mb") or DEFAULT_MEMORY_MB
+    gb_seconds = None
+    note = None
+    if requests is not None and duration is not None:
+        gb_seconds = requests * duration / 1000 * memory / 1024
+        note = f"usage file: {requests:g} requests x {duration:g} ms x {memory:g} MB"
+    return [
+        usage_spec(
+            view, "Requests", "1M requests", "sfn:express:requests", "monthly_requests", 1 / 1e6
+        ),
+        ComponentSpec(
+            "Duration",
+            "GB-second",
+            "sfn:express:gb-second",
+            gb_seconds,
+            usage_based=True,
+            note=note,
+        ),
+    ]

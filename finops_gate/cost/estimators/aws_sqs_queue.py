@@ -1,0 +1,28 @@
+"""SQS queue (depends on usage).
+
+- Requests (usage: `monthly_requests`, each 64 KB chunk of `request_size` KB counted):
+  1M requests, `sqs:standard:requests` (`sqs:fifo:requests` for FIFO queues)
+"""
+
+from __future__ import annotations
+
+from finops_gate.cost.estimators._requests import chunked_requests
+from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.view import AttributeView
+
+RESOURCE_TYPES = ("aws_sqs_queue",)
+USAGE_KEYS = ("monthly_requests", "request_size")
+
+
+def estimate(view: AttributeView) -> list[ComponentSpec]:
+    kind = "fifo" if view.boolean("fifo_queue") else "standard"
+    return [
+        chunked_requests(
+            view,
+            f"Requests ({kind})",
+            f"sqs:{kind}:requests",
+            "monthly_requests",
+            "request_size",
+            64,
+        )
+    ]
