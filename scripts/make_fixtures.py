@@ -59,6 +59,11 @@ CASES: tuple[Case, ...] = (
     Case("lifecycle", FIXTURES_DIR / "lifecycle"),
     Case("modules", FIXTURES_DIR / "modules"),
     Case("tags_and_sizes", FIXTURES_DIR / "tags_and_sizes"),
+    Case("compute_us_east_1", FIXTURES_DIR / "compute_us_east_1"),
+    Case("services_us_east_1", FIXTURES_DIR / "services_us_east_1"),
+    Case("three_regions", FIXTURES_DIR / "three_regions"),
+    Case("asg_and_sizes", FIXTURES_DIR / "asg_and_sizes"),
+    Case("environments", FIXTURES_DIR / "environments"),
     Case("examples/web-app", REPO_ROOT / "examples" / "web-app", copies=("examples/plan.json",)),
 )
 

@@ -38,7 +38,7 @@ from typing import Any
 
 from finops_gate.cost.model import Estimate, ResourceCost, Status
 from finops_gate.errors import PolicyError
-from finops_gate.policy.environment import EnvironmentResolver
+from finops_gate.policy.environment import EnvironmentResolver, group_tags
 from finops_gate.policy.findings import Finding
 from finops_gate.policy.schema import BudgetPolicy, Threshold, Thresholds
 
@@ -85,7 +85,7 @@ def check(
     for group in policy.tag_groups:
         by_value: dict[str, list[ResourceCost]] = {}
         for cost in costs:
-            value = cost.resource.tags.get(group.key)
+            value = group_tags(cost.resource).get(group.key)
             if value:
                 by_value.setdefault(value, []).append(cost)
         for value in sorted(set(by_value) | set(group.values)):

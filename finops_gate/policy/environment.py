@@ -1,13 +1,14 @@
 """Which environment (dev, staging, prod, ...) a resource belongs to.
 
-Detected per resource by a chain of sources, tried in `environment.order`:
+Detected per resource by a chain of sources, tried in `environment.order` (default
+`[tag, module, variable]`: the most specific first):
 
 - `tag`: the first of `tag_keys` the resource carries (default_tags count);
-- `variable`: `--environment NAME` on the command line, else the plan variable named by
-  `variable` (e.g. `environment` for `var.environment`);
 - `module`: the first of `module_patterns` (regular expressions, searched in the module
   address such as `module.prod.module.web`) that matches; its `env` group, or its first
-  group, is the name.
+  group, is the name;
+- `variable`: `--environment NAME` on the command line, else the plan variable named by
+  `variable` (e.g. `environment` for `var.environment`): one name for the whole plan.
 
 The name is lower-cased and mapped through `aliases` (production -> prod). When no source
 gives a name, `unknown.action` decides: `use-default` applies the `default` entries of
@@ -23,6 +24,18 @@ from typing import Any
 
 from finops_gate.plan.resource import Resource
 from finops_gate.policy.schema import EnvironmentDetection
+
+
+def group_tags(resource: Resource) -> Mapping[str, str | None]:
+    """A resource's tags; for an autoscaling group (no `tags` attribute), its `tag` blocks."""
+    if resource.type != "aws_autoscaling_group":
+        return resource.tags
+    blocks = resource.current.get("tag")
+    return {
+        str(block["key"]): None if block.get("value") is None else str(block["value"])
+        for block in (blocks if isinstance(blocks, list) else [])
+        if isinstance(block, Mapping) and block.get("key") is not None
+    }
 
 
 class EnvironmentResolver:
@@ -70,8 +83,9 @@ class EnvironmentResolver:
 
     def _from(self, source: str, resource: Resource) -> str | None:
         if source == "tag":
+            tags = group_tags(resource)
             for key in self.detection.tag_keys:
-                value = resource.tags.get(key)
+                value = tags.get(key)
                 if value:
                     return value
             return None

@@ -20,7 +20,7 @@ Enforcement = Literal["advisory", "soft-mandatory", "hard-mandatory"]
 CheckedAction = Literal["create", "update"]
 OnUnknown = Literal["pass", "warn", "fail"]
 Source = Literal["tag", "variable", "module"]
-_DEFAULT_ORDER: list[Source] = ["tag", "variable", "module"]
+_DEFAULT_ORDER: list[Source] = ["tag", "module", "variable"]
 _DEFAULT_ACTIONS: list[CheckedAction] = ["create", "update"]
 
 
