@@ -69,6 +69,10 @@ class Resource:
     tags_known: bool
     previous_address: str | None = None
     config_expressions: Mapping[str, Any] = field(default_factory=dict)
+    # Where the resource block is (HCL mode: relative to the gated directory); None for
+    # records read from a plan, which does not say.
+    source_file: str | None = None
+    source_line: int | None = None
 
     @property
     def current(self) -> Mapping[str, Any]:

@@ -1,0 +1,107 @@
+"""HCL mode: read a directory of .tf files directly, without terraform, into a Plan.
+
+The records are the same as the plan path's (every resource is a `create`), so
+estimators and policies are shared. What cannot be known offline (data sources,
+remote modules, unset variables, attributes known only after apply) is marked unknown
+exactly where a plan would mark it, and the plan's notes say how many values were
+unknown and where.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from finops_gate.errors import PlanError
+from finops_gate.plan.resource import Plan
+
+if TYPE_CHECKING:
+    from finops_gate.plan.hcl.build import UnknownValue
+
+HCL_FORMAT_VERSION = "hcl"
+_LISTED_UNKNOWNS = 10
+
+
+def load_directory(
+    directory: str | Path,
+    var_files: Sequence[str] = (),
+    var_options: Sequence[str] = (),
+    shown: str | None = None,
+) -> Plan:
+    """Evaluate the root module in `directory` (and its local modules) into a Plan."""
+    from finops_gate.plan.hcl.build import Context, ModuleInstance, _type_name
+    from finops_gate.plan.hcl.config import tf_files
+    from finops_gate.plan.hcl.variables import root_variable_values
+
+    root = Path(directory).resolve()
+    label = shown or str(directory)
+    if not root.is_dir():
+        raise PlanError(f"{label}: no such directory")
+    if not tf_files(root):
+        raise PlanError(f"{label}: no .tf files in this directory")
+    context = Context(root=root, root_variables={})
+    config = context.config(root)
+    string_typed = {
+        name for name, block in config.variables.items() if _type_name(block) in (None, "string")
+    }
+    inputs = root_variable_values(root, var_files, var_options, string_typed)
+    instance = ModuleInstance(context, config, "", "", inputs, {})
+    instance.collect()
+    resources = sorted(context.resources, key=_order)
+    notes = list(dict.fromkeys(context.notes))
+    offline = [u for u in context.unknowns if not u.after_apply]
+    after_apply = [u for u in context.unknowns if u.after_apply]
+    if offline:
+        notes.append(
+            f"HCL mode: {len(offline)} value(s) could not be evaluated without a plan and "
+            f"are treated as unknown: {_listing(offline)}"
+        )
+    if after_apply:
+        notes.append(
+            f"HCL mode: {len(after_apply)} value(s) are known only after apply (a plan "
+            f"would not know them either): {_listing(after_apply)}"
+        )
+    fallback = sum(1 for r in resources if r.region_source == "fallback" and r.provider == "aws")
+    if fallback:
+        notes.append(
+            f"No region found for {fallback} AWS resource(s) in the provider configuration; "
+            "priced in us-east-1."
+        )
+    return Plan(
+        format_version=HCL_FORMAT_VERSION,
+        terraform_version=None,
+        resources=tuple(resources),
+        errored=False,
+        complete=True,
+        notes=tuple(notes),
+    )
+
+
+def _listing(unknowns: Sequence[UnknownValue]) -> str:
+    listed = "; ".join(f"{u.where} ({u.location}: {u.reason})" for u in unknowns[:_LISTED_UNKNOWNS])
+    more = len(unknowns) - _LISTED_UNKNOWNS
+    return listed + (f"; and {more} more" if more > 0 else "")
+
+
+def _order(resource: object) -> tuple[int, list[tuple[int, int | str, str]]]:
+    from finops_gate.plan.resource import Resource
+
+    assert isinstance(resource, Resource)
+    module = resource.module_address or ""
+    depth = module.count("module.")
+    return depth, _address_key(resource.address)
+
+
+def _address_key(address: str) -> list[tuple[int, int | str, str]]:
+    import re
+
+    key: list[tuple[int, int | str, str]] = []
+    for name, index in re.findall(r'([^.\[\]]+)|(\[(?:"(?:[^"\\]|\\.)*"|\d+)\])', address):
+        if name:
+            key.append((0, 0, name))
+        elif index[1:-1].isdigit():
+            key.append((1, int(index[1:-1]), ""))
+        else:
+            key.append((2, 0, index))
+    return key

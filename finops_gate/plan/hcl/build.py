@@ -1,0 +1,691 @@
+"""Evaluate a root module and its local modules into the same records a plan gives.
+
+Every resource is a `create` (HCL mode has no state). count and for_each are expanded
+into instance addresses, modules are instantiated with their inputs, providers are
+resolved through aliases and `providers` maps, and whatever cannot be known offline is
+marked in `after_unknown` and listed in the plan's notes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from finops_gate.plan.hcl import schema
+from finops_gate.plan.hcl.config import ModuleConfig, installed_modules, load_module_config
+from finops_gate.plan.hcl.evaluate import Evaluator, Namespace
+from finops_gate.plan.hcl.functions import FUNCTIONS
+from finops_gate.plan.hcl.syntax import Attribute, Block, Body, Node, is_tree, subtrees
+from finops_gate.plan.hcl.values import (
+    EvalError,
+    ResourceValue,
+    Unknown,
+    contains_unknown,
+    to_bool,
+    to_number,
+    to_string,
+)
+from finops_gate.plan.providers import FALLBACK_REGION
+from finops_gate.plan.resource import Action, Resource
+from finops_gate.plan.tags import effective_tags
+
+META_ATTRIBUTES = frozenset({"count", "for_each", "provider", "depends_on"})
+META_BLOCKS = frozenset({"lifecycle", "provisioner", "connection", "precondition", "postcondition"})
+MODULE_META = frozenset({"source", "version", "count", "for_each", "providers", "depends_on"})
+NO_INDEX = object()
+
+
+@dataclass(slots=True)
+class UnknownValue:
+    where: str  # address.attribute
+    location: str  # file:line
+    reason: str
+
+    @property
+    def after_apply(self) -> bool:
+        """Unknown in a plan too (a reference to a value computed by the provider)."""
+        return self.reason.endswith("is known only after apply")
+
+
+@dataclass(slots=True)
+class ProviderConfig:
+    key: str
+    region: Any  # str | None | Unknown
+    default_tags: Any  # dict | Unknown
+
+
+@dataclass(slots=True)
+class Context:
+    root: Path
+    root_variables: Mapping[str, Any]
+    unknowns: list[UnknownValue] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    resources: list[Resource] = field(default_factory=list)
+    configs: dict[Path, ModuleConfig] = field(default_factory=dict)
+    installed: dict[str, Path] | None = None
+
+    def config(self, directory: Path) -> ModuleConfig:
+        directory = directory.resolve()
+        if directory not in self.configs:
+            self.configs[directory] = load_module_config(directory, self.root)
+        return self.configs[directory]
+
+    def installed_dir(self, key: str) -> Path | None:
+        if self.installed is None:
+            self.installed = installed_modules(self.root)
+        return self.installed.get(key)
+
+
+class _DataValue(ResourceValue):
+    def attribute(self, name: str) -> Any:
+        return Unknown(f"data source {self.address} is not read in HCL mode")
+
+
+def _resource_value(address: str, values: Mapping[str, Any]) -> ResourceValue:
+    value = ResourceValue(values)
+    value.address = address
+    return value
+
+
+class ModuleInstance:
+    def __init__(
+        self,
+        context: Context,
+        config: ModuleConfig,
+        prefix: str,
+        call_path: str,
+        inputs: Mapping[str, Any],
+        providers: dict[str, ProviderConfig],
+    ) -> None:
+        self.context = context
+        self.config = config
+        self.prefix = prefix  # "" or "module.web[0]."
+        self.call_path = call_path  # "" or "web" or "web.disk" (for .terraform/modules)
+        self.inputs = inputs
+        self._locals: dict[str, Any] = {}
+        self._resources: dict[str, Any] = {}
+        self._attributes: dict[tuple[str, Any], dict[str, Any]] = {}
+        self._modules: dict[str, Any] = {}
+        self._busy: set[str] = set()
+        self.evaluator = Evaluator(self._resolve, FUNCTIONS)
+        self.providers = dict(providers)
+        for block in config.providers:
+            self._add_provider(block)
+
+    # -- scope -----------------------------------------------------------------------------
+    def _guard(self, key: str, compute: Callable[[], Any]) -> Any:
+        if key in self._busy:
+            return Unknown(f"{self.prefix}{key} refers to itself")
+        self._busy.add(key)
+        try:
+            return compute()
+        finally:
+            self._busy.discard(key)
+
+    def _resolve(self, name: str) -> Any:
+        if name == "var":
+            return Namespace("var", self.variable)
+        if name == "local":
+            return Namespace("local", self.local)
+        if name == "module":
+            return Namespace("module", self.module_value)
+        if name == "data":
+            return Namespace("data", self._data_type)
+        if name == "path":
+            return {"module": self.config.shown, "root": ".", "cwd": "."}
+        if name == "terraform":
+            return {"workspace": "default"}
+        if name == "self":
+            return Unknown("self is known only after apply")
+        if name in ("count", "each"):
+            raise EvalError(f"{name} is not available here")
+        if name in self.config.resource_types():
+            return Namespace(name, lambda n: self.resource_value(f"{name}.{n}"))
+        raise EvalError(f"unknown name {name!r}")
+
+    def variable(self, name: str) -> Any:
+        if name not in self.config.variables:
+            raise EvalError(f"undeclared variable var.{name}")
+        block = self.config.variables[name]
+        if name in self.inputs:
+            return _convert(self.inputs[name], _type_name(block))
+        default = block.body.attributes.get("default")
+        if default is not None:
+            return _convert(self.evaluator.evaluate(default.expr), _type_name(block))
+        where = "set it with --var or a .tfvars file" if not self.prefix else "no input given"
+        return Unknown(f"var.{name} is not set ({where})")
+
+    def local(self, name: str) -> Any:
+        if name not in self._locals:
+            attribute = self.config.locals.get(name)
+            if attribute is None:
+                raise EvalError(f"undeclared local.{name}")
+            self._locals[name] = self._guard(
+                f"local.{name}", lambda: self.evaluator.evaluate(attribute.expr)
+            )
+        return self._locals[name]
+
+    def _data_type(self, data_type: str) -> Any:
+        def named(name: str) -> Any:
+            value = _DataValue()
+            value.address = f"{self.prefix}data.{data_type}.{name}"
+            return value
+
+        return Namespace(f"data.{data_type}", named)
+
+    # -- resources -------------------------------------------------------------------------
+    def expansion(self, block: Block, label: str) -> list[tuple[Any, dict[str, Any]]] | Unknown:
+        """[(index, scope)] for count/for_each; NO_INDEX when neither is set."""
+        count = block.body.attributes.get("count")
+        for_each = block.body.attributes.get("for_each")
+        if count is not None:
+            value = self.evaluator.evaluate(count.expr)
+            if isinstance(value, Unknown):
+                return value
+            number = int(to_number(value))
+            return [(i, {"count": {"index": i}}) for i in range(max(number, 0))]
+        if for_each is not None:
+            value = self.evaluator.evaluate(for_each.expr)
+            unknown = value if isinstance(value, Unknown) else None
+            if isinstance(value, list):
+                unknown = contains_unknown(value)
+            if unknown is not None:
+                return unknown
+            if isinstance(value, dict):
+                pairs = [(k, value[k]) for k in sorted(value)]
+            elif isinstance(value, list):
+                pairs = [(to_string(v), v) for v in sorted({to_string(v) for v in value})]
+            elif value is None:
+                pairs = []
+            else:
+                raise EvalError(f"{label}: for_each must be a map or a set of strings")
+            return [(k, {"each": {"key": k, "value": v}}) for k, v in pairs]
+        return [(NO_INDEX, {})]
+
+    def resource_value(self, key: str) -> Any:
+        if key not in self.config.resources:
+            raise EvalError(f"undeclared resource {key}")
+        if key not in self._resources:
+            self._resources[key] = self._guard(key, lambda: self._compute_resource_value(key))
+        return self._resources[key]
+
+    def _compute_resource_value(self, key: str) -> Any:
+        block = self.config.resources[key]
+        expansion = self.expansion(block, self.prefix + key)
+        if isinstance(expansion, Unknown):
+            return expansion
+        values = {
+            index: _resource_value(
+                _address(self.prefix + key, index), self.attributes(key, index, scope)
+            )
+            for index, scope in expansion
+        }
+        if block.body.attributes.get("count") is not None:
+            return [values[i] for i, _ in expansion]
+        if block.body.attributes.get("for_each") is not None:
+            return {str(i): values[i] for i, _ in expansion}
+        return values[NO_INDEX]
+
+    def attributes(self, key: str, index: Any, scope: dict[str, Any]) -> dict[str, Any]:
+        cache_key = (key, index)
+        if cache_key not in self._attributes:
+            block = self.config.resources[key]
+            self._attributes[cache_key] = self._guard(
+                f"{key}[{index!r}]", lambda: self.evaluate_body(block.body, scope, top=True)
+            )
+        return self._attributes[cache_key]
+
+    def evaluate_expr(self, expr: Node, scope: Mapping[str, Any]) -> Any:
+        try:
+            return self.evaluator.evaluate(expr, scope)
+        except EvalError as error:
+            return Unknown(f"could not be evaluated: {error}")
+
+    def evaluate_body(
+        self, body: Body, scope: Mapping[str, Any], top: bool = False
+    ) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for name, attribute in body.attributes.items():
+            if top and name in META_ATTRIBUTES:
+                continue
+            result[name] = self.evaluate_expr(attribute.expr, scope)
+        for block in body.blocks:
+            if block.type in META_BLOCKS:
+                continue
+            if block.type == "dynamic" and block.labels:
+                self._dynamic(block, scope, result)
+                continue
+            existing = result.setdefault(block.type, [])
+            if isinstance(existing, list):
+                existing.append(self.evaluate_body(block.body, scope))
+        return result
+
+    def _dynamic(self, block: Block, scope: Mapping[str, Any], result: dict[str, Any]) -> None:
+        name = block.labels[0]
+        for_each = block.body.attributes.get("for_each")
+        iterator_attr = block.body.attributes.get("iterator")
+        iterator = _traversal_name(iterator_attr.expr) if iterator_attr else name
+        contents = block.body.blocks_of("content")
+        items = self.evaluate_expr(for_each.expr, scope) if for_each else []
+        if isinstance(items, Unknown):
+            result[name] = items
+            return
+        pairs = sorted(items.items()) if isinstance(items, dict) else list(enumerate(items or []))
+        target = result.setdefault(name, [])
+        if not isinstance(target, list):
+            return
+        for key, value in pairs:
+            inner = {**scope, iterator: {"key": key, "value": value}}
+            for content in contents:
+                target.append(self.evaluate_body(content.body, inner))
+
+    # -- modules ---------------------------------------------------------------------------
+    def module_value(self, name: str) -> Any:
+        if name not in self.config.modules:
+            raise EvalError(f"undeclared module.{name}")
+        if name not in self._modules:
+            self._modules[name] = self._guard(f"module.{name}", lambda: self._module_outputs(name))
+        return self._modules[name]
+
+    def _module_outputs(self, name: str) -> Any:
+        block = self.config.modules[name]
+        children = self.children(name)
+        if isinstance(children, Unknown):
+            return children
+        outputs = {}
+        for index, child in children:
+            outputs[index] = (
+                child.outputs()
+                if child is not None
+                else Unknown(f"module.{name} is not evaluated (remote module)")
+            )
+        if block.body.attributes.get("count") is not None:
+            return [outputs[i] for i, _ in children]
+        if block.body.attributes.get("for_each") is not None:
+            return {str(i): outputs[i] for i, _ in children}
+        return outputs[NO_INDEX]
+
+    def outputs(self) -> Any:
+        values = {}
+        for name, block in self.config.outputs.items():
+            attribute = block.body.attributes.get("value")
+            values[name] = self.evaluate_expr(attribute.expr, {}) if attribute else None
+        return values
+
+    def children(self, name: str) -> list[tuple[Any, ModuleInstance | None]] | Unknown:
+        cache = f"children:{name}"
+        if cache not in self._resources:
+            self._resources[cache] = self._make_children(name)
+        result: list[tuple[Any, ModuleInstance | None]] | Unknown = self._resources[cache]
+        return result
+
+    def _make_children(self, name: str) -> list[tuple[Any, ModuleInstance | None]] | Unknown:
+        block = self.config.modules[name]
+        address = f"{self.prefix}module.{name}"
+        try:
+            expansion = self.expansion(block, address)
+        except EvalError as error:
+            return Unknown(f"{address}: {error}")
+        if isinstance(expansion, Unknown):
+            return expansion
+        directory = self._module_directory(block, name)
+        instances: list[tuple[Any, ModuleInstance | None]] = []
+        for index, scope in expansion:
+            if directory is None:
+                instances.append((index, None))
+                continue
+            inputs = {
+                key: self.evaluate_expr(attribute.expr, scope)
+                for key, attribute in block.body.attributes.items()
+                if key not in MODULE_META
+            }
+            config = self.context.config(directory)
+            prefix = f"{_address(address, index)}."
+            call_path = f"{self.call_path}.{name}" if self.call_path else name
+            instances.append(
+                (
+                    index,
+                    ModuleInstance(
+                        self.context,
+                        config,
+                        prefix,
+                        call_path,
+                        inputs,
+                        self._child_providers(block),
+                    ),
+                )
+            )
+        return instances
+
+    def _module_directory(self, block: Block, name: str) -> Path | None:
+        source_attr = block.body.attributes.get("source")
+        source = self.evaluate_expr(source_attr.expr, {}) if source_attr else None
+        if isinstance(source, str) and source.startswith(("./", "../")):
+            return self.config.directory / source
+        key = f"{self.call_path}.{name}" if self.call_path else name
+        installed = self.context.installed_dir(key)
+        if installed is not None and installed.is_dir():
+            return installed
+        self.context.notes.append(
+            f"{self.prefix}module.{name} (source {source!r}, {block.file}:{block.line}) is not "
+            "evaluated: only local modules (./, ../) or modules installed by `terraform init` "
+            "in .terraform/modules are read; its resources are not priced."
+        )
+        return None
+
+    # -- providers -------------------------------------------------------------------------
+    def _add_provider(self, block: Block) -> None:
+        name = block.labels[0]
+        alias_attr = block.body.attributes.get("alias")
+        alias = self.evaluate_expr(alias_attr.expr, {}) if alias_attr else None
+        key = f"{name}.{alias}" if isinstance(alias, str) else name
+        region_attr = block.body.attributes.get("region")
+        region = self.evaluate_expr(region_attr.expr, {}) if region_attr else None
+        tags: Any = {}
+        for default_tags in block.body.blocks_of("default_tags"):
+            tag_attr = default_tags.body.attributes.get("tags")
+            value = self.evaluate_expr(tag_attr.expr, {}) if tag_attr else {}
+            if isinstance(value, Unknown) or contains_unknown(value) is not None:
+                tags = contains_unknown(value)
+            elif isinstance(value, dict) and isinstance(tags, dict):
+                tags.update({k: to_string(v) for k, v in value.items() if v is not None})
+        self.providers[key] = ProviderConfig(key, region, tags)
+
+    def _child_providers(self, block: Block) -> dict[str, ProviderConfig]:
+        inherited = {k: v for k, v in self.providers.items() if "." not in k}
+        mapping = block.body.attributes.get("providers")
+        if mapping is None:
+            return inherited
+        for element in subtrees(_strip_expr(mapping.expr)):
+            parts = subtrees(element)
+            if len(parts) < 2:
+                continue
+            child_key = _traversal_name(parts[0])
+            parent_key = _traversal_name(parts[-1])
+            if parent_key in self.providers:
+                inherited[child_key] = self.providers[parent_key]
+        return inherited
+
+    def provider_for(self, block: Block, resource_type: str) -> tuple[ProviderConfig | None, str]:
+        provider_attr = block.body.attributes.get("provider")
+        local_name = resource_type.split("_", 1)[0]
+        key = _traversal_name(provider_attr.expr) if provider_attr else local_name
+        if key in self.providers:
+            return self.providers[key], "provider"
+        if local_name in self.providers:
+            return self.providers[local_name], "default_provider"
+        return None, "fallback"
+
+    # -- records ---------------------------------------------------------------------------
+    def collect(self) -> None:
+        for key, block in self.config.resources.items():
+            self._collect_resource(key, block)
+        for name in self.config.modules:
+            children = self.children(name)
+            if isinstance(children, Unknown):
+                block = self.config.modules[name]
+                self.context.notes.append(
+                    f"{self.prefix}module.{name} ({block.file}:{block.line}): count/for_each "
+                    f"is unknown ({children.reason}); its resources are not priced."
+                )
+                continue
+            for _, child in children:
+                if child is not None:
+                    child.collect()
+
+    def _collect_resource(self, key: str, block: Block) -> None:
+        resource_type, name = key.split(".", 1)
+        address = self.prefix + key
+        try:
+            expansion = self.expansion(block, address)
+        except EvalError as error:
+            expansion = Unknown(str(error))
+        if isinstance(expansion, Unknown):
+            self.context.notes.append(
+                f"{address} ({block.file}:{block.line}): count/for_each is unknown "
+                f"({expansion.reason}); not priced."
+            )
+            return
+        provider, region_source = self.provider_for(block, resource_type)
+        for index, scope in expansion:
+            values = self.attributes(key, index, scope)
+            instance_address = _address(address, index)
+            self._record(
+                block, resource_type, name, index, instance_address, values, provider, region_source
+            )
+
+    def _record(
+        self,
+        block: Block,
+        resource_type: str,
+        name: str,
+        index: Any,
+        address: str,
+        values: dict[str, Any],
+        provider: ProviderConfig | None,
+        region_source: str,
+    ) -> None:
+        after, unknown = _split_top(values)
+        for attribute, value in values.items():
+            found = contains_unknown(value)
+            if found is not None:
+                source = block.body.attributes.get(attribute)
+                line = source.line if source else block.line
+                self.context.unknowns.append(
+                    UnknownValue(f"{address}.{attribute}", f"{block.file}:{line}", found.reason)
+                )
+        for attribute, default in schema.DEFAULTS.get(resource_type, {}).items():
+            if attribute not in after and attribute not in unknown:
+                after[attribute] = default
+        for attribute in schema.computed_attributes(resource_type):
+            if after.get(attribute) is None and attribute not in unknown:
+                after.pop(attribute, None)
+                unknown[attribute] = True
+        default_tags: Any = provider.default_tags if provider else {}
+        if schema.taggable(resource_type):
+            after.setdefault("tags", None)
+            unknown.pop("tags_all", None)
+            after.pop("tags_all", None)
+            if unknown.get("tags") is True or isinstance(default_tags, Unknown):
+                unknown["tags_all"] = True
+            else:
+                merged = dict(default_tags)
+                merged.update(after.get("tags") or {})
+                after["tags_all"] = merged
+        region = provider.region if provider else None
+        if isinstance(region, Unknown):
+            self.context.unknowns.append(
+                UnknownValue(f"{address} region", f"{block.file}:{block.line}", region.reason)
+            )
+            region = None
+        if not isinstance(region, str) or not region:
+            region, region_source = FALLBACK_REGION, "fallback"
+        own_region = after.get("region")
+        if isinstance(own_region, str) and own_region:
+            region, region_source = own_region, "resource"
+        tags, tags_known = effective_tags(
+            after, unknown, default_tags if isinstance(default_tags, dict) else {}
+        )
+        if isinstance(default_tags, Unknown):
+            tags_known = False
+        self.context.resources.append(
+            Resource(
+                address=address,
+                module_address=self.prefix[:-1] or None,
+                type=resource_type,
+                name=name,
+                index=None if index is NO_INDEX else index,
+                provider=resource_type.split("_", 1)[0],
+                actions=("create",),
+                action=Action.CREATE,
+                before=None,
+                after=after,
+                after_unknown=unknown,
+                region=region,
+                region_source=region_source,
+                tags=tags,
+                tags_known=tags_known,
+                config_expressions=_expressions(block.body, self.prefix),
+                source_file=block.file,
+                source_line=block.line,
+            )
+        )
+
+
+def _address(base: str, index: Any) -> str:
+    if index is NO_INDEX:
+        return base
+    if isinstance(index, int):
+        return f"{base}[{index}]"
+    return f"{base}[{json.dumps(index, ensure_ascii=False)}]"
+
+
+def _marker(value: Any) -> Any:
+    if isinstance(value, Unknown):
+        return True
+    if isinstance(value, dict):
+        return {k: m for k, v in value.items() if (m := _marker(v)) is not False}
+    if isinstance(value, list):
+        return [_marker(v) for v in value]
+    return False
+
+
+def _known(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _known(v) for k, v in value.items() if not isinstance(v, Unknown)}
+    if isinstance(value, list):
+        return [None if isinstance(v, Unknown) else _known(v) for v in value]
+    return value
+
+
+def _split_top(values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(after, after_unknown) as terraform writes them; like the AWS provider (SDKv2), a
+    map attribute holding any unknown value is wholly unknown."""
+    after: dict[str, Any] = {}
+    unknown: dict[str, Any] = {}
+    for name, value in values.items():
+        if isinstance(value, Unknown) or (
+            isinstance(value, dict) and contains_unknown(value) is not None
+        ):
+            unknown[name] = True
+            continue
+        after[name] = _known(value)
+        marker = _marker(value)
+        if marker is not False and marker != [] and marker != {}:
+            unknown[name] = marker
+    return after, unknown
+
+
+def _strip_expr(node: Node) -> Node:
+    while is_tree(node, "expr_term") and len(subtrees(node)) == 1 and len(node.children) == 1:
+        node = subtrees(node)[0]
+    return node
+
+
+def _traversal_name(node: Node) -> str:
+    """`aws.eu` -> "aws.eu"; `aws` -> "aws" (provider references are not values)."""
+    node = _strip_expr(node)
+    if is_tree(node, "identifier"):
+        return str(node.children[0])
+    if is_tree(node, "get_attr_expr_term"):
+        target, attr = subtrees(node)
+        return f"{_traversal_name(target)}.{subtrees(attr)[0].children[0]}"
+    if is_tree(node, "expr_term") or is_tree(node, "object_elem_key"):
+        inner = subtrees(node)
+        return _traversal_name(inner[0]) if inner else ""
+    if is_tree(node, "string"):
+        from finops_gate.plan.hcl.evaluate import literal_string
+
+        return literal_string(node)
+    return ""
+
+
+def _references(node: Node, prefix: str) -> list[str]:
+    """Terraform-style `references` of an expression (longest traversal first)."""
+    found: list[str] = []
+
+    def chain(term: Node) -> list[str] | None:
+        term = _strip_expr(term)
+        if is_tree(term, "identifier"):
+            return [str(term.children[0])]
+        if is_tree(term, "get_attr_expr_term"):
+            target, attr = subtrees(term)
+            base = chain(target)
+            return None if base is None else [*base, f".{subtrees(attr)[0].children[0]}"]
+        if is_tree(term, "index_expr_term"):
+            target, index = subtrees(term)
+            base = chain(target)
+            key = _strip_expr(subtrees(index)[0]) if index.data == "braces_index" else None
+            if base is None:
+                return None
+            if index.data == "short_index":
+                return [*base, f"[{index.children[-1]}]"]
+            if key is not None and is_tree(key, "int_lit"):
+                return [*base, f"[{key.children[0]}]"]
+            if key is not None and is_tree(key, "string") and len(key.children) <= 3:
+                from finops_gate.plan.hcl.evaluate import literal_string
+
+                return [*base, f"[{json.dumps(literal_string(key))}]"]
+            return base
+        return None
+
+    def walk(current: Node) -> None:
+        parts = chain(current) if is_tree(current) else None
+        if parts is not None and len(parts) >= 2:
+            text = "".join(parts)
+            if text not in found:
+                found.append(text)
+            for cut in range(len(parts) - 1, 1, -1):
+                shorter = "".join(parts[:cut])
+                if shorter not in found:
+                    found.append(shorter)
+            for child in subtrees(current):
+                if is_tree(child, "braces_index"):
+                    walk(child)
+            return
+        for child in subtrees(current) if is_tree(current) else []:
+            walk(child)
+
+    walk(node)
+    return found
+
+
+def _expressions(body: Body, prefix: str) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for name, attribute in body.attributes.items():
+        if name in META_ATTRIBUTES:
+            continue
+        references = _references(attribute.expr, prefix)
+        if references:
+            result[name] = {"references": references}
+    for block in body.blocks:
+        if block.type in META_BLOCKS or block.type == "dynamic":
+            continue
+        result.setdefault(block.type, []).append(_expressions(block.body, prefix))
+    return result
+
+
+def _type_name(block: Block) -> str | None:
+    attribute: Attribute | None = block.body.attributes.get("type")
+    if attribute is None:
+        return None
+    return _traversal_name(attribute.expr) or None
+
+
+def _convert(value: Any, type_name: str | None) -> Any:
+    """The primitive conversions Terraform applies to a variable's value."""
+    if value is None or isinstance(value, Unknown) or type_name is None:
+        return value
+    try:
+        if type_name == "number" and isinstance(value, str):
+            return to_number(value)
+        if type_name == "bool" and isinstance(value, str):
+            return to_bool(value)
+        if type_name == "string" and isinstance(value, (int, float, bool)):
+            return to_string(value)
+    except EvalError:
+        return value
+    return value

@@ -1,0 +1,409 @@
+"""Terraform's built-in functions that matter for costs and tags.
+
+Each takes evaluated arguments; an Unknown argument gives an Unknown result (except
+where Terraform can still answer, e.g. `length` of a list holding unknown items).
+Functions not listed here evaluate to Unknown, said in the verdict, never guessed.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import math
+import re
+from collections.abc import Callable
+from typing import Any
+
+from finops_gate.plan.hcl.values import (
+    EvalError,
+    Unknown,
+    contains_unknown,
+    normalize_number,
+    to_bool,
+    to_number,
+    to_string,
+    type_name,
+)
+
+Function = Callable[..., Any]
+
+
+def _strict(function: Function) -> Function:
+    """Unknown anywhere in the arguments -> that Unknown."""
+
+    def wrapper(*args: Any) -> Any:
+        for arg in args:
+            unknown = contains_unknown(arg)
+            if unknown is not None:
+                return unknown
+        return function(*args)
+
+    wrapper.__name__ = function.__name__
+    return wrapper
+
+
+def _shallow(function: Function) -> Function:
+    """Unknown as a top-level argument -> that Unknown (items may be unknown)."""
+
+    def wrapper(*args: Any) -> Any:
+        for arg in args:
+            if isinstance(arg, Unknown):
+                return arg
+        return function(*args)
+
+    wrapper.__name__ = function.__name__
+    return wrapper
+
+
+def _list(value: Any, name: str) -> list[Any]:
+    if isinstance(value, list):
+        return value
+    raise EvalError(f"{name}: expected a list, got {type_name(value)}")
+
+
+def _map(value: Any, name: str) -> dict[str, Any]:
+    if isinstance(value, dict):
+        return value
+    raise EvalError(f"{name}: expected a map, got {type_name(value)}")
+
+
+def _merge(*maps: Any) -> Any:
+    result: dict[str, Any] = {}
+    for item in maps:
+        if item is None:
+            continue
+        result.update(_map(item, "merge"))
+    return result
+
+
+def _lookup(mapping: Any, key: Any, *default: Any) -> Any:
+    table = _map(mapping, "lookup")
+    name = to_string(key)
+    if name in table:
+        return table[name]
+    if default:
+        return default[0]
+    raise EvalError(f"lookup: no key {name!r} and no default")
+
+
+def _concat(*lists: Any) -> Any:
+    result: list[Any] = []
+    for item in lists:
+        result.extend(_list(item, "concat"))
+    return result
+
+
+def _coalesce(*values: Any) -> Any:
+    for value in values:
+        if isinstance(value, Unknown):
+            return value
+        if value is not None and value != "":
+            return value
+    raise EvalError("coalesce: no non-null, non-empty argument")
+
+
+def _coalescelist(*values: Any) -> Any:
+    for value in values:
+        if isinstance(value, Unknown):
+            return value
+        if _list(value, "coalescelist"):
+            return value
+    raise EvalError("coalescelist: no non-empty list")
+
+
+_VERB = re.compile(r"%(?:%|([-+ #0]*)(\d+)?(?:\.(\d+))?([a-zA-Z]))")
+
+
+def _format(spec: Any, *args: Any) -> Any:
+    text = to_string(spec)
+    values = list(args)
+    position = 0
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal position
+        if match.group(0) == "%%":
+            return "%"
+        flags, width, precision, verb = match.groups()
+        if position >= len(values):
+            raise EvalError("format: not enough arguments")
+        value = values[position]
+        position += 1
+        if verb in ("s", "v"):
+            out = (
+                value
+                if isinstance(value, str)
+                else (json.dumps(value) if isinstance(value, (list, dict)) else to_string(value))
+            )
+        elif verb == "q":
+            out = json.dumps(to_string(value))
+        elif verb == "d":
+            out = str(int(to_number(value)))
+        elif verb in ("f", "e", "g"):
+            out = f"{to_number(value):.{precision or 6}{verb}}"
+        elif verb == "t":
+            out = "true" if to_bool(value) else "false"
+        elif verb in ("x", "X", "o", "b"):
+            out = format(int(to_number(value)), verb)
+        else:
+            raise EvalError(f"format: unsupported verb %{verb}")
+        if width:
+            out = (
+                out.ljust(int(width))
+                if "-" in (flags or "")
+                else out.rjust(int(width), "0" if "0" in (flags or "") else " ")
+            )
+        return out
+
+    return _VERB.sub(replace, text)
+
+
+def _join(separator: Any, *lists: Any) -> Any:
+    items: list[Any] = []
+    for item in lists:
+        items.extend(_list(item, "join"))
+    return to_string(separator).join(to_string(i) for i in items)
+
+
+def _split(separator: Any, text: Any) -> Any:
+    value = to_string(text)
+    return value.split(to_string(separator)) if value else [""]
+
+
+def _length(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return len(value)
+    if isinstance(value, str):
+        return len(value)
+    raise EvalError(f"length: cannot take the length of {type_name(value)}")
+
+
+def _element(items: Any, index: Any) -> Any:
+    values = _list(items, "element")
+    if not values:
+        raise EvalError("element: empty list")
+    return values[int(to_number(index)) % len(values)]
+
+
+def _toset(value: Any) -> Any:
+    items = _list(value, "toset")
+    unknown = contains_unknown(items)
+    if unknown is not None:
+        return unknown
+    seen: list[Any] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    if all(isinstance(i, str) for i in seen):
+        return sorted(seen)
+    return seen
+
+
+def _tomap(value: Any) -> Any:
+    return dict(_map(value, "tomap"))
+
+
+def _keys(value: Any) -> Any:
+    return sorted(_map(value, "keys"))
+
+
+def _values(value: Any) -> Any:
+    table = _map(value, "values")
+    return [table[k] for k in sorted(table)]
+
+
+def _jsonencode(value: Any) -> Any:
+    return (
+        json.dumps(_json_ready(value), separators=(",", ":"), sort_keys=True)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+
+
+def _json_ready(value: Any) -> Any:
+    if isinstance(value, float):
+        return normalize_number(value)
+    if isinstance(value, dict):
+        return {k: _json_ready(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_ready(v) for v in value]
+    return value
+
+
+def _jsondecode(text: Any) -> Any:
+    try:
+        return json.loads(to_string(text))
+    except json.JSONDecodeError as error:
+        raise EvalError(f"jsondecode: {error.msg}") from None
+
+
+def _flatten(value: Any) -> Any:
+    result: list[Any] = []
+    for item in _list(value, "flatten"):
+        if isinstance(item, Unknown):
+            return item
+        if isinstance(item, list):
+            flat = _flatten(item)
+            if isinstance(flat, Unknown):
+                return flat
+            result.extend(flat)
+        else:
+            result.append(item)
+    return result
+
+
+def _range(*args: Any) -> Any:
+    numbers = [to_number(a) for a in args]
+    start: float
+    stop: float
+    step: float
+    if len(numbers) == 1:
+        start, stop, step = 0, numbers[0], 1
+    elif len(numbers) == 2:
+        start, stop, step = numbers[0], numbers[1], 1 if numbers[1] >= numbers[0] else -1
+    else:
+        start, stop, step = numbers
+    if step == 0:
+        raise EvalError("range: step must not be zero")
+    result = []
+    current = start
+    while (step > 0 and current < stop) or (step < 0 and current > stop):
+        result.append(normalize_number(current))
+        current += step
+        if len(result) > 100_000:
+            raise EvalError("range: too many elements")
+    return result
+
+
+def _zipmap(keys: Any, values: Any) -> Any:
+    names, items = _list(keys, "zipmap"), _list(values, "zipmap")
+    return {to_string(k): v for k, v in zip(names, items, strict=False)}
+
+
+def _slice(items: Any, start: Any, end: Any) -> Any:
+    return _list(items, "slice")[int(to_number(start)) : int(to_number(end))]
+
+
+def _contains(items: Any, value: Any) -> Any:
+    return value in _list(items, "contains")
+
+
+def _distinct(items: Any) -> Any:
+    result: list[Any] = []
+    for item in _list(items, "distinct"):
+        if item not in result:
+            result.append(item)
+    return result
+
+
+def _compact(items: Any) -> Any:
+    return [i for i in _list(items, "compact") if i is not None and i != ""]
+
+
+def _replace(text: Any, search: Any, replacement: Any) -> Any:
+    source, pattern, new = to_string(text), to_string(search), to_string(replacement)
+    if len(pattern) > 1 and pattern.startswith("/") and pattern.endswith("/"):
+        go_groups = re.sub(r"\$\{?(\d+)\}?", r"\\g<\1>", new)
+        return re.sub(pattern[1:-1], go_groups, source)
+    return source.replace(pattern, new)
+
+
+def _substr(text: Any, offset: Any, length: Any) -> Any:
+    value = to_string(text)
+    start, count = int(to_number(offset)), int(to_number(length))
+    if start < 0:
+        start += len(value)
+    return value[start:] if count < 0 else value[start : start + count]
+
+
+def _tostring(value: Any) -> Any:
+    return None if value is None else to_string(value)
+
+
+def _tonumber(value: Any) -> Any:
+    return None if value is None else to_number(value)
+
+
+def _tobool(value: Any) -> Any:
+    return None if value is None else to_bool(value)
+
+
+def _min(*values: Any) -> Any:
+    return normalize_number(min(to_number(v) for v in values))
+
+
+def _max(*values: Any) -> Any:
+    return normalize_number(max(to_number(v) for v in values))
+
+
+def _cidrsubnet(prefix: Any, newbits: Any, netnum: Any) -> Any:
+    try:
+        network = ipaddress.ip_network(to_string(prefix), strict=False)
+        subnets = network.subnets(prefixlen_diff=int(to_number(newbits)))
+        wanted = int(to_number(netnum))
+        for position, subnet in enumerate(subnets):
+            if position == wanted:
+                return str(subnet)
+    except ValueError as error:
+        raise EvalError(f"cidrsubnet: {error}") from None
+    raise EvalError("cidrsubnet: netnum out of range")
+
+
+def _cidrhost(prefix: Any, hostnum: Any) -> Any:
+    try:
+        network = ipaddress.ip_network(to_string(prefix), strict=False)
+        number = int(to_number(hostnum))
+        base = network.network_address if number >= 0 else network.broadcast_address + 1
+        return str(base + number)
+    except ValueError as error:
+        raise EvalError(f"cidrhost: {error}") from None
+
+
+FUNCTIONS: dict[str, Function] = {
+    "cidrsubnet": _strict(_cidrsubnet),
+    "cidrhost": _strict(_cidrhost),
+    "merge": _strict(_merge),
+    "lookup": _shallow(_lookup),
+    "concat": _shallow(_concat),
+    "coalesce": _coalesce,
+    "coalescelist": _coalescelist,
+    "format": _strict(_format),
+    "join": _strict(_join),
+    "split": _strict(_split),
+    "lower": _strict(lambda s: to_string(s).lower()),
+    "upper": _strict(lambda s: to_string(s).upper()),
+    "title": _strict(lambda s: to_string(s).title()),
+    "trimspace": _strict(lambda s: to_string(s).strip()),
+    "trimprefix": _strict(lambda s, p: to_string(s).removeprefix(to_string(p))),
+    "trimsuffix": _strict(lambda s, p: to_string(s).removesuffix(to_string(p))),
+    "startswith": _strict(lambda s, p: to_string(s).startswith(to_string(p))),
+    "endswith": _strict(lambda s, p: to_string(s).endswith(to_string(p))),
+    "replace": _strict(_replace),
+    "substr": _strict(_substr),
+    "length": _shallow(_length),
+    "element": _shallow(_element),
+    "tomap": _shallow(_tomap),
+    "toset": _shallow(_toset),
+    "tolist": _shallow(lambda v: list(_list(v, "tolist"))),
+    "tostring": _strict(_tostring),
+    "tonumber": _strict(_tonumber),
+    "tobool": _strict(_tobool),
+    "keys": _shallow(_keys),
+    "values": _shallow(_values),
+    "jsonencode": _strict(_jsonencode),
+    "jsondecode": _strict(_jsondecode),
+    "flatten": _shallow(_flatten),
+    "range": _strict(_range),
+    "zipmap": _shallow(_zipmap),
+    "slice": _shallow(_slice),
+    "contains": _strict(_contains),
+    "distinct": _strict(_distinct),
+    "compact": _strict(_compact),
+    "reverse": _shallow(lambda v: list(reversed(_list(v, "reverse")))),
+    "sort": _strict(lambda v: sorted(to_string(i) for i in _list(v, "sort"))),
+    "min": _strict(_min),
+    "max": _strict(_max),
+    "abs": _strict(lambda v: normalize_number(abs(to_number(v)))),
+    "ceil": _strict(lambda v: math.ceil(to_number(v))),
+    "floor": _strict(lambda v: math.floor(to_number(v))),
+}

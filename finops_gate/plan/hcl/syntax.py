@@ -1,0 +1,136 @@
+"""Parse .tf files with python-hcl2's grammar into bodies of attributes and blocks.
+
+The raw Lark tree (`hcl2.api.parses_to_tree`) is used rather than `hcl2.loads`: it
+keeps expressions as syntax trees (evaluated by `evaluate.py`) and every node's
+line number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from finops_gate.errors import PlanError
+
+Node = Any  # a lark Tree or Token
+
+
+@dataclass(frozen=True, slots=True)
+class Attribute:
+    name: str
+    expr: Node
+    file: str
+    line: int
+
+
+@dataclass(slots=True)
+class Block:
+    type: str
+    labels: tuple[str, ...]
+    body: Body
+    file: str
+    line: int
+
+
+@dataclass(slots=True)
+class Body:
+    attributes: dict[str, Attribute] = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list)
+
+    def blocks_of(self, kind: str) -> list[Block]:
+        return [block for block in self.blocks if block.type == kind]
+
+
+def is_tree(node: Node, name: str | None = None) -> bool:
+    data = getattr(node, "data", None)
+    return data is not None and (name is None or data == name)
+
+
+def children(node: Node) -> list[Node]:
+    """Children without newlines/comments."""
+    return [c for c in node.children if not is_tree(c, "new_line_or_comment")]
+
+
+def subtrees(node: Node) -> list[Node]:
+    return [c for c in node.children if is_tree(c) and c.data != "new_line_or_comment"]
+
+
+def line_of(node: Node) -> int:
+    line = getattr(node, "line", None)
+    if line is None:
+        meta = getattr(node, "meta", None)
+        line = getattr(meta, "line", None) if meta is not None and not meta.empty else None
+    return int(line) if isinstance(line, int) else 0
+
+
+def name_of(node: Node) -> str:
+    """The text of an identifier, keyword, literal or simple string label."""
+    if is_tree(node, "string"):
+        from finops_gate.plan.hcl.evaluate import literal_string
+
+        return literal_string(node)
+    if is_tree(node):
+        return "".join(name_of(child) for child in node.children)
+    return str(node)
+
+
+def parse_text(text: str, file: str) -> Body:
+    from hcl2.api import parses_to_tree
+
+    try:
+        tree = parses_to_tree(text)
+    except Exception as error:  # lark raises many exception types
+        line = getattr(error, "line", None)
+        where = f" at line {line}" if isinstance(line, int) and line > 0 else ""
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise PlanError(f"{file}: not valid HCL{where}: {first}") from None
+    body = next(c for c in tree.children if is_tree(c, "body"))
+    return _body(body, file)
+
+
+def parse_file(path: Path, shown: str) -> Body:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise PlanError(f"{shown}: not UTF-8 text") from None
+    except OSError as error:
+        raise PlanError(f"{shown}: cannot read: {error.strerror}") from None
+    return parse_text(text, shown)
+
+
+def _body(node: Node, file: str) -> Body:
+    body = Body()
+    for child in subtrees(node):
+        if child.data == "attribute":
+            parts = children(child)
+            name = name_of(parts[0])
+            body.attributes[name] = Attribute(name, parts[-1], file, line_of(child))
+        elif child.data == "block":
+            parts = children(child)
+            kind = name_of(parts[0])
+            labels = []
+            inner: Node = None
+            for part in parts[1:]:
+                if is_tree(part, "body"):
+                    inner = part
+                elif is_tree(part):
+                    labels.append(name_of(part))
+            body.blocks.append(
+                Block(
+                    kind,
+                    tuple(labels),
+                    _body(inner, file) if inner is not None else Body(),
+                    file,
+                    line_of(child),
+                )
+            )
+    return body
+
+
+def merge_bodies(bodies: list[Body]) -> Body:
+    merged = Body()
+    for body in bodies:
+        merged.attributes.update(body.attributes)
+        merged.blocks.extend(body.blocks)
+    return merged
