@@ -91,6 +91,8 @@ def estimate_resource(
         status = Status.PRICE_NOT_FOUND
     elif sides and all(side.usage_only for side in sides):
         status = Status.USAGE_BASED
+    elif sides and not any(side.components for side in sides):
+        status = Status.FREE  # e.g. a gateway VPC endpoint, an ECS service on EC2
     else:
         status = Status.PRICED
     components_before = (
