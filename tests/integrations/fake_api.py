@@ -1,0 +1,241 @@
+"""A real HTTP server on 127.0.0.1 that implements the GitHub and GitLab endpoints we use.
+
+GitHub: list issue comments (paginated with a `Link` header), create, update, delete.
+GitLab: the same for merge-request notes. It checks the token, records every request and
+can be told to answer the next requests with canned failures (500, 429, 403, a delay).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+GITHUB_LIST = re.compile(r"^/repos/(?P<repo>[^/]+/[^/]+)/issues/(?P<number>\d+)/comments$")
+GITHUB_ONE = re.compile(r"^/repos/(?P<repo>[^/]+/[^/]+)/issues/comments/(?P<id>\d+)$")
+GITLAB_LIST = re.compile(r"^/api/v4/projects/(?P<project>[^/]+)/merge_requests/(?P<iid>\d+)/notes$")
+GITLAB_ONE = re.compile(
+    r"^/api/v4/projects/(?P<project>[^/]+)/merge_requests/(?P<iid>\d+)/notes/(?P<id>\d+)$"
+)
+
+
+@dataclass
+class Recorded:
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]  # lower-case names
+    body: Any
+
+
+@dataclass
+class Canned:
+    status: int
+    headers: dict[str, str] = field(default_factory=dict)
+    body: Any = None
+    delay: float = 0.0  # seconds to wait before answering (for timeouts)
+
+
+@dataclass
+class StoredComment:
+    id: int
+    issue: int
+    body: str
+    user: str = "github-actions[bot]"
+
+
+class FakeApi:
+    def __init__(
+        self,
+        token: str,
+        repository: str = "acme/infra",
+        gitlab_project: str = "42",
+        page_size: int = 100,
+    ) -> None:
+        self.token = token
+        self.repository = repository
+        self.gitlab_project = gitlab_project
+        self.page_size = page_size
+        self.comments: dict[int, StoredComment] = {}
+        self.requests: list[Recorded] = []
+        self.canned: list[Canned] = []
+        self._next_id = 1000
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+
+    # -- test helpers ----------------------------------------------------------------------
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> FakeApi:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def add_comment(self, issue: int, body: str, user: str = "someone") -> StoredComment:
+        with self._lock:
+            self._next_id += 1
+            comment = StoredComment(self._next_id, issue, body, user)
+            self.comments[comment.id] = comment
+            return comment
+
+    def on_issue(self, issue: int) -> list[StoredComment]:
+        return sorted((c for c in self.comments.values() if c.issue == issue), key=lambda c: c.id)
+
+    def writes(self) -> list[Recorded]:
+        return [r for r in self.requests if r.method != "GET"]
+
+    # -- the server ------------------------------------------------------------------------
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:  # keep test output quiet
+                pass
+
+            def _answer(
+                self, status: int, body: Any = None, headers: dict[str, str] | None = None
+            ) -> None:
+                data = b"" if body is None else json.dumps(body).encode()
+                self.send_response(status)
+                for key, value in (headers or {}).items():
+                    self.send_header(key, value)
+                if data:
+                    self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def _handle(self) -> None:
+                split = urllib.parse.urlsplit(self.path)
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length) if length else b""
+                body = json.loads(raw) if raw else None
+                query = dict(urllib.parse.parse_qsl(split.query))
+                with api._lock:
+                    api.requests.append(
+                        Recorded(
+                            self.command,
+                            split.path,
+                            query,
+                            {k.lower(): v for k, v in self.headers.items()},
+                            body,
+                        )
+                    )
+                    canned = api.canned.pop(0) if api.canned else None
+                if canned is not None:
+                    if canned.delay:
+                        time.sleep(canned.delay)
+                    self._answer(canned.status, canned.body, canned.headers)
+                    return
+                if split.path.startswith("/api/v4/"):
+                    self._gitlab(split.path, query, body)
+                else:
+                    self._github(split.path, query, body)
+
+            # GitHub ----------------------------------------------------------------------
+            def _github(self, path: str, query: dict[str, str], body: Any) -> None:
+                if self.headers.get("Authorization") != f"Bearer {api.token}":
+                    self._answer(401, {"message": "Bad credentials"})
+                    return
+                match = GITHUB_LIST.match(path)
+                if match and match["repo"] == api.repository:
+                    issue = int(match["number"])
+                    if self.command == "GET":
+                        self._list(issue, query, self._github_comment, "/repos/" + api.repository)
+                        return
+                    if self.command == "POST":
+                        comment = api.add_comment(issue, body["body"], "github-actions[bot]")
+                        self._answer(201, self._github_comment(comment))
+                        return
+                match = GITHUB_ONE.match(path)
+                if match and match["repo"] == api.repository:
+                    comment_id = int(match["id"])
+                    if comment_id not in api.comments:
+                        self._answer(404, {"message": "Not Found"})
+                        return
+                    if self.command == "PATCH":
+                        api.comments[comment_id].body = body["body"]
+                        self._answer(200, self._github_comment(api.comments[comment_id]))
+                        return
+                    if self.command == "DELETE":
+                        del api.comments[comment_id]
+                        self._answer(204)
+                        return
+                self._answer(404, {"message": "Not Found"})
+
+            def _github_comment(self, comment: StoredComment) -> dict[str, Any]:
+                return {
+                    "id": comment.id,
+                    "body": comment.body,
+                    "user": {"login": comment.user},
+                    "html_url": f"https://github.example/{api.repository}/pull/"
+                    f"{comment.issue}#issuecomment-{comment.id}",
+                }
+
+            def _list(self, issue: int, query: dict[str, str], shape: Any, _: str) -> None:
+                per_page = min(int(query.get("per_page", "30")), api.page_size)
+                page = int(query.get("page", "1"))
+                items = api.on_issue(issue)
+                chunk = items[(page - 1) * per_page : page * per_page]
+                headers = {}
+                if page * per_page < len(items):
+                    next_query = dict(query, page=str(page + 1))
+                    split = urllib.parse.urlsplit(self.path)
+                    link = f"{api.url}{split.path}?{urllib.parse.urlencode(next_query)}"
+                    headers["Link"] = f'<{link}>; rel="next", <{link}>; rel="last"'
+                self._answer(200, [shape(c) for c in chunk], headers)
+
+            # GitLab ----------------------------------------------------------------------
+            def _gitlab(self, path: str, query: dict[str, str], body: Any) -> None:
+                if self.headers.get("PRIVATE-TOKEN") != api.token:
+                    self._answer(401, {"message": "401 Unauthorized"})
+                    return
+                match = GITLAB_LIST.match(path)
+                if match and match["project"] == api.gitlab_project:
+                    issue = int(match["iid"])
+                    if self.command == "GET":
+                        self._list(issue, query, self._note, "")
+                        return
+                    if self.command == "POST":
+                        note = api.add_comment(issue, body["body"], "bot")
+                        self._answer(201, self._note(note))
+                        return
+                match = GITLAB_ONE.match(path)
+                if match and match["project"] == api.gitlab_project:
+                    note_id = int(match["id"])
+                    if note_id not in api.comments:
+                        self._answer(404, {"message": "404 Not found"})
+                        return
+                    if self.command == "PUT":
+                        api.comments[note_id].body = body["body"]
+                        self._answer(200, self._note(api.comments[note_id]))
+                        return
+                    if self.command == "DELETE":
+                        del api.comments[note_id]
+                        self._answer(204)
+                        return
+                self._answer(404, {"message": "404 Not found"})
+
+            def _note(self, note: StoredComment) -> dict[str, Any]:
+                return {"id": note.id, "body": note.body, "system": False}
+
+            do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _handle
+
+        return Handler
