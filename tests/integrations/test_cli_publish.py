@@ -165,7 +165,7 @@ def test_comment_outside_actions_writes_no_files(
     monkeypatch.setenv("GITHUB_TOKEN", TOKEN)
     monkeypatch.setenv("GITHUB_API_URL", api.url)
     monkeypatch.chdir(tmp_path)
-    code, out, err = run(
+    code, out, _ = run(
         [EXAMPLE, "--comment", "github", "--repo", "acme/infra", "--pr", "9"], capsys
     )
     assert code == 0
