@@ -58,12 +58,24 @@ CASES: tuple[Case, ...] = (
     Case("priced_eu_west_1", FIXTURES_DIR / "priced_eu_west_1"),
     Case("lifecycle", FIXTURES_DIR / "lifecycle"),
     Case("modules", FIXTURES_DIR / "modules"),
-    Case("tags_and_sizes", FIXTURES_DIR / "tags_and_sizes"),
+    Case(
+        "tags_and_sizes",
+        FIXTURES_DIR / "tags_and_sizes",
+        copies=("policies/tests/plans/tags_and_sizes.json",),
+    ),
     Case("compute_us_east_1", FIXTURES_DIR / "compute_us_east_1"),
     Case("services_us_east_1", FIXTURES_DIR / "services_us_east_1"),
     Case("three_regions", FIXTURES_DIR / "three_regions"),
-    Case("asg_and_sizes", FIXTURES_DIR / "asg_and_sizes"),
-    Case("environments", FIXTURES_DIR / "environments"),
+    Case(
+        "asg_and_sizes",
+        FIXTURES_DIR / "asg_and_sizes",
+        copies=("policies/tests/plans/asg_and_sizes.json",),
+    ),
+    Case(
+        "environments",
+        FIXTURES_DIR / "environments",
+        copies=("policies/tests/plans/environments.json",),
+    ),
     Case("examples/web-app", REPO_ROOT / "examples" / "web-app", copies=("examples/plan.json",)),
 )
 
