@@ -71,7 +71,8 @@ def test_instance_with_root_and_block_device(us_east: dict[str, ResourceCost]) -
 
 def test_unknown_root_volume_is_assumed_8gb_gp2(us_east: dict[str, ResourceCost]) -> None:
     worker = us_east["aws_instance.worker"]
-    assert lines(worker) == [("ec2:t3.micro", HOURS, T3_MICRO), ("ebs:gp2:storage", 8, GP2)]
+    assert lines(worker)[:2] == [("ec2:t3.micro", HOURS, T3_MICRO), ("ebs:gp2:storage", 8, GP2)]
+    assert lines(worker)[2][:2] == ("ec2:cpu-credits:t3", None)  # t3 is unlimited by default
     assert worker.components[1].note and "assumed 8 GB gp2" in worker.components[1].note
     assert worker.monthly_cost_after == pytest.approx(T3_MICRO * HOURS + 8 * GP2)
     big = us_east["aws_instance.big"]
