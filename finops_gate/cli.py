@@ -257,6 +257,34 @@ def _publish(
     default=False,
     help="Check unchanged resources too (default: only those the plan creates or updates).",
 )
+@click.option(
+    "--var-file",
+    "var_files",
+    metavar="FILE",
+    multiple=True,
+    help="HCL mode (PLAN is a directory): a .tfvars file, after terraform.tfvars and "
+    "*.auto.tfvars (repeatable).",
+)
+@click.option(
+    "--var",
+    "variables",
+    metavar="NAME=VALUE",
+    multiple=True,
+    help="HCL mode: set a root module variable (repeatable; wins over files).",
+)
+@click.option(
+    "--base",
+    metavar="REF",
+    default=None,
+    help="HCL mode: price the directory at git REF as before, the working tree as after.",
+)
+@click.option(
+    "--usage-file",
+    "usage_file",
+    metavar="FILE",
+    default=None,
+    help="YAML quantities for usage-based costs (Infracost's infracost-usage.yml schema).",
+)
 def check_command(
     plan: str,
     policy: str | None,
@@ -274,10 +302,15 @@ def check_command(
     reasons: tuple[str, ...] = (),
     environment: str | None = None,
     all_resources: bool = False,
+    var_files: tuple[str, ...] = (),
+    variables: tuple[str, ...] = (),
+    base: str | None = None,
+    usage_file: str | None = None,
 ) -> None:
     """Estimate the monthly cost of a Terraform plan and gate it on policy.
 
     PLAN is the output of `terraform show -json tfplan`; `-` reads standard input.
+    PLAN may also be a directory of .tf files, read without terraform (HCL mode).
     With GITHUB_ACTIONS=true the verdict also goes to the step summary, the step outputs
     and annotations.
     """
@@ -297,6 +330,10 @@ def check_command(
         pull_request=pull_request,
         repository=repository,
         ignore_comment_errors=ignore_comment_errors,
+        var_files=var_files,
+        variables=variables,
+        base=base,
+        usage_file=usage_file,
     )
     report = build_gate_report(options)
     _write(render(report, options.output_format, options=options), output)

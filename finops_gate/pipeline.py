@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from pathlib import Path
 
 from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.prices import PriceTable, load_price_table
-from finops_gate.plan import load_plan
+from finops_gate.cost.usage import load_usage_file
+from finops_gate.errors import PlanError
+from finops_gate.plan import Plan, load_plan
 from finops_gate.policy.engine import EvalOptions, evaluate_policies
 from finops_gate.policy.findings import Override, Verdict
 from finops_gate.policy.loader import DEFAULT_POLICY, load_policy
@@ -54,17 +57,42 @@ class GateOptions:
     pull_request: int | None = None  # PR / MR number; default from the CI environment
     repository: str | None = None  # OWNER/NAME (GitHub) or project id (GitLab)
     ignore_comment_errors: bool = False  # a failed post does not change the exit code
+    var_files: tuple[str, ...] = ()  # HCL mode (PLAN is a directory): --var-file
+    variables: tuple[str, ...] = ()  # HCL mode: --var name=value
+    base: str | None = None  # HCL mode: git ref priced as "before"
+    usage_file: str | None = None  # --usage-file: quantities for usage-based components
 
 
 def price_info(prices: PriceTable) -> PriceInfo:
     return PriceInfo(prices.as_of, prices.newest, dict(prices.sources), dict(prices.rules))
 
 
+def load_gate_plan(options: GateOptions) -> Plan:
+    """A plan JSON file, or a directory of .tf files read directly (HCL mode)."""
+    hcl_options = options.var_files or options.variables or options.base
+    if options.plan == "-" or not Path(options.plan).is_dir():
+        if hcl_options:
+            raise PlanError(
+                f"{options.plan}: --var, --var-file and --base need a directory of .tf files"
+            )
+        return load_plan(options.plan)
+    from finops_gate.plan.hcl import load_directory
+
+    plan = load_directory(options.plan, options.var_files, options.variables)
+    if options.base is None:
+        return plan
+    from finops_gate.plan.hcl.base import diff_plans, load_base
+
+    before = load_base(options.plan, options.base, options.var_files, options.variables)
+    return diff_plans(before, plan)
+
+
 def build_gate_report(options: GateOptions) -> Report:
     policy_file, _ = load_policy(options.policy)
-    plan = load_plan(options.plan)
+    plan = load_gate_plan(options)
     prices = load_price_table()
-    estimate = estimate_plan(plan, prices)
+    usage = load_usage_file(options.usage_file) if options.usage_file else None
+    estimate = estimate_plan(plan, prices, usage)
     evaluation = EvalOptions(
         overrides=tuple(Override(policy_id, reason) for policy_id, reason in options.overrides),
         environment=options.environment,

@@ -32,6 +32,7 @@ def load_directory(
     """Evaluate the root module in `directory` (and its local modules) into a Plan."""
     from finops_gate.plan.hcl.build import Context, ModuleInstance, _type_name
     from finops_gate.plan.hcl.config import tf_files
+    from finops_gate.plan.hcl.values import contains_unknown
     from finops_gate.plan.hcl.variables import root_variable_values
 
     root = Path(directory).resolve()
@@ -48,6 +49,11 @@ def load_directory(
     inputs = root_variable_values(root, var_files, var_options, string_typed)
     instance = ModuleInstance(context, config, "", "", inputs, {})
     instance.collect()
+    variables = {}
+    for name in config.variables:
+        value = instance.variable(name)
+        if contains_unknown(value) is None:
+            variables[name] = value
     resources = sorted(context.resources, key=_order)
     notes = list(dict.fromkeys(context.notes))
     offline = [u for u in context.unknowns if not u.after_apply]
@@ -75,6 +81,7 @@ def load_directory(
         errored=False,
         complete=True,
         notes=tuple(notes),
+        variables=variables,
     )
 
 

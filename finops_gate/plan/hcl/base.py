@@ -1,0 +1,109 @@
+"""`--base REF`: the directory at a git revision as "before", the working tree as "after".
+
+The .tf and .tfvars files of the whole repository at REF are extracted (with
+`git archive`, so local modules in `../` resolve too) into a temporary directory and
+evaluated like the working tree. Records are then paired by address: only before is a
+delete, only after a create, both an update when the evaluated attributes differ and a
+no-op otherwise (HCL mode cannot tell an in-place update from a replacement).
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from finops_gate.errors import PlanError
+from finops_gate.plan.resource import Action, Plan, Resource
+
+_PATTERNS = (
+    ":(glob)**/*.tf",
+    ":(glob)**/*.tfvars",
+    ":(glob)**/*.tfvars.json",
+    ":(glob)**/modules.json",
+)
+
+
+def _git(args: Sequence[str], cwd: Path) -> bytes:
+    try:
+        result = subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, check=False, timeout=120
+        )
+    except FileNotFoundError:
+        raise PlanError("--base needs git, which is not installed") from None
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise PlanError(f"git {' '.join(args[:2])}: {message[-1] if message else 'failed'}")
+    return result.stdout
+
+
+def load_base(
+    directory: str, ref: str, var_files: Sequence[str], var_options: Sequence[str]
+) -> Plan | None:
+    """The directory as it was at `ref`; None when it did not exist there."""
+    from finops_gate.plan.hcl import load_directory
+
+    path = Path(directory).resolve()
+    top = Path(_git(["rev-parse", "--show-toplevel"], path).decode().strip()).resolve()
+    _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
+    relative = path.relative_to(top)
+    archive = _git(["archive", "--format=tar", ref, "--", *_PATTERNS], top)
+    with tempfile.TemporaryDirectory(prefix="finops-gate-base-") as work:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            members = [m for m in tar.getmembers() if m.isfile() or m.isdir()]
+            if hasattr(tarfile, "data_filter"):
+                tar.extractall(work, members=members, filter="data")
+            else:  # Python 3.10 before 3.10.12: git archive writes only relative paths
+                tar.extractall(work, members=members)
+        base_dir = Path(work) / relative
+        if not base_dir.is_dir() or not any(base_dir.glob("*.tf")):
+            return None
+        return load_directory(base_dir, var_files, var_options, shown=f"{directory}@{ref}")
+
+
+def diff_plans(before: Plan | None, after: Plan) -> Plan:
+    """Pair records by address into delete / create / update / no-op changes."""
+    old = {r.address: r for r in before.resources} if before else {}
+    new = {r.address: r for r in after.resources}
+    resources: list[Resource] = []
+    for address, resource in new.items():
+        previous = old.get(address)
+        if previous is None:
+            resources.append(resource)
+            continue
+        same = (
+            previous.after == resource.after
+            and previous.after_unknown == resource.after_unknown
+            and previous.region == resource.region
+        )
+        action = Action.NO_OP if same else Action.UPDATE
+        resources.append(
+            replace(
+                resource,
+                actions=(action.value,),
+                action=action,
+                before=previous.after,
+            )
+        )
+    for address, resource in old.items():
+        if address not in new:
+            resources.append(
+                replace(
+                    resource,
+                    actions=("delete",),
+                    action=Action.DELETE,
+                    before=resource.after,
+                    after=None,
+                    after_unknown={},
+                    source_file=None,
+                    source_line=None,
+                )
+            )
+    notes = list(after.notes)
+    if before is None:
+        notes.append("--base: the directory did not exist at the base revision.")
+    return replace(after, resources=tuple(resources), notes=tuple(dict.fromkeys(notes)))

@@ -1,0 +1,151 @@
+"""The pre-commit hook: gate every directory holding a changed .tf file, in HCL mode.
+
+    python -m finops_gate.plan.hcl.precommit [--policy FILE|NAME] [--var-file FILE]
+        [--var NAME=VALUE] [--fail-on error|warning|never] FILE...
+
+Files are grouped by directory. A directory that an ancestor directory uses as a local
+module (`source = "./..."`) is gated through that ancestor, the root module that gives
+it its inputs and providers. Each gated directory prints a short verdict; the exit code
+is 1 when any directory fails, 2 when one could not be read, 0 otherwise.
+
+Kept light on purpose (no click, no Markdown/SARIF renderers): pre-commit runs it on
+every commit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+_SOURCE = re.compile(r'^\s*source\s*=\s*"(\.\.?/[^"]*)"', re.M)
+
+
+def _local_sources(directory: Path) -> set[Path]:
+    found: set[Path] = set()
+    for path in directory.glob("*.tf"):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for source in _SOURCE.findall(text):
+            found.add((directory / source).resolve())
+    return found
+
+
+def root_directories(files: Sequence[str], top: Path) -> list[Path]:
+    """Directories to gate for the changed files (module directories -> their callers)."""
+    top = top.resolve()
+    wanted: set[Path] = set()
+    for file in files:
+        if not file.endswith((".tf", ".tfvars", ".tfvars.json")):
+            continue
+        directory = Path(file).resolve().parent
+        if directory.is_dir():
+            wanted.add(directory)
+    roots: set[Path] = set()
+    for directory in wanted:
+        roots.add(_caller_root(directory, top, set()))
+    return sorted(roots)
+
+
+def _caller_root(directory: Path, top: Path, seen: set[Path]) -> Path:
+    seen.add(directory)
+    candidate = directory.parent
+    while candidate != candidate.parent and (candidate == top or top in candidate.parents):
+        if candidate not in seen and directory in _local_sources(candidate):
+            return _caller_root(candidate, top, seen)
+        if candidate == top:
+            break
+        candidate = candidate.parent
+    return directory
+
+
+def _shown(directory: Path, top: Path) -> str:
+    relative = os.path.relpath(directory, top)
+    return relative.replace(os.sep, "/")
+
+
+def gate_directory(directory: Path, shown: str, args: argparse.Namespace) -> tuple[str, bool]:
+    from finops_gate.cost.engine import estimate_plan
+    from finops_gate.cost.prices import load_price_table
+    from finops_gate.plan.hcl import load_directory
+    from finops_gate.policy.engine import EvalOptions, evaluate_policies
+    from finops_gate.policy.findings import Verdict, verdict_of
+    from finops_gate.policy.loader import DEFAULT_POLICY, load_policy
+    from finops_gate.report import numbers
+    from finops_gate.report.escape import terminal_text
+
+    policy_file, _ = load_policy(args.policy)
+    plan = load_directory(directory, args.var_files, args.variables, shown=shown)
+    estimate = estimate_plan(plan, load_price_table())
+    result = evaluate_policies(policy_file, plan, estimate, EvalOptions())
+    findings = list(result.findings)
+    verdict = verdict_of(findings)
+    totals = estimate.totals
+    lines = [
+        f"finops-gate {shown}: {verdict.value.upper()} "
+        f"(policy {args.policy or DEFAULT_POLICY}), monthly cost "
+        f"{numbers.money(totals.monthly_cost_after)} for {len(plan.resources)} resource(s)"
+    ]
+    unpriced = [c for c in estimate.resources if c.monthly_cost_after is None]
+    if unpriced:
+        lines.append(f"  {len(unpriced)} resource(s) not priced (a lower bound)")
+    for finding in findings:
+        where = f"{finding.address}: " if finding.address else ""
+        source = _source_of(plan, finding.address)
+        lines.append(
+            f"  [{finding.severity}] {finding.policy_id}: {terminal_text(where + finding.message)}"
+            + (f" ({source})" if source else "")
+        )
+    for note in plan.notes:
+        lines.append(f"  note: {terminal_text(note)}")
+    failed = (
+        verdict == Verdict.FAIL
+        if args.fail_on == "error"
+        else (verdict != Verdict.PASS if args.fail_on == "warning" else False)
+    )
+    return "\n".join(lines) + "\n", failed
+
+
+def _source_of(plan: object, address: str | None) -> str | None:
+    for resource in getattr(plan, "resources", ()):
+        if resource.address == address and resource.source_file:
+            return f"{resource.source_file}:{resource.source_line}"
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="finops-gate-hook", description="Gate changed Terraform directories (HCL mode)."
+    )
+    parser.add_argument("--policy", default=None, metavar="FILE|NAME")
+    parser.add_argument("--var-file", dest="var_files", action="append", default=[])
+    parser.add_argument("--var", dest="variables", action="append", default=[])
+    parser.add_argument("--fail-on", choices=("error", "warning", "never"), default="error")
+    parser.add_argument("files", nargs="*")
+    args = parser.parse_args(argv)
+
+    from finops_gate.errors import FinopsGateError
+
+    top = Path.cwd()
+    status = 0
+    for directory in root_directories(args.files, top):
+        shown = _shown(directory, top)
+        try:
+            text, failed = gate_directory(directory, shown, args)
+        except FinopsGateError as error:
+            sys.stderr.write(f"finops-gate: error: {error}\n")
+            status = max(status, 2)
+            continue
+        sys.stdout.write(text)
+        if failed:
+            status = max(status, 1)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
