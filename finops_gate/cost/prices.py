@@ -1,11 +1,27 @@
-"""The bundled price table: schema, loading and constant-time lookups."""
+"""The bundled price table: schema, loading and constant-time lookups.
+
+The table (``pricing/aws.json``, written by ``scripts/build_prices.py``) holds every AWS
+commercial region: about 65,000 prices, 5 MB. Validating all of them with pydantic on every
+run would cost more than the rest of the gate, so loading is lazy:
+
+* the envelope (``schema_version``, ``currency``, ``sources``, ``rules``) is parsed and
+  validated with pydantic (``PriceTableEnvelope``) when the table is opened;
+* the generated layout puts each region's object between a line ``  "<region>":{`` and a
+  line ``  }``: opening the table only records where each region's text is, and a region is
+  parsed (orjson) and checked (cheap type checks, every source and rule id declared) the first
+  time a price of that region is looked up.
+
+A file in any other layout (hand-formatted, minified) is parsed whole and checked the same
+way. ``PriceTableFile`` is the pydantic model of the whole format; ``validate_price_table``
+checks a file against it (tests and ``pricing build`` use it).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import orjson
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -26,14 +42,19 @@ class PriceSource(BaseModel):
     as_of: date
 
 
-class PriceTableFile(BaseModel):
-    """The on-disk format written by `scripts/build_prices.py`."""
+class PriceTableEnvelope(BaseModel):
+    """Everything but the prices: what `load_price_table` validates up front."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     schema_version: Literal[1]
     currency: Literal["USD"]
     sources: dict[str, PriceSource]
     rules: dict[str, str]
+
+
+class PriceTableFile(PriceTableEnvelope):
+    """The on-disk format written by `scripts/build_prices.py`."""
+
     regions: dict[str, dict[str, PriceEntry]]
 
 
@@ -49,15 +70,30 @@ class Price:
         return self.rule is not None
 
 
+# The generated layout (see scripts/build_prices.py `render_table`).
+_REGIONS_OPEN = b'\n "regions":{\n'
+_REGIONS_CLOSE = b'\n },\n "rules":'
+_REGION_START = b'\n  "'
+_REGION_END = b"\n  }"
+
+
 class PriceTable:
-    def __init__(self, table: PriceTableFile) -> None:
-        self.sources = table.sources
-        self.rules = table.rules
-        self._regions = table.regions
+    def __init__(
+        self,
+        envelope: PriceTableEnvelope,
+        regions: dict[str, Any],
+        name: str = DEFAULT_TABLE,
+    ) -> None:
+        """`regions`: region -> its prices (a dict) or its JSON text (bytes, parsed lazily)."""
+        self.sources = envelope.sources
+        self.rules = envelope.rules
+        self._raw = regions
+        self._parsed: dict[str, dict[str, list[Any]]] = {}
+        self._name = name
 
     @property
     def regions(self) -> list[str]:
-        return sorted(self._regions)
+        return sorted(self._raw)
 
     @property
     def as_of(self) -> date:
@@ -68,38 +104,136 @@ class PriceTable:
     def newest(self) -> date:
         return max(source.as_of for source in self.sources.values())
 
+    def _region(self, region: str) -> dict[str, list[Any]]:
+        prices = self._parsed.get(region)
+        if prices is None:
+            raw = self._raw.get(region)
+            if raw is None:
+                return {}
+            if isinstance(raw, bytes):
+                try:
+                    raw = orjson.loads(raw)
+                except orjson.JSONDecodeError as error:
+                    raise PriceTableError(
+                        f"{self._name}: regions.{region}: not valid JSON: {error.msg}"
+                    ) from None
+            prices = _checked_region(raw, region, self)
+            self._parsed[region] = prices
+        return prices
+
     def lookup(self, region: str, key: str) -> Price | None:
-        entry = self._regions.get(region, {}).get(key)
+        entry = self._region(region).get(key)
         if entry is None:
             return None
         return Price(entry[0], entry[1], entry[2] if len(entry) == 3 else None)
 
     def count(self, region: str) -> int:
-        return len(self._regions.get(region, {}))
+        return len(self._region(region))
+
+    def keys(self, region: str) -> list[str]:
+        return sorted(self._region(region))
+
+
+def _checked_region(raw: Any, region: str, table: PriceTable) -> dict[str, list[Any]]:
+    """Cheap structural checks of one region's prices (the pydantic model's rules)."""
+    where = f"{table._name}: regions.{region}"
+    if not isinstance(raw, dict):
+        raise PriceTableError(f"{where}: expected an object of prices")
+    for key, entry in raw.items():
+        if not (
+            type(entry) is list
+            and len(entry) in (2, 3)
+            and type(entry[0]) in (float, int)
+            and entry[0] >= 0
+            and all(type(part) is str for part in entry[1:])
+        ):
+            raise PriceTableError(
+                f"{where}.{key}: expected [price, source] or [price, source, rule], got {entry!r}"
+            )
+        if entry[1] not in table.sources:
+            raise PriceTableError(f"{where}.{key}: unknown source {entry[1]}")
+        if len(entry) == 3 and entry[2] not in table.rules:
+            raise PriceTableError(f"{where}.{key}: unknown rule {entry[2]}")
+        if type(entry[0]) is int:
+            entry[0] = float(entry[0])
+    return raw
+
+
+def _split_regions(data: bytes) -> tuple[bytes, dict[str, bytes]] | None:
+    """(envelope JSON with empty regions, region -> its JSON text) for the generated layout,
+    or None for any other layout. Only a few fast byte searches: no parsing."""
+    start = data.find(_REGIONS_OPEN)
+    end = data.rfind(_REGIONS_CLOSE)
+    if start < 0 or end < start:
+        return None
+    regions: dict[str, bytes] = {}
+    position = start + len(_REGIONS_OPEN) - 1
+    while position < end:
+        line = data.find(_REGION_START, position, end)
+        if line < 0:
+            break
+        open_brace = data.find(b'":{\n', line, end)
+        close = data.find(_REGION_END, open_brace, end + 1)
+        if open_brace < 0 or close < 0:
+            return None
+        name = data[line + len(_REGION_START) : open_brace]
+        regions[name.decode("utf-8")] = data[open_brace + 2 : close + len(_REGION_END)]
+        position = close + len(_REGION_END)
+    if data[position:end].strip(b",\n "):
+        return None  # text outside the region blocks: not the generated layout
+    envelope = data[: start + len(b'\n "regions":')] + b"{}" + data[end + len(b"\n }") :]
+    return envelope, regions
+
+
+def _validate_envelope(raw: Any, file: Path) -> PriceTableEnvelope:
+    try:
+        return PriceTableEnvelope.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        location = ".".join(str(part) for part in first["loc"])
+        raise PriceTableError(f"{file}: {location}: {first['msg']}") from None
 
 
 def load_price_table(path: Path | None = None) -> PriceTable:
     file = path or bundled_dir("pricing") / DEFAULT_TABLE
     try:
-        raw = orjson.loads(file.read_bytes())
+        data = file.read_bytes()
     except FileNotFoundError:
         raise PriceTableError(f"{file}: price table not found") from None
+    except OSError as error:
+        raise PriceTableError(f"{file}: cannot read the price table: {error.strerror}") from None
+    split = _split_regions(data)
+    try:
+        raw = orjson.loads(split[0] if split else data)
     except orjson.JSONDecodeError as error:
         raise PriceTableError(f"{file}: not valid JSON: {error.msg}") from None
+    if not isinstance(raw, dict):
+        raise PriceTableError(f"{file}: expected a JSON object")
+    regions: dict[str, Any] = dict(split[1]) if split else raw.get("regions", {})
+    if not isinstance(regions, dict):
+        raise PriceTableError(f"{file}: regions: expected an object")
+    envelope = _validate_envelope({k: v for k, v in raw.items() if k != "regions"}, file)
+    if "regions" not in raw:
+        raise PriceTableError(f"{file}: regions: Field required")
+    return PriceTable(envelope, regions, file.name)
+
+
+def validate_price_table(path: Path) -> PriceTableFile:
+    """Validate a whole table file against the pydantic model (slow: every price)."""
+    try:
+        raw = orjson.loads(path.read_bytes())
+    except orjson.JSONDecodeError as error:
+        raise PriceTableError(f"{path}: not valid JSON: {error.msg}") from None
     try:
         table = PriceTableFile.model_validate(raw)
     except ValidationError as error:
         first = error.errors()[0]
         location = ".".join(str(part) for part in first["loc"])
-        raise PriceTableError(f"{file}: {location}: {first['msg']}") from None
-    _check_references(table, file)
-    return PriceTable(table)
-
-
-def _check_references(table: PriceTableFile, file: Path) -> None:
+        raise PriceTableError(f"{path}: {location}: {first['msg']}") from None
     for region, prices in table.regions.items():
         for key, entry in prices.items():
             if entry[1] not in table.sources:
-                raise PriceTableError(f"{file}: regions.{region}.{key}: unknown source {entry[1]}")
+                raise PriceTableError(f"{path}: regions.{region}.{key}: unknown source {entry[1]}")
             if len(entry) == 3 and entry[2] not in table.rules:
-                raise PriceTableError(f"{file}: regions.{region}.{key}: unknown rule {entry[2]}")
+                raise PriceTableError(f"{path}: regions.{region}.{key}: unknown rule {entry[2]}")
+    return table

@@ -101,7 +101,7 @@ def cpu_credits(view: AttributeView, spec: LaunchSpec, count: float) -> Componen
     quantity = hours * vcpus * count if hours is not None and vcpus is not None else None
     note = None
     if hours is not None:
-        note = f"usage file: monthly_cpu_credit_hrs = {hours:g}, {vcpus or 0:g} vCPUs"
+        note = f"from the usage file: monthly_cpu_credit_hrs = {hours:g}, {vcpus or 0:g} vCPUs"
     return ComponentSpec(
         "Unlimited CPU credits",
         "vCPU-hour",

@@ -25,7 +25,7 @@ def chunked_requests(
     quantity = None if count is None else count * chunks / per
     note = None
     if count is not None:
-        note = f"usage file: {count_key} = {count:g}"
+        note = f"from the usage file: {count_key} = {count:g}"
         if chunks > 1:
             note += f", each billed as {chunks} ({size_key} = {size:g})"
     return ComponentSpec(name, unit, price_key, quantity, usage_based=True, note=note)

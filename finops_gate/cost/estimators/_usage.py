@@ -18,7 +18,7 @@ def usage_spec(
     """A usage-based component; `usage_key`'s value x `scale` is its monthly quantity."""
     value = view.usage_number(usage_key) if usage_key else None
     quantity = None if value is None else value * scale
-    note = f"usage file: {usage_key} = {value:g}" if value is not None else None
+    note = f"from the usage file: {usage_key} = {value:g}" if value is not None else None
     return ComponentSpec(
         name, unit, price_key, quantity, usage_based=True, note=note, region=region
     )

@@ -32,7 +32,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             "cloudfront:data-out",
             data_out,
             usage_based=True,
-            note=None if data_out is None else "usage file: monthly_data_transfer_to_internet_gb",
+            note=None if data_out is None else "from the usage file: monthly_data_transfer_to_internet_gb",
             region=GLOBAL_REGION,
         ),
         ComponentSpec(
@@ -43,7 +43,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             usage_based=True,
             note=None
             if requests is None
-            else f"usage file: monthly_https_requests.us = {requests:g}",
+            else f"from the usage file: monthly_https_requests.us = {requests:g}",
             region=GLOBAL_REGION,
         ),
     ]

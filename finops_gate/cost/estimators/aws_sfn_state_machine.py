@@ -37,7 +37,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     note = None
     if requests is not None and duration is not None:
         gb_seconds = requests * duration / 1000 * memory / 1024
-        note = f"usage file: {requests:g} requests x {duration:g} ms x {memory:g} MB"
+        note = f"from the usage file: {requests:g} requests x {duration:g} ms x {memory:g} MB"
     return [
         usage_spec(
             view, "Requests", "1M requests", "sfn:express:requests", "monthly_requests", 1 / 1e6
