@@ -4,8 +4,9 @@ The least important parts go first, and a note says what was left out:
 
 1. the collapsed lists, last first: not supported, free, usage-based, unchanged resources;
 2. the collapsed cost breakdown of changed resources;
-3. rows of the cost-changes table, smallest change first (the table is sorted by size);
-4. policy findings, last first;
+3. rows of the cost-changes table, smallest change first (the table is sorted by size),
+   down to the five biggest; then policy findings, last first, down to five;
+4. then the rest of both;
 5. as a last resort, the text is cut at a line boundary.
 
 The verdict line, totals and summary always stay.
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 
 GITHUB_COMMENT_LIMIT = 65_536
 BREAKDOWN_TITLE = "Cost breakdown of changed resources"
+KEEP_AT_LEAST = 5  # rows of the cost table and findings kept before the other is cut
 _DETAILS = re.compile(r"^<details><summary>(?P<title>.*)</summary>$")
 
 
@@ -166,12 +168,21 @@ def fit_comment(markdown: str, limit: int = GITHUB_COMMENT_LIMIT) -> str:
         text = render()
         if len(text) <= limit:
             return text
-    for kind, label in (("changes", "cost-change rows"), ("findings", "findings")):
+    labels = {"changes": "some cost-change rows", "findings": "some findings"}
+    # Keep the biggest cost changes and the first findings as long as possible.
+    for kind, floor in (
+        ("changes", KEEP_AT_LEAST),
+        ("findings", KEEP_AT_LEAST),
+        ("changes", 0),
+        ("findings", 0),
+    ):
         for index, part in enumerate(parts):
-            if part.kind != kind or not part.rows:
+            current = keeps.get(index, len(part.rows))
+            if part.kind != kind or current <= floor:
                 continue
-            cut.append(f"some {label}")
-            low, high = 0, len(part.rows)  # find the most rows that fit
+            if labels[kind] not in cut:
+                cut.append(labels[kind])
+            low, high = floor, current  # find the most rows that fit
             while low < high:
                 middle = (low + high + 1) // 2
                 keeps[index] = middle
