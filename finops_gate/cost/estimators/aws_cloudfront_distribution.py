@@ -32,7 +32,9 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             "cloudfront:data-out",
             data_out,
             usage_based=True,
-            note=None if data_out is None else "from the usage file: monthly_data_transfer_to_internet_gb",
+            note=None
+            if data_out is None
+            else "from the usage file: monthly_data_transfer_to_internet_gb",
             region=GLOBAL_REGION,
         ),
         ComponentSpec(

@@ -22,12 +22,16 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     memory_mb = view.number("memory_size", DEFAULT_MEMORY_MB) or DEFAULT_MEMORY_MB
     requests = view.usage_number("monthly_requests")
     duration_ms = view.usage_number("request_duration_ms")
-    request_note = None if requests is None else f"from the usage file: monthly_requests = {requests:g}"
+    request_note = (
+        None if requests is None else f"from the usage file: monthly_requests = {requests:g}"
+    )
     gb_seconds = None
     duration_note = None
     if requests is not None and duration_ms is not None:
         gb_seconds = requests * duration_ms / 1000 * memory_mb / 1024
-        duration_note = f"from the usage file: {requests:g} requests x {duration_ms:g} ms x {memory_mb:g} MB"
+        duration_note = (
+            f"from the usage file: {requests:g} requests x {duration_ms:g} ms x {memory_mb:g} MB"
+        )
     label = "arm64" if arm else "x86"
     return [
         ComponentSpec(

@@ -33,7 +33,9 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 "aurora:serverless-v2:acu",
                 None if acus is None else acus * HOURS_PER_MONTH,
                 usage_based=True,
-                note=None if acus is None else f"from the usage file: capacity_units_per_hr = {acus:g}",
+                note=None
+                if acus is None
+                else f"from the usage file: capacity_units_per_hr = {acus:g}",
             )
         ]
     return [
