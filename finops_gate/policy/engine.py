@@ -157,7 +157,7 @@ def _unknown_environments(
         if not in_scope(["create", "update"], resource, all_resources):
             continue
         relevant = required_tags.is_taggable_resource(resource) or instance_types(
-            resource.type, resource.current, resource.after_unknown
+            resource.type, resource.current, resource.after_unknown, resource.config_expressions
         )
         if relevant and environments.environment(resource) is None:
             findings.append(

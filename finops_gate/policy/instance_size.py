@@ -52,7 +52,9 @@ def check(
 ) -> list[Finding]:
     findings: list[Finding] = []
     for resource in resources:
-        types = instance_types(resource.type, resource.current, resource.after_unknown)
+        types = instance_types(
+            resource.type, resource.current, resource.after_unknown, resource.config_expressions
+        )
         if not types:
             continue
         key = environments.rule_key(resource)

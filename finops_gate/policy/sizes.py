@@ -127,9 +127,17 @@ def is_previous_generation(value: str, service: str) -> bool:
 
 
 def instance_types(
-    resource_type: str, values: Mapping[str, Any], unknown: Mapping[str, Any]
+    resource_type: str,
+    values: Mapping[str, Any],
+    unknown: Mapping[str, Any],
+    configured: Mapping[str, Any] | None = None,
 ) -> list[InstanceType]:
-    """Every instance type a resource asks for; an unknown value is listed with None."""
+    """Every instance type a resource asks for; an unknown value is listed with None.
+
+    `configured` is the resource's configuration expressions, when the plan has them: an
+    attribute that is unknown only because the provider computes it, and that the
+    configuration does not set, is not an instance type anyone asked for.
+    """
     spec = SIZE_ATTRIBUTES.get(resource_type)
     if spec is None:
         return []
@@ -137,6 +145,8 @@ def instance_types(
     found: list[InstanceType] = []
     for path in paths:
         name = ".".join(path)
+        if configured and unknown.get(path[0]) is True and path[0] not in configured:
+            continue
         for value in _walk(values, unknown, path):
             found.append(InstanceType(name, value, service))
     return found
