@@ -494,7 +494,10 @@ class ModuleInstance:
             else:
                 merged = dict(default_tags)
                 merged.update(after.get("tags") or {})
-                after["tags_all"] = merged
+                if merged:
+                    after["tags_all"] = merged
+                else:  # as the provider plans it: computed when there is nothing to merge
+                    unknown["tags_all"] = True
         region = provider.region if provider else None
         if isinstance(region, Unknown):
             self.context.unknowns.append(

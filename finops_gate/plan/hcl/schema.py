@@ -35,12 +35,30 @@ COMPUTED_BLOCKS: dict[str, tuple[str, ...]] = {
     "aws_lb": ("subnet_mapping",),
     "aws_alb": ("subnet_mapping",),
     "aws_eks_node_group": ("node_repair_config", "update_config"),
+    "aws_autoscaling_group": ("launch_template",),
+    "aws_launch_configuration": ("ebs_block_device", "root_block_device"),
 }
 
-# Provider defaults for unset attributes (the plan shows them in `after`).
+# Provider defaults for unset attributes that prices depend on (the plan shows them in
+# `after`; the JSON schema does not carry defaults). Each is the AWS provider's
+# documented default and what the fixture plans show.
 DEFAULTS: dict[str, dict[str, Any]] = {
     "aws_lb": {"load_balancer_type": "application"},
     "aws_alb": {"load_balancer_type": "application"},
+    "aws_nat_gateway": {"connectivity_type": "public"},
+    "aws_dynamodb_table": {"billing_mode": "PROVISIONED"},
+    "aws_efs_file_system": {"throughput_mode": "bursting"},
+    "aws_elasticache_replication_group": {"engine": "redis"},
+    "aws_elasticsearch_domain": {"elasticsearch_version": "1.5"},
+    "aws_kinesis_stream": {"retention_period": 24},
+    "aws_lambda_function": {"package_type": "Zip", "timeout": 3},
+    "aws_msk_cluster": {"enhanced_monitoring": "DEFAULT"},
+    "aws_rds_cluster": {"engine_mode": "provisioned"},
+    "aws_redshift_cluster": {"multi_az": False},
+    "aws_sfn_state_machine": {"type": "STANDARD"},
+    "aws_vpc_endpoint": {"vpc_endpoint_type": "Gateway"},
+    "aws_cloudfront_distribution": {"price_class": "PriceClass_All"},
+    "aws_ecs_service": {"scheduling_strategy": "REPLICA"},
 }
 
 
