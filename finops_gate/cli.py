@@ -320,7 +320,7 @@ def check_command(
         plan=plan,
         policy=policy,
         output_format=OutputFormat(output_format),
-        overrides=tuple(zip(overrides, reasons)),
+        overrides=tuple(zip(overrides, reasons, strict=True)),
         environment=environment,
         all_resources=all_resources,
         project=project,
