@@ -675,7 +675,7 @@ def _type_name(block: Block) -> str | None:
     attribute: Attribute | None = block.body.attributes.get("type")
     if attribute is None:
         return None
-    return _traversal_name(attribute.expr) or None
+    return _traversal_name(attribute.expr) or "complex"  # list(...), map(...), object(...)
 
 
 def _convert(value: Any, type_name: str | None) -> Any:
