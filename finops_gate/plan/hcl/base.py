@@ -20,12 +20,7 @@ from pathlib import Path
 from finops_gate.errors import PlanError
 from finops_gate.plan.resource import Action, Plan, Resource
 
-_PATTERNS = (
-    ":(glob)**/*.tf",
-    ":(glob)**/*.tfvars",
-    ":(glob)**/*.tfvars.json",
-    ":(glob)**/modules.json",
-)
+_SUFFIXES = (".tf", ".tfvars", ".tfvars.json", "/modules.json")
 
 
 def _git(args: Sequence[str], cwd: Path) -> bytes:
@@ -51,7 +46,11 @@ def load_base(
     top = Path(_git(["rev-parse", "--show-toplevel"], path).decode().strip()).resolve()
     _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
     relative = path.relative_to(top)
-    archive = _git(["archive", "--format=tar", ref, "--", *_PATTERNS], top)
+    listing = _git(["ls-tree", "-r", "-z", "--name-only", ref], top).decode("utf-8", "replace")
+    names = [name for name in listing.split("\0") if name.endswith(_SUFFIXES)]
+    if not names:
+        return None
+    archive = _git(["archive", "--format=tar", ref, "--", *names], top)
     with tempfile.TemporaryDirectory(prefix="finops-gate-base-") as work:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             members = [m for m in tar.getmembers() if m.isfile() or m.isdir()]
