@@ -44,11 +44,14 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))  # run from a checkout without installing
+
+from finops_gate.pricing import layout  # noqa: E402
+from finops_gate.pricing.layout import Figure  # noqa: E402
+
 DEFAULT_SOURCES = REPO_ROOT.parent / "shared" / "price-sources"
 DEFAULT_OUT = REPO_ROOT / "pricing" / "aws.json"
 
-SCHEMA_VERSION = 1
-CURRENCY = "USD"
 REFERENCE_REGION = "us-east-1"  # flat, global prices are copied from here to other regions
 HOURS_PER_MONTH = Decimal(730)  # Infracost's convention; it shows some prices per unit-month
 
@@ -59,12 +62,6 @@ class BuildError(Exception):
 
 Prices = dict[str, Decimal]
 Reader = Callable[[Path, str], Prices]
-
-
-class Figure(NamedTuple):
-    price: Decimal
-    source_id: str
-    rule_id: str | None = None
 
 
 RegionTable = dict[str, Figure]
@@ -1500,27 +1497,6 @@ def check_against_golden(sources: Path, region: str, table: RegionTable) -> None
 # --------------------------------------------------------------------------------------------
 
 
-def _json_number(value: Decimal) -> str:
-    """Plain decimal notation, always with a decimal point so loaders read a float."""
-    text = format(value.normalize(), "f")
-    return text if "." in text else f"{text}.0"
-
-
-def _json_figure(figure: Figure) -> str:
-    parts = [_json_number(figure.price), json.dumps(figure.source_id)]
-    if figure.rule_id is not None:
-        parts.append(json.dumps(figure.rule_id))
-    return f"[{','.join(parts)}]"
-
-
-def _object(entries: Iterable[tuple[str, str]], depth: int) -> str:
-    """A JSON object with one "key":value per line (values are JSON text already),
-    indented one space per nesting level."""
-    pad = " " * depth
-    body = ",\n".join(f"{pad} {json.dumps(k)}:{v}" for k, v in sorted(entries))
-    return f"{{\n{body}\n{pad}}}"
-
-
 def used_ids(tables: dict[str, RegionTable]) -> tuple[list[str], list[str]]:
     figures = [figure for table in tables.values() for figure in table.values()]
     sources = sorted({figure.source_id for figure in figures})
@@ -1530,23 +1506,11 @@ def used_ids(tables: dict[str, RegionTable]) -> tuple[list[str], list[str]]:
 
 def render_table(tables: dict[str, RegionTable]) -> str:
     source_ids, rule_ids = used_ids(tables)
-    compact = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
-    sources = [(sid, json.dumps(vars(SOURCES[sid]), **compact)) for sid in source_ids]
-    rules = [(rid, json.dumps(RULES[rid], ensure_ascii=False)) for rid in rule_ids]
-    regions = [
-        (region, _object(((k, _json_figure(f)) for k, f in table.items()), 2))
-        for region, table in tables.items()
-    ]
-    top = [
-        ("currency", json.dumps(CURRENCY)),
-        ("regions", _object(regions, 1)),
-        ("rules", _object(rules, 1)),
-        ("schema_version", str(SCHEMA_VERSION)),
-        ("sources", _object(sources, 1)),
-    ]
-    text = _object(top, 0) + "\n"
-    json.loads(text)  # the hand-made layout must still be valid JSON
-    return text
+    return layout.render_table(
+        tables,
+        {sid: vars(SOURCES[sid]) for sid in source_ids},
+        {rid: RULES[rid] for rid in rule_ids},
+    )
 
 
 NOTICE_HEADER = """\

@@ -1,0 +1,435 @@
+"""Build a price table from AWS's own Price List files.
+
+Accepted inputs (one file, or a directory of them; the shapes are AWS's):
+
+* the Bulk API offer CSV (`.../offers/v1.0/aws/<Offer>/current/<region>/index.csv`): five
+  metadata rows (FormatVersion, Disclaimer, Publication Date, Version, OfferCode), a header
+  row, then one row per price dimension;
+* the Bulk API offer JSON (`index.json`): `products` by SKU and `terms.OnDemand` by SKU;
+* the Query API (`pricing:GetProducts`): one PriceList element (`product`, `terms`), or a
+  whole response (`{"PriceList": [element or JSON text, ...]}`), or a JSON list of elements;
+* Savings Plans files are recognised and skipped (they hold no on-demand prices).
+
+Only on-demand prices in USD are read. Products map to price keys as follows (everything
+else is ignored): EC2 Linux instances with no pre-installed software (`ec2:<type>` for
+shared tenancy, `ec2:<type>:dedicated` for dedicated), EBS volumes, IOPS, throughput, I/O
+and snapshots, NAT gateways, idle Elastic IPs, CPU credits, load balancers, RDS storage /
+IOPS / backup, CloudWatch metrics and alarms (see `USAGE_ITEMS`). Each input file becomes
+one source, dated by its publication date.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from finops_gate.errors import PriceTableError
+from finops_gate.pricing.layout import Figure, render_table
+
+# AWS location names (the `location` attribute) of the commercial regions, for files that
+# predate the `regionCode` attribute.
+LOCATIONS: dict[str, str] = {
+    "US East (N. Virginia)": "us-east-1",
+    "US East (Ohio)": "us-east-2",
+    "US West (N. California)": "us-west-1",
+    "US West (Oregon)": "us-west-2",
+    "Africa (Cape Town)": "af-south-1",
+    "Asia Pacific (Hong Kong)": "ap-east-1",
+    "Asia Pacific (Tokyo)": "ap-northeast-1",
+    "Asia Pacific (Seoul)": "ap-northeast-2",
+    "Asia Pacific (Osaka)": "ap-northeast-3",
+    "Asia Pacific (Osaka-Local)": "ap-northeast-3",
+    "Asia Pacific (Mumbai)": "ap-south-1",
+    "Asia Pacific (Hyderabad)": "ap-south-2",
+    "Asia Pacific (Singapore)": "ap-southeast-1",
+    "Asia Pacific (Sydney)": "ap-southeast-2",
+    "Asia Pacific (Jakarta)": "ap-southeast-3",
+    "Asia Pacific (Melbourne)": "ap-southeast-4",
+    "Asia Pacific (Malaysia)": "ap-southeast-5",
+    "Asia Pacific (Thailand)": "ap-southeast-7",
+    "Canada (Central)": "ca-central-1",
+    "Canada West (Calgary)": "ca-west-1",
+    "EU (Frankfurt)": "eu-central-1",
+    "EU (Zurich)": "eu-central-2",
+    "EU (Stockholm)": "eu-north-1",
+    "EU (Milan)": "eu-south-1",
+    "EU (Spain)": "eu-south-2",
+    "EU (Ireland)": "eu-west-1",
+    "EU (London)": "eu-west-2",
+    "EU (Paris)": "eu-west-3",
+    "Israel (Tel Aviv)": "il-central-1",
+    "Middle East (UAE)": "me-central-1",
+    "Middle East (Bahrain)": "me-south-1",
+    "Mexico (Central)": "mx-central-1",
+    "South America (Sao Paulo)": "sa-east-1",
+}
+
+
+@dataclass(frozen=True)
+class UsageItem:
+    """How a product's usage type (without its region prefix) maps to a price key."""
+
+    key: str
+    unit: str
+    factor: Decimal = Decimal(1)  # exact unit conversion to the key's unit
+    begin: Decimal = Decimal(0)  # the tier (beginRange) whose price is the key's rate
+
+
+GB_MONTH, IOPS_MONTH, HOURS = "GB-Mo", "IOPS-Mo", "Hrs"
+
+# usage type without the region prefix -> price key. Units are the offer files' own.
+USAGE_ITEMS: dict[str, UsageItem] = {
+    "EBS:VolumeUsage.gp2": UsageItem("ebs:gp2:storage", GB_MONTH),
+    "EBS:VolumeUsage.gp3": UsageItem("ebs:gp3:storage", GB_MONTH),
+    "EBS:VolumeUsage.piops": UsageItem("ebs:io1:storage", GB_MONTH),
+    "EBS:VolumeUsage.io2": UsageItem("ebs:io2:storage", GB_MONTH),
+    "EBS:VolumeUsage.st1": UsageItem("ebs:st1:storage", GB_MONTH),
+    "EBS:VolumeUsage.sc1": UsageItem("ebs:sc1:storage", GB_MONTH),
+    "EBS:VolumeUsage": UsageItem("ebs:standard:storage", GB_MONTH),
+    "EBS:VolumeIOUsage": UsageItem("ebs:standard:io", "IOs", Decimal(1_000_000)),
+    "EBS:VolumeP-IOPS.gp3": UsageItem("ebs:gp3:iops", IOPS_MONTH),
+    "EBS:VolumeP-IOPS.piops": UsageItem("ebs:io1:iops", IOPS_MONTH),
+    "EBS:VolumeP-IOPS.io2": UsageItem("ebs:io2:iops", IOPS_MONTH),
+    "EBS:VolumeP-IOPS.io2.tier2": UsageItem("ebs:io2:iops:tier2", IOPS_MONTH),
+    "EBS:VolumeP-IOPS.io2.tier3": UsageItem("ebs:io2:iops:tier3", IOPS_MONTH),
+    "EBS:VolumeP-Throughput.gp3": UsageItem(
+        "ebs:gp3:throughput", "GiBps-mo", Decimal(1) / Decimal(1024)
+    ),
+    "EBS:SnapshotUsage": UsageItem("ebs:snapshot:storage", GB_MONTH),
+    "NatGateway-Hours": UsageItem("natgw:hour", HOURS),
+    "NatGateway-Bytes": UsageItem("natgw:gb", "GB"),
+    "ElasticIP:IdleAddress": UsageItem("eip:idle:hour", HOURS, begin=Decimal(1)),
+    "CPUCredits:t2": UsageItem("ec2:cpu-credits:t2", "vCPU-Hours"),
+    "CPUCredits:t3": UsageItem("ec2:cpu-credits:t3", "vCPU-Hours"),
+    "CPUCredits:t3a": UsageItem("ec2:cpu-credits:t3a", "vCPU-Hours"),
+    "CPUCredits:t4g": UsageItem("ec2:cpu-credits:t4g", "vCPU-Hours"),
+    "RDS:GP2-Storage": UsageItem("rds:storage:gp2:single-az", GB_MONTH),
+    "RDS:Multi-AZ-GP2-Storage": UsageItem("rds:storage:gp2:multi-az", GB_MONTH),
+    "RDS:GP3-Storage": UsageItem("rds:storage:gp3:single-az", GB_MONTH),
+    "RDS:Multi-AZ-GP3-Storage": UsageItem("rds:storage:gp3:multi-az", GB_MONTH),
+    "RDS:PIOPS-Storage": UsageItem("rds:storage:io1:single-az", GB_MONTH),
+    "RDS:Multi-AZ-PIOPS-Storage": UsageItem("rds:storage:io1:multi-az", GB_MONTH),
+    "RDS:PIOPS": UsageItem("rds:iops:io1:single-az", IOPS_MONTH),
+    "RDS:Multi-AZ-PIOPS": UsageItem("rds:iops:io1:multi-az", IOPS_MONTH),
+    "RDS:ChargedBackupUsage": UsageItem("rds:backup", GB_MONTH),
+    "CW:MetricMonitorUsage": UsageItem("cloudwatch:metric", "Metrics"),
+    "CW:AlarmMonitorUsage": UsageItem("cloudwatch:alarm:standard", "Alarms"),
+    "CW:HighResAlarmMonitorUsage": UsageItem("cloudwatch:alarm:high-resolution", "Alarms"),
+}
+# Load balancers: (product family, usage type) -> key; the usage types are shared.
+LOAD_BALANCERS: dict[tuple[str, str], UsageItem] = {
+    ("Load Balancer-Application", "LoadBalancerUsage"): UsageItem("elb:application:hour", HOURS),
+    ("Load Balancer-Application", "LCUUsage"): UsageItem("elb:application:lcu", "LCU-Hrs"),
+    ("Load Balancer-Network", "LoadBalancerUsage"): UsageItem("elb:network:hour", HOURS),
+    ("Load Balancer-Network", "LCUUsage"): UsageItem("elb:network:lcu", "LCU-Hrs"),
+    ("Load Balancer-Gateway", "LoadBalancerUsage"): UsageItem("elb:gateway:hour", HOURS),
+    ("Load Balancer-Gateway", "LCUUsage"): UsageItem("elb:gateway:lcu", "LCU-Hrs"),
+    ("Load Balancer", "LoadBalancerUsage"): UsageItem("elb:classic:hour", HOURS),
+    ("Load Balancer", "DataProcessing-Bytes"): UsageItem("elb:classic:gb", "GB"),
+}
+_REGION_PREFIX = re.compile(r"^[A-Z]{2,5}[0-9]?-(?=[A-Za-z])")
+
+
+def _norm(name: str) -> str:
+    """Attribute names differ between CSV ("Instance Type") and JSON ("instanceType")."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+@dataclass(frozen=True)
+class Dimension:
+    begin: Decimal
+    unit: str
+    usd: Decimal
+
+
+@dataclass
+class Product:
+    sku: str
+    family: str
+    service: str
+    attributes: dict[str, str]  # normalised names (see _norm)
+    on_demand: list[Dimension] = field(default_factory=list)
+
+    def attr(self, name: str) -> str:
+        return self.attributes.get(_norm(name), "")
+
+
+@dataclass
+class OfferFile:
+    """One input file, read into products with their on-demand price dimensions."""
+
+    path: Path
+    kind: str  # "offer-csv", "offer-json", "get-products", "savings-plans"
+    offer_code: str
+    published: date | None
+    products: list[Product]
+
+
+def _decimal(text: Any, where: str) -> Decimal:
+    try:
+        return Decimal(str(text).strip())
+    except InvalidOperation:
+        raise PriceTableError(f"{where}: {text!r} is not a price") from None
+
+
+def _date(text: str) -> date | None:
+    match = re.match(r"\d{4}-\d{2}-\d{2}", text or "")
+    return date.fromisoformat(match[0]) if match else None
+
+
+# --------------------------------------------------------------------------------------------
+# Readers
+# --------------------------------------------------------------------------------------------
+
+
+def read_offer_csv(path: Path, text: str) -> OfferFile:
+    lines = text.splitlines(keepends=True)
+    metadata: dict[str, str] = {}
+    for row in csv.reader(lines[:5]):
+        if len(row) >= 2:
+            metadata[row[0]] = row[1]
+    if "FormatVersion" not in metadata or "OfferCode" not in metadata:
+        raise PriceTableError(f"{path}: not an AWS offer CSV (no FormatVersion/OfferCode rows)")
+    reader = csv.DictReader(io.StringIO("".join(lines[5:])))
+    products: dict[str, Product] = {}
+    for number, row in enumerate(reader, start=7):
+        where = f"{path}:{number}"
+        if row.get("TermType") != "OnDemand" or row.get("Currency", "USD") != "USD":
+            continue
+        sku = row.get("SKU", "")
+        product = products.get(sku)
+        if product is None:
+            attributes = {_norm(k): v for k, v in row.items() if k and v}
+            product = Product(
+                sku, row.get("Product Family", ""), row.get("serviceCode", ""), attributes
+            )
+            products[sku] = product
+        product.on_demand.append(
+            Dimension(
+                _decimal(row.get("StartingRange") or "0", where),
+                row.get("Unit", ""),
+                _decimal(row.get("PricePerUnit", ""), where),
+            )
+        )
+    return OfferFile(
+        path,
+        "offer-csv",
+        metadata["OfferCode"],
+        _date(metadata.get("Publication Date", "")),
+        list(products.values()),
+    )
+
+
+def _terms_dimensions(terms: Mapping[str, Any], where: str) -> list[Dimension]:
+    dimensions = []
+    for term in terms.values():
+        for dim in term.get("priceDimensions", {}).values():
+            usd = dim.get("pricePerUnit", {}).get("USD")
+            if usd is None:
+                continue
+            dimensions.append(
+                Dimension(
+                    _decimal(dim.get("beginRange") or "0", where),
+                    dim.get("unit", ""),
+                    _decimal(usd, where),
+                )
+            )
+    return dimensions
+
+
+def _product(raw: Mapping[str, Any], service: str) -> Product:
+    attributes = {_norm(k): str(v) for k, v in raw.get("attributes", {}).items()}
+    return Product(
+        str(raw.get("sku", "")),
+        str(raw.get("productFamily", "")),
+        str(raw.get("serviceCode") or attributes.get("servicecode") or service),
+        attributes,
+    )
+
+
+def read_offer_json(path: Path, data: Mapping[str, Any]) -> OfferFile:
+    on_demand = data.get("terms", {}).get("OnDemand", {})
+    products = []
+    for sku, raw in data.get("products", {}).items():
+        product = _product(raw, str(data.get("offerCode", "")))
+        product.on_demand = _terms_dimensions(on_demand.get(sku, {}), f"{path}: {sku}")
+        products.append(product)
+    return OfferFile(
+        path,
+        "offer-json",
+        str(data.get("offerCode", "")),
+        _date(str(data.get("publicationDate", ""))),
+        products,
+    )
+
+
+def read_get_products(path: Path, elements: list[Any]) -> OfferFile:
+    products, dates, service = [], [], ""
+    for element in elements:
+        item = json.loads(element) if isinstance(element, str) else element
+        service = str(item.get("serviceCode", service))
+        product = _product(item.get("product", {}), service)
+        terms = item.get("terms", {}).get("OnDemand", {})
+        product.on_demand = _terms_dimensions(terms, f"{path}: {product.sku}")
+        dates += [_date(str(t.get("effectiveDate", ""))) for t in terms.values()]
+        published = _date(str(item.get("publicationDate", "")))
+        dates.append(published)
+        products.append(product)
+    known = [d for d in dates if d is not None]
+    return OfferFile(path, "get-products", service, max(known) if known else None, products)
+
+
+def read_offer_file(path: Path) -> OfferFile:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise PriceTableError(f"{path}: cannot read: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise PriceTableError(f"{path}: not a text file") from None
+    if text.lstrip().startswith('"FormatVersion"') or text.startswith("FormatVersion"):
+        return read_offer_csv(path, text)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise PriceTableError(f"{path}: neither an offer CSV nor JSON: {error.msg}") from None
+    if isinstance(data, list):
+        return read_get_products(path, data)
+    if not isinstance(data, dict):
+        raise PriceTableError(f"{path}: not an AWS Price List file")
+    if "PriceList" in data:
+        return read_get_products(path, list(data["PriceList"]))
+    if "product" in data and "terms" in data:
+        return read_get_products(path, [data])
+    if "products" in data and isinstance(data["products"], dict):
+        return read_offer_json(path, data)
+    if "products" in data or "regions" in data:  # Savings Plans (rates, region index)
+        return OfferFile(path, "savings-plans", "", _date(str(data.get("publicationDate"))), [])
+    raise PriceTableError(f"{path}: not an AWS Price List file (no products or PriceList)")
+
+
+def offer_files(paths: list[Path]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix in (".csv", ".json")
+            )
+        elif path.exists():
+            yield path
+        else:
+            raise PriceTableError(f"{path}: no such file or directory")
+
+
+# --------------------------------------------------------------------------------------------
+# Products -> price keys
+# --------------------------------------------------------------------------------------------
+
+
+def product_region(product: Product) -> str | None:
+    code = product.attr("regionCode")
+    if code:
+        return code
+    return LOCATIONS.get(product.attr("location"))
+
+
+def _rate(product: Product, unit: str, begin: Decimal = Decimal(0)) -> Decimal | None:
+    for dim in product.on_demand:
+        if dim.begin == begin and dim.unit == unit:
+            return dim.usd
+    return None
+
+
+def product_price(product: Product) -> tuple[str, Decimal] | None:
+    """(price key, price in the key's unit) or None when the product maps to no key."""
+    family = product.family
+    if family.startswith("Compute Instance"):
+        if not (
+            product.attr("operatingSystem") == "Linux"
+            and product.attr("preInstalledSw") in ("NA", "")
+            and product.attr("capacitystatus") in ("Used", "")
+            and product.attr("licenseModel") in ("No License required", "")
+        ):
+            return None
+        tenancy = {"Shared": "", "Dedicated": ":dedicated"}.get(product.attr("tenancy"))
+        price = _rate(product, HOURS)
+        if tenancy is None or price is None or not product.attr("instanceType"):
+            return None
+        return f"ec2:{product.attr('instanceType')}{tenancy}", price
+    usage = _REGION_PREFIX.sub("", product.attr("usagetype"), count=1)
+    item = LOAD_BALANCERS.get((family, usage)) or USAGE_ITEMS.get(usage)
+    if item is None:
+        return None
+    if usage.startswith("CPUCredits:") and product.attr("operatingSystem") not in ("Linux", ""):
+        return None
+    price = _rate(product, item.unit, item.begin)
+    if price is None:
+        return None
+    return item.key, (price * item.factor).normalize()
+
+
+@dataclass
+class IngestResult:
+    tables: dict[str, dict[str, Figure]]
+    sources: dict[str, dict[str, str]]
+    skipped: list[str]  # files without any price the table uses, and why
+
+    def render(self) -> str:
+        return render_table(self.tables, self.sources, {})
+
+    def summary(self) -> str:
+        lines = [
+            f"{region}: {len(prices)} prices" for region, prices in sorted(self.tables.items())
+        ]
+        lines += [f"skipped {reason}" for reason in self.skipped]
+        return "\n".join(lines)
+
+
+def source_id(offer: OfferFile) -> str:
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", offer.path.stem)
+    return f"aws-price-list:{offer.offer_code or 'unknown'}:{stem}"
+
+
+def ingest(paths: list[Path]) -> IngestResult:
+    tables: dict[str, dict[str, Figure]] = {}
+    sources: dict[str, dict[str, str]] = {}
+    skipped: list[str] = []
+    for path in offer_files(paths):
+        offer = read_offer_file(path)
+        sid = source_id(offer)
+        used = 0
+        for product in offer.products:
+            region = product_region(product)
+            mapped = product_price(product)
+            if region is None or mapped is None or mapped[1] <= 0:
+                continue
+            key, price = mapped
+            table = tables.setdefault(region, {})
+            if key in table and table[key].price != price:
+                raise PriceTableError(
+                    f"{path}: {region} {key} has two prices: {table[key].price} and {price}"
+                )
+            table[key] = Figure(price, sid)
+            used += 1
+        if not used:
+            why = "no on-demand prices" if offer.kind == "savings-plans" else "no mapped prices"
+            skipped.append(f"{path.name} ({offer.kind}: {why})")
+            continue
+        if offer.published is None:
+            raise PriceTableError(f"{path}: no publication or effective date")
+        sources[sid] = {
+            "title": f"AWS Price List {offer.kind} file {path.name} "
+            f"(offer {offer.offer_code or 'unknown'})",
+            "origin": f"AWS Price List API, file {path.name}",
+            "license": "AWS Price List (public pricing data)",
+            "as_of": offer.published.isoformat(),
+        }
+    if not tables:
+        raise PriceTableError("no price in the input maps to a price key of finops-gate")
+    return IngestResult(tables, sources, skipped)
