@@ -193,9 +193,9 @@ def _date(text: str) -> date | None:
 def read_offer_csv(path: Path, text: str) -> OfferFile:
     lines = text.splitlines(keepends=True)
     metadata: dict[str, str] = {}
-    for row in csv.reader(lines[:5]):
-        if len(row) >= 2:
-            metadata[row[0]] = row[1]
+    for meta in csv.reader(lines[:5]):
+        if len(meta) >= 2:
+            metadata[meta[0]] = meta[1]
     if "FormatVersion" not in metadata or "OfferCode" not in metadata:
         raise PriceTableError(f"{path}: not an AWS offer CSV (no FormatVersion/OfferCode rows)")
     reader = csv.DictReader(io.StringIO("".join(lines[5:])))
