@@ -99,7 +99,7 @@ def _result(finding: Finding, rule_index: int, artifact: str | None) -> dict[str
     if finding.address:
         text = f"{finding.address}: {text}"
     if finding.remediation:
-        text += f" Fix: {finding.remediation}"
+        text += f" (fix: {finding.remediation})"
     location: dict[str, Any] = {}
     if artifact:
         location["physicalLocation"] = {"artifactLocation": {"uri": artifact}}
