@@ -266,3 +266,25 @@ def test_policy_test_reports_a_failing_case(
     assert code == 2 and "expected.yml: findings: Input should be a valid list" in err
     code, _, err = run(["policy", "test", str(tmp_path / "nowhere")], capsys)
     assert code == 2 and "not a directory" in err
+
+
+def test_all_resources_and_environment_options(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lifecycle = str(fixture_plan_path("lifecycle"))
+    policy = policy_file(
+        tmp_path, "policies:\n  - {id: t, kind: required_tags, tags: {Owner: {}}}\n"
+    )
+    _, out, _ = run([lifecycle, "--policy", policy, "--format", "json"], capsys)
+    diff_only = {f["address"] for f in json.loads(out)["findings"]}
+    _, out, _ = run([lifecycle, "--policy", policy, "--format", "json", "--all-resources"], capsys)
+    everything = {f["address"] for f in json.loads(out)["findings"]}
+    assert "aws_nat_gateway.main" in everything - diff_only  # no-op: only with --all-resources
+    assert "aws_ebs_volume.old_data" not in everything  # a delete: never
+    sizes = policy_file(
+        tmp_path,
+        "policies:\n  - {id: s, kind: instance_size, environments: {qa: {deny: ['t3.*']}}}\n",
+    )
+    code, out, _ = run([PLAN, "--policy", sizes, "--environment", "QA", "--format", "json"], capsys)
+    assert code == 1
+    assert [f["address"] for f in json.loads(out)["findings"]] == ["aws_instance.shared"]

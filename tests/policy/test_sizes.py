@@ -89,6 +89,8 @@ def test_every_resource_type_in_dev(prices: PriceTable) -> None:
         "aws_launch_template.volume_only": [
             ("error", 'instance_type "m3.large" is a previous-generation family ("m3") in dev')
         ],
+        # instance_type = <launch template id> == "" ? "m5.24xlarge" : "t3.micro"
+        "aws_instance.unknown_size": [("warning", "instance_type is unknown until apply in dev")],
         "aws_msk_cluster.events": [
             (
                 "error",
@@ -213,7 +215,9 @@ policies:
 """
     result = result_for(policy, "asg_and_sizes", prices)
     found = {f.address: f.severity for f in result.findings}
-    assert found == expected
+    # aws_instance.unknown_size is in dev, which has no entry: the default entry applies,
+    # and its instance type is unknown until apply (a warning).
+    assert found == {**expected, "aws_instance.unknown_size": "warning"}
     unknown = [f for f in result.findings if f.policy_id == "environment-unknown"]
     for finding in unknown:
         assert finding.message.startswith("no environment found")
@@ -241,3 +245,20 @@ def test_max_size_validation() -> None:
         parse_policy(text, "p.yml")
     ok = text.replace("huge", "8xlarge")
     assert parse_policy(ok, "p.yml").policies
+
+
+def test_unknown_instance_type_follows_on_unknown(prices: PriceTable) -> None:
+    failing = ALL_TYPES.replace("kind: instance_size", "kind: instance_size\n    on_unknown: fail")
+    found = by_address(result_for(failing, "asg_and_sizes", prices).findings)
+    assert found["aws_instance.unknown_size"] == [
+        ("error", "instance_type is unknown until apply in dev")
+    ]
+    passing = ALL_TYPES.replace("kind: instance_size", "kind: instance_size\n    on_unknown: pass")
+    assert "aws_instance.unknown_size" not in by_address(
+        result_for(passing, "asg_and_sizes", prices).findings
+    )
+    # The unset, provider-computed mixed_instances_policy of aws_autoscaling_group.untagged
+    # is not an unknown instance type.
+    assert "aws_autoscaling_group.untagged" not in by_address(
+        result_for(failing, "asg_and_sizes", prices).findings
+    )
