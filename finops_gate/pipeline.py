@@ -8,10 +8,12 @@ from enum import Enum
 from pathlib import Path
 
 from finops_gate.cost.engine import estimate_plan
+from finops_gate.cost.model import Estimate
 from finops_gate.cost.prices import PriceTable, load_price_table
 from finops_gate.cost.usage import load_usage_file
 from finops_gate.errors import PlanError
 from finops_gate.plan import Plan, load_plan
+from finops_gate.policy import clock
 from finops_gate.policy.engine import EvalOptions, evaluate_policies
 from finops_gate.policy.findings import Override, Verdict
 from finops_gate.policy.loader import DEFAULT_POLICY, load_policy
@@ -63,8 +65,26 @@ class GateOptions:
     usage_file: str | None = None  # --usage-file: quantities for usage-based components
 
 
-def price_info(prices: PriceTable) -> PriceInfo:
-    return PriceInfo(prices.as_of, prices.newest, dict(prices.sources), dict(prices.rules))
+def price_info(
+    prices: PriceTable, estimate: Estimate | None = None, today: date | None = None
+) -> PriceInfo:
+    """`today` (None: no staleness check) is compared with the date of the oldest source
+    that priced a component of `estimate` (no estimate, or nothing priced: the table's
+    newest source date)."""
+    used = set()
+    for cost in estimate.resources if estimate else ():
+        for component in (*cost.components, *cost.components_before):
+            if component.source is not None:
+                used.add(component.source)
+    dates = [prices.sources[s].as_of for s in used if s in prices.sources]
+    return PriceInfo(
+        prices.as_of,
+        prices.newest,
+        dict(prices.sources),
+        dict(prices.rules),
+        used_oldest=min(dates) if dates else None,
+        today=today,
+    )
 
 
 def load_gate_plan(options: GateOptions) -> Plan:
@@ -104,7 +124,7 @@ def build_gate_report(options: GateOptions) -> Report:
         plan,
         estimate,
         list(result.findings),
-        price_info(prices),
+        price_info(prices, estimate, options.today or clock.today()),
         options.policy or DEFAULT_POLICY,
         result,
     )

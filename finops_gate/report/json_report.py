@@ -77,6 +77,8 @@ def report_data(report: Report) -> dict[str, Any]:
         "prices": {
             "oldest_source_date": prices.oldest.isoformat(),
             "newest_source_date": prices.newest.isoformat(),
+            "prices_date": prices.prices_date.isoformat(),
+            "stale": prices.stale,
             "approximate": report.estimate.approximate,
             "sources": {
                 key: {

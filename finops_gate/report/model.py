@@ -17,6 +17,19 @@ from finops_gate.policy.findings import (
     verdict_of,
 )
 
+STALE_AFTER_MONTHS = 6
+
+
+def _months_later(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
 
 @dataclass(frozen=True, slots=True)
 class PriceInfo:
@@ -24,6 +37,21 @@ class PriceInfo:
     newest: date
     sources: dict[str, PriceSource]
     rules: dict[str, str]
+    # Date of the oldest source that priced a component of this report (None: none did)
+    used_oldest: date | None = None
+    today: date | None = None  # None: no staleness check
+
+    @property
+    def prices_date(self) -> date:
+        """How old this report's prices are: its oldest used source, else the table's newest."""
+        return self.used_oldest or self.newest
+
+    @property
+    def stale(self) -> bool:
+        """The prices are more than STALE_AFTER_MONTHS months older than `today`."""
+        if self.today is None:
+            return False
+        return self.today > _months_later(self.prices_date, STALE_AFTER_MONTHS)
 
 
 @dataclass(frozen=True, slots=True)

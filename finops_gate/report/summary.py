@@ -7,7 +7,7 @@ from collections.abc import Callable
 from finops_gate import __version__
 from finops_gate.cost.model import Status
 from finops_gate.policy.findings import Finding, WaiverRef
-from finops_gate.report.model import Report
+from finops_gate.report.model import STALE_AFTER_MONTHS, Report
 
 _LABELS = (
     (Status.PRICED, "priced"),
@@ -34,7 +34,19 @@ def summary_text(report: Report, escape: Callable[[str], str] = str) -> str:
     return (
         f"{len(resources)} resources ({changed} changed): {counts or 'none'}. "
         f"Policy {escape(report.policy_name)}: {errors} failing, {warnings} warning"
-        f"{overrides}{waived}."
+        f"{overrides}{waived}.{stale_prices_text(report)}"
+    )
+
+
+def stale_prices_text(report: Report) -> str:
+    """A note after the verdict summary when the prices are more than 6 months old."""
+    prices = report.prices
+    if not prices.stale:
+        return ""
+    return (
+        f" Note: prices date from {prices.prices_date.isoformat()}, more than "
+        f"{STALE_AFTER_MONTHS} months ago: AWS prices may have changed (rebuild the table "
+        "with `finops-gate pricing build`, or update finops-gate)."
     )
 
 

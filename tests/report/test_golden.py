@@ -7,6 +7,7 @@ A mismatch fails with a diff. After an intended change, rewrite them with
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -28,8 +29,13 @@ def check(name: str, text: str) -> None:
     assert text == path.read_text(encoding="utf-8")
 
 
+# A fixed "today": the stale-prices note compares the price dates with it.
+GOLDEN_TODAY = date(2026, 11, 23)
+
+
 def report_text(plan: Path, output_format: OutputFormat) -> str:
-    return render(build_gate_report(GateOptions(plan=str(plan))), output_format)
+    options = GateOptions(plan=str(plan), today=GOLDEN_TODAY)
+    return render(build_gate_report(options), output_format)
 
 
 @pytest.mark.parametrize("case", JSON_CASES)
