@@ -332,7 +332,6 @@ FREE_AWS_TYPES = frozenset(
         "aws_route53_hosted_zone_dnssec",
         "aws_route53_key_signing_key",
         "aws_route53_query_log",
-        "aws_route53_record",
         "aws_route53_records_exclusive",
         "aws_route53_vpc_association_authorization",
         "aws_route53_zone_association",

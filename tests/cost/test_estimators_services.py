@@ -427,8 +427,13 @@ def test_global_services_are_priced_in_us_east_1(prices: PriceTable) -> None:
     costs = estimate("three_regions", prices)
     zone = costs["aws_route53_zone.main"]
     assert zone.resource.region == "ap-southeast-1"
-    assert keyed(zone) == [("route53:zone", 1), ("route53:queries", None)]
-    check_prices(zone, {"route53:zone": ROUTE53_ZONE, "route53:queries": ROUTE53_QUERIES})
+    assert keyed(zone) == [("route53:zone", 1)]
+    check_prices(zone, {"route53:zone": ROUTE53_ZONE})
+    assert not zone.approximate  # the published us-east-1 price, not a derived one
+    record = costs["aws_route53_record.www"]
+    assert keyed(record) == [("route53:queries", None)]
+    assert record.components[0].unit_price == pytest.approx(ROUTE53_QUERIES)
+    assert record.status == Status.USAGE_BASED
     cdn = costs["aws_cloudfront_distribution.cdn"]
     assert [c.unit_price for c in cdn.components] == pytest.approx(
         [CLOUDFRONT_GB, CLOUDFRONT_HTTPS_10K]
@@ -475,6 +480,12 @@ def test_other_services(services: dict[str, ResourceCost]) -> None:
     assert [c.unit_price for c in ws.components] == pytest.approx([WS_MESSAGES, WS_MINUTES])
     for address in ("aws_sqs_queue.jobs", "aws_sns_topic.alerts", "aws_api_gateway_rest_api.rest"):
         assert services[address].status == Status.USAGE_BASED
+
+
+def test_route53_records(services: dict[str, ResourceCost]) -> None:
+    assert services["aws_route53_record.www"].components[0].price_key == "route53:queries"
+    alias = services["aws_route53_record.apex"]  # alias queries to AWS resources are free
+    assert alias.status == Status.FREE and alias.components == ()
 
 
 def test_three_regions_prices_every_resource(prices: PriceTable) -> None:

@@ -27,6 +27,13 @@ CPU_CREDIT_T3 = 0.05
 ACU = 0.12
 EBS_GP3 = 0.08
 M5_LARGE = 0.096
+AURORA_STORAGE = 0.10  # golden
+AURORA_IO_1M = 0.20  # golden
+KINESIS_SHARD = 0.015  # golden
+KINESIS_PUT_1M = 0.014  # AWS: $0.014 per 1,000,000 PUT payload units
+ROUTE53_QUERIES_1M = 0.40  # AWS
+EBS_STANDARD = 0.05  # golden: "Storage (magnetic)"
+EBS_STANDARD_IO = 0.05  # golden: "I/O requests", per 1M
 
 
 def write(tmp_path: Path, text: str) -> str:
@@ -146,6 +153,44 @@ resource_usage:
         "monthly_cpu_credit_hrs": 10
     }
     assert usage.for_resource("module.web.aws_instance.this", "aws_instance") == {}
+
+
+def test_aurora_kinesis_ebs_usage(tmp_path: Path, prices: PriceTable) -> None:
+    path = write(
+        tmp_path,
+        """\
+version: 0.1
+resource_type_default_usage:
+  aws_rds_cluster:
+    storage_gb: 200
+    write_requests_per_sec: 10
+    read_requests_per_sec: 40
+    backup_snapshot_size_gb: 100
+  aws_kinesis_stream:
+    monthly_provisioned_put_units: 5000000
+resource_usage:
+  aws_ebs_volume.standard:
+    monthly_standard_io_requests: 3000000
+  aws_route53_record.www:
+    monthly_standard_queries: 2000000
+""",
+    )
+    services = costs("services_us_east_1", prices, path)
+    aurora = services["aws_rds_cluster.aurora"]  # backup_retention_period 1: nothing billed
+    storage, io, backup = aurora.components
+    assert storage.monthly_quantity == 200
+    assert io.monthly_quantity == pytest.approx(50 * 730 * 3600 / 1e6)  # 131.4 M requests
+    assert backup.monthly_quantity == 0
+    assert aurora.monthly_cost_after == pytest.approx(200 * AURORA_STORAGE + 131.4 * AURORA_IO_1M)
+    events = services["aws_kinesis_stream.events"]
+    assert events.components[1].monthly_quantity == pytest.approx(5.0)
+    assert events.monthly_cost_after == pytest.approx(
+        2 * HOURS * KINESIS_SHARD + 5 * KINESIS_PUT_1M
+    )
+    queries = services["aws_route53_record.www"]
+    assert queries.monthly_cost_after == pytest.approx(2 * ROUTE53_QUERIES_1M)
+    standard = costs("priced_us_east_1", prices, path)["aws_ebs_volume.standard"]
+    assert standard.monthly_cost_after == pytest.approx(20 * EBS_STANDARD + 3 * EBS_STANDARD_IO)
 
 
 def test_precedence_merges_nested_keys() -> None:

@@ -3,6 +3,12 @@
 - Instance usage: desired size x hour, `ec2:<first of instance_types>` (AWS's default
   t3.medium when none is given; `:spot` for `capacity_type = "SPOT"`)
 - Node disks: desired size x `disk_size` GB-month (default 20), `ebs:gp2:storage`
+- With a launch template: the template's instance type, disks and monitoring, as
+  `aws_autoscaling_group`
+- Unlimited CPU credits for burstable types (usage: `monthly_cpu_credit_hrs` x
+  `vcpu_count` per node): vCPU-hour, `ec2:cpu-credits:<family>`
+
+The usage file's `instances` overrides the desired size.
 
 With a launch template (`launch_template { id = aws_launch_template.x.id }`), the
 instance type and disks come from the template found in the plan; a template outside the
@@ -11,12 +17,19 @@ plan leaves the price not found.
 
 from __future__ import annotations
 
-from finops_gate.cost.estimators._compute import extras, from_launch_template, instance_usage
+from finops_gate.cost.estimators._compute import (
+    LaunchSpec,
+    cpu_credits,
+    extras,
+    from_launch_template,
+    instance_usage,
+)
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
 RESOURCE_TYPES = ("aws_eks_node_group",)
+USAGE_KEYS = ("instances", "monthly_cpu_credit_hrs", "vcpu_count")
 DEFAULT_INSTANCE_TYPE = "t3.medium"
 DEFAULT_DISK_GB = 20.0
 
@@ -24,6 +37,9 @@ DEFAULT_DISK_GB = 20.0
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     scaling = view.blocks("scaling_config")
     desired = scaling[0].number("desired_size") if scaling else None
+    override = view.usage_number("instances")
+    if override is not None:
+        desired = override
     if desired is None:
         raise UnknownAttributeError("scaling_config.desired_size")
     instance_types = view.strings("instance_types")
@@ -60,4 +76,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         specs.extend(
             volume_components(f"Node disks ({count} x {disk:g} GB)", "gp2", disk * desired)
         )
+    credits = cpu_credits(view, LaunchSpec(instance_type), desired)
+    if credits is not None:
+        specs.append(credits)
     return specs

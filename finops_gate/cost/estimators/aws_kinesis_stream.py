@@ -1,7 +1,7 @@
 """Kinesis data stream (provisioned or on-demand).
 
 - Shards (provisioned): `shard_count` x hour, `kinesis:shard`
-- PUT payload units (provisioned; usage: `monthly_put_payload_units`, a finops-gate key):
+- PUT payload units (provisioned; usage: `monthly_provisioned_put_units`, in units):
   1M units, `kinesis:put-units`
 - Stream (on-demand): hour, `kinesis:ondemand:stream`
 - Data ingested (on-demand; usage: `monthly_on_demand_data_in_gb`): GB,
@@ -15,7 +15,7 @@ from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
 RESOURCE_TYPES = ("aws_kinesis_stream",)
-USAGE_KEYS = ("monthly_put_payload_units", "monthly_on_demand_data_in_gb")
+USAGE_KEYS = ("monthly_provisioned_put_units", "monthly_on_demand_data_in_gb")
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
@@ -42,7 +42,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             "PUT payload units",
             "1M units",
             "kinesis:put-units",
-            "monthly_put_payload_units",
+            "monthly_provisioned_put_units",
             1 / 1e6,
         ),
     ]

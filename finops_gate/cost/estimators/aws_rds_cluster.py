@@ -1,9 +1,10 @@
 """Aurora cluster (storage, I/O and backups; its instances are `aws_rds_cluster_instance`).
 
 - Storage (usage: `storage_gb`): GB-month, `aurora:storage`
-- I/O requests (usage: `monthly_io_requests`): 1M requests, `aurora:io`
-- Backup storage beyond the free allowance (usage: `backup_snapshot_size_gb`): GB-month,
-  `aurora:backup`
+- I/O requests (usage: `write_requests_per_sec` + `read_requests_per_sec`, x 730 hours x
+  3,600 s): 1M requests, `aurora:io`
+- Backup storage beyond the free allowance (usage: `backup_snapshot_size_gb` x
+  (`backup_retention_period` - 1)): GB-month, `aurora:backup`
 
 Aurora Serverless v2 capacity is billed on the cluster's `db.serverless` instances;
 Serverless v1 (`engine_mode = "serverless"`) capacity is not priced.
@@ -12,18 +13,48 @@ Serverless v1 (`engine_mode = "serverless"`) capacity is not priced.
 from __future__ import annotations
 
 from finops_gate.cost.estimators._usage import usage_spec
-from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
 
 RESOURCE_TYPES = ("aws_rds_cluster",)
-USAGE_KEYS = ("storage_gb", "monthly_io_requests", "backup_snapshot_size_gb")
+USAGE_KEYS = (
+    "storage_gb",
+    "write_requests_per_sec",
+    "read_requests_per_sec",
+    "backup_snapshot_size_gb",
+)
+SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
+    writes = view.usage_number("write_requests_per_sec")
+    reads = view.usage_number("read_requests_per_sec")
+    io = None
+    io_note = None
+    if writes is not None or reads is not None:
+        per_second = (writes or 0.0) + (reads or 0.0)
+        io = per_second * SECONDS_PER_MONTH / 1e6
+        io_note = f"from the usage file: {per_second:g} requests per second"
+    snapshot = view.usage_number("backup_snapshot_size_gb")
+    retention = view.number("backup_retention_period", 1.0) or 1.0
+    backup = None
+    backup_note = None
+    if snapshot is not None:
+        backup = snapshot * max(retention - 1, 0.0)
+        backup_note = (
+            f"from the usage file: {snapshot:g} GB x {retention:g} days retention, one day free"
+        )
     return [
         usage_spec(view, "Storage", "GB-month", "aurora:storage", "storage_gb"),
-        usage_spec(
-            view, "I/O requests", "1M requests", "aurora:io", "monthly_io_requests", 1 / 1e6
+        ComponentSpec(
+            "I/O requests", "1M requests", "aurora:io", io, usage_based=True, note=io_note
         ),
-        usage_spec(view, "Backup storage", "GB-month", "aurora:backup", "backup_snapshot_size_gb"),
+        ComponentSpec(
+            "Backup storage",
+            "GB-month",
+            "aurora:backup",
+            backup,
+            usage_based=True,
+            note=backup_note,
+        ),
     ]

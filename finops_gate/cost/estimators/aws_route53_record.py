@@ -1,0 +1,32 @@
+"""Route 53 record (global: priced in us-east-1; depends on usage).
+
+- Standard queries (usage: `monthly_standard_queries`): 1M queries, `route53:queries`
+  (alias records pointing at AWS resources are answered free of charge, so they have no
+  component)
+"""
+
+from __future__ import annotations
+
+from finops_gate.cost.estimators._usage import usage_spec
+from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.view import AttributeView
+
+RESOURCE_TYPES = ("aws_route53_record",)
+USAGE_KEYS = ("monthly_standard_queries",)
+GLOBAL_REGION = "us-east-1"
+
+
+def estimate(view: AttributeView) -> list[ComponentSpec]:
+    if view.blocks("alias"):
+        return []
+    return [
+        usage_spec(
+            view,
+            "Standard queries",
+            "1M queries",
+            "route53:queries",
+            "monthly_standard_queries",
+            1 / 1e6,
+            region=GLOBAL_REGION,
+        )
+    ]
