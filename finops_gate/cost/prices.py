@@ -215,7 +215,7 @@ def load_price_table(path: Path | None = None) -> PriceTable:
     envelope = _validate_envelope({k: v for k, v in raw.items() if k != "regions"}, file)
     if "regions" not in raw:
         raise PriceTableError(f"{file}: regions: Field required")
-    return PriceTable(envelope, regions, file.name)
+    return PriceTable(envelope, regions, str(file))
 
 
 def validate_price_table(path: Path) -> PriceTableFile:
