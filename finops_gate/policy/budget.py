@@ -13,7 +13,8 @@ triggers it; `warn` must not exceed `fail`), or a budget with levels in percent 
 
 Given at the top level they apply to the whole plan. Under `environments.<name>` they
 apply to the summed cost of the resources in that environment (see `environment:`;
-resources whose environment is unknown count only in the whole-plan totals). Under
+resources whose environment is unknown count only in the whole-plan totals, or in the
+environment named by `environment.unknown.assume`). Under
 `tag_groups` (a list of `{key, values, default}`) they apply to the summed cost of the
 resources whose tag `key` has each value, e.g. `key: Team, values: {payments: {...}}`;
 `default` applies to every other value seen in the plan. Group sums include unchanged
@@ -80,7 +81,7 @@ def check(
     )
     findings = _thresholds(policy, policy, whole, "")
     for name, thresholds in sorted(policy.environments.items()):
-        members = [c for c in costs if environments.environment(c.resource) == name]
+        members = [c for c in costs if environments.group(c.resource) == name]
         findings += _thresholds(policy, thresholds, _sum(members), f" of environment {name}")
     for group in policy.tag_groups:
         by_value: dict[str, list[ResourceCost]] = {}

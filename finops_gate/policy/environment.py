@@ -70,6 +70,13 @@ class EnvironmentResolver:
                 return self.canonical(found)
         return None
 
+    def group(self, resource: Resource) -> str | None:
+        """The environment a resource's cost counts in: its own, or `unknown.assume`."""
+        environment = self.environment(resource)
+        if environment is None and self.detection.unknown.assume:
+            return self.canonical(self.detection.unknown.assume)
+        return environment
+
     def rule_key(self, resource: Resource) -> str | None:
         """The key of per-environment rules to apply: the environment, `default`, or None
         (skip) for an unknown environment, as `unknown` says."""

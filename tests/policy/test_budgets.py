@@ -119,3 +119,20 @@ def test_percent_skips_zero_before_and_budget_needs_a_threshold(prices: PriceTab
     assert messages(policy, prices) == []  # everything is created: before is $0
     with pytest.raises(PolicyError, match="give at least one of"):
         parse_policy("policies:\n  - {id: b, kind: budget}\n", "p.yml")
+
+
+def test_unknown_environment_assume_counts_in_that_budget(prices: PriceTable) -> None:
+    policy = """
+policies:
+  - id: env
+    kind: budget
+    environments:
+      staging: {total_monthly_cost: {fail: 600}}
+"""
+    # Without the variable, aws_instance.shared has no environment; assume: staging puts it
+    # and nothing else there (legacy is dev by tag, the modules by their address).
+    text = MODULES.replace("  variable: environment\n", "  unknown: {assume: stg}\n") + policy
+    result = result_for(text.replace("fail: 600", "fail: 30"), "environments", prices)
+    assert [f.message for f in result.findings] == [
+        f"monthly cost of environment staging ${SHARED:,.2f} is above the fail threshold of $30.00"
+    ]
