@@ -13,10 +13,7 @@ import click
 
 from finops_gate import __version__
 from finops_gate.errors import CommentError, ExitCode, FinopsGateError, OutputError
-from finops_gate.integrations import actions
-from finops_gate.integrations.action import action_call
 from finops_gate.integrations.comments import Behavior
-from finops_gate.integrations.publish import PLATFORMS, post_comment
 from finops_gate.pipeline import (
     FailOn,
     GateOptions,
@@ -117,6 +114,10 @@ def _publish(
     in_actions = env.get("GITHUB_ACTIONS") == "true"
     if not (in_actions or options.comment):
         return True
+    # Imported here: a plain run does not pay for the HTTP client.
+    from finops_gate.integrations import actions
+    from finops_gate.integrations.publish import post_comment
+
     markdown = render_markdown(report, options.project)
     if in_actions:
         _append(env.get("GITHUB_STEP_SUMMARY"), markdown, "step summary")
@@ -190,7 +191,7 @@ def _publish(
 )
 @click.option(
     "--comment",
-    type=click.Choice(PLATFORMS),
+    type=click.Choice(["github", "gitlab"]),
     default=None,
     help="Post the Markdown verdict on the pull request (github) or merge request (gitlab).",
 )
@@ -349,6 +350,8 @@ def action_command() -> None:
 
     This is the Docker image's command in action.yml; see the README's GitHub Action section.
     """
+    from finops_gate.integrations.action import action_call
+
     known = frozenset(name for param in check_command.params for name in getattr(param, "opts", []))
     call = action_call(os.environ, known)
     os.environ.update(call.env)
