@@ -51,7 +51,7 @@ def stale_prices_text(report: Report) -> str:
 
 
 def waiver_text(waiver: WaiverRef) -> str:
-    approver = f", approved by {waiver.approver}" if waiver.approver else ""
+    approver = f" (approved by {waiver.approver})" if waiver.approver else ""
     return f"{waiver.reason}{approver}"
 
 
