@@ -255,6 +255,7 @@ CATALOGUE: tuple[str, ...] = (
     "msk:storage",
     "vpce:interface:hour",
     "vpce:interface:gb",
+    "vpce:gateway-load-balancer:hour",
     "vpn:connection:hour",
     "tgw:attachment:hour",
     "tgw:gb",
@@ -962,6 +963,11 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
     GoldenSpec("msk:storage", "msk_cluster_test", ("Storage",)),
     GoldenSpec("vpce:interface:hour", "vpc_endpoint_test", ("Endpoint (Interface)",)),
     GoldenSpec("vpce:interface:gb", "vpc_endpoint_test", ("Data processed (first 1PB)",)),
+    GoldenSpec(
+        "vpce:gateway-load-balancer:hour",
+        "vpc_endpoint_test",
+        ("Endpoint (GatewayLoadBalancer)",),
+    ),
     GoldenSpec("vpn:connection:hour", "vpn_connection_test", ("VPN connection",)),
     GoldenSpec(
         "tgw:attachment:hour",

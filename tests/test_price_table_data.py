@@ -58,7 +58,7 @@ NEW_KEYS = (
     "|opensearch:gp3:(?:iops|throughput)"
     "|redshift:(?:dc2|ds2|ra3)\\.[a-z0-9.]+|redshift:managed-storage"
     "|msk:kafka\\.[a-z0-9.]+|msk:storage"
-    "|vpce:interface:(?:hour|gb)|vpn:connection:hour|tgw:(?:attachment:hour|gb)"
+    "|vpce:interface:(?:hour|gb)|vpce:gateway-load-balancer:hour|vpn:connection:hour|tgw:(?:attachment:hour|gb)"
     "|cloudfront:(?:data-out|requests:https)|route53:(?:zone|queries)"
     "|cloudwatch:logs:(?:ingest|storage)|cloudwatch:alarm:(?:standard|high-resolution)"
     "|kms:(?:key|requests)|secretsmanager:(?:secret|api)|sqs:(?:standard|fifo):requests"
@@ -314,6 +314,7 @@ PUBLISHED = [
     ("us-east-1", "msk:storage", 0.10),
     ("us-east-1", "vpce:interface:hour", 0.01),
     ("us-east-1", "vpce:interface:gb", 0.01),
+    ("us-east-1", "vpce:gateway-load-balancer:hour", 0.01),
     ("us-east-1", "vpn:connection:hour", 0.05),
     ("us-east-1", "tgw:attachment:hour", 0.05),
     ("us-east-1", "tgw:gb", 0.02),
