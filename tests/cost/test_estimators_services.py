@@ -223,6 +223,17 @@ def test_asg_mixed_instances(compute: dict[str, ResourceCost]) -> None:
     assert mixed.approximate
 
 
+def test_unresolvable_template_is_price_not_found(compute: dict[str, ResourceCost]) -> None:
+    external = compute["aws_autoscaling_group.external_template"]  # literal template id
+    assert external.status == Status.PRICE_NOT_FOUND
+    assert external.monthly_cost_after is None  # never $0
+    assert external.notes == (
+        "launch template not found in the plan: its instance type is unknown",
+    )
+    on_ec2 = compute["aws_ecs_service.on_ec2"]  # runs on the cluster's instances
+    assert on_ec2.status == Status.FREE and on_ec2.monthly_cost_after == 0
+
+
 def test_ecs_fargate_from_task_definition(compute: dict[str, ResourceCost]) -> None:
     api = compute["aws_ecs_service.api"]  # 3 tasks x 0.5 vCPU / 1 GB
     assert keyed(api) == [("fargate:vcpu:hour", 3 * 0.5 * HOURS), ("fargate:gb:hour", 3 * HOURS)]

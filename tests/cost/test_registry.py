@@ -38,6 +38,32 @@ def test_no_type_is_both_priced_and_free() -> None:
     assert not set(ESTIMATORS) & FREE_AWS_TYPES
 
 
+def test_free_list_is_broad_but_leaves_out_types_with_charges_of_their_own() -> None:
+    assert len(FREE_AWS_TYPES) >= 400
+    charged = {
+        "aws_cloudwatch_dashboard",
+        "aws_cloudwatch_composite_alarm",
+        "aws_route53_health_check",
+        "aws_route53_resolver_endpoint",
+        "aws_lambda_provisioned_concurrency_config",
+        "aws_db_proxy",
+        "aws_db_snapshot",
+        "aws_acm_certificate",
+        "aws_cognito_user_pool",
+        "aws_api_gateway_stage",
+        "aws_s3_bucket_inventory",
+        "aws_s3_bucket_metric",
+        "aws_vpc_endpoint_subnet_association",
+        "aws_ec2_transit_gateway_peering_attachment",
+        "aws_ecr_repository",
+        "aws_cloudfront_function",
+        "aws_fms_policy",
+        "aws_wafv2_web_acl",
+    }
+    assert not charged & FREE_AWS_TYPES
+    assert all(name.startswith("aws_") for name in FREE_AWS_TYPES)
+
+
 def test_readme_coverage_table_is_current() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert coverage_markdown() in readme, "run: python scripts/coverage_table.py"
