@@ -79,6 +79,10 @@ class Context:
         return self.installed.get(key)
 
 
+class BlockList(list[Any]):
+    """The evaluated nested blocks of one type (as opposed to a list-valued attribute)."""
+
+
 class _DataValue(ResourceValue):
     def attribute(self, name: str) -> Any:
         return Unknown(f"data source {self.address} is not read in HCL mode")
@@ -243,6 +247,11 @@ class ModuleInstance:
             return self.evaluator.evaluate(expr, scope)
         except EvalError as error:
             return Unknown(f"could not be evaluated: {error}")
+        except (TypeError, ValueError, ArithmeticError, IndexError, KeyError) as error:
+            # An expression terraform would reject in a way the evaluator does not model.
+            return Unknown(f"could not be evaluated: {type(error).__name__}: {error}")
+        except RecursionError:
+            return Unknown("could not be evaluated: nested too deeply")
 
     def evaluate_body(
         self, body: Body, scope: Mapping[str, Any], top: bool = False
@@ -258,7 +267,7 @@ class ModuleInstance:
             if block.type == "dynamic" and block.labels:
                 self._dynamic(block, scope, result)
                 continue
-            existing = result.setdefault(block.type, [])
+            existing = result.setdefault(block.type, BlockList())
             if isinstance(existing, list):
                 existing.append(self.evaluate_body(block.body, scope))
         return result
@@ -274,7 +283,7 @@ class ModuleInstance:
             result[name] = items
             return
         pairs = sorted(items.items()) if isinstance(items, dict) else list(enumerate(items or []))
-        target = result.setdefault(name, [])
+        target = result.setdefault(name, BlockList())
         if not isinstance(target, list):
             return
         for key, value in pairs:
@@ -486,7 +495,8 @@ class ModuleInstance:
                 unknown[attribute] = True
         default_tags: Any = provider.default_tags if provider else {}
         if schema.taggable(resource_type):
-            after.setdefault("tags", None)
+            if "tags" not in unknown:
+                after.setdefault("tags", None)
             unknown.pop("tags_all", None)
             after.pop("tags_all", None)
             if unknown.get("tags") is True or isinstance(default_tags, Unknown):
@@ -546,39 +556,30 @@ def _address(base: str, index: Any) -> str:
     return f"{base}[{json.dumps(index, ensure_ascii=False)}]"
 
 
-def _marker(value: Any) -> Any:
-    if isinstance(value, Unknown):
-        return True
-    if isinstance(value, dict):
-        return {k: m for k, v in value.items() if (m := _marker(v)) is not False}
-    if isinstance(value, list):
-        return [_marker(v) for v in value]
-    return False
-
-
-def _known(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _known(v) for k, v in value.items() if not isinstance(v, Unknown)}
-    if isinstance(value, list):
-        return [None if isinstance(v, Unknown) else _known(v) for v in value]
-    return value
-
-
 def _split_top(values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(after, after_unknown) as terraform writes them; like the AWS provider (SDKv2), a
-    map attribute holding any unknown value is wholly unknown."""
+    """(after, after_unknown) as terraform writes them. Like the AWS provider (SDKv2), an
+    attribute whose value holds any unknown (a map with an unknown value, a set of ids
+    one of which is unknown) is wholly unknown; nested blocks are split item by item."""
     after: dict[str, Any] = {}
     unknown: dict[str, Any] = {}
     for name, value in values.items():
-        if isinstance(value, Unknown) or (
-            isinstance(value, dict) and contains_unknown(value) is not None
-        ):
+        if isinstance(value, BlockList):
+            items_after: list[Any] = []
+            items_unknown: list[Any] = []
+            for item in value:
+                if isinstance(item, dict):
+                    item_after, item_unknown = _split_top(item)
+                else:
+                    item_after, item_unknown = item, {}
+                items_after.append(item_after)
+                items_unknown.append(item_unknown)
+            after[name] = items_after
+            if any(items_unknown):
+                unknown[name] = items_unknown
+        elif contains_unknown(value) is not None:
             unknown[name] = True
-            continue
-        after[name] = _known(value)
-        marker = _marker(value)
-        if marker is not False and marker != [] and marker != {}:
-            unknown[name] = marker
+        else:
+            after[name] = value
     return after, unknown
 
 
