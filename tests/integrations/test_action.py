@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -213,3 +215,47 @@ def test_entrypoint_as_github_runs_it(api: FakeApi, tmp_path: Path) -> None:
     assert (tmp_path / "finops.sarif").read_text().startswith("{")
     assert "::error title=finops-gate " in result.stdout
     assert "comment updated" in result.stderr
+
+
+def test_the_docker_build_context_is_enough_to_install(tmp_path: Path) -> None:
+    """What .dockerignore lets into the image builds the package (docker itself is not run)."""
+    pytest.importorskip("hatchling")
+    context = tmp_path / "context"
+    allowed = [
+        line[1:].rstrip("/")
+        for line in (ROOT / ".dockerignore").read_text().splitlines()
+        if line.startswith("!")
+    ]
+    for name in allowed:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, context / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            context.mkdir(exist_ok=True)
+            shutil.copy2(source, context / name)
+    copied = re.findall(r"^COPY (\S+) ", (ROOT / "Dockerfile").read_text(), re.MULTILINE)
+    assert {name.rstrip("/") for name in copied} <= set(allowed) | {"."}
+    out = tmp_path / "wheel"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(context),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    [wheel] = out.glob("finops_gate-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "finops_gate/_data/pricing/aws.json" in names
+    assert "finops_gate/integrations/action.py" in names
