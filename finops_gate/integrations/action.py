@@ -63,7 +63,10 @@ def _flag(env: Mapping[str, str], name: str) -> bool:
 
 
 def plan_argument(value: str, workspace: str | None = None) -> str:
-    """A plan file as given; for a directory, its `plan.json` when it has one."""
+    """A plan file as given; for a directory, its `plan.json` when it has one.
+
+    A directory without one is passed on as it is, for the CLI to read its .tf files.
+    """
     path = Path(value)
     if not path.is_absolute() and workspace and not path.exists():
         path = Path(workspace) / path
