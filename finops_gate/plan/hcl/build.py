@@ -494,6 +494,12 @@ class ModuleInstance:
                 after.pop(attribute, None)
                 unknown[attribute] = True
         default_tags: Any = provider.default_tags if provider else {}
+        tags_value = after.get("tags")
+        if isinstance(tags_value, dict):  # map(string): terraform converts the values
+            after["tags"] = {
+                k: v if v is None or isinstance(v, (dict, list)) else to_string(v)
+                for k, v in tags_value.items()
+            }
         if schema.taggable(resource_type):
             if "tags" not in unknown:
                 after.setdefault("tags", None)
