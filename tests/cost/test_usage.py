@@ -27,6 +27,9 @@ CPU_CREDIT_T3 = 0.05
 ACU = 0.12
 EBS_GP3 = 0.08
 M5_LARGE = 0.096
+LB_HOUR = 0.0225  # AWS, ALB and NLB
+ALB_LCU = 0.008  # AWS, per LCU-hour
+NLB_LCU = 0.006  # AWS, per NLCU-hour
 AURORA_STORAGE = 0.10  # golden
 AURORA_IO_1M = 0.20  # golden
 KINESIS_SHARD = 0.015  # golden
@@ -191,6 +194,28 @@ resource_usage:
     assert queries.monthly_cost_after == pytest.approx(2 * ROUTE53_QUERIES_1M)
     standard = costs("priced_us_east_1", prices, path)["aws_ebs_volume.standard"]
     assert standard.monthly_cost_after == pytest.approx(20 * EBS_STANDARD + 3 * EBS_STANDARD_IO)
+
+
+def test_load_balancer_capacity_units(prices: PriceTable) -> None:
+    usage = parse_usage(
+        {
+            "version": 0.1,
+            "resource_usage": {
+                # ALB: 50 new connections/s = 2 LCU, 1.5 GB/hour = 1.5 LCU: the larger counts
+                "aws_lb.app": {"new_connections": 50, "processed_bytes_gb": 1.5},
+                # NLB: 50,000 active flows = 0.5 NLCU
+                "aws_lb.net": {"active_connections": 50000},
+            },
+        },
+        "u.yml",
+    )
+    plan = load_plan(str(fixture_plan_path("priced_us_east_1")))
+    result = {c.resource.address: c for c in estimate_plan(plan, prices, usage).resources}
+    app = result["aws_lb.app"]
+    assert app.components[1].monthly_quantity == pytest.approx(2 * HOURS)
+    assert app.monthly_cost_after == pytest.approx(LB_HOUR * HOURS + 2 * HOURS * ALB_LCU)
+    net = result["aws_lb.net"]
+    assert net.monthly_cost_after == pytest.approx(LB_HOUR * HOURS + 0.5 * HOURS * NLB_LCU)
 
 
 def test_precedence_merges_nested_keys() -> None:
