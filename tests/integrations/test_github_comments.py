@@ -252,3 +252,19 @@ def test_gitlab_merge_request_notes(api: FakeApi, sleeps: list[float]) -> None:
     assert [c.body for c in api.on_issue(3)] == ["a reviewer's note", VERDICT_2]
     methods = [(r.method, r.headers.get("private-token") == TOKEN) for r in api.writes()]
     assert methods == [("POST", True), ("PUT", True)]
+
+
+def test_token_is_not_sent_to_another_host(api: FakeApi, sleeps: list[float]) -> None:
+    other = FakeApi(TOKEN).start()
+    try:
+        moved = f"{other.url}/repos/acme/infra/issues/7/comments"
+        api.canned = [Canned(301, {"Location": moved})]
+        with pytest.raises(CommentError, match="301 Moved Permanently"):
+            _post(api, VERDICT, sleeps)
+        next_page = f'<{other.url}/repos/acme/infra/issues/7/comments?page=2>; rel="next"'
+        api.canned = [Canned(200, {"Link": next_page}, [])]
+        with pytest.raises(CommentError, match="a pagination link points to another host"):
+            _post(api, VERDICT, sleeps)
+        assert other.requests == []
+    finally:
+        other.stop()
