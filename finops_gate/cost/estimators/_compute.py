@@ -45,7 +45,7 @@ def instance_usage(spec: LaunchSpec, count: float, spot: bool | None = None) -> 
     size = f"{count:g} x {spec.instance_type}" if count != 1 else spec.instance_type
     notes = list(spec.notes)
     if is_spot:
-        notes.append("spot: average spot price, approximate")
+        notes.append("the average spot price; the actual price varies")
     note = "; ".join(notes) or None
     return ComponentSpec(
         f"Instance usage (Linux, {label}, {size})", "hour", key, HOURS_PER_MONTH * count, note=note
@@ -56,7 +56,7 @@ def extras(view: AttributeView, spec: LaunchSpec, count: float) -> list[Componen
     """Disks, detailed monitoring and unlimited CPU credits for `count` instances."""
     specs: list[ComponentSpec] = []
     for label, volume_type, size, iops, throughput in spec.volumes:
-        name = label if count == 1 else f"{label} ({count:g} instances)"
+        name = label if count == 1 else f"{label}, {count:g} instances"
         for component in volume_components(name, volume_type, size, iops, throughput):
             specs.append(
                 ComponentSpec(
