@@ -270,3 +270,25 @@ def test_plan_and_hcl_mode_agree(case: Path, prices: PriceTable) -> None:
     )
     hcl_after = sum(c.monthly_cost_after or 0.0 for c in hcl_costs.values())
     assert round(hcl_after, 6) == round(planned_after, 6)
+
+
+@pytest.mark.parametrize("policy", ["default", "tagging", "sizing"])
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_same_policy_findings(case: Path, policy: str, prices: PriceTable) -> None:
+    """Policies are shared too: the same findings from both paths (cases where the plan
+    only creates; a plan with updates or deletes is checked on its changes only)."""
+    if case.name in SKIP or not (case / "plan.json").is_file():
+        pytest.skip("see test_plan_and_hcl_mode_agree")
+    from finops_gate.policy.engine import evaluate_policies
+    from finops_gate.policy.loader import load_policy
+
+    plan = load_plan(str(case / "plan.json"))
+    if any(r.action != Action.CREATE for r in plan.resources):
+        pytest.skip("the plan has changes other than creates")
+    policy_file, _ = load_policy(policy)
+
+    def findings(source: Any) -> list[tuple[Any, ...]]:
+        result = evaluate_policies(policy_file, source, estimate_plan(source, prices))
+        return sorted((f.policy_id, f.severity, f.address, f.message) for f in result.findings)
+
+    assert findings(load_directory(case)) == findings(plan)
