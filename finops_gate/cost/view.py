@@ -28,10 +28,24 @@ class PlanContext:
     """Every resource of the plan by address, so estimators can follow references."""
 
     by_address: Mapping[str, Resource] = field(default_factory=dict)
+    by_type: Mapping[str, tuple[Resource, ...]] = field(default_factory=dict)
+    by_base: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, plan: Plan) -> PlanContext:
-        return cls({resource.address: resource for resource in plan.resources})
+        by_type: dict[str, list[Resource]] = {}
+        by_base: dict[str, list[str]] = {}
+        for resource in plan.resources:
+            by_type.setdefault(resource.type, []).append(resource)
+            by_base.setdefault(_INDEX.sub("", resource.address), []).append(resource.address)
+        return cls(
+            {resource.address: resource for resource in plan.resources},
+            {
+                kind: tuple(sorted(found, key=lambda r: r.address))
+                for kind, found in by_type.items()
+            },
+            {base: tuple(sorted(addresses)) for base, addresses in by_base.items()},
+        )
 
     def resolve(self, source: Resource, references: list[str]) -> Resource | None:
         """The first resource named by a `references` list of a configuration expression.
@@ -59,16 +73,12 @@ class PlanContext:
             same = f"{bare}[{index}]" if isinstance(index, int) else f'{bare}["{index}"]'
             if same in self.by_address:
                 return self.by_address[same]
-        candidates = sorted(
-            address for address in self.by_address if address.startswith(f"{bare}[")
-        )
+        candidates = self.by_base.get(bare, ())
         return self.by_address[candidates[0]] if candidates else None
 
     def referencing(self, target: Resource, resource_type: str, attribute: str) -> Resource | None:
         """The first resource of `resource_type` whose `attribute` references `target`."""
-        for resource in sorted(self.by_address.values(), key=lambda r: r.address):
-            if resource.type != resource_type:
-                continue
+        for resource in self.by_type.get(resource_type, ()):
             expression = resource.config_expressions.get(attribute)
             references = expression.get("references") if isinstance(expression, dict) else None
             if isinstance(references, list) and self.resolve(resource, references) is target:
