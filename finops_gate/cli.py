@@ -286,6 +286,13 @@ def _publish(
     default=None,
     help="YAML quantities for usage-based costs (Infracost's infracost-usage.yml schema).",
 )
+@click.option(
+    "--prices",
+    "prices",
+    metavar="FILE",
+    default=None,
+    help="Price table to use instead of the bundled one (e.g. from `pricing build`).",
+)
 def check_command(
     plan: str,
     policy: str | None,
@@ -307,6 +314,7 @@ def check_command(
     variables: tuple[str, ...] = (),
     base: str | None = None,
     usage_file: str | None = None,
+    prices: str | None = None,
 ) -> None:
     """Estimate the monthly cost of a Terraform plan and gate it on policy.
 
@@ -335,6 +343,7 @@ def check_command(
         variables=variables,
         base=base,
         usage_file=usage_file,
+        prices=prices,
     )
     report = build_gate_report(options)
     _write(render(report, options.output_format, options=options), output)

@@ -63,6 +63,7 @@ class GateOptions:
     variables: tuple[str, ...] = ()  # HCL mode: --var name=value
     base: str | None = None  # HCL mode: git ref priced as "before"
     usage_file: str | None = None  # --usage-file: quantities for usage-based components
+    prices: str | None = None  # --prices: a price table file instead of the bundled one
 
 
 def price_info(
@@ -110,7 +111,7 @@ def load_gate_plan(options: GateOptions) -> Plan:
 def build_gate_report(options: GateOptions) -> Report:
     policy_file, _ = load_policy(options.policy)
     plan = load_gate_plan(options)
-    prices = load_price_table()
+    prices = load_price_table(Path(options.prices) if options.prices else None)
     usage = load_usage_file(options.usage_file) if options.usage_file else None
     estimate = estimate_plan(plan, prices, usage)
     evaluation = EvalOptions(

@@ -120,3 +120,22 @@ def test_the_shared_samples() -> None:
         "us-east-1": {"ec2:m5.large": 0.096},
     }
     assert len(result.skipped) == 2  # Savings Plans files: no on-demand prices
+
+
+def test_check_prices_option_uses_a_built_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = tmp_path / "aws.json"
+    table.write_text(ingest([GET_PRODUCTS]).render(), encoding="utf-8")
+    plan = Path(__file__).resolve().parents[1] / "fixtures/terraform/priced_us_east_1/plan.json"
+    with pytest.raises(SystemExit):
+        main(["check", str(plan), "--prices", str(table), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    components = [c for r in report["resources"] for c in r["components"]]
+    m5 = [c for c in components if c["price_key"] == "ec2:m5.large"]
+    assert m5 and all(c["unit_price"] == 0.096 for c in m5)
+    assert {c["price_source"] for c in m5} == {
+        "aws-price-list:AmazonEC2:get_products_m5_large_excerpt"
+    }
+    # everything else is missing from this one-price table: price not found, never $0
+    assert report["summary"]["price_not_found"] > 0
