@@ -80,6 +80,11 @@ def evaluate(expression: str, **variables: Any) -> Any:
         ("var.list[1]", 20),
         ('cidrsubnet("10.0.0.0/16", 8, 2)', "10.0.2.0/24"),
         ("max(1, 5, 3) + min(2, 4)", 7),
+        ('one(["x"])', "x"),
+        ('setunion(["b"], ["a", "b"])', ["a", "b"]),
+        ("alltrue([true, 1 == 1])", True),
+        ('nonsensitive(sensitive("s"))', "s"),
+        ('<<-EOT\n  echo "${var.n}" \\ $${x}\n  EOT\n', 'echo "5" \\ ${x}\n'),
     ],
 )
 def test_expressions(expression: str, expected: Any) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from hcl2.utils import process_escape_sequences
 
+from finops_gate.errors import PlanError
 from finops_gate.plan.hcl.syntax import Node, children, is_tree, subtrees
 from finops_gate.plan.hcl.values import (
     EvalError,
@@ -142,7 +143,7 @@ class Evaluator:
     def _e_template_string(self, node: Node, local: Mapping[str, Any]) -> Any:
         return process_escape_sequences(str(node.children[0])[2:-2])
 
-    def _heredoc(self, node: Node) -> Any:
+    def _heredoc(self, node: Node, local: Mapping[str, Any]) -> Any:
         match = _HEREDOC.match(str(node.children[0]))
         if match is None:
             raise EvalError("malformed heredoc")
@@ -152,15 +153,21 @@ class Evaluator:
             indents = [len(x) - len(x.lstrip(" \t")) for x in lines if x.strip()]
             cut = min(indents) if indents else 0
             text = "\n".join(x[cut:] for x in lines)
-        if "${" in text.replace("$${", "") or "%{" in text.replace("%%{", ""):
-            return Unknown("heredoc templates with interpolation are not evaluated")
-        return text.replace("$${", "${").replace("%%{", "%{")
+        if "${" not in text.replace("$${", "") and "%{" not in text.replace("%%{", ""):
+            return text.replace("$${", "${").replace("%%{", "%{")
+        from finops_gate.plan.hcl.syntax import parse_text
+
+        try:
+            body = parse_text(f"x = {_quoted_template(text)}\n", "heredoc")
+        except (PlanError, EvalError):
+            return Unknown("this heredoc template could not be evaluated")
+        return self._eval(body.attributes["x"].expr, local)
 
     def _e_heredoc_template(self, node: Node, local: Mapping[str, Any]) -> Any:
-        return self._heredoc(node)
+        return self._heredoc(node, local)
 
     def _e_heredoc_template_trim(self, node: Node, local: Mapping[str, Any]) -> Any:
-        return self._heredoc(node)
+        return self._heredoc(node, local)
 
     def _e_tuple(self, node: Node, local: Mapping[str, Any]) -> Any:
         return [self._eval(item, local) for item in subtrees(node)]
@@ -390,6 +397,48 @@ class Evaluator:
             else:
                 result[key] = value
         return result
+
+
+def _quoted_template(text: str) -> str:
+    """A heredoc body as a quoted HCL template: literal text escaped, `${...}` and
+    `%{...}` sequences copied as they are (with their nested strings and braces)."""
+    out = ['"']
+    i = 0
+    while i < len(text):
+        if text.startswith(("$${", "%%{"), i):
+            out.append(text[i : i + 3])
+            i += 3
+        elif text.startswith(("${", "%{"), i):
+            end = _closing_brace(text, i + 2)
+            out.append(text[i : end + 1])
+            i = end + 1
+        else:
+            char = text[i]
+            out.append({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}.get(char, char))
+            i += 1
+    out.append('"')
+    return "".join(out)
+
+
+def _closing_brace(text: str, start: int) -> int:
+    depth, i, in_string = 1, start, False
+    while i < len(text):
+        char = text[i]
+        if in_string:
+            if char == "\\":
+                i += 1
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise EvalError("unterminated interpolation in a heredoc")
 
 
 def get_attr(target: Any, name: str) -> Any:

@@ -359,7 +359,38 @@ def _cidrhost(prefix: Any, hostnum: Any) -> Any:
         raise EvalError(f"cidrhost: {error}") from None
 
 
+def _one(items: Any) -> Any:
+    values = _list(items, "one")
+    if len(values) > 1:
+        raise EvalError("one: more than one element")
+    return values[0] if values else None
+
+
+def _setop(kind: str) -> Function:
+    def operation(first: Any, *others: Any) -> Any:
+        result = list(dict.fromkeys(_list(first, kind)))
+        for other in others:
+            items = _list(other, kind)
+            if kind == "setunion":
+                result += [i for i in items if i not in result]
+            elif kind == "setintersection":
+                result = [i for i in result if i in items]
+            else:
+                result = [i for i in result if i not in items]
+        return sorted(result) if all(isinstance(i, str) for i in result) else result
+
+    return operation
+
+
 FUNCTIONS: dict[str, Function] = {
+    "sensitive": lambda v: v,
+    "nonsensitive": lambda v: v,
+    "one": _shallow(_one),
+    "alltrue": _strict(lambda v: all(to_bool(i) for i in _list(v, "alltrue"))),
+    "anytrue": _strict(lambda v: any(to_bool(i) for i in _list(v, "anytrue"))),
+    "setunion": _strict(_setop("setunion")),
+    "setintersection": _strict(_setop("setintersection")),
+    "setsubtract": _strict(_setop("setsubtract")),
     "cidrsubnet": _strict(_cidrsubnet),
     "cidrhost": _strict(_cidrhost),
     "merge": _strict(_merge),
