@@ -291,3 +291,9 @@ def test_cli_var_options_need_a_directory(capsys: pytest.CaptureFixture[str]) ->
     code, _, err = run_cli([plan, "--var", "a=b"], capsys)
     assert code == 2
     assert "--var, --var-file and --base need a directory of .tf files" in err
+
+
+def test_a_module_calling_itself_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text('module "me" {\n  source = "./"\n}\n')
+    with pytest.raises(PlanError, match=r"main.tf:1: modules nested more than 32 deep"):
+        load_directory(tmp_path)

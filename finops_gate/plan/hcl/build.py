@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from finops_gate.errors import PlanError
 from finops_gate.plan.hcl import schema
 from finops_gate.plan.hcl.config import ModuleConfig, installed_modules, load_module_config
 from finops_gate.plan.hcl.evaluate import Evaluator, Namespace
@@ -36,6 +37,7 @@ META_ATTRIBUTES = frozenset({"count", "for_each", "provider", "depends_on"})
 META_BLOCKS = frozenset({"lifecycle", "provisioner", "connection", "precondition", "postcondition"})
 MODULE_META = frozenset({"source", "version", "count", "for_each", "providers", "depends_on"})
 NO_INDEX = object()
+MAX_MODULE_DEPTH = 32
 
 
 @dataclass(slots=True)
@@ -340,6 +342,11 @@ class ModuleInstance:
             return Unknown(f"{address}: {error}")
         if isinstance(expansion, Unknown):
             return expansion
+        if address.count("module.") > MAX_MODULE_DEPTH:
+            raise PlanError(
+                f"{block.file}:{block.line}: modules nested more than {MAX_MODULE_DEPTH} "
+                f"deep ({address}); does a module call itself?"
+            )
         directory = self._module_directory(block, name)
         instances: list[tuple[Any, ModuleInstance | None]] = []
         for index, scope in expansion:
