@@ -59,6 +59,8 @@ class GateOptions:
     pull_request: int | None = None  # PR / MR number; default from the CI environment
     repository: str | None = None  # OWNER/NAME (GitHub) or project id (GitLab)
     ignore_comment_errors: bool = False  # a failed post does not change the exit code
+    # The API token is deliberately not a field (a repr would show it): cli.py hands it
+    # straight to the comment poster.
     var_files: tuple[str, ...] = ()  # HCL mode (PLAN is a directory): --var-file
     variables: tuple[str, ...] = ()  # HCL mode: --var name=value
     base: str | None = None  # HCL mode: git ref priced as "before"

@@ -259,3 +259,11 @@ def test_the_docker_build_context_is_enough_to_install(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "finops_gate/_data/pricing/aws.json" in names
     assert "finops_gate/integrations/action.py" in names
+
+
+def test_usage_file_input_reaches_the_cli() -> None:
+    from finops_gate.cli import check_command
+
+    known = frozenset(name for param in check_command.params for name in getattr(param, "opts", []))
+    call = action_call({**_inputs(plan="p.json"), "INPUT_USAGE-FILE": "usage.yml"}, known)
+    assert call.args[1:3] == ["--usage-file", "usage.yml"]
