@@ -37,7 +37,8 @@ class PlanContext:
         by_base: dict[str, list[str]] = {}
         for resource in plan.resources:
             by_type.setdefault(resource.type, []).append(resource)
-            by_base.setdefault(_INDEX.sub("", resource.address), []).append(resource.address)
+            if resource.address.endswith("]"):
+                by_base.setdefault(_bare(resource.address), []).append(resource.address)
         return cls(
             {resource.address: resource for resource in plan.resources},
             {
@@ -68,7 +69,7 @@ class PlanContext:
     def _instance(self, base: str, index: int | str | None) -> Resource | None:
         if base in self.by_address:
             return self.by_address[base]
-        bare = _INDEX.sub("", base)
+        bare = _bare(base)
         if index is not None:
             same = f"{bare}[{index}]" if isinstance(index, int) else f'{bare}["{index}"]'
             if same in self.by_address:
@@ -84,6 +85,11 @@ class PlanContext:
             if isinstance(references, list) and self.resolve(resource, references) is target:
                 return resource
         return None
+
+
+def _bare(address: str) -> str:
+    """The address without its final count/for_each index."""
+    return _INDEX.sub("", address) if address.endswith("]") else address
 
 
 EMPTY_CONTEXT = PlanContext()
