@@ -27,6 +27,8 @@ BACKOFF_BASE = 1.0
 BACKOFF_CAP = 30.0
 # A server asking us to wait longer than this is treated as a failure, not waited for.
 MAX_WAIT = 120.0
+# GitHub: after a secondary rate limit without `Retry-After`, wait at least a minute.
+RATE_LIMIT_MIN_WAIT = 60.0
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,7 @@ class HttpClient:
                 elif status == 429 or (status == 403 and _rate_limited(answer_headers, message)):
                     failure = f"rate limited ({status}) on {where}"
                     hinted = retry_after_seconds(answer_headers)
-                    wait = backoff if hinted is None else hinted
+                    wait = max(backoff, RATE_LIMIT_MIN_WAIT) if hinted is None else hinted
                 else:
                     raise self._error(_client_error(status, where, message)) from None
             except TimeoutError:

@@ -268,3 +268,11 @@ def test_token_is_not_sent_to_another_host(api: FakeApi, sleeps: list[float]) ->
         assert other.requests == []
     finally:
         other.stop()
+
+
+def test_secondary_rate_limit_without_retry_after_waits_a_minute(
+    api: FakeApi, sleeps: list[float]
+) -> None:
+    api.canned = [Canned(403, body={"message": "You have exceeded a secondary rate limit."})]
+    assert _post(api, VERDICT, sleeps).action == "created"  # type: ignore[attr-defined]
+    assert sleeps == [60.0]
