@@ -185,9 +185,12 @@ def sample_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _git(repo, "init", "-q")
     _git(repo, "config", "user.email", "test@example.com")
     _git(repo, "config", "user.name", "test")
+    _write(repo, {"README.md": "sample\n"})
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "start")
+    # The commit being made: new directories, staged (pre-commit runs before the commit).
     _write(repo, {"ok/main.tf": PASSING, "bad/main.tf": FAILING})
     _git(repo, "add", ".")
-    _git(repo, "commit", "-qm", "sample")
     return repo
 
 
@@ -204,3 +207,25 @@ def test_pre_commit_try_repo_failing_commit(sample_repo: Path, pre_commit_home: 
     assert "Failed" in result.stdout
     assert "finops-gate bad: FAIL" in result.stdout
     assert "missing required tags" in result.stdout
+
+
+def test_hook_prices_the_change_since_head(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """By default the hook shows what the commit changes: HEAD is "before"."""
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "config", "user.email", "test@example.com")
+    _git(tmp_path, "config", "user.name", "test")
+    _write(tmp_path, {"ok/main.tf": PASSING})
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-qm", "t3.micro")
+    _write(tmp_path, {"ok/main.tf": PASSING.replace("t3.micro", "t3.small")})
+    monkeypatch.chdir(tmp_path)
+    assert hook_main(["ok/main.tf"]) == 0
+    out = capsys.readouterr().out
+    # us-east-1 on-demand: t3.micro $0.0104/hour, t3.small $0.0208/hour, 730 hours;
+    # the 8 GB gp2 root volume assumed for both is unchanged.
+    assert "1 resource(s), 1 changed" in out
+    assert f"(+${730 * (0.0208 - 0.0104):.2f} since HEAD)" in out
+    assert hook_main(["--base", "", "ok/main.tf"]) == 0
+    assert "since" not in capsys.readouterr().out

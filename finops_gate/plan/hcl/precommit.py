@@ -1,9 +1,11 @@
 """The pre-commit hook: gate every directory holding a changed .tf file, in HCL mode.
 
-    python -m finops_gate.plan.hcl.precommit [--policy FILE|NAME] [--var-file FILE]
-        [--var NAME=VALUE] [--fail-on error|warning|never] FILE...
+    finops-gate-hook [--policy FILE|NAME] [--var-file FILE] [--var NAME=VALUE]
+        [--fail-on error|warning|never] [--base REF] FILE...
 
-Files are grouped by directory. A directory that an ancestor directory uses as a local
+Files are grouped by directory. Each directory is priced as the change since `--base`
+(HEAD by default, so budgets see what the commit adds; outside a git repository or before
+the first commit, everything counts as new). A directory that an ancestor directory uses as a local
 module (`source = "./..."`) is gated through that ancestor, the root module that gives
 it its inputs and providers. Each gated directory prints a short verdict; the exit code
 is 1 when any directory fails, 2 when one could not be read, 0 otherwise.
@@ -20,6 +22,10 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from finops_gate.plan.resource import Plan
 
 _SOURCE = re.compile(r'^\s*source\s*=\s*"(\.\.?/[^"]*)"', re.M)
 
@@ -81,15 +87,24 @@ def gate_directory(directory: Path, shown: str, args: argparse.Namespace) -> tup
 
     policy_file, _ = load_policy(args.policy)
     plan = load_directory(directory, args.var_files, args.variables, shown=shown)
+    if args.base:
+        plan = _with_base(plan, directory, args)
     estimate = estimate_plan(plan, load_price_table())
     result = evaluate_policies(policy_file, plan, estimate, EvalOptions())
     findings = list(result.findings)
     verdict = verdict_of(findings)
     totals = estimate.totals
+    cost = numbers.money(totals.monthly_cost_after)
+    if args.base:
+        cost = (
+            f"{numbers.money(totals.monthly_cost_before)} -> {cost} "
+            f"({numbers.signed_money(totals.monthly_cost_delta)} since {args.base})"
+        )
+    changed = sum(1 for r in plan.resources if r.action.changes)
     lines = [
         f"finops-gate {shown}: {verdict.value.upper()} "
-        f"(policy {args.policy or DEFAULT_POLICY}), monthly cost "
-        f"{numbers.money(totals.monthly_cost_after)} for {len(plan.resources)} resource(s)"
+        f"(policy {args.policy or DEFAULT_POLICY}), monthly cost {cost}, "
+        f"{len(plan.resources)} resource(s), {changed} changed"
     ]
     unpriced = [c for c in estimate.resources if c.monthly_cost_after is None]
     if unpriced:
@@ -111,6 +126,21 @@ def gate_directory(directory: Path, shown: str, args: argparse.Namespace) -> tup
     return "\n".join(lines) + "\n", failed
 
 
+def _with_base(plan: Plan, directory: Path, args: argparse.Namespace) -> Plan:
+    """The change since `--base` (HEAD by default): what this commit changes."""
+    from dataclasses import replace
+
+    from finops_gate.errors import PlanError
+    from finops_gate.plan.hcl.base import diff_plans, load_base
+
+    try:
+        before = load_base(str(directory), args.base, args.var_files, args.variables)
+    except PlanError as error:  # not a git repository, or no commit yet
+        note = f"Priced without a base ({error}): every resource counts as new."
+        return replace(plan, notes=(*plan.notes, note))
+    return diff_plans(before, plan)
+
+
 def _source_of(plan: object, address: str | None) -> str | None:
     for resource in getattr(plan, "resources", ()):
         if resource.address == address and resource.source_file:
@@ -126,6 +156,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--var-file", dest="var_files", action="append", default=[])
     parser.add_argument("--var", dest="variables", action="append", default=[])
     parser.add_argument("--fail-on", choices=("error", "warning", "never"), default="error")
+    parser.add_argument(
+        "--base",
+        default="HEAD",
+        metavar="REF",
+        help="git revision priced as before (default HEAD: what the commit changes); "
+        "--base '' prices the directory as all new",
+    )
     parser.add_argument("files", nargs="*")
     args = parser.parse_args(argv)
 
