@@ -8,23 +8,29 @@ repository: this script reads it and writes one compact table in its own format.
 is deterministic (sorted keys, one price per line, no timestamps): running the script twice
 gives byte-identical files.
 
+Regions: every commercial region the EC2, ElastiCache or OpenSearch data prices
+(``commercial_regions``: no GovCloud, China, Local or Wavelength Zones).
+
 How a region's prices are assembled:
 
-1. Layers. ``REGION_LAYERS`` lists, per region, an ordered series of (source id, reader).
-   A reader is one small function that reads one raw source and returns
+1. Layers. ``region_layers(region)`` lists an ordered series of (source id, reader). A
+   reader is one small function that reads one raw source and returns
    ``{price key: unit price}`` for a region. The first layer that has a key wins; later
-   layers only fill gaps.
-2. Rules. Documented derivations (``RULES``, e.g. Multi-AZ = 2 x Single-AZ) fill keys that
-   no source publishes. A derived figure carries its rule id, which marks it approximate,
-   and the id of the source of its input figure.
-3. Checks. Every price is > 0; every source and rule is declared; us-east-1 agrees with the
-   published prices quoted in the price-sources README; figures taken from other sources
-   agree with the Infracost golden line items they overlap with. Any mismatch stops the
-   build: the script never guesses.
+   layers only fill gaps. A layer may mark all its figures approximate (spot averages).
+2. Rules. Documented derivations (``RULES``: regional-ratio, dedicated-ratio, Multi-AZ = 2 x
+   Single-AZ...) fill keys that no source publishes, always from a published figure. A
+   derived figure carries its rule id, which marks it approximate, and the id of the source
+   of its input figure.
+3. Checks. Every key has a known form; every price is > 0; every source and rule is
+   declared; us-east-1 agrees with the published prices quoted in the price-sources README;
+   figures agree with the Infracost golden line items they overlap with; hand-entered AWS
+   list prices (``FACTS``) must reproduce those line items. Any mismatch stops the build:
+   the script never guesses.
 
-Adding a region: give it layers in ``REGION_LAYERS`` (and, for the offer-file based
-terracost readers, its usage-type prefix in ``TERRACOST_USAGE_PREFIX``). Adding a source:
-declare it in ``SOURCES`` and write one reader.
+The file is written by ``finops_gate.pricing.layout`` (the layout the loader reads lazily).
+Adding a source: declare it in ``SOURCES``, write one reader, add it to ``region_layers``
+(for the offer-file based terracost readers, a region also needs its usage-type prefix in
+``TERRACOST_USAGE_PREFIX``).
 """
 
 from __future__ import annotations
@@ -185,6 +191,9 @@ RULES: dict[str, str] = {
     "the type x that type's dedicated / shared price ratio in eu-west-1 (the AWS offer file, "
     "2023-02-23; ratios 1.0 to 1.1, most 1.1), rounded to 6 significant digits. Excludes the "
     "per-region dedicated fee, which is not per instance.",
+    "cpu-credits-family": "Unlimited-mode CPU credits: t3a = the t3 price and t4g = 0.8 x "
+    "the t3 price of the same region, as in the published eu-west-1 offer file (t2, t3 and "
+    "t3a 0.05, t4g 0.04 USD per vCPU-hour).",
     "eks-flat-global": "EKS cluster fee copied from us-east-1, because AWS charges the same "
     "hourly cluster fee (standard and extended support) in every commercial region.",
     "ipv4-flat-global": "Public IPv4 address charge copied from us-east-1, because AWS "
@@ -1418,6 +1427,16 @@ def derive_fargate_arm(table: RegionTable) -> None:
             _derive(table, arm, table[x86], FARGATE_ARM_FACTOR, "fargate-arm-discount")
 
 
+CPU_CREDIT_FAMILIES = {"ec2:cpu-credits:t3a": Decimal(1), "ec2:cpu-credits:t4g": Decimal("0.8")}
+
+
+def derive_cpu_credits(table: RegionTable) -> None:
+    base = table.get("ec2:cpu-credits:t3")
+    for key, factor in CPU_CREDIT_FAMILIES.items():
+        if base is not None:
+            _derive(table, key, base, factor, "cpu-credits-family")
+
+
 def dedicated_ratios(tables: dict[str, RegionTable]) -> dict[str, Decimal]:
     """instance type -> dedicated / shared price in DEDICATED_REFERENCE (published both)."""
     ref = tables.get(DEDICATED_REFERENCE, {})
@@ -1447,6 +1466,7 @@ def apply_rules(tables: dict[str, RegionTable], ratios: dict[str, Decimal]) -> N
     dedicated = dedicated_ratios(tables)
     for table in tables.values():
         derive_fargate_arm(table)
+        derive_cpu_credits(table)
         derive_dedicated(table, dedicated)
         derive_rds_multi_az(table)
         derive_rds_storage_multi_az(table)

@@ -194,6 +194,14 @@ def test_approximate_figures_follow_their_rules(table: dict[str, Any]) -> None:
                 ratio = ref[key][0] / ref[key.removesuffix(":dedicated")][0]
                 assert len(shared) == 2 and shared[1] == source, where
                 assert price == pytest.approx(shared[0] * ratio, rel=5e-6), where
+            elif rule == "cpu-credits-family":
+                base = prices["ec2:cpu-credits:t3"]
+                factor = {"ec2:cpu-credits:t3a": 1.0, "ec2:cpu-credits:t4g": 0.8}[key]
+                assert len(base) == 2 and price == pytest.approx(factor * base[0], rel=1e-12)
+                # the rule's evidence: the published eu-west-1 figures
+                eu = table["regions"]["eu-west-1"]
+                t3 = eu["ec2:cpu-credits:t3"][0]
+                assert eu[key][0] == pytest.approx(factor * t3) and len(eu[key]) == 2
             elif rule == "fargate-arm-discount":
                 base = prices[key.replace(":arm", "")]
                 assert len(base) == 2 and price == pytest.approx(0.8 * base[0], rel=1e-12)
