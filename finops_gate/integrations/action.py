@@ -2,7 +2,9 @@
 
 GitHub passes each input of action.yml to the container as `INPUT_<NAME>`, the name in
 upper case with spaces turned into `_` (a `-` stays, so `github-token` arrives as
-`INPUT_GITHUB-TOKEN`). The token is handed on in the environment, never on a command line.
+`INPUT_GITHUB-TOKEN`, a name some runners do not pass into a container); action.yml's
+`runs.env` passes each input again with `_` for `-` (`INPUT_GITHUB_TOKEN`), and either
+spelling is read. The token is handed on in the environment, never on a command line.
 """
 
 from __future__ import annotations

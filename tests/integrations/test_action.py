@@ -32,7 +32,13 @@ def action() -> dict[str, Any]:
 
 def test_action_yml_has_the_required_fields(action: dict[str, Any]) -> None:
     assert action["name"] and action["description"]
-    assert action["runs"] == {"using": "docker", "image": "Dockerfile", "args": ["action"]}
+    runs = action["runs"]
+    assert (runs["using"], runs["image"], runs["args"]) == ("docker", "Dockerfile", ["action"])
+    # Each input is also passed under a name without `-`, which every runner keeps.
+    assert runs["env"] == {
+        f"INPUT_{name.upper().replace('-', '_')}": f"${{{{ inputs.{name} }}}}"
+        for name in action["inputs"]
+    }
     for name, spec in action["inputs"].items():
         assert spec["description"], name
         assert isinstance(spec.get("required", False), bool), name

@@ -100,7 +100,14 @@ def test_the_step_works_as_written(
     inputs = {name: spec.get("default", "") for name, spec in action["inputs"].items()}
     inputs.update(step["with"])
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "INPUT_"))}
-    env.update({f"INPUT_{name.upper()}": _evaluate(value) for name, value in inputs.items()})
+    values = {name: _evaluate(value) for name, value in inputs.items()}
+    # The runner's own INPUT_<NAME> variables; those with a `-` may not reach a container,
+    # so leave them out and rely on action.yml's `runs.env`.
+    env.update({f"INPUT_{n.upper()}": v for n, v in values.items() if "-" not in n})
+    for key, expression in action["runs"]["env"].items():
+        name = re.fullmatch(r"\$\{\{ inputs\.([a-z-]+) \}\}", expression)
+        assert name, expression
+        env[key] = values[name.group(1)]
     env.update(
         {
             "GITHUB_ACTIONS": "true",
