@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -101,6 +102,22 @@ def _append(path: str | None, text: str, what: str) -> None:
             file.write(text)
     except OSError as error:
         raise OutputError(f"{path}: cannot write the {what}: {error.strerror}") from None
+
+
+def _guarded(text: str, options: GateOptions, to_stdout: bool) -> str:
+    """In GitHub Actions, stop workflow commands while a text report is in the log.
+
+    Plan text (a `for_each` key such as `##[error]x`) must not be read as a command; the
+    random token keeps the report itself from resuming them. JSON, SARIF and JUnit are left
+    untouched.
+    """
+    text_formats = (OutputFormat.TABLE, OutputFormat.MARKDOWN)
+    if not (to_stdout and os.environ.get("GITHUB_ACTIONS") == "true"):
+        return text
+    if options.output_format not in text_formats:
+        return text
+    token = f"finops-gate-{uuid.uuid4().hex}"
+    return f"::stop-commands::{token}\n{text}::{token}::\n"
 
 
 def _publish(
@@ -346,8 +363,11 @@ def check_command(
         prices=prices,
     )
     report = build_gate_report(options)
-    _write(render(report, options.output_format, options=options), output)
-    posted = _publish(report, options, token, output is None or output == "-")
+    to_stdout = output is None or output == "-"
+    _write(
+        _guarded(render(report, options.output_format, options=options), options, to_stdout), output
+    )
+    posted = _publish(report, options, token, to_stdout)
     if not posted and not options.ignore_comment_errors:
         sys.exit(ExitCode.COULD_NOT_RUN)
     sys.exit(ExitCode.GATE_FAILED if gate_failed(report, options.fail_on) else ExitCode.PASS)

@@ -44,6 +44,14 @@ def actions_env(api: FakeApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     return tmp_path
 
 
+def report_in_log(out: str) -> str:
+    """The text report, between the lines that stop and resume workflow commands."""
+    match = re.match(r"::stop-commands::(finops-gate-[0-9a-f]{32})\n(.*?)::\1::\n", out, re.S)
+    assert match, out[:200]
+    assert match.group(1) not in match.group(2)
+    return match.group(2)
+
+
 def outputs(path: Path) -> dict[str, str]:
     return dict(line.split("=", 1) for line in path.read_text().splitlines())
 
@@ -53,7 +61,7 @@ def test_failing_plan_in_actions(
 ) -> None:
     code, out, err = run([FAILING, "--comment", "github"], capsys)
     assert code == 1
-    assert out.startswith("finops-gate verdict: FAIL")
+    assert report_in_log(out).startswith("finops-gate verdict: FAIL")
     [comment] = api.on_issue(7)
     assert comment.body.startswith("<!-- finops-gate -->\n## ❌ finops-gate: fail")
     summary = (actions_env / "summary.md").read_text()
@@ -114,7 +122,7 @@ def test_posting_failure_exits_2_but_still_reports(
     monkeypatch.setenv("GITHUB_API_URL", f"http://127.0.0.1:{closed_port}")
     code, out, err = run([EXAMPLE, "--comment", "github"], capsys)
     assert code == 2
-    assert out.startswith("finops-gate verdict: PASS")
+    assert report_in_log(out).startswith("finops-gate verdict: PASS")
     assert (actions_env / "summary.md").read_text().startswith("<!-- finops-gate -->")
     assert outputs(actions_env / "output")["comment-url"] == ""
     [line] = err.splitlines()
@@ -220,6 +228,22 @@ def test_oversized_verdict_is_shortened_to_fit(
         r"Shortened to fit the 65,536-character comment limit; left out: .*Usage-based",
         comment.body,
     )
+
+
+def test_plan_text_in_the_log_cannot_raise_workflow_commands(
+    api: FakeApi, actions_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "sneaky.json"
+    plan.write_text(
+        _many_buckets(1).replace("logs_with_a_fairly_long_name_00000", "##[error]x\\n::warning::y")
+    )
+    _, out, _ = run([str(plan), "--format", "table"], capsys)
+    inside = report_in_log(out)
+    assert "##[error]x" in inside  # shown, but while commands are stopped
+    token = out.split("\n", 1)[0].removeprefix("::stop-commands::")
+    assert out.endswith(f"::{token}::\n")  # commands resume after the report
+    _, out, _ = run([str(plan), "--format", "json"], capsys)
+    assert out.startswith("{")  # machine-readable output is left as it is
 
 
 def _many_buckets(count: int) -> str:

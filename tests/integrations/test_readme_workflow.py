@@ -135,7 +135,8 @@ def test_the_step_works_as_written(
 
     first = run()
     assert first.returncode == 1, first.stderr  # the gate fails: a red check
-    assert first.stdout.startswith("finops-gate verdict: FAIL")
+    assert first.stdout.startswith("::stop-commands::finops-gate-")  # plan text is inert
+    assert "\nfinops-gate verdict: FAIL\n" in first.stdout
     assert TOKEN not in first.stdout + first.stderr
     [comment] = api.on_issue(7)
     assert comment.body.startswith("<!-- finops-gate -->\n## ❌ finops-gate: fail")
