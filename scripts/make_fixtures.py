@@ -66,6 +66,7 @@ CASES: tuple[Case, ...] = (
     Case("compute_us_east_1", FIXTURES_DIR / "compute_us_east_1"),
     Case("services_us_east_1", FIXTURES_DIR / "services_us_east_1"),
     Case("three_regions", FIXTURES_DIR / "three_regions"),
+    Case("template_change", FIXTURES_DIR / "template_change"),
     Case(
         "asg_and_sizes",
         FIXTURES_DIR / "asg_and_sizes",

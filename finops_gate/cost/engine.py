@@ -76,10 +76,17 @@ def estimate_resource(
             resource, resource.after, resource.after_unknown, context, usage or {}
         )
         after = _price_side(estimator, after_view, prices)
-    if action in (Action.NO_OP, Action.READ) and after is not None:
+    # An unchanged resource costs the same before and after, unless something it is priced
+    # through changes (an auto scaling group whose launch template gets a new type).
+    unchanged = action in (Action.NO_OP, Action.READ) and not (
+        resource.before is not None and context.references_changed(resource)
+    )
+    if unchanged and after is not None:
         before = after
     elif action.has_before and resource.before is not None:
-        before_view = AttributeView(resource, resource.before, {}, context, usage or {})
+        before_view = AttributeView(
+            resource, resource.before, {}, context, usage or {}, before_side=True
+        )
         before = _price_side(estimator, before_view, prices)
 
     cost_before = 0.0 if action == Action.CREATE else (before.monthly_cost if before else None)
@@ -95,9 +102,8 @@ def estimate_resource(
         status = Status.FREE  # e.g. a gateway VPC endpoint, an ECS service on EC2
     else:
         status = Status.PRICED
-    components_before = (
-        before.components if before and after and action in (Action.UPDATE, Action.REPLACE) else ()
-    )
+    priced_apart = action in (Action.UPDATE, Action.REPLACE) or (before is not after)
+    components_before = before.components if before and after and priced_apart else ()
     return ResourceCost(
         resource,
         status,

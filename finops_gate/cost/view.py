@@ -77,6 +77,13 @@ class PlanContext:
         candidates = self.by_base.get(bare, ())
         return self.by_address[candidates[0]] if candidates else None
 
+    def references_changed(self, resource: Resource) -> bool:
+        """Whether a resource this one's configuration references is being changed."""
+        return any(
+            (found := self.resolve(resource, references)) is not None and found.action.changes
+            for references in _reference_lists(resource.config_expressions)
+        )
+
     def referencing(self, target: Resource, resource_type: str, attribute: str) -> Resource | None:
         """The first resource of `resource_type` whose `attribute` references `target`."""
         for resource in self.by_type.get(resource_type, ()):
@@ -85,6 +92,21 @@ class PlanContext:
             if isinstance(references, list) and self.resolve(resource, references) is target:
                 return resource
         return None
+
+
+def _reference_lists(expressions: Any) -> list[list[str]]:
+    found: list[list[str]] = []
+    if isinstance(expressions, dict):
+        references = expressions.get("references")
+        if isinstance(references, list):
+            found.append([ref for ref in references if isinstance(ref, str)])
+        for value in expressions.values():
+            if isinstance(value, (dict, list)):
+                found.extend(_reference_lists(value))
+    elif isinstance(expressions, list):
+        for item in expressions:
+            found.extend(_reference_lists(item))
+    return found
 
 
 def _bare(address: str) -> str:
@@ -103,6 +125,7 @@ class AttributeView:
     context: PlanContext = EMPTY_CONTEXT
     usage: Mapping[str, Any] = field(default_factory=dict)
     expressions: Mapping[str, Any] | None = None
+    before_side: bool = False  # pricing the "before" side: references show their before
 
     @property
     def region(self) -> str:
@@ -157,6 +180,7 @@ class AttributeView:
                     self.context,
                     self.usage,
                     item_expressions if isinstance(item_expressions, dict) else {},
+                    self.before_side,
                 )
             )
         return views
@@ -178,7 +202,8 @@ class AttributeView:
         """The resource an attribute's configuration expression references, if in the plan.
 
         The view shows that resource as it will be after the change (or as it was, when
-        it is being deleted), with no usage of its own.
+        it is being deleted; on the before side, as it was when it existed), with no usage
+        of its own.
         """
         expression = self._expressions().get(name)
         if not isinstance(expression, dict):
@@ -191,6 +216,8 @@ class AttributeView:
         )
         if target is None:
             return None
+        if self.before_side and target.before is not None:
+            return AttributeView(target, target.before, {}, self.context, before_side=True)
         unknown = target.after_unknown if target.after is not None else {}
         return AttributeView(target, target.current, unknown, self.context)
 

@@ -223,6 +223,19 @@ def test_asg_mixed_instances(compute: dict[str, ResourceCost]) -> None:
     assert mixed.approximate
 
 
+def test_launch_template_change_prices_the_unchanged_group(prices: PriceTable) -> None:
+    costs = estimate("template_change", prices)
+    template = costs["aws_launch_template.app"]
+    assert template.resource.action.value == "update" and template.status == Status.FREE
+    group = costs["aws_autoscaling_group.app"]  # no-op itself, 2 instances
+    assert group.resource.action.value == "no-op"
+    assert [c.price_key for c in group.components_before][:1] == ["ec2:m5.large"]
+    assert [c.price_key for c in group.components][:1] == ["ec2:m5.xlarge"]
+    assert group.monthly_cost_delta == pytest.approx(2 * HOURS * (M5_XLARGE - 0.096))
+    root = group.components[1]
+    assert root.note and "8 GB gp2" in root.note
+
+
 def test_unresolvable_template_is_price_not_found(compute: dict[str, ResourceCost]) -> None:
     external = compute["aws_autoscaling_group.external_template"]  # literal template id
     assert external.status == Status.PRICE_NOT_FOUND

@@ -9,6 +9,7 @@ from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
 DETAILED_MONITORING_METRICS = 7
+ROOT_NOTE = "root volume unknown (set by the AMI): assumed 8 GB gp2"
 BURSTABLE_FAMILIES = ("t2", "t3", "t3a", "t4g")
 UNLIMITED_BY_DEFAULT = ("t3", "t3a", "t4g")
 # vCPUs of the burstable sizes (instance facts, not prices), for CPU credit usage.
@@ -29,6 +30,7 @@ class LaunchSpec:
         default_factory=list
     )  # (label, type, size GB, iops, throughput)
     notes: list[str] = field(default_factory=list)
+    root_note: str | None = None  # why the root volume is assumed
 
 
 def family(instance_type: str) -> str:
@@ -57,7 +59,8 @@ def extras(view: AttributeView, spec: LaunchSpec, count: float) -> list[Componen
     specs: list[ComponentSpec] = []
     for label, volume_type, size, iops, throughput in spec.volumes:
         name = label if count == 1 else f"{label}, {count:g} instances"
-        for component in volume_components(name, volume_type, size, iops, throughput):
+        note = spec.root_note if label == "Root volume" else None
+        for component in volume_components(name, volume_type, size, iops, throughput, note):
             specs.append(
                 ComponentSpec(
                     component.name,
@@ -145,7 +148,7 @@ def from_launch_template(template: AttributeView) -> LaunchSpec:
             )
     if not spec.volumes:
         spec.volumes.append(("Root volume", "gp2", 8.0, None, None))
-        spec.notes.append("root volume set by the AMI: assumed 8 GB gp2")
+        spec.root_note = ROOT_NOTE
     return spec
 
 
@@ -170,7 +173,7 @@ def from_launch_configuration(config: AttributeView) -> LaunchSpec:
         )
     else:
         spec.volumes.append(("Root volume", "gp2", 8.0, None, None))
-        spec.notes.append("root volume set by the AMI: assumed 8 GB gp2")
+        spec.root_note = ROOT_NOTE
     for device in config.blocks("ebs_block_device"):
         size = device.number("volume_size")
         if size:
