@@ -191,6 +191,13 @@ RULES: dict[str, str] = {
     "the type x that type's dedicated / shared price ratio in eu-west-1 (the AWS offer file, "
     "2023-02-23; ratios 1.0 to 1.1, most 1.1), rounded to 6 significant digits. Excludes the "
     "per-region dedicated fee, which is not per instance.",
+    "node-size-linear": "A broker or node size's price = the published price of another "
+    "size of the same family in the same region x the ratio of their vCPUs (6 significant "
+    "digits). Used only for "
+    "families AWS prices in proportion to size: Redshift RA3 (published ra3.4xlarge 3.26 "
+    "and ra3.16xlarge 13.04 = 4 x, their vCPU ratio; checked by the build) and MSK M5 "
+    "brokers (kafka.m5.24xlarge 10.08 = 48 x kafka.m5.large). Not for DC2 (dc2.8xlarge is "
+    "not 16 x dc2.large).",
     "cpu-credits-family": "Unlimited-mode CPU credits: t3a = the t3 price and t4g = 0.8 x "
     "the t3 price of the same region, as in the published eu-west-1 offer file (t2, t3 and "
     "t3a 0.05, t4g 0.04 USD per vCPU-hour).",
@@ -1427,6 +1434,44 @@ def derive_fargate_arm(table: RegionTable) -> None:
             _derive(table, arm, table[x86], FARGATE_ARM_FACTOR, "fargate-arm-discount")
 
 
+# Rule "node-size-linear": family prefix -> {size: vCPUs}
+LINEAR_FAMILIES: dict[str, dict[str, int]] = {
+    "msk:kafka.m5.": {
+        "large": 2,
+        "xlarge": 4,
+        "2xlarge": 8,
+        "4xlarge": 16,
+        "8xlarge": 32,
+        "12xlarge": 48,
+        "16xlarge": 64,
+        "24xlarge": 96,
+    },
+    "redshift:ra3.": {"large": 2, "xlplus": 4, "4xlarge": 12, "16xlarge": 48},
+}
+
+
+def derive_node_sizes(table: RegionTable) -> None:
+    for family, sizes in LINEAR_FAMILIES.items():
+        published = {
+            size: table[family + size]
+            for size in sizes
+            if family + size in table and table[family + size].rule_id is None
+        }
+        if not published:
+            continue
+        base_size = max(published, key=lambda size: sizes[size])
+        base = published[base_size]
+        per_vcpu = base.price / sizes[base_size]
+        for size, figure in published.items():  # the rule must fit every published size
+            if figure.price != per_vcpu * sizes[size]:
+                raise BuildError(f"{family}{size} = {figure.price}: not linear in size")
+        for size, vcpus in sizes.items():
+            key = family + size
+            if key not in table:
+                price = _significant(base.price * vcpus / sizes[base_size])
+                table[key] = Figure(price, base.source_id, "node-size-linear")
+
+
 CPU_CREDIT_FAMILIES = {"ec2:cpu-credits:t3a": Decimal(1), "ec2:cpu-credits:t4g": Decimal("0.8")}
 
 
@@ -1467,6 +1512,7 @@ def apply_rules(tables: dict[str, RegionTable], ratios: dict[str, Decimal]) -> N
     for table in tables.values():
         derive_fargate_arm(table)
         derive_cpu_credits(table)
+        derive_node_sizes(table)
         derive_dedicated(table, dedicated)
         derive_rds_multi_az(table)
         derive_rds_storage_multi_az(table)

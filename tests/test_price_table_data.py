@@ -202,6 +202,21 @@ def test_approximate_figures_follow_their_rules(table: dict[str, Any]) -> None:
                 eu = table["regions"]["eu-west-1"]
                 t3 = eu["ec2:cpu-credits:t3"][0]
                 assert eu[key][0] == pytest.approx(factor * t3) and len(eu[key]) == 2
+            elif rule == "node-size-linear":
+                vcpus = {"large": 2, "xlplus": 4, "xlarge": 4, "2xlarge": 8, "4xlarge": 16}
+                vcpus.update({"8xlarge": 32, "12xlarge": 48, "16xlarge": 64, "24xlarge": 96})
+                if key.startswith("redshift:ra3."):
+                    vcpus.update({"4xlarge": 12, "16xlarge": 48})
+                family, size = key.rsplit(".", 1)
+                bases = [
+                    (k, f)
+                    for k, f in prices.items()
+                    if k.startswith(family + ".") and len(f) == 2 and f[1] == source
+                ]
+                assert bases, where
+                base_key, base = bases[0]
+                expected = base[0] * vcpus[size] / vcpus[base_key.rsplit(".", 1)[1]]
+                assert price == pytest.approx(expected, rel=5e-6), where
             elif rule == "fargate-arm-discount":
                 base = prices[key.replace(":arm", "")]
                 assert len(base) == 2 and price == pytest.approx(0.8 * base[0], rel=1e-12)
@@ -319,6 +334,7 @@ PUBLISHED = [
     ("us-east-1", "redshift:managed-storage", 0.024),
     ("us-east-1", "msk:kafka.m5.24xlarge", 10.08),
     ("us-east-1", "msk:kafka.t3.small", 0.0456),
+    ("us-east-1", "redshift:ra3.16xlarge", 13.04),
     ("us-east-1", "msk:storage", 0.10),
     ("us-east-1", "vpce:interface:hour", 0.01),
     ("us-east-1", "vpce:interface:gb", 0.01),
