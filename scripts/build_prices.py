@@ -193,11 +193,11 @@ RULES: dict[str, str] = {
     "per-region dedicated fee, which is not per instance.",
     "node-size-linear": "A broker or node size's price = the published price of another "
     "size of the same family in the same region x the ratio of their vCPUs (6 significant "
-    "digits). Used only for "
-    "families AWS prices in proportion to size: Redshift RA3 (published ra3.4xlarge 3.26 "
-    "and ra3.16xlarge 13.04 = 4 x, their vCPU ratio; checked by the build) and MSK M5 "
-    "brokers (kafka.m5.24xlarge 10.08 = 48 x kafka.m5.large). Not for DC2 (dc2.8xlarge is "
-    "not 16 x dc2.large).",
+    "digits). Used only for families AWS prices in proportion to size: Redshift RA3 (the "
+    "published ra3.4xlarge 3.26 and ra3.16xlarge 13.04 are exactly in their vCPU ratio; the "
+    "build checks it) and MSK M5 brokers (only kafka.m5.24xlarge is in the data; AWS's "
+    "price list has kafka.m5.large at 0.21 = 10.08 / 48). Not for DC2 (dc2.8xlarge is not "
+    "16 x dc2.large).",
     "cpu-credits-family": "Unlimited-mode CPU credits: t3a = the t3 price and t4g = 0.8 x "
     "the t3 price of the same region, as in the published eu-west-1 offer file (t2, t3 and "
     "t3a 0.05, t4g 0.04 USD per vCPU-hour).",
