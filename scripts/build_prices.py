@@ -180,7 +180,9 @@ RULES: dict[str, str] = {
     "prices). Ratio: the median, over every instance type ec2instances.info prices in both "
     "the region and us-east-1, of the region's Linux on-demand price / the us-east-1 price "
     "(same data set on both sides). Used for service prices (storage, requests, hourly "
-    "fees) no source publishes for the region; never for instance, node or class prices. "
+    "fees) and Redshift / MSK node prices no source publishes for the region; never for EC2 "
+    "instance, RDS class, ElastiCache or OpenSearch prices (a type missing there may not be "
+    "offered). "
     "Checked on eu-west-1, where the AWS offer file has the real figures: see "
     "pricing/README.md for the error.",
     "fargate-arm-discount": "Fargate Arm (Graviton) vCPU and GB prices = 0.8 x the x86 "
