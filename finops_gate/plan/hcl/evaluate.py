@@ -120,25 +120,95 @@ class Evaluator:
         return self._e_identifier(node, local)
 
     def _e_string(self, node: Node, local: Mapping[str, Any]) -> Any:
-        parts: list[str] = []
-        unknown: Unknown | None = None
+        items: list[list[Any]] = []  # [kind, payload, strip_left, strip_right]
         for part in children(node):
             if not is_tree(part, "string_part"):
                 continue
             for piece in part.children:
                 if not is_tree(piece):
-                    parts.append(_string_chars(piece))
+                    items.append(["text", _string_chars(piece), False, False])
                 elif piece.data == "interpolation":
-                    value = self._eval(subtrees(piece)[0], local)
-                    if isinstance(value, Unknown):
-                        unknown = unknown or value
-                    elif isinstance(value, Namespace):
-                        raise EvalError(f"{value.label} cannot be used in a string")
-                    else:
-                        parts.append(to_string(value))
+                    items.append(["interp", subtrees(piece)[0], False, False])
                 else:
-                    return Unknown("template directives (%{...}) are not evaluated")
-        return unknown if unknown is not None else "".join(parts)
+                    tokens = [str(c) for c in piece.children if not is_tree(c)]
+                    strip_left = len(tokens) > 1 and tokens[1] == "~"
+                    strip_right = len(tokens) > 1 and tokens[-2] == "~"
+                    kind = piece.data.removeprefix("template_").removesuffix("_start")
+                    items.append([kind, piece, strip_left, strip_right])
+        for position, item in enumerate(items):  # `~` strips the adjacent literal whitespace
+            if item[2] and position > 0 and items[position - 1][0] == "text":
+                items[position - 1][1] = items[position - 1][1].rstrip()
+            if item[3] and position + 1 < len(items) and items[position + 1][0] == "text":
+                items[position + 1][1] = items[position + 1][1].lstrip()
+        text, end = self._template(items, 0, local, ())
+        if end != len(items):
+            raise EvalError("unbalanced template directives")
+        return text
+
+    def _template(
+        self, items: list[list[Any]], start: int, local: Mapping[str, Any], stop: tuple[str, ...]
+    ) -> tuple[Any, int]:
+        """Render items from `start` up to one whose kind is in `stop`."""
+        out: list[str] = []
+        unknown: Unknown | None = None
+        i = start
+        while i < len(items) and items[i][0] not in stop:
+            kind, payload = items[i][0], items[i][1]
+            if kind == "text":
+                out.append(payload)
+                i += 1
+            elif kind == "interp":
+                value = self._eval(payload, local)
+                if isinstance(value, Unknown):
+                    unknown = unknown or value
+                elif isinstance(value, Namespace):
+                    raise EvalError(f"{value.label} cannot be used in a string")
+                else:
+                    out.append(to_string(value))
+                i += 1
+            elif kind == "if":
+                condition = self._eval(subtrees(payload)[0], local)
+                yes, i = self._template(items, i + 1, local, ("else", "endif"))
+                no: Any = ""
+                if i < len(items) and items[i][0] == "else":
+                    no, i = self._template(items, i + 1, local, ("endif",))
+                i += 1  # endif
+                chosen = (
+                    condition
+                    if isinstance(condition, Unknown)
+                    else (yes if to_bool(condition) else no)
+                )
+                if isinstance(chosen, Unknown):
+                    unknown = unknown or chosen
+                else:
+                    out.append(chosen)
+            elif kind == "for":
+                names = [str(c.children[0]) for c in subtrees(payload) if is_tree(c, "identifier")]
+                source = self._eval(subtrees(payload)[-1], local)
+                body_start = i + 1
+                i = _matching(items, body_start, "endfor") + 1
+                if isinstance(source, Unknown):
+                    unknown = unknown or source
+                    continue
+                pairs = (
+                    sorted(source.items())
+                    if isinstance(source, dict)
+                    else list(enumerate(source if isinstance(source, list) else []))
+                )
+                for key, value in pairs:
+                    scope = dict(local)
+                    if len(names) == 2:
+                        scope[names[0]], scope[names[1]] = key, value
+                    else:
+                        scope[names[0]] = value
+                    text, _ = self._template(items, body_start, scope, ("endfor",))
+                    if isinstance(text, Unknown):
+                        unknown = unknown or text
+                    else:
+                        out.append(text)
+            else:
+                raise EvalError(f"unexpected template directive {kind}")
+        return (unknown if unknown is not None else "".join(out)), i
 
     def _e_template_string(self, node: Node, local: Mapping[str, Any]) -> Any:
         return process_escape_sequences(str(node.children[0])[2:-2])
@@ -397,6 +467,22 @@ class Evaluator:
             else:
                 result[key] = value
         return result
+
+
+def _matching(items: list[list[Any]], start: int, end: str) -> int:
+    """The position of the directive closing the block that starts at `start`."""
+    depth = 0
+    for position in range(start, len(items)):
+        kind = items[position][0]
+        if kind in ("if", "for"):
+            depth += 1
+        elif kind in ("endif", "endfor"):
+            if depth == 0:
+                if kind != end:
+                    break
+                return position
+            depth -= 1
+    raise EvalError(f"template directive without its %{{ {end} }}")
 
 
 def _quoted_template(text: str) -> str:
