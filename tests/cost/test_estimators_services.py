@@ -236,6 +236,18 @@ def test_launch_template_change_prices_the_unchanged_group(prices: PriceTable) -
     assert root.note and "8 GB gp2" in root.note
 
 
+def test_instance_type_from_launch_template_and_fargate_spot(
+    compute: dict[str, ResourceCost],
+) -> None:
+    instance = compute["aws_instance.from_template"]
+    assert keyed(instance)[0] == ("ec2:m5.large", HOURS)
+    assert instance.components[0].note == "instance type from aws_launch_template.web"
+    spot = compute["aws_ecs_service.spot"]  # FARGATE_SPOT: on-demand rate, an upper bound
+    assert keyed(spot) == [("fargate:vcpu:hour", 0.5 * HOURS), ("fargate:gb:hour", HOURS)]
+    check_prices(spot, {"fargate:vcpu:hour": FARGATE_VCPU, "fargate:gb:hour": FARGATE_GB})
+    assert spot.components[0].note and "FARGATE_SPOT" in spot.components[0].note
+
+
 def test_unresolvable_template_is_price_not_found(compute: dict[str, ResourceCost]) -> None:
     external = compute["aws_autoscaling_group.external_template"]  # literal template id
     assert external.status == Status.PRICE_NOT_FOUND

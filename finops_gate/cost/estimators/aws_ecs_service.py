@@ -7,7 +7,8 @@
 
 The task definition (`task_definition = aws_ecs_task_definition.x.arn`) gives `cpu` (1024
 units = 1 vCPU), `memory` (MiB) and `runtime_platform`. Services on the EC2 launch type
-cost nothing themselves: they run on the cluster's instances.
+cost nothing themselves: they run on the cluster's instances. Tasks on `FARGATE_SPOT`
+are priced at the on-demand rate and noted (the table has no Fargate Spot price).
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
 RESOURCE_TYPES = ("aws_ecs_service",)
 FREE_EPHEMERAL_GB = 20.0
+
+
+def _fargate_spot(view: AttributeView) -> bool:
+    providers = [s.string("capacity_provider") for s in view.blocks("capacity_provider_strategy")]
+    return "FARGATE_SPOT" in providers
 
 
 def _on_fargate(view: AttributeView) -> bool:
@@ -48,12 +54,16 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     label = "ARM64" if arm else "x86"
     vcpus = cpu_units / 1024
     memory_gb = memory_mib / 1024
+    note = None
+    if _fargate_spot(view):
+        note = "FARGATE_SPOT tasks priced at the on-demand Fargate rate (an upper bound)"
     specs = [
         ComponentSpec(
             f"vCPU ({tasks:g} tasks x {vcpus:g} vCPU, {label})",
             "vCPU-hour",
             f"{prefix}:vcpu:hour",
             tasks * vcpus * HOURS_PER_MONTH,
+            note=note,
         ),
         ComponentSpec(
             f"Memory ({tasks:g} tasks x {memory_gb:g} GB, {label})",

@@ -1,6 +1,7 @@
 """EC2 instance (Linux, on-demand unless the plan says otherwise).
 
-- Instance usage: hour, `ec2:<instance_type>`; `ec2:<instance_type>:dedicated` for
+- Instance usage: hour, `ec2:<instance_type>` (from the `launch_template` it references
+  when the instance sets no type); `ec2:<instance_type>:dedicated` for
   `tenancy = "dedicated"`; `ec2:<instance_type>:spot` (average spot price, approximate)
   for `instance_market_options { market_type = "spot" }`; `tenancy = "host"` is billed on
   the `aws_ec2_host`
@@ -19,7 +20,12 @@ by default); the few older types that charge for it are not priced.
 
 from __future__ import annotations
 
-from finops_gate.cost.estimators._compute import LaunchSpec, extras, instance_usage
+from finops_gate.cost.estimators._compute import (
+    LaunchSpec,
+    extras,
+    from_launch_template,
+    instance_usage,
+)
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
@@ -68,15 +74,34 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
 def launch_spec(view: AttributeView) -> LaunchSpec:
     instance_type = view.string("instance_type")
     if instance_type is None:
-        raise UnknownAttributeError("instance_type")
-    spec = LaunchSpec(instance_type)
+        template = _template(view)
+        if template is None:
+            raise UnknownAttributeError("instance_type")
+        base = from_launch_template(template)  # the type, market, credits of the template
+        instance_type = base.instance_type
+        spec = LaunchSpec(instance_type, spot=base.spot, cpu_credits=base.cpu_credits)
+        spec.notes.append(f"instance type from {template.resource.address}")
+    else:
+        spec = LaunchSpec(instance_type)
     markets = view.blocks("instance_market_options")
-    spec.spot = bool(markets) and markets[0].string("market_type") == "spot"
+    if markets:
+        spec.spot = markets[0].string("market_type") == "spot"
     spec.dedicated = view.string("tenancy", "default") == "dedicated"
     spec.monitoring = view.boolean("monitoring")
     credits = view.blocks("credit_specification")
-    spec.cpu_credits = credits[0].string("cpu_credits") if credits else None
+    if credits and credits[0].string("cpu_credits"):
+        spec.cpu_credits = credits[0].string("cpu_credits")
     return spec
+
+
+def _template(view: AttributeView) -> AttributeView | None:
+    """The launch template an instance without `instance_type` is launched from."""
+    for block in view.blocks("launch_template"):
+        for attribute in ("id", "name"):
+            found = block.referenced(attribute)
+            if found is not None:
+                return found
+    return None
 
 
 def _root_volume(view: AttributeView) -> list[ComponentSpec]:
