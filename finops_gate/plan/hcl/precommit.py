@@ -43,7 +43,8 @@ def _local_sources(directory: Path) -> set[Path]:
 
 
 def root_directories(files: Sequence[str], top: Path) -> list[Path]:
-    """Directories to gate for the changed files (module directories -> their callers)."""
+    """Directories to gate for the changed files: a directory that other directories use
+    as a local module is replaced by its callers, up to the root modules."""
     top = top.resolve()
     wanted: set[Path] = set()
     for file in files:
@@ -52,22 +53,37 @@ def root_directories(files: Sequence[str], top: Path) -> list[Path]:
         directory = Path(file).resolve().parent
         if directory.is_dir():
             wanted.add(directory)
+    callers = _callers(top) if wanted else {}
     roots: set[Path] = set()
-    for directory in wanted:
-        roots.add(_caller_root(directory, top, set()))
+    pending = sorted(wanted)
+    seen: set[Path] = set()
+    while pending:
+        directory = pending.pop()
+        if directory in seen:
+            continue
+        seen.add(directory)
+        users = callers.get(directory, set()) - {directory}
+        if users:
+            pending.extend(sorted(users))
+        else:
+            roots.add(directory)
     return sorted(roots)
 
 
-def _caller_root(directory: Path, top: Path, seen: set[Path]) -> Path:
-    seen.add(directory)
-    candidate = directory.parent
-    while candidate != candidate.parent and (candidate == top or top in candidate.parents):
-        if candidate not in seen and directory in _local_sources(candidate):
-            return _caller_root(candidate, top, seen)
-        if candidate == top:
-            break
-        candidate = candidate.parent
-    return directory
+_SKIPPED_DIRS = {".git", ".terraform", "node_modules", ".venv", "venv", "__pycache__"}
+
+
+def _callers(top: Path) -> dict[Path, set[Path]]:
+    """Module directory -> directories under `top` that call it with a local source."""
+    callers: dict[Path, set[Path]] = {}
+    for current, dirs, names in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
+        if not any(name.endswith(".tf") for name in names):
+            continue
+        directory = Path(current)
+        for module in _local_sources(directory):
+            callers.setdefault(module, set()).add(directory)
+    return callers
 
 
 def _shown(directory: Path, top: Path) -> str:
