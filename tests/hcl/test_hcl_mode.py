@@ -300,3 +300,17 @@ def test_a_module_calling_itself_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text('module "me" {\n  source = "./"\n}\n')
     with pytest.raises(PlanError, match=r"main.tf:1: modules nested more than 32 deep"):
         load_directory(tmp_path)
+
+
+def test_terraform_workspace(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text(
+        'resource "aws_instance" "x" {\n  instance_type = terraform.workspace == "prod" ? "m5.large" : "t3.micro"\n}\n'
+    )
+    assert (
+        by_address(load_directory(tmp_path))["aws_instance.x"].after["instance_type"] == "t3.micro"
+    )  # type: ignore[index]
+    (tmp_path / ".terraform").mkdir()
+    (tmp_path / ".terraform" / "environment").write_text("prod")
+    assert (
+        by_address(load_directory(tmp_path))["aws_instance.x"].after["instance_type"] == "m5.large"
+    )  # type: ignore[index]

@@ -75,6 +75,14 @@ class Context:
             self.configs[directory] = load_module_config(directory, self.root)
         return self.configs[directory]
 
+    def workspace(self) -> str:
+        """The workspace `terraform workspace select` chose here, else "default"."""
+        try:
+            name = (self.root / ".terraform" / "environment").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return "default"
+        return name.strip() or "default"
+
     def installed_dir(self, key: str) -> Path | None:
         if self.installed is None:
             self.installed = installed_modules(self.root)
@@ -143,7 +151,7 @@ class ModuleInstance:
         if name == "path":
             return {"module": self.config.shown, "root": ".", "cwd": "."}
         if name == "terraform":
-            return {"workspace": "default"}
+            return {"workspace": self.context.workspace()}
         if name == "self":
             return Unknown("self is known only after apply")
         if name in ("count", "each"):
