@@ -174,7 +174,9 @@ def _split_regions(data: bytes) -> tuple[bytes, dict[str, bytes]] | None:
             break
         open_brace = data.find(b'":{\n', line, end)
         close = data.find(_REGION_END, open_brace, end + 1)
-        if open_brace < 0 or close < 0:
+        if open_brace < 0 or close < 0 or b"\n" in data[line + 1 : open_brace]:
+            return None  # e.g. a region written on one line: not the generated layout
+        if data[position:line].strip(b",\n "):
             return None
         name = data[line + len(_REGION_START) : open_brace]
         regions[name.decode("utf-8")] = data[open_brace + 2 : close + len(_REGION_END)]

@@ -103,3 +103,18 @@ def _timed_load() -> float:
     for region in ("us-east-1", "eu-west-1", "ap-southeast-1"):
         assert table.lookup(region, "ec2:m5.large") is not None
     return time.perf_counter() - start
+
+
+def test_hand_formatted_layouts_fall_back_to_a_full_parse(tmp_path: Path) -> None:
+    """Text that looks almost like the generated layout must not be split wrongly."""
+    path = tmp_path / "table.json"
+    envelope = json.dumps(ENVELOPE)[1:-1]
+    path.write_text(
+        '{\n "regions":{\n  "a":{"k":[1.0,"s"]},\n  "b":{\n   "k":[2.0,"s"]\n  }\n },\n'
+        f' "rules":{{"r": "a rule"}}, {envelope.split(", ", 1)[0]},'
+        f' "schema_version": 1, "sources": {json.dumps(ENVELOPE["sources"])}}}\n',
+        encoding="utf-8",
+    )
+    json.loads(path.read_text(encoding="utf-8"))
+    table = load_price_table(path)
+    assert [table.lookup(r, "k").unit_price for r in ("a", "b")] == [1.0, 2.0]  # type: ignore[union-attr]
