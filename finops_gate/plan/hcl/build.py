@@ -125,6 +125,7 @@ class ModuleInstance:
         self._modules: dict[str, Any] = {}
         self._busy: set[str] = set()
         self.evaluator = Evaluator(self._resolve, FUNCTIONS)
+        self._resource_types = config.resource_types()
         self.providers = dict(providers)
         for block in config.providers:
             self._add_provider(block)
@@ -156,7 +157,7 @@ class ModuleInstance:
             return Unknown("self is known only after apply")
         if name in ("count", "each"):
             raise EvalError(f"{name} is not available here")
-        if name in self.config.resource_types():
+        if name in self._resource_types:
             return Namespace(name, lambda n: self.resource_value(f"{name}.{n}"))
         raise EvalError(f"unknown name {name!r}")
 
@@ -415,7 +416,9 @@ class ModuleInstance:
             if isinstance(value, Unknown) or contains_unknown(value) is not None:
                 tags = contains_unknown(value)
             elif isinstance(value, dict) and isinstance(tags, dict):
-                tags.update({k: to_string(v) for k, v in value.items() if v is not None})
+                tags.update(
+                    {k: to_string(v) for k, v in value.items() if isinstance(v, (str, int, float))}
+                )
         self.providers[key] = ProviderConfig(key, region, tags)
 
     def _child_providers(self, block: Block) -> dict[str, ProviderConfig]:
