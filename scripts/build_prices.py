@@ -786,7 +786,7 @@ class GoldenSpec:
     """Which golden line items give a price key."""
 
     key: str
-    test: str
+    test: str  # regular expression matching the whole test name
     line_items: tuple[str, ...]
     resource: str = ""  # regular expression searched in the resource address; "" = any
     per_month: bool = False  # Infracost shows the unit price per unit-month (730 hours)
@@ -847,8 +847,14 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
     GoldenSpec("lambda:requests", "lambda_function_test", ("Requests",)),
     # x86 duration; Arm functions' first tier is "Duration (first 7.5B)"
     GoldenSpec("lambda:gb-second", "lambda_function_test", ("Duration (first 6B)",)),
-    # bucket1 of s3_bucket_test has only Standard storage (first 50 TB tier)
-    GoldenSpec("s3:standard:storage", "s3_bucket_test", ("Storage",), r"\.bucket1$"),
+    # bucket1 of s3_bucket_test has only Standard storage (first 50 TB tier); the eu-west-2
+    # bucket of kinesis_firehose_delivery_stream_test too
+    GoldenSpec(
+        "s3:standard:storage",
+        "s3_bucket_test|kinesis_firehose_delivery_stream_test",
+        ("Storage",),
+        r"aws_s3_bucket\.(bucket1|bucket)$",
+    ),
     GoldenSpec(
         "rds:db.t3.large:mysql:multi-az",
         "db_instance_test",
@@ -919,15 +925,15 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
     # the Standard-class bucket of cloudfront_distribution_test (s3_bucket_test mixes classes)
     GoldenSpec(
         "s3:standard:put",
-        "cloudfront_distribution_test",
+        "cloudfront_distribution_test|kinesis_firehose_delivery_stream_test",
         ("PUT, COPY, POST, LIST requests",),
-        r"aws_s3_bucket\.b$",
+        r"aws_s3_bucket\.(b|bucket)$",
     ),
     GoldenSpec(
         "s3:standard:get",
-        "cloudfront_distribution_test",
+        "cloudfront_distribution_test|kinesis_firehose_delivery_stream_test",
         ("GET, SELECT, and all other requests",),
-        r"aws_s3_bucket\.b$",
+        r"aws_s3_bucket\.(b|bucket)$",
     ),
     GoldenSpec("efs:standard:storage", "efs_file_system_test", ("Storage (standard)",)),
     GoldenSpec(
@@ -1082,7 +1088,7 @@ def golden_rows(sources: Path, region: str) -> dict[str, list[GoldenRow]]:
             continue
         for spec in GOLDEN_SPECS:
             if (
-                raw["test"] == spec.test
+                re.fullmatch(spec.test, raw["test"])
                 and raw["line_item"] in spec.line_items
                 and re.search(spec.resource, raw["resource"])
             ):
@@ -1269,9 +1275,8 @@ def region_layers(region: str) -> tuple[Layer, ...]:
             *leanercloud,
         )
     golden = (
-        (Layer("infracost-golden", infracost_golden), Layer("aws-list-prices", aws_list_prices))
-        if region in FACTS
-        else ()
+        Layer("infracost-golden", infracost_golden),
+        Layer("aws-list-prices", aws_list_prices),
     )
     return (
         Layer("ec2instancesinfo-ec2", ec2instancesinfo_ec2),
