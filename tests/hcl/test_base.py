@@ -134,3 +134,25 @@ def test_bad_ref_could_not_run(repo: Path, capsys: pytest.CaptureFixture[str]) -
     code, _, err = run([str(repo / "infra"), "--base", "no-such-ref"], capsys)
     assert code == 2
     assert err.startswith("finops-gate: error: git rev-parse")
+
+
+def test_base_reads_installed_modules_from_the_working_tree(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """.terraform/ is not in git: the base revision uses the working tree's modules."""
+    call = '\nmodule "vm" {\n  source = "example/vm/aws"\n  size   = "m5.large"\n}\n'
+    (repo / "infra" / "main.tf").write_text(BEFORE + call)
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "module")
+    installed = repo / "infra" / ".terraform" / "modules"
+    (installed / "vm").mkdir(parents=True)
+    (installed / "vm" / "main.tf").write_text(
+        'variable "size" {}\nresource "aws_instance" "this" {\n  instance_type = var.size\n}\n'
+    )
+    (installed / "modules.json").write_text(
+        json.dumps({"Modules": [{"Key": "vm", "Dir": ".terraform/modules/vm"}]})
+    )
+    code, out, err = run([str(repo / "infra"), "--base", "HEAD", "--format", "json"], capsys)
+    assert code == 0, err
+    actions = {r["address"]: r["action"] for r in json.loads(out)["resources"]}
+    assert actions["module.vm.aws_instance.this"] == "no-op"

@@ -28,8 +28,14 @@ def load_directory(
     var_files: Sequence[str] = (),
     var_options: Sequence[str] = (),
     shown: str | None = None,
+    terraform_dir_of: str | Path | None = None,
 ) -> Plan:
-    """Evaluate the root module in `directory` (and its local modules) into a Plan."""
+    """Evaluate the root module in `directory` (and its local modules) into a Plan.
+
+    `terraform_dir_of`: read `.terraform` (installed modules, selected workspace) from
+    that directory instead (`--base` evaluates a copy of the directory from git, which
+    has none).
+    """
     from finops_gate.plan.hcl.build import Context, ModuleInstance, _type_name
     from finops_gate.plan.hcl.config import tf_files
     from finops_gate.plan.hcl.values import contains_unknown
@@ -42,6 +48,8 @@ def load_directory(
     if not tf_files(root):
         raise PlanError(f"{label}: no .tf files in this directory")
     context = Context(root=root, root_variables={})
+    if terraform_dir_of is not None:
+        context.modules_root = Path(terraform_dir_of).resolve()
     config = context.config(root)
     string_typed = {
         name for name, block in config.variables.items() if _type_name(block) in (None, "string")

@@ -61,7 +61,9 @@ def load_base(
         base_dir = Path(work) / relative
         if not base_dir.is_dir() or not any(base_dir.glob("*.tf")):
             return None
-        return load_directory(base_dir, var_files, var_options, shown=f"{directory}@{ref}")
+        return load_directory(
+            base_dir, var_files, var_options, shown=f"{directory}@{ref}", terraform_dir_of=path
+        )
 
 
 def diff_plans(before: Plan | None, after: Plan) -> Plan:

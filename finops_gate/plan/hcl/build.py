@@ -68,6 +68,7 @@ class Context:
     resources: list[Resource] = field(default_factory=list)
     configs: dict[Path, ModuleConfig] = field(default_factory=dict)
     installed: dict[str, Path] | None = None
+    modules_root: Path | None = None  # where .terraform/modules is; default: root
 
     def config(self, directory: Path) -> ModuleConfig:
         directory = directory.resolve()
@@ -78,14 +79,15 @@ class Context:
     def workspace(self) -> str:
         """The workspace `terraform workspace select` chose here, else "default"."""
         try:
-            name = (self.root / ".terraform" / "environment").read_text(encoding="utf-8")
+            terraform_dir = (self.modules_root or self.root) / ".terraform"
+            name = (terraform_dir / "environment").read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return "default"
         return name.strip() or "default"
 
     def installed_dir(self, key: str) -> Path | None:
         if self.installed is None:
-            self.installed = installed_modules(self.root)
+            self.installed = installed_modules(self.modules_root or self.root)
         return self.installed.get(key)
 
 
