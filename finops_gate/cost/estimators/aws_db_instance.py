@@ -42,6 +42,9 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     if view.is_unknown("multi_az"):
         instance_note = "multi_az unknown until apply: assumed Single-AZ (the RDS default)"
     key = engine_key(engine, view.string("license_model"))
+    if key == "oracle-se2" and view.string("license_model") is None:
+        assumed = "license_model unknown until apply: assumed bring-your-own-license"
+        instance_note = f"{instance_note}; {assumed}" if instance_note else assumed
     label = "Multi-AZ" if deployment == "multi-az" else "Single-AZ"
     specs = [
         ComponentSpec(
