@@ -81,6 +81,8 @@ def evaluate(expression: str, **variables: Any) -> Any:
         ('cidrsubnet("10.0.0.0/16", 8, 2)', "10.0.2.0/24"),
         ("max(1, 5, 3) + min(2, 4)", 7),
         ('one(["x"])', "x"),
+        ('"${var.list}"', [10, 20]),
+        ('"${var.n}"', 5),
         ('"x%{ if var.n > 1 }big%{ else }small%{ endif }"', "xbig"),
         ('"%{ for i, v in var.list ~} ${i}:${v} %{~ endfor }"', "0:101:20"),
         ('"%{ for v in var.list }%{ if v > 10 }${v}%{ endif }%{ endfor }"', "20"),

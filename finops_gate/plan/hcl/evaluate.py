@@ -140,6 +140,12 @@ class Evaluator:
                 items[position - 1][1] = items[position - 1][1].rstrip()
             if item[3] and position + 1 < len(items) and items[position + 1][0] == "text":
                 items[position + 1][1] = items[position + 1][1].lstrip()
+        if len(items) == 1 and items[0][0] == "interp":
+            # "${x}" alone is x itself, not its string form (Terraform 0.11 style).
+            value = self._eval(items[0][1], local)
+            if isinstance(value, Namespace):
+                raise EvalError(f"{value.label} cannot be used as a value")
+            return value
         text, end = self._template(items, 0, local, ())
         if end != len(items):
             raise EvalError("unbalanced template directives")
