@@ -6,7 +6,8 @@ compact digest of `terraform providers schema -json`: for each AWS resource type
 whether it has a `tags` attribute (so default_tags and tag policies apply, as in a
 plan) and which top-level attributes are computed (a computed attribute that the
 configuration does not set is unknown until apply, exactly as terraform marks it in
-`after_unknown`).
+`after_unknown`), and the names of its nested block types (to read JSON-syntax
+`.tf.json` files, where a block and a map attribute look alike).
 
 Usage::
 
@@ -68,6 +69,7 @@ def main() -> int:
         attributes = schema["block"].get("attributes", {})
         digest[name] = {
             "tags": "tags" in attributes,
+            "blocks": sorted(schema["block"].get("block_types", {})),
             "computed": sorted(
                 key for key, value in attributes.items() if value.get("computed") and key != "id"
             ),

@@ -316,3 +316,31 @@ def test_terraform_workspace(tmp_path: Path) -> None:
     assert (
         by_address(load_directory(tmp_path))["aws_instance.x"].after["instance_type"] == "m5.large"
     )  # type: ignore[index]
+
+
+def test_json_syntax_files() -> None:
+    plan = load_directory(ROOT / "tests" / "fixtures" / "hcl" / "json_syntax")
+    resources = by_address(plan)
+    assert list(resources) == [
+        "aws_instance.eu",
+        "aws_instance.web[0]",
+        "aws_instance.web[1]",
+        "module.disk.aws_ebs_volume.this",
+    ]
+    web = resources["aws_instance.web[1]"]
+    assert (web.source_file, web.source_line, web.region) == ("main.tf.json", 15, "us-east-1")
+    assert web.after is not None
+    assert web.after["instance_type"] == "m5.large"
+    assert web.after["root_block_device"] == [{"volume_type": "gp3", "volume_size": 30}]
+    assert dict(web.tags) == {
+        "Team": "core",
+        "Name": "web-m5.large-1",
+        "Literal": "${not-a-template}",
+    }
+    assert resources["aws_instance.eu"].region == "eu-west-1"
+    assert resources["aws_instance.eu"].source_line == 23
+    disk = resources["module.disk.aws_ebs_volume.this"]
+    assert (disk.region, disk.after["size"]) == ("eu-west-1", 100)  # type: ignore[index]
+    costs = {c.resource.address: c for c in estimate_plan(plan, load_price_table()).resources}
+    # us-east-1: m5.large $0.096/hour, gp3 $0.08/GB-month
+    assert costs["aws_instance.web[0]"].monthly_cost_after == pytest.approx(730 * 0.096 + 30 * 0.08)

@@ -20,7 +20,7 @@ from pathlib import Path
 from finops_gate.errors import PlanError
 from finops_gate.plan.resource import Action, Plan, Resource
 
-_SUFFIXES = (".tf", ".tfvars", ".tfvars.json", "/modules.json")
+_SUFFIXES = (".tf", ".tf.json", ".tfvars", ".tfvars.json", "/modules.json")
 
 
 def _git(args: Sequence[str], cwd: Path) -> bytes:
@@ -41,6 +41,7 @@ def load_base(
 ) -> Plan | None:
     """The directory as it was at `ref`; None when it did not exist there."""
     from finops_gate.plan.hcl import load_directory
+    from finops_gate.plan.hcl.config import tf_files
 
     path = Path(directory).resolve()
     top = Path(_git(["rev-parse", "--show-toplevel"], path).decode().strip()).resolve()
@@ -59,7 +60,7 @@ def load_base(
             else:  # Python 3.10 before 3.10.12: git archive writes only relative paths
                 tar.extractall(work, members=members)
         base_dir = Path(work) / relative
-        if not base_dir.is_dir() or not any(base_dir.glob("*.tf")):
+        if not base_dir.is_dir() or not tf_files(base_dir):
             return None
         return load_directory(
             base_dir, var_files, var_options, shown=f"{directory}@{ref}", terraform_dir_of=path

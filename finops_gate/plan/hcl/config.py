@@ -36,10 +36,19 @@ def tf_files(directory: Path) -> list[Path]:
     files = [
         p
         for p in directory.iterdir()
-        if p.is_file() and p.suffix == ".tf" and not p.name.startswith(".")
+        if p.is_file() and p.name.endswith((".tf", ".tf.json")) and not p.name.startswith(".")
     ]
-    overrides = sorted(p for p in files if p.stem == "override" or p.stem.endswith("_override"))
+    overrides = sorted(p for p in files if _stem(p) == "override" or _stem(p).endswith("_override"))
     return sorted(p for p in files if p not in overrides) + overrides
+
+
+def _stem(path: Path) -> str:
+    return path.name.removesuffix(".json").removesuffix(".tf")
+
+
+def _is_override(file: str) -> bool:
+    stem = _stem(Path(file))
+    return stem == "override" or stem.endswith("_override")
 
 
 def load_module_config(directory: Path, root: Path) -> ModuleConfig:
@@ -64,9 +73,9 @@ def _add_block(config: ModuleConfig, block: Block) -> None:
     elif block.type == "resource" and len(labels) == 2:
         key = f"{labels[0]}.{labels[1]}"
         existing = config.resources.get(key)
-        if existing is not None and existing.file.endswith("override.tf"):
+        if existing is not None and _is_override(existing.file):
             return
-        if existing is not None and block.file.endswith("override.tf"):
+        if existing is not None and _is_override(block.file):
             existing.body.attributes.update(block.body.attributes)
             return
         config.resources[key] = block

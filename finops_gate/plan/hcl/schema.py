@@ -82,3 +82,9 @@ def computed_attributes(resource_type: str) -> tuple[str, ...]:
     entry = _digest().get(resource_type)
     names = entry.get("computed", []) if entry else []
     return (*names, *COMPUTED_BLOCKS.get(resource_type, ()))
+
+
+def block_types(resource_type: str) -> tuple[str, ...]:
+    """Names of the type's nested block types (for JSON-syntax files)."""
+    entry = _digest().get(resource_type)
+    return tuple(entry.get("blocks", [])) if entry else ()

@@ -96,6 +96,10 @@ def parse_file(path: Path, shown: str) -> Body:
         raise PlanError(f"{shown}: not UTF-8 text") from None
     except OSError as error:
         raise PlanError(f"{shown}: cannot read: {error.strerror}") from None
+    if path.name.endswith(".json"):
+        from finops_gate.plan.hcl.jsonsyntax import parse_json_text
+
+        return parse_json_text(text, shown)
     return parse_text(text, shown)
 
 
