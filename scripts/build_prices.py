@@ -193,6 +193,9 @@ RULES: dict[str, str] = {
     "the type x that type's dedicated / shared price ratio in eu-west-1 (the AWS offer file, "
     "2023-02-23; ratios 1.0 to 1.1, most 1.1), rounded to 6 significant digits. Excludes the "
     "per-region dedicated fee, which is not per instance.",
+    "regional-ratio+node-size-linear": "Outside the regions whose sources publish a Redshift "
+    "RA3 or MSK M5 size: the largest size the region has by regional-ratio, scaled to the "
+    "other sizes by vCPUs as node-size-linear (both documented rules, applied in turn).",
     "node-size-linear": "A broker or node size's price = the published price of another "
     "size of the same family in the same region x the ratio of their vCPUs (6 significant "
     "digits). Used only for families AWS prices in proportion to size: Redshift RA3 (the "
@@ -209,6 +212,21 @@ RULES: dict[str, str] = {
     "charges the same 0.005 USD/hour per in-use public IPv4 address in every commercial "
     "region since 2024-02-01.",
 }
+# A rule applied to a regional-ratio figure (see _derive) is named after both rules.
+RULES.update(
+    {
+        f"regional-ratio+{rule}": f"First regional-ratio, then {rule}: the region's "
+        f"regional-ratio figure is the input of {rule} (both rules above, applied in turn; "
+        "never a longer chain)."
+        for rule in (
+            "rds-multi-az-2x",
+            "rds-multi-az-storage-2x",
+            "ebs-io2-iops-tiers",
+            "fargate-arm-discount",
+            "cpu-credits-family",
+        )
+    }
+)
 
 # The price keys the cost estimators look up (EC2 and RDS instance keys aside). Only used to
 # report which ones a region lacks; a missing key means "price not found", never $0.
@@ -1324,10 +1342,16 @@ FLAT_GLOBAL_KEYS = {
 }
 
 
+CHAINABLE_BASE_RULE = "regional-ratio"
+
+
 def _derive(table: RegionTable, key: str, base: Figure, factor: Decimal, rule: str) -> None:
-    # Rules start from published figures only: never a chain of approximations.
-    if key not in table and base.rule_id is None:
-        table[key] = Figure((base.price * factor).normalize(), base.source_id, rule)
+    # Rules start from published figures, or from a regional-ratio figure (the rule id then
+    # names both, e.g. "regional-ratio+rds-multi-az-storage-2x"); never a longer chain.
+    if key in table or base.rule_id not in (None, CHAINABLE_BASE_RULE):
+        return
+    rule_id = rule if base.rule_id is None else f"{CHAINABLE_BASE_RULE}+{rule}"
+    table[key] = Figure((base.price * factor).normalize(), base.source_id, rule_id)
 
 
 def derive_rds_multi_az(table: RegionTable) -> None:
@@ -1459,15 +1483,17 @@ LINEAR_FAMILIES: dict[str, dict[str, int]] = {
 
 def derive_node_sizes(table: RegionTable) -> None:
     for family, sizes in LINEAR_FAMILIES.items():
-        published = {
-            size: table[family + size]
-            for size in sizes
-            if family + size in table and table[family + size].rule_id is None
+        present = {size: table[family + size] for size in sizes if family + size in table}
+        published = {size: f for size, f in present.items() if f.rule_id is None}
+        # Without a published size, start from sizes the region got by regional-ratio.
+        bases = published or {
+            size: f for size, f in present.items() if f.rule_id == "regional-ratio"
         }
-        if not published:
+        if not bases:
             continue
-        base_size = max(published, key=lambda size: sizes[size])
-        base = published[base_size]
+        rule = "node-size-linear" if published else "regional-ratio+node-size-linear"
+        base_size = max(bases, key=lambda size: sizes[size])
+        base = bases[base_size]
         per_vcpu = base.price / sizes[base_size]
         for size, figure in published.items():  # the rule must fit every published size
             if figure.price != per_vcpu * sizes[size]:
@@ -1476,7 +1502,7 @@ def derive_node_sizes(table: RegionTable) -> None:
             key = family + size
             if key not in table:
                 price = _significant(base.price * vcpus / sizes[base_size])
-                table[key] = Figure(price, base.source_id, "node-size-linear")
+                table[key] = Figure(price, base.source_id, rule)
 
 
 CPU_CREDIT_FAMILIES = {"ec2:cpu-credits:t3a": Decimal(1), "ec2:cpu-credits:t4g": Decimal("0.8")}

@@ -104,15 +104,6 @@ WS_MESSAGES = 1.00
 WS_MINUTES = 0.25
 
 
-# Keys the bundled price table lacks in some regions today: such resources must be
-# "price not found" (never $0); the test accepts them becoming priced.
-NOT_YET_IN_TABLE = {
-    "msk:kafka.m5.large",
-    "redshift:ra3.xlplus",
-    "fargate:ephemeral-storage:gb:hour",
-}
-
-
 def estimate(case: str, prices: PriceTable) -> dict[str, ResourceCost]:
     result = estimate_plan(load_plan(str(fixture_plan_path(case))), prices)
     return {cost.resource.address: cost for cost in result.resources}
@@ -538,12 +529,6 @@ def test_three_regions_prices_every_resource(prices: PriceTable) -> None:
     regions = {cost.resource.region for cost in costs.values()}
     assert regions == {"us-east-1", "eu-west-1", "ap-southeast-1"}
     for address, cost in costs.items():
-        if cost.status == Status.PRICE_NOT_FOUND:
-            # only prices the bundled table does not have yet (see the report), never $0
-            assert cost.monthly_cost_after is None, address
-            missing = {c.price_key for c in cost.components if c.unit_price is None}
-            assert missing <= NOT_YET_IN_TABLE, (address, missing)
-            continue
         assert cost.status in (Status.PRICED, Status.FREE, Status.USAGE_BASED), address
     kinds = {cost.resource.type for cost in costs.values()}
     assert len(kinds) >= 40
