@@ -1,19 +1,15 @@
-"""Command line: parse arguments, run the pipeline, map every failure to an exit code."""
+"""`finops-gate check` (the default command) and `finops-gate action`."""
 
 from __future__ import annotations
 
 import os
 import sys
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Any
 
 import click
 
-from finops_gate import __version__
-from finops_gate.errors import CommentError, ExitCode, FinopsGateError, OutputError
+from finops_gate.cli.common import CONTEXT, write_text
+from finops_gate.errors import CommentError, ExitCode, OutputError
 from finops_gate.integrations.comments import Behavior
 from finops_gate.pipeline import (
     FailOn,
@@ -25,73 +21,6 @@ from finops_gate.pipeline import (
 )
 from finops_gate.report.markdown import render_markdown
 from finops_gate.report.model import Report
-
-_DEBUG_ENV = "FINOPS_GATE_DEBUG"
-
-
-@contextmanager
-def _error_handler() -> Iterator[None]:
-    """The one place that decides how a failure ends the process."""
-    try:
-        yield
-    except FinopsGateError as error:
-        click.echo(f"finops-gate: error: {error}", err=True)
-        sys.exit(error.exit_code)
-    except click.exceptions.Exit as exit_:
-        sys.exit(exit_.exit_code)
-    except click.exceptions.Abort:
-        click.echo("finops-gate: interrupted", err=True)
-        sys.exit(ExitCode.COULD_NOT_RUN)
-    except click.ClickException as error:
-        error.show()
-        sys.exit(ExitCode.COULD_NOT_RUN)
-    except KeyboardInterrupt:
-        click.echo("finops-gate: interrupted", err=True)
-        sys.exit(ExitCode.COULD_NOT_RUN)
-    except Exception as error:
-        if os.environ.get(_DEBUG_ENV):
-            raise
-        click.echo(
-            f"finops-gate: internal error: {type(error).__name__}: {error} "
-            f"(set {_DEBUG_ENV}=1 for a traceback, and please report it)",
-            err=True,
-        )
-        sys.exit(ExitCode.INTERNAL_ERROR)
-
-
-def _write(text: str, output: str | None) -> None:
-    if output is None or output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise OutputError(f"{output}: cannot write the report: {error.strerror}") from None
-
-
-_CONTEXT = {"help_option_names": ["-h", "--help"]}
-
-
-class _GateGroup(click.Group):
-    """`finops-gate PLAN ...` is short for `finops-gate check PLAN ...`."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("-h", "--help", "--version"):
-            args = ["check", *args]
-        return super().parse_args(ctx, args)
-
-
-@click.group(cls=_GateGroup, context_settings=_CONTEXT)
-@click.version_option(__version__, "--version", prog_name="finops-gate")
-def cli() -> None:
-    """Offline cost-and-policy gate for Terraform plans.
-
-    `finops-gate PLAN [OPTIONS]` is short for `finops-gate check PLAN [OPTIONS]`.
-
-    Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 could not run,
-    3 internal error.
-    """
 
 
 def _append(path: str | None, text: str, what: str) -> None:
@@ -169,7 +98,7 @@ def _publish(
     return posted
 
 
-@cli.command("check", context_settings=_CONTEXT)
+@click.command("check", context_settings=CONTEXT)
 @click.argument("plan", metavar="PLAN")
 @click.option(
     "--policy",
@@ -364,7 +293,7 @@ def check_command(
     )
     report = build_gate_report(options)
     to_stdout = output is None or output == "-"
-    _write(
+    write_text(
         _guarded(render(report, options.output_format, options=options), options, to_stdout), output
     )
     posted = _publish(report, options, token, to_stdout)
@@ -373,7 +302,7 @@ def check_command(
     sys.exit(ExitCode.GATE_FAILED if gate_failed(report, options.fail_on) else ExitCode.PASS)
 
 
-@cli.command("action", context_settings=_CONTEXT)
+@click.command("action", context_settings=CONTEXT)
 def action_command() -> None:
     """Run as the GitHub Action: read the action's INPUT_* variables and run `check`.
 
@@ -385,130 +314,3 @@ def action_command() -> None:
     call = action_call(os.environ, known)
     os.environ.update(call.env)
     check_command.main(args=call.args, prog_name="finops-gate", standalone_mode=False)
-
-
-@cli.group("policy", context_settings=_CONTEXT)
-def policy_group() -> None:
-    """Check policy files: `validate FILE`, `test DIR`."""
-
-
-@policy_group.command("validate", context_settings=_CONTEXT)
-@click.argument("file", metavar="FILE")
-def policy_validate_command(file: str) -> None:
-    """Validate a policy file (with what it extends): exit 0 valid, 2 invalid."""
-    from finops_gate.policy.loader import load_policy
-
-    policy_file, path = load_policy(file)
-    kinds = ", ".join(f"{p.id} ({p.kind}, {p.level})" for p in policy_file.policies)
-    count = len(policy_file.policies)
-    waivers = len(policy_file.waivers)
-    click.echo(f"{path}: valid: {count} policies: {kinds or 'none'}; {waivers} waiver(s)")
-
-
-@policy_group.command("test", context_settings=_CONTEXT)
-@click.argument("directory", metavar="DIR")
-@click.option(
-    "--policy",
-    "policy",
-    metavar="FILE|NAME",
-    default=None,
-    help="The policy under test. Default: DIR/policy.yml.",
-)
-def policy_test_command(directory: str, policy: str | None) -> None:
-    """Run the plan fixtures in DIR against a policy and compare the findings with each
-    case's expected.yml: exit 0 all pass, 1 a case failed, 2 could not run."""
-    from finops_gate.policy.testing import run_policy_tests
-
-    results = run_policy_tests(directory, policy)
-    for result in results:
-        click.echo(f"{'PASS' if result.passed else 'FAIL'} {result.name}")
-        for problem in result.problems:
-            click.echo(f"    {problem}")
-    failed = sum(1 for r in results if not r.passed)
-    click.echo(f"{len(results) - failed} passed, {failed} failed")
-    sys.exit(ExitCode.GATE_FAILED if failed else ExitCode.PASS)
-
-
-@cli.group("pricing", context_settings=_CONTEXT)
-def pricing_group() -> None:
-    """The price table: `info`, `build --from-aws-offer PATH`."""
-
-
-@pricing_group.command("info", context_settings=_CONTEXT)
-@click.option(
-    "--table",
-    "table",
-    metavar="FILE",
-    default=None,
-    help="A price table file. Default: the bundled pricing/aws.json.",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-def pricing_info_command(table: str | None, output_format: str) -> None:
-    """Print the table's sources and their dates, its rules, and its prices per region."""
-    from finops_gate.cost.prices import load_price_table
-    from finops_gate.pricing.info import render_info_json, render_info_text, table_info
-
-    prices = load_price_table(Path(table) if table else None)
-    info = table_info(prices, table or "bundled pricing/aws.json")
-    _write(render_info_json(info) if output_format == "json" else render_info_text(info), None)
-
-
-@pricing_group.command("build", context_settings=_CONTEXT)
-@click.option(
-    "--from-aws-offer",
-    "paths",
-    metavar="PATH",
-    multiple=True,
-    required=True,
-    help="AWS Price List file (offer CSV or JSON, GetProducts JSON) or a directory of "
-    "them. Repeatable.",
-)
-@click.option(
-    "--out",
-    "out",
-    metavar="FILE",
-    default=None,
-    help="Write the table to FILE instead of standard output.",
-)
-def pricing_build_command(paths: tuple[str, ...], out: str | None) -> None:
-    """Build a price table in finops-gate's format from AWS's own Price List files.
-
-    The bundled table is built from public price data by scripts/build_prices.py; this
-    command lets you price from AWS's current files instead (use it with --table, or
-    replace pricing/aws.json). Only on-demand USD prices are read.
-    """
-    from finops_gate.pricing.offer import ingest
-
-    result = ingest([Path(path) for path in paths])
-    text = result.render()
-    if out is None or out == "-":
-        _write(text, None)
-    else:
-        try:
-            Path(out).write_text(text, encoding="utf-8", newline="\n")
-        except OSError as error:
-            raise OutputError(f"{out}: cannot write the price table: {error.strerror}") from None
-    click.echo(result.summary(), err=True)
-
-
-def main(args: list[str] | None = None) -> Any:
-    with _error_handler():
-        try:
-            cli.main(args=args, prog_name="finops-gate", standalone_mode=False)
-        except click.exceptions.NoArgsIsHelpError as error:
-            click.echo(error.ctx.get_help() if error.ctx else str(error), err=True)
-            sys.exit(ExitCode.COULD_NOT_RUN)
-        except click.UsageError as error:
-            error.show()
-            sys.exit(ExitCode.COULD_NOT_RUN)
-        except BrokenPipeError:
-            sys.stderr.close()
-            sys.exit(ExitCode.COULD_NOT_RUN)
-    sys.exit(ExitCode.PASS)

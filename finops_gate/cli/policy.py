@@ -1,0 +1,52 @@
+"""`finops-gate policy validate|test`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from finops_gate.cli.common import CONTEXT
+from finops_gate.errors import ExitCode
+
+
+@click.group("policy", context_settings=CONTEXT)
+def policy_group() -> None:
+    """Check policy files: `validate FILE`, `test DIR`."""
+
+
+@policy_group.command("validate", context_settings=CONTEXT)
+@click.argument("file", metavar="FILE")
+def policy_validate_command(file: str) -> None:
+    """Validate a policy file (with what it extends): exit 0 valid, 2 invalid."""
+    from finops_gate.policy.loader import load_policy
+
+    policy_file, path = load_policy(file)
+    kinds = ", ".join(f"{p.id} ({p.kind}, {p.level})" for p in policy_file.policies)
+    count = len(policy_file.policies)
+    waivers = len(policy_file.waivers)
+    click.echo(f"{path}: valid: {count} policies: {kinds or 'none'}; {waivers} waiver(s)")
+
+
+@policy_group.command("test", context_settings=CONTEXT)
+@click.argument("directory", metavar="DIR")
+@click.option(
+    "--policy",
+    "policy",
+    metavar="FILE|NAME",
+    default=None,
+    help="The policy under test. Default: DIR/policy.yml.",
+)
+def policy_test_command(directory: str, policy: str | None) -> None:
+    """Run the plan fixtures in DIR against a policy and compare the findings with each
+    case's expected.yml: exit 0 all pass, 1 a case failed, 2 could not run."""
+    from finops_gate.policy.testing import run_policy_tests
+
+    results = run_policy_tests(directory, policy)
+    for result in results:
+        click.echo(f"{'PASS' if result.passed else 'FAIL'} {result.name}")
+        for problem in result.problems:
+            click.echo(f"    {problem}")
+    failed = sum(1 for r in results if not r.passed)
+    click.echo(f"{len(results) - failed} passed, {failed} failed")
+    sys.exit(ExitCode.GATE_FAILED if failed else ExitCode.PASS)

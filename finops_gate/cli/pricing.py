@@ -1,0 +1,80 @@
+"""`finops-gate pricing info|build`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from finops_gate.cli.common import CONTEXT, write_text
+from finops_gate.errors import OutputError
+
+
+@click.group("pricing", context_settings=CONTEXT)
+def pricing_group() -> None:
+    """The price table: `info`, `build --from-aws-offer PATH`."""
+
+
+@pricing_group.command("info", context_settings=CONTEXT)
+@click.option(
+    "--table",
+    "table",
+    metavar="FILE",
+    default=None,
+    help="A price table file. Default: the bundled pricing/aws.json.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def pricing_info_command(table: str | None, output_format: str) -> None:
+    """Print the table's sources and their dates, its rules, and its prices per region."""
+    from finops_gate.cost.prices import load_price_table
+    from finops_gate.pricing.info import render_info_json, render_info_text, table_info
+
+    prices = load_price_table(Path(table) if table else None)
+    info = table_info(prices, table or "bundled pricing/aws.json")
+    write_text(render_info_json(info) if output_format == "json" else render_info_text(info), None)
+
+
+@pricing_group.command("build", context_settings=CONTEXT)
+@click.option(
+    "--from-aws-offer",
+    "paths",
+    metavar="PATH",
+    multiple=True,
+    required=True,
+    help="AWS Price List file (offer CSV or JSON, GetProducts JSON) or a directory of "
+    "them. Repeatable.",
+)
+@click.option(
+    "--out",
+    "out",
+    metavar="FILE",
+    default=None,
+    help="Write the table to FILE instead of standard output.",
+)
+def pricing_build_command(paths: tuple[str, ...], out: str | None) -> None:
+    """Build a price table in finops-gate's format from AWS's own Price List files.
+
+    The bundled table is built from public price data by scripts/build_prices.py; this
+    command lets you price from AWS's current files instead (use the result with
+    `check --prices FILE` or `pricing info --table FILE`, or
+    replace pricing/aws.json). Only on-demand USD prices are read.
+    """
+    from finops_gate.pricing.offer import ingest
+
+    result = ingest([Path(path) for path in paths])
+    text = result.render()
+    if out is None or out == "-":
+        write_text(text, None)
+    else:
+        try:
+            Path(out).write_text(text, encoding="utf-8", newline="\n")
+        except OSError as error:
+            raise OutputError(f"{out}: cannot write the price table: {error.strerror}") from None
+    click.echo(result.summary(), err=True)
