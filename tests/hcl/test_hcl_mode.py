@@ -11,6 +11,7 @@ storage $0.115/GB-month.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +179,15 @@ def test_features_unknowns_are_marked_and_listed() -> None:
     assert "aws_ebs_volume.from_ami.size (main.tf:102: data source data.aws_ami.linux" in notes
     assert "aws_instance.unset.instance_type (main.tf:107: var.unset_type is not set" in notes
     assert "module.remote (source 'terraform-aws-modules/ec2-instance/aws', main.tf:126)" in notes
+
+
+def test_values_a_plan_would_not_know_either_are_only_counted() -> None:
+    plan = load_directory(ROOT / "examples" / "web-app")
+    # e.g. aws_subnet.public[0].vpc_id = aws_vpc.main.id: unknown in the plan too
+    counted = [n for n in plan.notes if n.startswith("HCL mode:") and "after apply" in n]
+    assert len(counted) == 1
+    assert re.fullmatch(r"HCL mode: [1-9]\d* value\(s\) are known only after apply, as in a plan\.", counted[0])
+    assert not any("could not be evaluated" in note for note in plan.notes)
 
 
 def test_features_costs_from_published_prices() -> None:

@@ -72,9 +72,10 @@ def load_directory(
             f"are treated as unknown: {_listing(offline)}"
         )
     if after_apply:
+        # Ids, ARNs and other computed values: a plan would not know them either, so a
+        # count is enough; listing them would bury the notes that matter.
         notes.append(
-            f"HCL mode: {len(after_apply)} value(s) are known only after apply (a plan "
-            f"would not know them either): {_listing(after_apply)}"
+            f"HCL mode: {len(after_apply)} value(s) are known only after apply, as in a plan."
         )
     fallback = sum(1 for r in resources if r.region_source == "fallback" and r.provider == "aws")
     if fallback:
