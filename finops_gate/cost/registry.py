@@ -1,96 +1,64 @@
-"""The explicit registry: Terraform resource type -> estimator module."""
+"""The explicit registry: Terraform resource type -> estimator module.
+
+Adding a resource type means adding its module's name to `ESTIMATOR_NAMES`; a test checks
+that every module in `finops_gate/cost/estimators/` is listed here.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from types import ModuleType
 
-from finops_gate.cost.estimators import (
-    aws_api_gateway_rest_api,
-    aws_apigatewayv2_api,
-    aws_autoscaling_group,
-    aws_cloudfront_distribution,
-    aws_cloudwatch_log_group,
-    aws_cloudwatch_metric_alarm,
-    aws_db_instance,
-    aws_dynamodb_table,
-    aws_ebs_snapshot,
-    aws_ebs_volume,
-    aws_ec2_transit_gateway_vpc_attachment,
-    aws_ecs_service,
-    aws_efs_file_system,
-    aws_eip,
-    aws_eks_cluster,
-    aws_eks_node_group,
-    aws_elasticache_cluster,
-    aws_elasticache_replication_group,
-    aws_elb,
-    aws_instance,
-    aws_kinesis_stream,
-    aws_kms_key,
-    aws_lambda_function,
-    aws_lb,
-    aws_msk_cluster,
-    aws_nat_gateway,
-    aws_opensearch_domain,
-    aws_rds_cluster,
-    aws_rds_cluster_instance,
-    aws_redshift_cluster,
-    aws_route53_record,
-    aws_route53_zone,
-    aws_s3_bucket,
-    aws_secretsmanager_secret,
-    aws_sfn_state_machine,
-    aws_sns_topic,
-    aws_sqs_queue,
-    aws_vpc_endpoint,
-    aws_vpn_connection,
-)
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
 
 Estimator = Callable[[AttributeView], list[ComponentSpec]]
 
-ESTIMATOR_MODULES: tuple[ModuleType, ...] = (
-    aws_api_gateway_rest_api,
-    aws_apigatewayv2_api,
-    aws_autoscaling_group,
-    aws_cloudfront_distribution,
-    aws_cloudwatch_log_group,
-    aws_cloudwatch_metric_alarm,
-    aws_db_instance,
-    aws_dynamodb_table,
-    aws_ebs_snapshot,
-    aws_ebs_volume,
-    aws_ec2_transit_gateway_vpc_attachment,
-    aws_ecs_service,
-    aws_efs_file_system,
-    aws_eip,
-    aws_eks_cluster,
-    aws_eks_node_group,
-    aws_elasticache_cluster,
-    aws_elasticache_replication_group,
-    aws_elb,
-    aws_instance,
-    aws_kinesis_stream,
-    aws_kms_key,
-    aws_lambda_function,
-    aws_lb,
-    aws_msk_cluster,
-    aws_nat_gateway,
-    aws_opensearch_domain,
-    aws_rds_cluster,
-    aws_rds_cluster_instance,
-    aws_redshift_cluster,
-    aws_route53_record,
-    aws_route53_zone,
-    aws_s3_bucket,
-    aws_secretsmanager_secret,
-    aws_sfn_state_machine,
-    aws_sns_topic,
-    aws_sqs_queue,
-    aws_vpc_endpoint,
-    aws_vpn_connection,
+ESTIMATOR_NAMES: tuple[str, ...] = (
+    "aws_api_gateway_rest_api",
+    "aws_apigatewayv2_api",
+    "aws_autoscaling_group",
+    "aws_cloudfront_distribution",
+    "aws_cloudwatch_log_group",
+    "aws_cloudwatch_metric_alarm",
+    "aws_db_instance",
+    "aws_dynamodb_table",
+    "aws_ebs_snapshot",
+    "aws_ebs_volume",
+    "aws_ec2_transit_gateway_vpc_attachment",
+    "aws_ecs_service",
+    "aws_efs_file_system",
+    "aws_eip",
+    "aws_eks_cluster",
+    "aws_eks_node_group",
+    "aws_elasticache_cluster",
+    "aws_elasticache_replication_group",
+    "aws_elb",
+    "aws_instance",
+    "aws_kinesis_stream",
+    "aws_kms_key",
+    "aws_lambda_function",
+    "aws_lb",
+    "aws_msk_cluster",
+    "aws_nat_gateway",
+    "aws_opensearch_domain",
+    "aws_rds_cluster",
+    "aws_rds_cluster_instance",
+    "aws_redshift_cluster",
+    "aws_route53_record",
+    "aws_route53_zone",
+    "aws_s3_bucket",
+    "aws_secretsmanager_secret",
+    "aws_sfn_state_machine",
+    "aws_sns_topic",
+    "aws_sqs_queue",
+    "aws_vpc_endpoint",
+    "aws_vpn_connection",
+)
+
+ESTIMATOR_MODULES: tuple[ModuleType, ...] = tuple(
+    import_module(f"finops_gate.cost.estimators.{name}") for name in ESTIMATOR_NAMES
 )
 
 ESTIMATORS: dict[str, Estimator] = {
