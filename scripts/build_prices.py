@@ -57,6 +57,7 @@ from finops_gate.pricing.layout import Figure  # noqa: E402
 
 DEFAULT_SOURCES = REPO_ROOT.parent / "shared" / "price-sources"
 DEFAULT_OUT = REPO_ROOT / "pricing" / "aws.json"
+DEFAULT_EBS_OPTIMIZED_OUT = REPO_ROOT / "finops_gate" / "cost" / "estimators" / "_ebs_optimized.py"
 
 REFERENCE_REGION = "us-east-1"  # flat, global prices are copied from here to other regions
 HOURS_PER_MONTH = Decimal(730)  # Infracost's convention; it shows some prices per unit-month
@@ -180,9 +181,9 @@ RULES: dict[str, str] = {
     "prices). Ratio: the median, over every instance type ec2instances.info prices in both "
     "the region and us-east-1, of the region's Linux on-demand price / the us-east-1 price "
     "(same data set on both sides). Used for service prices (storage, requests, hourly "
-    "fees) and Redshift / MSK node prices no source publishes for the region; never for EC2 "
-    "instance, RDS class, ElastiCache or OpenSearch prices (a type missing there may not be "
-    "offered). "
+    "fees) and Redshift / MSK node prices no source publishes for the region, and the hourly "
+    "EBS-optimized fee of an EC2 type the region offers; never for EC2 instance, RDS class, "
+    "ElastiCache or OpenSearch prices (a type missing there may not be offered). "
     "Checked on eu-west-1, where the AWS offer file has the real figures: see "
     "pricing/README.md for the error.",
     "fargate-arm-discount": "Fargate Arm (Graviton) vCPU and GB prices = 0.8 x the x86 "
@@ -342,10 +343,11 @@ RDS_ENGINES = (
     "aurora-mysql",
     "aurora-postgresql",
 )
-# Price keys besides CATALOGUE: EC2 instance types (on-demand, spot, dedicated), RDS instance
+# Price keys besides CATALOGUE: EC2 instance types (on-demand, spot, dedicated, the
+# EBS-optimized fee of the previous-generation types that charge one), RDS instance
 # class x engine x deployment, ElastiCache node x engine, OpenSearch, Redshift and MSK nodes.
 INSTANCE_KEY = re.compile(
-    r"ec2:[a-z0-9][a-z0-9.-]*(?::spot|:dedicated)?"
+    r"ec2:[a-z0-9][a-z0-9.-]*(?::spot|:dedicated|:ebs-optimized)?"
     rf"|rds:db\.[a-z0-9.-]+:(?:{'|'.join(RDS_ENGINES)}):(?:single-az|multi-az)"
     r"|elasticache:cache\.[a-z0-9.-]+:(?:redis|memcached|valkey)"
     r"|opensearch:[a-z0-9.-]+\.search"
@@ -606,6 +608,37 @@ def terracost_ec2_dedicated(sources: Path, region: str) -> Prices:
         price = _single_ondemand(row, "Hrs")
         if price:
             _put(prices, f"ec2:{attrs['InstanceType']}:dedicated", price, TERRACOST_FILE)
+    return prices
+
+
+# The hourly EBS-optimized fee: products "<prefix>EBSOptimized:<type>". AWS lists one for
+# every type that can be EBS-optimized: 0 where it is included (current generations, on by
+# default), > 0 for the few previous-generation types that charge for it.
+EBS_OPTIMIZED_USAGE = re.compile(r"(?:[A-Z0-9]+-)?EBSOptimized:(?P<type>[a-z0-9][a-z0-9.-]*)")
+
+
+def terracost_ebs_optimized_fees(sources: Path, region: str) -> dict[str, Decimal]:
+    """{instance type: hourly EBS-optimized fee}, 0 included, from the offer data."""
+    fees: dict[str, Decimal] = {}
+    for row in _terracost_products(sources, region):
+        match = EBS_OPTIMIZED_USAGE.fullmatch(row["attributes"].get("UsageType", ""))
+        if row["service"] != "AmazonEC2" or match is None:
+            continue
+        if match["type"] != row["attributes"].get("InstanceType"):
+            raise BuildError(f"{TERRACOST_FILE}: sku {row['sku']}: usage type / instance type")
+        fee = _single_ondemand(row, "Hrs")
+        if fee is None or fees.get(match["type"], fee) != fee:
+            raise BuildError(f"{TERRACOST_FILE}: sku {row['sku']}: no single EBS-optimized fee")
+        fees[match["type"]] = fee
+    return fees
+
+
+def terracost_ebs_optimized(sources: Path, region: str) -> Prices:
+    """``ec2:<type>:ebs-optimized`` where the fee is charged (the table never holds 0)."""
+    prices: Prices = {}
+    for instance_type, fee in sorted(terracost_ebs_optimized_fees(sources, region).items()):
+        if fee:
+            _put(prices, f"ec2:{instance_type}:ebs-optimized", fee, TERRACOST_FILE)
     return prices
 
 
@@ -1177,6 +1210,56 @@ def infracost_golden(sources: Path, region: str) -> Prices:
     return prices
 
 
+GOLDEN_EBS_OPTIMIZED = "EBS-optimized usage"
+GOLDEN_INSTANCE_USAGE = re.compile(r"Instance usage \([^)]*, (?P<type>[a-z0-9][a-z0-9.-]*)\)")
+
+
+def golden_ebs_optimized_fees(sources: Path, region: str) -> dict[str, Decimal]:
+    """{instance type: hourly EBS-optimized fee (0 = included)} from the golden resources
+    that show an "EBS-optimized usage" line item and exactly one instance type."""
+    items: dict[tuple[str, str], list[Mapping[str, str]]] = defaultdict(list)
+    for raw in _golden_csv(sources / GOLDEN_FILE):
+        if raw["tf_provider_region"] == region:
+            items[(raw["file"], raw["resource"])].append(raw)
+    rows_by_type: dict[str, list[GoldenRow]] = defaultdict(list)
+    for (_, resource), raws in sorted(items.items()):
+        fee_rows = [_golden_row(raw) for raw in raws if raw["line_item"] == GOLDEN_EBS_OPTIMIZED]
+        if not fee_rows:
+            continue
+        types = {
+            match["type"]
+            for raw in raws
+            if (match := GOLDEN_INSTANCE_USAGE.fullmatch(raw["line_item"])) is not None
+        }
+        if len(types) != 1:
+            _warn(f"{GOLDEN_FILE}: {resource}: EBS-optimized fee of {sorted(types)}: skipped")
+            continue
+        rows_by_type[types.pop()].extend(fee_rows)
+    fees: dict[str, Decimal] = {}
+    for instance_type, rows in sorted(rows_by_type.items()):
+        key = f"ec2:{instance_type}:ebs-optimized"
+        if all(row.cost == 0 for row in rows):
+            fees[instance_type] = Decimal(0)
+            continue
+        price = _golden_price(key, rows)
+        if price is None:
+            continue
+        bad = golden_mismatches(price, rows, Decimal(1))
+        if bad:
+            raise BuildError(f"{GOLDEN_FILE}: {key} = {price} disagrees with rows: {bad}")
+        fees[instance_type] = price
+    return fees
+
+
+def infracost_golden_ebs_optimized(sources: Path, region: str) -> Prices:
+    """``ec2:<type>:ebs-optimized`` from the golden line items, where charged."""
+    return {
+        f"ec2:{instance_type}:ebs-optimized": fee
+        for instance_type, fee in golden_ebs_optimized_fees(sources, region).items()
+        if fee
+    }
+
+
 def aws_list_prices(sources: Path, region: str) -> Prices:
     """FACTS, each checked against its golden line items."""
     rows_by_key = golden_rows(sources, region)
@@ -1278,6 +1361,7 @@ def region_layers(region: str) -> tuple[Layer, ...]:
             Layer("ec2instancesinfo-rds", ec2instancesinfo_rds),
             *leanercloud,
             Layer("infracost-golden", infracost_golden),
+            Layer("infracost-golden", infracost_golden_ebs_optimized),
             Layer("aws-list-prices", aws_list_prices),
             Layer("price-sources-readme", readme_facts),
         )
@@ -1289,11 +1373,13 @@ def region_layers(region: str) -> tuple[Layer, ...]:
             Layer("terracost-eu-west-1", terracost_ec2_dedicated),
             Layer("terracost-eu-west-1", terracost_rds),
             Layer("terracost-eu-west-1", terracost_services),
+            Layer("terracost-eu-west-1", terracost_ebs_optimized),
             Layer("ec2instancesinfo-rds", ec2instancesinfo_rds, new_rds_classes_only=True),
             *leanercloud,
         )
     golden = (
         Layer("infracost-golden", infracost_golden),
+        Layer("infracost-golden", infracost_golden_ebs_optimized),
         Layer("aws-list-prices", aws_list_prices),
     )
     return (
@@ -1395,7 +1481,8 @@ def copy_flat_global(table: RegionTable, reference: RegionTable) -> None:
 RATIO_REFERENCES = ("us-east-1", "us-east-2")  # rule "regional-ratio": reference prices
 RATIO_SIGNIFICANT_DIGITS = 6
 # Instance-like keys the rule may price: node types AWS offers in (nearly) every region.
-RATIO_INSTANCE_KEY = re.compile(r"(?:redshift|msk):.+")
+# EC2 EBS-optimized fees: only in regions that offer the type (see derive_regional_ratio).
+RATIO_INSTANCE_KEY = re.compile(r"(?:redshift|msk):.+|ec2:[^:]+:ebs-optimized")
 
 
 def ec2_ratios(sources: Path, regions: Iterable[str]) -> dict[str, Decimal]:
@@ -1446,6 +1533,8 @@ def ratio_reference(tables: dict[str, RegionTable]) -> dict[str, Figure]:
 
 def derive_regional_ratio(table: RegionTable, reference: dict[str, Figure], ratio: Decimal) -> None:
     for key, figure in reference.items():
+        if key.endswith(":ebs-optimized") and key.removesuffix(":ebs-optimized") not in table:
+            continue  # the region does not offer the instance type
         if key not in table:
             price = _significant(figure.price * ratio)
             table[key] = Figure(price, figure.source_id, "regional-ratio")
@@ -1657,6 +1746,46 @@ def summarize(tables: dict[str, RegionTable]) -> str:
     return "\n".join(lines)
 
 
+EBS_OPTIMIZED_MODULE = '''\
+"""EC2 instance types that charge an hourly fee when EBS-optimized (`ebs_optimized = true`).
+
+Generated by scripts/build_prices.py from the AWS offer data (terracost's eu-west-1 dump of
+2023-02-23: the types whose "EBSOptimized:<type>" product has a non-zero on-demand price)
+and Infracost's golden line items ("EBS-optimized usage" > 0): do not edit by hand.
+Every other type that can be EBS-optimized includes it at no charge (current generations
+are EBS-optimized by default).
+The fee itself is the price key `ec2:<type>:ebs-optimized` in pricing/aws.json.
+"""
+
+EBS_OPTIMIZED_CHARGED: frozenset[str] = frozenset(
+    {{
+{types}
+    }}
+)
+'''
+
+
+def ebs_optimized_charged(sources: Path) -> list[str]:
+    """The instance types with a non-zero EBS-optimized fee in any source; a type that one
+    source says is included (0) and another charged stops the build."""
+    fees: dict[str, set[Decimal]] = defaultdict(set)
+    for region in TERRACOST_USAGE_PREFIX:
+        for instance_type, fee in terracost_ebs_optimized_fees(sources, region).items():
+            fees[instance_type].add(fee)
+    for instance_type, fee in golden_ebs_optimized_fees(sources, REFERENCE_REGION).items():
+        fees[instance_type].add(fee)
+    mixed = sorted(t for t, found in fees.items() if 0 in found and len(found) > 1)
+    if mixed:
+        raise BuildError(f"EBS-optimized fee both included and charged for {mixed}")
+    return sorted(t for t, found in fees.items() if 0 not in found)
+
+
+def render_ebs_optimized(types: list[str]) -> str:
+    return EBS_OPTIMIZED_MODULE.format(
+        types="\n".join(f'        "{t}",' for t in types),
+    )
+
+
 def build(sources: Path) -> dict[str, RegionTable]:
     if not (sources / README_FILE).is_file():
         raise BuildError(f"no price sources at {sources}")
@@ -1679,6 +1808,13 @@ def main(argv: list[str] | None = None) -> int:
         "--out", type=Path, default=DEFAULT_OUT, help="price table to write (default: %(default)s)"
     )
     parser.add_argument(
+        "--ebs-optimized-out",
+        type=Path,
+        default=DEFAULT_EBS_OPTIMIZED_OUT,
+        help="instance types charging an EBS-optimized fee, a Python module to write "
+        "(default: %(default)s)",
+    )
+    parser.add_argument(
         "--notice",
         type=Path,
         default=None,
@@ -1687,6 +1823,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         tables = build(args.sources.resolve())
+        charged = ebs_optimized_charged(args.sources.resolve())
     except BuildError as exc:
         print(f"build_prices: error: {exc}", file=sys.stderr)
         return 1
@@ -1694,6 +1831,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render_table(tables), encoding="utf-8", newline="\n")
     notice.write_text(render_notice(tables), encoding="utf-8", newline="\n")
+    args.ebs_optimized_out.write_text(render_ebs_optimized(charged), encoding="utf-8", newline="\n")
     print(summarize(tables), file=sys.stderr)
     return 0
 

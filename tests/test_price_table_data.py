@@ -32,6 +32,7 @@ SOURCES = Path(__file__).resolve().parents[1].parent / "shared" / "price-sources
 TABLE = REPO / "pricing" / "aws.json"
 NOTICE = REPO / "pricing" / "NOTICE"
 BUILD_SCRIPT = REPO / "scripts" / "build_prices.py"
+EBS_OPTIMIZED_MODULE = REPO / "finops_gate" / "cost" / "estimators" / "_ebs_optimized.py"
 TERRACOST = "terracost-eu-west-1"
 
 needs_sources = pytest.mark.skipif(
@@ -67,7 +68,7 @@ NEW_KEYS = (
     "|apigateway:(?:rest|http):requests|apigateway:websocket:(?:messages|minutes)"
 )
 KEY_FORMS = re.compile(
-    r"ec2:[a-z0-9][a-z0-9.-]*(?::spot|:dedicated)?"
+    r"ec2:[a-z0-9][a-z0-9.-]*(?::spot|:dedicated|:ebs-optimized)?"
     rf"|{NEW_KEYS}"
     rf"|rds:db\.[a-z0-9.-]+:(?:{RDS_ENGINES}):(?:single-az|multi-az)"
     r"|ebs:(?:gp2|gp3|io1|io2|st1|sc1|standard):storage"
@@ -711,6 +712,70 @@ def test_eu_west_1_dedicated_equals_aws_offer_file(table: dict[str, Any]) -> Non
     assert {k: offer.get(k) for k in ours} == {k: f[0] for k, f in ours.items()}
 
 
+def _offer_ebs_optimized_fees() -> dict[str, float]:
+    """{instance type: hourly fee} of the eu-west-1 EBSOptimized products (0 = included)."""
+    path = "terracost_pricing_dump_2023-02-23.products_with_prices.jsonl.gz"
+    fees = {}
+    with gzip.open(SOURCES / "aws-terracost-eu-west-1-2023-02-23" / path, "rt") as fh:
+        for line in fh:
+            row = json.loads(line)
+            usage = row["attributes"].get("UsageType", "")
+            if row["service"] == "AmazonEC2" and usage.startswith("EU-EBSOptimized:"):
+                (price,) = [
+                    float(d["price"])
+                    for d in row["prices"]
+                    if d["attributes"].get("TermType") == "OnDemand"
+                ]
+                fees[usage.removeprefix("EU-EBSOptimized:")] = price
+    return fees
+
+
+@needs_sources
+def test_eu_west_1_ebs_optimized_equals_aws_offer_file(table: dict[str, Any]) -> None:
+    """Every non-zero EBSOptimized fee of the offer file, and nothing else (never 0)."""
+    fees = _offer_ebs_optimized_fees()
+    charged = {f"ec2:{t}:ebs-optimized": fee for t, fee in fees.items() if fee > 0}
+    ours = _ours(table, "eu-west-1", r"ec2:[^:]+:ebs-optimized")
+    assert all(f[1] == TERRACOST and len(f) == 2 for f in ours.values())
+    assert {k: f[0] for k, f in ours.items()} == charged
+    # figures read off the offer file (usage type EU-EBSOptimized:<type>, USD per hour)
+    assert charged["ec2:r3.xlarge:ebs-optimized"] == 0.02  # sku W4BKWJDZQ9PVKCGD
+    assert charged["ec2:m1.large:ebs-optimized"] == 0.025  # sku 6E5RFX4YXR8HX99S
+    assert charged["ec2:c3.4xlarge:ebs-optimized"] == 0.1  # sku 4KZBP8TCHRD6AHBT
+    # included at no charge: listed at 0, so not in the table
+    assert fees["m4.large"] == fees["c4.large"] == fees["m5.large"] == 0.0
+
+
+@needs_sources
+def test_ebs_optimized_charged_types_match_the_sources(table: dict[str, Any]) -> None:
+    from finops_gate.cost.estimators._ebs_optimized import EBS_OPTIMIZED_CHARGED
+
+    fees = _offer_ebs_optimized_fees()
+    assert {t for t, fee in fees.items() if fee > 0} == EBS_OPTIMIZED_CHARGED
+    # every charged fee in the table is of a listed type
+    for region, prices in table["regions"].items():
+        for key in prices:
+            if key.endswith(":ebs-optimized"):
+                assert key.split(":")[1] in EBS_OPTIMIZED_CHARGED, (region, key)
+
+
+@needs_sources
+def test_us_east_1_ebs_optimized_equals_infracost_golden(table: dict[str, Any]) -> None:
+    """instance_test.golden line 9: aws_instance.instance2_ebsOptimized (r3.xlarge, line 8),
+    "EBS-optimized usage" 730 hours, 14.60 USD: 0.02 per hour."""
+    path = SOURCES / "infracost-golden-facts/infracost_aws_golden_line_items.csv"
+    with path.open(newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["line_item"] == "EBS-optimized usage"]
+    row = next(r for r in rows if r["resource"] == "aws_instance.instance2_ebsOptimized")
+    assert (row["monthly_qty"], row["monthly_cost_usd"]) == ("730", "14.60")
+    assert table["regions"]["us-east-1"]["ec2:r3.xlarge:ebs-optimized"] == [
+        0.02,
+        "infracost-golden",
+    ]
+    us = _ours(table, "us-east-1", r"ec2:[^:]+:ebs-optimized")
+    assert list(us) == ["ec2:r3.xlarge:ebs-optimized"]  # the only type the goldens charge
+
+
 # sanity_table.csv "item" -> price key; rows from rounded Infracost figures are skipped
 SANITY_ITEMS = {
     "ebs gp2 storage": "ebs:gp2:storage",
@@ -773,14 +838,25 @@ def test_us_east_1_service_prices_appear_in_infracost_golden(table: dict[str, An
 @needs_sources
 def test_build_is_reproducible(tmp_path: Path) -> None:
     out = tmp_path / "aws.json"
+    types = tmp_path / "_ebs_optimized.py"
     subprocess.run(
-        [sys.executable, str(BUILD_SCRIPT), "--sources", str(SOURCES), "--out", str(out)],
+        [
+            sys.executable,
+            str(BUILD_SCRIPT),
+            "--sources",
+            str(SOURCES),
+            "--out",
+            str(out),
+            "--ebs-optimized-out",
+            str(types),
+        ],
         check=True,
         capture_output=True,
         text=True,
     )
     assert out.read_bytes() == TABLE.read_bytes(), "pricing/aws.json is stale: rebuild it"
     assert (tmp_path / "NOTICE").read_bytes() == NOTICE.read_bytes()
+    assert types.read_bytes() == EBS_OPTIMIZED_MODULE.read_bytes()
 
 
 @needs_sources

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from finops_gate.cost.estimators._ebs import volume_components
+from finops_gate.cost.estimators._ebs_optimized import EBS_OPTIMIZED_CHARGED
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
@@ -26,6 +27,7 @@ class LaunchSpec:
     dedicated: bool = False
     monitoring: bool = False
     cpu_credits: str | None = None
+    ebs_optimized: bool = False
     volumes: list[tuple[str, str, float, float | None, float | None]] = field(
         default_factory=list
     )  # (label, type, size GB, iops, throughput)
@@ -54,9 +56,37 @@ def instance_usage(spec: LaunchSpec, count: float, spot: bool | None = None) -> 
     )
 
 
+def ebs_optimized_flag(view: AttributeView) -> bool | None:
+    """`ebs_optimized` as set (a bool; a "true"/"false" string on launch templates), None
+    when the configuration leaves it unset or unknown."""
+    value = view.values.get("ebs_optimized")
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value in ("true", "false"):
+        return value == "true"
+    return None
+
+
+def ebs_optimized_usage(spec: LaunchSpec, count: float) -> ComponentSpec | None:
+    """The hourly EBS-optimized fee, only for the previous-generation types that charge it
+    (the others include EBS optimization: no component at all)."""
+    if not spec.ebs_optimized or spec.instance_type not in EBS_OPTIMIZED_CHARGED:
+        return None
+    return ComponentSpec(
+        "EBS-optimized usage",
+        "hour",
+        f"ec2:{spec.instance_type}:ebs-optimized",
+        HOURS_PER_MONTH * count,
+    )
+
+
 def extras(view: AttributeView, spec: LaunchSpec, count: float) -> list[ComponentSpec]:
-    """Disks, detailed monitoring and unlimited CPU credits for `count` instances."""
+    """EBS-optimized fee, disks, detailed monitoring and unlimited CPU credits for `count`
+    instances."""
     specs: list[ComponentSpec] = []
+    fee = ebs_optimized_usage(spec, count)
+    if fee is not None:
+        specs.append(fee)
     for label, volume_type, size, iops, throughput in spec.volumes:
         name = label if count == 1 else f"{label}, {count:g} instances"
         note = spec.root_note if label == "Root volume" else None
@@ -131,6 +161,7 @@ def from_launch_template(template: AttributeView) -> LaunchSpec:
         spec.monitoring = monitoring.boolean("enabled")
     for credit in template.blocks("credit_specification"):
         spec.cpu_credits = credit.string("cpu_credits")
+    spec.ebs_optimized = bool(ebs_optimized_flag(template))
     for mapping in template.blocks("block_device_mappings"):
         for ebs in mapping.blocks("ebs"):
             size = ebs.number("volume_size")
@@ -163,6 +194,7 @@ def from_launch_configuration(config: AttributeView) -> LaunchSpec:
     spec.spot = bool(config.string("spot_price"))
     spec.dedicated = config.string("placement_tenancy") == "dedicated"
     spec.monitoring = config.boolean("enable_monitoring", True)
+    spec.ebs_optimized = bool(ebs_optimized_flag(config))
     roots = config.blocks("root_block_device")
     root = roots[0] if roots else None
     root_size = root.number("volume_size") if root else None

@@ -5,6 +5,9 @@
   `mixed_instances_policy`, the on-demand base plus the on-demand percentage above it at
   `ec2:<type>`, the rest at `ec2:<type>:spot` (the first override's type, else the
   template's); spot or dedicated templates as `aws_instance`
+- EBS-optimized usage (template `ebs_optimized = "true"`, launch configuration
+  `ebs_optimized = true`, on the previous-generation types that charge for it, as
+  `aws_instance`): instances x hour, `ec2:<type>:ebs-optimized`
 - Disks: instances x the template's block device mappings (8 GB gp2 root assumed when it
   has none), GB-month, `ebs:<type>:*`
 - Detailed monitoring (template `monitoring`, launch configuration `enable_monitoring`,

@@ -3,8 +3,8 @@
 - Instance usage: desired size x hour, `ec2:<first of instance_types>` (AWS's default
   t3.medium when none is given; `:spot` for `capacity_type = "SPOT"`)
 - Node disks: desired size x `disk_size` GB-month (default 20), `ebs:gp2:storage`
-- With a launch template: the template's instance type, disks and monitoring, as
-  `aws_autoscaling_group`
+- With a launch template: the template's instance type, disks, monitoring and
+  EBS-optimized fee (`ec2:<type>:ebs-optimized`), as `aws_autoscaling_group`
 - Unlimited CPU credits for burstable types (usage: `monthly_cpu_credit_hrs` x
   `vcpu_count` per node): vCPU-hour, `ec2:cpu-credits:<family>`
 

@@ -9,19 +9,21 @@
   root volume unknown (it comes from the AMI), 8 GB gp2 is assumed and noted
 - Each `ebs_block_device`: as `aws_ebs_volume`
 - Public IPv4 address when `associate_public_ip_address = true`: hour, `ipv4:public:hour`
+- EBS-optimized usage (`ebs_optimized = true`, or from the launch template, on the
+  previous-generation types that charge for it: c1, c3, g2, i2, m1, m2, m3, r3 sizes
+  listed in `_ebs_optimized.py`): hour, `ec2:<instance_type>:ebs-optimized`; no component
+  on the other types, which include EBS optimization at no charge
 - Detailed monitoring (`monitoring = true`): 7 metrics, metric-month, `cloudwatch:metric`
 - Unlimited CPU credits (t2 with `cpu_credits = "unlimited"`; t3, t3a, t4g unless
   `"standard"`) (usage: `monthly_cpu_credit_hrs` x `vcpu_count`): vCPU-hour,
   `ec2:cpu-credits:<family>`
-
-`ebs_optimized` costs nothing extra on current-generation types (they are EBS-optimized
-by default); the few older types that charge for it are not priced.
 """
 
 from __future__ import annotations
 
 from finops_gate.cost.estimators._compute import (
     LaunchSpec,
+    ebs_optimized_flag,
     extras,
     from_launch_template,
     instance_usage,
@@ -79,7 +81,12 @@ def launch_spec(view: AttributeView) -> LaunchSpec:
             raise UnknownAttributeError("instance_type")
         base = from_launch_template(template)  # the type, market, credits of the template
         instance_type = base.instance_type
-        spec = LaunchSpec(instance_type, spot=base.spot, cpu_credits=base.cpu_credits)
+        spec = LaunchSpec(
+            instance_type,
+            spot=base.spot,
+            cpu_credits=base.cpu_credits,
+            ebs_optimized=base.ebs_optimized,
+        )
         spec.notes.append(f"instance type from {template.resource.address}")
     else:
         spec = LaunchSpec(instance_type)
@@ -88,6 +95,9 @@ def launch_spec(view: AttributeView) -> LaunchSpec:
         spec.spot = markets[0].string("market_type") == "spot"
     spec.dedicated = view.string("tenancy", "default") == "dedicated"
     spec.monitoring = view.boolean("monitoring")
+    flag = ebs_optimized_flag(view)  # unset: the launch template's, else off
+    if flag is not None:
+        spec.ebs_optimized = flag
     credits = view.blocks("credit_specification")
     if credits and credits[0].string("cpu_credits"):
         spec.cpu_credits = credits[0].string("cpu_credits")
