@@ -77,6 +77,7 @@ CASES: tuple[Case, ...] = (
         FIXTURES_DIR / "environments",
         copies=("policies/tests/plans/environments.json",),
     ),
+    Case("ebs_optimized", FIXTURES_DIR / "ebs_optimized"),
     Case("examples/web-app", REPO_ROOT / "examples" / "web-app", copies=("examples/plan.json",)),
 )
 
