@@ -3,6 +3,10 @@
 
     python scripts/build_prices.py [--sources ../shared/price-sources] [--out pricing/aws.json]
 
+It also writes ``finops_gate/cost/estimators/_ebs_optimized.py`` (``--ebs-optimized-out``):
+the instance types that charge an EBS-optimized fee, which the estimators read to tell an
+included fee (no component) from a charged one whose price may be missing.
+
 The raw public price data (described in ``<sources>/README.md``) stays outside the
 repository: this script reads it and writes one compact table in its own format. The output
 is deterministic (sorted keys, one price per line, no timestamps): running the script twice
