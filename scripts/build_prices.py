@@ -573,8 +573,8 @@ def _single_ondemand(row: Mapping[str, Any], unit: str) -> Decimal | None:
     return next(iter(tiers.values()))[0]
 
 
-def terracost_ec2(sources: Path, region: str) -> Prices:
-    """EC2 Linux, shared tenancy, no pre-installed software, capacity status Used."""
+def _terracost_ec2_linux(sources: Path, region: str, tenancy: str, suffix: str) -> Prices:
+    """EC2 Linux of one tenancy, no pre-installed software, capacity status Used."""
     prices: Prices = {}
     for row in _terracost_products(sources, region):
         attrs = row["attributes"]
@@ -582,7 +582,7 @@ def terracost_ec2(sources: Path, region: str) -> Prices:
             row["service"] == "AmazonEC2"
             and row["family"].startswith("Compute Instance")
             and attrs.get("OperatingSystem") == "Linux"
-            and attrs.get("Tenancy") == "Shared"
+            and attrs.get("Tenancy") == tenancy
             and attrs.get("PreInstalledSW") == "NA"
             and attrs.get("CapacityStatus") == "Used"
             and attrs.get("LicenseModel") == "No License required"
@@ -590,29 +590,18 @@ def terracost_ec2(sources: Path, region: str) -> Prices:
             continue
         price = _single_ondemand(row, "Hrs")
         if price:
-            _put(prices, f"ec2:{attrs['InstanceType']}", price, TERRACOST_FILE)
+            _put(prices, f"ec2:{attrs['InstanceType']}{suffix}", price, TERRACOST_FILE)
     return prices
+
+
+def terracost_ec2(sources: Path, region: str) -> Prices:
+    """EC2 Linux, shared tenancy, as ``ec2:<type>``."""
+    return _terracost_ec2_linux(sources, region, "Shared", "")
 
 
 def terracost_ec2_dedicated(sources: Path, region: str) -> Prices:
     """EC2 Linux, dedicated tenancy (dedicated instance), as ``ec2:<type>:dedicated``."""
-    prices: Prices = {}
-    for row in _terracost_products(sources, region):
-        attrs = row["attributes"]
-        if not (
-            row["service"] == "AmazonEC2"
-            and row["family"].startswith("Compute Instance")
-            and attrs.get("OperatingSystem") == "Linux"
-            and attrs.get("Tenancy") == "Dedicated"
-            and attrs.get("PreInstalledSW") == "NA"
-            and attrs.get("CapacityStatus") == "Used"
-            and attrs.get("LicenseModel") == "No License required"
-        ):
-            continue
-        price = _single_ondemand(row, "Hrs")
-        if price:
-            _put(prices, f"ec2:{attrs['InstanceType']}:dedicated", price, TERRACOST_FILE)
-    return prices
+    return _terracost_ec2_linux(sources, region, "Dedicated", ":dedicated")
 
 
 # The hourly EBS-optimized fee: products "<prefix>EBSOptimized:<type>". AWS lists one for
