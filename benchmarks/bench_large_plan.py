@@ -156,7 +156,7 @@ def bench(count: int, directory: Path) -> None:
     plan = timed("parse plan", lambda: load_plan(str(path)))
     estimate = timed("estimate costs", lambda: estimate_plan(plan, prices))
     findings = timed("evaluate policy", lambda: evaluate(policy, plan, estimate))
-    report = build_report(plan, estimate, findings, price_info(prices), "default")
+    report = build_report(plan, estimate, findings, price_info(prices, estimate), "default")
     for output_format in OutputFormat:
         timed(f"render {output_format.value}", lambda f=output_format: render(report, f))
     start = time.perf_counter()

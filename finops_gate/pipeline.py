@@ -74,17 +74,21 @@ def price_info(
     """`today` (None: no staleness check) is compared with the date of the oldest source
     that priced a component of `estimate` (no estimate, or nothing priced: the table's
     newest source date)."""
-    used = set()
+    used_sources: set[str] = set()
+    used_rules: set[str] = set()
     for cost in estimate.resources if estimate else ():
         for component in (*cost.components, *cost.components_before):
             if component.source is not None:
-                used.add(component.source)
-    dates = [prices.sources[s].as_of for s in used if s in prices.sources]
+                used_sources.add(component.source)
+            if component.rule is not None:
+                used_rules.add(component.rule)
+    dates = [prices.sources[s].as_of for s in used_sources if s in prices.sources]
+    # A report lists the sources and rules behind its own prices, not the whole table's.
     return PriceInfo(
         prices.as_of,
         prices.newest,
-        dict(prices.sources),
-        dict(prices.rules),
+        {s: prices.sources[s] for s in sorted(used_sources) if s in prices.sources},
+        {r: prices.rules[r] for r in sorted(used_rules) if r in prices.rules},
         used_oldest=min(dates) if dates else None,
         today=today,
     )

@@ -154,4 +154,5 @@ def _price_component(spec: ComponentSpec, region: str, prices: PriceTable) -> Co
         approximate=price.approximate if price else False,
         source=price.source if price else None,
         note=spec.note,
+        rule=price.rule if price else None,
     )

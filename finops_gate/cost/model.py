@@ -48,6 +48,7 @@ class CostComponent:
     approximate: bool
     source: str | None
     note: str | None
+    rule: str | None = None  # the price table's derivation rule of an approximate price
 
     @property
     def price_missing(self) -> bool:

@@ -26,6 +26,7 @@ def _component(component: CostComponent) -> dict[str, Any]:
         "approximate": component.approximate,
         "price_key": component.price_key,
         "price_source": component.source,
+        "price_rule": component.rule,
         "note": component.note,
     }
 
