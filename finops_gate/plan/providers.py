@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from finops_gate.plan.schema import Configuration, ModuleConfig, ProviderConfig, Variable
+if TYPE_CHECKING:  # annotations only: HCL mode uses this module without the plan schema
+    from finops_gate.plan.schema import Configuration, ModuleConfig, ProviderConfig, Variable
 
 FALLBACK_REGION = "us-east-1"
 
