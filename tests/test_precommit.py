@@ -9,6 +9,7 @@ output are also tested in-process, which is fast and needs no pre-commit.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,7 @@ import pytest
 import yaml
 
 from finops_gate.plan.hcl.precommit import main as hook_main
-from finops_gate.plan.hcl.precommit import root_directories
+from finops_gate.plan.hcl.precommit import HOOK_SUFFIXES, root_directories
 from tests.conftest import ROOT
 
 PASSING = """
@@ -78,7 +79,12 @@ def test_hook_definition() -> None:
     (hook,) = hooks
     assert hook["id"] == "finops-gate"
     assert hook["language"] == "python"
-    assert hook["files"] == r"\.tf$"
+    # the hook runs for exactly the files that make root_directories gate a directory
+    pattern = re.compile(hook["files"])
+    for name in ("main.tf", "cdk.tf.json", "prod.tfvars", "prod.tfvars.json"):
+        assert pattern.search(name) and name.endswith(HOOK_SUFFIXES), name
+    for name in ("README.md", "terraform.tfstate", "plan.json", "main.tf.bak"):
+        assert not pattern.search(name) and not name.endswith(HOOK_SUFFIXES), name
     assert hook["pass_filenames"] is True
 
 
@@ -105,6 +111,11 @@ def test_module_directories_are_gated_through_their_caller(tmp_path: Path) -> No
         str(tmp_path / "README.md"),
     ]
     assert root_directories(files, tmp_path) == [tmp_path / "app", tmp_path / "other"]
+
+
+def test_a_tfvars_change_gates_its_directory(tmp_path: Path) -> None:
+    _write(tmp_path, {"app/main.tf": PASSING, "app/prod.tfvars": 'x = "y"\n'})
+    assert root_directories([str(tmp_path / "app/prod.tfvars")], tmp_path) == [tmp_path / "app"]
 
 
 def test_sibling_module_directories_are_gated_through_every_caller(tmp_path: Path) -> None:

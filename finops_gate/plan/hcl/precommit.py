@@ -42,13 +42,17 @@ def _local_sources(directory: Path) -> set[Path]:
     return found
 
 
+# The files that make a directory worth gating again (.pre-commit-hooks.yaml's `files`).
+HOOK_SUFFIXES = (".tf", ".tf.json", ".tfvars", ".tfvars.json")
+
+
 def root_directories(files: Sequence[str], top: Path) -> list[Path]:
     """Directories to gate for the changed files: a directory that other directories use
     as a local module is replaced by its callers, up to the root modules."""
     top = top.resolve()
     wanted: set[Path] = set()
     for file in files:
-        if not file.endswith((".tf", ".tfvars", ".tfvars.json")):
+        if not file.endswith(HOOK_SUFFIXES):
             continue
         directory = Path(file).resolve().parent
         if directory.is_dir():
