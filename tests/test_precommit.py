@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from finops_gate.plan.hcl.precommit import main as hook_main
 from finops_gate.plan.hcl.precommit import HOOK_SUFFIXES, root_directories
+from finops_gate.plan.hcl.precommit import main as hook_main
 from tests.conftest import ROOT
 
 PASSING = """
