@@ -12,7 +12,8 @@ Accepted inputs (one file, or a directory of them; the shapes are AWS's):
 
 Only on-demand prices in USD are read. Products map to price keys as follows (everything
 else is ignored): EC2 Linux instances with no pre-installed software (`ec2:<type>` for
-shared tenancy, `ec2:<type>:dedicated` for dedicated), EBS volumes, IOPS, throughput, I/O
+shared tenancy, `ec2:<type>:dedicated` for dedicated, `ec2:<type>:ebs-optimized` for a
+non-zero EBS-optimized fee), EBS volumes, IOPS, throughput, I/O
 and snapshots, NAT gateways, idle Elastic IPs, CPU credits, load balancers, RDS storage /
 IOPS / backup, CloudWatch metrics and alarms (see `USAGE_ITEMS`). Each input file becomes
 one source, dated by its publication date.
@@ -349,6 +350,13 @@ def _rate(product: Product, unit: str, begin: Decimal = Decimal(0)) -> Decimal |
 def product_price(product: Product) -> tuple[str, Decimal] | None:
     """(price key, price in the key's unit) or None when the product maps to no key."""
     family = product.family
+    usage = _REGION_PREFIX.sub("", product.attr("usagetype"), count=1)
+    if usage.startswith("EBSOptimized:"):
+        # AWS lists the fee for every type that can be EBS-optimized: 0 where it is
+        # included, which the table never stores (no key: no charge).
+        fee = _rate(product, HOURS)
+        instance_type = usage.removeprefix("EBSOptimized:")
+        return (f"ec2:{instance_type}:ebs-optimized", fee) if fee else None
     if family.startswith("Compute Instance"):
         if not (
             product.attr("operatingSystem") == "Linux"
@@ -362,7 +370,6 @@ def product_price(product: Product) -> tuple[str, Decimal] | None:
         if tenancy is None or price is None or not product.attr("instanceType"):
             return None
         return f"ec2:{product.attr('instanceType')}{tenancy}", price
-    usage = _REGION_PREFIX.sub("", product.attr("usagetype"), count=1)
     item = LOAD_BALANCERS.get((family, usage)) or USAGE_ITEMS.get(usage)
     if item is None:
         return None

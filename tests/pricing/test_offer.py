@@ -65,6 +65,42 @@ def test_bulk_offer_json() -> None:
     }
 
 
+def test_ebs_optimized_fee_only_where_charged(tmp_path: Path) -> None:
+    def product(sku: str, instance_type: str) -> dict[str, object]:
+        attributes = {
+            "location": "EU (Ireland)",
+            "regionCode": "eu-west-1",
+            "instanceType": instance_type,
+            "operatingSystem": "NA",
+            "usagetype": f"EU-EBSOptimized:{instance_type}",
+        }
+        return {"sku": sku, "productFamily": "Compute Instance", "attributes": attributes}
+
+    def on_demand(sku: str, usd: str) -> dict[str, object]:
+        dimension = {"unit": "Hrs", "beginRange": "0", "pricePerUnit": {"USD": usd}}
+        return {f"{sku}.JRTCKXETXF": {"priceDimensions": {f"{sku}.D": dimension}}}
+
+    # eu-west-1 offer (2023-02-23): r3.xlarge 0.02/h (sku W4BKWJDZQ9PVKCGD); m5.large 0
+    offer = {
+        "formatVersion": "v1.0",
+        "offerCode": "AmazonEC2",
+        "publicationDate": "2023-02-23T00:00:00Z",
+        "products": {
+            "CHARGED": product("CHARGED", "r3.xlarge"),
+            "FREE": product("FREE", "m5.large"),
+        },
+        "terms": {
+            "OnDemand": {
+                "CHARGED": on_demand("CHARGED", "0.0200000000"),
+                "FREE": on_demand("FREE", "0.0000000000"),
+            }
+        },
+    }
+    path = tmp_path / "index.json"
+    path.write_text(json.dumps(offer))
+    assert prices(path) == {"eu-west-1": {"ec2:r3.xlarge:ebs-optimized": 0.02}}
+
+
 def test_output_is_a_loadable_deterministic_table(tmp_path: Path) -> None:
     text = ingest([FIXTURES]).render()
     assert text == ingest([FIXTURES]).render()
