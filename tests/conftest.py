@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,28 @@ from finops_gate.plan import Plan, load_plan
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "terraform"
 SHARED = ROOT.parent / "shared"
+
+
+def build_wheel(source: Path, out: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """`pip wheel` of `source` into `out`, offline (hatchling from the test extras)."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+    )
 
 
 def fixture_plan_path(case: str) -> Path:

@@ -16,7 +16,7 @@ import yaml
 
 from finops_gate.integrations.action import INPUTS, ActionInputError, action_call
 from finops_gate.integrations.actions import outputs
-from tests.conftest import ROOT, fixture_plan_path
+from tests.conftest import ROOT, build_wheel, fixture_plan_path
 from tests.integrations.conftest import TOKEN
 from tests.integrations.fake_api import FakeApi
 
@@ -242,24 +242,7 @@ def test_the_docker_build_context_is_enough_to_install(tmp_path: Path) -> None:
     copied = re.findall(r"^COPY (\S+) ", (ROOT / "Dockerfile").read_text(), re.MULTILINE)
     assert {name.rstrip("/") for name in copied} <= set(allowed) | {"."}
     out = tmp_path / "wheel"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(out),
-            str(context),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    result = build_wheel(context, out)
     assert result.returncode == 0, result.stderr
     [wheel] = out.glob("finops_gate-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())

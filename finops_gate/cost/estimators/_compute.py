@@ -145,14 +145,18 @@ def cpu_credits(view: AttributeView, spec: LaunchSpec, count: float) -> Componen
     )
 
 
-def from_launch_template(template: AttributeView) -> LaunchSpec:
-    instance_type = template.string("instance_type")
+def _launch_instance_type(launch: AttributeView) -> str:
+    instance_type = launch.string("instance_type")
     if instance_type is None:
         raise UnknownAttributeError(
             "instance_type",
-            f"instance type of {template.resource.address} is unknown until apply",
+            f"instance type of {launch.resource.address} is unknown until apply",
         )
-    spec = LaunchSpec(instance_type)
+    return instance_type
+
+
+def from_launch_template(template: AttributeView) -> LaunchSpec:
+    spec = LaunchSpec(_launch_instance_type(template))
     for market in template.blocks("instance_market_options"):
         spec.spot = market.string("market_type") == "spot"
     for placement in template.blocks("placement"):
@@ -184,13 +188,7 @@ def from_launch_template(template: AttributeView) -> LaunchSpec:
 
 
 def from_launch_configuration(config: AttributeView) -> LaunchSpec:
-    instance_type = config.string("instance_type")
-    if instance_type is None:
-        raise UnknownAttributeError(
-            "instance_type",
-            f"instance type of {config.resource.address} is unknown until apply",
-        )
-    spec = LaunchSpec(instance_type)
+    spec = LaunchSpec(_launch_instance_type(config))
     spec.spot = bool(config.string("spot_price"))
     spec.dedicated = config.string("placement_tenancy") == "dedicated"
     spec.monitoring = config.boolean("enable_monitoring", True)
