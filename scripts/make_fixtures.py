@@ -51,6 +51,9 @@ class Case:
     path: Path
     # extra places the generated plan.json is copied to (relative to the repo root)
     copies: tuple[str, ...] = ()
+    # the root module, relative to `path` (real-world cases keep a module's own layout,
+    # e.g. `module/examples/complete` beside the vendored module it calls as `../../`)
+    root: str = "."
 
 
 CASES: tuple[Case, ...] = (
@@ -80,6 +83,23 @@ CASES: tuple[Case, ...] = (
     Case("ebs_optimized", FIXTURES_DIR / "ebs_optimized"),
     Case("examples/web-app", REPO_ROOT / "examples" / "web-app", copies=("examples/plan.json",)),
 )
+
+
+def _realworld_cases() -> tuple[Case, ...]:
+    """Every folder of tests/fixtures/realworld with an expected.yml (its `root` key names
+    the root module inside the folder)."""
+    import yaml
+
+    cases = []
+    for expected in sorted(REALWORLD_DIR.glob("*/expected.yml")):
+        data = yaml.safe_load(expected.read_text()) or {}
+        root = str(data.get("root", "."))
+        cases.append(Case(f"realworld/{expected.parent.name}", expected.parent, root=root))
+    return tuple(cases)
+
+
+REALWORLD_DIR = REPO_ROOT / "tests" / "fixtures" / "realworld"
+CASES = CASES + _realworld_cases()
 
 # Files and folders never copied from a case directory into the working copy.
 _IGNORE = shutil.ignore_patterns(
@@ -204,13 +224,13 @@ def summarize(plan: dict) -> list[str]:
 
 
 def generate(case: Case, terraform: str, mirror: Path, keep: bool) -> Path:
-    if not (case.path / "main.tf").is_file():
-        raise FixtureError(f"case {case.name}: {case.path / 'main.tf'} not found")
+    if not any((case.path / case.root).glob("*.tf")):
+        raise FixtureError(f"case {case.name}: no .tf files in {case.path / case.root}")
     print(f"==> {case.name} ({case.path.relative_to(REPO_ROOT)})", flush=True)
     tmp = Path(tempfile.mkdtemp(prefix=f"finops-fixture-{case.path.name}-"))
     try:
-        work = tmp / "work"
-        shutil.copytree(case.path, work, ignore=_IGNORE)
+        shutil.copytree(case.path, tmp / "work", ignore=_IGNORE)
+        work = (tmp / "work" / case.root).resolve()
         state_in = work / "terraform.tfstate.in"
         if state_in.exists():
             shutil.copyfile(state_in, work / "terraform.tfstate")

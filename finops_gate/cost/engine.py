@@ -126,7 +126,7 @@ def _price_side(estimator: Estimator, view: AttributeView, prices: PriceTable) -
     )
     total = 0.0
     for spec, component in zip(specs, components, strict=True):
-        if component.usage_based and component.monthly_quantity is None:
+        if component.monthly_quantity is None and (component.usage_based or component.unknown):
             continue
         if component.monthly_cost is None:
             region = spec.region or resource.region
@@ -155,4 +155,5 @@ def _price_component(spec: ComponentSpec, region: str, prices: PriceTable) -> Co
         source=price.source if price else None,
         note=spec.note,
         rule=price.rule if price else None,
+        unknown=spec.unknown,
     )

@@ -23,8 +23,10 @@ class ComponentSpec:
     """One line of a resource's bill, as an estimator describes it (no prices here).
 
     `monthly_quantity` is None for a usage-based component whose usage is not known
-    (a usage file can give it). `region` overrides the resource's region for the price
-    lookup: global services (CloudFront, Route 53) are priced in us-east-1.
+    (a usage file can give it), or for a component whose quantity is known only after
+    apply: then `unknown` says why, and the rest of the resource is still priced.
+    `region` overrides the resource's region for the price lookup: global services
+    (CloudFront, Route 53) are priced in us-east-1.
     """
 
     name: str
@@ -34,6 +36,7 @@ class ComponentSpec:
     usage_based: bool = False
     note: str | None = None
     region: str | None = None
+    unknown: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,11 @@ class CostComponent:
     source: str | None
     note: str | None
     rule: str | None = None  # the price table's derivation rule of an approximate price
+    unknown: str | None = None  # why the quantity is known only after apply
+
+    @property
+    def quantity_unknown(self) -> bool:
+        return self.unknown is not None
 
     @property
     def price_missing(self) -> bool:
