@@ -99,6 +99,8 @@ def test_expected_addresses_are_in_the_plan(fixture: Path) -> None:
 def test_monthly_cost_is_the_sum_of_its_components(fixture: Path) -> None:
     wrong = []
     for address, expected in _resources(_load(fixture)).items():
+        if expected.get("monthly_cost") is None:  # not asserted (the notes say why)
+            continue
         components = expected.get("components") or []
         total = sum(
             (Decimal(str(c["quantity"])) * Decimal(str(c["unit_price"])) for c in components),

@@ -158,22 +158,3 @@ def test_plan_and_hcl_mode_agree(folder: Path) -> None:
     for address in sorted(set(hcl) - set(planned)):
         problems.append(f"{address}: in HCL mode only")
     assert not problems, f"{folder.name}:\n" + "\n".join(problems)
-
-
-@pytest.mark.parametrize("folder", CASES, ids=_ids(CASES))
-def test_fixture_is_documented(folder: Path) -> None:
-    source = (folder / "SOURCE.md").read_text()
-    for needed in ("github.com/", "icen", "ommit"):  # repository, licence, commit
-        assert needed in source, f"{folder.name}/SOURCE.md does not say its {needed!r}"
-    assert (folder / "plan.json").is_file()
-    for address, expected in _case(folder).resources.items():
-        components = expected.get("components") or []
-        if expected.get("monthly_cost") is None:
-            continue
-        total = sum(float(c["quantity"]) * float(c["unit_price"]) for c in components)
-        assert abs(total - float(expected["monthly_cost"])) < 0.015, (
-            f"{folder.name}: {address}: components add up to {total:.4f}, "
-            f"monthly_cost says {expected['monthly_cost']}"
-        )
-        for component in components:
-            assert component.get("source"), f"{folder.name}: {address}: a component has no source"
