@@ -55,6 +55,10 @@ def _region_expression(expression: Any, known: bool) -> str:
 
 
 def _settings(config: ProviderConfig, variables: Mapping[str, Variable]) -> ProviderSettings:
+    if config.module_address:
+        # `var.x` in a module's own provider block is the module's input, which the plan
+        # does not record; the root's variable of the same name is another value.
+        variables = {}
     expression = config.expressions.get("region")
     region = _constant(expression, variables)
     known = isinstance(region, str) and bool(region)

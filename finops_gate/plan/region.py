@@ -128,14 +128,14 @@ class PlanRegions:
         if self._data is None:
             self._scan()
         assert self._data is not None
-        decision = self._decide(key, self._data.get(key), "data source")
+        decision = self._decide(key, self._data.get(key), "data source", "data sources")
         if decision is None:
             return None
         region, example = decision
         return ProviderRegion(key, region, "data-source", f"{example} in the plan")
 
     def _from_evidence(self, key: str) -> ProviderRegion | None:
-        decision = self._decide(key, self._evidence.get(key), "resource")
+        decision = self._decide(key, self._evidence.get(key), "resource", "values of the resources")
         if decision is None:
             return None
         region, example = decision
@@ -143,11 +143,13 @@ class PlanRegions:
         what = "1 resource" if count == 1 else f"{count} resources"
         return ProviderRegion(key, region, "plan-evidence", f"{what} in the plan ({example})")
 
-    def _decide(self, key: str, tally: Tally | None, unit: str) -> tuple[str, str] | None:
+    def _decide(
+        self, key: str, tally: Tally | None, unit: str, what: str
+    ) -> tuple[str, str] | None:
+        """The region most votes name, noting a disagreement; None on no votes or a tie."""
         if tally is None:
             return None
         decision = tally.decide(unit)
-        what = f"{unit}s" if unit.endswith("source") else f"{unit} attributes"
         if decision.tied:
             self._notes.append(
                 f"The {what} in the plan name different regions for provider {key} "
