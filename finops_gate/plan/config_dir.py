@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 @dataclass(slots=True)
 class ConfigRegions:
     regions: dict[str, str] = field(default_factory=dict)  # provider key -> region
+    locations: dict[str, str] = field(default_factory=dict)  # provider key -> "main.tf:12"
     problems: dict[str, str] = field(default_factory=dict)  # provider key -> why unknown
     error: str | None = None  # why the directory could not be evaluated at all
 
@@ -80,6 +81,7 @@ def _collect(instance: ModuleInstance, module_path: str, result: ConfigRegions) 
         local_key = f"aws.{alias}" if isinstance(alias, str) else "aws"
         key = f"{module_path}:{local_key}" if module_path else local_key
         region = instance.providers[local_key].region
+        result.locations[key] = f"{block.file}:{block.line}"
         if isinstance(region, str) and region:
             result.regions[key] = region
         elif isinstance(region, Unknown):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from finops_gate.plan.providers import (
@@ -42,6 +43,9 @@ class RegionOptions:
     config_dir: str | None = None
     environ: Mapping[str, str] = field(default_factory=dict)
     region: str | None = None
+    # The directory holds the plan file itself (the default): reports then name the
+    # provider block's file relative to it, so they do not depend on where the plan is.
+    config_dir_is_plans: bool = False
 
 
 def default_region(options: RegionOptions) -> tuple[str, str, str]:
@@ -181,16 +185,22 @@ class PlanRegions:
                 )
         for candidate in candidate_keys(key):
             region = self._config.regions.get(candidate)
+            problem = self._config.problems.get(candidate)
+            if region is None and problem is None:
+                continue
+            location = self._config.locations[candidate]
+            if self._options.config_dir_is_plans:
+                where = f"{location}, next to the plan"
+            else:
+                where = str(Path(directory) / location)
             if region is not None:
                 return ProviderRegion(
-                    key, region, "configuration", f"the provider block in {directory}"
+                    key, region, "configuration", f"the provider block at {where}"
                 )
-            problem = self._config.problems.get(candidate)
-            if problem is not None:
-                self._notes.append(
-                    f"The region of provider {key} in {directory} could not be evaluated: "
-                    f"{problem}."
-                )
+            self._notes.append(
+                f"The region of provider {key} (provider block at {where}) could not be "
+                f"evaluated: {problem}."
+            )
         return None
 
     # -- one pass over the plan ------------------------------------------------------------
