@@ -158,3 +158,20 @@ def test_hcl_mode_takes_the_environment_and_option(
     _, out, _ = run_cli([*args, "--region", "eu-west-2"], capsys)
     assert providers(out) == {"aws": ("ap-south-1", "environment")}
     assert "No region found" not in out
+
+
+def test_sarif_carries_the_fallback_warning(
+    lone_plan: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.report.test_sarif import validator
+
+    _, out, _ = run_cli([lone_plan, "--format", "sarif", "--fail-on", "never"], capsys)
+    log = json.loads(out)
+    assert not list(validator().iter_errors(log))
+    notifications = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert any(
+        n["level"] == "warning" and n["message"]["text"].startswith("No region found for providers")
+        for n in notifications
+    )
+    _, out, _ = run_cli([str(FIXTURES / "modules" / "plan.json"), "--format", "sarif"], capsys)
+    assert "invocations" not in json.loads(out)["runs"][0]
