@@ -34,6 +34,7 @@ SKIP: dict[str, str] = {}
 CASES = sorted(p for p in FIXTURES.iterdir() if p.is_dir() and any(p.glob("*.tf")))
 CASES.append(ROOT / "examples" / "web-app")
 
+
 def _load_plan(case: Path) -> Any:
     """The case's plan as the CLI reads a plan that sits next to its .tf files: provider
     regions the plan does not record come from those files."""
