@@ -81,6 +81,7 @@ CASES: tuple[Case, ...] = (
         copies=("policies/tests/plans/environments.json",),
     ),
     Case("ebs_optimized", FIXTURES_DIR / "ebs_optimized"),
+    Case("regions_from_locals", FIXTURES_DIR / "regions_from_locals"),
     Case("examples/web-app", REPO_ROOT / "examples" / "web-app", copies=("examples/plan.json",)),
 )
 

@@ -75,6 +75,15 @@ def report_data(report: Report) -> dict[str, Any]:
             "complete": not report.plan.incomplete,
             "notes": list(report.plan.notes),
         },
+        "providers": [
+            {
+                "config_key": provider.config_key,
+                "region": provider.region,
+                "region_source": provider.region_source,
+                "evidence": provider.evidence,
+            }
+            for provider in report.plan.providers
+        ],
         "prices": {
             "oldest_source_date": prices.oldest.isoformat(),
             "newest_source_date": prices.newest.isoformat(),

@@ -12,6 +12,7 @@ from finops_gate.policy.findings import Finding, Verdict
 from finops_gate.report import numbers
 from finops_gate.report.escape import markdown_code, markdown_text
 from finops_gate.report.model import Report
+from finops_gate.report.regions import shown_regions
 from finops_gate.report.summary import finding_notes, footer_text, summary_text, waiver_text
 
 _ICONS = {Verdict.PASS: "✅", Verdict.WARN: "⚠️", Verdict.FAIL: "❌"}
@@ -116,6 +117,7 @@ def render_markdown(report: Report, project: str | None = None) -> str:
         totals=report.estimate.totals,
         summary=summary_text(report, markdown_text),
         notes=notes,
+        regions=shown_regions(report.plan),
         changed=report.changed,
         findings_by_policy=by_policy,
         enforcement=dict(report.enforcement),

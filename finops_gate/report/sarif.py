@@ -154,6 +154,17 @@ def sarif_data(
     }
     if artifact:
         run["artifacts"] = [{"location": {"uri": artifact}, "roles": ["analysisTarget"]}]
+    if report.plan.notes:
+        # The plan's notes (a region defaulted to us-east-1, values not evaluated) are
+        # about the run, not a policy: SARIF's place for them is the invocation.
+        run["invocations"] = [
+            {
+                "executionSuccessful": True,
+                "toolExecutionNotifications": [
+                    {"level": "warning", "message": {"text": note}} for note in report.plan.notes
+                ],
+            }
+        ]
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 

@@ -6,6 +6,7 @@ from finops_gate.cost.model import ResourceCost, Status
 from finops_gate.report import numbers
 from finops_gate.report.escape import terminal_text
 from finops_gate.report.model import Report
+from finops_gate.report.regions import region_line, shown_regions
 from finops_gate.report.summary import finding_notes, footer_text, summary_text, waiver_text
 
 
@@ -78,6 +79,7 @@ def render_table(report: Report) -> str:
         if rows:
             names = ", ".join(terminal_text(c.resource.address) for c in rows)
             lines.append(f"{title}: {names}")
+    lines.extend(f"Note: {terminal_text(region_line(p))}" for p in shown_regions(report.plan))
     lines.extend(f"Note: {terminal_text(note)}" for note in report.plan.notes)
     if report.findings:
         lines += ["", "FINDINGS"]
