@@ -10,7 +10,8 @@ output: that would test nothing.
 Both paths are checked: the plan (with the configuration directory beside it) and HCL
 mode on the directory alone. Each must price every expected resource in the expected
 region within a cent (or 0.5%, when the two price sources differ by rounding), and the
-two must agree with each other.
+two must agree with each other. The fixtures themselves (sources cited, components adding
+up, edits marked) are checked by tests/test_realworld_fixtures.py.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from finops_gate.cost.prices import PriceTable, load_price_table
 from finops_gate.plan import Plan
 from finops_gate.plan.hcl import load_directory
 from finops_gate.plan.reader import load_plan
+from finops_gate.plan.region import RegionOptions
 from tests.conftest import ROOT
 
 REALWORLD = ROOT / "tests" / "fixtures" / "realworld"
@@ -68,7 +70,8 @@ def _prices() -> PriceTable:
 
 
 def _plan_mode(case: Case) -> Plan:
-    return load_plan(str(case.folder / "plan.json"))
+    # as `finops-gate plan.json --config-dir ROOT`, with no AWS_REGION in the environment
+    return load_plan(str(case.folder / "plan.json"), RegionOptions(config_dir=str(case.root)))
 
 
 def _hcl_mode(case: Case) -> Plan:
