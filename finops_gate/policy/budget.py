@@ -168,14 +168,11 @@ def _on_unpriced(
     if policy.on_unpriced == "warn":
         if findings:
             return []
-        message = f"budget{scope} judged on priced resources only: {_named(unpriced)}"
+        message = f"budget{scope} judged on priced resources only ({_named(unpriced)})"
         return [Finding(policy.id, "warning", None, message, policy.remediation)]
     if any(f.severity == "error" for f in findings):
         return []
-    message = (
-        f"budget{scope} cannot pass with resources not priced (on_unpriced: fail): "
-        f"{_named(unpriced)}"
-    )
+    message = f"budget{scope} cannot pass with {_named(unpriced)} (on_unpriced: fail)"
     return [Finding(policy.id, "error", None, message, policy.remediation)]
 
 
