@@ -24,10 +24,27 @@ resources (the whole bill of the group after the change), deleted ones at $0 aft
 active users", per: 1000, count: 250000, max: {fail: 0.5}}` divides the total by
 count / per; `count_variable: expected_mau` takes the count from a plan variable instead.
 
-Resources without a price count as $0; a finding then says the sum is a lower bound.
+Resources that are not fully priced (unsupported, price not found, or a component known
+only after apply) count with what is known, so a sum is a lower bound. Those that could
+push a judged value up count: for the monthly cost, every resource of the scope missing a
+cost after the change; for the increase, only changed ones (an unchanged resource costs
+the same before and after). `on_unpriced` says what to do about them:
+
+- `pass`: judge the known sum only, and say nothing more;
+- `warn` (default): judge the known sum, and warn that the budget was judged on priced
+  resources only, naming them (up to three), unless a finding of that scope already
+  says the sum is a lower bound;
+- `fail`: the budget cannot pass: an error naming them, unless the known sum already
+  fails.
+
+A known sum above `fail` fails in every mode. Per environment and tag group, only the
+resources of that group count. Findings on a lower-bound sum say so: "(lower bound: 2
+resources not priced: ...)".
 
 PASS: `monthly_cost_delta: {fail: 1000}` and a change adding $400/month.
-FAIL: the same with a change adding $1,200/month; `environments: {dev: {total_monthly_cost:
+WARNING: the same with a change adding $1 plus two databases without a price.
+FAIL: the same with a change adding $1,200/month; with `on_unpriced: fail`, a change
+adding two databases without a price; `environments: {dev: {total_monthly_cost:
 {budget: 500, warn_at: 80}}}` warns at $450 of dev resources and fails at $520.
 """
 
