@@ -74,6 +74,16 @@ class _Sum:
     unpriced_unchanged: tuple[str, ...] = ()
 
     @property
+    def unpriced_all(self) -> tuple[str, ...]:
+        """Those that make the cost after the change a lower bound."""
+        return tuple(sorted((*self.unpriced_changed, *self.unpriced_unchanged)))
+
+    @property
+    def unpriced_changes(self) -> tuple[str, ...]:
+        """Those that make the increase a lower bound."""
+        return tuple(sorted(self.unpriced_changed))
+
+    @property
     def delta(self) -> float:
         return round(self.after - self.before, 6)
 
@@ -107,7 +117,7 @@ def check(
     totals = estimate.totals
     whole = _Sum(totals.monthly_cost_before, totals.monthly_cost_after, *_unpriced(costs))
     whole_unpriced = _in_scope(policy, whole, with_total=policy.unit_cost is not None)
-    whole_findings = _thresholds(policy, policy, whole, "", whole_unpriced)
+    whole_findings = _thresholds(policy, policy, whole, "")
     findings = list(whole_findings)
     by_environment: dict[str, list[ResourceCost]] = {}
     if policy.environments:
@@ -131,7 +141,7 @@ def check(
             label = f" of {group.key}={value}"
             findings += _scope(policy, chosen, by_value.get(value, []), label)
     if policy.unit_cost is not None:
-        unit_findings = _unit_cost(policy, whole, variables, whole_unpriced)
+        unit_findings = _unit_cost(policy, whole, variables)
         findings += unit_findings
         whole_findings += unit_findings
     findings += _on_unpriced(policy, whole_findings, whole_unpriced, "")
@@ -144,7 +154,7 @@ def _scope(
     """The findings of one environment or tag value: its thresholds, then what is unpriced."""
     total = _sum(costs)
     unpriced = _in_scope(thresholds, total)
-    findings = _thresholds(policy, thresholds, total, scope, unpriced)
+    findings = _thresholds(policy, thresholds, total, scope)
     return findings + _on_unpriced(policy, findings, unpriced, scope)
 
 
@@ -152,9 +162,10 @@ def _in_scope(thresholds: Thresholds, total: _Sum, with_total: bool = False) -> 
     """The unpriced resources that could push a checked value above its threshold: every
     one for the monthly cost, only changed ones for the increase."""
     if thresholds.total_monthly_cost is not None or with_total:
-        return tuple(sorted((*total.unpriced_changed, *total.unpriced_unchanged)))
-    if thresholds.monthly_cost_delta is not None or thresholds.percent_increase is not None:
-        return tuple(sorted(total.unpriced_changed))
+        return total.unpriced_all
+    judged_percent = thresholds.percent_increase is not None and total.percent is not None
+    if thresholds.monthly_cost_delta is not None or judged_percent:
+        return total.unpriced_changes
     return ()
 
 
@@ -198,9 +209,7 @@ def _thresholds(
     thresholds: Thresholds,
     total: _Sum,
     scope: str,
-    unpriced: tuple[str, ...],
 ) -> list[Finding]:
-    caveat = _caveat(unpriced)
     money: Callable[[float], str] = lambda v: f"${v:,.2f}"  # noqa: E731
     checks: list[tuple[Threshold | None, float | None, str, Callable[[float], str]]] = [
         (thresholds.total_monthly_cost, total.after, "monthly cost", money),
@@ -209,6 +218,10 @@ def _thresholds(
     ]
     findings: list[Finding] = []
     for threshold, value, label, show in checks:
+        # The cost after the change misses every unpriced resource; the increase only
+        # the changed ones.
+        missing = total.unpriced_all if label == "monthly cost" else total.unpriced_changes
+        caveat = _caveat(missing)
         if threshold is None or value is None:
             continue
         level = _level(threshold, value)
@@ -245,9 +258,7 @@ def _level(threshold: Threshold, value: float) -> tuple[str, str, float] | None:
     return None
 
 
-def _unit_cost(
-    policy: BudgetPolicy, whole: _Sum, variables: Mapping[str, Any], unpriced: tuple[str, ...]
-) -> list[Finding]:
+def _unit_cost(policy: BudgetPolicy, whole: _Sum, variables: Mapping[str, Any]) -> list[Finding]:
     unit = policy.unit_cost
     assert unit is not None
     count = unit.count
@@ -274,7 +285,8 @@ def _unit_cost(
             severity,
             None,
             f"monthly cost per {unit.unit} ${per_unit:,.4f} is above the {kind} threshold of "
-            f"${limit:,.4f} ({count:,.0f} expected, total ${whole.after:,.2f}){_caveat(unpriced)}",
+            f"${limit:,.4f} ({count:,.0f} expected, total ${whole.after:,.2f})"
+            f"{_caveat(whole.unpriced_all)}",
             policy.remediation,
         )
     ]

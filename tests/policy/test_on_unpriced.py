@@ -189,3 +189,17 @@ def test_the_gate_fails_with_on_unpriced_fail(
         main(["check", plan, "--policy", str(path), "--format", "json"])
     assert exited.value.code == 0
     capsys.readouterr()
+
+
+def test_each_finding_names_what_its_own_sum_misses(
+    prices: PriceTable, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_unknown_component(monkeypatch, "aws_nat_gateway")  # lifecycle: a no-op NAT gateway
+    thresholds = "total_monthly_cost: {fail: 10}\n    monthly_cost_delta: {fail: 10}"
+    found = findings(budget("pass", thresholds), prices, "lifecycle")
+    assert [message for _, message in found] == [
+        # lifecycle: $405.17 -> $498.29 (+$93.12) without the NAT gateway's unknown part
+        "monthly cost $498.29 is above the fail threshold of $10.00 "
+        "(lower bound: 1 resource not priced: aws_nat_gateway.main)",
+        "monthly cost increase $93.12 is above the fail threshold of $10.00",
+    ]
