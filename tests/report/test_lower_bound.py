@@ -118,3 +118,13 @@ def test_unknown_component_renders_as_unknown_until_apply(monkeypatch: pytest.Mo
     assert new_json["components"][-1]["unknown"] == WHY
     assert new_json["components"][-1]["monthly_cost"] is None
     assert data["totals"]["not_priced"]["unknown_components"] == 4
+
+
+def test_a_deleted_resource_partly_priced_makes_the_change_an_upper_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    add_unknown_component(monkeypatch, "aws_ebs_volume")  # lifecycle: the volume is deleted
+    # The percentage is left out: the cost before is only a lower bound.
+    assert headline(report("lifecycle").estimate.totals) == (
+        "≥ $405.17 -> $498.29 (≤ +$93.12) · 1 resource partly priced"
+    )
