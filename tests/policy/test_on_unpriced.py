@@ -203,3 +203,22 @@ def test_each_finding_names_what_its_own_sum_misses(
         "(lower bound: 1 resource not priced: aws_nat_gateway.main)",
         "monthly cost increase $93.12 is above the fail threshold of $10.00",
     ]
+
+
+def test_unit_cost_counts_every_unpriced_resource(prices: PriceTable) -> None:
+    unit_cost = "unit_cost: {unit: customer, count: 10, max: {fail: 1}}"
+    assert findings(budget("fail", unit_cost), prices) == [
+        (
+            "error",
+            f"budget cannot pass with 2 resources not priced: {DATABASES} (on_unpriced: fail)",
+        )
+    ]
+    # $1.00 / 10 customers = $0.10 each, above a $0.05 limit whatever the databases cost.
+    unit_cost = "unit_cost: {unit: customer, count: 10, max: {fail: 0.05}}"
+    assert findings(budget("fail", unit_cost), prices) == [
+        (
+            "error",
+            "monthly cost per customer $0.1000 is above the fail threshold of $0.0500 "
+            f"(10 expected, total $1.00) (lower bound: 2 resources not priced: {DATABASES})",
+        )
+    ]
