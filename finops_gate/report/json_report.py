@@ -28,6 +28,7 @@ def _component(component: CostComponent) -> dict[str, Any]:
         "price_source": component.source,
         "price_rule": component.rule,
         "note": component.note,
+        "unknown": component.unknown,
     }
 
 
@@ -44,6 +45,7 @@ def _resource(cost: ResourceCost) -> dict[str, Any]:
         "monthly_cost_after": cost.monthly_cost_after,
         "monthly_cost_delta": cost.monthly_cost_delta,
         "approximate": cost.approximate,
+        "complete": cost.complete,
         "components": [_component(c) for c in cost.components],
         "notes": list(cost.notes),
     }
@@ -67,6 +69,12 @@ def report_data(report: Report) -> dict[str, Any]:
             "monthly_cost_after": totals.monthly_cost_after,
             "monthly_cost_delta": totals.monthly_cost_delta,
             "percent_change": totals.percent_change,
+            "complete": totals.complete,
+            "before_lower_bound": totals.before_lower_bound,
+            "after_lower_bound": totals.after_lower_bound,
+            "delta_bound": totals.delta_bound,
+            "not_priced": totals.not_priced.as_dict(),
+            "unchanged_not_priced": totals.unchanged_not_priced,
         },
         "summary": {status.value: report.count(status) for status in Status},
         "plan": {

@@ -17,6 +17,7 @@ from typing import Any
 
 from finops_gate import __version__
 from finops_gate.policy.findings import Finding
+from finops_gate.report.headline import headline
 from finops_gate.report.model import Report
 
 SARIF_VERSION = "2.1.0"
@@ -132,6 +133,7 @@ def sarif_data(
     ordered = rules_for(report, rules)
     index = {rule.id: n for n, rule in enumerate(ordered)}
     artifact = _artifact_uri(plan_path)
+    totals = report.estimate.totals
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -147,9 +149,13 @@ def sarif_data(
         ],
         "properties": {
             "verdict": report.verdict.value,
-            "monthlyCostBefore": report.estimate.totals.monthly_cost_before,
-            "monthlyCostAfter": report.estimate.totals.monthly_cost_after,
-            "monthlyCostDelta": report.estimate.totals.monthly_cost_delta,
+            "monthlyCostBefore": totals.monthly_cost_before,
+            "monthlyCostAfter": totals.monthly_cost_after,
+            "monthlyCostDelta": totals.monthly_cost_delta,
+            "monthlyCost": headline(totals),
+            "monthlyCostComplete": totals.complete,
+            "notPriced": totals.not_priced.as_dict(),
+            "unchangedNotPriced": totals.unchanged_not_priced,
         },
     }
     if artifact:
