@@ -65,9 +65,11 @@ def report_data(report: Report) -> dict[str, Any]:
         "currency": "USD",
         "verdict": report.verdict.value,
         "totals": {
-            "monthly_cost_before": totals.monthly_cost_before,
-            "monthly_cost_after": totals.monthly_cost_after,
-            "monthly_cost_delta": totals.monthly_cost_delta,
+            # Totals are what people read and compare: cents, as every other format shows
+            # them. Line items keep full precision so that a script can re-add them.
+            "monthly_cost_before": _cents(totals.monthly_cost_before),
+            "monthly_cost_after": _cents(totals.monthly_cost_after),
+            "monthly_cost_delta": _cents(totals.monthly_cost_delta),
             "percent_change": totals.percent_change,
             "complete": totals.complete,
             "before_lower_bound": totals.before_lower_bound,
@@ -117,6 +119,10 @@ def report_data(report: Report) -> dict[str, Any]:
         "expired_waivers": [_waiver(w) for w in report.expired_waivers],
         "enforcement": dict(report.enforcement),
     }
+
+
+def _cents(amount: float) -> float:
+    return round(amount, 2) + 0.0  # + 0.0: never "-0.0"
 
 
 def _waiver(waiver: WaiverRef | None) -> dict[str, Any] | None:
