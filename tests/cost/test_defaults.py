@@ -8,14 +8,17 @@ never $0).
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.model import CostComponent, ResourceCost, Status
 from finops_gate.cost.prices import PriceTable
-from finops_gate.plan import Plan
+from finops_gate.plan import Plan, load_plan
+from tests.conftest import fixture_plan_path
 
 PRICED_ON = date(2026, 11, 29)
 
@@ -176,3 +179,145 @@ def test_pricing_date_defaults_to_the_pinned_clock(
     monkeypatch.setenv("FINOPS_GATE_TODAY", "2024-01-01")
     pinned = {c.resource.address: c for c in estimate_plan(plan, prices).resources}
     assert keys(pinned["aws_eks_cluster.old"]) == ["eks:cluster:hour"]
+
+
+# EKS node groups ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("address", "nodes"),
+    [("aws_eks_node_group.defaults", 2), ("aws_eks_node_group.empty_types", 1)],
+)
+def test_node_group_defaults_to_t3_medium_and_20_gb(
+    defaults: dict[str, ResourceCost], prices: PriceTable, address: str, nodes: int
+) -> None:
+    cost = defaults[address]
+    instances = component(cost, "ec2:t3.medium")
+    assert instances.monthly_quantity == 730 * nodes
+    assert instances.note == "instance_types not set: t3.medium, the EKS default"
+    disks = component(cost, "ebs:gp2:storage")
+    assert disks.monthly_quantity == 20 * nodes
+    assert disks.note == "disk_size not set: 20 GB, the EKS default"
+    check_total(cost, prices)
+
+
+# MSK, VPC endpoints, EBS ----------------------------------------------------------
+
+
+def test_msk_without_volume_size_prices_brokers_and_leaves_storage_unknown(
+    defaults: dict[str, ResourceCost], prices: PriceTable
+) -> None:
+    cost = defaults["aws_msk_cluster.no_volume"]
+    brokers = component(cost, "msk:kafka.m5.large")
+    assert brokers.monthly_quantity == 3 * 730
+    storage = component(cost, "msk:storage")
+    assert storage.monthly_quantity is None
+    assert storage.unknown == "broker volume size not set: chosen by AWS at creation"
+    check_total(cost, prices)
+    assert cost.monthly_cost_after == pytest.approx(brokers.monthly_cost)
+
+
+def test_interface_endpoint_is_billed_per_subnet(
+    defaults: dict[str, ResourceCost], prices: PriceTable
+) -> None:
+    cost = defaults["aws_vpc_endpoint.three_subnets"]
+    assert component(cost, "vpce:interface:hour").monthly_quantity == 3 * 730
+    check_total(cost, prices)
+
+
+@pytest.mark.parametrize(
+    ("address", "why"),
+    [
+        # One of three ids unknown: terraform marks the whole subnet_ids set unknown.
+        ("aws_vpc_endpoint.partly_unknown", "subnet_ids unknown until apply"),
+        ("aws_vpc_endpoint.unknown_subnets", "subnet_ids unknown until apply"),
+        (
+            "aws_vpc_endpoint.no_subnets",
+            "subnet_ids not set: the endpoint's Availability Zones are known only after apply",
+        ),
+    ],
+)
+def test_interface_endpoint_with_unknown_subnets(
+    defaults: dict[str, ResourceCost], address: str, why: str
+) -> None:
+    endpoint = component(defaults[address], "vpce:interface:hour")
+    assert endpoint.monthly_quantity is None and endpoint.monthly_cost is None
+    assert endpoint.unknown == why
+
+
+def test_volume_of_unknown_size_is_not_priced(defaults: dict[str, ResourceCost]) -> None:
+    """The size is the volume's whole price: unknown, the volume stays price-not-found."""
+    cost = defaults["aws_ebs_volume.from_snapshot"]
+    assert cost.status == Status.PRICE_NOT_FOUND
+    assert cost.monthly_cost_after is None
+    assert cost.notes == ("size comes from the snapshot: known only after apply",)
+
+
+# Aurora I/O-Optimized -------------------------------------------------------------
+
+
+def test_io_optimized_cluster_storage_and_no_io_charge(
+    defaults: dict[str, ResourceCost],
+) -> None:
+    cost = defaults["aws_rds_cluster.iopt"]
+    assert keys(cost) == ["aurora:storage:iopt1", "aurora:backup"]
+
+
+@pytest.mark.parametrize("index", [0, 1])
+def test_io_optimized_cluster_instances(
+    defaults: dict[str, ResourceCost], prices: PriceTable, index: int
+) -> None:
+    cost = defaults[f"aws_rds_cluster_instance.iopt[{index}]"]
+    instance = component(cost, "rds:db.r6g.large:aurora-postgresql-iopt1:single-az")
+    assert instance.monthly_quantity == 730
+    assert instance.name == "Database instance (aurora-postgresql, I/O-Optimized, db.r6g.large)"
+    check_total(cost, prices)
+
+
+# Other arguments left out ---------------------------------------------------------
+
+
+def test_opensearch_without_volume_size(defaults: dict[str, ResourceCost]) -> None:
+    cost = defaults["aws_opensearch_domain.bare"]
+    assert cost.status == Status.PRICED
+    instances = component(cost, "opensearch:m4.large.search")
+    assert instances.note == "instance type not set: m4.large.search assumed"
+    storage = component(cost, "opensearch:storage:gp2")
+    assert storage.unknown == "ebs_options.volume_size unknown until apply"
+    assert cost.monthly_cost_after == pytest.approx(instances.monthly_cost)
+
+
+def test_replication_group_without_counts_has_one_node(
+    defaults: dict[str, ResourceCost],
+) -> None:
+    cost = defaults["aws_elasticache_replication_group.bare"]
+    nodes = component(cost, "elasticache:cache.t4g.small:redis")
+    assert nodes.monthly_quantity == 730
+    assert nodes.note == "num_cache_clusters not set: one node, the ElastiCache default"
+
+
+def test_single_node_redshift(defaults: dict[str, ResourceCost]) -> None:
+    cost = defaults["aws_redshift_cluster.single"]
+    assert component(cost, "redshift:ra3.xlplus").monthly_quantity == 730
+
+
+def test_fargate_task_size_known_only_after_apply(
+    plan: Plan, prices: PriceTable, tmp_path: Path
+) -> None:
+    """The task definition's cpu set from a value known only after apply (the plan as
+    terraform writes it then: the attribute absent from `after`, marked unknown)."""
+    data = json.loads(fixture_plan_path("defaults").read_text(encoding="utf-8"))
+    for change in data["resource_changes"]:
+        if change["address"] == "aws_ecs_task_definition.sized_later":
+            del change["change"]["after"]["cpu"]
+            change["change"]["after_unknown"]["cpu"] = True
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    cost = costs(load_plan(str(path)), prices)["aws_ecs_service.fargate"]
+    assert cost.status == Status.PRICED
+    vcpu = component(cost, "fargate:vcpu:hour")
+    assert vcpu.monthly_quantity is None
+    assert vcpu.unknown == "cpu of aws_ecs_task_definition.sized_later: unknown until apply"
+    memory = component(cost, "fargate:gb:hour")
+    assert memory.monthly_quantity == 2 * 0.5 * 730
+    assert cost.monthly_cost_after == pytest.approx(memory.monthly_cost)

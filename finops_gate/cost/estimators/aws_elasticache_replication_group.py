@@ -2,10 +2,12 @@
 
 - Cache nodes: nodes x hour, `elasticache:<node_type>:<redis|valkey>`; nodes are
   `num_cache_clusters`, or `num_node_groups` x (`replicas_per_node_group` + 1) in
-  cluster mode
+  cluster mode (none of them set: one node, the primary)
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from finops_gate.cost.estimators._elasticache import nodes
 from finops_gate.cost.model import ComponentSpec
@@ -20,10 +22,15 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     groups = view.number("num_node_groups")
     replicas = view.number("replicas_per_node_group")
     clusters = view.number("num_cache_clusters")
+    note = None
     if groups and (groups > 1 or replicas):
         count = groups * ((replicas or 0.0) + 1)
     elif clusters:
         count = clusters
     else:
         count = (groups or 1.0) * ((replicas or 0.0) + 1)
-    return [nodes(node_type, engine, count)]
+        if groups is None and replicas is None:
+            # https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html
+            # (NumCacheClusters: "you can omit this parameter (it will default to 1)")
+            note = "num_cache_clusters not set: one node, the ElastiCache default"
+    return [replace(nodes(node_type, engine, count), note=note)]
