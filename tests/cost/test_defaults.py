@@ -124,6 +124,25 @@ def test_gp3_baseline_iops_per_engine(
     assert [c.monthly_quantity for c in iops] == ([extra_iops] if extra_iops else [])
 
 
+@pytest.mark.parametrize(
+    ("address", "secrets"),
+    [
+        ("aws_db_instance.postgres_gp3", 1),
+        ("aws_db_instance.oracle_gp3", 0),
+        ("aws_rds_cluster.iopt", 1),
+    ],
+)
+def test_managed_master_password_is_a_billed_secret(
+    defaults: dict[str, ResourceCost], prices: PriceTable, address: str, secrets: int
+) -> None:
+    cost = defaults[address]
+    found = [c for c in cost.components if c.price_key == "secretsmanager:secret"]
+    assert [c.monthly_quantity for c in found] == [1] * secrets
+    secret = prices.lookup("us-east-1", "secretsmanager:secret")
+    assert secret is not None
+    assert [c.monthly_cost for c in found] == [pytest.approx(secret.unit_price)] * secrets
+
+
 # EKS clusters ---------------------------------------------------------------------
 
 
@@ -260,7 +279,7 @@ def test_io_optimized_cluster_storage_and_no_io_charge(
     defaults: dict[str, ResourceCost],
 ) -> None:
     cost = defaults["aws_rds_cluster.iopt"]
-    assert keys(cost) == ["aurora:storage:iopt1", "aurora:backup"]
+    assert keys(cost) == ["aurora:storage:iopt1", "aurora:backup", "secretsmanager:secret"]
 
 
 @pytest.mark.parametrize("index", [0, 1])

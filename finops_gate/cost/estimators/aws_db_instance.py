@@ -12,6 +12,8 @@
   from 200 GB for Oracle, never for SQL Server): IOPS-month, `rds:iops:<type>:<deployment>`
 - Backup storage beyond the free allowance (usage: `additional_backup_storage_gb`):
   GB-month, `rds:backup`
+- Master user secret (`manage_master_user_password = true`: RDS keeps the password in
+  Secrets Manager): secret-month, `secretsmanager:secret`
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
 RESOURCE_TYPES = ("aws_db_instance",)
 USAGE_KEYS = ("additional_backup_storage_gb",)
+SECRET_KEY = "secretsmanager:secret"
 PIOPS_MINIMUM_GB = 100.0
 PIOPS_MINIMUM_IOPS = 1000
 # gp3 baselines, https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Storage.html
@@ -76,7 +79,16 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     specs.append(
         usage_spec(view, "Backup storage", "GB-month", "rds:backup", "additional_backup_storage_gb")
     )
+    specs.extend(master_user_secret(view))
     return specs
+
+
+def master_user_secret(view: AttributeView) -> list[ComponentSpec]:
+    """The Secrets Manager secret RDS creates for a managed master password, billed to the
+    account: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html"""
+    if not view.boolean("manage_master_user_password"):
+        return []
+    return [ComponentSpec("Master user secret (Secrets Manager)", "secret-month", SECRET_KEY, 1)]
 
 
 def _replica_source(view: AttributeView) -> AttributeView | None:

@@ -6,6 +6,8 @@
   `read_requests_per_sec`, x 730 hours x 3,600 s): 1M requests, `aurora:io`
 - Backup storage beyond the free allowance (usage: `backup_snapshot_size_gb` x
   (`backup_retention_period` - 1)): GB-month, `aurora:backup`
+- Master user secret (`manage_master_user_password = true`): secret-month,
+  `secretsmanager:secret`
 
 Aurora Serverless v2 capacity is billed on the cluster's `db.serverless` instances;
 Serverless v1 (`engine_mode = "serverless"`) capacity is not priced.
@@ -14,6 +16,7 @@ Serverless v1 (`engine_mode = "serverless"`) capacity is not priced.
 from __future__ import annotations
 
 from finops_gate.cost.estimators._usage import usage_spec
+from finops_gate.cost.estimators.aws_db_instance import master_user_secret
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
 
@@ -67,8 +70,8 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         note=backup_note,
     )
     if optimized:
-        return [storage, backup_storage]
+        return [storage, backup_storage, *master_user_secret(view)]
     io_requests = ComponentSpec(
         "I/O requests", "1M requests", "aurora:io", io, usage_based=True, note=io_note
     )
-    return [storage, io_requests, backup_storage]
+    return [storage, io_requests, backup_storage, *master_user_secret(view)]
