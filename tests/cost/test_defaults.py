@@ -300,7 +300,7 @@ def test_opensearch_without_volume_size(defaults: dict[str, ResourceCost]) -> No
     cost = defaults["aws_opensearch_domain.bare"]
     assert cost.status == Status.PRICED
     instances = component(cost, "opensearch:m4.large.search")
-    assert instances.note == "instance type not set: m4.large.search assumed"
+    assert instances.note == "instance type not set: m4.large.search, the provider default"
     storage = component(cost, "opensearch:storage:gp2")
     assert storage.unknown == "ebs_options.volume_size unknown until apply"
     assert cost.monthly_cost_after == pytest.approx(instances.monthly_cost)

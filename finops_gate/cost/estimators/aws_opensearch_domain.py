@@ -42,7 +42,9 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     instances = _nodes("Instances", instance_type, count)
     if cluster is None or cluster.string("instance_type") is None:
         # The provider's default instance type (cluster_config.instance_type).
-        instances = replace(instances, note="instance type not set: m4.large.search assumed")
+        instances = replace(
+            instances, note="instance type not set: m4.large.search, the provider default"
+        )
     specs = [instances]
     if cluster is not None and cluster.boolean("dedicated_master_enabled"):
         master_type = cluster.string("dedicated_master_type")
