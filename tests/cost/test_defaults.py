@@ -18,6 +18,7 @@ from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.model import CostComponent, ResourceCost, Status
 from finops_gate.cost.prices import PriceTable
 from finops_gate.plan import Plan, load_plan
+from finops_gate.plan.hcl import load_directory
 from tests.conftest import fixture_plan_path
 
 PRICED_ON = date(2026, 11, 29)
@@ -340,3 +341,107 @@ def test_fargate_task_size_known_only_after_apply(
     memory = component(cost, "fargate:gb:hour")
     assert memory.monthly_quantity == 2 * 0.5 * 730
     assert cost.monthly_cost_after == pytest.approx(memory.monthly_cost)
+
+
+# Values set from other resources are real unknowns -------------------------------
+
+
+def test_version_set_from_a_reference_is_unknown_not_defaulted(
+    defaults: dict[str, ResourceCost],
+) -> None:
+    cost = defaults["aws_eks_cluster.follows"]
+    assert keys(cost) == ["eks:cluster:hour"]
+    assert cost.components[0].note == "version unknown until apply: standard support assumed"
+
+
+def test_upgrade_policy_standard_keeps_the_standard_rate(
+    defaults: dict[str, ResourceCost],
+) -> None:
+    cost = defaults["aws_eks_cluster.old_standard_only"]
+    assert keys(cost) == ["eks:cluster:hour"]
+    assert cost.components[0].note == (
+        "Kubernetes 1.24: standard support ended 2024-01-31; upgrade_policy STANDARD: AWS "
+        "upgrades the cluster instead of extending support"
+    )
+
+
+def test_windows_node_group_disk_defaults_to_50_gb(defaults: dict[str, ResourceCost]) -> None:
+    disks = component(defaults["aws_eks_node_group.windows"], "ebs:gp2:storage")
+    assert disks.monthly_quantity == 50
+    assert disks.note == "disk_size not set: 50 GB, the EKS default"
+
+
+def test_io1_iops_known_only_after_apply(
+    defaults: dict[str, ResourceCost], prices: PriceTable
+) -> None:
+    cost = defaults["aws_db_instance.io1_iops_later"]
+    iops = component(cost, "rds:iops:io1:single-az")
+    assert iops.monthly_quantity is None
+    assert iops.unknown == "iops unknown until apply (at least 1,000 for io1)"
+    assert component(cost, "rds:storage:io1:single-az").monthly_quantity == 200
+    check_total(cost, prices)
+
+
+def test_provisioned_throughput_known_only_after_apply(
+    defaults: dict[str, ResourceCost],
+) -> None:
+    cost = defaults["aws_efs_file_system.throughput_later"]
+    throughput = component(cost, "efs:provisioned-throughput")
+    assert throughput.monthly_quantity is None
+    assert throughput.unknown == "provisioned_throughput_in_mibps unknown until apply"
+
+
+def test_block_device_from_snapshot_leaves_only_its_storage_unknown(
+    defaults: dict[str, ResourceCost], prices: PriceTable
+) -> None:
+    cost = defaults["aws_instance.disk_from_snapshot"]
+    assert cost.status == Status.PRICED
+    storage = [c for c in cost.components if c.name == "Block device /dev/sdf (gp3)"]
+    assert [c.unknown for c in storage] == [
+        "volume_size unknown until apply (e.g. from its snapshot)"
+    ]
+    instance = component(cost, "ec2:m5.large")
+    root = next(c for c in cost.components if c.name == "Root volume (gp3)")
+    assert cost.monthly_cost_after == pytest.approx(
+        (instance.monthly_cost or 0) + (root.monthly_cost or 0)
+    )
+
+
+def test_dynamodb_capacity_from_a_reference_is_unknown_not_zero(
+    tmp_path: Path, prices: PriceTable
+) -> None:
+    """The provider refuses an unknown provisioned capacity at plan time, so this case
+    only reaches finops-gate through HCL mode (a directory of .tf files)."""
+    (tmp_path / "main.tf").write_text(
+        """
+provider "aws" {
+  region = "us-east-1"
+}
+
+resource "aws_kinesis_stream" "events" {
+  name        = "events"
+  shard_count = 1
+}
+
+resource "aws_dynamodb_table" "sessions" {
+  name           = "sessions"
+  billing_mode   = "PROVISIONED"
+  hash_key       = "id"
+  read_capacity  = 5
+  write_capacity = length(aws_kinesis_stream.events.arn)
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+}
+""",
+        encoding="utf-8",
+    )
+    cost = costs(load_directory(tmp_path), prices)["aws_dynamodb_table.sessions"]
+    write = component(cost, "dynamodb:provisioned:wcu")
+    assert write.monthly_quantity is None
+    assert write.unknown == "write_capacity unknown until apply"
+    read = component(cost, "dynamodb:provisioned:rcu")
+    assert read.monthly_quantity == 5 * 730
+    assert cost.monthly_cost_after == pytest.approx(read.monthly_cost)

@@ -33,6 +33,7 @@ class Calendar:
 class SupportStatus:
     extended: bool
     note: str
+    end_of_standard: date | None = None  # None: the version is not in the calendar
 
 
 @lru_cache(maxsize=1)
@@ -87,9 +88,11 @@ def support_status(version: str, today: date) -> SupportStatus:
             True,
             f"Kubernetes {version}: standard support ended {window.end_of_standard}, "
             f"extended support until {window.end_of_extended}",
+            window.end_of_standard,
         )
     return SupportStatus(
         True,
         f"Kubernetes {version}: extended support ended {window.end_of_extended}; AWS "
         "upgrades the control plane to the oldest version in extended support",
+        window.end_of_standard,
     )

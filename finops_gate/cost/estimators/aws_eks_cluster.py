@@ -37,7 +37,11 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     status = support_status(version, view.today)
     policies = view.blocks("upgrade_policy")
     if status.extended and policies and policies[0].string("support_type") == "STANDARD":
-        note = f"{status.note}; upgrade_policy STANDARD: AWS upgrades it instead"
+        ended = f" ended {status.end_of_standard}" if status.end_of_standard else " is over"
+        note = (
+            f"Kubernetes {version}: standard support{ended}; upgrade_policy STANDARD: AWS "
+            "upgrades the cluster instead of extending support"
+        )
         return [_cluster(False, note)]
     return [_cluster(status.extended, status.note)]
 
