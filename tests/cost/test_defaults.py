@@ -445,3 +445,27 @@ resource "aws_dynamodb_table" "sessions" {
     read = component(cost, "dynamodb:provisioned:rcu")
     assert read.monthly_quantity == 5 * 730
     assert cost.monthly_cost_after == pytest.approx(read.monthly_cost)
+
+
+@pytest.mark.parametrize(
+    ("address", "key", "why"),
+    [
+        (
+            "aws_elasticache_cluster.nodes_later",
+            "elasticache:cache.t4g.small:memcached",
+            "num_cache_nodes unknown until apply",
+        ),
+        (
+            "aws_elasticache_replication_group.clusters_later",
+            "elasticache:cache.t4g.small:redis",
+            "num_cache_clusters unknown until apply",
+        ),
+    ],
+)
+def test_cache_node_count_known_only_after_apply(
+    defaults: dict[str, ResourceCost], address: str, key: str, why: str
+) -> None:
+    """Not one node silently: the count is unknown, so is the component."""
+    nodes = component(defaults[address], key)
+    assert nodes.monthly_quantity is None
+    assert nodes.unknown == why
