@@ -6,10 +6,10 @@
   `fargate:ephemeral-storage:gb:hour`
 
 The task definition (`task_definition = aws_ecs_task_definition.x.arn`) gives `cpu` (1024
-units = 1 vCPU), `memory` (MiB) and `runtime_platform`. A size known only after apply
-leaves its component unknown. Services on the EC2 launch type
-cost nothing themselves: they run on the cluster's instances. Tasks on `FARGATE_SPOT`
-are priced at the on-demand rate and noted (the table has no Fargate Spot price).
+units = 1 vCPU), `memory` (MiB) and `runtime_platform`; a size known only after apply
+leaves its component unknown. Services on the EC2 launch type cost nothing themselves:
+they run on the cluster's instances. Tasks on `FARGATE_SPOT` are priced at the on-demand
+rate and noted (the table has no Fargate Spot price).
 """
 
 from __future__ import annotations
