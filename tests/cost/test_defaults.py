@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from finops_gate.cost.engine import estimate_plan
+from finops_gate.cost.estimators._eks_versions import calendar, support_status
 from finops_gate.cost.model import CostComponent, ResourceCost, Status
 from finops_gate.cost.prices import PriceTable
 from finops_gate.plan import Plan, load_plan
@@ -469,3 +470,15 @@ def test_cache_node_count_known_only_after_apply(
     nodes = component(defaults[address], key)
     assert nodes.monthly_quantity is None
     assert nodes.unknown == why
+
+
+def test_eks_calendar_is_dated_and_consistent() -> None:
+    """AWS's rule: extended support ends 12 months after standard support does."""
+    known = calendar()
+    assert known.source.startswith("https://docs.aws.amazon.com/eks/")
+    assert known.as_of <= date(2026, 11, 29)
+    for window in known.windows.values():
+        end = window.end_of_standard
+        assert window.end_of_extended == end.replace(year=end.year + 1), window.version
+    assert support_status("1.99", PRICED_ON).extended is False
+    assert support_status("1.20", PRICED_ON).extended is True
