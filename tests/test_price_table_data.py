@@ -909,7 +909,7 @@ def test_us_east_1_service_prices_appear_in_infracost_golden(table: dict[str, An
         }
     # Infracost's unit / ours: LCU per LCU-month, Kinesis PUT per unit (ours per 1M),
     # Step Functions Express duration per GB-hour (ours per GB-second)
-    scale = {"elb:application:lcu": 730, "elb:network:lcu": 730}
+    scale: dict[str, float] = {"elb:application:lcu": 730, "elb:network:lcu": 730}
     scale.update({"kinesis:put-units": 1e-6, "sfn:express:gb-second": 3600})
     for key, figure in table["regions"]["us-east-1"].items():
         if figure[1] == "infracost-golden" and len(figure) == 2:
