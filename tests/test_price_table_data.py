@@ -1113,3 +1113,52 @@ def test_aurora_io_optimized(table: dict[str, Any]) -> None:
             ]
     # us-east-1 db.r5.large Aurora Standard 0.29 (ec2instances.info, Infracost agrees)
     assert us["rds:db.r5.large:aurora-postgresql-iopt1:single-az"][0] == 0.377
+
+
+COROOT = SOURCES / "aws-rds-by-region-coroot-2024-08-09"
+
+
+@needs_sources
+def test_coroot_rds_cross_check(table: dict[str, Any]) -> None:
+    """An independent extraction (Infracost's AWS Price List dump, 2024-08-09) has exactly
+    the table's MySQL / PostgreSQL figures wherever both have one."""
+    data = json.loads(
+        (COROOT / "rds_mysql_postgres_ondemand_by_region_2024-08-09.json").read_text()
+    )
+    compared = 0
+    for region, engines in data["regions"].items():
+        prices = table["regions"].get(region, {})
+        for engine, classes in engines.items():
+            for instance_class, by_deployment in classes.items():
+                for deployment, price in by_deployment.items():
+                    key = f"rds:{instance_class}:{engine}:{deployment.replace('_', '-')}"
+                    if price is not None and key in prices:  # null: an upstream gap
+                        assert prices[key][:2] == [price, PAGE_RDS], (region, key)
+                        compared += 1
+    assert compared > 13_000
+
+
+@needs_sources
+def test_aurora_io_optimized_rule_agrees_with_coroot(table: dict[str, Any]) -> None:
+    """coroot's Aurora values are each either the Standard or the I/O-Optimized price (its
+    extraction cannot tell which): every one must be within 0.5% (or AWS's rounding to
+    0.001 USD, e.g. 1.3 x 0.052 = 0.0676, published 0.068) of the table's Standard price or
+    of its I/O-Optimized (1.3 x) estimate, and both kinds must occur."""
+    path = COROOT / "aurora_instance_hourly_STANDARD_OR_IO_OPTIMIZED_2024-08-09.json"
+    data = json.loads(path.read_text())
+    matched = {"standard": 0, "iopt1": 0}
+    for region, engines in data["regions"].items():
+        prices = table["regions"].get(region, {})
+        for engine, classes in engines.items():
+            for instance_class, price in classes.items():
+                standard = prices.get(f"rds:{instance_class}:{engine}:single-az")
+                if price is None or standard is None:
+                    continue
+                optimized = prices[f"rds:{instance_class}:{engine}-iopt1:single-az"]
+                if price == pytest.approx(standard[0], rel=0.005, abs=0.0005):
+                    matched["standard"] += 1
+                else:
+                    close = pytest.approx(optimized[0], rel=0.005, abs=0.0005)
+                    assert price == close, (region, engine, instance_class)
+                    matched["iopt1"] += 1
+    assert min(matched.values()) > 400, matched
