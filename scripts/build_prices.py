@@ -220,14 +220,14 @@ RULES: dict[str, str] = {
     "regional-ratio": "Price = the reference price x the region's EC2 price ratio, rounded to "
     "6 significant digits. Reference price: the published us-east-1 price (or, where "
     "us-east-1 has none, the published us-east-2 price; both regions have the same EC2 "
-    "prices). Ratio: the median, over every instance type ec2instances.info prices in both "
-    "the region and us-east-1, of the region's Linux on-demand price / the us-east-1 price "
-    "(same data set on both sides). Used for service prices (storage, requests, hourly "
-    "fees) and Redshift / MSK node prices no source publishes for the region, and the hourly "
+    "prices). Ratio: the median, over every instance type priced in both the region and "
+    "us-east-1, of the region's Linux on-demand price / the us-east-1 price, from one data "
+    "set on both sides: ec2instances.info, or, for the regions it does not cover, AWS's EC2 "
+    "pricing page of 2025-04-04. Used for service prices (storage, requests, hourly fees) "
+    "and Redshift / MSK node prices no source publishes for the region, and the hourly "
     "EBS-optimized fee of an EC2 type the region offers; never for EC2 instance, RDS class, "
-    "ElastiCache or OpenSearch prices (a type missing there may not be offered). "
-    "Checked on eu-west-1, where the AWS offer file has the real figures: see "
-    "pricing/README.md for the error.",
+    "ElastiCache or OpenSearch prices (a type missing there may not be offered). Measured "
+    "against the per-region figures AWS publishes: see pricing/README.md for the error.",
     "fargate-arm-discount": "Fargate Arm (Graviton) vCPU and GB prices = 0.8 x the x86 "
     "prices of the same region (AWS prices Fargate on Graviton 20% below x86; us-east-1 "
     "0.03238 vs 0.04048 per vCPU-hour, 0.00356 vs 0.004445 per GB-hour, published figures "
@@ -1884,17 +1884,19 @@ RATIO_INSTANCE_KEY = re.compile(r"(?:redshift|msk):.+|ec2:[^:]+:ebs-optimized")
 
 
 def ec2_ratios(sources: Path, regions: Iterable[str]) -> dict[str, Decimal]:
-    """Per region: median over instance types priced in both, of price / us-east-1 price
-    (ec2instances.info on both sides: the same data vintage)."""
-    by_region: dict[str, dict[str, Decimal]] = defaultdict(dict)
+    """Per region: median over instance types priced in both, of price / us-east-1 price,
+    from one data set on both sides (the same vintage): ec2instances.info, or, for the
+    regions it does not cover, AWS's EC2 pricing page."""
+    info: dict[str, dict[str, Decimal]] = defaultdict(dict)
     for entry in _load_json(sources / EC2INFO_FILE)["data"]:
         if entry.get("ondemand") and _dec(entry["ondemand"]) > 0:
-            by_region[entry["region"]][entry["instance-type"]] = _dec(entry["ondemand"])
-    base = by_region[REFERENCE_REGION]
+            info[entry["region"]][entry["instance-type"]] = _dec(entry["ondemand"])
     ratios: dict[str, Decimal] = {}
     for region in regions:
+        data = info if region in info else _page_ec2_by_region(sources)
+        base = data[REFERENCE_REGION]
         quotients = sorted(
-            price / base[t] for t, price in by_region.get(region, {}).items() if t in base
+            price / base[t] for t, price in data.get(region, {}).items() if t in base
         )
         if not quotients:
             continue
@@ -1908,6 +1910,16 @@ def ec2_ratios(sources: Path, regions: Iterable[str]) -> dict[str, Decimal]:
     if ratios.get("us-east-2") != 1:
         raise BuildError("regional-ratio assumes us-east-2 prices = us-east-1 prices")
     return ratios
+
+
+@lru_cache(maxsize=2)
+def _page_ec2_by_region(sources: Path) -> dict[str, dict[str, Decimal]]:
+    return {
+        region: {
+            key.removeprefix("ec2:"): price for key, price in aws_page_ec2(sources, region).items()
+        }
+        for region in _rows_by_region(sources / AWS_PAGE_EC2_FILE, "region_code")
+    }
 
 
 def _significant(value: Decimal) -> Decimal:
