@@ -411,10 +411,11 @@ NO_MULTI_AZ_2X: dict[str, str] = {
     # eu-west-1 (terracost): Multi-AZ / Single-AZ is 1.33 to 2.0, median 1.48, for 67 of 81
     # classes not 2 (db.m5.xlarge 3.41 vs 2.363): 2x would overstate it by up to 50%.
     "sqlserver-ee": "SQL Server Enterprise Multi-AZ is not 2 x Single-AZ",
-    "aurora-mysql": "Aurora has no Multi-AZ instance price (a replica is another instance)",
-    "aurora-postgresql": "Aurora has no Multi-AZ instance price (a replica is another instance)",
-    "aurora-mysql-iopt1": "Aurora has no Multi-AZ instance price (a replica is another instance)",
-    "aurora-postgresql-iopt1": "Aurora has no Multi-AZ instance price",
+    **{
+        engine: "Aurora has no Multi-AZ instance price (a replica is another instance)"
+        for engine in RDS_ENGINES
+        if engine.startswith("aurora-")
+    },
 }
 
 
