@@ -4,7 +4,12 @@
   OpenSearch does, `m5.large.search`; `.elasticsearch` names are mapped to `.search`)
 - Dedicated master nodes: `dedicated_master_count` x hour, `opensearch:<type>`
 - UltraWarm nodes: `warm_count` x hour, `opensearch:<warm_type>`
-- Storage: instances x `volume_size` GB-month, `opensearch:storage:<gp2|gp3>`
+- Dedicated coordinator nodes (`node_options` with `node_type = "coordinator"` and
+  `node_config { enabled = true }`): `count` x hour, `opensearch:<type>`; they hold no data,
+  so no storage
+- Storage: data instances x `volume_size` GB-month, `opensearch:storage:<gp2|gp3>` (no
+  fallback to another region's or volume type's price: a region without the key is
+  price not found)
 - gp3 IOPS above 3,000 and throughput above 125 MiBps per instance: IOPS-month,
   `opensearch:gp3:iops`; MiBps-month, `opensearch:gp3:throughput`
 """
@@ -31,6 +36,24 @@ def _nodes(label: str, instance_type: str, count: float) -> ComponentSpec:
     )
 
 
+def _coordinator_nodes(cluster: AttributeView) -> list[ComponentSpec]:
+    specs = []
+    for option in cluster.blocks("node_options"):
+        if option.string("node_type") != "coordinator":
+            continue
+        for config in option.blocks("node_config"):
+            if not config.boolean("enabled"):
+                continue
+            node_type = config.string("type")
+            if node_type is None:
+                raise UnknownAttributeError("cluster_config.node_options.node_config.type")
+            count = config.number("count")
+            if count is None or config.is_unknown("count"):
+                raise UnknownAttributeError("cluster_config.node_options.node_config.count")
+            specs.append(_nodes("Coordinator nodes", node_type, count))
+    return specs
+
+
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     clusters = view.blocks("cluster_config")
     cluster = clusters[0] if clusters else None
@@ -48,6 +71,8 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         if warm_type is None:
             raise UnknownAttributeError("cluster_config.warm_type")
         specs.append(_nodes("UltraWarm nodes", warm_type, cluster.number("warm_count") or 2.0))
+    if cluster is not None:
+        specs.extend(_coordinator_nodes(cluster))
     for ebs in view.blocks("ebs_options"):
         if not ebs.boolean("ebs_enabled"):
             continue
