@@ -115,6 +115,17 @@ def test_instance_in_a_targeted_reservation_has_no_hours(
     assert instance.monthly_cost_after == pytest.approx(disk)  # the disk is still billed
 
 
+def test_group_instances_beyond_the_reservation_are_billed(
+    costs: dict[str, ResourceCost],
+) -> None:
+    group = costs["aws_autoscaling_group.reserved"]  # 3 instances, a reservation of 2
+    usage = component(group, "Instance usage (Linux, on-demand, 3 x m5.large)")
+    assert (usage.price_key, usage.monthly_quantity) == ("ec2:m5.large", HOURS)
+    assert usage.note is not None
+    assert "2 instance(s) run in aws_ec2_capacity_reservation.group" in usage.note
+    assert group.monthly_cost_after == pytest.approx(HOURS * M5_LARGE + 3 * 8 * 0.10)  # 72.48
+
+
 def test_open_preference_is_not_a_target(costs: dict[str, ResourceCost]) -> None:
     instance = costs["aws_instance.open_preference"]
     usage = component(instance, USAGE)

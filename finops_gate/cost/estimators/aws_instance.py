@@ -32,6 +32,7 @@ from finops_gate.cost.estimators._compute import (
     instance_usage,
 )
 from finops_gate.cost.estimators._ebs import volume_components
+from finops_gate.cost.estimators._reservation import targeted_reservation, without_reserved_hours
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
@@ -42,9 +43,22 @@ ASSUMED_VOLUME_TYPE = "gp2"
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
+    return without_reserved_hours(instance_components(view), _reservation_of(view))
+
+
+def _reservation_of(view: AttributeView) -> AttributeView | None:
+    """The capacity reservation the instance targets: its own specification decides, else
+    its launch template's."""
+    if view.blocks("capacity_reservation_specification"):
+        return targeted_reservation(view)
+    template = _template(view)
+    return targeted_reservation(template) if template is not None else None
+
+
+def instance_components(view: AttributeView) -> list[ComponentSpec]:
     spec = launch_spec(view)
     host = view.string("tenancy") == "host"  # billed on the aws_ec2_host it runs on
-    specs = [] if host else [_instance_hours(view, spec)]
+    specs = [] if host else [instance_usage(spec, 1)]
     specs.extend(_root_volume(view))
     for device in view.blocks("ebs_block_device"):
         size = device.number("volume_size")
@@ -105,35 +119,6 @@ def launch_spec(view: AttributeView) -> LaunchSpec:
     if credits and credits[0].string("cpu_credits"):
         spec.cpu_credits = credits[0].string("cpu_credits")
     return spec
-
-
-def _instance_hours(view: AttributeView, spec: LaunchSpec) -> ComponentSpec:
-    """Instance usage, with no hours when the instance runs in the capacity reservation it
-    targets: AWS bills that reservation's hours, used or not, and not the instance's."""
-    usage = instance_usage(spec, 1)
-    reservation = None if spec.spot else targeted_reservation(view)
-    if reservation is None or reservation.string("instance_type") != spec.instance_type:
-        return usage
-    note = f"runs in {reservation.resource.address}: its hours are billed on the reservation"
-    if usage.note:
-        note = f"{usage.note}; {note}"
-    return ComponentSpec(usage.name, usage.unit, usage.price_key, 0.0, note=note)
-
-
-def targeted_reservation(view: AttributeView) -> AttributeView | None:
-    """The capacity reservation in the plan that `capacity_reservation_target` names (the
-    instance's own specification, else its launch template's). "open" is not a target: which
-    open reservation an instance lands in, if any, is decided at launch."""
-    specifications = view.blocks("capacity_reservation_specification")
-    template = None if specifications else _template(view)
-    if template is not None:
-        specifications = template.blocks("capacity_reservation_specification")
-    for specification in specifications:
-        for target in specification.blocks("capacity_reservation_target"):
-            found = target.referenced("capacity_reservation_id")
-            if found is not None and found.resource.type == "aws_ec2_capacity_reservation":
-                return found
-    return None
 
 
 def _template(view: AttributeView) -> AttributeView | None:
