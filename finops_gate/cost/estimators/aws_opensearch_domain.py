@@ -4,14 +4,15 @@
   OpenSearch does, `m5.large.search`; `.elasticsearch` names are mapped to `.search`)
 - Dedicated master nodes: `dedicated_master_count` x hour, `opensearch:<type>`
 - UltraWarm nodes: `warm_count` x hour, `opensearch:<warm_type>`
+- Storage: instances x `volume_size` GB-month, `opensearch:storage:<gp2|gp3>`
+- gp3 IOPS above 3,000 and throughput above 125 MiBps per instance: IOPS-month,
+  `opensearch:gp3:iops`; MiBps-month, `opensearch:gp3:throughput`
 - Dedicated coordinator nodes (`node_options` with `node_type = "coordinator"` and
   `node_config { enabled = true }`): `count` x hour, `opensearch:<type>`; they hold no data,
   so no storage
-- Storage: data instances x `volume_size` GB-month, `opensearch:storage:<gp2|gp3>` (no
-  fallback to another region's or volume type's price: a region without the key is
-  price not found)
-- gp3 IOPS above 3,000 and throughput above 125 MiBps per instance: IOPS-month,
-  `opensearch:gp3:iops`; MiBps-month, `opensearch:gp3:throughput`
+
+Storage is priced at the domain's region's own key, never another region's or volume
+type's: a region whose table lacks the key gets "price not found".
 """
 
 from __future__ import annotations
