@@ -18,12 +18,16 @@ read from the price table):
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from finops_gate.cost.engine import estimate_plan, estimate_resource
+from finops_gate.cost.estimators._reservation import without_reserved_hours
 from finops_gate.cost.estimators.aws_ec2_capacity_reservation import platform_suffix
-from finops_gate.cost.model import CostComponent, ResourceCost, Status
+from finops_gate.cost.model import ComponentSpec, CostComponent, ResourceCost, Status
 from finops_gate.cost.prices import PriceTable, PriceTableEnvelope
+from finops_gate.cost.view import AttributeView
 from finops_gate.plan import load_plan
 from finops_gate.plan.hcl import load_directory
 from tests.conftest import FIXTURES, fixture_plan_path
@@ -224,3 +228,32 @@ def _prices(table: PriceTable, region: str) -> dict[str, list[float | str]]:
         assert price is not None
         found[key] = [price.unit_price, price.source, *([price.rule] if price.rule else [])]
     return found
+
+
+def test_only_on_demand_hours_of_the_reserved_type_move_to_the_reservation() -> None:
+    plan = load_plan(str(fixture_plan_path("capacity")))
+    (resource,) = [r for r in plan.resources if r.address == "aws_ec2_capacity_reservation.linux"]
+    reservation = AttributeView(resource, resource.current, {})  # 2 x m5.large
+    usage = ComponentSpec("Instance usage (Linux, on-demand, 3 x m5.large)", "hour", "", 0)
+    specs = [
+        replace(usage, price_key="ec2:m5.large:spot", monthly_quantity=HOURS),
+        replace(usage, price_key="ec2:m5.xlarge", monthly_quantity=HOURS),
+        replace(usage, price_key="ec2:m5.large:dedicated", monthly_quantity=HOURS),
+        replace(usage, price_key="ec2:m5.large", monthly_quantity=3 * HOURS),
+        replace(usage, price_key="ec2:m5.large", monthly_quantity=HOURS),
+        ComponentSpec("Root volume (gp2)", "GB-month", "ebs:gp2:storage", 8),
+    ]
+    moved = without_reserved_hours(specs, reservation)
+    # spot, another type and another tenancy untouched; 2 of 3 instances fill the
+    # reservation, so nothing is left for the next component
+    assert [spec.monthly_quantity for spec in moved] == [HOURS, HOURS, HOURS, HOURS, HOURS, 8]
+    assert [spec.note for spec in moved] == [
+        None,
+        None,
+        None,
+        "2 instance(s) run in aws_ec2_capacity_reservation.linux: "
+        "their hours are billed on the reservation",
+        None,
+        None,
+    ]
+    assert without_reserved_hours(specs, None) == specs

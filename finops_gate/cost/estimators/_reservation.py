@@ -32,20 +32,23 @@ def without_reserved_hours(
     specs: list[ComponentSpec], reservation: AttributeView | None
 ) -> list[ComponentSpec]:
     """`specs` with the on-demand instance-hours that fit in `reservation` (same instance
-    type, at most its `instance_count` instances) taken out, and a note saying where they
-    are billed. Spot hours never run in a reservation and stay as they are."""
+    type and tenancy, at most its `instance_count` instances) taken out, and a note saying
+    where they are billed. Spot hours never run in a reservation and stay as they are."""
     if reservation is None:
         return specs
     instance_type = reservation.string("instance_type")
     slots = reservation.number("instance_count")
     if instance_type is None or not slots:
         return specs
-    keys = (f"ec2:{instance_type}", f"ec2:{instance_type}:dedicated")
+    key = f"ec2:{instance_type}"  # the tenancy must match the reservation's too
+    if reservation.string("tenancy") == "dedicated":
+        key = f"{key}:dedicated"
     free_hours = slots * HOURS_PER_MONTH
     result = []
     for spec in specs:
         hours = spec.monthly_quantity
-        if not (spec.name.startswith(USAGE_PREFIX) and spec.price_key in keys and hours):
+        usage = spec.name.startswith(USAGE_PREFIX) and spec.price_key == key
+        if not (usage and hours and free_hours > 0):
             result.append(spec)
             continue
         covered = min(hours, free_hours)

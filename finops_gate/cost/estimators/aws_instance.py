@@ -5,8 +5,8 @@
   `tenancy = "dedicated"`; `ec2:<instance_type>:spot` (average spot price, approximate)
   for `instance_market_options { market_type = "spot" }`; `tenancy = "host"` is billed on
   the `aws_ec2_host`; quantity 0 (billed on the reservation) when the instance, or its
-  launch template, targets an `aws_ec2_capacity_reservation` of its type in the plan
-  (`capacity_reservation_target { capacity_reservation_id = ... }`);
+  launch template, targets an `aws_ec2_capacity_reservation` of its type and tenancy in
+  the plan (`capacity_reservation_target { capacity_reservation_id = ... }`);
   `capacity_reservation_preference = "open"` targets none: billed as usual
 - Root volume: GB-month (+ IOPS/throughput), `ebs:<type>:*`; when the plan leaves the
   root volume unknown (it comes from the AMI), 8 GB gp2 is assumed and noted
