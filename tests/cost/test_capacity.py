@@ -30,7 +30,7 @@ from finops_gate.cost.prices import PriceTable, PriceTableEnvelope
 from finops_gate.cost.view import AttributeView
 from finops_gate.plan import load_plan
 from finops_gate.plan.hcl import load_directory
-from tests.conftest import FIXTURES, fixture_plan_path
+from tests.conftest import FIXTURES, ROOT, fixture_plan_path
 
 HOURS = 730
 M5_LARGE = 0.096
@@ -117,6 +117,20 @@ def test_instance_in_a_targeted_reservation_has_no_hours(
     assert "aws_ec2_capacity_reservation.linux" in usage.note
     assert instance.status == Status.PRICED
     assert instance.monthly_cost_after == pytest.approx(disk)  # the disk is still billed
+
+
+def test_target_the_plan_cannot_follow_is_one_of_the_reservations_it_creates(
+    costs: dict[str, ResourceCost],
+) -> None:
+    """A module variable: the instance's configuration names no reservation and its id is
+    unknown, so any m5.large reservation this plan creates in the region may be the one."""
+    instance = costs["module.reserved_instance.aws_instance.this"]
+    usage = component(instance, USAGE)
+    assert (usage.price_key, usage.monthly_quantity) == ("ec2:m5.large", 0)
+    assert usage.note is not None
+    assert "aws_ec2_capacity_reservation.linux" in usage.note
+    assert "aws_ec2_capacity_reservation.dedicated" not in usage.note  # eu-west-1
+    assert instance.monthly_cost_after == pytest.approx(20 * 0.08)
 
 
 def test_group_instances_beyond_the_reservation_are_billed(
@@ -243,7 +257,7 @@ def test_only_on_demand_hours_of_the_reserved_type_move_to_the_reservation() -> 
         replace(usage, price_key="ec2:m5.large", monthly_quantity=HOURS),
         ComponentSpec("Root volume (gp2)", "GB-month", "ebs:gp2:storage", 8),
     ]
-    moved = without_reserved_hours(specs, reservation)
+    moved = without_reserved_hours(specs, [reservation])
     # spot, another type and another tenancy untouched; 2 of 3 instances fill the
     # reservation, so nothing is left for the next component
     assert [spec.monthly_quantity for spec in moved] == [HOURS, HOURS, HOURS, HOURS, HOURS, 8]
@@ -256,4 +270,19 @@ def test_only_on_demand_hours_of_the_reserved_type_move_to_the_reservation() -> 
         None,
         None,
     ]
-    assert without_reserved_hours(specs, None) == specs
+    assert without_reserved_hours(specs, []) == specs
+
+
+@pytest.mark.parametrize("reservation", ["open", "targeted"])
+def test_dynamic_target_in_a_real_plan(prices: PriceTable, reservation: str) -> None:
+    """terraform-aws-modules/ec2-instance builds the target with `dynamic` blocks from a
+    variable: terraform's plan leaves the whole `capacity_reservation_target` unknown, and
+    the plan creates two t3.micro reservations: either one bills the instance's hours."""
+    plan = load_plan(str(ROOT / "tests/fixtures/realworld/ec2_instance_complete/plan.json"))
+    costs = {cost.resource.address: cost for cost in estimate_plan(plan, prices).resources}
+    instance = costs[f"module.ec2_{reservation}_capacity_reservation.aws_instance.this[0]"]
+    usage = component(instance, "Instance usage (Linux, on-demand, t3.micro)")
+    assert (usage.price_key, usage.monthly_quantity) == ("ec2:t3.micro", 0)
+    assert usage.note is not None
+    assert "1 instance(s) run in " in usage.note
+    assert f"aws_ec2_capacity_reservation.{reservation}" in usage.note

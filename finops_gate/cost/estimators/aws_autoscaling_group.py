@@ -33,7 +33,7 @@ from finops_gate.cost.estimators._compute import (
     from_launch_template,
     instance_usage,
 )
-from finops_gate.cost.estimators._reservation import targeted_reservation, without_reserved_hours
+from finops_gate.cost.estimators._reservation import targeted_reservations, without_reserved_hours
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
@@ -90,13 +90,13 @@ def launch_spec(view: AttributeView) -> tuple[LaunchSpec, AttributeView | None]:
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
-    return without_reserved_hours(group_components(view), _reservation_of(view))
+    return without_reserved_hours(group_components(view), _reservations_of(view))
 
 
-def _reservation_of(view: AttributeView) -> AttributeView | None:
-    """The capacity reservation the group's launch template targets."""
+def _reservations_of(view: AttributeView) -> list[AttributeView]:
+    """The capacity reservations the group's launch template targets."""
     templates = view.blocks("launch_template")
-    return targeted_reservation(_template(templates[0])) if templates else None
+    return targeted_reservations(_template(templates[0])) if templates else []
 
 
 def group_components(view: AttributeView) -> list[ComponentSpec]:

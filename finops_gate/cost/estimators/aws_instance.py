@@ -32,7 +32,7 @@ from finops_gate.cost.estimators._compute import (
     instance_usage,
 )
 from finops_gate.cost.estimators._ebs import volume_components
-from finops_gate.cost.estimators._reservation import targeted_reservation, without_reserved_hours
+from finops_gate.cost.estimators._reservation import targeted_reservations, without_reserved_hours
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
@@ -43,16 +43,16 @@ ASSUMED_VOLUME_TYPE = "gp2"
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
-    return without_reserved_hours(instance_components(view), _reservation_of(view))
+    return without_reserved_hours(instance_components(view), _reservations_of(view))
 
 
-def _reservation_of(view: AttributeView) -> AttributeView | None:
-    """The capacity reservation the instance targets: its own specification decides, else
+def _reservations_of(view: AttributeView) -> list[AttributeView]:
+    """The capacity reservations the instance targets: its own specification decides, else
     its launch template's."""
     if view.blocks("capacity_reservation_specification"):
-        return targeted_reservation(view)
+        return targeted_reservations(view)
     template = _template(view)
-    return targeted_reservation(template) if template is not None else None
+    return targeted_reservations(template) if template is not None else []
 
 
 def instance_components(view: AttributeView) -> list[ComponentSpec]:
