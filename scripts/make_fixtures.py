@@ -84,6 +84,7 @@ CASES: tuple[Case, ...] = (
     Case("regions_from_locals", FIXTURES_DIR / "regions_from_locals"),
     Case("unpriced_databases", FIXTURES_DIR / "unpriced_databases"),
     Case("defaults", FIXTURES_DIR / "defaults"),
+    Case("capacity", FIXTURES_DIR / "capacity"),
     Case("examples/web-app", REPO_ROOT / "examples" / "web-app", copies=("examples/plan.json",)),
 )
 

@@ -4,7 +4,9 @@
   else `min_size`, else 1; the usage file's `instances` overrides); with a
   `mixed_instances_policy`, the on-demand base plus the on-demand percentage above it at
   `ec2:<type>`, the rest at `ec2:<type>:spot` (the first override's type, else the
-  template's); spot or dedicated templates as `aws_instance`
+  template's); spot or dedicated templates as `aws_instance`; the on-demand instances
+  that fit in the `aws_ec2_capacity_reservation` the launch template targets (at most its
+  `instance_count`) get no hours: they are billed on the reservation
 - EBS-optimized usage (template `ebs_optimized = "true"`, launch configuration
   `ebs_optimized = true`, on the previous-generation types that charge for it, as
   `aws_instance`): instances x hour, `ec2:<type>:ebs-optimized`
@@ -31,6 +33,7 @@ from finops_gate.cost.estimators._compute import (
     from_launch_template,
     instance_usage,
 )
+from finops_gate.cost.estimators._reservation import targeted_reservations, without_reserved_hours
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
@@ -87,6 +90,16 @@ def launch_spec(view: AttributeView) -> tuple[LaunchSpec, AttributeView | None]:
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
+    return without_reserved_hours(group_components(view), _reservations_of(view))
+
+
+def _reservations_of(view: AttributeView) -> list[AttributeView]:
+    """The capacity reservations the group's launch template targets."""
+    templates = view.blocks("launch_template")
+    return targeted_reservations(_template(templates[0])) if templates else []
+
+
+def group_components(view: AttributeView) -> list[ComponentSpec]:
     count = instance_count(view)
     spec, distribution = launch_spec(view)
     if distribution is None:

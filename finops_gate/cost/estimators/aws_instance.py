@@ -4,7 +4,10 @@
   when the instance sets no type); `ec2:<instance_type>:dedicated` for
   `tenancy = "dedicated"`; `ec2:<instance_type>:spot` (average spot price, approximate)
   for `instance_market_options { market_type = "spot" }`; `tenancy = "host"` is billed on
-  the `aws_ec2_host`
+  the `aws_ec2_host`; quantity 0 (billed on the reservation) when the instance, or its
+  launch template, targets an `aws_ec2_capacity_reservation` of its type and tenancy in
+  the plan (`capacity_reservation_target { capacity_reservation_id = ... }`);
+  `capacity_reservation_preference = "open"` targets none: billed as usual
 - Root volume: GB-month (+ IOPS/throughput), `ebs:<type>:*`; when the plan leaves the
   root volume unknown (it comes from the AMI), 8 GB gp2 is assumed and noted
 - Each `ebs_block_device`: as `aws_ebs_volume`
@@ -29,6 +32,7 @@ from finops_gate.cost.estimators._compute import (
     instance_usage,
 )
 from finops_gate.cost.estimators._ebs import volume_components
+from finops_gate.cost.estimators._reservation import targeted_reservations, without_reserved_hours
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
@@ -39,6 +43,19 @@ ASSUMED_VOLUME_TYPE = "gp2"
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
+    return without_reserved_hours(instance_components(view), _reservations_of(view))
+
+
+def _reservations_of(view: AttributeView) -> list[AttributeView]:
+    """The capacity reservations the instance targets: its own specification decides, else
+    its launch template's."""
+    if view.blocks("capacity_reservation_specification"):
+        return targeted_reservations(view)
+    template = _template(view)
+    return targeted_reservations(template) if template is not None else []
+
+
+def instance_components(view: AttributeView) -> list[ComponentSpec]:
     spec = launch_spec(view)
     host = view.string("tenancy") == "host"  # billed on the aws_ec2_host it runs on
     specs = [] if host else [instance_usage(spec, 1)]

@@ -8,6 +8,12 @@
   `volume_type`: priced as gp2; no `volume_size`: known only after apply)
 - gp3 IOPS above 3,000 and throughput above 125 MiBps per instance: IOPS-month,
   `opensearch:gp3:iops`; MiBps-month, `opensearch:gp3:throughput`
+- Dedicated coordinator nodes (`node_options` with `node_type = "coordinator"` and
+  `node_config { enabled = true }`): `count` x hour, `opensearch:<type>`; they hold no data,
+  so no storage
+
+Storage is priced at the domain's region's own key, never another region's or volume
+type's: a region whose table lacks the key gets "price not found".
 """
 
 from __future__ import annotations
@@ -34,6 +40,24 @@ def _nodes(label: str, instance_type: str, count: float) -> ComponentSpec:
     )
 
 
+def _coordinator_nodes(cluster: AttributeView) -> list[ComponentSpec]:
+    specs = []
+    for option in cluster.blocks("node_options"):
+        if option.string("node_type") != "coordinator":
+            continue
+        for config in option.blocks("node_config"):
+            if not config.boolean("enabled"):
+                continue
+            node_type = config.string("type")
+            if node_type is None:
+                raise UnknownAttributeError("cluster_config.node_options.node_config.type")
+            count = config.number("count")
+            if count is None or config.is_unknown("count"):
+                raise UnknownAttributeError("cluster_config.node_options.node_config.count")
+            specs.append(_nodes("Coordinator nodes", node_type, count))
+    return specs
+
+
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     clusters = view.blocks("cluster_config")
     cluster = clusters[0] if clusters else None
@@ -57,6 +81,8 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         if warm_type is None:
             raise UnknownAttributeError("cluster_config.warm_type")
         specs.append(_nodes("UltraWarm nodes", warm_type, cluster.number("warm_count") or 2.0))
+    if cluster is not None:
+        specs.extend(_coordinator_nodes(cluster))
     for ebs in view.blocks("ebs_options"):
         if not ebs.boolean("ebs_enabled"):
             continue

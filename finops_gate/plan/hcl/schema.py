@@ -32,6 +32,18 @@ COMPUTED_BLOCKS: dict[str, tuple[str, ...]] = {
         "private_dns_name_options",
         "root_block_device",
     ),
+    "aws_spot_instance_request": (
+        "capacity_reservation_specification",
+        "cpu_options",
+        "ebs_block_device",
+        "enclave_options",
+        "ephemeral_block_device",
+        "maintenance_options",
+        "metadata_options",
+        "network_interface",
+        "private_dns_name_options",
+        "root_block_device",
+    ),
     "aws_lb": ("subnet_mapping",),
     "aws_alb": ("subnet_mapping",),
     "aws_eks_node_group": ("node_repair_config", "update_config"),
@@ -59,6 +71,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "aws_vpc_endpoint": {"vpc_endpoint_type": "Gateway"},
     "aws_cloudfront_distribution": {"price_class": "PriceClass_All"},
     "aws_ecs_service": {"scheduling_strategy": "REPLICA"},
+    "aws_ec2_capacity_reservation": {"tenancy": "default", "instance_match_criteria": "open"},
 }
 
 
