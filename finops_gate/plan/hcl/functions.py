@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from finops_gate.plan.hcl.paths import basename, dirname, pathexpand
 from finops_gate.plan.hcl.values import (
     EvalError,
     Unknown,
@@ -437,4 +438,7 @@ FUNCTIONS: dict[str, Function] = {
     "abs": _strict(lambda v: normalize_number(abs(to_number(v)))),
     "ceil": _strict(lambda v: math.ceil(to_number(v))),
     "floor": _strict(lambda v: math.floor(to_number(v))),
+    "basename": _strict(basename),
+    "dirname": _strict(dirname),
+    "pathexpand": _strict(pathexpand),
 }
