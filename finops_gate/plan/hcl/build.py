@@ -16,9 +16,16 @@ from typing import Any
 
 from finops_gate.errors import PlanError
 from finops_gate.plan.hcl import schema
-from finops_gate.plan.hcl.config import ModuleConfig, installed_modules, load_module_config
+from finops_gate.plan.hcl.config import (
+    ModuleConfig,
+    installed_modules,
+    load_module_config,
+    shown_path,
+)
+from finops_gate.plan.hcl.datasources import read_data_source
 from finops_gate.plan.hcl.evaluate import Evaluator, Namespace
-from finops_gate.plan.hcl.functions import FUNCTIONS
+from finops_gate.plan.hcl.files import FileAccess, file_functions, repository_top
+from finops_gate.plan.hcl.functions import FUNCTIONS, Function
 from finops_gate.plan.hcl.syntax import Attribute, Block, Body, Node, is_tree, subtrees
 from finops_gate.plan.hcl.values import (
     EvalError,
@@ -69,6 +76,19 @@ class Context:
     configs: dict[Path, ModuleConfig] = field(default_factory=dict)
     installed: dict[str, Path] | None = None
     modules_root: Path | None = None  # where .terraform/modules is; default: root
+    _functions: dict[str, Function] | None = None
+
+    @property
+    def cwd(self) -> Path:
+        """The directory terraform would run in: `path.cwd` (for `--base`, the real one,
+        not the temporary copy, so that both sides evaluate alike)."""
+        return self.modules_root or self.root
+
+    def functions(self) -> dict[str, Function]:
+        if self._functions is None:
+            access = FileAccess(self.root, str(self.cwd), repository_top(self.cwd))
+            self._functions = file_functions(access, FUNCTIONS)
+        return self._functions
 
     def config(self, directory: Path) -> ModuleConfig:
         directory = directory.resolve()
@@ -100,6 +120,15 @@ class _DataValue(ResourceValue):
         return Unknown(f"data source {self.address} is not read in HCL mode")
 
 
+class _AnsweredDataValue(ResourceValue):
+    """A data source HCL mode answers offline (see datasources.py)."""
+
+    def attribute(self, name: str) -> Any:
+        if name in self:
+            return self[name]
+        return Unknown(f"{self.address}.{name} is not known without reading the data source")
+
+
 def _resource_value(address: str, values: Mapping[str, Any]) -> ResourceValue:
     value = ResourceValue(values)
     value.address = address
@@ -125,8 +154,9 @@ class ModuleInstance:
         self._resources: dict[str, Any] = {}
         self._attributes: dict[tuple[str, Any], dict[str, Any]] = {}
         self._modules: dict[str, Any] = {}
+        self._data: dict[str, Any] = {}
         self._busy: set[str] = set()
-        self.evaluator = Evaluator(self._resolve, FUNCTIONS)
+        self.evaluator = Evaluator(self._resolve, context.functions())
         self._resource_types = config.resource_types()
         self.providers = dict(providers)
         for block in config.providers:
@@ -152,7 +182,7 @@ class ModuleInstance:
         if name == "data":
             return Namespace("data", self._data_type)
         if name == "path":
-            return {"module": self.config.shown, "root": ".", "cwd": "."}
+            return {"module": self._path_module(), "root": ".", "cwd": str(self.context.cwd)}
         if name == "terraform":
             return {"workspace": self.context.workspace()}
         if name == "self":
@@ -185,13 +215,50 @@ class ModuleInstance:
             )
         return self._locals[name]
 
-    def _data_type(self, data_type: str) -> Any:
-        def named(name: str) -> Any:
-            value = _DataValue()
-            value.address = f"{self.prefix}data.{data_type}.{name}"
-            return value
+    def _path_module(self) -> str:
+        """As terraform shows it: relative to the working directory ("." for the root,
+        "modules/x", ".terraform/modules/x" for an installed module)."""
+        directory = self.config.directory
+        modules_root = self.context.modules_root
+        if modules_root is not None and directory.is_relative_to(modules_root / ".terraform"):
+            return shown_path(directory, modules_root)
+        return shown_path(directory, self.context.root)
 
-        return Namespace(f"data.{data_type}", named)
+    # -- data sources ----------------------------------------------------------------------
+    def _data_type(self, data_type: str) -> Any:
+        return Namespace(f"data.{data_type}", lambda name: self.data_value(data_type, name))
+
+    def data_value(self, data_type: str, name: str) -> Any:
+        key = f"{data_type}.{name}"
+        if key not in self._data:
+            self._data[key] = self._guard(
+                f"data.{key}", lambda: self._compute_data_value(data_type, name)
+            )
+        return self._data[key]
+
+    def _compute_data_value(self, data_type: str, name: str) -> Any:
+        address = f"{self.prefix}data.{data_type}.{name}"
+        block = self.config.data.get(f"{data_type}.{name}")
+        if block is None:
+            # An undeclared data source is an error for terraform; keep it unknown.
+            return _data_instance(_DataValue(), address, NO_INDEX)
+        expansion = self.expansion(block, address)
+        if isinstance(expansion, Unknown):
+            return expansion
+        provider, _ = self.provider_for(block, data_type)
+        region = provider.region if provider else None
+        values = {}
+        for index, scope in expansion:
+            arguments = self.evaluate_body(block.body, scope, top=True)
+            instance = _address(address, index)
+            answer = read_data_source(data_type, arguments, region, instance)
+            value = _DataValue() if answer is None else _AnsweredDataValue(answer)
+            values[index] = _data_instance(value, address, index)
+        if block.body.attributes.get("count") is not None:
+            return [values[i] for i, _ in expansion]
+        if block.body.attributes.get("for_each") is not None:
+            return {str(i): values[i] for i, _ in expansion}
+        return values[NO_INDEX]
 
     # -- resources -------------------------------------------------------------------------
     def expansion(self, block: Block, label: str) -> list[tuple[Any, dict[str, Any]]] | Unknown:
@@ -572,6 +639,11 @@ class ModuleInstance:
                 source_line=block.line,
             )
         )
+
+
+def _data_instance(value: ResourceValue, address: str, index: Any) -> ResourceValue:
+    value.address = _address(address, index)
+    return value
 
 
 def _address(base: str, index: Any) -> str:
