@@ -317,8 +317,12 @@ class ModuleInstance:
         cache_key = (key, index)
         if cache_key not in self._attributes:
             block = self.config.resources[key]
+            resource_type = key.split(".", 1)[0]
             self._attributes[cache_key] = self._guard(
-                f"{key}[{index!r}]", lambda: self.evaluate_body(block.body, scope, top=True)
+                f"{key}[{index!r}]",
+                lambda: schema.as_stored(
+                    resource_type, self.evaluate_body(block.body, scope, top=True)
+                ),
             )
         return self._attributes[cache_key]
 

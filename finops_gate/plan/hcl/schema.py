@@ -88,3 +88,35 @@ def block_types(resource_type: str) -> tuple[str, ...]:
     """Names of the type's nested block types (for JSON-syntax files)."""
     entry = _digest().get(resource_type)
     return tuple(entry.get("blocks", [])) if entry else ()
+
+
+# Attributes the provider stores as a SHA-1 hex digest of the value (its StateFunc), so a
+# plan shows the digest, never the text: user data of instances and launch configurations.
+HASHED_IN_STATE: dict[str, tuple[str, ...]] = {
+    "aws_instance": ("user_data",),
+    "aws_spot_instance_request": ("user_data",),
+    "aws_launch_configuration": ("user_data",),
+}
+
+
+def as_stored(resource_type: str, values: dict[str, Any]) -> dict[str, Any]:
+    """`values` with the attributes the provider hashes replaced by their digest."""
+    for name in HASHED_IN_STATE.get(resource_type, ()):
+        value = values.get(name)
+        if isinstance(value, str):
+            values[name] = _user_data_digest(value)
+    return values
+
+
+def _user_data_digest(text: str) -> str:
+    """The provider's userDataHashSum: SHA-1 of the base64-decoded value when it is
+    base64 (Go's decoder skips line breaks), else of the text itself."""
+    import base64
+    import binascii
+    import hashlib
+
+    try:
+        data = base64.b64decode(text.replace("\r", "").replace("\n", ""), validate=True)
+    except (binascii.Error, ValueError):
+        data = text.encode("utf-8")
+    return hashlib.sha1(data).hexdigest()
