@@ -552,3 +552,41 @@ def test_the_offline_values_fixture_in_hcl_mode() -> None:
     assert (web.after or {})["instance_type"] == "t3.medium"
     assert resources["aws_ebs_volume.west"].region == "us-west-2"
     assert resources["module.app.aws_instance.app"].tags["Module"] == "modules/app"
+
+
+def test_base_revision_sees_the_same_paths_and_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--base evaluates a temporary copy of the revision: path.cwd must still be the gated
+    directory, and files of the copy (the .tf files) readable, so nothing changes."""
+    import json
+    import subprocess
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    config = tagged(
+        {
+            "Cwd": "path.cwd",
+            "Project": "basename(path.cwd)",
+            "Self": 'substr(file("${path.module}/main.tf"), 0, 9)',
+            "Shared": 'trimspace(file("../shared/vars.tf"))',
+        }
+    )
+    write(tmp_path, {"infra/main.tf": config, "shared/vars.tf": "# shared\n"})
+    git("init", "-q")
+    git("-c", "user.email=t@example.com", "-c", "user.name=t", "add", ".")
+    git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "base")
+    infra = tmp_path / "infra"
+    with pytest.raises(SystemExit):
+        main([str(infra), "--base", "HEAD", "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    text = json.dumps(report)
+    assert "finops-gate-base-" not in text
+    assert '"no-op"' in text and '"update"' not in text
+    assert tag_values(infra)[0] == {
+        "Cwd": str(infra.resolve()),
+        "Project": "infra",
+        "Self": "\nprovider",
+        "Shared": "# shared",
+    }

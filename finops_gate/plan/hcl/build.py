@@ -86,9 +86,16 @@ class Context:
 
     def functions(self) -> dict[str, Function]:
         if self._functions is None:
-            access = FileAccess(self.root, str(self.cwd), repository_top(self.cwd))
+            access = FileAccess(self.root, str(self.cwd), self._repository_copy_top())
             self._functions = file_functions(access, FUNCTIONS)
         return self._functions
+
+    def _repository_copy_top(self) -> Path:
+        """The repository top as seen from `root`: for `--base`, `root` is a copy of the
+        gated directory inside a copy of the repository, as deep as the real one."""
+        top = repository_top(self.cwd)
+        depth = len(self.cwd.relative_to(top).parts) if self.cwd.is_relative_to(top) else 0
+        return self.root.parents[depth - 1] if depth else self.root
 
     def config(self, directory: Path) -> ModuleConfig:
         directory = directory.resolve()
