@@ -590,3 +590,22 @@ def test_base_revision_sees_the_same_paths_and_files(
         "Self": "\nprovider",
         "Shared": "# shared",
     }
+
+
+def test_data_sources_waiting_for_resources_are_read_at_apply(tmp_path: Path) -> None:
+    extra = (
+        'resource "aws_vpc" "v" {\n  cidr_block = "10.0.0.0/16"\n}\n'
+        'data "aws_region" "later" {\n  depends_on = [aws_vpc.v]\n}\n'
+        'data "aws_region" "x" {}\n'
+        'data "aws_region" "now" {\n  depends_on = [data.aws_region.x]\n}\n'
+        'data "aws_region" "named" {\n  name = aws_vpc.v.arn\n}\n'
+    )
+    write(tmp_path, {"main.tf": tagged({"Later": "data.aws_region.later.name"}, extra=extra)})
+    unknown = tag_values(tmp_path)[1]
+    assert unknown is True
+    assert "known only after apply, as in a plan" in notes(tmp_path)
+    for source in ("now", "x"):
+        write(tmp_path, {"main.tf": tagged({"N": f"data.aws_region.{source}.name"}, extra=extra)})
+        assert tag_values(tmp_path)[0] == {"N": "eu-west-1"}
+    write(tmp_path, {"main.tf": tagged({"N": "data.aws_region.named.name"}, extra=extra)})
+    assert tag_values(tmp_path)[1] is True

@@ -254,12 +254,20 @@ class ModuleInstance:
             return expansion
         provider, _ = self.provider_for(block, data_type)
         region = provider.region if provider else None
+        waits = _waits_for_resources(block)
         values = {}
         for index, scope in expansion:
             arguments = self.evaluate_body(block.body, scope, top=True)
             instance = _address(address, index)
             answer = read_data_source(data_type, arguments, region, instance)
-            value = _DataValue() if answer is None else _AnsweredDataValue(answer)
+            value: ResourceValue
+            if answer is None:
+                value = _DataValue()
+            elif waits or _known_after_apply(arguments):
+                # Terraform reads it during apply, after what it depends on is created.
+                value = ResourceValue({k: v for k, v in arguments.items() if v is not None})
+            else:
+                value = _AnsweredDataValue(answer)
             values[index] = _data_instance(value, address, index)
         if block.body.attributes.get("count") is not None:
             return [values[i] for i, _ in expansion]
@@ -650,6 +658,21 @@ class ModuleInstance:
                 source_line=block.line,
             )
         )
+
+
+def _waits_for_resources(block: Block) -> bool:
+    """A data block whose `depends_on` names a resource or module: HCL mode sees only
+    creates, so terraform would defer reading it to apply."""
+    depends_on = block.body.attributes.get("depends_on")
+    if depends_on is None:
+        return False
+    names = [_traversal_name(item) for item in subtrees(_strip_expr(depends_on.expr))]
+    return any(name and not name.startswith("data.") for name in names)
+
+
+def _known_after_apply(arguments: Mapping[str, Any]) -> bool:
+    unknown = contains_unknown(dict(arguments))
+    return unknown is not None and unknown.reason.endswith("is known only after apply")
 
 
 def _data_instance(value: ResourceValue, address: str, index: Any) -> ResourceValue:
