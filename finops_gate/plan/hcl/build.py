@@ -164,6 +164,7 @@ class ModuleInstance:
         self._data: dict[str, Any] = {}
         self._busy: set[str] = set()
         self.evaluator = Evaluator(self._resolve, context.functions())
+        self._paths = {"module": self._path_module(), "root": ".", "cwd": str(context.cwd)}
         self._resource_types = config.resource_types()
         self.providers = dict(providers)
         for block in config.providers:
@@ -189,7 +190,7 @@ class ModuleInstance:
         if name == "data":
             return Namespace("data", self._data_type)
         if name == "path":
-            return {"module": self._path_module(), "root": ".", "cwd": str(self.context.cwd)}
+            return dict(self._paths)
         if name == "terraform":
             return {"workspace": self.context.workspace()}
         if name == "self":
