@@ -302,7 +302,12 @@ def test_region_and_partition_from_the_provider(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("region", "partition"),
-    [("us-gov-west-1", "aws-us-gov"), ("eu-central-1", "aws"), ("us-isob-east-1", "aws-iso-b")],
+    [
+        ("us-gov-west-1", "aws-us-gov"),
+        ("eu-central-1", "aws"),
+        ("us-isob-east-1", "aws-iso-b"),
+        ("xx-nowhere-9", ""),  # what the provider answers for a region of no partition
+    ],
 )
 def test_partitions(tmp_path: Path, region: str, partition: str) -> None:
     write(
@@ -316,6 +321,14 @@ def test_partitions(tmp_path: Path, region: str, partition: str) -> None:
         },
     )
     assert tag_values(tmp_path)[0] == {"P": partition}
+
+
+def test_a_region_not_in_the_list_is_not_described(tmp_path: Path) -> None:
+    # terraform fails with "finding Region by name"; HCL mode leaves the values unknown
+    extra = 'data "aws_region" "here" {}\n'
+    write(tmp_path, {"main.tf": tagged({"N": "data.aws_region.here.name"}, "xx-nowhere-9", extra)})
+    assert tag_values(tmp_path)[1] is True
+    assert "xx-nowhere-9 is not in the bundled region list" in notes(tmp_path)
 
 
 def test_a_provider_without_a_known_region_answers_nothing(tmp_path: Path) -> None:

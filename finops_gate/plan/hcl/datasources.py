@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import functools
 import json
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -29,10 +30,19 @@ def _regions() -> dict[str, Any]:
     return data
 
 
+# What the provider answers for a region that no partition's pattern matches.
+_NO_PARTITION = {
+    "partition": "",
+    "dns_suffix": "amazonaws.com",
+    "reverse_dns_prefix": "com.amazonaws",
+}
+
+
 def partition_of(region: str) -> dict[str, str]:
-    """The partition a region belongs to; the SDK's default partition "aws" otherwise."""
+    """The partition whose region pattern matches `region`."""
     partitions: list[dict[str, str]] = _regions()["partitions"]
-    return next(p for p in partitions if region.startswith(p["prefix"]))
+    found = (p for p in partitions if re.match(p["region_regex"], region))
+    return next(found, _NO_PARTITION)
 
 
 def read_data_source(
@@ -73,15 +83,15 @@ def _region(arguments: Mapping[str, Any], region: str, address: str) -> Answer:
         unknown = Unknown(f"{address}: a region chosen by endpoint is not looked up offline")
         return {key: unknown for key in _COMPUTED["aws_region"]}
     chosen = name if isinstance(name, str) and name else region
-    known = _regions()["regions"].get(chosen, {})
-    description = known.get("description") or Unknown(
-        f"{address}.description: {chosen} is not in the bundled region list"
-    )
+    known = _regions()["regions"].get(chosen)
+    if known is None:  # the provider fails to find such a region
+        unknown = Unknown(f"{address}: {chosen} is not in the bundled region list")
+        return {key: unknown for key in _COMPUTED["aws_region"]}
     return {
         "name": chosen,
         "id": chosen,
         "endpoint": f"ec2.{chosen}.{partition_of(chosen)['dns_suffix']}",
-        "description": description,
+        "description": known["description"],
     }
 
 
