@@ -622,3 +622,57 @@ def test_data_sources_waiting_for_resources_are_read_at_apply(tmp_path: Path) ->
         assert tag_values(tmp_path)[0] == {"N": "eu-west-1"}
     write(tmp_path, {"main.tf": tagged({"N": "data.aws_region.named.name"}, extra=extra)})
     assert tag_values(tmp_path)[1] is True
+
+
+def test_fileset_matches_like_terraform_and_stays_inside(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    write(outside, {"leak.txt": "x"})
+    stack = tmp_path / "stack"
+    write(
+        stack,
+        {
+            "a.txt": "",
+            "b.json": "",
+            "c.md": "",
+            "sub/d.txt": "",
+            "sub/deeper/e.txt": "",
+            ".git/f.txt": "",
+        },
+    )
+    (stack / "link.txt").symlink_to(outside / "leak.txt")
+    (stack / "linked").symlink_to(outside)
+    expressions = {
+        "Top": 'join(",", fileset(path.module, "*.{txt,json}"))',
+        "Deep": 'join(",", fileset(path.module, "**/*.txt"))',
+        "One": 'join(",", fileset("sub", "?.txt"))',
+        "Class": 'join(",", fileset(path.module, "[ab].*"))',
+    }
+    write(stack, {"main.tf": tagged(expressions)})
+    assert tag_values(stack)[0] == {
+        "Top": "a.txt,b.json",
+        "Deep": "a.txt,sub/d.txt,sub/deeper/e.txt",
+        "One": "d.txt",
+        "Class": "a.txt,b.json",
+    }
+    write(stack, {"main.tf": tagged({"Out": 'join(",", fileset("../outside", "*"))'})})
+    assert tag_values(stack)[1] is True
+    assert "'../outside' is outside the repository; not read" in notes(stack)
+
+
+def test_hash_and_base64_functions(tmp_path: Path) -> None:
+    write(tmp_path, {"f.txt": "hello"})
+    expressions = {
+        "Md5": 'md5("hello")',
+        "Sha1": 'sha1("hello")',
+        "FileMd5": 'filemd5("f.txt")',
+        "RoundTrip": 'base64decode(base64encode("héllo"))',
+        "Bad": 'try(base64decode("%%%"), "invalid")',
+    }
+    write(tmp_path, {"main.tf": tagged(expressions)})
+    assert tag_values(tmp_path)[0] == {
+        "Md5": "5d41402abc4b2a76b9719d911017c592",
+        "Sha1": "aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d",
+        "FileMd5": "5d41402abc4b2a76b9719d911017c592",
+        "RoundTrip": "héllo",
+        "Bad": "invalid",
+    }

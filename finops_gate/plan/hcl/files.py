@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import hashlib
 import os
 import stat
 from collections.abc import Callable, Mapping
@@ -23,7 +24,24 @@ from finops_gate.plan.hcl.paths import abspath_from
 from finops_gate.plan.hcl.values import EvalError, Unknown, contains_unknown, to_string
 
 MAX_FILE_BYTES = 1 << 20
+MAX_FILESET_ENTRIES = 10_000
+MAX_FILESET_VISITS = 100_000
 _IDENTIFIER_START = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_"
+
+
+def _base64_digest(algorithm: str) -> Callable[[bytes], str]:
+    return lambda data: base64.b64encode(hashlib.new(algorithm, data).digest()).decode("ascii")
+
+
+FILE_DIGESTS: dict[str, Callable[[bytes], str]] = {
+    "filebase64": lambda data: base64.b64encode(data).decode("ascii"),
+    "filemd5": lambda data: hashlib.md5(data).hexdigest(),
+    "filesha1": lambda data: hashlib.sha1(data).hexdigest(),
+    "filesha256": lambda data: hashlib.sha256(data).hexdigest(),
+    "filesha512": lambda data: hashlib.sha512(data).hexdigest(),
+    "filebase64sha256": _base64_digest("sha256"),
+    "filebase64sha512": _base64_digest("sha512"),
+}
 
 
 def repository_top(directory: Path) -> Path:
@@ -112,6 +130,35 @@ class FileAccess:
             return Unknown(f"{raw!r} is larger than {MAX_FILE_BYTES} bytes; not read")
         return b"".join(chunks)
 
+    def fileset(self, raw: str, pattern: str) -> list[str] | Unknown:
+        """Terraform's fileset: the regular files under `raw` matching `pattern`, relative
+        to `raw`, sorted; links that lead out of the repository are left out."""
+        from finops_gate.plan.hcl.globbing import glob_regex
+
+        top = self.locate(raw)
+        if isinstance(top, Unknown):
+            return top
+        matcher = glob_regex(pattern)
+        found: list[str] = []
+        visited = 0
+        for directory, folders, files in os.walk(top):
+            here = Path(directory)
+            folders[:] = sorted(f for f in folders if f != ".git")
+            visited += len(files)
+            if visited > MAX_FILESET_VISITS:
+                return Unknown(f"fileset({raw!r}, {pattern!r}): too many files to look at")
+            for name in files:
+                relative = (here / name).relative_to(top).as_posix()
+                if not matcher.fullmatch(relative):
+                    continue
+                real = self.locate(str(here / name))
+                if isinstance(real, Unknown) or not real.is_file():
+                    continue
+                found.append(relative)
+                if len(found) > MAX_FILESET_ENTRIES:
+                    return Unknown(f"fileset({raw!r}, {pattern!r}) matches too many files")
+        return sorted(found)
+
     def text(self, raw: str) -> str | Unknown:
         data = self.read(raw)
         if isinstance(data, Unknown):
@@ -141,16 +188,29 @@ def file_functions(
         raw = path_argument(path)
         return raw if isinstance(raw, Unknown) else access.exists(raw)
 
-    def filebase64(path: Any) -> Any:
-        raw = path_argument(path)
-        data = raw if isinstance(raw, Unknown) else access.read(raw)
-        return data if isinstance(data, Unknown) else base64.b64encode(data).decode("ascii")
+    def digest_of_file(name: str, digest: Callable[[bytes], str]) -> Callable[[Any], Any]:
+        def function(path: Any) -> Any:
+            raw = path_argument(path)
+            data = raw if isinstance(raw, Unknown) else access.read(raw)
+            return data if isinstance(data, Unknown) else digest(data)
+
+        function.__name__ = name
+        return function
+
+    def fileset(path: Any, pattern: Any) -> Any:
+        directory, glob = path_argument(path), path_argument(pattern)
+        if isinstance(directory, Unknown):
+            return directory
+        if isinstance(glob, Unknown):
+            return glob
+        return access.fileset(directory, glob)
 
     def abspath(path: Any) -> Any:
         return path if isinstance(path, Unknown) else abspath_from(access.shown_cwd)(path)
 
     result: dict[str, Callable[..., Any]] = dict(functions)
-    result.update(file=file, fileexists=fileexists, filebase64=filebase64, abspath=abspath)
+    result.update(file=file, fileexists=fileexists, fileset=fileset, abspath=abspath)
+    result.update({name: digest_of_file(name, digest) for name, digest in FILE_DIGESTS.items()})
     in_templates = dict(result)  # templatefile may not call itself
 
     def templatefile(path: Any, variables: Any) -> Any:

@@ -7,6 +7,9 @@ Functions not listed here evaluate to Unknown, said in the verdict, never guesse
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import ipaddress
 import json
 import math
@@ -383,6 +386,21 @@ def _setop(kind: str) -> Function:
     return operation
 
 
+def _base64decode(text: Any) -> Any:
+    try:
+        return base64.b64decode(to_string(text), validate=True).decode("utf-8")
+    except (binascii.Error, ValueError):
+        raise EvalError("base64decode: not valid base64 of UTF-8 text") from None
+
+
+def _digest(algorithm: str, encoding: str = "hex") -> Function:
+    def digest(text: Any) -> Any:
+        raw = hashlib.new(algorithm, to_string(text).encode("utf-8")).digest()
+        return raw.hex() if encoding == "hex" else base64.b64encode(raw).decode("ascii")
+
+    return digest
+
+
 FUNCTIONS: dict[str, Function] = {
     "sensitive": lambda v: v,
     "nonsensitive": lambda v: v,
@@ -441,4 +459,12 @@ FUNCTIONS: dict[str, Function] = {
     "basename": _strict(basename),
     "dirname": _strict(dirname),
     "pathexpand": _strict(pathexpand),
+    "base64encode": _strict(lambda s: base64.b64encode(to_string(s).encode()).decode("ascii")),
+    "base64decode": _strict(_base64decode),
+    "md5": _strict(_digest("md5")),
+    "sha1": _strict(_digest("sha1")),
+    "sha256": _strict(_digest("sha256")),
+    "sha512": _strict(_digest("sha512")),
+    "base64sha256": _strict(_digest("sha256", "base64")),
+    "base64sha512": _strict(_digest("sha512", "base64")),
 }
