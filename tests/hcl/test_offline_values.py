@@ -555,6 +555,9 @@ def test_an_override_of_nothing_is_an_error(tmp_path: Path) -> None:
     )
     with pytest.raises(PlanError, match=r"override.tf:1: resource aws_instance.other overrides"):
         load_directory(tmp_path)
+    write(tmp_path, {"override.tf": 'locals {\n  name = "x"\n  extra = 1\n}\n'})
+    with pytest.raises(PlanError, match=r"override.tf:1: local.extra overrides nothing"):
+        load_directory(tmp_path)
 
 
 def test_the_offline_values_fixture_in_hcl_mode() -> None:

@@ -73,9 +73,11 @@ def _add_block(config: ModuleConfig, block: Block) -> None:
 
 def _override_block(config: ModuleConfig, block: Block) -> None:
     """Merge a block of an override file into the block it overrides (Terraform's rules)."""
-    if block.type in ("locals", "terraform", "moved", "import", "removed", "check"):
-        if block.type == "locals":
-            config.locals.update(block.body.attributes)
+    if block.type == "locals":
+        for name, attribute in block.body.attributes.items():
+            if name not in config.locals:
+                _missing(block, f"local.{name}")
+            config.locals[name] = attribute
         return
     if block.type == "provider" and block.labels:
         wanted = provider_key(block)
