@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -66,6 +68,8 @@ class GateOptions:
     base: str | None = None  # HCL mode: git ref priced as "before"
     usage_file: str | None = None  # --usage-file: quantities for usage-based components
     prices: str | None = None  # --prices: a price table file instead of the bundled one
+    region: str | None = None  # --region: for providers nothing else gives a region
+    config_dir: str | None = None  # --config-dir: .tf files the plan was made from
 
 
 def price_info(
@@ -94,23 +98,55 @@ def price_info(
     )
 
 
-def load_gate_plan(options: GateOptions) -> Plan:
-    """A plan JSON file, or a directory of .tf files read directly (HCL mode)."""
+def plan_config_dir(options: GateOptions) -> str | None:
+    """--config-dir, else the plan file's own directory when it holds .tf files (a plan
+    is usually written next to its configuration); never for standard input."""
+    if options.config_dir is not None or options.plan == "-":
+        return options.config_dir
+    from finops_gate.plan.config_dir import has_tf_files
+
+    directory = Path(options.plan).parent
+    return str(directory) if has_tf_files(directory) else None
+
+
+def load_gate_plan(options: GateOptions, environ: Mapping[str, str] | None = None) -> Plan:
+    """A plan JSON file, or a directory of .tf files read directly (HCL mode).
+
+    `environ` (default: the process environment) gives AWS_REGION / AWS_DEFAULT_REGION.
+    """
+    from finops_gate.plan.region import RegionOptions
+
     hcl_options = options.var_files or options.variables or options.base
+    regions = RegionOptions(
+        config_dir=None,
+        environ=os.environ if environ is None else environ,
+        region=options.region,
+    )
     if options.plan == "-" or not Path(options.plan).is_dir():
         if hcl_options:
             raise PlanError(
                 f"{options.plan}: --var, --var-file and --base need a directory of .tf files"
             )
-        return load_plan(options.plan)
+        config_dir = plan_config_dir(options)
+        regions = replace(
+            regions, config_dir=config_dir, config_dir_is_plans=options.config_dir is None
+        )
+        return load_plan(options.plan, regions)
+    if options.config_dir is not None:
+        raise PlanError(
+            f"{options.plan}: --config-dir is for a plan file; a directory of .tf files is "
+            "read directly"
+        )
     from finops_gate.plan.hcl import load_directory
 
-    plan = load_directory(options.plan, options.var_files, options.variables)
+    plan = load_directory(options.plan, options.var_files, options.variables, regions=regions)
     if options.base is None:
         return plan
     from finops_gate.plan.hcl.base import diff_plans, load_base
 
-    before = load_base(options.plan, options.base, options.var_files, options.variables)
+    before = load_base(
+        options.plan, options.base, options.var_files, options.variables, regions=regions
+    )
     return diff_plans(before, plan)
 
 

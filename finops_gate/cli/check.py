@@ -98,6 +98,14 @@ def _publish(
     return posted
 
 
+def _aws_region(value: str | None) -> str | None:
+    from finops_gate.plan.aws_regions import AWS_REGIONS
+
+    if value is not None and value not in AWS_REGIONS:
+        raise click.BadParameter(f"{value!r} is not an AWS region code (e.g. eu-west-1)")
+    return value
+
+
 @click.command("check", context_settings=CONTEXT)
 @click.argument("plan", metavar="PLAN")
 @click.option(
@@ -239,6 +247,23 @@ def _publish(
     default=None,
     help="Price table to use instead of the bundled one (e.g. from `pricing build`).",
 )
+@click.option(
+    "--region",
+    metavar="REGION",
+    default=None,
+    callback=lambda _ctx, _param, value: _aws_region(value),
+    help="Region of AWS providers for which neither the plan, the configuration nor "
+    "AWS_REGION / AWS_DEFAULT_REGION gives one. Default: us-east-1, with a warning.",
+)
+@click.option(
+    "--config-dir",
+    "config_dir",
+    metavar="DIR",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="The .tf files the plan was made from, to evaluate provider regions the plan does "
+    "not record (region = local.x). Default: the plan file's directory if it has .tf files.",
+)
 def check_command(
     plan: str,
     policy: str | None,
@@ -261,6 +286,8 @@ def check_command(
     base: str | None = None,
     usage_file: str | None = None,
     prices: str | None = None,
+    region: str | None = None,
+    config_dir: str | None = None,
 ) -> None:
     """Estimate the monthly cost of a Terraform plan and gate it on policy.
 
@@ -290,6 +317,8 @@ def check_command(
         base=base,
         usage_file=usage_file,
         prices=prices,
+        region=region,
+        config_dir=config_dir,
     )
     report = build_gate_report(options)
     to_stdout = output is None or output == "-"

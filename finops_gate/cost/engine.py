@@ -49,11 +49,7 @@ def estimate_plan(plan: Plan, prices: PriceTable, usage: UsageFile | None = None
         )
         for resource in plan.resources
     )
-    before = after = 0.0
-    for cost in costs:
-        before += cost.monthly_cost_before or 0.0
-        after += cost.monthly_cost_after or 0.0
-    totals = Totals(round(before, _COST_DIGITS), round(after, _COST_DIGITS))
+    totals = Totals.of(costs, _COST_DIGITS)
     return Estimate(costs, totals, approximate=any(cost.approximate for cost in costs))
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Literal
 
-from finops_gate.plan.resource import Resource
+from finops_gate.plan.resource import Action, Resource
 
 HOURS_PER_MONTH = 730
 
@@ -63,8 +65,23 @@ class CostComponent:
         return self.unit_price is None
 
 
+class NotPricedCause(str, Enum):
+    """Why a resource's cost is missing, or only partly known."""
+
+    UNSUPPORTED = "unsupported"
+    PRICE_NOT_FOUND = "price_not_found"
+    UNKNOWN_COMPONENTS = "unknown_components"
+
+
 @dataclass(frozen=True, slots=True)
 class ResourceCost:
+    """A resource's monthly cost on each side of the change.
+
+    A resource with a component whose quantity is known only after apply keeps its status
+    (`priced`) and its cost covers the known components: `complete` is then False, and
+    the cost on that side is a lower bound.
+    """
+
     resource: Resource
     status: Status
     monthly_cost_before: float | None
@@ -83,11 +100,144 @@ class ResourceCost:
     def approximate(self) -> bool:
         return any(c.approximate for c in (*self.components, *self.components_before))
 
+    @property
+    def unknown_components(self) -> tuple[CostComponent, ...]:
+        """Components (either side) whose quantity is known only after apply."""
+        return tuple(c for c in (*self.components_before, *self.components) if c.unknown)
+
+    def _side_components(self, after: bool) -> tuple[CostComponent, ...]:
+        action = self.resource.action
+        if after:
+            return self.components if action.has_after else ()
+        if self.components_before or action in (Action.UPDATE, Action.REPLACE):
+            return self.components_before
+        # A no-op or a delete shows its before side as its components.
+        return self.components if action.has_before else ()
+
+    def missing_on(self, after: bool) -> bool:
+        """This side of the change exists and its cost is not fully known."""
+        action = self.resource.action
+        if not (action.has_after if after else action.has_before):
+            return False
+        value = self.monthly_cost_after if after else self.monthly_cost_before
+        if value is None:
+            return True
+        return any(c.unknown for c in self._side_components(after))
+
+    @property
+    def missing_before(self) -> bool:
+        return self.missing_on(after=False)
+
+    @property
+    def missing_after(self) -> bool:
+        return self.missing_on(after=True)
+
+    @property
+    def complete(self) -> bool:
+        """Every side the change has is fully priced (free and usage-based count as priced)."""
+        return not (self.missing_before or self.missing_after)
+
+    @property
+    def delta_bound(self) -> Bound:
+        return bound_of(self.missing_before, self.missing_after)
+
+    @property
+    def not_priced_cause(self) -> NotPricedCause | None:
+        """None when complete; otherwise one cause, the most severe first."""
+        if self.complete:
+            return None
+        if self.status == Status.UNSUPPORTED:
+            return NotPricedCause.UNSUPPORTED
+        if self.status == Status.PRICE_NOT_FOUND:
+            return NotPricedCause.PRICE_NOT_FOUND
+        return NotPricedCause.UNKNOWN_COMPONENTS
+
+
+@dataclass(frozen=True, slots=True)
+class NotPriced:
+    """How many resources are not fully priced, by cause."""
+
+    unsupported: int = 0
+    price_not_found: int = 0
+    unknown_components: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.unsupported + self.price_not_found + self.unknown_components
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            NotPricedCause.UNSUPPORTED.value: self.unsupported,
+            NotPricedCause.PRICE_NOT_FOUND.value: self.price_not_found,
+            NotPricedCause.UNKNOWN_COMPONENTS.value: self.unknown_components,
+        }
+
+
+Bound = Literal["exact", "lower", "upper", "partial"]
+"""How a known sum relates to the real one: equal, at most it, at least it, either way."""
+
+
+def bound_of(missing_before: bool, missing_after: bool) -> Bound:
+    """The bound of a change (after - before) when costs are missing on those sides."""
+    if missing_after:
+        return "partial" if missing_before else "lower"
+    return "upper" if missing_before else "exact"
+
 
 @dataclass(frozen=True, slots=True)
 class Totals:
+    """The plan's monthly costs, summed over what is priced.
+
+    `not_priced` counts the changed resources (create, update, replace, delete, forget)
+    that are not fully priced, by cause; `unchanged_not_priced` the unchanged ones. A
+    side with a missing cost makes that total a lower bound; the change is a lower bound
+    when only "after" sides are missing (creates), an upper bound when only "before" sides
+    are (deletes), and partial when both are. Unchanged resources cost the same on both
+    sides, so they make the totals lower bounds but leave the change exact.
+    """
+
     monthly_cost_before: float
     monthly_cost_after: float
+    not_priced: NotPriced = NotPriced()
+    unchanged_not_priced: int = 0
+    before_lower_bound: bool = False
+    after_lower_bound: bool = False
+    delta_bound: Bound = "exact"
+
+    @classmethod
+    def of(cls, costs: Iterable[ResourceCost], digits: int = 6) -> Totals:
+        before = after = 0.0
+        causes = dict.fromkeys(NotPricedCause, 0)
+        unchanged = 0
+        before_missing = after_missing = delta_up = delta_down = False
+        for cost in costs:
+            before += cost.monthly_cost_before or 0.0
+            after += cost.monthly_cost_after or 0.0
+            cause = cost.not_priced_cause
+            if cause is None:
+                continue
+            missing_before, missing_after = cost.missing_before, cost.missing_after
+            before_missing |= missing_before
+            after_missing |= missing_after
+            if cost.resource.action.changes:
+                causes[cause] += 1
+                delta_up |= missing_after
+                delta_down |= missing_before
+            else:
+                unchanged += 1
+        return cls(
+            round(before, digits),
+            round(after, digits),
+            NotPriced(
+                causes[NotPricedCause.UNSUPPORTED],
+                causes[NotPricedCause.PRICE_NOT_FOUND],
+                causes[NotPricedCause.UNKNOWN_COMPONENTS],
+            ),
+            unchanged,
+            before_missing,
+            after_missing,
+            bound_of(missing_before=delta_down, missing_after=delta_up),
+        )
 
     @property
     def monthly_cost_delta(self) -> float:
@@ -98,6 +248,11 @@ class Totals:
         if self.monthly_cost_before == 0:
             return None
         return self.monthly_cost_delta / self.monthly_cost_before * 100
+
+    @property
+    def complete(self) -> bool:
+        """Both totals are exact: every resource is fully priced on each side it has."""
+        return not (self.before_lower_bound or self.after_lower_bound)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,8 @@ INPUTS = (
     "plan",
     "policy",
     "usage-file",
+    "region",
+    "config-dir",
     "format",
     "output",
     "comment",
@@ -100,6 +102,8 @@ def action_call(env: Mapping[str, str], supported: frozenset[str] | None = None)
     for name, option in (
         ("policy", "--policy"),
         ("usage-file", "--usage-file"),
+        ("region", "--region"),
+        ("config-dir", "--config-dir"),
         ("format", "--format"),
         ("output", "--output"),
         ("comment-behavior", "--comment-behavior"),

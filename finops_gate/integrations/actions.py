@@ -73,6 +73,8 @@ def outputs(report: Report, comment_url: str | None = None) -> dict[str, str]:
         "monthly-cost-after": _amount(totals.monthly_cost_after),
         "monthly-cost-delta": _amount(totals.monthly_cost_delta),
         "percent-change": "" if totals.percent_change is None else f"{totals.percent_change:.1f}",
+        "cost-complete": "true" if totals.complete else "false",
+        "resources-not-priced": str(totals.not_priced.total + totals.unchanged_not_priced),
         "findings-error": str(counts["error"]),
         "findings-warning": str(counts["warning"]),
         "findings-total": str(len(report.findings)),

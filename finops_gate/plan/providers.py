@@ -23,6 +23,9 @@ def provider_type(provider_name: str) -> str:
 class ProviderSettings:
     region: str | None
     default_tags: Mapping[str, str]
+    # Where `region` came from ("a constant", "var.region"), or, when it is None, what
+    # the block's region expression refers to (e.g. "local.region"); "" when unset.
+    region_expression: str = ""
 
 
 def _constant(expression: Any, variables: Mapping[str, Variable]) -> Any:
@@ -40,8 +43,25 @@ def _constant(expression: Any, variables: Mapping[str, Variable]) -> Any:
     return None
 
 
+def _region_expression(expression: Any, known: bool) -> str:
+    if not isinstance(expression, dict):
+        return ""
+    if "constant_value" in expression:
+        return "a constant"
+    references = expression.get("references")
+    if isinstance(references, list) and references and isinstance(references[0], str):
+        return references[0]
+    return "" if known else "an expression"
+
+
 def _settings(config: ProviderConfig, variables: Mapping[str, Variable]) -> ProviderSettings:
-    region = _constant(config.expressions.get("region"), variables)
+    if config.module_address:
+        # `var.x` in a module's own provider block is the module's input, which the plan
+        # does not record; the root's variable of the same name is another value.
+        variables = {}
+    expression = config.expressions.get("region")
+    region = _constant(expression, variables)
+    known = isinstance(region, str) and bool(region)
     tags: dict[str, str] = {}
     blocks = config.expressions.get("default_tags")
     if isinstance(blocks, list):
@@ -50,7 +70,9 @@ def _settings(config: ProviderConfig, variables: Mapping[str, Variable]) -> Prov
             if isinstance(value, dict):
                 tags.update({str(k): str(v) for k, v in value.items() if v is not None})
     return ProviderSettings(
-        region=region if isinstance(region, str) and region else None, default_tags=tags
+        region=region if known else None,
+        default_tags=tags,
+        region_expression=_region_expression(expression, known),
     )
 
 
@@ -70,18 +92,33 @@ class ProviderResolver:
 
     def settings(self, config_key: str, provider: str) -> tuple[ProviderSettings | None, str]:
         """Settings for a provider configuration key and where they came from."""
-        for key in _candidate_keys(config_key):
+        for key in candidate_keys(config_key):
             if key in self._settings:
                 return self._settings[key], "provider"
         if provider in self._settings:
             return self._settings[provider], "default_provider"
         return None, "fallback"
 
+    def record_key(self, config_key: str, provider: str) -> tuple[str, bool]:
+        """The provider configuration a resource uses, as a key of the plan's
+        `provider_config` (or the key itself when the plan has no such block: the
+        provider is then configured by its environment alone), and whether it is the
+        default configuration standing in for a key the plan does not have."""
+        for key in candidate_keys(config_key):
+            if key in self._settings:
+                return key, False
+        if provider in self._settings:
+            return provider, True
+        return config_key, False
+
+    def settings_of(self, key: str) -> ProviderSettings | None:
+        return self._settings.get(key)
+
     def expressions(self, address: str) -> Mapping[str, Any]:
         return self._expressions.get(config_address(address), {})
 
 
-def _candidate_keys(config_key: str) -> list[str]:
+def candidate_keys(config_key: str) -> list[str]:
     # Terraform 0.12/0.13 write module-local keys as "module.child:aws" or "child:aws".
     keys = [config_key]
     if ":" in config_key:

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from finops_gate.errors import PlanError
 from finops_gate.plan.providers import FALLBACK_REGION, ProviderResolver, provider_type
+from finops_gate.plan.region import PlanRegions, RegionOptions
 from finops_gate.plan.resource import Action, Plan, Resource
 from finops_gate.plan.schema import PlanDocument, ResourceChange
 from finops_gate.plan.tags import effective_tags
@@ -22,12 +23,16 @@ _HOW_TO_GET_A_PLAN = (
 )
 
 
-def load_plan(path: str) -> Plan:
-    """Read a plan from a file path, or from standard input when path is `-`."""
+def load_plan(path: str, regions: RegionOptions | None = None) -> Plan:
+    """Read a plan from a file path, or from standard input when path is `-`.
+
+    `regions`: where to look for a region the plan does not record (the configuration
+    directory, the environment, `--region`); None: nowhere, so us-east-1.
+    """
     import sys
 
     if path == "-":
-        return parse_plan_bytes(sys.stdin.buffer.read(), "<stdin>")
+        return parse_plan_bytes(sys.stdin.buffer.read(), "<stdin>", regions)
     file = Path(path)
     if file.is_dir():
         raise PlanError(f"{path}: is a directory, expected a plan JSON file")
@@ -37,12 +42,12 @@ def load_plan(path: str) -> Plan:
         raise PlanError(f"{path}: no such file") from None
     except OSError as error:
         raise PlanError(f"{path}: cannot read: {error.strerror}") from None
-    return parse_plan_bytes(data, path)
+    return parse_plan_bytes(data, path, regions)
 
 
-def parse_plan_bytes(data: bytes, name: str) -> Plan:
+def parse_plan_bytes(data: bytes, name: str, regions: RegionOptions | None = None) -> Plan:
     document = _validate(_parse_json(data, name), name)
-    return _build_plan(document)
+    return _build_plan(document, regions or RegionOptions())
 
 
 def _decode(data: bytes, name: str) -> str | bytes:
@@ -141,23 +146,15 @@ def _format_location(location: tuple[int | str, ...]) -> str:
     return text or "top level"
 
 
-def _build_plan(document: PlanDocument) -> Plan:
+def _build_plan(document: PlanDocument, options: RegionOptions) -> Plan:
     resolver = ProviderResolver(document.configuration, document.variables)
-    resources: list[Resource] = []
-    defaulted = 0
-    for change in document.resource_changes:
-        if change.mode != "managed":
-            continue
-        resource = _build_resource(change, resolver)
-        if resource.region_source == "fallback" and resource.provider == "aws":
-            defaulted += 1
-        resources.append(resource)
-    notes: list[str] = []
-    if defaulted:
-        notes.append(
-            f"No region found for {defaulted} AWS resource(s) in the plan's provider "
-            f"configuration; priced in {FALLBACK_REGION}."
-        )
+    regions = PlanRegions(document, resolver, options)
+    resources = [
+        _build_resource(change, resolver, regions)
+        for change in document.resource_changes
+        if change.mode == "managed"
+    ]
+    notes = regions.notes()
     return Plan(
         format_version=document.format_version,
         terraform_version=document.terraform_version,
@@ -166,6 +163,7 @@ def _build_plan(document: PlanDocument) -> Plan:
         complete=document.complete,
         notes=tuple(notes),
         variables={name: var.value for name, var in document.variables.items()},
+        providers=regions.records(),
     )
 
 
@@ -173,7 +171,33 @@ def _as_mapping(value: Any) -> Mapping[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
-def _build_resource(change: ResourceChange, resolver: ProviderResolver) -> Resource:
+def _region(
+    change: ResourceChange,
+    provider: str,
+    config_key: str,
+    resolver: ProviderResolver,
+    regions: PlanRegions,
+) -> tuple[str, str]:
+    """(region, region_source) of a resource: its own `region` argument, else its
+    provider configuration's (for AWS, resolved through every step of PlanRegions)."""
+    before = _as_mapping(change.change.before)
+    own_region = (_as_mapping(change.change.after) or before or {}).get("region")
+    if isinstance(own_region, str) and own_region:
+        return own_region, "resource"
+    if provider == "aws":
+        record, source = regions.resolve(config_key, provider)
+        if source == "fallback":
+            regions.priced_in_fallback(record)
+        return record.region, source
+    settings, source = resolver.settings(config_key, provider)
+    if settings is None or settings.region is None:
+        return FALLBACK_REGION, "fallback"
+    return settings.region, source
+
+
+def _build_resource(
+    change: ResourceChange, resolver: ProviderResolver, regions: PlanRegions
+) -> Resource:
     actions = tuple(change.change.actions)
     action = Action.from_actions(actions)
     before = _as_mapping(change.change.before)
@@ -181,13 +205,8 @@ def _build_resource(change: ResourceChange, resolver: ProviderResolver) -> Resou
     unknown = _as_mapping(change.change.after_unknown) or {}
     provider = provider_type(change.provider_name)
     config_key = resolver.config_key(change.address, provider)
-    settings, region_source = resolver.settings(config_key, provider)
-    region = settings.region if settings and settings.region else None
-    if region is None:
-        region_source = "fallback"
-    own_region = (after or before or {}).get("region")
-    if isinstance(own_region, str) and own_region:
-        region, region_source = own_region, "resource"
+    region, region_source = _region(change, provider, config_key, resolver, regions)
+    settings, _ = resolver.settings(config_key, provider)
     default_tags = settings.default_tags if settings else {}
     if after is not None:
         tags, tags_known = effective_tags(after, unknown, default_tags)
@@ -207,7 +226,7 @@ def _build_resource(change: ResourceChange, resolver: ProviderResolver) -> Resou
         before=before,
         after=after,
         after_unknown=unknown,
-        region=region or FALLBACK_REGION,
+        region=region,
         region_source=region_source,
         tags=tags,
         tags_known=tags_known,

@@ -85,6 +85,30 @@ class Resource:
         return self.after_unknown.get(attribute) is True
 
 
+REGION_SOURCES = (
+    "resource",  # the resource's own `region` argument
+    "provider",  # the provider block's `region`: a constant, or a variable of the plan
+    "default_provider",  # the default provider's (the resource's configuration is missing)
+    "data-source",  # data.aws_region / data.aws_availability_zones read during the plan
+    "plan-evidence",  # availability zones, ARNs, service names among known values
+    "configuration",  # the provider block evaluated from the configuration directory
+    "environment",  # AWS_REGION, then AWS_DEFAULT_REGION
+    "option",  # --region
+    "fallback",  # none of these: us-east-1, with a warning
+)
+"""Where a region came from, in the order they are tried (docs/regions.md)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderRegion:
+    """The region of one AWS provider configuration and where it came from."""
+
+    config_key: str  # `aws`, `aws.eu`, `module.x:aws`, as the plan's provider_config keys
+    region: str
+    region_source: str  # one of REGION_SOURCES except "resource" and "default_provider"
+    evidence: str = ""  # reads after "from": "data.aws_region.current in the plan"
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     format_version: str
@@ -95,6 +119,8 @@ class Plan:
     notes: tuple[str, ...] = ()
     variables: Mapping[str, Any] = field(default_factory=dict)
     """Input variable values of the plan (`variables.<name>.value`)."""
+    providers: tuple[ProviderRegion, ...] = ()
+    """The AWS provider configurations the resources use, sorted by config_key."""
 
     @property
     def incomplete(self) -> bool:

@@ -71,14 +71,39 @@ class Variable(_Lenient):
     value: Any = None
 
 
+class StateResource(_Lenient):
+    address: str = ""
+    mode: str = "managed"
+    type: str = ""
+    provider_name: str = ""
+    values: Any = None
+
+
+class StateModule(_Lenient):
+    resources: list[StateResource] | None = None
+    child_modules: list[StateModule] | None = None
+
+
+class StateValues(_Lenient):
+    root_module: StateModule | None = None
+
+
+class PriorState(_Lenient):
+    """The state terraform planned from, data sources read during the plan included."""
+
+    values: StateValues | None = None
+
+
 class PlanDocument(_Lenient):
     format_version: str
     terraform_version: str | None = None
     variables: dict[str, Variable] = Field(default_factory=dict)
     resource_changes: list[ResourceChange] = Field(default_factory=list)
     configuration: Configuration = Field(default_factory=Configuration)
+    prior_state: PriorState | None = None
     errored: bool = False
     complete: bool = True
 
 
 ModuleConfig.model_rebuild()
+StateModule.model_rebuild()

@@ -24,10 +24,27 @@ resources (the whole bill of the group after the change), deleted ones at $0 aft
 active users", per: 1000, count: 250000, max: {fail: 0.5}}` divides the total by
 count / per; `count_variable: expected_mau` takes the count from a plan variable instead.
 
-Resources without a price count as $0; a finding then says the sum is a lower bound.
+Resources that are not fully priced (unsupported, price not found, or a component known
+only after apply) count with what is known, so a sum is a lower bound. Those that could
+push a judged value up count: for the monthly cost, every resource of the scope missing a
+cost after the change; for the increase, only changed ones (an unchanged resource costs
+the same before and after). `on_unpriced` says what to do about them:
+
+- `pass`: judge the known sum only, and say nothing more;
+- `warn` (default): judge the known sum, and warn that the budget was judged on priced
+  resources only, naming them (up to three), unless a finding of that scope already
+  says the sum is a lower bound;
+- `fail`: the budget cannot pass: an error naming them, unless the known sum already
+  fails.
+
+A known sum above `fail` fails in every mode. Per environment and tag group, only the
+resources of that group count. Findings on a lower-bound sum say so: "(lower bound: 2
+resources not priced: ...)".
 
 PASS: `monthly_cost_delta: {fail: 1000}` and a change adding $400/month.
-FAIL: the same with a change adding $1,200/month; `environments: {dev: {total_monthly_cost:
+WARNING: the same with a change adding $1 plus two databases without a price.
+FAIL: the same with a change adding $1,200/month; with `on_unpriced: fail`, a change
+adding two databases without a price; `environments: {dev: {total_monthly_cost:
 {budget: 500, warn_at: 80}}}` warns at $450 of dev resources and fails at $520.
 """
 
@@ -37,18 +54,34 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from finops_gate.cost.model import Estimate, ResourceCost, Status
+from finops_gate.cost.model import Estimate, ResourceCost
 from finops_gate.errors import PolicyError
 from finops_gate.policy.environment import EnvironmentResolver, group_tags
 from finops_gate.policy.findings import Finding
 from finops_gate.policy.schema import BudgetPolicy, Threshold, Thresholds
+
+MAX_NAMED = 3  # unpriced resources named in a finding; the rest are counted
 
 
 @dataclass(frozen=True, slots=True)
 class _Sum:
     before: float
     after: float
-    unpriced: int
+    # Resources whose cost after the change is not fully known, so the real value could be
+    # higher than the known one: changed ones, and unchanged ones (which count only in the
+    # cost after the change, not in the increase).
+    unpriced_changed: tuple[str, ...] = ()
+    unpriced_unchanged: tuple[str, ...] = ()
+
+    @property
+    def unpriced_all(self) -> tuple[str, ...]:
+        """Those that make the cost after the change a lower bound."""
+        return tuple(sorted((*self.unpriced_changed, *self.unpriced_unchanged)))
+
+    @property
+    def unpriced_changes(self) -> tuple[str, ...]:
+        """Those that make the increase a lower bound."""
+        return tuple(sorted(self.unpriced_changed))
 
     @property
     def delta(self) -> float:
@@ -59,11 +92,19 @@ class _Sum:
         return None if self.before == 0 else self.delta / self.before * 100
 
 
+def _unpriced(costs: list[ResourceCost]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    changed: list[str] = []
+    unchanged: list[str] = []
+    for cost in costs:
+        if cost.missing_after:
+            (changed if cost.resource.action.changes else unchanged).append(cost.resource.address)
+    return tuple(changed), tuple(unchanged)
+
+
 def _sum(costs: list[ResourceCost]) -> _Sum:
     before = sum(c.monthly_cost_before or 0.0 for c in costs)
     after = sum(c.monthly_cost_after or 0.0 for c in costs)
-    unpriced = sum(1 for c in costs if c.status == Status.PRICE_NOT_FOUND)
-    return _Sum(round(before, 6), round(after, 6), unpriced)
+    return _Sum(round(before, 6), round(after, 6), *_unpriced(costs))
 
 
 def check(
@@ -74,15 +115,19 @@ def check(
 ) -> list[Finding]:
     costs = list(estimate.resources)
     totals = estimate.totals
-    whole = _Sum(
-        totals.monthly_cost_before,
-        totals.monthly_cost_after,
-        sum(1 for c in costs if c.status == Status.PRICE_NOT_FOUND),
-    )
-    findings = _thresholds(policy, policy, whole, "")
+    whole = _Sum(totals.monthly_cost_before, totals.monthly_cost_after, *_unpriced(costs))
+    whole_unpriced = _in_scope(policy, whole, with_total=policy.unit_cost is not None)
+    whole_findings = _thresholds(policy, policy, whole, "")
+    findings = list(whole_findings)
+    by_environment: dict[str, list[ResourceCost]] = {}
+    if policy.environments:
+        for cost in costs:
+            name = environments.group(cost.resource)
+            if name is not None and name in policy.environments:
+                by_environment.setdefault(name, []).append(cost)
     for name, thresholds in sorted(policy.environments.items()):
-        members = [c for c in costs if environments.group(c.resource) == name]
-        findings += _thresholds(policy, thresholds, _sum(members), f" of environment {name}")
+        members = by_environment.get(name, [])
+        findings += _scope(policy, thresholds, members, f" of environment {name}")
     for group in policy.tag_groups:
         by_value: dict[str, list[ResourceCost]] = {}
         for cost in costs:
@@ -94,16 +139,77 @@ def check(
             if chosen is None:
                 continue
             label = f" of {group.key}={value}"
-            findings += _thresholds(policy, chosen, _sum(by_value.get(value, [])), label)
+            findings += _scope(policy, chosen, by_value.get(value, []), label)
     if policy.unit_cost is not None:
-        findings += _unit_cost(policy, whole, variables)
+        unit_findings = _unit_cost(policy, whole, variables)
+        findings += unit_findings
+        whole_findings += unit_findings
+    findings += _on_unpriced(policy, whole_findings, whole_unpriced, "")
     return findings
 
 
-def _thresholds(
-    policy: BudgetPolicy, thresholds: Thresholds, total: _Sum, scope: str
+def _scope(
+    policy: BudgetPolicy, thresholds: Thresholds, costs: list[ResourceCost], scope: str
 ) -> list[Finding]:
-    caveat = f" (lower bound: {total.unpriced} resource(s) have no price)" if total.unpriced else ""
+    """The findings of one environment or tag value: its thresholds, then what is unpriced."""
+    total = _sum(costs)
+    unpriced = _in_scope(thresholds, total)
+    findings = _thresholds(policy, thresholds, total, scope)
+    return findings + _on_unpriced(policy, findings, unpriced, scope)
+
+
+def _in_scope(thresholds: Thresholds, total: _Sum, with_total: bool = False) -> tuple[str, ...]:
+    """The unpriced resources that could push a checked value above its threshold: every
+    one for the monthly cost, only changed ones for the increase."""
+    if thresholds.total_monthly_cost is not None or with_total:
+        return total.unpriced_all
+    judged_percent = thresholds.percent_increase is not None and total.percent is not None
+    if thresholds.monthly_cost_delta is not None or judged_percent:
+        return total.unpriced_changes
+    return ()
+
+
+def _resources(count: int) -> str:
+    return f"{count} resource{'' if count == 1 else 's'}"
+
+
+def _named(addresses: tuple[str, ...]) -> str:
+    """`2 resources not priced: a, b`, naming up to MAX_NAMED of them."""
+    names = ", ".join(addresses[:MAX_NAMED])
+    more = len(addresses) - MAX_NAMED
+    if more > 0:
+        names += f" and {more} more"
+    return f"{_resources(len(addresses))} not priced: {names}"
+
+
+def _caveat(unpriced: tuple[str, ...]) -> str:
+    return f" (lower bound: {_named(unpriced)})" if unpriced else ""
+
+
+def _on_unpriced(
+    policy: BudgetPolicy, findings: list[Finding], unpriced: tuple[str, ...], scope: str
+) -> list[Finding]:
+    """`warn`: say the budget was judged on priced resources only, unless a finding of this
+    scope already says so; `fail`: an error, unless the known sum already failed."""
+    if not unpriced or policy.on_unpriced == "pass":
+        return []
+    if policy.on_unpriced == "warn":
+        if findings:
+            return []
+        message = f"budget{scope} judged on priced resources only ({_named(unpriced)})"
+        return [Finding(policy.id, "warning", None, message, policy.remediation)]
+    if any(f.severity == "error" for f in findings):
+        return []
+    message = f"budget{scope} cannot pass with {_named(unpriced)} (on_unpriced: fail)"
+    return [Finding(policy.id, "error", None, message, policy.remediation)]
+
+
+def _thresholds(
+    policy: BudgetPolicy,
+    thresholds: Thresholds,
+    total: _Sum,
+    scope: str,
+) -> list[Finding]:
     money: Callable[[float], str] = lambda v: f"${v:,.2f}"  # noqa: E731
     checks: list[tuple[Threshold | None, float | None, str, Callable[[float], str]]] = [
         (thresholds.total_monthly_cost, total.after, "monthly cost", money),
@@ -112,6 +218,10 @@ def _thresholds(
     ]
     findings: list[Finding] = []
     for threshold, value, label, show in checks:
+        # The cost after the change misses every unpriced resource; the increase only
+        # the changed ones.
+        missing = total.unpriced_all if label == "monthly cost" else total.unpriced_changes
+        caveat = _caveat(missing)
         if threshold is None or value is None:
             continue
         level = _level(threshold, value)
@@ -175,7 +285,8 @@ def _unit_cost(policy: BudgetPolicy, whole: _Sum, variables: Mapping[str, Any]) 
             severity,
             None,
             f"monthly cost per {unit.unit} ${per_unit:,.4f} is above the {kind} threshold of "
-            f"${limit:,.4f} ({count:,.0f} expected, total ${whole.after:,.2f})",
+            f"${limit:,.4f} ({count:,.0f} expected, total ${whole.after:,.2f})"
+            f"{_caveat(whole.unpriced_all)}",
             policy.remediation,
         )
     ]

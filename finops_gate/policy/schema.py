@@ -19,6 +19,7 @@ Severity = Literal["error", "warning"]
 Enforcement = Literal["advisory", "soft-mandatory", "hard-mandatory"]
 CheckedAction = Literal["create", "update"]
 OnUnknown = Literal["pass", "warn", "fail"]
+OnUnpriced = Literal["pass", "warn", "fail"]
 Source = Literal["tag", "variable", "module"]
 _DEFAULT_ORDER: list[Source] = ["tag", "module", "variable"]
 _DEFAULT_ACTIONS: list[CheckedAction] = ["create", "update"]
@@ -214,6 +215,9 @@ class UnitCost(_Strict):
 
 class BudgetPolicy(_PolicyBase, Thresholds):
     kind: Literal["budget"]
+    # Resources in the budget's scope that are not fully priced: judge the known sum
+    # silently (pass), with a warning naming them (warn), or never pass (fail).
+    on_unpriced: OnUnpriced = "warn"
     environments: dict[str, Thresholds] = Field(default_factory=dict)
     tag_groups: list[TagGroups] = Field(default_factory=list)
     unit_cost: UnitCost | None = None

@@ -28,6 +28,7 @@ def _component(component: CostComponent) -> dict[str, Any]:
         "price_source": component.source,
         "price_rule": component.rule,
         "note": component.note,
+        "unknown": component.unknown,
     }
 
 
@@ -44,6 +45,7 @@ def _resource(cost: ResourceCost) -> dict[str, Any]:
         "monthly_cost_after": cost.monthly_cost_after,
         "monthly_cost_delta": cost.monthly_cost_delta,
         "approximate": cost.approximate,
+        "complete": cost.complete,
         "components": [_component(c) for c in cost.components],
         "notes": list(cost.notes),
     }
@@ -63,10 +65,18 @@ def report_data(report: Report) -> dict[str, Any]:
         "currency": "USD",
         "verdict": report.verdict.value,
         "totals": {
-            "monthly_cost_before": totals.monthly_cost_before,
-            "monthly_cost_after": totals.monthly_cost_after,
-            "monthly_cost_delta": totals.monthly_cost_delta,
+            # Totals are what people read and compare: cents, as every other format shows
+            # them. Line items keep full precision so that a script can re-add them.
+            "monthly_cost_before": _cents(totals.monthly_cost_before),
+            "monthly_cost_after": _cents(totals.monthly_cost_after),
+            "monthly_cost_delta": _cents(totals.monthly_cost_delta),
             "percent_change": totals.percent_change,
+            "complete": totals.complete,
+            "before_lower_bound": totals.before_lower_bound,
+            "after_lower_bound": totals.after_lower_bound,
+            "delta_bound": totals.delta_bound,
+            "not_priced": totals.not_priced.as_dict(),
+            "unchanged_not_priced": totals.unchanged_not_priced,
         },
         "summary": {status.value: report.count(status) for status in Status},
         "plan": {
@@ -75,6 +85,15 @@ def report_data(report: Report) -> dict[str, Any]:
             "complete": not report.plan.incomplete,
             "notes": list(report.plan.notes),
         },
+        "providers": [
+            {
+                "config_key": provider.config_key,
+                "region": provider.region,
+                "region_source": provider.region_source,
+                "evidence": provider.evidence,
+            }
+            for provider in report.plan.providers
+        ],
         "prices": {
             "oldest_source_date": prices.oldest.isoformat(),
             "newest_source_date": prices.newest.isoformat(),
@@ -100,6 +119,10 @@ def report_data(report: Report) -> dict[str, Any]:
         "expired_waivers": [_waiver(w) for w in report.expired_waivers],
         "enforcement": dict(report.enforcement),
     }
+
+
+def _cents(amount: float) -> float:
+    return round(amount, 2) + 0.0  # + 0.0: never "-0.0"
 
 
 def _waiver(waiver: WaiverRef | None) -> dict[str, Any] | None:

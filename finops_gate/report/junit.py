@@ -4,7 +4,10 @@ Each policy is a test suite. A policy about resources gets one test case per res
 plan creates, updates or replaces (the resources policies check), plus any other address a
 finding names; a plan-wide policy (a budget) gets one test case named `plan`. An `error`
 finding makes its test case fail; a `warning` is reported in the case's `system-out` and
-the case passes, as it does the gate. Deterministic: suites and cases sorted by name.
+the case passes, as it does the gate. When the totals are only lower bounds (resources not
+priced), each suite has a `monthly-cost` property with the headline, e.g.
+`$0.00 -> ≥ $1.00 (≥ +$1.00) · 2 resources not priced`. Deterministic: suites and cases
+sorted by name.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from xml.etree import ElementTree as ET
 
 from finops_gate.plan.resource import Action
 from finops_gate.policy.findings import Finding
+from finops_gate.report.headline import headline
 from finops_gate.report.model import Report
 from finops_gate.report.sarif import PolicyRule, rules_for, sorted_findings
 
@@ -53,6 +57,8 @@ def junit_tree(report: Report, rules: Mapping[str, PolicyRule] | None = None) ->
     for finding in sorted_findings(report.findings):
         by_case[(finding.policy_id, finding.address or PLAN_CASE)].append(finding)
     addresses = _checked_addresses(report)
+    totals = report.estimate.totals
+    cost = _clean(headline(totals))
 
     root = ET.Element("testsuites", name="finops-gate")
     total_tests = total_failures = 0
@@ -65,6 +71,10 @@ def junit_tree(report: Report, rules: Mapping[str, PolicyRule] | None = None) ->
         if not names:
             names.add(PLAN_CASE)  # a policy with nothing to check still shows it ran
         suite = ET.SubElement(root, "testsuite", name=rule.id)
+        if not totals.complete:
+            # Only then, so that a complete report stays as it always was.
+            properties = ET.SubElement(suite, "properties")
+            ET.SubElement(properties, "property", name="monthly-cost", value=cost)
         failures = 0
         for name in sorted(names):
             case = ET.SubElement(suite, "testcase", classname=rule.id, name=_clean(name))

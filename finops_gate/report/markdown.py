@@ -9,9 +9,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from finops_gate.cost.model import CostComponent, ResourceCost, Status
 from finops_gate.plan.resource import Action
 from finops_gate.policy.findings import Finding, Verdict
-from finops_gate.report import numbers
+from finops_gate.report import headline, numbers
 from finops_gate.report.escape import markdown_code, markdown_text
 from finops_gate.report.model import Report
+from finops_gate.report.regions import shown_regions
 from finops_gate.report.summary import finding_notes, footer_text, summary_text, waiver_text
 
 _ICONS = {Verdict.PASS: "✅", Verdict.WARN: "⚠️", Verdict.FAIL: "❌"}
@@ -33,11 +34,20 @@ def _component_price(component: CostComponent) -> str:
 
 def _component_cost(component: CostComponent) -> str:
     if component.monthly_cost is None:
+        if component.unknown is not None:
+            return markdown_text(numbers.unknown_until_apply(component))
         if component.usage_based and component.unit_price is not None:
             return "depends on usage"
         return numbers.PRICE_NOT_FOUND
     value = numbers.money(component.monthly_cost)
     return numbers.APPROX + value if component.approximate else value
+
+
+def _shown_cell(cost: ResourceCost) -> str:
+    """The cost after the change, or before it for a resource the plan deletes."""
+    if cost.resource.action.has_after:
+        return numbers.after_cell(cost)
+    return numbers.before_cell(cost)
 
 
 def _section_detail(cost: ResourceCost) -> str:
@@ -51,7 +61,7 @@ def _section_detail(cost: ResourceCost) -> str:
         )
         return f"{action}: {prices}"
     if cost.status in (Status.PRICED, Status.PRICE_NOT_FOUND):
-        return f"{action}: {numbers.cost_cell(cost, cost.monthly_cost_after)}"
+        return f"{action}: {numbers.after_cell(cost)}"
     return action
 
 
@@ -71,13 +81,11 @@ def _environment() -> Environment:
         signed=numbers.signed_money,
         percent=numbers.percent,
         quantity=numbers.quantity,
+        component_quantity=numbers.component_quantity,
         action=lambda action: _ACTIONS[action],
-        before_cell=lambda cost: numbers.cost_cell(cost, cost.monthly_cost_before),
-        after_cell=lambda cost: numbers.cost_cell(cost, cost.monthly_cost_after),
-        shown_cell=lambda cost: numbers.cost_cell(
-            cost,
-            cost.monthly_cost_after if cost.resource.action.has_after else cost.monthly_cost_before,
-        ),
+        before_cell=numbers.before_cell,
+        after_cell=numbers.after_cell,
+        shown_cell=_shown_cell,
         delta_cell=numbers.delta_cell,
         component_price=_component_price,
         component_cost=_component_cost,
@@ -113,9 +121,11 @@ def render_markdown(report: Report, project: str | None = None) -> str:
         marker_suffix=f" project={markdown_text(project)}" if project else "",
         verdict_icon=_ICONS[report.verdict],
         verdict_word=report.verdict.value,
-        totals=report.estimate.totals,
+        cost_line=headline.cost_line(report.estimate.totals, "→"),
+        not_priced=headline.not_priced_text(report.estimate.totals),
         summary=summary_text(report, markdown_text),
         notes=notes,
+        regions=shown_regions(report.plan),
         changed=report.changed,
         findings_by_policy=by_policy,
         enforcement=dict(report.enforcement),

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from finops_gate.cost.model import ResourceCost
+from finops_gate.cost.model import Bound, CostComponent, ResourceCost
 
 APPROX = "≈"
+AT_LEAST = "≥ "
+AT_MOST = "≤ "
 PRICE_NOT_FOUND = "price not found"
+UNKNOWN_QUANTITY = "unknown"
 
 
 def money(value: float | None) -> str:
@@ -45,12 +48,32 @@ def quantity(value: float | None) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
 
-def cost_cell(cost: ResourceCost, value: float | None) -> str:
-    """A resource's before/after cost, marked when approximate or not found."""
+def bounded(text: str, bound: Bound) -> str:
+    """`text` marked as a lower bound (≥), an upper bound (≤), or a partial sum."""
+    if bound == "lower":
+        return AT_LEAST + text
+    if bound == "upper":
+        return AT_MOST + text
+    if bound == "partial":
+        return f"{text} partial"
+    return text
+
+
+def cost_cell(cost: ResourceCost, value: float | None, lower_bound: bool = False) -> str:
+    """A resource's before/after cost, marked when approximate, a lower bound (a component
+    is unknown until apply) or not found."""
     if value is None:
         return PRICE_NOT_FOUND
     prefix = APPROX if cost.approximate and value else ""
-    return prefix + money(value)
+    return (AT_LEAST if lower_bound else "") + prefix + money(value)
+
+
+def before_cell(cost: ResourceCost) -> str:
+    return cost_cell(cost, cost.monthly_cost_before, cost.missing_before)
+
+
+def after_cell(cost: ResourceCost) -> str:
+    return cost_cell(cost, cost.monthly_cost_after, cost.missing_after)
 
 
 def delta_cell(cost: ResourceCost) -> str:
@@ -58,4 +81,14 @@ def delta_cell(cost: ResourceCost) -> str:
     if delta is None:
         return PRICE_NOT_FOUND
     prefix = APPROX if cost.approximate and round(delta, 2) else ""
-    return prefix + signed_money(delta)
+    return bounded(prefix + signed_money(delta), cost.delta_bound)
+
+
+def unknown_until_apply(component: CostComponent) -> str:
+    return f"unknown until apply ({component.unknown})"
+
+
+def component_quantity(component: CostComponent) -> str:
+    if component.unknown is not None and component.monthly_quantity is None:
+        return UNKNOWN_QUANTITY
+    return quantity(component.monthly_quantity)

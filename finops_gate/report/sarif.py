@@ -17,6 +17,7 @@ from typing import Any
 
 from finops_gate import __version__
 from finops_gate.policy.findings import Finding
+from finops_gate.report.headline import headline
 from finops_gate.report.model import Report
 
 SARIF_VERSION = "2.1.0"
@@ -132,6 +133,7 @@ def sarif_data(
     ordered = rules_for(report, rules)
     index = {rule.id: n for n, rule in enumerate(ordered)}
     artifact = _artifact_uri(plan_path)
+    totals = report.estimate.totals
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -147,13 +149,28 @@ def sarif_data(
         ],
         "properties": {
             "verdict": report.verdict.value,
-            "monthlyCostBefore": report.estimate.totals.monthly_cost_before,
-            "monthlyCostAfter": report.estimate.totals.monthly_cost_after,
-            "monthlyCostDelta": report.estimate.totals.monthly_cost_delta,
+            "monthlyCostBefore": totals.monthly_cost_before,
+            "monthlyCostAfter": totals.monthly_cost_after,
+            "monthlyCostDelta": totals.monthly_cost_delta,
+            "monthlyCost": headline(totals),
+            "monthlyCostComplete": totals.complete,
+            "notPriced": totals.not_priced.as_dict(),
+            "unchangedNotPriced": totals.unchanged_not_priced,
         },
     }
     if artifact:
         run["artifacts"] = [{"location": {"uri": artifact}, "roles": ["analysisTarget"]}]
+    if report.plan.notes:
+        # The plan's notes (a region defaulted to us-east-1, values not evaluated) are
+        # about the run, not a policy: SARIF's place for them is the invocation.
+        run["invocations"] = [
+            {
+                "executionSuccessful": True,
+                "toolExecutionNotifications": [
+                    {"level": "warning", "message": {"text": note}} for note in report.plan.notes
+                ],
+            }
+        ]
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from finops_gate.cost.model import ResourceCost, Status
-from finops_gate.report import numbers
+from finops_gate.report import headline, numbers
 from finops_gate.report.escape import terminal_text
 from finops_gate.report.model import Report
+from finops_gate.report.regions import region_line, shown_regions
 from finops_gate.report.summary import finding_notes, footer_text, summary_text, waiver_text
 
 
@@ -19,8 +20,8 @@ def _resource_lines(cost: ResourceCost, width: int) -> list[str]:
     lines = [
         _row(
             label,
-            numbers.cost_cell(cost, cost.monthly_cost_before),
-            numbers.cost_cell(cost, cost.monthly_cost_after),
+            numbers.before_cell(cost),
+            numbers.after_cell(cost),
             numbers.delta_cell(cost),
             width,
         )
@@ -28,15 +29,16 @@ def _resource_lines(cost: ResourceCost, width: int) -> list[str]:
     for component in cost.components:
         price = numbers.unit_price(component.unit_price)
         mark = numbers.APPROX if component.approximate else ""
-        amount = (
-            f"{mark}{numbers.money(component.monthly_cost)}"
-            if component.monthly_cost is not None
-            else ("depends on usage" if component.usage_based else numbers.PRICE_NOT_FOUND)
-        )
+        if component.monthly_cost is not None:
+            amount = f"{mark}{numbers.money(component.monthly_cost)}"
+        elif component.unknown is not None:
+            amount = numbers.unknown_until_apply(component)
+        else:
+            amount = "depends on usage" if component.usage_based else numbers.PRICE_NOT_FOUND
         line = (
-            f"    {terminal_text(component.name)}: {numbers.quantity(component.monthly_quantity)} "
+            f"    {terminal_text(component.name)}: {numbers.component_quantity(component)} "
             f"x {mark}{price}{'' if component.unit_price is None else '/' + component.unit}"
-            f" = {amount}"
+            f" = {terminal_text(amount)}"
         )
         lines.append(line)
         if component.note:
@@ -62,14 +64,16 @@ def render_table(report: Report) -> str:
         "",
         _row(
             "TOTAL (monthly)",
-            numbers.money(totals.monthly_cost_before),
-            numbers.money(totals.monthly_cost_after),
-            numbers.signed_money(totals.monthly_cost_delta),
+            headline.total_text(totals.monthly_cost_before, totals.before_lower_bound),
+            headline.total_text(totals.monthly_cost_after, totals.after_lower_bound),
+            headline.change_text(totals),
             width,
         ),
-        "",
-        summary_text(report),
     ]
+    missing = headline.not_priced_text(totals)
+    if missing:
+        lines.append(f"Lower bound: {missing}")
+    lines += ["", summary_text(report)]
     for status, title in (
         (Status.USAGE_BASED, "Usage-based ($0 in totals)"),
         (Status.UNSUPPORTED, "Not supported yet"),
@@ -78,6 +82,7 @@ def render_table(report: Report) -> str:
         if rows:
             names = ", ".join(terminal_text(c.resource.address) for c in rows)
             lines.append(f"{title}: {names}")
+    lines.extend(f"Note: {terminal_text(region_line(p))}" for p in shown_regions(report.plan))
     lines.extend(f"Note: {terminal_text(note)}" for note in report.plan.notes)
     if report.findings:
         lines += ["", "FINDINGS"]

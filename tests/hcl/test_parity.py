@@ -22,6 +22,7 @@ from finops_gate.cost.model import Estimate, ResourceCost
 from finops_gate.cost.prices import PriceTable, load_price_table
 from finops_gate.plan import Action, Resource, load_plan
 from finops_gate.plan.hcl import load_directory
+from finops_gate.plan.region import RegionOptions
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "terraform"
@@ -32,6 +33,13 @@ SKIP: dict[str, str] = {}
 
 CASES = sorted(p for p in FIXTURES.iterdir() if p.is_dir() and any(p.glob("*.tf")))
 CASES.append(ROOT / "examples" / "web-app")
+
+
+def _load_plan(case: Path) -> Any:
+    """The case's plan as the CLI reads a plan that sits next to its .tf files: provider
+    regions the plan does not record come from those files."""
+    return load_plan(str(case / "plan.json"), RegionOptions(config_dir=str(case)))
+
 
 # Attributes estimators and policies read: they must agree between the two paths.
 READ = {
@@ -219,7 +227,7 @@ def test_hcl_mode_never_contradicts_the_plan(case: Path) -> None:
     resource, is what terraform planned, and nothing terraform leaves unknown is known."""
     if case.name in SKIP or not (case / "plan.json").is_file():
         pytest.skip("see test_plan_and_hcl_mode_agree")
-    planned = {r.address: r for r in load_plan(str(case / "plan.json")).resources}
+    planned = {r.address: r for r in _load_plan(case).resources}
     problems: list[str] = []
     for resource in load_directory(case).resources:
         plan_resource = planned[resource.address]
@@ -243,7 +251,7 @@ def test_plan_and_hcl_mode_agree(case: Path, prices: PriceTable) -> None:
         pytest.skip(SKIP[case.name])
     if not (case / "plan.json").is_file():
         pytest.skip(f"{_case_id(case)}: plan.json not generated yet (scripts/make_fixtures.py)")
-    plan = load_plan(str(case / "plan.json"))
+    plan = _load_plan(case)
     hcl = load_directory(case)
     planned_costs = _costs(estimate_plan(plan, prices))
     hcl_costs = _costs(estimate_plan(hcl, prices))
@@ -282,7 +290,7 @@ def test_same_policy_findings(case: Path, policy: str, prices: PriceTable) -> No
     from finops_gate.policy.engine import evaluate_policies
     from finops_gate.policy.loader import load_policy
 
-    plan = load_plan(str(case / "plan.json"))
+    plan = _load_plan(case)
     if any(r.action != Action.CREATE for r in plan.resources):
         pytest.skip("the plan has changes other than creates")
     policy_file, _ = load_policy(policy)

@@ -256,3 +256,12 @@ def test_usage_file_input_reaches_the_cli() -> None:
     known = frozenset(name for param in check_command.params for name in getattr(param, "opts", []))
     call = action_call({**_inputs(plan="p.json"), "INPUT_USAGE-FILE": "usage.yml"}, known)
     assert call.args[1:3] == ["--usage-file", "usage.yml"]
+
+
+def test_region_inputs_reach_the_cli() -> None:
+    from finops_gate.cli import check_command
+
+    known = frozenset(name for param in check_command.params for name in getattr(param, "opts", []))
+    env = {**_inputs(plan="p.json"), "INPUT_REGION": "eu-west-1", "INPUT_CONFIG_DIR": "infra"}
+    call = action_call(env, known)
+    assert call.args[1:5] == ["--region", "eu-west-1", "--config-dir", "infra"]

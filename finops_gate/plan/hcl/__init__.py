@@ -18,6 +18,7 @@ from finops_gate.plan.resource import Plan
 
 if TYPE_CHECKING:
     from finops_gate.plan.hcl.build import UnknownValue
+    from finops_gate.plan.region import RegionOptions
 
 HCL_FORMAT_VERSION = "hcl"
 _LISTED_UNKNOWNS = 10
@@ -29,17 +30,20 @@ def load_directory(
     var_options: Sequence[str] = (),
     shown: str | None = None,
     terraform_dir_of: str | Path | None = None,
+    regions: RegionOptions | None = None,
 ) -> Plan:
     """Evaluate the root module in `directory` (and its local modules) into a Plan.
 
     `terraform_dir_of`: read `.terraform` (installed modules, selected workspace) from
     that directory instead (`--base` evaluates a copy of the directory from git, which
-    has none).
+    has none). `regions`: where a provider block without a region gets one (the
+    environment, `--region`); None: us-east-1.
     """
     from finops_gate.plan.hcl.build import Context, ModuleInstance, _type_name
     from finops_gate.plan.hcl.config import tf_files
     from finops_gate.plan.hcl.values import contains_unknown
     from finops_gate.plan.hcl.variables import root_variable_values
+    from finops_gate.plan.region import default_region, fallback_note
 
     root = Path(directory).resolve()
     label = shown or str(directory)
@@ -48,6 +52,8 @@ def load_directory(
     if not tf_files(root):
         raise PlanError(f"{label}: no .tf files in this directory")
     context = Context(root=root, root_variables={})
+    if regions is not None:
+        context.default_region = default_region(regions)
     if terraform_dir_of is not None:
         context.modules_root = Path(terraform_dir_of).resolve()
     config = context.config(root)
@@ -79,10 +85,10 @@ def load_directory(
         )
     fallback = sum(1 for r in resources if r.region_source == "fallback" and r.provider == "aws")
     if fallback:
-        notes.append(
-            f"No region found for {fallback} AWS resource(s) in the provider configuration; "
-            "priced in us-east-1."
-        )
+        keys = [
+            p.config_key for p in context.provider_regions.values() if p.region_source == "fallback"
+        ]
+        notes.append(fallback_note(dict.fromkeys(sorted(keys), ""), fallback))
     return Plan(
         format_version=HCL_FORMAT_VERSION,
         terraform_version=None,
@@ -91,6 +97,7 @@ def load_directory(
         complete=True,
         notes=tuple(notes),
         variables=variables,
+        providers=tuple(context.provider_regions[k] for k in sorted(context.provider_regions)),
     )
 
 

@@ -16,9 +16,13 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from finops_gate.errors import PlanError
 from finops_gate.plan.resource import Action, Plan, Resource
+
+if TYPE_CHECKING:
+    from finops_gate.plan.region import RegionOptions
 
 _SUFFIXES = (".tf", ".tf.json", ".tfvars", ".tfvars.json", "/modules.json")
 
@@ -37,7 +41,11 @@ def _git(args: Sequence[str], cwd: Path) -> bytes:
 
 
 def load_base(
-    directory: str, ref: str, var_files: Sequence[str], var_options: Sequence[str]
+    directory: str,
+    ref: str,
+    var_files: Sequence[str],
+    var_options: Sequence[str],
+    regions: RegionOptions | None = None,
 ) -> Plan | None:
     """The directory as it was at `ref`; None when it did not exist there."""
     from finops_gate.plan.hcl import load_directory
@@ -63,7 +71,12 @@ def load_base(
         if not base_dir.is_dir() or not tf_files(base_dir):
             return None
         return load_directory(
-            base_dir, var_files, var_options, shown=f"{directory}@{ref}", terraform_dir_of=path
+            base_dir,
+            var_files,
+            var_options,
+            shown=f"{directory}@{ref}",
+            terraform_dir_of=path,
+            regions=regions,
         )
 
 

@@ -37,7 +37,7 @@ from finops_gate.plan.hcl.values import (
     to_string,
 )
 from finops_gate.plan.providers import FALLBACK_REGION
-from finops_gate.plan.resource import Action, Resource
+from finops_gate.plan.resource import Action, ProviderRegion, Resource
 from finops_gate.plan.tags import effective_tags
 
 META_ATTRIBUTES = frozenset({"count", "for_each", "provider", "depends_on"})
@@ -76,6 +76,10 @@ class Context:
     configs: dict[Path, ModuleConfig] = field(default_factory=dict)
     installed: dict[str, Path] | None = None
     modules_root: Path | None = None  # where .terraform/modules is; default: root
+    # (region, source, evidence) for providers without a region: the environment,
+    # --region or us-east-1 (finops_gate.plan.region.default_region)
+    default_region: tuple[str, str, str] = (FALLBACK_REGION, "fallback", "no region found")
+    provider_regions: dict[str, ProviderRegion] = field(default_factory=dict)
     _functions: dict[str, Function] | None = None
 
     @property
@@ -627,11 +631,18 @@ class ModuleInstance:
                 UnknownValue(f"{address} region", f"{block.file}:{block.line}", region.reason)
             )
             region = None
+        evidence = "the provider block"
         if not isinstance(region, str) or not region:
-            region, region_source = FALLBACK_REGION, "fallback"
+            region, region_source, evidence = self.context.default_region
         own_region = after.get("region")
         if isinstance(own_region, str) and own_region:
             region, region_source = own_region, "resource"
+        else:
+            key = provider.key if provider else resource_type.split("_", 1)[0]
+            from_block = "provider" if region_source == "default_provider" else region_source
+            self.context.provider_regions.setdefault(
+                key, ProviderRegion(key, region, from_block, evidence)
+            )
         tags, tags_known = effective_tags(
             after, unknown, default_tags if isinstance(default_tags, dict) else {}
         )

@@ -102,7 +102,7 @@ def gate_directory(directory: Path, shown: str, args: argparse.Namespace) -> tup
     from finops_gate.policy.engine import EvalOptions, evaluate_policies
     from finops_gate.policy.findings import Verdict, verdict_of
     from finops_gate.policy.loader import DEFAULT_POLICY, load_policy
-    from finops_gate.report import numbers
+    from finops_gate.report import headline
     from finops_gate.report.escape import terminal_text
 
     policy_file, _ = load_policy(args.policy)
@@ -114,21 +114,19 @@ def gate_directory(directory: Path, shown: str, args: argparse.Namespace) -> tup
     findings = list(result.findings)
     verdict = verdict_of(findings)
     totals = estimate.totals
-    cost = numbers.money(totals.monthly_cost_after)
+    cost = headline.total_text(totals.monthly_cost_after, totals.after_lower_bound)
     if args.base:
-        cost = (
-            f"{numbers.money(totals.monthly_cost_before)} -> {cost} "
-            f"({numbers.signed_money(totals.monthly_cost_delta)} since {args.base})"
-        )
+        before = headline.total_text(totals.monthly_cost_before, totals.before_lower_bound)
+        cost = f"{before} -> {cost} ({headline.change_text(totals)} since {args.base})"
     changed = sum(1 for r in plan.resources if r.action.changes)
     lines = [
         f"finops-gate {shown}: {verdict.value.upper()} "
         f"(policy {args.policy or DEFAULT_POLICY}), monthly cost {cost}, "
         f"{len(plan.resources)} resource(s), {changed} changed"
     ]
-    unpriced = [c for c in estimate.resources if c.monthly_cost_after is None]
-    if unpriced:
-        lines.append(f"  {len(unpriced)} resource(s) not priced (a lower bound)")
+    missing = headline.not_priced_text(totals)
+    if missing:
+        lines.append(f"  lower bound: {missing}")
     for finding in findings:
         where = f"{finding.address}: " if finding.address else ""
         source = _source_of(plan, finding.address)

@@ -1,0 +1,100 @@
+"""The regions of the provider blocks of a configuration directory, evaluated with the HCL
+evaluator: for plans whose provider region is an expression the plan does not record
+(`region = local.region`).
+
+Only provider blocks are evaluated (with the locals, variables, tfvars and workspace
+they need), in the root module and its local modules; resources are not. The keys are
+the plan's `provider_config` keys: `aws`, `aws.eu`, `module.net:aws`,
+`module.net.module.vpc:aws.peer`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from finops_gate.plan.hcl.build import ModuleInstance
+
+
+@dataclass(slots=True)
+class ConfigRegions:
+    regions: dict[str, str] = field(default_factory=dict)  # provider key -> region
+    locations: dict[str, str] = field(default_factory=dict)  # provider key -> "main.tf:12"
+    problems: dict[str, str] = field(default_factory=dict)  # provider key -> why unknown
+    error: str | None = None  # why the directory could not be evaluated at all
+
+
+def has_tf_files(directory: Path) -> bool:
+    try:
+        return directory.is_dir() and any(
+            p.name.endswith((".tf", ".tf.json")) for p in directory.iterdir() if p.is_file()
+        )
+    except OSError:
+        return False
+
+
+def provider_regions(directory: str | Path, plan_variables: Mapping[str, Any]) -> ConfigRegions:
+    """Evaluate the provider blocks under `directory`; the plan's own variable values win
+    over defaults and tfvars files (they are what terraform used).
+
+    Never raises: a configuration this evaluator cannot read must not stop the gate,
+    whose input is the plan; the failure is returned in `error` instead.
+    """
+    try:
+        return _evaluate(Path(directory), plan_variables)
+    except Exception as error:  # any failure only skips this step
+        message = str(error) or type(error).__name__
+        return ConfigRegions(error=message.splitlines()[0])
+
+
+def _evaluate(directory: Path, plan_variables: Mapping[str, Any]) -> ConfigRegions:
+    from finops_gate.errors import PlanError
+    from finops_gate.plan.hcl.build import Context, ModuleInstance, _type_name
+    from finops_gate.plan.hcl.variables import root_variable_values
+
+    root = directory.resolve()
+    if not has_tf_files(root):
+        raise PlanError(f"{directory}: no .tf files")
+    context = Context(root=root, root_variables={})
+    config = context.config(root)
+    string_typed = {
+        name for name, block in config.variables.items() if _type_name(block) in (None, "string")
+    }
+    inputs = root_variable_values(root, (), (), string_typed)
+    inputs.update({k: v for k, v in plan_variables.items() if k in config.variables})
+    result = ConfigRegions()
+    _collect(ModuleInstance(context, config, "", "", inputs, {}), "", result)
+    return result
+
+
+def _collect(instance: ModuleInstance, module_path: str, result: ConfigRegions) -> None:
+    from finops_gate.plan.hcl.values import Unknown
+
+    for block in instance.config.providers:
+        if not block.labels or block.labels[0] != "aws":
+            continue
+        alias_attr = block.body.attributes.get("alias")
+        alias = instance.evaluate_expr(alias_attr.expr, {}) if alias_attr else None
+        local_key = f"aws.{alias}" if isinstance(alias, str) else "aws"
+        key = f"{module_path}:{local_key}" if module_path else local_key
+        region = instance.providers[local_key].region
+        result.locations[key] = f"{block.file}:{block.line}"
+        if isinstance(region, str) and region:
+            result.regions[key] = region
+        elif isinstance(region, Unknown):
+            result.problems[key] = region.reason
+        else:
+            result.problems[key] = "it sets no region"
+    for name in instance.config.modules:
+        children = instance.children(name)
+        if isinstance(children, Unknown):
+            continue
+        # A module with its own provider blocks cannot use count or for_each, so one
+        # instance speaks for all.
+        child = next((c for _, c in children if c is not None), None)
+        if child is not None:
+            path = f"{module_path}.module.{name}" if module_path else f"module.{name}"
+            _collect(child, path, result)
