@@ -679,3 +679,26 @@ def test_hash_and_base64_functions(tmp_path: Path) -> None:
         "RoundTrip": "héllo",
         "Bad": "invalid",
     }
+
+
+def test_a_for_over_a_set_uses_each_element_as_its_key(tmp_path: Path) -> None:
+    # terraform-aws-kms: { for k, v in toset(var.aliases) : k => { name = v } }
+    write(
+        tmp_path,
+        {
+            "main.tf": tagged(
+                {
+                    "Object": 'jsonencode({ for k, v in toset(["b", "a"]) : k => v })',
+                    "Tuple": 'join(",", [for k, v in setunion(["x"], ["y"]) : "${k}=${v}"])',
+                    "List": 'join(",", [for k, v in ["p", "q"] : "${k}=${v}"])',
+                    "Template": '"%{ for k, v in toset(["m"]) }${k}:${v}%{ endfor }"',
+                }
+            )
+        },
+    )
+    assert tag_values(tmp_path)[0] == {
+        "Object": '{"a":"a","b":"b"}',
+        "Tuple": "x=x,y=y",
+        "List": "0=p,1=q",
+        "Template": "m:m",
+    }

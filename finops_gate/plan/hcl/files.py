@@ -21,7 +21,13 @@ from typing import Any
 
 from finops_gate.errors import PlanError
 from finops_gate.plan.hcl.paths import abspath_from
-from finops_gate.plan.hcl.values import EvalError, Unknown, contains_unknown, to_string
+from finops_gate.plan.hcl.sets import SetList
+from finops_gate.plan.hcl.values import (
+    EvalError,
+    Unknown,
+    contains_unknown,
+    to_string,
+)
 
 MAX_FILE_BYTES = 1 << 20
 MAX_FILESET_ENTRIES = 10_000
@@ -157,7 +163,7 @@ class FileAccess:
                 found.append(relative)
                 if len(found) > MAX_FILESET_ENTRIES:
                     return Unknown(f"fileset({raw!r}, {pattern!r}) matches too many files")
-        return sorted(found)
+        return SetList(sorted(found))
 
     def text(self, raw: str) -> str | Unknown:
         data = self.read(raw)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from finops_gate.plan.hcl.paths import basename, dirname, pathexpand
+from finops_gate.plan.hcl.sets import SetList
 from finops_gate.plan.hcl.values import (
     EvalError,
     Unknown,
@@ -198,8 +199,8 @@ def _toset(value: Any) -> Any:
         if item not in seen:
             seen.append(item)
     if all(isinstance(i, str) for i in seen):
-        return sorted(seen)
-    return seen
+        return SetList(sorted(seen))
+    return SetList(seen)
 
 
 def _tomap(value: Any) -> Any:
@@ -381,7 +382,7 @@ def _setop(kind: str) -> Function:
                 result = [i for i in result if i in items]
             else:
                 result = [i for i in result if i not in items]
-        return sorted(result) if all(isinstance(i, str) for i in result) else result
+        return SetList(sorted(result) if all(isinstance(i, str) for i in result) else result)
 
     return operation
 
