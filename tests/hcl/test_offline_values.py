@@ -702,3 +702,27 @@ def test_a_for_over_a_set_uses_each_element_as_its_key(tmp_path: Path) -> None:
         "List": "0=p,1=q",
         "Template": "m:m",
     }
+
+
+def test_a_set_block_whose_elements_cannot_be_told_apart_is_unknown(tmp_path: Path) -> None:
+    """As in the real-world plans vpc_complete (subnet_configuration with a subnet id
+    known after apply: wholly unknown) and ec2_instance_complete (ebs_block_device with a
+    KMS key known after apply: the provider tells volumes apart by device name)."""
+    config = PROVIDER % "eu-west-1" + (
+        'resource "aws_subnet" "a" {\n  vpc_id = "vpc-1"\n  cidr_block = "10.0.0.0/24"\n}\n'
+        'resource "aws_kms_key" "k" {}\n'
+        'resource "aws_vpc_endpoint" "e" {\n  vpc_id = "vpc-1"\n'
+        '  service_name = "com.amazonaws.eu-west-1.ecs"\n  vpc_endpoint_type = "Interface"\n'
+        '  subnet_configuration {\n    ipv4 = "10.0.0.10"\n    subnet_id = aws_subnet.a.id\n  }\n}\n'
+        'resource "aws_instance" "i" {\n  ami = "ami-1"\n  instance_type = "t3.micro"\n'
+        '  ebs_block_device {\n    device_name = "/dev/sdf"\n    volume_size = 5\n'
+        "    kms_key_id = aws_kms_key.k.arn\n  }\n}\n"
+    )
+    write(tmp_path, {"main.tf": config})
+    resources = {r.address: r for r in load_directory(tmp_path).resources}
+    endpoint = resources["aws_vpc_endpoint.e"]
+    assert endpoint.after_unknown["subnet_configuration"] is True
+    assert "subnet_configuration" not in (endpoint.after or {})
+    instance = resources["aws_instance.i"]
+    assert (instance.after or {})["ebs_block_device"][0]["volume_size"] == 5
+    assert instance.after_unknown["ebs_block_device"] == [{"kms_key_id": True}]

@@ -588,7 +588,7 @@ class ModuleInstance:
         provider: ProviderConfig | None,
         region_source: str,
     ) -> None:
-        after, unknown = _split_top(values)
+        after, unknown = _split_top(values, resource_type)
         for attribute, value in values.items():
             found = contains_unknown(value)
             if found is not None:
@@ -700,14 +700,20 @@ def _address(base: str, index: Any) -> str:
     return f"{base}[{json.dumps(index, ensure_ascii=False)}]"
 
 
-def _split_top(values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+def _split_top(
+    values: Mapping[str, Any], resource_type: str = ""
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """(after, after_unknown) as terraform writes them. Like the AWS provider (SDKv2), an
     attribute whose value holds any unknown (a map with an unknown value, a set of ids
-    one of which is unknown) is wholly unknown; nested blocks are split item by item."""
+    one of which is unknown) is wholly unknown, and so is a set of nested blocks whose
+    elements cannot be told apart (schema.set_block_unknown); other nested blocks are
+    split item by item."""
     after: dict[str, Any] = {}
     unknown: dict[str, Any] = {}
     for name, value in values.items():
-        if isinstance(value, BlockList):
+        if isinstance(value, BlockList) and schema.set_block_unknown(resource_type, name, value):
+            unknown[name] = True
+        elif isinstance(value, BlockList):
             items_after: list[Any] = []
             items_unknown: list[Any] = []
             for item in value:

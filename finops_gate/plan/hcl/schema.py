@@ -84,6 +84,36 @@ def computed_attributes(resource_type: str) -> tuple[str, ...]:
     return (*names, *COMPUTED_BLOCKS.get(resource_type, ()))
 
 
+# Set blocks whose elements the provider tells apart by a few fields only (SDKv2 custom
+# `Set` hash functions); other set blocks hash every field of an element.
+_SET_HASH_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
+    kind: {
+        "ebs_block_device": ("device_name", "snapshot_id"),
+        "ephemeral_block_device": ("device_name", "virtual_name"),
+    }
+    for kind in ("aws_instance", "aws_spot_instance_request", "aws_launch_configuration")
+}
+
+
+def set_block_unknown(resource_type: str, name: str, items: list[Any]) -> bool:
+    """Whether a set of nested blocks is wholly unknown in a plan: when a field its
+    elements are told apart by is unknown, the provider cannot build the set at all
+    (e.g. a VPC endpoint's subnet_configuration with a subnet id known after apply)."""
+    from finops_gate.plan.hcl.values import contains_unknown
+
+    entry = _digest().get(resource_type)
+    if not entry or name not in entry.get("set_blocks", []):
+        return False
+    fields = _SET_HASH_FIELDS.get(resource_type, {}).get(name)
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        hashed = item if fields is None else {k: item.get(k) for k in fields}
+        if contains_unknown(hashed) is not None:
+            return True
+    return False
+
+
 def block_types(resource_type: str) -> tuple[str, ...]:
     """Names of the type's nested block types (for JSON-syntax files)."""
     entry = _digest().get(resource_type)
