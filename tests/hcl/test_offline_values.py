@@ -344,6 +344,20 @@ def test_a_provider_without_a_known_region_answers_nothing(tmp_path: Path) -> No
     assert "data.aws_region.here is not known: var.region is not set" in notes(tmp_path)
 
 
+def test_a_provider_without_a_region_answers_with_the_environments(tmp_path: Path) -> None:
+    from finops_gate.plan.region import RegionOptions
+
+    config = (
+        'provider "aws" {}\ndata "aws_region" "here" {}\n'
+        'resource "aws_s3_bucket" "b" {\n  bucket = data.aws_region.here.name\n}\n'
+    )
+    write(tmp_path, {"main.tf": config})
+    environment = RegionOptions(environ={"AWS_REGION": "eu-north-1"})
+    plan = load_directory(tmp_path, regions=environment)
+    assert (plan.resources[0].after or {})["bucket"] == "eu-north-1"
+    assert bucket(tmp_path).after_unknown["bucket"] is True  # us-east-1 is only a guess
+
+
 def test_other_data_sources_stay_unknown(tmp_path: Path) -> None:
     write(
         tmp_path,

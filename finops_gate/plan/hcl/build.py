@@ -259,6 +259,11 @@ class ModuleInstance:
             return expansion
         provider, _ = self.provider_for(block, data_type)
         region = provider.region if provider else None
+        default_region, default_source, _ = self.context.default_region
+        if region is None and default_source != "fallback":
+            # No region in the provider block: the provider's would come from the
+            # environment (or the region the user gave with --region).
+            region = default_region
         waits = _waits_for_resources(block)
         values = {}
         for index, scope in expansion:
