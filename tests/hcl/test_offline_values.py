@@ -195,6 +195,8 @@ OUTSIDE_CASES = {
     "proc_template": 'templatefile("/proc/self/environ", {})',
     "proc_exists": 'tostring(fileexists("/proc/self/environ"))',
     "git": 'file(".git/config")',
+    "nul": 'file("main.tf\\u0000x")',
+    "nul_count": 'tostring(length(fileset("\\u0000", "*")))',
 }
 
 

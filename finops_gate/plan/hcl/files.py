@@ -69,6 +69,8 @@ class FileAccess:
 
     def locate(self, raw: str) -> Path | Unknown:
         """The real path `raw` names, if it is inside the boundary (nothing is opened)."""
+        if "\x00" in raw:
+            return Unknown("a path with a NUL character; not read")
         if raw.startswith("~"):
             return Unknown(f"{raw!r} is in a home directory, outside the repository; not read")
         candidate = raw if os.path.isabs(raw) else os.path.join(self.cwd, raw)
