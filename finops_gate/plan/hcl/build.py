@@ -24,7 +24,8 @@ from finops_gate.plan.hcl.config import (
 )
 from finops_gate.plan.hcl.datasources import read_data_source
 from finops_gate.plan.hcl.evaluate import Evaluator, Namespace
-from finops_gate.plan.hcl.files import FileAccess, file_functions, repository_top
+from finops_gate.plan.hcl.filefunctions import file_functions
+from finops_gate.plan.hcl.files import FileAccess, repository_top
 from finops_gate.plan.hcl.functions import FUNCTIONS, Function
 from finops_gate.plan.hcl.syntax import Attribute, Block, Body, Node, is_tree, subtrees
 from finops_gate.plan.hcl.values import (
