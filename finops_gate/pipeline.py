@@ -155,7 +155,7 @@ def build_gate_report(options: GateOptions) -> Report:
     plan = load_gate_plan(options)
     prices = load_price_table(Path(options.prices) if options.prices else None)
     usage = load_usage_file(options.usage_file) if options.usage_file else None
-    estimate = estimate_plan(plan, prices, usage)
+    estimate = estimate_plan(plan, prices, usage, options.today)
     evaluation = EvalOptions(
         overrides=tuple(Override(policy_id, reason) for policy_id, reason in options.overrides),
         environment=options.environment,

@@ -83,6 +83,7 @@ CASES: tuple[Case, ...] = (
     Case("ebs_optimized", FIXTURES_DIR / "ebs_optimized"),
     Case("regions_from_locals", FIXTURES_DIR / "regions_from_locals"),
     Case("unpriced_databases", FIXTURES_DIR / "unpriced_databases"),
+    Case("defaults", FIXTURES_DIR / "defaults"),
     Case("offline_values", FIXTURES_DIR / "offline_values"),
     Case("examples/web-app", REPO_ROOT / "examples" / "web-app", copies=("examples/plan.json",)),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from finops_gate.cost.free import is_free
@@ -20,6 +21,7 @@ from finops_gate.cost.registry import ESTIMATORS, Estimator
 from finops_gate.cost.usage import UsageFile
 from finops_gate.cost.view import EMPTY_CONTEXT, AttributeView, PlanContext, UnknownAttributeError
 from finops_gate.plan.resource import Action, Plan, Resource
+from finops_gate.policy import clock
 
 _COST_DIGITS = 6
 
@@ -38,8 +40,15 @@ class _Side:
         )
 
 
-def estimate_plan(plan: Plan, prices: PriceTable, usage: UsageFile | None = None) -> Estimate:
-    context = PlanContext.of(plan)
+def estimate_plan(
+    plan: Plan,
+    prices: PriceTable,
+    usage: UsageFile | None = None,
+    today: date | None = None,
+) -> Estimate:
+    """`today` (None: the clock) is the date prices that follow a calendar are taken on,
+    e.g. whether an EKS cluster's Kubernetes version is in extended support."""
+    context = PlanContext.of(plan, today or clock.today())
     costs = tuple(
         estimate_resource(
             resource,

@@ -6,9 +6,11 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from finops_gate.plan.resource import Plan, Resource
+from finops_gate.policy import clock
 
 
 class UnknownAttributeError(Exception):
@@ -25,14 +27,16 @@ _INDEX = re.compile(r"\[[^\]]*\]$")
 
 @dataclass(frozen=True, slots=True)
 class PlanContext:
-    """Every resource of the plan by address, so estimators can follow references."""
+    """Every resource of the plan by address, so estimators can follow references, and
+    the date the plan is priced on (prices that follow a calendar compare with it)."""
 
     by_address: Mapping[str, Resource] = field(default_factory=dict)
     by_type: Mapping[str, tuple[Resource, ...]] = field(default_factory=dict)
     by_base: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    today: date | None = None  # None: the clock (finops_gate.policy.clock)
 
     @classmethod
-    def of(cls, plan: Plan) -> PlanContext:
+    def of(cls, plan: Plan, today: date | None = None) -> PlanContext:
         by_type: dict[str, list[Resource]] = {}
         by_base: dict[str, list[str]] = {}
         for resource in plan.resources:
@@ -46,6 +50,7 @@ class PlanContext:
                 for kind, found in by_type.items()
             },
             {base: tuple(sorted(addresses)) for base, addresses in by_base.items()},
+            today,
         )
 
     def resolve(self, source: Resource, references: list[str]) -> Resource | None:
@@ -130,6 +135,11 @@ class AttributeView:
     @property
     def region(self) -> str:
         return self.resource.region
+
+    @property
+    def today(self) -> date:
+        """The date the plan is priced on (`FINOPS_GATE_TODAY` pins the clock's)."""
+        return self.context.today or clock.today()
 
     def is_unknown(self, name: str) -> bool:
         return self.unknown.get(name) is True

@@ -151,7 +151,8 @@ def run_policy_tests(directory: str, policy: str | None = None) -> list[CaseResu
             all_resources=expected.all_resources,
             today=expected.today,
         )
-        result = evaluate_policies(policy_file, plan, estimate_plan(plan, prices), options)
+        estimate = estimate_plan(plan, prices, today=expected.today)
+        result = evaluate_policies(policy_file, plan, estimate, options)
         problems = compare(expected.findings, result.findings, "finding")
         if expected.waived is not None:
             problems += compare(expected.waived, result.waived, "waived finding")

@@ -13,12 +13,15 @@ VOLUME_TYPES = ("gp2", "gp3", "io1", "io2", "st1", "sc1", "standard")
 def volume_components(
     label: str,
     volume_type: str,
-    size_gb: float,
+    size_gb: float | None,
     iops: float | None = None,
     throughput: float | None = None,
     note: str | None = None,
+    unknown_size: str | None = None,
 ) -> list[ComponentSpec]:
-    """`label` prefixes each component name, e.g. "Root volume" or "Storage"."""
+    """`label` prefixes each component name, e.g. "Root volume" or "Storage". A size of
+    None (known only after apply, `unknown_size` says why) leaves the storage component
+    unknown; IOPS and throughput do not depend on it."""
     specs = [
         ComponentSpec(
             f"{label} ({volume_type})",
@@ -26,6 +29,7 @@ def volume_components(
             f"ebs:{volume_type}:storage",
             size_gb,
             note=note,
+            unknown=None if size_gb is not None else unknown_size or "size unknown until apply",
         )
     ]
     if volume_type == "gp3":

@@ -2,27 +2,39 @@
 
 - Database instance: hour, `rds:<instance_class>:<engine>:<single-az|multi-az>`
   (engine: mysql, postgres, mariadb, oracle-se2 (bring your own licence),
-  oracle-se2-li (licence included), oracle-ee, sqlserver-ex/web/se/ee)
+  oracle-se2-li (licence included), oracle-ee, sqlserver-ex/web/se/ee; a read replica
+  (`replicate_source_db`) takes the engine of its source)
 - Storage: GB-month, `rds:storage:<gp2|gp3|io1|io2|standard>:<deployment>` (io1 and io2
-  are billed for at least 100 GB)
-- Provisioned IOPS (io1, io2; gp3 above its baseline): IOPS-month,
-  `rds:iops:<type>:<deployment>`
+  are billed for at least 100 GB; no `storage_type`: gp3, or io1 with `iops`; a replica
+  without `allocated_storage` has its source's size; restored from a snapshot: the size
+  is known only after apply)
+- Provisioned IOPS (io1, io2; gp3 above its baseline of 3,000, or 12,000 from 400 GB,
+  from 200 GB for Oracle, never for SQL Server): IOPS-month, `rds:iops:<type>:<deployment>`
 - Backup storage beyond the free allowance (usage: `additional_backup_storage_gb`):
   GB-month, `rds:backup`
+- Master user secret (`manage_master_user_password = true`: RDS keeps the password in
+  Secrets Manager): secret-month, `secretsmanager:secret`
 """
 
 from __future__ import annotations
 
+from finops_gate.cost.estimators._defaults import joined, set_from_reference
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
 RESOURCE_TYPES = ("aws_db_instance",)
 USAGE_KEYS = ("additional_backup_storage_gb",)
+SECRET_KEY = "secretsmanager:secret"
 PIOPS_MINIMUM_GB = 100.0
+PIOPS_MINIMUM_IOPS = 1000
+# gp3 baselines, https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Storage.html
+# (General Purpose SSD storage): 3,000 IOPS, 12,000 once RDS stripes the volume, from
+# 400 GiB (Db2, MariaDB, MySQL, PostgreSQL) or 200 GiB (Oracle); SQL Server never stripes.
 GP3_BASELINE_IOPS_SMALL = 3000
 GP3_BASELINE_IOPS_LARGE = 12000
 GP3_LARGE_VOLUME_GB = 400
+GP3_LARGE_VOLUME_GB_ORACLE = 200
 
 
 def engine_key(engine: str, license_model: str | None) -> str:
@@ -34,17 +46,25 @@ def engine_key(engine: str, license_model: str | None) -> str:
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     instance_class = view.required_string("instance_class")
+    source = _replica_source(view)
     engine = view.string("engine")
+    engine_note = None
+    if engine is None and source is not None:
+        engine = source.string("engine")
+        engine_note = f"engine of {source.resource.address}, the replica's source"
     if engine is None:
         raise UnknownAttributeError("engine")
     deployment = "multi-az" if view.boolean("multi_az") else "single-az"
-    instance_note = None
+    multi_az_note = None
     if view.is_unknown("multi_az"):
-        instance_note = "multi_az unknown until apply: assumed Single-AZ (the RDS default)"
-    key = engine_key(engine, view.string("license_model"))
-    if key == "oracle-se2" and view.string("license_model") is None:
-        assumed = "license_model unknown until apply: assumed bring-your-own-license"
-        instance_note = f"{instance_note}; {assumed}" if instance_note else assumed
+        multi_az_note = "multi_az unknown until apply: assumed Single-AZ (the RDS default)"
+    license_model = view.string("license_model")
+    if license_model is None and source is not None:
+        license_model = source.string("license_model")
+    key = engine_key(engine, license_model)
+    license_note = None
+    if key == "oracle-se2" and license_model is None:
+        license_note = "license_model unknown until apply: assumed bring-your-own-license"
     label = "Multi-AZ" if deployment == "multi-az" else "Single-AZ"
     specs = [
         ComponentSpec(
@@ -52,53 +72,119 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             "hour",
             f"rds:{instance_class}:{key}:{deployment}",
             HOURS_PER_MONTH,
-            note=instance_note,
+            note=joined(multi_az_note, license_note, engine_note),
         )
     ]
-    specs.extend(_storage(view, deployment))
+    specs.extend(_storage(view, deployment, engine, source))
     specs.append(
         usage_spec(view, "Backup storage", "GB-month", "rds:backup", "additional_backup_storage_gb")
     )
+    specs.extend(master_user_secret(view))
     return specs
 
 
-def _storage(view: AttributeView, deployment: str) -> list[ComponentSpec]:
-    size = view.number("allocated_storage")
-    if size is None:
-        raise UnknownAttributeError("allocated_storage")
+def master_user_secret(view: AttributeView) -> list[ComponentSpec]:
+    """The Secrets Manager secret RDS creates for a managed master password, billed to the
+    account: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html"""
+    if not view.boolean("manage_master_user_password"):
+        return []
+    return [ComponentSpec("Master user secret (Secrets Manager)", "secret-month", SECRET_KEY, 1)]
+
+
+def _replica_source(view: AttributeView) -> AttributeView | None:
+    """The instance a read replica copies, when the plan has it."""
+    if view.string("replicate_source_db") is None and not set_from_reference(
+        view, "replicate_source_db"
+    ):
+        return None
+    return view.referenced("replicate_source_db")
+
+
+def _storage_type(view: AttributeView) -> tuple[str, str | None]:
     storage_type = view.string("storage_type")
-    note = None
-    if storage_type is None:
-        storage_type = "io1" if view.number("iops") else "gp2"
-        note = f"storage type unknown until apply: assumed {storage_type} (the RDS default)"
-    billed = size
-    if storage_type in ("io1", "io2") and size < PIOPS_MINIMUM_GB:
-        billed = PIOPS_MINIMUM_GB
-        note = f"{storage_type} is billed for at least 100 GB ({size:g} GB allocated)"
-    specs = [
-        ComponentSpec(
-            f"Storage ({storage_type})",
-            "GB-month",
-            f"rds:storage:{storage_type}:{deployment}",
-            billed,
-            note=note,
+    if storage_type is not None:
+        return storage_type, None
+    # https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html
+    # (StorageType: "Default: io1, if the Iops parameter is specified. Otherwise, gp3.";
+    # the same for read replicas and restores). RDS prices gp2 and gp3 storage alike.
+    assumed = "io1" if view.number("iops") else "gp3"
+    if set_from_reference(view, "storage_type"):
+        return assumed, f"storage_type unknown until apply: assumed {assumed}"
+    return assumed, f"storage_type not set: {assumed}, the RDS default"
+
+
+def _size(view: AttributeView, source: AttributeView | None) -> tuple[float | None, str | None]:
+    size = view.number("allocated_storage")
+    if size is not None:
+        return size, None
+    if source is not None and (source_size := source.number("allocated_storage")) is not None:
+        # A replica is created with its source's storage unless told otherwise:
+        # https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.html
+        return source_size, f"size of {source.resource.address}, the replica's source"
+    return None, None
+
+
+def _gp3_baseline(engine: str, size: float) -> float:
+    if "sqlserver" in engine:
+        return GP3_BASELINE_IOPS_SMALL
+    large = GP3_LARGE_VOLUME_GB_ORACLE if "oracle" in engine else GP3_LARGE_VOLUME_GB
+    return GP3_BASELINE_IOPS_LARGE if size >= large else GP3_BASELINE_IOPS_SMALL
+
+
+def _storage(
+    view: AttributeView, deployment: str, engine: str, source: AttributeView | None
+) -> list[ComponentSpec]:
+    storage_type, type_note = _storage_type(view)
+    size, size_note = _size(view, source)
+    name = f"Storage ({storage_type})"
+    key = f"rds:storage:{storage_type}:{deployment}"
+    unknown_size = None
+    if size is None:
+        unknown_size = (
+            "allocated_storage comes from the snapshot: known only after apply"
+            if view.string("snapshot_identifier")
+            else "allocated_storage unknown until apply"
         )
-    ]
-    iops = view.number("iops") or 0.0
-    if storage_type == "gp3":
-        baseline = (
-            GP3_BASELINE_IOPS_LARGE if size >= GP3_LARGE_VOLUME_GB else GP3_BASELINE_IOPS_SMALL
+        storage = ComponentSpec(name, "GB-month", key, None, note=type_note, unknown=unknown_size)
+    else:
+        billed = size
+        minimum_note = None
+        if storage_type in ("io1", "io2") and size < PIOPS_MINIMUM_GB:
+            billed = PIOPS_MINIMUM_GB
+            minimum_note = f"{storage_type} is billed for at least 100 GB ({size:g} GB allocated)"
+        storage = ComponentSpec(
+            name, "GB-month", key, billed, note=joined(type_note, size_note, minimum_note)
         )
-        iops = max(0.0, iops - baseline)
-    elif storage_type not in ("io1", "io2"):
-        iops = 0.0
-    if iops:
-        specs.append(
-            ComponentSpec(
-                f"Provisioned IOPS ({storage_type})",
-                "IOPS-month",
-                f"rds:iops:{storage_type}:{deployment}",
-                iops,
-            )
+    iops = _iops(view, storage_type, engine, size, unknown_size, deployment)
+    return [storage] if iops is None else [storage, iops]
+
+
+def _iops(
+    view: AttributeView,
+    storage_type: str,
+    engine: str,
+    size: float | None,
+    unknown_size: str | None,
+    deployment: str,
+) -> ComponentSpec | None:
+    def component(quantity: float | None, unknown: str | None = None) -> ComponentSpec:
+        return ComponentSpec(
+            f"Provisioned IOPS ({storage_type})",
+            "IOPS-month",
+            f"rds:iops:{storage_type}:{deployment}",
+            quantity,
+            unknown=unknown,
         )
-    return specs
+
+    iops = view.number("iops")
+    if storage_type in ("io1", "io2"):
+        if iops is None:
+            minimum = f"at least {PIOPS_MINIMUM_IOPS:,} for {storage_type}"
+            return component(None, f"iops unknown until apply ({minimum})")
+        return component(iops) if iops else None
+    if storage_type != "gp3" or not iops or iops <= GP3_BASELINE_IOPS_SMALL:
+        return None
+    if size is None:
+        return component(None, f"the gp3 baseline depends on the size: {unknown_size}")
+    extra = iops - _gp3_baseline(engine, size)
+    return component(extra) if extra > 0 else None

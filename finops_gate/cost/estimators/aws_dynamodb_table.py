@@ -48,26 +48,23 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             )
         )
     else:
-        write = view.number("write_capacity", 0.0) or 0.0
-        read = view.number("read_capacity", 0.0) or 0.0
-        for index in view.blocks("global_secondary_index"):
-            write += index.number("write_capacity", 0.0) or 0.0
-            read += index.number("read_capacity", 0.0) or 0.0
-        specs.append(
-            ComponentSpec(
-                f"Write capacity ({write:g} WCU)",
-                "WCU-hour",
-                "dynamodb:provisioned:wcu",
-                write * HOURS_PER_MONTH,
-            )
-        )
-        specs.append(
-            ComponentSpec(
-                f"Read capacity ({read:g} RCU)",
-                "RCU-hour",
-                "dynamodb:provisioned:rcu",
-                read * HOURS_PER_MONTH,
-            )
-        )
+        specs.append(_capacity(view, "write", "WCU", "dynamodb:provisioned:wcu"))
+        specs.append(_capacity(view, "read", "RCU", "dynamodb:provisioned:rcu"))
     specs.append(usage_spec(view, "Storage", "GB-month", "dynamodb:storage", "storage_gb"))
     return specs
+
+
+def _capacity(view: AttributeView, kind: str, unit: str, price_key: str) -> ComponentSpec:
+    """Provisioned capacity of the table and its global secondary indexes; a capacity set
+    from a value known only after apply leaves the component unknown, not $0."""
+    attribute = f"{kind}_capacity"
+    parts = [view, *view.blocks("global_secondary_index")]
+    name = f"{kind.capitalize()} capacity"
+    if any(part.is_unknown(attribute) for part in parts):
+        return ComponentSpec(
+            name, f"{unit}-hour", price_key, None, unknown=f"{attribute} unknown until apply"
+        )
+    total = sum(part.number(attribute, 0.0) or 0.0 for part in parts)
+    return ComponentSpec(
+        f"{name} ({total:g} {unit})", f"{unit}-hour", price_key, total * HOURS_PER_MONTH
+    )

@@ -6,9 +6,10 @@
   `fargate:ephemeral-storage:gb:hour`
 
 The task definition (`task_definition = aws_ecs_task_definition.x.arn`) gives `cpu` (1024
-units = 1 vCPU), `memory` (MiB) and `runtime_platform`. Services on the EC2 launch type
-cost nothing themselves: they run on the cluster's instances. Tasks on `FARGATE_SPOT`
-are priced at the on-demand rate and noted (the table has no Fargate Spot price).
+units = 1 vCPU), `memory` (MiB) and `runtime_platform`; a size known only after apply
+leaves its component unknown. Services on the EC2 launch type cost nothing themselves:
+they run on the cluster's instances. Tasks on `FARGATE_SPOT` are priced at the on-demand
+rate and noted (the table has no Fargate Spot price).
 """
 
 from __future__ import annotations
@@ -42,36 +43,51 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         )
     cpu_units = task.number("cpu")
     memory_mib = task.number("memory")
-    if cpu_units is None or memory_mib is None:
-        raise UnknownAttributeError(
-            "cpu", f"cpu and memory of {task.resource.address} are unknown until apply"
-        )
     tasks = view.number("desired_count", 1.0)
     tasks = 1.0 if tasks is None else tasks
     platform = task.blocks("runtime_platform")
     arm = bool(platform) and platform[0].string("cpu_architecture") == "ARM64"
     prefix = "fargate:arm" if arm else "fargate"
     label = "ARM64" if arm else "x86"
-    vcpus = cpu_units / 1024
-    memory_gb = memory_mib / 1024
     note = None
     if _fargate_spot(view):
         note = "FARGATE_SPOT tasks priced at the on-demand Fargate rate (an upper bound)"
-    specs = [
-        ComponentSpec(
+    unknown = f"of {task.resource.address}: unknown until apply"
+    if cpu_units is None:
+        vcpu = ComponentSpec(
+            f"vCPU ({tasks:g} tasks, {label})",
+            "vCPU-hour",
+            f"{prefix}:vcpu:hour",
+            None,
+            note=note,
+            unknown=f"cpu {unknown}",
+        )
+    else:
+        vcpus = cpu_units / 1024
+        vcpu = ComponentSpec(
             f"vCPU ({tasks:g} tasks x {vcpus:g} vCPU, {label})",
             "vCPU-hour",
             f"{prefix}:vcpu:hour",
             tasks * vcpus * HOURS_PER_MONTH,
             note=note,
-        ),
-        ComponentSpec(
+        )
+    if memory_mib is None:
+        memory = ComponentSpec(
+            f"Memory ({tasks:g} tasks, {label})",
+            "GB-hour",
+            f"{prefix}:gb:hour",
+            None,
+            unknown=f"memory {unknown}",
+        )
+    else:
+        memory_gb = memory_mib / 1024
+        memory = ComponentSpec(
             f"Memory ({tasks:g} tasks x {memory_gb:g} GB, {label})",
             "GB-hour",
             f"{prefix}:gb:hour",
             tasks * memory_gb * HOURS_PER_MONTH,
-        ),
-    ]
+        )
+    specs = [vcpu, memory]
     storage = task.blocks("ephemeral_storage")
     size = storage[0].number("size_in_gib") if storage else None
     if size and size > FREE_EPHEMERAL_GB:

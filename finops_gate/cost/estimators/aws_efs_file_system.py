@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import ComponentSpec
-from finops_gate.cost.view import AttributeView, UnknownAttributeError
+from finops_gate.cost.view import AttributeView
 
 RESOURCE_TYPES = ("aws_efs_file_system",)
 USAGE_KEYS = ("storage_gb", "infrequent_access_storage_gb")
@@ -34,14 +34,15 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     ]
     if view.string("throughput_mode") == "provisioned":
         throughput = view.number("provisioned_throughput_in_mibps")
-        if throughput is None:
-            raise UnknownAttributeError("provisioned_throughput_in_mibps")
         specs.append(
             ComponentSpec(
                 "Provisioned throughput",
                 "MiBps-month",
                 "efs:provisioned-throughput",
                 throughput,
+                unknown=None
+                if throughput is not None
+                else "provisioned_throughput_in_mibps unknown until apply",
             )
         )
     return specs

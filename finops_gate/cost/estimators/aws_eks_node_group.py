@@ -1,8 +1,10 @@
 """EKS managed node group.
 
 - Instance usage: desired size x hour, `ec2:<first of instance_types>` (AWS's default
-  t3.medium when none is given; `:spot` for `capacity_type = "SPOT"`)
-- Node disks: desired size x `disk_size` GB-month (default 20), `ebs:gp2:storage`
+  t3.medium when none is given, or the list is empty; `:spot` for
+  `capacity_type = "SPOT"`)
+- Node disks: desired size x `disk_size` GB-month (AWS's default: 20, 50 for Windows
+  AMI types), `ebs:gp2:storage`
 - With a launch template: the template's instance type, disks, monitoring and
   EBS-optimized fee (`ec2:<type>:ebs-optimized`), as `aws_autoscaling_group`
 - Unlimited CPU credits for burstable types (usage: `monthly_cpu_credit_hrs` x
@@ -24,14 +26,20 @@ from finops_gate.cost.estimators._compute import (
     from_launch_template,
     instance_usage,
 )
+from finops_gate.cost.estimators._defaults import set_from_reference
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
 RESOURCE_TYPES = ("aws_eks_node_group",)
 USAGE_KEYS = ("instances", "monthly_cpu_credit_hrs", "vcpu_count")
+# https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateNodegroup.html:
+# instanceTypes "If you don't specify an instance type in a launch template or for
+# instanceTypes, then t3.medium is used, by default"; diskSize "The default disk size is
+# 20 GiB for Linux and Bottlerocket. The default disk size is 50 GiB for Windows."
 DEFAULT_INSTANCE_TYPE = "t3.medium"
 DEFAULT_DISK_GB = 20.0
+DEFAULT_WINDOWS_DISK_GB = 50.0
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
@@ -53,12 +61,14 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             spec = from_launch_template(template)
             spec.spot = view.string("capacity_type") == "SPOT"
             return [instance_usage(spec, desired), *extras(view, spec, desired)]
+    type_note = None
     if instance_types:
         instance_type = instance_types[0]
-    elif uses_template or view.is_unknown("instance_types"):
+    elif uses_template or set_from_reference(view, "instance_types"):
         raise UnknownAttributeError("instance_types")
     else:
         instance_type = DEFAULT_INSTANCE_TYPE
+        type_note = "instance_types not set: t3.medium, the EKS default"
     key, label = f"ec2:{instance_type}", "on-demand"
     if view.string("capacity_type") == "SPOT":
         key, label = f"{key}:spot", "spot"
@@ -69,14 +79,26 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             "hour",
             key,
             HOURS_PER_MONTH * desired,
+            note=type_note,
         )
     ]
     if not uses_template:
-        disk = view.number("disk_size") or DEFAULT_DISK_GB
+        disk, disk_note = _disk_size(view)
         specs.extend(
-            volume_components(f"Node disks ({count} x {disk:g} GB)", "gp2", disk * desired)
+            volume_components(
+                f"Node disks ({count} x {disk:g} GB)", "gp2", disk * desired, note=disk_note
+            )
         )
     credits = cpu_credits(view, LaunchSpec(instance_type), desired)
     if credits is not None:
         specs.append(credits)
     return specs
+
+
+def _disk_size(view: AttributeView) -> tuple[float, str | None]:
+    size = view.number("disk_size")
+    if size:
+        return size, None
+    windows = (view.string("ami_type") or "").startswith("WINDOWS")
+    default = DEFAULT_WINDOWS_DISK_GB if windows else DEFAULT_DISK_GB
+    return default, f"disk_size not set: {default:g} GB, the EKS default"

@@ -2,11 +2,15 @@
 
 - Cache nodes: nodes x hour, `elasticache:<node_type>:<redis|valkey>`; nodes are
   `num_cache_clusters`, or `num_node_groups` x (`replicas_per_node_group` + 1) in
-  cluster mode
+  cluster mode (none of them set: one node, the primary; a count set from a value known
+  only after apply: unknown)
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from finops_gate.cost.estimators._defaults import set_from_reference
 from finops_gate.cost.estimators._elasticache import nodes
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
@@ -17,13 +21,29 @@ RESOURCE_TYPES = ("aws_elasticache_replication_group",)
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     node_type = view.required_string("node_type")
     engine = view.string("engine", "redis") or "redis"
+    counts = ("num_cache_clusters", "num_node_groups", "replicas_per_node_group")
+    unknown = [name for name in counts if view.is_unknown(name) and set_from_reference(view, name)]
+    if unknown:
+        return [
+            replace(
+                nodes(node_type, engine, 1),
+                name=f"Cache nodes ({engine}, {node_type})",
+                monthly_quantity=None,
+                unknown=f"{unknown[0]} unknown until apply",
+            )
+        ]
     groups = view.number("num_node_groups")
     replicas = view.number("replicas_per_node_group")
     clusters = view.number("num_cache_clusters")
+    note = None
     if groups and (groups > 1 or replicas):
         count = groups * ((replicas or 0.0) + 1)
     elif clusters:
         count = clusters
     else:
         count = (groups or 1.0) * ((replicas or 0.0) + 1)
-    return [nodes(node_type, engine, count)]
+        if groups is None and replicas is None:
+            # https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html
+            # (NumCacheClusters: "you can omit this parameter (it will default to 1)")
+            note = "num_cache_clusters not set: one node, the ElastiCache default"
+    return [replace(nodes(node_type, engine, count), note=note)]

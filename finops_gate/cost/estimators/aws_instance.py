@@ -45,8 +45,6 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     specs.extend(_root_volume(view))
     for device in view.blocks("ebs_block_device"):
         size = device.number("volume_size")
-        if size is None:
-            raise UnknownAttributeError("ebs_block_device.volume_size")
         volume_type = device.string("volume_type")
         note = None
         if volume_type is None:
@@ -61,6 +59,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 device.number("iops"),
                 device.number("throughput"),
                 note,
+                "volume_size unknown until apply (e.g. from its snapshot)",
             )
         )
     if view.boolean("associate_public_ip_address"):

@@ -2,7 +2,8 @@
 
 - Brokers: `number_of_broker_nodes` x hour, `msk:<instance_type>` (e.g.
   `msk:kafka.m5.large`)
-- Broker storage: brokers x the EBS volume size, GB-month, `msk:storage`
+- Broker storage: brokers x the EBS volume size, GB-month, `msk:storage` (no
+  `storage_info`: AWS sets the size at creation, so it is known only after apply)
 """
 
 from __future__ import annotations
@@ -49,6 +50,19 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 "GB-month",
                 "msk:storage",
                 brokers * size,
+            )
+        )
+    else:
+        # The API has no documented default size (EBSStorageInfo.VolumeSize, 1 to 16,384
+        # GiB: https://docs.aws.amazon.com/msk/1.0/apireference/clusters.html): the
+        # volume AWS creates is known only after apply.
+        specs.append(
+            ComponentSpec(
+                f"Broker storage ({brokers:g} brokers)",
+                "GB-month",
+                "msk:storage",
+                None,
+                unknown="broker volume size not set: chosen by AWS at creation",
             )
         )
     return specs

@@ -4,12 +4,15 @@
   OpenSearch does, `m5.large.search`; `.elasticsearch` names are mapped to `.search`)
 - Dedicated master nodes: `dedicated_master_count` x hour, `opensearch:<type>`
 - UltraWarm nodes: `warm_count` x hour, `opensearch:<warm_type>`
-- Storage: instances x `volume_size` GB-month, `opensearch:storage:<gp2|gp3>`
+- Storage: instances x `volume_size` GB-month, `opensearch:storage:<gp2|gp3>` (no
+  `volume_type`: priced as gp2; no `volume_size`: known only after apply)
 - gp3 IOPS above 3,000 and throughput above 125 MiBps per instance: IOPS-month,
   `opensearch:gp3:iops`; MiBps-month, `opensearch:gp3:throughput`
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
@@ -36,7 +39,13 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     cluster = clusters[0] if clusters else None
     instance_type = (cluster.string("instance_type") if cluster else None) or DEFAULT_INSTANCE_TYPE
     count = (cluster.number("instance_count") if cluster else None) or 1.0
-    specs = [_nodes("Instances", instance_type, count)]
+    instances = _nodes("Instances", instance_type, count)
+    if cluster is None or cluster.string("instance_type") is None:
+        # The provider's default instance type (cluster_config.instance_type).
+        instances = replace(
+            instances, note="instance type not set: m4.large.search, the provider default"
+        )
+    specs = [instances]
     if cluster is not None and cluster.boolean("dedicated_master_enabled"):
         master_type = cluster.string("dedicated_master_type")
         if master_type is None:
@@ -51,16 +60,30 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     for ebs in view.blocks("ebs_options"):
         if not ebs.boolean("ebs_enabled"):
             continue
+        volume_type = ebs.string("volume_type")
+        type_note = None
+        if volume_type is None:
+            volume_type, type_note = "gp2", "volume_type unknown until apply: priced as gp2"
         size = ebs.number("volume_size")
         if size is None:
-            raise UnknownAttributeError("ebs_options.volume_size")
-        volume_type = ebs.string("volume_type", "gp2") or "gp2"
+            specs.append(
+                ComponentSpec(
+                    f"Storage ({volume_type}, size unknown)",
+                    "GB-month",
+                    f"opensearch:storage:{volume_type}",
+                    None,
+                    note=type_note,
+                    unknown="ebs_options.volume_size unknown until apply",
+                )
+            )
+            continue
         specs.append(
             ComponentSpec(
                 f"Storage ({volume_type}, {count:g} x {size:g} GB)",
                 "GB-month",
                 f"opensearch:storage:{volume_type}",
                 size * count,
+                note=type_note,
             )
         )
         if volume_type == "gp3":

@@ -1,10 +1,13 @@
 """Aurora cluster (storage, I/O and backups; its instances are `aws_rds_cluster_instance`).
 
-- Storage (usage: `storage_gb`): GB-month, `aurora:storage`
-- I/O requests (usage: `write_requests_per_sec` + `read_requests_per_sec`, x 730 hours x
-  3,600 s): 1M requests, `aurora:io`
+- Storage (usage: `storage_gb`): GB-month, `aurora:storage` (`aurora:storage:iopt1` for
+  I/O-Optimized clusters, `storage_type = "aurora-iopt1"`)
+- I/O requests (Aurora Standard only; usage: `write_requests_per_sec` +
+  `read_requests_per_sec`, x 730 hours x 3,600 s): 1M requests, `aurora:io`
 - Backup storage beyond the free allowance (usage: `backup_snapshot_size_gb` x
   (`backup_retention_period` - 1)): GB-month, `aurora:backup`
+- Master user secret (`manage_master_user_password = true`): secret-month,
+  `secretsmanager:secret`
 
 Aurora Serverless v2 capacity is billed on the cluster's `db.serverless` instances;
 Serverless v1 (`engine_mode = "serverless"`) capacity is not priced.
@@ -13,6 +16,7 @@ Serverless v1 (`engine_mode = "serverless"`) capacity is not priced.
 from __future__ import annotations
 
 from finops_gate.cost.estimators._usage import usage_spec
+from finops_gate.cost.estimators.aws_db_instance import master_user_secret
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
 
@@ -26,7 +30,20 @@ USAGE_KEYS = (
 SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600
 
 
+IO_OPTIMIZED = "aurora-iopt1"
+
+
 def estimate(view: AttributeView) -> list[ComponentSpec]:
+    # I/O-Optimized clusters pay more for storage (and instances) and nothing for I/O:
+    # https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.Overview.StorageReliability.html#aurora-storage-type
+    optimized = view.string("storage_type") == IO_OPTIMIZED
+    storage = usage_spec(
+        view,
+        "Storage (I/O-Optimized)" if optimized else "Storage",
+        "GB-month",
+        "aurora:storage:iopt1" if optimized else "aurora:storage",
+        "storage_gb",
+    )
     writes = view.usage_number("write_requests_per_sec")
     reads = view.usage_number("read_requests_per_sec")
     io = None
@@ -44,17 +61,17 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         backup_note = (
             f"from the usage file: {snapshot:g} GB x {retention:g} days retention, one day free"
         )
-    return [
-        usage_spec(view, "Storage", "GB-month", "aurora:storage", "storage_gb"),
-        ComponentSpec(
-            "I/O requests", "1M requests", "aurora:io", io, usage_based=True, note=io_note
-        ),
-        ComponentSpec(
-            "Backup storage",
-            "GB-month",
-            "aurora:backup",
-            backup,
-            usage_based=True,
-            note=backup_note,
-        ),
-    ]
+    backup_storage = ComponentSpec(
+        "Backup storage",
+        "GB-month",
+        "aurora:backup",
+        backup,
+        usage_based=True,
+        note=backup_note,
+    )
+    if optimized:
+        return [storage, backup_storage, *master_user_secret(view)]
+    io_requests = ComponentSpec(
+        "I/O requests", "1M requests", "aurora:io", io, usage_based=True, note=io_note
+    )
+    return [storage, io_requests, backup_storage, *master_user_secret(view)]

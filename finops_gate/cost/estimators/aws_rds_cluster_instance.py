@@ -1,9 +1,12 @@
 """Aurora cluster instance.
 
 - Database instance: hour, `rds:<instance_class>:<aurora-mysql|aurora-postgresql>:single-az`
-  (Aurora standard storage configuration; each instance is billed once, replicas included)
+  (each instance is billed once, replicas included); in an I/O-Optimized cluster
+  (`aws_rds_cluster.storage_type = "aurora-iopt1"`, the cluster its `cluster_identifier`
+  references), `rds:<instance_class>:<engine>-iopt1:single-az`
 - Serverless v2 capacity (`instance_class = "db.serverless"`; usage:
   `capacity_units_per_hr`, average ACUs): ACU-hour, `aurora:serverless-v2:acu`
+  (`aurora:serverless-v2:acu:iopt1` in an I/O-Optimized cluster)
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from finops_gate.cost.view import AttributeView
 
 RESOURCE_TYPES = ("aws_rds_cluster_instance",)
 USAGE_KEYS = ("capacity_units_per_hr",)
+IO_OPTIMIZED = "aurora-iopt1"
 
 
 def aurora_engine(engine: str | None) -> str:
@@ -21,16 +25,26 @@ def aurora_engine(engine: str | None) -> str:
     return engine
 
 
+def io_optimized(view: AttributeView) -> bool:
+    """Whether the cluster this instance belongs to (when the plan has it) uses the
+    I/O-Optimized storage configuration, which bills instances at a higher rate."""
+    cluster = view.referenced("cluster_identifier")
+    return cluster is not None and cluster.string("storage_type") == IO_OPTIMIZED
+
+
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     instance_class = view.required_string("instance_class")
     engine = aurora_engine(view.string("engine"))
+    optimized = io_optimized(view)
+    suffix = "-iopt1" if optimized else ""
+    configuration = ", I/O-Optimized" if optimized else ""
     if instance_class == "db.serverless":
         acus = view.usage_number("capacity_units_per_hr")
         return [
             ComponentSpec(
-                f"Serverless v2 capacity ({engine})",
+                f"Serverless v2 capacity ({engine}{configuration})",
                 "ACU-hour",
-                "aurora:serverless-v2:acu",
+                "aurora:serverless-v2:acu:iopt1" if optimized else "aurora:serverless-v2:acu",
                 None if acus is None else acus * HOURS_PER_MONTH,
                 usage_based=True,
                 note=None
@@ -40,9 +54,9 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         ]
     return [
         ComponentSpec(
-            f"Database instance ({engine}, {instance_class})",
+            f"Database instance ({engine}{configuration}, {instance_class})",
             "hour",
-            f"rds:{instance_class}:{engine}:single-az",
+            f"rds:{instance_class}:{engine}{suffix}:single-az",
             HOURS_PER_MONTH,
         )
     ]

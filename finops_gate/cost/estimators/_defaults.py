@@ -1,0 +1,28 @@
+"""Telling an argument left to its default from one set to a value known only after apply.
+
+Both look alike in a plan: the provider marks an omitted Optional+Computed argument
+unknown, just as it does one set from another resource's attribute. The configuration
+tells them apart: an argument set to a value computed at apply time references something.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from finops_gate.cost.view import AttributeView
+
+
+def set_from_reference(view: AttributeView, name: str) -> bool:
+    """Whether the configuration sets `name` from a reference (a resource attribute, a
+    module output...), so an unknown value is a real unknown, not a default to assume."""
+    expressions: Any = (
+        view.expressions if view.expressions is not None else view.resource.config_expressions
+    )
+    expression = expressions.get(name) if isinstance(expressions, dict) else None
+    return isinstance(expression, dict) and bool(expression.get("references"))
+
+
+def joined(*notes: str | None) -> str | None:
+    """Notes joined with "; ", None when there are none."""
+    present = [note for note in notes if note]
+    return "; ".join(present) or None
