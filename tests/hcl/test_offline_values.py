@@ -742,3 +742,19 @@ def test_a_set_block_whose_elements_cannot_be_told_apart_is_unknown(tmp_path: Pa
     instance = resources["aws_instance.i"]
     assert (instance.after or {})["ebs_block_device"][0]["volume_size"] == 5
     assert instance.after_unknown["ebs_block_device"] == [{"kms_key_id": True}]
+
+
+def test_the_repository_top_is_never_the_filesystem_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from finops_gate.plan.hcl.files import repository_top
+
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    (tmp_path / "repo" / "infra").mkdir()
+    assert repository_top(tmp_path / "repo" / "infra") == tmp_path / "repo"
+    lone = tmp_path / "lone"
+    lone.mkdir()
+    real_exists = Path.exists
+    # as if the machine had /.git (a container whose root is a checkout)
+    monkeypatch.setattr(Path, "exists", lambda self: self == Path("/.git") or real_exists(self))
+    assert repository_top(lone) == lone

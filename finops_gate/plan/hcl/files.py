@@ -23,8 +23,11 @@ MAX_FILESET_VISITS = 100_000
 
 
 def repository_top(directory: Path) -> Path:
-    """The nearest directory at or above `directory` holding `.git`, else `directory`."""
+    """The nearest directory at or above `directory` holding `.git` (never the filesystem
+    root), else `directory`."""
     for candidate in (directory, *directory.parents):
+        if candidate == candidate.parent:  # a repository at / would open up /proc, /dev
+            break
         if (candidate / ".git").exists():
             return candidate
     return directory
