@@ -758,3 +758,12 @@ def test_the_repository_top_is_never_the_filesystem_root(
     # as if the machine had /.git (a container whose root is a checkout)
     monkeypatch.setattr(Path, "exists", lambda self: self == Path("/.git") or real_exists(self))
     assert repository_top(lone) == lone
+
+
+def test_the_region_list_covers_every_known_region() -> None:
+    import json
+
+    from finops_gate.plan.aws_regions import AWS_REGIONS
+
+    listed = json.loads(REGIONS_FILE.read_text(encoding="utf-8"))["regions"]
+    assert set(AWS_REGIONS) <= set(listed)
