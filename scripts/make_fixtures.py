@@ -85,6 +85,7 @@ CASES: tuple[Case, ...] = (
     Case("unpriced_databases", FIXTURES_DIR / "unpriced_databases"),
     Case("defaults", FIXTURES_DIR / "defaults"),
     Case("capacity", FIXTURES_DIR / "capacity"),
+    Case("offline_values", FIXTURES_DIR / "offline_values"),
     Case("examples/web-app", REPO_ROOT / "examples" / "web-app", copies=("examples/plan.json",)),
 )
 
@@ -233,8 +234,10 @@ def generate(case: Case, terraform: str, mirror: Path, keep: bool) -> Path:
     print(f"==> {case.name} ({case.path.relative_to(REPO_ROOT)})", flush=True)
     tmp = Path(tempfile.mkdtemp(prefix=f"finops-fixture-{case.path.name}-"))
     try:
-        shutil.copytree(case.path, tmp / "work", ignore=_IGNORE)
-        work = (tmp / "work" / case.root).resolve()
+        # Named like the case, so that `basename(path.cwd)` is the same in the plan
+        # and in HCL mode (which evaluates the case directory itself).
+        shutil.copytree(case.path, tmp / case.path.name, ignore=_IGNORE)
+        work = (tmp / case.path.name / case.root).resolve()
         state_in = work / "terraform.tfstate.in"
         if state_in.exists():
             shutil.copyfile(state_in, work / "terraform.tfstate")

@@ -6,8 +6,9 @@ compact digest of `terraform providers schema -json`: for each AWS resource type
 whether it has a `tags` attribute (so default_tags and tag policies apply, as in a
 plan) and which top-level attributes are computed (a computed attribute that the
 configuration does not set is unknown until apply, exactly as terraform marks it in
-`after_unknown`), and the names of its nested block types (to read JSON-syntax
-`.tf.json` files, where a block and a map attribute look alike).
+`after_unknown`), the names of its nested block types (to read JSON-syntax
+`.tf.json` files, where a block and a map attribute look alike) and which of them are
+sets (a set block holding an unknown value is wholly unknown in a plan).
 
 Usage::
 
@@ -70,6 +71,11 @@ def main() -> int:
         digest[name] = {
             "tags": "tags" in attributes,
             "blocks": sorted(schema["block"].get("block_types", {})),
+            "set_blocks": sorted(
+                key
+                for key, value in schema["block"].get("block_types", {}).items()
+                if value.get("nesting_mode") == "set"
+            ),
             "computed": sorted(
                 key for key, value in attributes.items() if value.get("computed") and key != "id"
             ),

@@ -16,9 +16,17 @@ from typing import Any
 
 from finops_gate.errors import PlanError
 from finops_gate.plan.hcl import schema
-from finops_gate.plan.hcl.config import ModuleConfig, installed_modules, load_module_config
+from finops_gate.plan.hcl.config import (
+    ModuleConfig,
+    installed_modules,
+    load_module_config,
+    shown_path,
+)
+from finops_gate.plan.hcl.datasources import read_data_source
 from finops_gate.plan.hcl.evaluate import Evaluator, Namespace
-from finops_gate.plan.hcl.functions import FUNCTIONS
+from finops_gate.plan.hcl.filefunctions import file_functions
+from finops_gate.plan.hcl.files import FileAccess, repository_top
+from finops_gate.plan.hcl.functions import FUNCTIONS, Function
 from finops_gate.plan.hcl.syntax import Attribute, Block, Body, Node, is_tree, subtrees
 from finops_gate.plan.hcl.values import (
     EvalError,
@@ -73,6 +81,26 @@ class Context:
     # --region or us-east-1 (finops_gate.plan.region.default_region)
     default_region: tuple[str, str, str] = (FALLBACK_REGION, "fallback", "no region found")
     provider_regions: dict[str, ProviderRegion] = field(default_factory=dict)
+    _functions: dict[str, Function] | None = None
+
+    @property
+    def cwd(self) -> Path:
+        """The directory terraform would run in: `path.cwd` (for `--base`, the real one,
+        not the temporary copy, so that both sides evaluate alike)."""
+        return self.modules_root or self.root
+
+    def functions(self) -> dict[str, Function]:
+        if self._functions is None:
+            access = FileAccess(self.root, str(self.cwd), self._repository_copy_top())
+            self._functions = file_functions(access, FUNCTIONS)
+        return self._functions
+
+    def _repository_copy_top(self) -> Path:
+        """The repository top as seen from `root`: for `--base`, `root` is a copy of the
+        gated directory inside a copy of the repository, as deep as the real one."""
+        top = repository_top(self.cwd)
+        depth = len(self.cwd.relative_to(top).parts) if self.cwd.is_relative_to(top) else 0
+        return self.root.parents[depth - 1] if depth else self.root
 
     def config(self, directory: Path) -> ModuleConfig:
         directory = directory.resolve()
@@ -104,6 +132,15 @@ class _DataValue(ResourceValue):
         return Unknown(f"data source {self.address} is not read in HCL mode")
 
 
+class _AnsweredDataValue(ResourceValue):
+    """A data source HCL mode answers offline (see datasources.py)."""
+
+    def attribute(self, name: str) -> Any:
+        if name in self:
+            return self[name]
+        return Unknown(f"{self.address}.{name} is not known without reading the data source")
+
+
 def _resource_value(address: str, values: Mapping[str, Any]) -> ResourceValue:
     value = ResourceValue(values)
     value.address = address
@@ -129,8 +166,10 @@ class ModuleInstance:
         self._resources: dict[str, Any] = {}
         self._attributes: dict[tuple[str, Any], dict[str, Any]] = {}
         self._modules: dict[str, Any] = {}
+        self._data: dict[str, Any] = {}
         self._busy: set[str] = set()
-        self.evaluator = Evaluator(self._resolve, FUNCTIONS)
+        self.evaluator = Evaluator(self._resolve, context.functions())
+        self._paths = {"module": self._path_module(), "root": ".", "cwd": str(context.cwd)}
         self._resource_types = config.resource_types()
         self.providers = dict(providers)
         for block in config.providers:
@@ -156,7 +195,7 @@ class ModuleInstance:
         if name == "data":
             return Namespace("data", self._data_type)
         if name == "path":
-            return {"module": self.config.shown, "root": ".", "cwd": "."}
+            return dict(self._paths)
         if name == "terraform":
             return {"workspace": self.context.workspace()}
         if name == "self":
@@ -189,13 +228,63 @@ class ModuleInstance:
             )
         return self._locals[name]
 
-    def _data_type(self, data_type: str) -> Any:
-        def named(name: str) -> Any:
-            value = _DataValue()
-            value.address = f"{self.prefix}data.{data_type}.{name}"
-            return value
+    def _path_module(self) -> str:
+        """As terraform shows it: relative to the working directory ("." for the root,
+        "modules/x", ".terraform/modules/x" for an installed module)."""
+        directory = self.config.directory
+        modules_root = self.context.modules_root
+        if modules_root is not None and directory.is_relative_to(modules_root / ".terraform"):
+            return shown_path(directory, modules_root)
+        return shown_path(directory, self.context.root)
 
-        return Namespace(f"data.{data_type}", named)
+    # -- data sources ----------------------------------------------------------------------
+    def _data_type(self, data_type: str) -> Any:
+        return Namespace(f"data.{data_type}", lambda name: self.data_value(data_type, name))
+
+    def data_value(self, data_type: str, name: str) -> Any:
+        key = f"{data_type}.{name}"
+        if key not in self._data:
+            self._data[key] = self._guard(
+                f"data.{key}", lambda: self._compute_data_value(data_type, name)
+            )
+        return self._data[key]
+
+    def _compute_data_value(self, data_type: str, name: str) -> Any:
+        address = f"{self.prefix}data.{data_type}.{name}"
+        block = self.config.data.get(f"{data_type}.{name}")
+        if block is None:
+            # An undeclared data source is an error for terraform; keep it unknown.
+            return _data_instance(_DataValue(), address, NO_INDEX)
+        expansion = self.expansion(block, address)
+        if isinstance(expansion, Unknown):
+            return expansion
+        provider, _ = self.provider_for(block, data_type)
+        region = provider.region if provider else None
+        default_region, default_source, _ = self.context.default_region
+        if region is None and default_source != "fallback":
+            # No region in the provider block: the provider's would come from the
+            # environment (or the region the user gave with --region).
+            region = default_region
+        waits = _waits_for_resources(block)
+        values = {}
+        for index, scope in expansion:
+            arguments = self.evaluate_body(block.body, scope, top=True)
+            instance = _address(address, index)
+            answer = read_data_source(data_type, arguments, region, instance)
+            value: ResourceValue
+            if answer is None:
+                value = _DataValue()
+            elif waits or _known_after_apply(arguments):
+                # Terraform reads it during apply, after what it depends on is created.
+                value = ResourceValue({k: v for k, v in arguments.items() if v is not None})
+            else:
+                value = _AnsweredDataValue(answer)
+            values[index] = _data_instance(value, address, index)
+        if block.body.attributes.get("count") is not None:
+            return [values[i] for i, _ in expansion]
+        if block.body.attributes.get("for_each") is not None:
+            return {str(i): values[i] for i, _ in expansion}
+        return values[NO_INDEX]
 
     # -- resources -------------------------------------------------------------------------
     def expansion(self, block: Block, label: str) -> list[tuple[Any, dict[str, Any]]] | Unknown:
@@ -254,8 +343,12 @@ class ModuleInstance:
         cache_key = (key, index)
         if cache_key not in self._attributes:
             block = self.config.resources[key]
+            resource_type = key.split(".", 1)[0]
             self._attributes[cache_key] = self._guard(
-                f"{key}[{index!r}]", lambda: self.evaluate_body(block.body, scope, top=True)
+                f"{key}[{index!r}]",
+                lambda: schema.as_stored(
+                    resource_type, self.evaluate_body(block.body, scope, top=True)
+                ),
             )
         return self._attributes[cache_key]
 
@@ -501,7 +594,7 @@ class ModuleInstance:
         provider: ProviderConfig | None,
         region_source: str,
     ) -> None:
-        after, unknown = _split_top(values)
+        after, unknown = _split_top(values, resource_type)
         for attribute, value in values.items():
             found = contains_unknown(value)
             if found is not None:
@@ -585,6 +678,26 @@ class ModuleInstance:
         )
 
 
+def _waits_for_resources(block: Block) -> bool:
+    """A data block whose `depends_on` names a resource or module: HCL mode sees only
+    creates, so terraform would defer reading it to apply."""
+    depends_on = block.body.attributes.get("depends_on")
+    if depends_on is None:
+        return False
+    names = [_traversal_name(item) for item in subtrees(_strip_expr(depends_on.expr))]
+    return any(name and not name.startswith("data.") for name in names)
+
+
+def _known_after_apply(arguments: Mapping[str, Any]) -> bool:
+    unknown = contains_unknown(dict(arguments))
+    return unknown is not None and unknown.reason.endswith("is known only after apply")
+
+
+def _data_instance(value: ResourceValue, address: str, index: Any) -> ResourceValue:
+    value.address = _address(address, index)
+    return value
+
+
 def _address(base: str, index: Any) -> str:
     if index is NO_INDEX:
         return base
@@ -593,14 +706,20 @@ def _address(base: str, index: Any) -> str:
     return f"{base}[{json.dumps(index, ensure_ascii=False)}]"
 
 
-def _split_top(values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+def _split_top(
+    values: Mapping[str, Any], resource_type: str = ""
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """(after, after_unknown) as terraform writes them. Like the AWS provider (SDKv2), an
     attribute whose value holds any unknown (a map with an unknown value, a set of ids
-    one of which is unknown) is wholly unknown; nested blocks are split item by item."""
+    one of which is unknown) is wholly unknown, and so is a set of nested blocks whose
+    elements cannot be told apart (schema.set_block_unknown); other nested blocks are
+    split item by item."""
     after: dict[str, Any] = {}
     unknown: dict[str, Any] = {}
     for name, value in values.items():
-        if isinstance(value, BlockList):
+        if isinstance(value, BlockList) and schema.set_block_unknown(resource_type, name, value):
+            unknown[name] = True
+        elif isinstance(value, BlockList):
             items_after: list[Any] = []
             items_unknown: list[Any] = []
             for item in value:

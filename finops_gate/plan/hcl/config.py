@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from finops_gate.errors import PlanError
+from finops_gate.plan.hcl.overrides import is_override_file, merge_block
 from finops_gate.plan.hcl.syntax import Attribute, Block, parse_file
 
 
@@ -38,17 +39,8 @@ def tf_files(directory: Path) -> list[Path]:
         for p in directory.iterdir()
         if p.is_file() and p.name.endswith((".tf", ".tf.json")) and not p.name.startswith(".")
     ]
-    overrides = sorted(p for p in files if _stem(p) == "override" or _stem(p).endswith("_override"))
+    overrides = sorted(p for p in files if is_override_file(p.name))
     return sorted(p for p in files if p not in overrides) + overrides
-
-
-def _stem(path: Path) -> str:
-    return path.name.removesuffix(".json").removesuffix(".tf")
-
-
-def _is_override(file: str) -> bool:
-    stem = _stem(Path(file))
-    return stem == "override" or stem.endswith("_override")
 
 
 def load_module_config(directory: Path, root: Path) -> ModuleConfig:
@@ -60,33 +52,91 @@ def load_module_config(directory: Path, root: Path) -> ModuleConfig:
         name = path.name if shown == "." else f"{shown}/{path.name}"
         body = parse_file(path, name)
         for block in body.blocks:
-            _add_block(config, block)
+            if is_override_file(path.name):
+                _override_block(config, block)
+            else:
+                _add_block(config, block)
     return config
 
 
 def _add_block(config: ModuleConfig, block: Block) -> None:
     labels = block.labels
-    if block.type == "variable" and labels:
-        config.variables[labels[0]] = block
-    elif block.type == "locals":
+    if block.type == "locals":
         config.locals.update(block.body.attributes)
-    elif block.type == "resource" and len(labels) == 2:
-        key = f"{labels[0]}.{labels[1]}"
-        existing = config.resources.get(key)
-        if existing is not None and _is_override(existing.file):
-            return
-        if existing is not None and _is_override(block.file):
-            existing.body.attributes.update(block.body.attributes)
-            return
-        config.resources[key] = block
-    elif block.type == "data" and len(labels) == 2:
-        config.data[f"{labels[0]}.{labels[1]}"] = block
-    elif block.type == "module" and labels:
-        config.modules[labels[0]] = block
-    elif block.type == "output" and labels:
-        config.outputs[labels[0]] = block
     elif block.type == "provider" and labels:
         config.providers.append(block)
+    else:
+        table = _table(config, block)
+        if table is not None:
+            table[_key(block)] = block
+
+
+def _override_block(config: ModuleConfig, block: Block) -> None:
+    """Merge a block of an override file into the block it overrides (Terraform's rules)."""
+    if block.type == "locals":
+        for name, attribute in block.body.attributes.items():
+            if name not in config.locals:
+                _missing(block, f"local.{name}")
+            config.locals[name] = attribute
+        return
+    if block.type == "provider" and block.labels:
+        wanted = provider_key(block)
+        for position, original in enumerate(config.providers):
+            if provider_key(original) == wanted:
+                config.providers[position] = merge_block(original, block)
+                return
+        _missing(block, f'provider "{wanted}"')
+        return
+    table = _table(config, block)
+    if table is None:
+        return
+    key = _key(block)
+    if key not in table:
+        _missing(block, f"{block.type} {key}")
+    table[key] = merge_block(table[key], block)
+
+
+def _missing(block: Block, what: str) -> None:
+    # Terraform refuses an override with nothing to override; so do we (exit 2).
+    raise PlanError(f"{block.file}:{block.line}: {what} overrides nothing (no such block)")
+
+
+def _table(config: ModuleConfig, block: Block) -> dict[str, Block] | None:
+    labels = block.labels
+    if block.type == "resource" and len(labels) == 2:
+        return config.resources
+    if block.type == "data" and len(labels) == 2:
+        return config.data
+    if block.type == "variable" and labels:
+        return config.variables
+    if block.type == "module" and labels:
+        return config.modules
+    if block.type == "output" and labels:
+        return config.outputs
+    return None
+
+
+def _key(block: Block) -> str:
+    return ".".join(block.labels[:2]) if block.type in ("resource", "data") else block.labels[0]
+
+
+def provider_key(block: Block) -> str:
+    """ "aws" or "aws.eu": a provider block's name and its alias (a literal string)."""
+    from finops_gate.plan.hcl.evaluate import Evaluator
+    from finops_gate.plan.hcl.values import EvalError
+
+    alias_attr = block.body.attributes.get("alias")
+    if alias_attr is None:
+        return block.labels[0]
+
+    def no_names(name: str) -> None:
+        raise EvalError(f"{name} cannot be used in a provider alias")
+
+    try:
+        alias = Evaluator(no_names, {}).evaluate(alias_attr.expr)
+    except EvalError:
+        alias = None
+    return f"{block.labels[0]}.{alias}" if isinstance(alias, str) else block.labels[0]
 
 
 def installed_modules(root: Path) -> dict[str, Path]:

@@ -14,6 +14,7 @@ from typing import Any
 from hcl2.utils import process_escape_sequences
 
 from finops_gate.errors import PlanError
+from finops_gate.plan.hcl.sets import SetList
 from finops_gate.plan.hcl.syntax import Node, children, is_tree, subtrees
 from finops_gate.plan.hcl.values import (
     EvalError,
@@ -199,7 +200,7 @@ class Evaluator:
                 pairs = (
                     sorted(source.items())
                     if isinstance(source, dict)
-                    else list(enumerate(source if isinstance(source, list) else []))
+                    else _list_pairs(source if isinstance(source, list) else [])
                 )
                 for key, value in pairs:
                     scope = dict(local)
@@ -425,7 +426,7 @@ class Evaluator:
         if isinstance(source, dict):
             pairs = [(k, source[k]) for k in sorted(source)]
         elif isinstance(source, list):
-            pairs = list(enumerate(source))
+            pairs = _list_pairs(source)
         else:
             raise EvalError(f"cannot iterate over {type_name(source)}")
         condition = next((c for c in parts if is_tree(c, "for_cond")), None)
@@ -473,6 +474,13 @@ class Evaluator:
             else:
                 result[key] = value
         return result
+
+
+def _list_pairs(items: list[Any]) -> list[tuple[Any, Any]]:
+    """(key, value) pairs of a list as a `for` sees them: a set's key is the element."""
+    if isinstance(items, SetList):
+        return [(item, item) for item in items]
+    return list(enumerate(items))
 
 
 def _matching(items: list[list[Any]], start: int, end: str) -> int:

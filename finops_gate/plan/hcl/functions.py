@@ -7,6 +7,9 @@ Functions not listed here evaluate to Unknown, said in the verdict, never guesse
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import ipaddress
 import json
 import math
@@ -14,6 +17,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from finops_gate.plan.hcl.paths import basename, dirname, pathexpand
+from finops_gate.plan.hcl.sets import SetList
 from finops_gate.plan.hcl.values import (
     EvalError,
     Unknown,
@@ -194,8 +199,8 @@ def _toset(value: Any) -> Any:
         if item not in seen:
             seen.append(item)
     if all(isinstance(i, str) for i in seen):
-        return sorted(seen)
-    return seen
+        return SetList(sorted(seen))
+    return SetList(seen)
 
 
 def _tomap(value: Any) -> Any:
@@ -377,9 +382,24 @@ def _setop(kind: str) -> Function:
                 result = [i for i in result if i in items]
             else:
                 result = [i for i in result if i not in items]
-        return sorted(result) if all(isinstance(i, str) for i in result) else result
+        return SetList(sorted(result) if all(isinstance(i, str) for i in result) else result)
 
     return operation
+
+
+def _base64decode(text: Any) -> Any:
+    try:
+        return base64.b64decode(to_string(text), validate=True).decode("utf-8")
+    except (binascii.Error, ValueError):
+        raise EvalError("base64decode: not valid base64 of UTF-8 text") from None
+
+
+def _digest(algorithm: str, encoding: str = "hex") -> Function:
+    def digest(text: Any) -> Any:
+        raw = hashlib.new(algorithm, to_string(text).encode("utf-8")).digest()
+        return raw.hex() if encoding == "hex" else base64.b64encode(raw).decode("ascii")
+
+    return digest
 
 
 FUNCTIONS: dict[str, Function] = {
@@ -437,4 +457,15 @@ FUNCTIONS: dict[str, Function] = {
     "abs": _strict(lambda v: normalize_number(abs(to_number(v)))),
     "ceil": _strict(lambda v: math.ceil(to_number(v))),
     "floor": _strict(lambda v: math.floor(to_number(v))),
+    "basename": _strict(basename),
+    "dirname": _strict(dirname),
+    "pathexpand": _strict(pathexpand),
+    "base64encode": _strict(lambda s: base64.b64encode(to_string(s).encode()).decode("ascii")),
+    "base64decode": _strict(_base64decode),
+    "md5": _strict(_digest("md5")),
+    "sha1": _strict(_digest("sha1")),
+    "sha256": _strict(_digest("sha256")),
+    "sha512": _strict(_digest("sha512")),
+    "base64sha256": _strict(_digest("sha256", "base64")),
+    "base64sha512": _strict(_digest("sha512", "base64")),
 }

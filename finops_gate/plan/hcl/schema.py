@@ -97,7 +97,69 @@ def computed_attributes(resource_type: str) -> tuple[str, ...]:
     return (*names, *COMPUTED_BLOCKS.get(resource_type, ()))
 
 
+# Set blocks whose elements the provider tells apart by a few fields only (SDKv2 custom
+# `Set` hash functions); other set blocks hash every field of an element.
+_SET_HASH_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
+    kind: {
+        "ebs_block_device": ("device_name", "snapshot_id"),
+        "ephemeral_block_device": ("device_name", "virtual_name"),
+    }
+    for kind in ("aws_instance", "aws_spot_instance_request", "aws_launch_configuration")
+}
+
+
+def set_block_unknown(resource_type: str, name: str, items: list[Any]) -> bool:
+    """Whether a set of nested blocks is wholly unknown in a plan: when a field its
+    elements are told apart by is unknown, the provider cannot build the set at all
+    (e.g. a VPC endpoint's subnet_configuration with a subnet id known after apply)."""
+    from finops_gate.plan.hcl.values import contains_unknown
+
+    entry = _digest().get(resource_type)
+    if not entry or name not in entry.get("set_blocks", []):
+        return False
+    fields = _SET_HASH_FIELDS.get(resource_type, {}).get(name)
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        hashed = item if fields is None else {k: item.get(k) for k in fields}
+        if contains_unknown(hashed) is not None:
+            return True
+    return False
+
+
 def block_types(resource_type: str) -> tuple[str, ...]:
     """Names of the type's nested block types (for JSON-syntax files)."""
     entry = _digest().get(resource_type)
     return tuple(entry.get("blocks", [])) if entry else ()
+
+
+# Attributes the provider stores as a SHA-1 hex digest of the value (its StateFunc), so a
+# plan shows the digest, never the text: user data of instances and launch configurations.
+HASHED_IN_STATE: dict[str, tuple[str, ...]] = {
+    "aws_instance": ("user_data",),
+    "aws_spot_instance_request": ("user_data",),
+    "aws_launch_configuration": ("user_data",),
+}
+
+
+def as_stored(resource_type: str, values: dict[str, Any]) -> dict[str, Any]:
+    """`values` with the attributes the provider hashes replaced by their digest."""
+    for name in HASHED_IN_STATE.get(resource_type, ()):
+        value = values.get(name)
+        if isinstance(value, str):
+            values[name] = _user_data_digest(value)
+    return values
+
+
+def _user_data_digest(text: str) -> str:
+    """The provider's userDataHashSum: SHA-1 of the base64-decoded value when it is
+    base64 (Go's decoder skips line breaks), else of the text itself."""
+    import base64
+    import binascii
+    import hashlib
+
+    try:
+        data = base64.b64decode(text.replace("\r", "").replace("\n", ""), validate=True)
+    except (binascii.Error, ValueError):
+        data = text.encode("utf-8")
+    return hashlib.sha1(data).hexdigest()

@@ -1,0 +1,152 @@
+"""Where Terraform's file functions may read (filefunctions.py defines them).
+
+HCL mode may run on configurations nobody has reviewed yet (a pull request, a pre-commit
+hook), so a file function only reads a regular file inside the repository (the gated
+directory's git top level, else the gated directory itself), never anything under
+`.git`, never through a symlink that leads out, never more than MAX_FILE_BYTES. A call
+that would break these rules gives an Unknown value that says why; nothing is opened.
+Relative paths start where terraform runs: the root module's directory.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from finops_gate.plan.hcl.sets import SetList
+from finops_gate.plan.hcl.values import EvalError, Unknown
+
+MAX_FILE_BYTES = 1 << 20
+MAX_FILESET_ENTRIES = 10_000
+MAX_FILESET_VISITS = 100_000
+
+
+def repository_top(directory: Path) -> Path:
+    """The nearest directory at or above `directory` holding `.git` (never the filesystem
+    root), else `directory`."""
+    for candidate in (directory, *directory.parents):
+        if candidate == candidate.parent:  # a repository at / would open up /proc, /dev
+            break
+        if (candidate / ".git").exists():
+            return candidate
+    return directory
+
+
+class FileAccess:
+    """Reads files for one evaluation, confined to `boundary`; results are cached."""
+
+    def __init__(self, cwd: Path, shown_cwd: str, boundary: Path) -> None:
+        self.cwd = cwd
+        self.shown_cwd = shown_cwd
+        self.boundary = Path(os.path.realpath(boundary))
+        self._contents: dict[str, bytes | Unknown] = {}
+
+    def locate(self, raw: str) -> Path | Unknown:
+        """The real path `raw` names, if it is inside the boundary (nothing is opened)."""
+        if "\x00" in raw:
+            return Unknown("a path with a NUL character; not read")
+        if raw.startswith("~"):
+            return Unknown(f"{raw!r} is in a home directory, outside the repository; not read")
+        candidate = raw if os.path.isabs(raw) else os.path.join(self.cwd, raw)
+        real = Path(os.path.realpath(candidate))
+        if not real.is_relative_to(self.boundary):
+            return Unknown(f"{raw!r} is outside the repository; not read")
+        if ".git" in real.relative_to(self.boundary).parts:
+            return Unknown(f"{raw!r} is inside .git; not read")
+        return real
+
+    def exists(self, raw: str) -> bool | Unknown:
+        real = self.locate(raw)
+        if isinstance(real, Unknown):
+            return real
+        try:
+            mode = os.stat(real).st_mode
+        except FileNotFoundError:
+            return False
+        except OSError as error:
+            return Unknown(f"{raw!r} cannot be inspected: {error.strerror}")
+        if not stat.S_ISREG(mode):
+            return Unknown(f"{raw!r} is not a regular file; not read")
+        return True
+
+    def read(self, raw: str) -> bytes | Unknown:
+        if raw not in self._contents:
+            self._contents[raw] = self._read(raw)
+        return self._contents[raw]
+
+    def _read(self, raw: str) -> bytes | Unknown:
+        real = self.locate(raw)
+        if isinstance(real, Unknown):
+            return real
+        try:
+            info = os.stat(real)
+        except FileNotFoundError:
+            raise EvalError(f"no file exists at {raw!r}") from None
+        except OSError as error:
+            return Unknown(f"{raw!r} cannot be read: {error.strerror}")
+        if not stat.S_ISREG(info.st_mode):
+            return Unknown(f"{raw!r} is not a regular file; not read")
+        if info.st_size > MAX_FILE_BYTES:
+            return Unknown(f"{raw!r} is larger than {MAX_FILE_BYTES} bytes; not read")
+        # O_NONBLOCK and the second check on the open descriptor: a file swapped for a
+        # FIFO or a symlink after the stat above is still never waited on or followed.
+        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            descriptor = os.open(real, flags | getattr(os, "O_CLOEXEC", 0))
+        except OSError as error:
+            return Unknown(f"{raw!r} cannot be read: {error.strerror}")
+        try:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return Unknown(f"{raw!r} is not a regular file; not read")
+            chunks: list[bytes] = []
+            size = 0
+            while size <= MAX_FILE_BYTES:
+                chunk = os.read(descriptor, MAX_FILE_BYTES + 1 - size)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+        finally:
+            os.close(descriptor)
+        if size > MAX_FILE_BYTES:
+            return Unknown(f"{raw!r} is larger than {MAX_FILE_BYTES} bytes; not read")
+        return b"".join(chunks)
+
+    def fileset(self, raw: str, pattern: str) -> list[str] | Unknown:
+        """Terraform's fileset: the regular files under `raw` matching `pattern`, relative
+        to `raw`, sorted; links that lead out of the repository are left out."""
+        from finops_gate.plan.hcl.globbing import glob_regex
+
+        top = self.locate(raw)
+        if isinstance(top, Unknown):
+            return top
+        matcher = glob_regex(pattern)
+        found: list[str] = []
+        visited = 0
+        for directory, folders, files in os.walk(top):
+            here = Path(directory)
+            folders[:] = sorted(f for f in folders if f != ".git")
+            visited += len(files)
+            if visited > MAX_FILESET_VISITS:
+                return Unknown(f"fileset({raw!r}, {pattern!r}): too many files to look at")
+            for name in files:
+                relative = (here / name).relative_to(top).as_posix()
+                if not matcher.fullmatch(relative):
+                    continue
+                real = self.locate(str(here / name))
+                if isinstance(real, Unknown) or not real.is_file():
+                    continue
+                found.append(relative)
+                if len(found) > MAX_FILESET_ENTRIES:
+                    return Unknown(f"fileset({raw!r}, {pattern!r}) matches too many files")
+        return SetList(sorted(found))
+
+    def text(self, raw: str) -> str | Unknown:
+        data = self.read(raw)
+        if isinstance(data, Unknown):
+            return data
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise EvalError(f"the contents of {raw!r} are not valid UTF-8") from None
