@@ -12,14 +12,27 @@ from typing import Any
 from finops_gate.cost.view import AttributeView
 
 
-def set_from_reference(view: AttributeView, name: str) -> bool:
+def set_from_reference(
+    view: AttributeView, name: str, known_at_plan: tuple[str, ...] = ("var.",)
+) -> bool:
     """Whether the configuration sets `name` from a reference (a resource attribute, a
-    module output...), so an unknown value is a real unknown, not a default to assume."""
+    module output...), so an unknown value is a real unknown, not a default to assume.
+
+    An expression that reads only input variables (`var.enabled ? null : var.count`) is
+    known when terraform plans: if the plan still shows the attribute unknown, the
+    expression gave null and the provider computes the value, as when it is not set.
+    `known_at_plan` widens that to other prefixes where the caller knows better (a node
+    count from a `local` is a number someone wrote, not an id computed at apply)."""
     expressions: Any = (
         view.expressions if view.expressions is not None else view.resource.config_expressions
     )
     expression = expressions.get(name) if isinstance(expressions, dict) else None
-    return isinstance(expression, dict) and bool(expression.get("references"))
+    if not isinstance(expression, dict):
+        return False
+    references = expression.get("references")
+    if not isinstance(references, list) or not references:
+        return False
+    return not all(isinstance(ref, str) and ref.startswith(known_at_plan) for ref in references)
 
 
 def joined(*notes: str | None) -> str | None:

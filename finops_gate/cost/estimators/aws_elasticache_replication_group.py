@@ -2,8 +2,8 @@
 
 - Cache nodes: nodes x hour, `elasticache:<node_type>:<redis|valkey>`; nodes are
   `num_cache_clusters`, or `num_node_groups` x (`replicas_per_node_group` + 1) in
-  cluster mode (none of them set: one node, the primary; a count set from a value known
-  only after apply: unknown)
+  cluster mode (none of them set, or set to null from variables and locals: one node, the
+  primary; a count set from a value known only after apply: unknown)
 """
 
 from __future__ import annotations
@@ -22,7 +22,11 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     node_type = view.required_string("node_type")
     engine = view.string("engine", "redis") or "redis"
     counts = ("num_cache_clusters", "num_node_groups", "replicas_per_node_group")
-    unknown = [name for name in counts if view.is_unknown(name) and set_from_reference(view, name)]
+    unknown = [
+        name
+        for name in counts
+        if view.is_unknown(name) and set_from_reference(view, name, ("var.", "local."))
+    ]
     if unknown:
         return [
             replace(
