@@ -13,16 +13,17 @@ from finops_gate.cost.view import AttributeView
 
 
 def set_from_reference(
-    view: AttributeView, name: str, known_at_plan: tuple[str, ...] = ("var.",)
+    view: AttributeView, name: str, known_at_plan: tuple[str, ...] = ()
 ) -> bool:
     """Whether the configuration sets `name` from a reference (a resource attribute, a
     module output...), so an unknown value is a real unknown, not a default to assume.
 
-    An expression that reads only input variables (`var.enabled ? null : var.count`) is
-    known when terraform plans: if the plan still shows the attribute unknown, the
-    expression gave null and the provider computes the value, as when it is not set.
-    `known_at_plan` widens that to other prefixes where the caller knows better (a node
-    count from a `local` is a number someone wrote, not an id computed at apply)."""
+    `known_at_plan` names reference prefixes the caller knows to be plan-time values for
+    this attribute (a node count read from `var.`/`local.` is a number someone wrote, not
+    an id computed at apply): an expression reading only those is known when terraform
+    plans, so if the plan still shows the attribute unknown, the expression gave null and
+    the provider computes the value, as when it is not set. By default every reference
+    counts (in a module, `var.x` may carry the caller's apply-time id)."""
     expressions: Any = (
         view.expressions if view.expressions is not None else view.resource.config_expressions
     )
@@ -32,6 +33,8 @@ def set_from_reference(
     references = expression.get("references")
     if not isinstance(references, list) or not references:
         return False
+    if not known_at_plan:
+        return True
     return not all(isinstance(ref, str) and ref.startswith(known_at_plan) for ref in references)
 
 
