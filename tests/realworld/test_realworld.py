@@ -11,7 +11,9 @@ Both paths are checked: the plan (with the configuration directory beside it) an
 mode on the directory alone. Each must price every expected resource in the expected
 region within a cent (or 0.5%, when the two price sources differ by rounding), and the
 two must agree with each other. The fixtures themselves (sources cited, components adding
-up, edits marked) are checked by tests/test_realworld_fixtures.py.
+up, edits marked) are checked by tests/test_realworld_fixtures.py. A part that no
+published price covers (`price_not_found` in expected.yml) must be reported as such or
+priced by a rule marked approximate, never passed off as exact.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import pytest
 import yaml
 
 from finops_gate.cost.engine import estimate_plan
-from finops_gate.cost.model import Estimate, ResourceCost
+from finops_gate.cost.model import Estimate, ResourceCost, Status
 from finops_gate.cost.prices import PriceTable, load_price_table
 from finops_gate.plan import Plan
 from finops_gate.plan.hcl import load_directory
@@ -103,6 +105,17 @@ def _close(actual: float, expected: float) -> bool:
     return abs(actual - expected) <= max(ABSOLUTE_TOLERANCE, RELATIVE_TOLERANCE * expected)
 
 
+def _exactly_priced(cost: ResourceCost) -> float:
+    return round(
+        sum(
+            c.monthly_cost
+            for c in cost.components
+            if c.monthly_cost is not None and not c.approximate
+        ),
+        6,
+    )
+
+
 def _describe(cost: ResourceCost) -> str:
     lines = [
         f"{c.name}: {c.monthly_quantity} x {c.unit_price} ({c.price_key}) = {c.monthly_cost}"
@@ -131,6 +144,13 @@ def _problems(case: Case, estimate: Estimate) -> list[str]:
         got = cost.monthly_cost_after
         if want is None:
             continue
+        if expected.get("price_not_found"):
+            # A part no published price covers: finops-gate must not pass it off as exact.
+            # It may say "price not found" or price it by a rule marked approximate; the
+            # exactly priced components must then add up to the hand-worked figure.
+            got = _exactly_priced(cost)
+            if not (cost.status is Status.PRICE_NOT_FOUND or cost.approximate):
+                problems.append(f"{address}: a part has no published price, yet nothing says so")
         if got is None or not _close(got, float(want)):
             problems.append(f"{address}: ${got} a month, expected ${want}; {_describe(cost)}")
     return problems
