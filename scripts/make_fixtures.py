@@ -81,6 +81,7 @@ CASES: tuple[Case, ...] = (
         copies=("policies/tests/plans/environments.json",),
     ),
     Case("ebs_optimized", FIXTURES_DIR / "ebs_optimized"),
+    Case("references", FIXTURES_DIR / "references"),
     Case("examples/web-app", REPO_ROOT / "examples" / "web-app", copies=("examples/plan.json",)),
 )
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from finops_gate.plan.references import ModuleLinks
+
 
 class Action(str, Enum):
     CREATE = "create"
@@ -95,6 +97,8 @@ class Plan:
     notes: tuple[str, ...] = ()
     variables: Mapping[str, Any] = field(default_factory=dict)
     """Input variable values of the plan (`variables.<name>.value`)."""
+    module_links: ModuleLinks = field(default_factory=ModuleLinks)
+    """Module outputs and inputs, to follow references through modules."""
 
     @property
     def incomplete(self) -> bool:

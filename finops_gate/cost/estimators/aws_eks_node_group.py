@@ -23,6 +23,7 @@ from finops_gate.cost.estimators._compute import (
     extras,
     from_launch_template,
     instance_usage,
+    launch_template_of,
 )
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
@@ -46,9 +47,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     templates = view.blocks("launch_template")
     uses_template = bool(templates)
     if uses_template and not instance_types:
-        template = next(
-            (t for a in ("id", "name") if (t := templates[0].referenced(a)) is not None), None
-        )
+        template = launch_template_of(templates[0])
         if template is not None:
             spec = from_launch_template(template)
             spec.spot = view.string("capacity_type") == "SPOT"

@@ -27,6 +27,7 @@ from finops_gate.cost.estimators._compute import (
     extras,
     from_launch_template,
     instance_usage,
+    launch_template_of,
 )
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
@@ -107,10 +108,9 @@ def launch_spec(view: AttributeView) -> LaunchSpec:
 def _template(view: AttributeView) -> AttributeView | None:
     """The launch template an instance without `instance_type` is launched from."""
     for block in view.blocks("launch_template"):
-        for attribute in ("id", "name"):
-            found = block.referenced(attribute)
-            if found is not None:
-                return found
+        found = launch_template_of(block)
+        if found is not None:
+            return found
     return None
 
 
