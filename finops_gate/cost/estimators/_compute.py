@@ -165,8 +165,10 @@ def launch_template_of(block: AttributeView) -> AttributeView | None:
     return block.linked(TEMPLATE_ATTRIBUTES, LAUNCH_TEMPLATE)
 
 
-def from_launch_template(template: AttributeView) -> LaunchSpec:
-    spec = LaunchSpec(_launch_instance_type(template))
+def from_launch_template(template: AttributeView, instance_type: str | None = None) -> LaunchSpec:
+    """The launch spec of a template; `instance_type` (set by the user of the template)
+    wins over the template's."""
+    spec = LaunchSpec(instance_type or _launch_instance_type(template))
     if template.inferred:
         spec.notes.append(template.inferred)
     for market in template.blocks("instance_market_options"):
