@@ -82,6 +82,7 @@ CASES: tuple[Case, ...] = (
     ),
     Case("ebs_optimized", FIXTURES_DIR / "ebs_optimized"),
     Case("references", FIXTURES_DIR / "references"),
+    Case("references_update", FIXTURES_DIR / "references_update"),
     Case("examples/web-app", REPO_ROOT / "examples" / "web-app", copies=("examples/plan.json",)),
 )
 

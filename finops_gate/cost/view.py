@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -164,11 +164,34 @@ class PlanContext:
         return self.by_address[candidates[0]] if candidates else None
 
     def references_changed(self, resource: Resource) -> bool:
-        """Whether a resource this one's configuration references is being changed."""
-        return any(
+        """Whether a resource this one's configuration references, or whose known id or
+        ARN one of its attributes holds (a link through a local), is being changed."""
+        if any(
             (found := self.resolve(resource, references)) is not None and found.action.changes
             for references in _reference_lists(resource.config_expressions)
+        ):
+            return True
+        changed = self._changed_identifiers()
+        return bool(changed) and any(
+            changed.get(value, resource) is not resource for value in _strings(resource.before)
         )
+
+    def _changed_identifiers(self) -> dict[str, Resource]:
+        """Known ids and ARNs of the resources the plan changes, built once."""
+        key = "changed identifiers"
+        if key not in self._indexes:
+            found: dict[str, Resource] = {}
+            for resource in self.by_address.values():
+                if not resource.action.changes:
+                    continue
+                for side in (resource.before, resource.after):
+                    for attribute in ("id", "arn"):
+                        value = side.get(attribute) if side else None
+                        if isinstance(value, str) and value:
+                            found.setdefault(value, resource)
+            self._indexes[key] = found
+        result: dict[str, Resource] = self._indexes[key]
+        return result
 
     def referencing(self, target: Resource, resource_type: str, attribute: str) -> Resource | None:
         """The first resource of `resource_type` whose `attribute` references `target`."""
@@ -249,6 +272,19 @@ def _module_instances(addresses: set[str]) -> dict[str, tuple[str, ...]]:
     for address in seen:
         grouped.setdefault(_bare(address), []).append(address)
     return {base: tuple(sorted(found)) for base, found in grouped.items()}
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string inside a value (nested blocks and maps included)."""
+    pending = [value]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, str):
+            yield current
+        elif isinstance(current, Mapping):
+            pending.extend(current.values())
+        elif isinstance(current, list):
+            pending.extend(current)
 
 
 def _reference_lists(expressions: Any) -> list[list[str]]:
