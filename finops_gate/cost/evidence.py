@@ -6,9 +6,12 @@ template only through `local.launch_template_id`. The evidence, strongest first:
 
 1. a known id, ARN or name of a candidate equals the value the attribute is set to (an
    update plan knows the id of a template that already exists);
-2. a candidate is named like the resource (`name`/`name_prefix`, the `-` or `_` that ends
+2. the resource is in a module instance whose caller passes it exactly one candidate
+   (`launch_template_id = aws_launch_template.x.id` on the module call; the innermost
+   module instance that is passed any decides);
+3. a candidate is named like the resource (`name`/`name_prefix`, the `-` or `_` that ends
    a prefix ignored): one in the same module instance, else the only one in the plan;
-3. the only candidate of the type in a module instance the references lead into, else in
+4. the only candidate of the type in a module instance the references lead into, else in
    the resource's own module instance.
 
 Every link found so is marked inferred, with the reason, for the component's note.
@@ -93,13 +96,8 @@ class Candidates:
             {module: tuple(found) for module, found in by_module.items()},
         )
 
-    def find(
-        self,
-        source: Resource,
-        values: Sequence[str],
-        scopes: Sequence[str | None],
-        weak_evidence: bool,
-    ) -> Link | None:
+    def matching(self, source: Resource, values: Sequence[str]) -> Link | None:
+        """The one candidate whose known id, ARN or name is one of `values`."""
         for value in values:
             matches = {
                 r.address: (r, a) for r, a in self.by_value.get(value, ()) if r is not source
@@ -108,8 +106,11 @@ class Candidates:
                 target, attribute = next(iter(matches.values()))
                 note = f'its {attribute} is "{value}", the value given'
                 return Link(target, _inferred(target, note))
-        if not weak_evidence:
-            return None
+        return None
+
+    def weaker(self, source: Resource, scopes: Sequence[str | None]) -> Link | None:
+        """The candidate named like `source`, else the only one in the first of `scopes`
+        (module instances) that has any."""
         return self._by_name(source) or self._only(scopes)
 
     def _by_name(self, source: Resource) -> Link | None:
@@ -135,6 +136,10 @@ class Candidates:
                 where = scope or "the root module"
                 return Link(target, _inferred(target, f"the only {kind(target.type)} in {where}"))
         return None
+
+
+def passed_note(target: Resource, module: str, variable: str) -> str:
+    return _inferred(target, f"passed to {module} as var.{variable}")
 
 
 def _inferred(target: Resource, reason: str) -> str:

@@ -246,11 +246,38 @@ class PlanContext:
         scopes: Sequence[str | None],
         weak_evidence: bool,
     ) -> Link | None:
-        """A resource of `target_type` that no expression links to `source`: one whose
-        known id/ARN/name is one of `values`; with `weak_evidence`, else one named like
-        `source`, else the only one in the first of `scopes` (module instances) with one."""
+        """A resource of `target_type` that no expression links to `source`, from the
+        evidence listed in `finops_gate/cost/evidence.py`: a known id/ARN/name among
+        `values`; with `weak_evidence` also the one passed to its module instance, one
+        named like `source`, the only one in the first of `scopes` (module instances)."""
         index = self._evidence(target_type)
-        return index.find(source, values, scopes, weak_evidence)
+        link = index.matching(source, values)
+        if link is not None or not weak_evidence:
+            return link
+        return self._passed_in(source.module_address, target_type) or index.weaker(source, scopes)
+
+    def _passed_in(self, module: str | None, target_type: str) -> Link | None:
+        """The one `target_type` resource the inputs of the innermost module instance
+        around `module` that is passed any lead to."""
+        while module:
+            key = ("passed", module, target_type)
+            if key not in self._indexes:
+                parent, _ = parent_module(module)
+                found: dict[str, tuple[Resource, str]] = {}
+                inputs = self.module_links.inputs.get(module_path(module), {})
+                for name, references in sorted(inputs.items()):
+                    target = self._follow(parent, module_index(module), references, 0, None)
+                    if target is not None and target.type == target_type:
+                        found.setdefault(target.address, (target, name))
+                self._indexes[key] = found
+            passed: dict[str, tuple[Resource, str]] = self._indexes[key]
+            if len(passed) == 1:
+                target, name = next(iter(passed.values()))
+                return Link(target, evidence.passed_note(target, module, name))
+            if passed:
+                return None
+            module = parent_module(module)[0]
+        return None
 
     def _evidence(self, target_type: str) -> evidence.Candidates:
         key = ("evidence", target_type)

@@ -130,10 +130,28 @@ def split_reference(reference: str) -> list[str]:
 
 def parent_module(module_address: str) -> tuple[str | None, str]:
     """`module.a[0].module.b["x"]` -> ("module.a[0]", "b"); `module.a` -> (None, "a")."""
+    calls = module_calls(module_address)
+    if not calls:
+        return None, ""
+    parent = "".join(f".module.{name}{key}" for name, key in calls[:-1])[1:]
+    return parent or None, calls[-1][0]
+
+
+def module_calls(module_address: str) -> list[tuple[str, str]]:
+    """`module.a[0].module.b` -> [("a", "[0]"), ("b", "")]; a module may be named
+    `module`, so the steps are read in pairs."""
     steps = split_reference(module_address)
-    name_at = max(i for i, step in enumerate(steps) if step == "module") + 1
-    parent = _join(steps[: name_at - 1])
-    return parent or None, steps[name_at]
+    calls: list[tuple[str, str]] = []
+    position = 0
+    while position + 1 < len(steps) and steps[position] == "module":
+        name = steps[position + 1]
+        position += 2
+        key = ""
+        if position < len(steps) and steps[position].startswith("["):
+            key = steps[position]
+            position += 1
+        calls.append((name, key))
+    return calls
 
 
 def module_path(module_address: str | None) -> str:

@@ -118,9 +118,9 @@ def test_plan_mode_says_which_links_it_inferred(planned: dict[str, ResourceCost]
         "launch template module.asg_renamed_template.aws_launch_template.this[0] inferred: "
         "the only launch template in module.asg_renamed_template"
     )
-    given = note("module.asg_given_template.aws_autoscaling_group.this")
-    assert given is not None and given.startswith(
-        "launch template aws_launch_template.queue inferred: named like"
+    assert note("module.asg_given_template.aws_autoscaling_group.this") == (
+        "launch template aws_launch_template.queue inferred: passed to "
+        "module.asg_given_template as var.launch_template_id"
     )
     assert note("aws_eks_node_group.nodes") == (
         "launch template aws_launch_template.nodes inferred: named like aws_eks_node_group.nodes"
@@ -161,3 +161,34 @@ def test_update_plan_links_by_known_id_and_reprices_the_unchanged_group(
         'launch template aws_launch_template.app inferred: its id is "lt-0123456789abcdef0", '
         "the value given"
     )
+
+
+@pytest.mark.parametrize("mode", ["plan", "hcl"])
+def test_terraform_aws_modules_autoscaling(mode: str, prices: PriceTable) -> None:
+    """terraform-aws-modules/autoscaling v8.3.1 (vendored): its group names the template
+    through a local inside a dynamic block; plan mode infers the link, HCL mode evaluates
+    it. (Priced here only: tests/hcl/test_parity.py does not run this case.)"""
+    case = FIXTURES.parent / "public_modules" / "autoscaling"
+    plan = load_plan(str(case / "plan.json")) if mode == "plan" else load_directory(case)
+    costs = {c.resource.address: c for c in estimate_plan(plan, prices).resources}
+    web = costs["module.web.aws_autoscaling_group.this[0]"]
+    assert keyed(web) == [
+        ("ec2:m5.large", 3 * HOURS),
+        ("ebs:gp3:storage", 3 * 40),
+        ("cloudwatch:metric", 3 * 7),
+    ]
+    external = costs["module.external.aws_autoscaling_group.this[0]"]
+    assert usage(external) == ("ec2:c5.2xlarge", HOURS)
+    mixed = costs["module.mixed.aws_autoscaling_group.this[0]"]  # base 1 + 50 % of 3 above
+    assert [(c.price_key, c.monthly_quantity) for c in mixed.components[:2]] == [
+        ("ec2:r5.xlarge", 3 * HOURS),
+        ("ec2:r5.xlarge:spot", HOURS),
+    ]
+    inferred = [c.note for c in web.components if c.note and "inferred" in c.note]
+    if mode == "plan":
+        assert inferred == [
+            "launch template module.web.aws_launch_template.this[0] inferred: named like "
+            "module.web.aws_autoscaling_group.this[0]"
+        ]
+    else:
+        assert inferred == []

@@ -46,3 +46,9 @@ def test_module_links_from_a_real_plan() -> None:
     )
     assert links.input("module.pool", "template_id") == ("aws_launch_template.pool", "each.key")
     assert links.output("module.template", "missing") is None
+
+
+def test_a_module_named_module() -> None:
+    assert parent_module("module.module") == (None, "module")
+    assert parent_module('module.module["k"].module.module') == ('module.module["k"]', "module")
+    assert module_path('module.module["k"].module.module') == "module.module.module.module"
