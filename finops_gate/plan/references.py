@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -128,6 +129,7 @@ def split_reference(reference: str) -> list[str]:
     return steps
 
 
+@lru_cache(maxsize=1 << 16)  # asked for each resource of a module instance
 def parent_module(module_address: str) -> tuple[str | None, str]:
     """`module.a[0].module.b["x"]` -> ("module.a[0]", "b"); `module.a` -> (None, "a")."""
     calls = module_calls(module_address)
@@ -154,6 +156,7 @@ def module_calls(module_address: str) -> list[tuple[str, str]]:
     return calls
 
 
+@lru_cache(maxsize=1 << 16)
 def module_path(module_address: str | None) -> str:
     """A module instance's configuration path: `module.a[0].module.b` -> `module.a.module.b`."""
     if not module_address:
@@ -161,6 +164,7 @@ def module_path(module_address: str | None) -> str:
     return _join(step for step in split_reference(module_address) if not step.startswith("["))
 
 
+@lru_cache(maxsize=1 << 16)
 def module_index(module_address: str) -> int | str | None:
     """The count/for_each key of the innermost module instance, if any."""
     last = split_reference(module_address)[-1]
