@@ -70,7 +70,11 @@ class PlanContext:
         )
 
     def resolve(
-        self, source: Resource, references: Sequence[str], trail: list[str] | None = None
+        self,
+        source: Resource,
+        references: Sequence[str],
+        trail: list[str] | None = None,
+        target_type: str | None = None,
     ) -> Resource | None:
         """The first resource named by a `references` list of a configuration expression.
 
@@ -78,9 +82,10 @@ class PlanContext:
         `aws_x.y` (with count/for_each: the instance with the same index, else the first)
         all resolve, and so do `module.m.out` (through the module's output), `var.v`
         inside a module (through what its caller passes) and absolute references (HCL
-        mode). Module instances entered on the way are appended to `trail`.
+        mode). Module instances entered on the way are appended to `trail`; with
+        `target_type`, resources of other types are passed over.
         """
-        return self._follow(source.module_address, source.index, references, 0, trail)
+        return self._follow(source.module_address, source.index, references, 0, trail, target_type)
 
     def _follow(
         self,
@@ -89,6 +94,7 @@ class PlanContext:
         references: Sequence[str],
         depth: int,
         trail: list[str] | None,
+        target_type: str | None = None,
     ) -> Resource | None:
         if depth > MAX_DEPTH:
             return None
@@ -97,8 +103,9 @@ class PlanContext:
                 address = reference[len(ABSOLUTE) :]
                 found = self.by_address.get(address) or self._instance(address, None)
             else:
-                found = self._relative(module, index, split_reference(reference), depth, trail)
-            if found is not None:
+                steps = split_reference(reference)
+                found = self._relative(module, index, steps, depth, trail, target_type)
+            if found is not None and (target_type is None or found.type == target_type):
                 return found
         return None
 
@@ -106,14 +113,15 @@ class PlanContext:
         self,
         module: str | None,
         index: int | str | None,
-        steps: list[str],
+        steps: Sequence[str],
         depth: int,
         trail: list[str] | None,
+        target_type: str | None,
     ) -> Resource | None:
         if len(steps) < 2 or steps[0] in _NOT_RESOURCES:
             return None
         if steps[0] == "module":
-            return self._through_output(module, steps, depth, trail)
+            return self._through_output(module, steps, depth, trail, target_type)
         if steps[0] == "var":
             if not module:
                 return None  # a root variable: its value comes from outside the plan
@@ -121,7 +129,7 @@ class PlanContext:
             parent, _ = parent_module(module)
             if not passed:
                 return None
-            return self._follow(parent, module_index(module), passed, depth + 1, trail)
+            return self._follow(parent, module_index(module), passed, depth + 1, trail, target_type)
         prefix = f"{module}." if module else ""
         base = f"{prefix}{steps[0]}.{steps[1]}"
         if len(steps) > 2 and steps[2].startswith("["):
@@ -129,7 +137,12 @@ class PlanContext:
         return self._instance(base, index)
 
     def _through_output(
-        self, module: str | None, steps: list[str], depth: int, trail: list[str] | None
+        self,
+        module: str | None,
+        steps: Sequence[str],
+        depth: int,
+        trail: list[str] | None,
+        target_type: str | None,
     ) -> Resource | None:
         """`module.name[key].output...`: the resource the child module's output names."""
         position = 2
@@ -150,7 +163,7 @@ class PlanContext:
         output = self.module_links.output(module_path(child), steps[position])
         if not output:
             return None
-        return self._follow(child, None, output, depth + 1, trail)
+        return self._follow(child, None, output, depth + 1, trail, target_type)
 
     def _instance(self, base: str, index: int | str | None) -> Resource | None:
         if base in self.by_address:
@@ -266,7 +279,9 @@ class PlanContext:
                 found: dict[str, tuple[Resource, str]] = {}
                 inputs = self.module_links.inputs.get(module_path(module), {})
                 for name, references in sorted(inputs.items()):
-                    target = self._follow(parent, module_index(module), references, 0, None)
+                    target = self._follow(
+                        parent, module_index(module), references, 0, None, target_type
+                    )
                     if target is not None and target.type == target_type:
                         found.setdefault(target.address, (target, name))
                 self._indexes[key] = found
@@ -450,8 +465,8 @@ class AttributeView:
             if isinstance(expression, dict) and "constant_value" in expression:
                 weak_evidence = False
             references = self._references(name)
-            target = self.context.resolve(self.resource, references, trail)
-            if target is not None and target.type == target_type:
+            target = self.context.resolve(self.resource, references, trail, target_type)
+            if target is not None:
                 return self.view_of(Link(target))
             if any(_external(ref, self.resource.module_address) for ref in references):
                 weak_evidence = False

@@ -87,8 +87,9 @@ def _references(expression: Any) -> References:
     return tuple(ref for ref in references if isinstance(ref, str))
 
 
-def split_reference(reference: str) -> list[str]:
-    """`module.x["a.b"].out[0]` -> ["module", "x", '["a.b"]', "out", "[0]"]."""
+@lru_cache(maxsize=1 << 16)  # the same references recur across instances and modules
+def split_reference(reference: str) -> tuple[str, ...]:
+    """`module.x["a.b"].out[0]` -> ("module", "x", '["a.b"]', "out", "[0]")."""
     steps: list[str] = []
     current = ""
     depth = 0
@@ -126,7 +127,7 @@ def split_reference(reference: str) -> list[str]:
             current += char
     if current:
         steps.append(current)
-    return steps
+    return tuple(steps)
 
 
 @lru_cache(maxsize=1 << 16)  # asked for each resource of a module instance

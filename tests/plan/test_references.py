@@ -24,7 +24,7 @@ from tests.conftest import FIXTURES
     ],
 )
 def test_split_reference(reference: str, steps: list[str]) -> None:
-    assert split_reference(reference) == steps
+    assert split_reference(reference) == tuple(steps)
 
 
 def test_module_addresses() -> None:
