@@ -73,3 +73,17 @@ def test_unknown_resource_attributes_name_their_resource() -> None:
     assert isinstance(unknown, Unknown) and unknown.origin == template.address
     assert template.attribute("name") == "web"
     assert Unknown("var.x is not set").origin is None
+
+
+def test_module_links_as_the_plan_has_them() -> None:
+    """HCL mode records module outputs and inputs as the plan's configuration does, so a
+    syntactic `module.x.out` reference (a known value carries no origin) is followed too."""
+    from finops_gate.plan import load_plan
+
+    planned = load_plan(str(FIXTURES / "references" / "plan.json")).module_links
+    evaluated = load_directory(FIXTURES / "references").module_links
+    for module, output in (("module.template", "id"), ("module.task", "arn")):
+        assert evaluated.output(module, output) == planned.output(module, output)
+    assert evaluated.input("module.asg_given_template", "launch_template_id") == planned.input(
+        "module.asg_given_template", "launch_template_id"
+    )

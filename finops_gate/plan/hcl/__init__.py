@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from finops_gate.errors import PlanError
+from finops_gate.plan.references import ModuleLinks
 from finops_gate.plan.resource import Plan
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ def load_directory(
         complete=True,
         notes=tuple(notes),
         variables=variables,
+        module_links=ModuleLinks(context.module_outputs, context.module_inputs),
     )
 
 

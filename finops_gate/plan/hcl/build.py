@@ -30,7 +30,7 @@ from finops_gate.plan.hcl.values import (
     to_string,
 )
 from finops_gate.plan.providers import FALLBACK_REGION
-from finops_gate.plan.references import absolute
+from finops_gate.plan.references import absolute, module_path
 from finops_gate.plan.resource import Action, Resource
 from finops_gate.plan.tags import effective_tags
 
@@ -70,6 +70,10 @@ class Context:
     configs: dict[Path, ModuleConfig] = field(default_factory=dict)
     installed: dict[str, Path] | None = None
     modules_root: Path | None = None  # where .terraform/modules is; default: root
+    # As a plan's configuration has them, by module configuration path: the references
+    # of each output's expression and of each input a module call passes.
+    module_outputs: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    module_inputs: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def config(self, directory: Path) -> ModuleConfig:
         directory = directory.resolve()
@@ -455,6 +459,7 @@ class ModuleInstance:
 
     # -- records ---------------------------------------------------------------------------
     def collect(self) -> None:
+        self._record_module_links()
         for key, block in self.config.resources.items():
             self._collect_resource(key, block)
         for name in self.config.modules:
@@ -469,6 +474,24 @@ class ModuleInstance:
             for _, child in children:
                 if child is not None:
                     child.collect()
+
+    def _record_module_links(self) -> None:
+        path = module_path(self.prefix[:-1] or None)
+        if path in self.context.module_outputs:
+            return  # another instance of the same module recorded them
+        self.context.module_outputs[path] = {
+            name: tuple(references)
+            for name, block in self.config.outputs.items()
+            if (value := block.body.attributes.get("value")) is not None
+            and (references := _references(value.expr, ""))
+        }
+        for name, block in self.config.modules.items():
+            child = f"{path}.module.{name}" if path else f"module.{name}"
+            self.context.module_inputs[child] = {
+                key: tuple(references)
+                for key, attribute in block.body.attributes.items()
+                if key not in MODULE_META and (references := _references(attribute.expr, ""))
+            }
 
     def _collect_resource(self, key: str, block: Block) -> None:
         resource_type, name = key.split(".", 1)
