@@ -192,3 +192,12 @@ def test_terraform_aws_modules_autoscaling(mode: str, prices: PriceTable) -> Non
         ]
     else:
         assert inferred == []
+
+
+def test_instance_requirements_leave_the_type_to_aws(costs: dict[str, ResourceCost]) -> None:
+    flexible = costs["aws_autoscaling_group.flexible"]
+    assert flexible.status == Status.PRICE_NOT_FOUND and flexible.monthly_cost_after is None
+    assert flexible.notes == (
+        "aws_launch_template.flexible sets instance_requirements: AWS chooses the instance "
+        "types at launch",
+    )

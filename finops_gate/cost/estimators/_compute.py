@@ -147,6 +147,12 @@ def cpu_credits(view: AttributeView, spec: LaunchSpec, count: float) -> Componen
 
 def _launch_instance_type(launch: AttributeView) -> str:
     instance_type = launch.string("instance_type")
+    if instance_type is None and launch.blocks("instance_requirements"):
+        raise UnknownAttributeError(
+            "instance_type",
+            f"{launch.resource.address} sets instance_requirements: AWS chooses the "
+            "instance types at launch",
+        )
     if instance_type is None:
         raise UnknownAttributeError(
             "instance_type",
