@@ -40,9 +40,17 @@ class Link:
     inferred: str | None = None
 
 
+_KINDS = {
+    "aws_ecs_task_definition": "task definition",
+    "aws_nat_gateway": "NAT gateway",
+    "aws_eip": "Elastic IP",
+    "aws_instance": "instance",
+}
+
+
 def kind(resource_type: str) -> str:
-    """`aws_launch_template` -> "launch template"."""
-    return resource_type.split("_", 1)[-1].replace("_", " ")
+    """What a note calls a resource type: `aws_launch_template` -> "launch template"."""
+    return _KINDS.get(resource_type) or resource_type.split("_", 1)[-1].replace("_", " ")
 
 
 def value_note(user: Resource, attribute: str, target: Resource, key: str) -> str:

@@ -55,7 +55,7 @@ def test_a_known_nat_allocation_id_names_the_eip_it_uses() -> None:
     link = context(eip, nat).referencing_link(eip, "aws_nat_gateway", "allocation_id")
     assert link is not None and link.target is nat
     assert link.inferred == (
-        "nat gateway aws_nat_gateway.main inferred: its allocation_id is the id of aws_eip.nat"
+        "NAT gateway aws_nat_gateway.main inferred: its allocation_id is the id of aws_eip.nat"
     )
     assert context(eip, nat).referencing(eip, "aws_nat_gateway", "allocation_id") is None
 
