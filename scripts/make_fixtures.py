@@ -86,6 +86,14 @@ CASES: tuple[Case, ...] = (
     Case("defaults", FIXTURES_DIR / "defaults"),
     Case("capacity", FIXTURES_DIR / "capacity"),
     Case("offline_values", FIXTURES_DIR / "offline_values"),
+    Case("references", FIXTURES_DIR / "references"),
+    Case("references_update", FIXTURES_DIR / "references_update"),
+    # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
+    # some of the module's empty blocks and lists as terraform does).
+    Case(
+        "public_modules/autoscaling",
+        REPO_ROOT / "tests" / "fixtures" / "public_modules" / "autoscaling",
+    ),
     Case("examples/web-app", REPO_ROOT / "examples" / "web-app", copies=("examples/plan.json",)),
 )
 

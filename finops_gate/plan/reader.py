@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from finops_gate.errors import PlanError
 from finops_gate.plan.providers import FALLBACK_REGION, ProviderResolver, provider_type
+from finops_gate.plan.references import ModuleLinks
 from finops_gate.plan.region import PlanRegions, RegionOptions
 from finops_gate.plan.resource import Action, Plan, Resource
 from finops_gate.plan.schema import PlanDocument, ResourceChange
@@ -164,6 +165,7 @@ def _build_plan(document: PlanDocument, options: RegionOptions) -> Plan:
         notes=tuple(notes),
         variables={name: var.value for name, var in document.variables.items()},
         providers=regions.records(),
+        module_links=ModuleLinks.of(document.configuration),
     )
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from finops_gate.plan.references import ModuleLinks
+
 
 class Action(str, Enum):
     CREATE = "create"
@@ -121,6 +123,8 @@ class Plan:
     """Input variable values of the plan (`variables.<name>.value`)."""
     providers: tuple[ProviderRegion, ...] = ()
     """The AWS provider configurations the resources use, sorted by config_key."""
+    module_links: ModuleLinks = field(default_factory=ModuleLinks)
+    """Module outputs and inputs, to follow references through modules."""
 
     @property
     def incomplete(self) -> bool:

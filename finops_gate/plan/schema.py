@@ -47,11 +47,13 @@ class ResourceConfig(_Lenient):
 class ModuleConfig(_Lenient):
     resources: list[ResourceConfig] = Field(default_factory=list)
     module_calls: dict[str, ModuleCall] = Field(default_factory=dict)
+    outputs: dict[str, Any] = Field(default_factory=dict)
 
 
 class ModuleCall(_Lenient):
     source: str = ""
     module: ModuleConfig = Field(default_factory=ModuleConfig)
+    expressions: dict[str, Any] = Field(default_factory=dict)  # the module's inputs
 
 
 class ProviderConfig(_Lenient):

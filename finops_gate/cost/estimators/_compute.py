@@ -147,6 +147,12 @@ def cpu_credits(view: AttributeView, spec: LaunchSpec, count: float) -> Componen
 
 def _launch_instance_type(launch: AttributeView) -> str:
     instance_type = launch.string("instance_type")
+    if instance_type is None and launch.blocks("instance_requirements"):
+        raise UnknownAttributeError(
+            "instance_type",
+            f"{launch.resource.address} sets instance_requirements: AWS chooses the "
+            "instance types at launch",
+        )
     if instance_type is None:
         raise UnknownAttributeError(
             "instance_type",
@@ -155,8 +161,22 @@ def _launch_instance_type(launch: AttributeView) -> str:
     return instance_type
 
 
-def from_launch_template(template: AttributeView) -> LaunchSpec:
-    spec = LaunchSpec(_launch_instance_type(template))
+LAUNCH_TEMPLATE = "aws_launch_template"
+LAUNCH_CONFIGURATION = "aws_launch_configuration"
+TEMPLATE_ATTRIBUTES = ("id", "launch_template_id", "name", "launch_template_name")
+
+
+def launch_template_of(block: AttributeView) -> AttributeView | None:
+    """The launch template a `launch_template` block (or specification) names."""
+    return block.linked(TEMPLATE_ATTRIBUTES, LAUNCH_TEMPLATE)
+
+
+def from_launch_template(template: AttributeView, instance_type: str | None = None) -> LaunchSpec:
+    """The launch spec of a template; `instance_type` (set by the user of the template)
+    wins over the template's."""
+    spec = LaunchSpec(instance_type or _launch_instance_type(template))
+    if template.inferred:
+        spec.notes.append(template.inferred)
     for market in template.blocks("instance_market_options"):
         spec.spot = market.string("market_type") == "spot"
     for placement in template.blocks("placement"):
@@ -189,6 +209,8 @@ def from_launch_template(template: AttributeView) -> LaunchSpec:
 
 def from_launch_configuration(config: AttributeView) -> LaunchSpec:
     spec = LaunchSpec(_launch_instance_type(config))
+    if config.inferred:
+        spec.notes.append(config.inferred)
     spec.spot = bool(config.string("spot_price"))
     spec.dedicated = config.string("placement_tenancy") == "dedicated"
     spec.monitoring = config.boolean("enable_monitoring", True)

@@ -19,7 +19,9 @@
 
 The launch template or configuration is found through the plan's `configuration`
 references (`launch_template { id = aws_launch_template.x.id }`, `launch_configuration =
-aws_launch_configuration.x.name`); when it is not in the plan, the price is not found.
+aws_launch_configuration.x.name`), followed through module outputs and inputs; when no
+expression names it (a local, a `dynamic` block), from evidence, noted as inferred (see
+docs/references.md); when it is not in the plan, the price is not found.
 """
 
 from __future__ import annotations
@@ -27,11 +29,13 @@ from __future__ import annotations
 import math
 
 from finops_gate.cost.estimators._compute import (
+    LAUNCH_CONFIGURATION,
     LaunchSpec,
     extras,
     from_launch_configuration,
     from_launch_template,
     instance_usage,
+    launch_template_of,
 )
 from finops_gate.cost.estimators._reservation import targeted_reservations, without_reserved_hours
 from finops_gate.cost.model import ComponentSpec
@@ -53,10 +57,9 @@ def instance_count(view: AttributeView) -> float:
 
 
 def _template(block: AttributeView) -> AttributeView:
-    for attribute in ("id", "launch_template_id", "name", "launch_template_name"):
-        found = block.referenced(attribute)
-        if found is not None:
-            return found
+    found = launch_template_of(block)
+    if found is not None:
+        return found
     raise UnknownAttributeError(
         "launch_template",
         "launch template not found in the plan: its instance type is unknown",
@@ -80,7 +83,9 @@ def launch_spec(view: AttributeView) -> tuple[LaunchSpec, AttributeView | None]:
     templates = view.blocks("launch_template")
     if templates:
         return from_launch_template(_template(templates[0])), None
-    configuration = view.referenced("launch_configuration")
+    configuration = None
+    if view.configured("launch_configuration"):
+        configuration = view.linked(("launch_configuration",), LAUNCH_CONFIGURATION)
     if configuration is not None:
         return from_launch_configuration(configuration), None
     raise UnknownAttributeError(

@@ -5,11 +5,12 @@
 - Ephemeral storage above the free 20 GB: tasks x GB x hour,
   `fargate:ephemeral-storage:gb:hour`
 
-The task definition (`task_definition = aws_ecs_task_definition.x.arn`) gives `cpu` (1024
-units = 1 vCPU), `memory` (MiB) and `runtime_platform`; a size known only after apply
-leaves its component unknown. Services on the EC2 launch type cost nothing themselves:
-they run on the cluster's instances. Tasks on `FARGATE_SPOT` are priced at the on-demand
-rate and noted (the table has no Fargate Spot price).
+The task definition (`task_definition = aws_ecs_task_definition.x.arn`, also through a
+module output, or inferred from evidence and noted, see docs/references.md) gives `cpu`
+(1024 units = 1 vCPU), `memory` (MiB) and `runtime_platform`; a size known only after
+apply leaves its component unknown. Services on the EC2 launch type cost nothing
+themselves: they run on the cluster's instances. Tasks on `FARGATE_SPOT` are priced at
+the on-demand rate and noted (the table has no Fargate Spot price).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def _on_fargate(view: AttributeView) -> bool:
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     if not _on_fargate(view):
         return []
-    task = view.referenced("task_definition")
+    task = view.linked(("task_definition",), "aws_ecs_task_definition")
     if task is None:
         raise UnknownAttributeError(
             "task_definition", "task definition not found in the plan: task size unknown"
@@ -49,9 +50,10 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     arm = bool(platform) and platform[0].string("cpu_architecture") == "ARM64"
     prefix = "fargate:arm" if arm else "fargate"
     label = "ARM64" if arm else "x86"
-    note = None
+    notes = [task.inferred] if task.inferred else []
     if _fargate_spot(view):
-        note = "FARGATE_SPOT tasks priced at the on-demand Fargate rate (an upper bound)"
+        notes.append("FARGATE_SPOT tasks priced at the on-demand Fargate rate (an upper bound)")
+    note = "; ".join(notes) or None
     unknown = f"of {task.resource.address}: unknown until apply"
     if cpu_units is None:
         vcpu = ComponentSpec(

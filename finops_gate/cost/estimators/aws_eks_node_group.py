@@ -12,9 +12,11 @@
 
 The usage file's `instances` overrides the desired size.
 
-With a launch template (`launch_template { id = aws_launch_template.x.id }`), the
-instance type and disks come from the template found in the plan; a template outside the
-plan leaves the price not found.
+With a launch template (`launch_template { id = aws_launch_template.x.id }`, also
+through locals, module outputs and inputs, or inferred, see docs/references.md), the
+instance type (unless `instance_types` sets one), disks and monitoring come from the
+template found in the plan; a template outside the plan leaves the price not found
+unless `instance_types` is set (then no disk is priced: it comes from the AMI).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from finops_gate.cost.estimators._compute import (
     extras,
     from_launch_template,
     instance_usage,
+    launch_template_of,
 )
 from finops_gate.cost.estimators._defaults import set_from_reference
 from finops_gate.cost.estimators._ebs import volume_components
@@ -53,14 +56,11 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     instance_types = view.strings("instance_types")
     templates = view.blocks("launch_template")
     uses_template = bool(templates)
-    if uses_template and not instance_types:
-        template = next(
-            (t for a in ("id", "name") if (t := templates[0].referenced(a)) is not None), None
-        )
-        if template is not None:
-            spec = from_launch_template(template)
-            spec.spot = view.string("capacity_type") == "SPOT"
-            return [instance_usage(spec, desired), *extras(view, spec, desired)]
+    template = launch_template_of(templates[0]) if templates else None
+    if template is not None:  # the node group's instance_types win over the template's
+        spec = from_launch_template(template, instance_types[0] if instance_types else None)
+        spec.spot = view.string("capacity_type") == "SPOT"
+        return [instance_usage(spec, desired), *extras(view, spec, desired)]
     type_note = None
     if instance_types:
         instance_type = instance_types[0]

@@ -20,6 +20,10 @@
 - Unlimited CPU credits (t2 with `cpu_credits = "unlimited"`; t3, t3a, t4g unless
   `"standard"`) (usage: `monthly_cpu_credit_hrs` x `vcpu_count`): vCPU-hour,
   `ec2:cpu-credits:<family>`
+
+With a launch template, what the instance leaves unset comes from the template: its
+type, market, tenancy, detailed monitoring, CPU credits, EBS optimization and block
+devices (which then replace the assumed root volume).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from finops_gate.cost.estimators._compute import (
     extras,
     from_launch_template,
     instance_usage,
+    launch_template_of,
 )
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.estimators._reservation import targeted_reservations, without_reserved_hours
@@ -59,7 +64,27 @@ def instance_components(view: AttributeView) -> list[ComponentSpec]:
     spec = launch_spec(view)
     host = view.string("tenancy") == "host"  # billed on the aws_ec2_host it runs on
     specs = [] if host else [instance_usage(spec, 1)]
-    specs.extend(_root_volume(view))
+    # Disks: the instance's own root volume, else its launch template's block devices
+    # (priced with the other template settings below), else the AMI's assumed root.
+    template_disks = bool(spec.volumes) and spec.root_note is None and not host
+    roots = view.blocks("root_block_device")
+    if roots and roots[0].number("volume_size"):
+        template_disks = False
+    if not template_disks:
+        specs.extend(_root_volume(view))
+        spec.volumes = []
+    specs.extend(_block_devices(view))
+    if view.boolean("associate_public_ip_address"):
+        specs.append(
+            ComponentSpec("Public IPv4 address", "hour", "ipv4:public:hour", HOURS_PER_MONTH)
+        )
+    if not host:
+        specs.extend(extras(view, spec, 1))
+    return specs
+
+
+def _block_devices(view: AttributeView) -> list[ComponentSpec]:
+    specs: list[ComponentSpec] = []
     for device in view.blocks("ebs_block_device"):
         size = device.number("volume_size")
         volume_type = device.string("volume_type")
@@ -79,38 +104,31 @@ def instance_components(view: AttributeView) -> list[ComponentSpec]:
                 "volume_size unknown until apply (e.g. from its snapshot)",
             )
         )
-    if view.boolean("associate_public_ip_address"):
-        specs.append(
-            ComponentSpec("Public IPv4 address", "hour", "ipv4:public:hour", HOURS_PER_MONTH)
-        )
-    if not host:
-        spec.volumes = []
-        specs.extend(extras(view, spec, 1))
     return specs
 
 
 def launch_spec(view: AttributeView) -> LaunchSpec:
+    """What the instance runs: its own settings, else those of its launch template
+    (type, market, tenancy, monitoring, CPU credits, EBS optimization, disks)."""
     instance_type = view.string("instance_type")
-    if instance_type is None:
-        template = _template(view)
-        if template is None:
-            raise UnknownAttributeError("instance_type")
-        base = from_launch_template(template)  # the type, market, credits of the template
-        instance_type = base.instance_type
-        spec = LaunchSpec(
-            instance_type,
-            spot=base.spot,
-            cpu_credits=base.cpu_credits,
-            ebs_optimized=base.ebs_optimized,
-        )
-        spec.notes.append(f"instance type from {template.resource.address}")
+    template = _template(view)
+    if template is not None:
+        spec = from_launch_template(template, instance_type)
+        if instance_type is None:
+            spec.notes.insert(0, f"instance type from {template.resource.address}")
+    elif instance_type is None:
+        raise UnknownAttributeError("instance_type")
     else:
         spec = LaunchSpec(instance_type)
     markets = view.blocks("instance_market_options")
     if markets:
         spec.spot = markets[0].string("market_type") == "spot"
-    spec.dedicated = view.string("tenancy", "default") == "dedicated"
-    spec.monitoring = view.boolean("monitoring")
+    tenancy = view.string("tenancy")  # unset or unknown: the template's
+    if tenancy is not None:
+        spec.dedicated = tenancy == "dedicated"
+    monitoring = view.values.get("monitoring")
+    if isinstance(monitoring, bool):
+        spec.monitoring = monitoring
     flag = ebs_optimized_flag(view)  # unset: the launch template's, else off
     if flag is not None:
         spec.ebs_optimized = flag
@@ -123,10 +141,9 @@ def launch_spec(view: AttributeView) -> LaunchSpec:
 def _template(view: AttributeView) -> AttributeView | None:
     """The launch template an instance without `instance_type` is launched from."""
     for block in view.blocks("launch_template"):
-        for attribute in ("id", "name"):
-            found = block.referenced(attribute)
-            if found is not None:
-                return found
+        found = launch_template_of(block)
+        if found is not None:
+            return found
     return None
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from finops_gate.errors import PlanError
+from finops_gate.plan.references import ModuleLinks
 from finops_gate.plan.resource import Plan
 
 if TYPE_CHECKING:
@@ -98,6 +99,7 @@ def load_directory(
         notes=tuple(notes),
         variables=variables,
         providers=tuple(context.provider_regions[k] for k in sorted(context.provider_regions)),
+        module_links=ModuleLinks(context.module_outputs, context.module_inputs),
     )
 
 

@@ -38,6 +38,7 @@ from finops_gate.plan.hcl.values import (
     to_string,
 )
 from finops_gate.plan.providers import FALLBACK_REGION
+from finops_gate.plan.references import absolute, module_path
 from finops_gate.plan.resource import Action, ProviderRegion, Resource
 from finops_gate.plan.tags import effective_tags
 
@@ -101,6 +102,10 @@ class Context:
         top = repository_top(self.cwd)
         depth = len(self.cwd.relative_to(top).parts) if self.cwd.is_relative_to(top) else 0
         return self.root.parents[depth - 1] if depth else self.root
+    # As a plan's configuration has them, by module configuration path: the references
+    # of each output's expression and of each input a module call passes.
+    module_outputs: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    module_inputs: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def config(self, directory: Path) -> ModuleConfig:
         directory = directory.resolve()
@@ -125,6 +130,10 @@ class Context:
 
 class BlockList(list[Any]):
     """The evaluated nested blocks of one type (as opposed to a list-valued attribute)."""
+
+
+class DynamicContent(dict[str, Any]):
+    """One block a `dynamic` block generated (no static block of the body matches it)."""
 
 
 class _DataValue(ResourceValue):
@@ -399,7 +408,7 @@ class ModuleInstance:
         for key, value in pairs:
             inner = {**scope, iterator: {"key": key, "value": value}}
             for content in contents:
-                target.append(self.evaluate_body(content.body, inner))
+                target.append(DynamicContent(self.evaluate_body(content.body, inner)))
 
     # -- modules ---------------------------------------------------------------------------
     def module_value(self, name: str) -> Any:
@@ -547,6 +556,7 @@ class ModuleInstance:
 
     # -- records ---------------------------------------------------------------------------
     def collect(self) -> None:
+        self._record_module_links()
         for key, block in self.config.resources.items():
             self._collect_resource(key, block)
         for name in self.config.modules:
@@ -561,6 +571,24 @@ class ModuleInstance:
             for _, child in children:
                 if child is not None:
                     child.collect()
+
+    def _record_module_links(self) -> None:
+        path = module_path(self.prefix[:-1] or None)
+        if path in self.context.module_outputs:
+            return  # another instance of the same module recorded them
+        self.context.module_outputs[path] = {
+            name: tuple(references)
+            for name, block in self.config.outputs.items()
+            if (value := block.body.attributes.get("value")) is not None
+            and (references := _references(value.expr, ""))
+        }
+        for name, block in self.config.modules.items():
+            child = f"{path}.module.{name}" if path else f"module.{name}"
+            self.context.module_inputs[child] = {
+                key: tuple(references)
+                for key, attribute in block.body.attributes.items()
+                if key not in MODULE_META and (references := _references(attribute.expr, ""))
+            }
 
     def _collect_resource(self, key: str, block: Block) -> None:
         resource_type, name = key.split(".", 1)
@@ -671,7 +699,7 @@ class ModuleInstance:
                 region_source=region_source,
                 tags=tags,
                 tags_known=tags_known,
-                config_expressions=_expressions(block.body, self.prefix),
+                config_expressions=_expressions(block.body, self.prefix, values),
                 source_file=block.file,
                 source_line=block.line,
             )
@@ -813,19 +841,54 @@ def _references(node: Node, prefix: str) -> list[str]:
     return found
 
 
-def _expressions(body: Body, prefix: str) -> dict[str, Any]:
+def _expressions(body: Body | None, prefix: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """`references` per attribute, as a plan's configuration has them, plus what the
+    evaluated values name: the resources their unknowns come from, as absolute
+    references, first (they hold through locals, modules and `dynamic` blocks)."""
     result: dict[str, Any] = {}
-    for name, attribute in body.attributes.items():
-        if name in META_ATTRIBUTES:
+    attributes = body.attributes if body is not None else {}
+    for name, value in values.items():
+        if isinstance(value, BlockList) or (body is not None and name in META_ATTRIBUTES):
             continue
-        references = _references(attribute.expr, prefix)
+        attribute = attributes.get(name)
+        syntactic = _references(attribute.expr, prefix) if attribute is not None else []
+        references = list(dict.fromkeys([*_origins(value), *syntactic]))
         if references:
             result[name] = {"references": references}
-    for block in body.blocks:
-        if block.type in META_BLOCKS or block.type == "dynamic":
+    static: dict[str, list[Block]] = {}
+    for block in body.blocks if body is not None else []:
+        if block.type not in META_BLOCKS and block.type != "dynamic":
+            static.setdefault(block.type, []).append(block)
+    for name, value in values.items():
+        if not isinstance(value, BlockList):
             continue
-        result.setdefault(block.type, []).append(_expressions(block.body, prefix))
+        blocks = iter(static.get(name, []))
+        items: list[dict[str, Any]] = []
+        for item in value:
+            written = None if isinstance(item, DynamicContent) else next(blocks, None)
+            inner = written.body if written is not None else None
+            items.append(_expressions(inner, prefix, item if isinstance(item, dict) else {}))
+        result[name] = items
     return result
+
+
+def _origins(value: Any) -> list[str]:
+    """Absolute references to the resource instances a value comes from."""
+    found: list[str] = []
+    pending = [value]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, Unknown):
+            if current.origin:
+                found.append(absolute(current.origin))
+        elif isinstance(current, ResourceValue):
+            if current.address and not isinstance(current, _DataValue):
+                found.append(absolute(current.address))
+        elif isinstance(current, dict):
+            pending.extend(reversed(list(current.values())))
+        elif isinstance(current, list):
+            pending.extend(reversed(current))
+    return list(dict.fromkeys(found))
 
 
 def _type_name(block: Block) -> str | None:

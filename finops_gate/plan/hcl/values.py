@@ -13,12 +13,19 @@ from typing import Any
 
 
 class Unknown:
-    """A value known only after apply (or not evaluable offline); `reason` says why."""
+    """A value known only after apply (or not evaluable offline); `reason` says why.
 
-    __slots__ = ("reason",)
+    `origin` is the address of the resource instance whose attribute it is, when it is
+    one: the value keeps naming its resource through locals, module outputs and inputs,
+    conditionals, `one()`, `try()` and `dynamic` blocks, so that references can be
+    recorded by meaning rather than by syntax.
+    """
 
-    def __init__(self, reason: str) -> None:
+    __slots__ = ("origin", "reason")
+
+    def __init__(self, reason: str, origin: str | None = None) -> None:
         self.reason = reason
+        self.origin = origin
 
     def __repr__(self) -> str:
         return f"Unknown({self.reason!r})"
@@ -37,7 +44,7 @@ class ResourceValue(dict[str, Any]):
     def attribute(self, name: str) -> Any:
         if name in self:
             return self[name]
-        return Unknown(f"{self.address}.{name} is known only after apply")
+        return Unknown(f"{self.address}.{name} is known only after apply", self.address)
 
 
 def first_unknown(*values: Any) -> Unknown | None:

@@ -1,0 +1,154 @@
+"""Evidence that links two resources when no configuration expression does.
+
+A plan's configuration has no locals and no `dynamic` blocks, and resources outside the
+configuration have no expressions at all, so an auto scaling group may name its launch
+template only through `local.launch_template_id`. The evidence, strongest first:
+
+1. a known id, ARN or name of a candidate equals the value the attribute is set to (an
+   update plan knows the id of a template that already exists);
+2. the resource is in a module instance whose caller passes it exactly one candidate
+   (`launch_template_id = aws_launch_template.x.id` on the module call; the innermost
+   module instance that is passed any decides);
+3. a candidate is named like the resource (`name`/`name_prefix`, the `-` or `_` that ends
+   a prefix ignored): one in the same module instance, else the only one in the plan;
+4. the only candidate of the type in a module instance the references lead into, else in
+   the resource's own module instance.
+
+Every link found so is marked inferred, with the reason, for the component's note.
+Candidates are indexed once per type, so each lookup is a few dictionary reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from finops_gate.plan.resource import Resource
+
+IDENTIFYING = ("id", "arn", "name", "allocation_id", "family", "arn_without_revision")
+"""Attributes whose value identifies a resource when another one refers to it."""
+_TARGET_NAMES = ("name", "name_prefix", "family")
+_SOURCE_NAMES = ("name", "name_prefix", "node_group_name", "family")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A resource another one is priced through; `inferred` says why, when no expression
+    names it and it was found from evidence instead."""
+
+    target: Resource
+    inferred: str | None = None
+
+
+_KINDS = {
+    "aws_ecs_task_definition": "task definition",
+    "aws_nat_gateway": "NAT gateway",
+    "aws_eip": "Elastic IP",
+    "aws_instance": "instance",
+}
+
+
+def kind(resource_type: str) -> str:
+    """What a note calls a resource type: `aws_launch_template` -> "launch template"."""
+    return _KINDS.get(resource_type) or resource_type.split("_", 1)[-1].replace("_", " ")
+
+
+def value_note(user: Resource, attribute: str, target: Resource, key: str) -> str:
+    return (
+        f"{kind(user.type)} {user.address} inferred: its {attribute} is the {key} of "
+        f"{target.address}"
+    )
+
+
+def _known_strings(resource: Resource, names: Iterable[str]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for side in (resource.after, resource.before):
+        if not side:
+            continue
+        for name in names:
+            value = side.get(name)
+            if isinstance(value, str) and value and (name, value) not in found:
+                found.append((name, value))
+    return found
+
+
+def _stem(name: str) -> str:
+    return name.rstrip("-_.")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """The resources of one type, indexed by identifying value, by name and by module."""
+
+    by_value: Mapping[str, tuple[tuple[Resource, str], ...]]
+    by_name: Mapping[str, tuple[Resource, ...]]
+    by_module: Mapping[str | None, tuple[Resource, ...]]
+
+    @classmethod
+    def of(cls, resources: Sequence[Resource]) -> Candidates:
+        by_value: dict[str, list[tuple[Resource, str]]] = {}
+        by_name: dict[str, list[Resource]] = {}
+        by_module: dict[str | None, list[Resource]] = {}
+        for resource in resources:
+            by_module.setdefault(resource.module_address, []).append(resource)
+            for attribute, value in _known_strings(resource, IDENTIFYING):
+                by_value.setdefault(value, []).append((resource, attribute))
+            for stem in dict.fromkeys(
+                _stem(value) for _, value in _known_strings(resource, _TARGET_NAMES)
+            ):
+                if stem:
+                    by_name.setdefault(stem, []).append(resource)
+        return cls(
+            {value: tuple(found) for value, found in by_value.items()},
+            {name: tuple(found) for name, found in by_name.items()},
+            {module: tuple(found) for module, found in by_module.items()},
+        )
+
+    def matching(self, source: Resource, values: Sequence[str]) -> Link | None:
+        """The one candidate whose known id, ARN or name is one of `values`."""
+        for value in values:
+            matches = {
+                r.address: (r, a) for r, a in self.by_value.get(value, ()) if r is not source
+            }
+            if len(matches) == 1:
+                target, attribute = next(iter(matches.values()))
+                note = f'its {attribute} is "{value}", the value given'
+                return Link(target, _inferred(target, note))
+        return None
+
+    def weaker(self, source: Resource, scopes: Sequence[str | None]) -> Link | None:
+        """The candidate named like `source`, else the only one in the first of `scopes`
+        (module instances) that has any."""
+        return self._by_name(source) or self._only(scopes)
+
+    def _by_name(self, source: Resource) -> Link | None:
+        found: dict[str, Resource] = {}
+        for _, value in _known_strings(source, _SOURCE_NAMES):
+            for candidate in self.by_name.get(_stem(value), ()):
+                if candidate is not source:
+                    found.setdefault(candidate.address, candidate)
+        same = [c for c in found.values() if c.module_address == source.module_address]
+        chosen = same if len(same) == 1 else list(found.values())
+        if len(chosen) != 1:
+            return None
+        target = chosen[0]
+        return Link(target, _inferred(target, f"named like {source.address}"))
+
+    def _only(self, scopes: Sequence[str | None]) -> Link | None:
+        for scope in dict.fromkeys(scopes):
+            candidates = self.by_module.get(scope, ())
+            if len(candidates) > 1:
+                return None  # ambiguous here; a scope further away is weaker evidence
+            if candidates:
+                target = candidates[0]
+                where = scope or "the root module"
+                return Link(target, _inferred(target, f"the only {kind(target.type)} in {where}"))
+        return None
+
+
+def passed_note(target: Resource, module: str, variable: str) -> str:
+    return _inferred(target, f"passed to {module} as var.{variable}")
+
+
+def _inferred(target: Resource, reason: str) -> str:
+    return f"{kind(target.type)} {target.address} inferred: {reason}"
