@@ -485,6 +485,21 @@ class AttributeView:
         link = self.context.infer(self.resource, target_type, values, scopes, weak_evidence)
         return None if link is None else self.view_of(link)
 
+    def instances_named(self, name: str, target_type: str) -> tuple[str, ...]:
+        """Every instance of the `target_type` resources an attribute's expression names
+        (`subnet_ids = module.vpc.private_subnets` -> the three `aws_subnet.private`),
+        for a list whose values are known only after apply. A resource named with
+        count or for_each counts with all its instances."""
+        bases: dict[str, None] = {}
+        for reference in self._references(name):
+            target = self.context.resolve(self.resource, [reference], None, target_type)
+            if target is not None:
+                bases[_bare(target.address)] = None
+        found: list[str] = []
+        for base in bases:
+            found.extend(self.context.by_base.get(base, ()) or (base,))
+        return tuple(found)
+
     def configured(self, name: str) -> bool:
         """Whether the configuration sets an attribute (an unknown value alone may be one
         the provider computes)."""

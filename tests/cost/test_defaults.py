@@ -246,24 +246,30 @@ def test_interface_endpoint_is_billed_per_subnet(
     check_total(cost, prices)
 
 
+def test_interface_endpoint_without_subnets_is_unknown(defaults: dict[str, ResourceCost]) -> None:
+    endpoint = component(defaults["aws_vpc_endpoint.no_subnets"], "vpce:interface:hour")
+    assert endpoint.monthly_quantity is None and endpoint.monthly_cost is None
+    assert endpoint.unknown == (
+        "subnet_ids not set: the endpoint's Availability Zones are known only after apply"
+    )
+
+
 @pytest.mark.parametrize(
-    ("address", "why"),
+    "address",
     [
-        # One of three ids unknown: terraform marks the whole subnet_ids set unknown.
-        ("aws_vpc_endpoint.partly_unknown", "subnet_ids unknown until apply"),
-        ("aws_vpc_endpoint.unknown_subnets", "subnet_ids unknown until apply"),
-        (
-            "aws_vpc_endpoint.no_subnets",
-            "subnet_ids not set: the endpoint's Availability Zones are known only after apply",
-        ),
+        "aws_vpc_endpoint.unknown_subnets",  # [aws_subnet.new.id]
+        # Two literal ids and aws_subnet.new.id: terraform marks the whole set unknown,
+        # and only the subnet the configuration names can be counted (a known limit).
+        "aws_vpc_endpoint.partly_unknown",
     ],
 )
-def test_interface_endpoint_with_unknown_subnets(
-    defaults: dict[str, ResourceCost], address: str, why: str
+def test_interface_endpoint_counts_the_subnets_the_configuration_names(
+    defaults: dict[str, ResourceCost], address: str
 ) -> None:
     endpoint = component(defaults[address], "vpce:interface:hour")
-    assert endpoint.monthly_quantity is None and endpoint.monthly_cost is None
-    assert endpoint.unknown == why
+    assert endpoint.unknown is None
+    assert endpoint.monthly_quantity == 730
+    assert endpoint.note is not None and "(aws_subnet.new)" in endpoint.note
 
 
 def test_volume_of_unknown_size_is_not_priced(defaults: dict[str, ResourceCost]) -> None:

@@ -87,9 +87,10 @@ def extras(view: AttributeView, spec: LaunchSpec, count: float) -> list[Componen
     fee = ebs_optimized_usage(spec, count)
     if fee is not None:
         specs.append(fee)
-    for label, volume_type, size, iops, throughput in spec.volumes:
+    for position, (label, volume_type, size, iops, throughput) in enumerate(spec.volumes):
         name = label if count == 1 else f"{label}, {count:g} instances"
-        note = spec.root_note if label == "Root volume" else None
+        # an assumed set of volumes is noted once, on the first
+        note = spec.root_note if position == 0 else None
         for component in volume_components(name, volume_type, size, iops, throughput, note):
             specs.append(
                 ComponentSpec(

@@ -6,7 +6,9 @@
 - Node disks: desired size x `disk_size` GB-month (AWS's default: 20, 50 for Windows
   AMI types), `ebs:gp2:storage`
 - With a launch template: the template's instance type, disks, monitoring and
-  EBS-optimized fee (`ec2:<type>:ebs-optimized`), as `aws_autoscaling_group`
+  EBS-optimized fee (`ec2:<type>:ebs-optimized`), as `aws_autoscaling_group`; a template
+  with no image and no disks gets the volumes of the EKS-optimized AMI of `ami_type`
+  (AL2023: 20 GB gp3; Bottlerocket: 2 + 20 GB gp3)
 - Unlimited CPU credits for burstable types (usage: `monthly_cpu_credit_hrs` x
   `vcpu_count` per node): vCPU-hour, `ec2:cpu-credits:<family>`
 
@@ -43,6 +45,15 @@ USAGE_KEYS = ("instances", "monthly_cpu_credit_hrs", "vcpu_count")
 DEFAULT_INSTANCE_TYPE = "t3.medium"
 DEFAULT_DISK_GB = 20.0
 DEFAULT_WINDOWS_DISK_GB = 50.0
+# The volumes of the EKS-optimized AMIs EKS picks by `ami_type` when a launch template
+# names no image and no block device: Amazon Linux 2023 has one 20 GiB gp3 root volume,
+# Bottlerocket a 2 GiB gp3 OS volume and a 20 GiB gp3 data volume (the images' block
+# device mappings: awslabs/amazon-eks-ami, bottlerocket-os/bottlerocket). Other AMI
+# types keep the generic assumption.
+EKS_AMI_VOLUMES: dict[str, tuple[tuple[str, float], ...]] = {
+    "AL2023": (("Root volume (EKS AL2023 AMI)", 20.0),),
+    "BOTTLEROCKET": (("OS volume (EKS Bottlerocket AMI)", 2.0), ("Data volume", 20.0)),
+}
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
@@ -60,6 +71,8 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     if template is not None:  # the node group's instance_types win over the template's
         spec = from_launch_template(template, instance_types[0] if instance_types else None)
         spec.spot = view.string("capacity_type") == "SPOT"
+        if spec.root_note and not template.string("image_id"):
+            _eks_ami_volumes(spec, view.string("ami_type") or "")
         return [instance_usage(spec, desired), *extras(view, spec, desired)]
     type_note = None
     if instance_types:
@@ -102,3 +115,12 @@ def _disk_size(view: AttributeView) -> tuple[float, str | None]:
     windows = (view.string("ami_type") or "").startswith("WINDOWS")
     default = DEFAULT_WINDOWS_DISK_GB if windows else DEFAULT_DISK_GB
     return default, f"disk_size not set: {default:g} GB, the EKS default"
+
+
+def _eks_ami_volumes(spec: LaunchSpec, ami_type: str) -> None:
+    """The volumes of the EKS-optimized AMI EKS launches, for a template that sets none."""
+    for prefix, volumes in EKS_AMI_VOLUMES.items():
+        if ami_type.startswith(prefix):
+            spec.volumes = [(label, "gp3", size, None, None) for label, size in volumes]
+            spec.root_note = f"volumes of the EKS-optimized {ami_type} AMI (the template sets none)"
+            return

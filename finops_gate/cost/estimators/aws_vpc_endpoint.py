@@ -1,8 +1,9 @@
 """VPC endpoint (interface endpoints per Availability Zone; gateway endpoints are free).
 
-- Interface endpoint: one per subnet (AZ) x hour, `vpce:interface:hour` (subnets known
-  only after apply: the component is too; terraform marks the whole `subnet_ids` set
-  unknown as soon as one id is)
+- Interface endpoint: one per subnet (AZ) x hour, `vpce:interface:hour` (terraform marks
+  the whole `subnet_ids` set unknown as soon as one id is: then one per subnet resource
+  instance the configuration names, through module outputs and inputs; literal ids
+  beside them are not counted; none named: the component is unknown)
 - Data processed (usage: `monthly_data_processed_gb`): GB, `vpce:interface:gb`
 - Gateway Load Balancer endpoint: hour, `vpce:gateway-load-balancer:hour`
 
@@ -36,12 +37,24 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     # Billed per hour in each Availability Zone, one network interface per subnet:
     # https://aws.amazon.com/privatelink/pricing/
     subnets = len(view.strings("subnet_ids")) or len(view.blocks("subnet_configuration"))
+    note = None
+    if not subnets and view.is_unknown("subnet_ids"):
+        # Subnets created in the same plan have no ids yet, but the configuration names
+        # them: one network interface (AZ) per subnet it names.
+        named = view.instances_named("subnet_ids", "aws_subnet")
+        subnets = len(named)
+        if named:
+            note = (
+                "subnet_ids known only after apply: one AZ per subnet the configuration "
+                f"names ({_listed(named)}); literal subnet ids beside them are not counted"
+            )
     if subnets:
         endpoint = ComponentSpec(
             f"Interface endpoint ({subnets} AZ)",
             "hour",
             "vpce:interface:hour",
             subnets * HOURS_PER_MONTH,
+            note=note,
         )
     else:
         why = (
@@ -56,3 +69,8 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         endpoint,
         usage_spec(view, "Data processed", "GB", "vpce:interface:gb", "monthly_data_processed_gb"),
     ]
+
+
+def _listed(addresses: tuple[str, ...]) -> str:
+    shown = ", ".join(addresses[:3])
+    return shown + (f" and {len(addresses) - 3} more" if len(addresses) > 3 else "")
