@@ -6,7 +6,8 @@
   `ec2:<type>`, the rest at `ec2:<type>:spot` (the first override's type, else the
   template's); spot or dedicated templates as `aws_instance`; the on-demand instances
   that fit in the `aws_ec2_capacity_reservation` the launch template targets (at most its
-  `instance_count`) get no hours: they are billed on the reservation
+  `instance_count`) get no hours: they are billed on the reservation; weighted
+  overrides (`weighted_capacity`): price not found, since AWS picks the instances
 - EBS-optimized usage (template `ebs_optimized = "true"`, launch configuration
   `ebs_optimized = true`, on the previous-generation types that charge for it, as
   `aws_instance`): instances x hour, `ec2:<type>:ebs-optimized`
@@ -14,6 +15,9 @@
   has none), GB-month, `ebs:<type>:*`
 - Detailed monitoring (template `monitoring`, launch configuration `enable_monitoring`,
   default true): 7 metrics per instance, metric-month, `cloudwatch:metric`
+- Warm pool (`warm_pool`): `max_group_prepared_capacity` (else `max_size`) minus the
+  desired capacity, at least its `min_size`, instances: their disks when `Stopped` or
+  `Hibernated` (the default `Stopped`), everything when `Running`
 - Unlimited CPU credits (usage: `monthly_cpu_credit_hrs` x `vcpu_count` per instance):
   vCPU-hour, `ec2:cpu-credits:<family>`
 
@@ -27,6 +31,7 @@ docs/references.md); when it is not in the plan, the price is not found.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from finops_gate.cost.estimators._compute import (
     LAUNCH_CONFIGURATION,
@@ -74,6 +79,15 @@ def launch_spec(view: AttributeView) -> tuple[LaunchSpec, AttributeView | None]:
             if not specification:
                 continue
             spec = from_launch_template(_template(specification[0]))
+            weights = [o.string("weighted_capacity") for o in launch.blocks("override")]
+            if any(weight not in (None, "", "1") for weight in weights):
+                # desired_capacity then counts capacity units, and how many instances of
+                # which type make them up is AWS's choice at launch.
+                raise UnknownAttributeError(
+                    "mixed_instances_policy",
+                    "weighted instance types: AWS chooses how many instances of which type "
+                    "make up the capacity at launch",
+                )
             overrides = [o.string("instance_type") for o in launch.blocks("override")]
             first = next((t for t in overrides if t), None)
             if first:
@@ -108,7 +122,7 @@ def group_components(view: AttributeView) -> list[ComponentSpec]:
     count = instance_count(view)
     spec, distribution = launch_spec(view)
     if distribution is None:
-        return [instance_usage(spec, count), *extras(view, spec, count)]
+        return [instance_usage(spec, count), *extras(view, spec, count), *_warm_pool(view, spec)]
     base = distribution.number("on_demand_base_capacity", 0.0) or 0.0
     percent = distribution.number("on_demand_percentage_above_base_capacity", 100.0)
     percent = 100.0 if percent is None else percent
@@ -121,3 +135,34 @@ def group_components(view: AttributeView) -> list[ComponentSpec]:
     if count - on_demand:
         specs.append(instance_usage(spec, count - on_demand, spot=True))
     return [*specs, *extras(view, spec, count)]
+
+
+def _warm_pool(view: AttributeView, spec: LaunchSpec) -> list[ComponentSpec]:
+    """Instances kept ready in a warm pool: stopped or hibernated ones pay for their
+    volumes only, running ones like the group's own (AWS, "Warm pools for Amazon EC2 Auto
+    Scaling": the pool holds max_group_prepared_capacity, else the group's max_size,
+    minus the desired capacity, and at least its min_size)."""
+    pools = view.blocks("warm_pool")
+    if not pools:
+        return []
+    pool = pools[0]
+    desired = instance_count(view)
+    prepared = pool.number("max_group_prepared_capacity")
+    if prepared is None or prepared < 0:  # -1 means "the group's max_size"
+        prepared = view.number("max_size", desired) or desired
+    size = max(pool.number("min_size", 0.0) or 0.0, prepared - desired, 0.0)
+    if not size:
+        return []
+    state = pool.string("pool_state", "Stopped") or "Stopped"
+    note = f"warm pool: {size:g} instance(s) kept {state.lower()}"
+    if state == "Running":
+        specs = [instance_usage(spec, size), *extras(view, spec, size)]
+    else:
+        disks_only = LaunchSpec(spec.instance_type, volumes=spec.volumes, root_note=spec.root_note)
+        # a stopped instance earns and spends no CPU credits
+        specs = [c for c in extras(view, disks_only, size) if c.price_key.startswith("ebs:")]
+    return [replace(c, name=f"Warm pool: {c.name}", note=_joined(note, c.note)) for c in specs]
+
+
+def _joined(first: str, second: str | None) -> str:
+    return f"{first}; {second}" if second else first
