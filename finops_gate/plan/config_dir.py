@@ -98,3 +98,92 @@ def _collect(instance: ModuleInstance, module_path: str, result: ConfigRegions) 
         if child is not None:
             path = f"{module_path}.module.{name}" if module_path else f"module.{name}"
             _collect(child, path, result)
+
+
+# Types whose price follows a link to another resource (a launch template, a task
+# definition, subnets...). Only when the plan holds one is the configuration evaluated.
+LINKING_TYPES = frozenset(
+    {
+        "aws_autoscaling_group",
+        "aws_db_instance",
+        "aws_ecs_service",
+        "aws_eip",
+        "aws_eks_node_group",
+        "aws_instance",
+        "aws_rds_cluster_instance",
+        "aws_spot_instance_request",
+        "aws_vpc_endpoint",
+    }
+)
+
+
+def linked_expressions(
+    directory: str | Path, plan_variables: Mapping[str, Any], addresses: set[str]
+) -> dict[str, dict[str, Any]]:
+    """Configuration expressions of `addresses`, evaluated from the directory, with the
+    resources their values come from as absolute references: what a plan cannot record
+    (a launch template reached through a `local`, subnets through `each.value`).
+
+    Never raises: like the provider regions, this only adds what the plan lacks.
+    """
+    try:
+        return _linked(Path(directory), plan_variables, addresses)
+    except Exception:  # any failure only skips this step; the plan's own links stay
+        return {}
+
+
+def _linked(
+    directory: Path, plan_variables: Mapping[str, Any], addresses: set[str]
+) -> dict[str, dict[str, Any]]:
+    from finops_gate.plan.hcl.build import Context, ModuleInstance, _type_name
+    from finops_gate.plan.hcl.variables import root_variable_values
+
+    root = directory.resolve()
+    if not has_tf_files(root):
+        return {}
+    context = Context(root=root, root_variables={})
+    config = context.config(root)
+    string_typed = {
+        name for name, block in config.variables.items() if _type_name(block) in (None, "string")
+    }
+    inputs = root_variable_values(root, (), (), string_typed)
+    inputs.update({k: v for k, v in plan_variables.items() if k in config.variables})
+    ModuleInstance(context, config, "", "", inputs, {}).collect()
+    return {
+        resource.address: dict(resource.config_expressions)
+        for resource in context.resources
+        if resource.address in addresses
+    }
+
+
+def with_absolute_references(planned: Any, evaluated: Any) -> Any:
+    """The plan's expressions, each led by the absolute references (`/address`) the
+    evaluated configuration found for it; nested blocks merge item by item (a `dynamic`
+    block, absent from a plan's configuration, comes from the evaluation)."""
+    if isinstance(evaluated, list) and planned is None:
+        planned = []
+    if isinstance(planned, list) and isinstance(evaluated, list):
+        merged = [
+            with_absolute_references(item, evaluated[i]) if i < len(evaluated) else item
+            for i, item in enumerate(planned)
+        ]
+        return merged + evaluated[len(planned) :]
+    if not isinstance(evaluated, dict):
+        return planned
+    if not isinstance(planned, dict):
+        planned = {}
+    if "references" in evaluated or "references" in planned:
+        absolute = [
+            ref
+            for ref in evaluated.get("references", [])
+            if isinstance(ref, str) and ref.startswith("/")
+        ]
+        own = planned.get("references")
+        own = own if isinstance(own, list) else []
+        if not absolute:
+            return planned
+        return {**planned, "references": list(dict.fromkeys([*absolute, *own]))}
+    merged_map = dict(planned)
+    for key, value in evaluated.items():
+        merged_map[key] = with_absolute_references(planned.get(key), value)
+    return merged_map

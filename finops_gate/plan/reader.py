@@ -155,6 +155,8 @@ def _build_plan(document: PlanDocument, options: RegionOptions) -> Plan:
         for change in document.resource_changes
         if change.mode == "managed"
     ]
+    if options.config_dir:
+        resources = _with_configuration_links(resources, options.config_dir, document)
     notes = regions.notes()
     return Plan(
         format_version=document.format_version,
@@ -167,6 +169,38 @@ def _build_plan(document: PlanDocument, options: RegionOptions) -> Plan:
         providers=regions.records(),
         module_links=ModuleLinks.of(document.configuration),
     )
+
+
+def _with_configuration_links(
+    resources: list[Resource], config_dir: str, document: PlanDocument
+) -> list[Resource]:
+    """Links a plan cannot record (through locals, `each.value`, `dynamic` blocks), read
+    from the configuration directory; only when the plan holds a resource priced through
+    a link, since it evaluates the whole configuration."""
+    from dataclasses import replace
+
+    from finops_gate.plan.config_dir import (
+        LINKING_TYPES,
+        linked_expressions,
+        with_absolute_references,
+    )
+
+    wanted = {r.address for r in resources if r.type in LINKING_TYPES and r.after is not None}
+    if not wanted:
+        return resources
+    variables = {name: var.value for name, var in document.variables.items()}
+    evaluated = linked_expressions(config_dir, variables, wanted)
+    return [
+        replace(
+            r,
+            config_expressions=with_absolute_references(
+                dict(r.config_expressions), evaluated[r.address]
+            ),
+        )
+        if r.address in evaluated
+        else r
+        for r in resources
+    ]
 
 
 def _as_mapping(value: Any) -> Mapping[str, Any] | None:

@@ -18,6 +18,7 @@ from finops_gate.cost.model import ResourceCost, Status
 from finops_gate.cost.prices import PriceTable
 from finops_gate.plan import load_plan
 from finops_gate.plan.hcl import load_directory
+from finops_gate.plan.region import RegionOptions
 from tests.conftest import FIXTURES
 
 CASE = FIXTURES / "references"
@@ -128,6 +129,19 @@ def test_plan_mode_says_which_links_it_inferred(planned: dict[str, ResourceCost]
     # Followed through module outputs and inputs: read, not inferred.
     for address in ("aws_autoscaling_group.api", 'module.pool["large"].aws_autoscaling_group.this'):
         assert note(address) is None
+
+
+def test_plan_mode_reads_links_from_the_configuration_directory(prices: PriceTable) -> None:
+    """With the .tf files beside the plan (`--config-dir`, the default when they are),
+    the links the plan cannot record (through locals, `dynamic` blocks) are read from
+    the evaluated configuration: the same prices, and nothing inferred."""
+    plan = load_plan(str(CASE / "plan.json"), RegionOptions(config_dir=str(CASE)))
+    with_config = {c.resource.address: c for c in estimate_plan(plan, prices).resources}
+    without = _costs("plan", prices)
+    assert "inferred" in (without["aws_autoscaling_group.web"].components[0].note or "")
+    for address, cost in without.items():
+        assert with_config[address].monthly_cost_after == cost.monthly_cost_after, address
+        assert "inferred" not in " ".join(c.note or "" for c in with_config[address].components)
 
 
 def test_hcl_mode_needs_no_inference(evaluated: dict[str, ResourceCost]) -> None:
