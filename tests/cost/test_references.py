@@ -99,6 +99,14 @@ def test_fargate_service_through_a_module_output(costs: dict[str, ResourceCost])
     assert service.components[0].note is None  # read from the configuration, not inferred
 
 
+def test_autoscaling_target_keeps_its_minimum_of_tasks(costs: dict[str, ResourceCost]) -> None:
+    service = costs["aws_ecs_service.worker"]  # desired_count 1, min_capacity 4
+    assert keyed(service) == [("fargate:vcpu:hour", 4 * HOURS), ("fargate:gb:hour", 16 * HOURS)]
+    assert "the min_capacity of aws_appautoscaling_target.worker" in (
+        service.components[0].note or ""
+    )
+
+
 def test_eip_names_the_nat_gateway_through_a_module_output(
     costs: dict[str, ResourceCost],
 ) -> None:

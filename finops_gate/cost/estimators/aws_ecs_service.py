@@ -1,4 +1,5 @@
-"""ECS service on Fargate (tasks from the task definition it references x desired_count).
+"""ECS service on Fargate (tasks from the task definition it references x desired_count,
+or the `min_capacity` of the Application Auto Scaling target that scales it, if higher).
 
 - vCPU: tasks x vCPUs x hour, `fargate:vcpu:hour` (`fargate:arm:vcpu:hour` for ARM64)
 - Memory: tasks x GB x hour, `fargate:gb:hour` (`fargate:arm:gb:hour` for ARM64)
@@ -46,11 +47,17 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     memory_mib = task.number("memory")
     tasks = view.number("desired_count", 1.0)
     tasks = 1.0 if tasks is None else tasks
+    scaling_note = None
+    floor = _autoscaling_minimum(view)
+    if floor is not None and floor[0] > tasks:
+        tasks, scaling_note = floor
     platform = task.blocks("runtime_platform")
     arm = bool(platform) and platform[0].string("cpu_architecture") == "ARM64"
     prefix = "fargate:arm" if arm else "fargate"
     label = "ARM64" if arm else "x86"
     notes = [task.inferred] if task.inferred else []
+    if scaling_note:
+        notes.append(scaling_note)
     if _fargate_spot(view):
         notes.append("FARGATE_SPOT tasks priced at the on-demand Fargate rate (an upper bound)")
     note = "; ".join(notes) or None
@@ -103,3 +110,21 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             )
         )
     return specs
+
+
+def _autoscaling_minimum(view: AttributeView) -> tuple[float, str] | None:
+    """The `min_capacity` of the Application Auto Scaling target that scales this service's
+    desired count: the service never runs fewer tasks."""
+    link = view.context.referencing_link(
+        view.resource, "aws_appautoscaling_target", "resource_id"
+    )
+    if link is None:
+        return None
+    target = view.view_of(link)
+    if target.string("scalable_dimension") != "ecs:service:DesiredCount":
+        return None
+    minimum = target.number("min_capacity")
+    if minimum is None:
+        return None
+    note = f"{minimum:g} tasks: the min_capacity of {link.target.address}"
+    return minimum, f"{note} ({link.inferred})" if link.inferred else note
