@@ -150,3 +150,48 @@ class FileAccess:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             raise EvalError(f"the contents of {raw!r} are not valid UTF-8") from None
+
+
+MAX_SOURCE_BYTES = 8 << 20
+
+
+def read_source_text(path: Path, shown: str, confined: bool = True) -> str:
+    """The text of a configuration file (`.tf`, `.tf.json`, `.tfvars`) HCL mode reads by
+    itself. A pull request may hold any of them, so: only a regular file (never a FIFO
+    or a device, which could hang or stream forever), of at most MAX_SOURCE_BYTES, and,
+    when `confined`, never through a link that leaves the repository (a `main.tf` linked
+    to /proc/self/environ must not end up quoted in an error). Errors name the file, not
+    its content."""
+    from finops_gate.errors import PlanError
+
+    real = Path(os.path.realpath(path))
+    if confined:
+        boundary = Path(os.path.realpath(repository_top(Path(os.path.abspath(path)).parent)))
+        if not real.is_relative_to(boundary):
+            raise PlanError(f"{shown}: a link to a file outside the repository; not read")
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(real, flags | getattr(os, "O_NOFOLLOW", 0))
+    except FileNotFoundError:
+        raise PlanError(f"{shown}: no such file") from None
+    except OSError as error:
+        raise PlanError(f"{shown}: cannot read: {error.strerror}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise PlanError(f"{shown}: not a regular file; not read")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_SOURCE_BYTES:
+            chunk = os.read(descriptor, MAX_SOURCE_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(descriptor)
+    if size > MAX_SOURCE_BYTES:
+        raise PlanError(f"{shown}: larger than {MAX_SOURCE_BYTES} bytes; not read")
+    try:
+        return b"".join(chunks).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PlanError(f"{shown}: not UTF-8 text") from None

@@ -82,20 +82,32 @@ def parse_text(text: str, file: str) -> Body:
         tree = parses_to_tree(text)
     except Exception as error:  # lark raises many exception types
         line = getattr(error, "line", None)
+        column = getattr(error, "column", None)
         where = f" at line {line}" if isinstance(line, int) and line > 0 else ""
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise PlanError(f"{file}: not valid HCL{where}: {first}") from None
+        if where and isinstance(column, int) and column > 0:
+            where += f", column {column}"
+        # The parser's own message quotes the offending text, which may be anything
+        # (a file linked to /proc/self/environ): say what went wrong, not what was there.
+        raise PlanError(f"{file}: not valid HCL{where}: {_parse_problem(error)}") from None
     body = next(c for c in tree.children if is_tree(c, "body"))
     return _body(body, file)
 
 
+def _parse_problem(error: Exception) -> str:
+    name = type(error).__name__
+    if "EOF" in name:
+        return "unexpected end of file"
+    if name == "UnexpectedCharacters":
+        return "unexpected character"
+    if name == "UnexpectedToken":
+        return "unexpected token"
+    return "syntax error"
+
+
 def parse_file(path: Path, shown: str) -> Body:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise PlanError(f"{shown}: not UTF-8 text") from None
-    except OSError as error:
-        raise PlanError(f"{shown}: cannot read: {error.strerror}") from None
+    from finops_gate.plan.hcl.files import read_source_text
+
+    text = read_source_text(path, shown)
     if path.name.endswith(".json"):
         from finops_gate.plan.hcl.jsonsyntax import parse_json_text
 

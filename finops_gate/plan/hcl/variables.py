@@ -27,13 +27,14 @@ def _no_references(name: str) -> Any:
 _CONSTANTS = Evaluator(_no_references, FUNCTIONS)
 
 
-def read_tfvars(path: Path, shown: str) -> dict[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise PlanError(f"{shown}: no such variables file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PlanError(f"{shown}: cannot read: {error}") from None
+def read_tfvars(path: Path, shown: str, confined: bool = True) -> dict[str, Any]:
+    """`confined`: a file found in the directory (terraform.tfvars, *.auto.tfvars) must
+    not link out of the repository; a --var-file the user names may be anywhere."""
+    from finops_gate.plan.hcl.files import read_source_text
+
+    if not path.exists():
+        raise PlanError(f"{shown}: no such variables file")
+    text = read_source_text(path, shown, confined)
     if path.name.endswith(".json"):
         try:
             raw = json.loads(text)
@@ -89,7 +90,7 @@ def root_variable_values(
         if path.is_file():
             values.update(read_tfvars(path, path.name))
     for file in var_files:
-        values.update(read_tfvars(Path(file), file))
+        values.update(read_tfvars(Path(file), file, confined=False))
     for option in var_options:
         name = option.partition("=")[0].strip()
         key, value = parse_var_option(option, name in string_typed)
