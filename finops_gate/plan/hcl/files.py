@@ -89,29 +89,10 @@ class FileAccess:
             return Unknown(f"{raw!r} is not a regular file; not read")
         if info.st_size > MAX_FILE_BYTES:
             return Unknown(f"{raw!r} is larger than {MAX_FILE_BYTES} bytes; not read")
-        # O_NONBLOCK and the second check on the open descriptor: a file swapped for a
-        # FIFO or a symlink after the stat above is still never waited on or followed.
-        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
-        try:
-            descriptor = os.open(real, flags | getattr(os, "O_CLOEXEC", 0))
-        except OSError as error:
-            return Unknown(f"{raw!r} cannot be read: {error.strerror}")
-        try:
-            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-                return Unknown(f"{raw!r} is not a regular file; not read")
-            chunks: list[bytes] = []
-            size = 0
-            while size <= MAX_FILE_BYTES:
-                chunk = os.read(descriptor, MAX_FILE_BYTES + 1 - size)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-        finally:
-            os.close(descriptor)
-        if size > MAX_FILE_BYTES:
-            return Unknown(f"{raw!r} is larger than {MAX_FILE_BYTES} bytes; not read")
-        return b"".join(chunks)
+        content = read_regular_file(real, MAX_FILE_BYTES)
+        if isinstance(content, str):
+            return Unknown(f"{raw!r}: {content}")
+        return content
 
     def fileset(self, raw: str, pattern: str) -> list[str] | Unknown:
         """Terraform's fileset: the regular files under `raw` matching `pattern`, relative
@@ -169,29 +150,41 @@ def read_source_text(path: Path, shown: str, confined: bool = True) -> str:
         boundary = Path(os.path.realpath(repository_top(Path(os.path.abspath(path)).parent)))
         if not real.is_relative_to(boundary):
             raise PlanError(f"{shown}: a link to a file outside the repository; not read")
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    if not real.exists():
+        raise PlanError(f"{shown}: no such file")
+    content = read_regular_file(real, MAX_SOURCE_BYTES)
+    if isinstance(content, str):
+        raise PlanError(f"{shown}: {content}")
     try:
-        descriptor = os.open(real, flags | getattr(os, "O_NOFOLLOW", 0))
-    except FileNotFoundError:
-        raise PlanError(f"{shown}: no such file") from None
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PlanError(f"{shown}: not UTF-8 text") from None
+
+
+def read_regular_file(real: Path, limit: int) -> bytes | str:
+    """The bytes of a regular file of at most `limit` bytes, else why not (a phrase to
+    put after the file's name and a colon).
+
+    O_NONBLOCK, O_NOFOLLOW and the check on the open descriptor: a file swapped for a
+    FIFO or a symlink after any earlier check is still never waited on or followed."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(real, flags | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        raise PlanError(f"{shown}: cannot read: {error.strerror}") from None
+        return f"cannot read: {error.strerror}"
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise PlanError(f"{shown}: not a regular file; not read")
+            return "not a regular file; not read"
         chunks: list[bytes] = []
         size = 0
-        while size <= MAX_SOURCE_BYTES:
-            chunk = os.read(descriptor, MAX_SOURCE_BYTES + 1 - size)
+        while size <= limit:
+            chunk = os.read(descriptor, limit + 1 - size)
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
     finally:
         os.close(descriptor)
-    if size > MAX_SOURCE_BYTES:
-        raise PlanError(f"{shown}: larger than {MAX_SOURCE_BYTES} bytes; not read")
-    try:
-        return b"".join(chunks).decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise PlanError(f"{shown}: not UTF-8 text") from None
+    if size > limit:
+        return f"larger than {limit} bytes; not read"
+    return b"".join(chunks)
