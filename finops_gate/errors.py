@@ -39,3 +39,36 @@ class OutputError(FinopsGateError):
 
 class CommentError(FinopsGateError):
     """The verdict could not be posted as a pull-request or merge-request comment."""
+
+
+# Bidirectional controls reorder what a reviewer sees (CVE-2021-42574); line and paragraph
+# separators end a line in some viewers.
+_INVISIBLE = frozenset(
+    "\u061c\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+MAX_MESSAGE_CHARS = 2000
+
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(char: str) -> str:
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    if code < 0x20 or 0x7F <= code < 0xA0:
+        return f"\\x{code:02x}"
+    if char in _INVISIBLE:
+        return f"\\u{code:04x}"
+    return char
+
+
+def one_line(text: str) -> str:
+    """`text` as one printable line: control and bidirectional characters escaped, so
+    text from a plan or a file name can neither start a new line (a CI workflow command
+    such as `::error::`) nor reorder what is shown; overlong text keeps its two ends."""
+    line = "".join(_escaped(char) for char in text)
+    if len(line) > MAX_MESSAGE_CHARS:
+        half = MAX_MESSAGE_CHARS // 2
+        line = f"{line[:half]} ...[{len(line) - 2 * half} characters]... {line[-half:]}"
+    return line

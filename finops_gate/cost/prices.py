@@ -18,6 +18,7 @@ checks a file against it (tests and ``pricing build`` use it).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from finops_gate.bundled import bundled_dir
 from finops_gate.errors import PriceTableError
+from finops_gate.input_files import PRICE_LIMIT, read_input_file
 
 DEFAULT_TABLE = "aws.json"
 
@@ -134,6 +136,24 @@ class PriceTable:
         return sorted(self._region(region))
 
 
+# The dearest price in AWS's lists is about $400 an hour; a unit price above this is a
+# corrupt or hostile table, and would overflow a monthly total to infinity.
+MAX_UNIT_PRICE = 100_000.0
+
+
+def price_problem(value: Any) -> str | None:
+    """Why `value` cannot be a unit price in USD, or None when it can."""
+    if type(value) not in (float, int):
+        return "expected a number"
+    if not math.isfinite(value):
+        return "not a finite number"
+    if value < 0:
+        return "negative"
+    if value > MAX_UNIT_PRICE:
+        return f"above {MAX_UNIT_PRICE:,.0f} USD, not a plausible unit price"
+    return None
+
+
 def _checked_region(raw: Any, region: str, table: PriceTable) -> dict[str, list[Any]]:
     """Cheap structural checks of one region's prices (the pydantic model's rules)."""
     where = f"{table._name}: regions.{region}"
@@ -144,12 +164,14 @@ def _checked_region(raw: Any, region: str, table: PriceTable) -> dict[str, list[
             type(entry) is list
             and len(entry) in (2, 3)
             and type(entry[0]) in (float, int)
-            and entry[0] >= 0
             and all(type(part) is str for part in entry[1:])
         ):
             raise PriceTableError(
                 f"{where}.{key}: expected [price, source] or [price, source, rule], got {entry!r}"
             )
+        problem = price_problem(entry[0])
+        if problem is not None:
+            raise PriceTableError(f"{where}.{key}: price {entry[0]!r}: {problem}")
         if entry[1] not in table.sources:
             raise PriceTableError(f"{where}.{key}: unknown source {entry[1]}")
         if len(entry) == 3 and entry[2] not in table.rules:
@@ -179,7 +201,9 @@ def _split_regions(data: bytes) -> tuple[bytes, dict[str, bytes]] | None:
         if data[position:line].strip(b",\n "):
             return None
         name = data[line + len(_REGION_START) : open_brace]
-        regions[name.decode("utf-8")] = data[open_brace + 2 : close + len(_REGION_END)]
+        if not name.isascii():
+            return None  # not a region name the generator writes: parse (and refuse) it whole
+        regions[name.decode("ascii")] = data[open_brace + 2 : close + len(_REGION_END)]
         position = close + len(_REGION_END)
     if data[position:end].strip(b",\n "):
         return None  # text outside the region blocks: not the generated layout
@@ -198,12 +222,9 @@ def _validate_envelope(raw: Any, file: Path) -> PriceTableEnvelope:
 
 def load_price_table(path: Path | None = None) -> PriceTable:
     file = path or bundled_dir("pricing") / DEFAULT_TABLE
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise PriceTableError(f"{file}: price table not found") from None
-    except OSError as error:
-        raise PriceTableError(f"{file}: cannot read the price table: {error.strerror}") from None
+    if not file.exists():
+        raise PriceTableError(f"{file}: price table not found")
+    data = read_input_file(str(file), PRICE_LIMIT, PriceTableError)
     split = _split_regions(data)
     try:
         raw = orjson.loads(split[0] if split else data)
@@ -234,6 +255,11 @@ def validate_price_table(path: Path) -> PriceTableFile:
         raise PriceTableError(f"{path}: {location}: {first['msg']}") from None
     for region, prices in table.regions.items():
         for key, entry in prices.items():
+            problem = price_problem(entry[0])
+            if problem is not None:
+                raise PriceTableError(
+                    f"{path}: regions.{region}.{key}: price {entry[0]!r}: {problem}"
+                )
             if entry[1] not in table.sources:
                 raise PriceTableError(f"{path}: regions.{region}.{key}: unknown source {entry[1]}")
             if len(entry) == 3 and entry[2] not in table.rules:

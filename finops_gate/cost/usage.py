@@ -27,10 +27,16 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from finops_gate.errors import FinopsGateError
+from finops_gate.input_files import (
+    USAGE_LIMIT,
+    YamlProblem,
+    decode_utf8,
+    parse_yaml,
+    read_input_file,
+)
 
 
 class UsageFileError(FinopsGateError):
@@ -112,6 +118,17 @@ def _leaf_paths(values: Mapping[str, Any], prefix: str = "") -> list[tuple[str, 
     return paths
 
 
+# A quantity beyond this (YAML's `.inf`, `1e308`) is no estimate: a cost computed from it
+# would overflow to infinity and print as `$inf` or invalid JSON.
+MAX_QUANTITY = 1e15
+
+
+def _plausible_quantity(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return 0 <= value <= MAX_QUANTITY  # NaN compares false
+
+
 def usage_keys() -> dict[str, tuple[str, ...]]:
     """Resource type -> the usage keys its estimator reads."""
     from finops_gate.cost.registry import ESTIMATOR_MODULES
@@ -147,9 +164,10 @@ def parse_usage(data: Any, path: str) -> UsageFile:
                     f"{path}: {section}.{name}.{key_path}: unknown usage key for "
                     f"{resource_type} (known: {listed})"
                 )
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            if not _plausible_quantity(value):
                 raise UsageFileError(
-                    f"{path}: {section}.{name}.{key_path}: expected a non-negative number"
+                    f"{path}: {section}.{name}.{key_path}: expected a non-negative number "
+                    f"no larger than {MAX_QUANTITY:g}"
                 )
 
     for resource_type, values in model.resource_type_default_usage.items():
@@ -169,18 +187,15 @@ def parse_usage(data: Any, path: str) -> UsageFile:
 
 
 def load_usage_file(path: str) -> UsageFile:
+    if not Path(path).exists():
+        raise UsageFileError(f"{path}: usage file not found")
+    raw = read_input_file(path, USAGE_LIMIT, UsageFileError)
+    text = decode_utf8(raw, path, "the usage file", UsageFileError)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageFileError(f"{path}: usage file not found") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageFileError(f"{path}: cannot read usage file: {error}") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise UsageFileError(f"{path}: not valid YAML{where}") from None
+        data = parse_yaml(text)
+    except YamlProblem as problem:
+        where = f" (line {problem.line})" if problem.line is not None else ""
+        raise UsageFileError(f"{path}: not valid YAML{where}: {problem.problem}") from None
     if not isinstance(data, dict):
         raise UsageFileError(f"{path}: expected a mapping with version and resource_usage")
     return parse_usage(data, path)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import orjson
 from pydantic import ValidationError
 
 from finops_gate.errors import PlanError
+from finops_gate.input_files import PLAN_LIMIT, read_input_file
 from finops_gate.plan.providers import FALLBACK_REGION, ProviderResolver, provider_type
 from finops_gate.plan.references import ModuleLinks
 from finops_gate.plan.region import PlanRegions, RegionOptions
@@ -19,6 +19,7 @@ from finops_gate.plan.schema import PlanDocument, ResourceChange
 from finops_gate.plan.tags import effective_tags
 
 SUPPORTED_MAJOR_FORMAT = 1
+_MAX_MAJOR_DIGITS = 6
 _HOW_TO_GET_A_PLAN = (
     "create one with `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`"
 )
@@ -33,17 +34,15 @@ def load_plan(path: str, regions: RegionOptions | None = None) -> Plan:
     import sys
 
     if path == "-":
-        return parse_plan_bytes(sys.stdin.buffer.read(), "<stdin>", regions)
-    file = Path(path)
-    if file.is_dir():
-        raise PlanError(f"{path}: is a directory, expected a plan JSON file")
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise PlanError(f"{path}: no such file") from None
-    except OSError as error:
-        raise PlanError(f"{path}: cannot read: {error.strerror}") from None
-    return parse_plan_bytes(data, path, regions)
+        most = PLAN_LIMIT.bytes()
+        data = sys.stdin.buffer.read(most + 1)
+        if len(data) > most:
+            raise PlanError(
+                f"<stdin>: larger than the plan limit of {most} bytes "
+                f"(raise it with {PLAN_LIMIT.env})"
+            )
+        return parse_plan_bytes(data, "<stdin>", regions)
+    return parse_plan_bytes(read_input_file(path, PLAN_LIMIT, PlanError), path, regions)
 
 
 def parse_plan_bytes(data: bytes, name: str, regions: RegionOptions | None = None) -> Plan:
@@ -54,7 +53,13 @@ def parse_plan_bytes(data: bytes, name: str, regions: RegionOptions | None = Non
 def _decode(data: bytes, name: str) -> str | bytes:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # PowerShell's `>` writes UTF-16; the content is still a plan.
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise PlanError(
+                f"{name}: not valid UTF-16 text ({error.reason} at byte {error.start}); "
+                "expected the output of `terraform show -json`"
+            ) from None
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :]
     try:
@@ -131,11 +136,13 @@ def _check_is_plan(raw: dict[str, Any], name: str) -> None:
     if not isinstance(version, str):
         raise PlanError(f'{name}: format_version must be a string like "1.2"')
     major = version.split(".", 1)[0]
-    if not major.isdigit():
-        raise PlanError(f"{name}: unrecognised format_version {version!r}")
+    shown = version if len(version) <= 40 else f"{version[:40]}... ({len(version)} characters)"
+    # isdigit() alone accepts "¹" and 5,000 digits, which int() refuses.
+    if not (major.isascii() and major.isdigit() and len(major) <= _MAX_MAJOR_DIGITS):
+        raise PlanError(f"{name}: unrecognised format_version {shown!r}")
     if int(major) > SUPPORTED_MAJOR_FORMAT:
         raise PlanError(
-            f"{name}: plan format_version {version} is newer than this finops-gate "
+            f"{name}: plan format_version {shown} is newer than this finops-gate "
             f"understands ({SUPPORTED_MAJOR_FORMAT}.x); upgrade finops-gate"
         )
 

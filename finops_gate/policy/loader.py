@@ -12,11 +12,11 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from finops_gate.bundled import bundled_dir
 from finops_gate.errors import PolicyError
+from finops_gate.input_files import POLICY_LIMIT, decode_utf8, load_yaml, read_input_file
 from finops_gate.policy.schema import PolicyFile
 
 DEFAULT_POLICY = "default"
@@ -49,10 +49,8 @@ def load_policy(name_or_path: str | None) -> tuple[PolicyFile, Path]:
 
 
 def _load(path: Path, seen: tuple[Path, ...]) -> PolicyFile:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise PolicyError(f"{path}: cannot read policy file: {error}") from None
+    data = read_input_file(str(path), POLICY_LIMIT, PolicyError)
+    text = decode_utf8(data, str(path), "the policy file", PolicyError)
     return _resolve(parse_policy_file(text, str(path)), str(path), path.parent, (*seen, path))
 
 
@@ -110,13 +108,7 @@ def _parent_path(extends: str, base: Path, name: str) -> Path:
 
 def parse_policy_file(text: str, name: str) -> PolicyFile:
     """Parse and validate one file, without resolving `extends`."""
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        raise PolicyError(f"{name}: invalid YAML{where}: {problem}") from None
+    raw = load_yaml(text, name, PolicyError)
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):

@@ -35,12 +35,12 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.prices import load_price_table
 from finops_gate.errors import PolicyError
+from finops_gate.input_files import POLICY_LIMIT, decode_utf8, load_yaml, read_input_file
 from finops_gate.plan import load_plan
 from finops_gate.policy.engine import EvalOptions, evaluate_policies
 from finops_gate.policy.findings import Finding, Override, verdict_of
@@ -117,11 +117,10 @@ def compare(
 
 
 def _load_expected(path: Path) -> Expected:
+    data = read_input_file(str(path), POLICY_LIMIT, PolicyError)
+    raw = load_yaml(decode_utf8(data, str(path), "the file", PolicyError), str(path), PolicyError)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        return Expected.model_validate(raw)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise PolicyError(f"{path}: cannot read: {error}") from None
+        return Expected.model_validate(raw or {})
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "top level"

@@ -1,0 +1,174 @@
+"""Reading untrusted input files (plan, policy, usage, price table) within bounds.
+
+The gate runs on pull requests, so a file may be `/dev/zero`, a FIFO nobody writes to, a
+50 MB policy or YAML nested a hundred thousand levels deep. Each kind of file has a size
+cap (raised through an environment variable); a device or socket is refused before it is
+read; YAML is parsed with a depth cap and every value the YAML library cannot build (an
+impossible date, a 5,000-digit integer) becomes one clear error, never a crash.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from finops_gate.errors import FinopsGateError
+
+_MIB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class SizeLimit:
+    """The most bytes read from one kind of file, and the variable that raises it."""
+
+    what: str
+    default: int
+    env: str
+
+    def bytes(self) -> int:
+        raw = os.environ.get(self.env, "").strip()
+        if not raw:
+            return self.default
+        if not raw.isascii() or not raw.isdigit() or len(raw) > 18 or int(raw) <= 0:
+            raise FinopsGateError(f"{self.env}: expected a positive number of bytes")
+        return int(raw)
+
+
+PLAN_LIMIT = SizeLimit("plan", 2048 * _MIB, "FINOPS_GATE_MAX_PLAN_BYTES")
+POLICY_LIMIT = SizeLimit("policy file", 4 * _MIB, "FINOPS_GATE_MAX_POLICY_BYTES")
+USAGE_LIMIT = SizeLimit("usage file", 4 * _MIB, "FINOPS_GATE_MAX_USAGE_BYTES")
+PRICE_LIMIT = SizeLimit("price table", 256 * _MIB, "FINOPS_GATE_MAX_PRICES_BYTES")
+
+# Deeper than any policy or usage file needs (they nest four or five levels).
+MAX_YAML_DEPTH = 64
+
+
+def read_input_file(path: str, limit: SizeLimit, error: type[FinopsGateError]) -> bytes:
+    """The bytes of `path`, at most `limit` of them, else `error` naming the file.
+
+    Regular files, pipes and process substitution (`<(terraform show -json tfplan)`) are
+    read; devices, sockets and directories are refused before any byte is read."""
+    most = limit.bytes()
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise error(f"{path}: no such file") from None
+    except OSError as failure:
+        raise error(f"{path}: cannot read: {failure.strerror}") from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise error(f"{path}: is a directory, expected a {limit.what}")
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise error(f"{path}: not a regular file or pipe; not read")
+        data = _read_at_most(descriptor, most, path, error)
+    finally:
+        os.close(descriptor)
+    if len(data) > most:
+        raise error(
+            f"{path}: larger than the {limit.what} limit of {most} bytes "
+            f"(raise it with {limit.env})"
+        )
+    return data
+
+
+def _read_at_most(descriptor: int, most: int, path: str, error: type[FinopsGateError]) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while size <= most:
+        try:
+            chunk = os.read(descriptor, min(most + 1 - size, 16 * _MIB))
+        except OSError as failure:
+            raise error(f"{path}: cannot read: {failure.strerror}") from None
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+class YamlProblem(Exception):
+    """Why a YAML text could not be loaded: one line, with the place when known."""
+
+    def __init__(self, problem: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.line = line
+        self.column = column
+
+    @property
+    def where(self) -> str:
+        """` at line L, column C`, or nothing when the place is unknown."""
+        if self.line is None:
+            return ""
+        column = f", column {self.column}" if self.column is not None else ""
+        return f" at line {self.line}{column}"
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """SafeLoader that refuses nesting deeper than MAX_YAML_DEPTH before building it, and
+    names the place of a value it cannot build (`2026-13-45`, 5,000 digits)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as failure:
+            # The YAML library builds dates and integers itself.
+            reason = str(failure)
+            if "digits" in reason:
+                reason = "an integer with too many digits"
+            mark = node.start_mark
+            raise YamlProblem(f"invalid value: {reason}", mark.line + 1, mark.column + 1) from None
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise YamlProblem(f"nested deeper than {MAX_YAML_DEPTH} levels", mark.line + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def parse_yaml(text: str) -> Any:
+    """`yaml.safe_load`, bounded: every failure is a YamlProblem."""
+    loader = _BoundedLoader(text)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as failure:
+        mark = failure.problem_mark
+        problem = failure.problem or "invalid YAML"
+        if mark is None:
+            raise YamlProblem(problem) from None
+        raise YamlProblem(problem, mark.line + 1, mark.column + 1) from None
+    except yaml.YAMLError as failure:
+        raise YamlProblem(str(failure)) from None
+    except RecursionError:
+        raise YamlProblem("nested too deeply") from None
+    finally:
+        loader.dispose()
+
+
+def load_yaml(text: str, name: str, error: type[FinopsGateError]) -> Any:
+    """parse_yaml, with a failure as `error`: `NAME: invalid YAML at line L, column C: why`."""
+    try:
+        return parse_yaml(text)
+    except YamlProblem as problem:
+        raise error(f"{name}: invalid YAML{problem.where}: {problem.problem}") from None
+
+
+def decode_utf8(data: bytes, name: str, what: str, error: type[FinopsGateError]) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as failure:
+        offset = failure.start
+        raise error(f"{name}: {what} is not UTF-8 text (invalid byte at offset {offset})") from None

@@ -1,0 +1,283 @@
+"""Hostile input files and process faults: each ends in one escaped line and exit 2.
+
+Every case runs the CLI in a subprocess with a time bound and an address-space bound, so
+a hang or a memory blow-up fails the test instead of taking the machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PLAN = ROOT / "tests" / "fixtures" / "terraform" / "compute_us_east_1" / "plan.json"
+MEMORY_BOUND = 1536 * 1024 * 1024
+TIME_BOUND = 60
+BIG_NUMBER = "9" * 5000
+
+
+def _bounded() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BOUND, MEMORY_BOUND))
+
+
+def run_gate(
+    args: list[str], env: dict[str, str] | None = None, stdin: bytes = b""
+) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    environment.pop("FINOPS_GATE_DEBUG", None)
+    environment.pop("GITHUB_ACTIONS", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "finops_gate", *args],
+        input=stdin.decode("latin-1"),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        env=environment,
+        timeout=TIME_BOUND,
+        preexec_fn=_bounded,
+        check=False,
+    )
+    return result
+
+
+def assert_could_not_run(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
+    """Exit 2, and stderr is one line naming the problem: no traceback, no raw newline."""
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "internal error" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("finops-gate: error: ")
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def write_plan(path: Path, document: dict[str, object]) -> str:
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+# Plan files
+
+
+@pytest.mark.parametrize(
+    ("version", "shown"),
+    [
+        pytest.param(BIG_NUMBER, "(5000 characters)", id="5000-digits"),
+        pytest.param("\u00b9.0", "unrecognised format_version", id="superscript"),
+        pytest.param("2" + BIG_NUMBER, "(5001 characters)", id="newer-5001-digits"),
+    ],
+)
+def test_format_version_that_int_refuses(tmp_path: Path, version: str, shown: str) -> None:
+    plan = write_plan(tmp_path / "plan.json", {"format_version": version, "resource_changes": []})
+    result = run_gate([plan])
+    assert_could_not_run(result, "plan.json", shown)
+    assert len(result.stderr) < 300
+
+
+def test_format_version_with_a_workflow_command_stays_on_one_line(tmp_path: Path) -> None:
+    version = "x\n::error::owned\u202e"
+    plan = write_plan(tmp_path / "plan.json", {"format_version": version, "resource_changes": []})
+    result = run_gate([plan])
+    assert_could_not_run(result, "\\n::error::owned\\u202e")
+    assert "\u202e" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\xff\xfe" + '{"format_version":"1.2"}'.encode("utf-16-le") + b"x", "truncated"),
+        (b'\xff\xfe{\x00"\x00\x00\xd8"\x00}\x00', "surrogate"),
+    ],
+)
+def test_broken_utf16_plan(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = tmp_path / "plan.json"
+    path.write_bytes(data)
+    assert_could_not_run(run_gate([str(path)]), "not valid UTF-16", reason)
+
+
+def test_plan_from_a_device_is_refused_unread() -> None:
+    assert_could_not_run(run_gate(["/dev/zero"]), "/dev/zero", "not a regular file")
+
+
+def test_plan_size_cap(tmp_path: Path) -> None:
+    env = {"FINOPS_GATE_MAX_PLAN_BYTES": "100"}
+    assert_could_not_run(run_gate([str(PLAN)], env), "FINOPS_GATE_MAX_PLAN_BYTES", "100 bytes")
+    stdin = run_gate(["-"], env, PLAN.read_bytes())
+    assert_could_not_run(stdin, "<stdin>", "FINOPS_GATE_MAX_PLAN_BYTES")
+
+
+def test_plan_through_a_pipe_is_still_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "plan.fifo"
+    os.mkfifo(fifo)
+    writer = subprocess.Popen(["sh", "-c", f'cat "{PLAN}" > "{fifo}"'])
+    try:
+        result = run_gate([str(fifo)])
+    finally:
+        writer.wait(timeout=TIME_BOUND)
+    assert result.returncode in (0, 1), result.stderr
+
+
+def test_plan_key_with_a_newline_is_escaped(tmp_path: Path) -> None:
+    document = json.loads(PLAN.read_text(encoding="utf-8"))
+    document["resource_changes"][0]["change"] = {"actions": ["create"], "x\n::error::y": 1}
+    document["resource_changes"][0]["index"] = {"a\n::warning::b": 1}
+    result = run_gate([write_plan(tmp_path / "plan.json", document)])
+    assert result.returncode in (0, 1, 2), result.stderr
+    assert "\n::" not in result.stderr and "Traceback" not in result.stderr
+
+
+# Policy, usage and `policy test` files
+
+
+IMPOSSIBLE = [
+    pytest.param(
+        "policies: []\nwaivers:\n- policy: x\n  expires: 2026-13-45\n", "line 4", id="date"
+    ),
+    pytest.param(f"policies: []\nextra: {BIG_NUMBER}\n", "too many digits", id="integer"),
+    pytest.param("policies: " + "[" * 100000 + "]" * 100000 + "\n", "nested deeper", id="nesting"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), IMPOSSIBLE)
+def test_policy_file_values_yaml_cannot_build(tmp_path: Path, text: str, reason: str) -> None:
+    policy = tmp_path / "policy.yml"
+    policy.write_text(text, encoding="utf-8")
+    assert_could_not_run(run_gate([str(PLAN), "--policy", str(policy)]), "policy.yml", reason)
+    validate = run_gate(["policy", "validate", str(policy)])
+    assert_could_not_run(validate, "policy.yml", reason)
+
+
+USAGE = [
+    pytest.param(
+        "version: 0.1\nresource_usage:\n  aws_instance.a:\n    hours: 2026-13-45\n",
+        "line 4",
+        id="date",
+    ),
+    pytest.param(f"version: 0.1\nresource_usage: {BIG_NUMBER}\n", "too many digits", id="integer"),
+    pytest.param("version: " + "[" * 100000 + "]" * 100000 + "\n", "nested deeper", id="nesting"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), USAGE)
+def test_usage_file_values_yaml_cannot_build(tmp_path: Path, text: str, reason: str) -> None:
+    usage = tmp_path / "usage.yml"
+    usage.write_text(text, encoding="utf-8")
+    result = run_gate([str(PLAN), "--usage-file", str(usage)])
+    assert_could_not_run(result, "usage.yml", reason)
+
+
+def _policy_test_dir(tmp_path: Path, expected: str) -> Path:
+    case = tmp_path / "cases" / "one"
+    case.mkdir(parents=True)
+    (tmp_path / "cases" / "policy.yml").write_text("policies: []\n", encoding="utf-8")
+    (case / "plan.json").write_bytes(PLAN.read_bytes())
+    (case / "expected.yml").write_text(expected, encoding="utf-8")
+    return tmp_path / "cases"
+
+
+@pytest.mark.parametrize(("text", "reason"), IMPOSSIBLE)
+def test_policy_test_expected_file_yaml_cannot_build(
+    tmp_path: Path, text: str, reason: str
+) -> None:
+    directory = _policy_test_dir(tmp_path, text)
+    result = run_gate(["policy", "test", str(directory)])
+    assert_could_not_run(result, "expected.yml", reason)
+
+
+def test_a_50_mb_policy_is_refused_unread(tmp_path: Path) -> None:
+    policy = tmp_path / "policy.yml"
+    with policy.open("w", encoding="utf-8") as file:
+        file.write("policies: []\n")
+        file.write("# padding\n" * (5 * 1024 * 1024))
+    result = run_gate([str(PLAN), "--policy", str(policy)])
+    assert_could_not_run(result, "FINOPS_GATE_MAX_POLICY_BYTES")
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_policy_and_usage_from_a_device_are_refused(device: str) -> None:
+    assert_could_not_run(run_gate([str(PLAN), "--policy", device]), device, "not a regular")
+    assert_could_not_run(run_gate([str(PLAN), "--usage-file", device]), device, "not a regular")
+
+
+def test_policy_key_with_a_newline_and_bidi_override_is_escaped(tmp_path: Path) -> None:
+    policy = tmp_path / "policy.yml"
+    policy.write_text('"a\\n::error::b\\u202e": 1\n', encoding="utf-8")
+    result = run_gate([str(PLAN), "--policy", str(policy)])
+    assert_could_not_run(result, "a\\n::error::b\\u202e")
+
+
+def test_usage_key_with_a_newline_is_escaped(tmp_path: Path) -> None:
+    usage = tmp_path / "usage.yml"
+    usage.write_text(
+        'version: 0.1\nresource_usage:\n  "aws_instance.a\\n::error::x":\n    hours: 1\n',
+        encoding="utf-8",
+    )
+    assert_could_not_run(run_gate([str(PLAN), "--usage-file", str(usage)]), "\\n::error::x")
+
+
+def test_file_name_with_control_characters_is_escaped(tmp_path: Path) -> None:
+    result = run_gate([str(tmp_path / "no\n::error::such\x1b[31m.json")])
+    assert_could_not_run(result, "no\\n::error::such\\x1b[31m.json")
+
+
+# Price tables and usage quantities
+
+
+BUNDLED_TABLE = ROOT / "pricing" / "aws.json"
+A_PRICE = b'"ec2:u7in-32tb.224xlarge":[360.98695,'
+
+
+@pytest.mark.parametrize(
+    ("price", "reason"),
+    [
+        pytest.param(b"-1", "negative", id="negative"),
+        pytest.param(b"1e12", "not a plausible unit price", id="absurd"),
+        pytest.param(b"1e400", "not valid JSON", id="infinite"),
+        pytest.param(b"NaN", "not valid JSON", id="nan"),
+    ],
+)
+def test_price_that_is_not_a_price_is_refused_at_load(
+    tmp_path: Path, price: bytes, reason: str
+) -> None:
+    data = BUNDLED_TABLE.read_bytes()
+    assert A_PRICE in data
+    table = tmp_path / "prices.json"
+    table.write_bytes(data.replace(A_PRICE, A_PRICE.replace(b"360.98695", price)))
+    result = run_gate([str(PLAN), "--prices", str(table), "--format", "json"])
+    assert_could_not_run(result, "prices.json", reason)
+    assert "Infinity" not in result.stdout and "inf" not in result.stdout
+
+
+def test_price_table_with_invalid_utf8_in_a_region_name(tmp_path: Path) -> None:
+    data = BUNDLED_TABLE.read_bytes()
+    table = tmp_path / "prices.json"
+    table.write_bytes(data.replace(b'\n  "us-east-1":{', b'\n  "us-east-\xff":{', 1))
+    result = run_gate([str(PLAN), "--prices", str(table)])
+    assert_could_not_run(result, "prices.json", "UTF-8")
+
+
+def test_price_table_size_cap_and_device() -> None:
+    env = {"FINOPS_GATE_MAX_PRICES_BYTES": "1000"}
+    result = run_gate([str(PLAN), "--prices", str(BUNDLED_TABLE)], env)
+    assert_could_not_run(result, "FINOPS_GATE_MAX_PRICES_BYTES")
+    assert_could_not_run(run_gate([str(PLAN), "--prices", "/dev/zero"]), "not a regular")
+
+
+@pytest.mark.parametrize("quantity", [".inf", ".nan", "1e308", "-.inf"])
+def test_usage_quantity_that_would_overflow_a_cost(tmp_path: Path, quantity: str) -> None:
+    usage = tmp_path / "usage.yml"
+    usage.write_text(
+        "version: 0.1\nresource_type_default_usage:\n  aws_lambda_function:\n"
+        f"    monthly_requests: {quantity}\n",
+        encoding="utf-8",
+    )
+    result = run_gate([str(PLAN), "--usage-file", str(usage)])
+    assert_could_not_run(result, "monthly_requests", "no larger than")
