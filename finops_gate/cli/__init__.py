@@ -13,7 +13,14 @@ import click
 
 from finops_gate import __version__
 from finops_gate.cli.check import action_command, check_command
-from finops_gate.cli.common import CONTEXT, error_handler
+from finops_gate.cli.common import (
+    CONTEXT,
+    discard_stdout,
+    error_handler,
+    flush_stdout,
+    handle_sigterm,
+    show_usage_error,
+)
 from finops_gate.cli.policy import policy_group
 from finops_gate.cli.pricing import pricing_group
 from finops_gate.errors import ExitCode
@@ -47,16 +54,29 @@ for _command in (check_command, action_command, policy_group, pricing_group):
 
 
 def main(args: list[str] | None = None) -> Any:
+    handle_sigterm()
     with error_handler():
+        # Reports are flushed as written; flushing here catches what a command echoed
+        # last (`policy validate` to /dev/full) before the interpreter's silent flush.
         try:
-            cli.main(args=args, prog_name="finops-gate", standalone_mode=False)
-        except click.exceptions.NoArgsIsHelpError as error:
-            click.echo(error.ctx.get_help() if error.ctx else str(error), err=True)
-            sys.exit(ExitCode.COULD_NOT_RUN)
-        except click.UsageError as error:
-            error.show()
-            sys.exit(ExitCode.COULD_NOT_RUN)
-        except BrokenPipeError:
-            sys.stderr.close()
-            sys.exit(ExitCode.COULD_NOT_RUN)
+            _run(args)
+        except SystemExit:
+            flush_stdout()
+            raise
+        flush_stdout()
     sys.exit(ExitCode.PASS)
+
+
+def _run(args: list[str] | None) -> None:
+    try:
+        cli.main(args=args, prog_name="finops-gate", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as error:
+        click.echo(error.ctx.get_help() if error.ctx else str(error), err=True)
+        sys.exit(ExitCode.COULD_NOT_RUN)
+    except click.UsageError as error:
+        show_usage_error(error)
+        sys.exit(ExitCode.COULD_NOT_RUN)
+    except BrokenPipeError:
+        discard_stdout()
+        sys.stderr.close()
+        sys.exit(ExitCode.COULD_NOT_RUN)

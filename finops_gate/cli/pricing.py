@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from finops_gate.cli.common import CONTEXT, write_text
-from finops_gate.errors import OutputError
+from finops_gate.cli.common import CONTEXT, write_file_atomically, write_text
 
 
 @click.group("pricing", context_settings=CONTEXT)
@@ -73,8 +72,5 @@ def pricing_build_command(paths: tuple[str, ...], out: str | None) -> None:
     if out is None or out == "-":
         write_text(text, None)
     else:
-        try:
-            Path(out).write_text(text, encoding="utf-8", newline="\n")
-        except OSError as error:
-            raise OutputError(f"{out}: cannot write the price table: {error.strerror}") from None
+        write_file_atomically(out, text, "the price table")
     click.echo(result.summary(), err=True)

@@ -281,3 +281,103 @@ def test_usage_quantity_that_would_overflow_a_cost(tmp_path: Path, quantity: str
     )
     result = run_gate([str(PLAN), "--usage-file", str(usage)])
     assert_could_not_run(result, "monthly_requests", "no larger than")
+
+
+# Process and output
+
+
+def test_report_to_a_full_disk_is_exit_2() -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        for args in ([str(PLAN)], ["policy", "validate", "default"], ["pricing", "info"]):
+            result = subprocess.run(
+                [sys.executable, "-m", "finops_gate", *args],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+                timeout=TIME_BOUND,
+                check=False,
+            )
+            assert result.returncode == 2, (args, result.stderr)
+            assert "No space left on device" in result.stderr
+            assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+            assert "Exception ignored" not in result.stderr
+
+
+def test_interrupt_while_importing_is_one_line() -> None:
+    """Ctrl-C while the CLI's modules load (simulated: importing click raises it)."""
+    code = (
+        "import builtins, runpy\n"
+        "real = builtins.__import__\n"
+        "def interrupted(name, *args, **kwargs):\n"
+        "    if name == 'click':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = interrupted\n"
+        "runpy.run_module('finops_gate', run_name='__main__')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(PLAN)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=TIME_BOUND,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr == "finops-gate: interrupted\n"
+
+
+def test_sigterm_is_exit_2_with_a_message_and_no_partial_report(tmp_path: Path) -> None:
+    """SIGTERM while the gate waits on a plan that is still being written (a FIFO)."""
+    fifo = tmp_path / "plan.fifo"
+    os.mkfifo(fifo)
+    report = tmp_path / "report.json"
+    gate = subprocess.Popen(
+        [sys.executable, "-m", "finops_gate", str(fifo), "--output", str(report)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    with open(fifo, "w", encoding="utf-8") as writer:  # the gate has opened it: it runs
+        writer.write('{"format_version": "1.2",')
+        writer.flush()
+        gate.terminate()
+        _, err = gate.communicate(timeout=TIME_BOUND)
+    assert gate.returncode == 2
+    assert err == "finops-gate: error: terminated (SIGTERM); no report written\n"
+    assert list(tmp_path.iterdir()) == [fifo]
+
+
+def test_output_is_replaced_whole_or_not_at_all(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    report.write_text("previous report\n", encoding="utf-8")
+    link = tmp_path / "latest.json"
+    link.symlink_to(report.name)
+    result = run_gate([str(PLAN), "--format", "json", "--output", str(link)])
+    assert result.returncode in (0, 1), result.stderr
+    assert link.is_symlink()
+    assert json.loads(report.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["latest.json", "report.json"]
+    failed = run_gate([str(tmp_path / "missing.json"), "--output", str(report)])
+    assert failed.returncode == 2
+    assert json.loads(report.read_text(encoding="utf-8"))["schema_version"] == 1
+
+
+def test_output_through_a_pipe_path_is_written_in_place(tmp_path: Path) -> None:
+    result = run_gate([str(PLAN), "--format", "json", "--output", "/dev/stdout"])
+    assert result.returncode in (0, 1), result.stderr
+    assert json.loads(result.stdout)["schema_version"] == 1
+
+
+def test_base_that_is_not_a_ref_is_named(tmp_path: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    (tmp_path / "main.tf").write_text('resource "aws_eip" "a" {}\n', encoding="utf-8")
+    git("add", ".")
+    git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "x")
+    result = run_gate([str(tmp_path), "--base", "no-such-ref"])
+    assert_could_not_run(result, "--base 'no-such-ref'", "no such branch, tag or commit")

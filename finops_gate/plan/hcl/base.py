@@ -53,7 +53,14 @@ def load_base(
 
     path = Path(directory).resolve()
     top = Path(_git(["rev-parse", "--show-toplevel"], path).decode().strip()).resolve()
-    _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
+    try:
+        _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
+    except PlanError:
+        # `--quiet` makes git say nothing; name the ref the user gave.
+        raise PlanError(
+            f"git rev-parse --verify: --base {ref!r}: no such branch, tag or commit "
+            f"in the repository at {top}"
+        ) from None
     relative = path.relative_to(top)
     listing = _git(["ls-tree", "-r", "-z", "--name-only", ref], top).decode("utf-8", "replace")
     names = [name for name in listing.split("\0") if name.endswith(_SUFFIXES)]
