@@ -9,7 +9,7 @@ import uuid
 import click
 
 from finops_gate.cli.common import CONTEXT, write_text
-from finops_gate.errors import CommentError, ExitCode, OutputError
+from finops_gate.errors import CommentError, ExitCode, OutputError, one_line
 from finops_gate.integrations.comments import Behavior
 from finops_gate.pipeline import (
     FailOn,
@@ -87,11 +87,12 @@ def _publish(
                 number=options.pull_request,
             )
             url = result.comment.url
-            click.echo(f"finops-gate: comment {result.action}: {url}", err=True)
+            click.echo(one_line(f"finops-gate: comment {result.action}: {url}"), err=True)
         except CommentError as error:
             posted = False
             level = "warning" if options.ignore_comment_errors else "error"
-            click.echo(f"finops-gate: {level}: could not post the comment: {error}", err=True)
+            message = f"finops-gate: {level}: could not post the comment: {error}"
+            click.echo(one_line(message), err=True)
     if in_actions:
         outputs = actions.output_text(actions.outputs(report, url))
         _append(env.get("GITHUB_OUTPUT"), outputs, "step outputs")

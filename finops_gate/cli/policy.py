@@ -7,7 +7,7 @@ import sys
 import click
 
 from finops_gate.cli.common import CONTEXT
-from finops_gate.errors import ExitCode
+from finops_gate.errors import ExitCode, one_line
 
 
 @click.group("policy", context_settings=CONTEXT)
@@ -25,7 +25,8 @@ def policy_validate_command(file: str) -> None:
     kinds = ", ".join(f"{p.id} ({p.kind}, {p.level})" for p in policy_file.policies)
     count = len(policy_file.policies)
     waivers = len(policy_file.waivers)
-    click.echo(f"{path}: valid: {count} policies: {kinds or 'none'}; {waivers} waiver(s)")
+    line = f"{path}: valid: {count} policies: {kinds or 'none'}; {waivers} waiver(s)"
+    click.echo(one_line(line))
 
 
 @policy_group.command("test", context_settings=CONTEXT)
@@ -44,9 +45,11 @@ def policy_test_command(directory: str, policy: str | None) -> None:
 
     results = run_policy_tests(directory, policy)
     for result in results:
-        click.echo(f"{'PASS' if result.passed else 'FAIL'} {result.name}")
+        # Case names are directory names and problems quote policy ids and addresses
+        # from the fixtures: one escaped line each, like every error message.
+        click.echo(f"{'PASS' if result.passed else 'FAIL'} {one_line(result.name)}")
         for problem in result.problems:
-            click.echo(f"    {problem}")
+            click.echo(f"    {one_line(problem)}")
     failed = sum(1 for r in results if not r.passed)
     click.echo(f"{len(results) - failed} passed, {failed} failed")
     sys.exit(ExitCode.GATE_FAILED if failed else ExitCode.PASS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -381,3 +382,52 @@ def test_base_that_is_not_a_ref_is_named(tmp_path: Path) -> None:
     git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "x")
     result = run_gate([str(tmp_path), "--base", "no-such-ref"])
     assert_could_not_run(result, "--base 'no-such-ref'", "no such branch, tag or commit")
+
+
+def test_policy_test_output_is_one_escaped_line_per_item(tmp_path: Path) -> None:
+    root = tmp_path / "cases"
+    case = root / "one\n::error::from-a-folder-name"
+    case.mkdir(parents=True)
+    (root / "policy.yml").write_text("policies: []\n", encoding="utf-8")
+    (case / "plan.json").write_bytes(PLAN.read_bytes())
+    (case / "expected.yml").write_text(
+        'findings:\n  - {policy: "x\\n::warning::from-expected\\u202e"}\n', encoding="utf-8"
+    )
+    result = run_gate(["policy", "test", str(root)])
+    assert result.returncode == 1, result.stderr
+    assert "FAIL one\\n::error::from-a-folder-name" in result.stdout
+    assert "\\n::warning::from-expected\\u202e" in result.stdout
+    assert not any(line.lstrip().startswith("::") for line in result.stdout.splitlines())
+    assert "\u202e" not in result.stdout
+
+
+def test_pydantic_location_from_a_plan_key_is_escaped(tmp_path: Path) -> None:
+    document = json.loads(PLAN.read_text(encoding="utf-8"))
+    document["variables"] = {"region\n::error::from-a-variable-name": 5}
+    result = run_gate([write_plan(tmp_path / "plan.json", document)])
+    assert_could_not_run(result, "variables.region\\n::error::from-a-variable-name")
+
+
+def _small_files() -> None:
+    # Files may not grow past 2,000 bytes; a write beyond fails with EFBIG (SIGXFSZ,
+    # which would kill the process, is ignored, and stays ignored across exec).
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+
+
+def test_a_failed_write_leaves_the_previous_report_whole(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    report.write_text('{"previous": true}\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "finops_gate", str(PLAN), "--format", "json", "-o", str(report)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=TIME_BOUND,
+        preexec_fn=_small_files,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "cannot write the report: File too large" in result.stderr
+    assert report.read_text(encoding="utf-8") == '{"previous": true}\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
