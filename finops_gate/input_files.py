@@ -45,6 +45,10 @@ PRICE_LIMIT = SizeLimit("price table", 256 * _MIB, "FINOPS_GATE_MAX_PRICES_BYTES
 
 # Deeper than any policy or usage file needs (they nest four or five levels).
 MAX_YAML_DEPTH = 64
+# Values once aliases are expanded: a few kilobytes of `&a [*b, *b, ...]` reach 10^9
+# ("billion laughs"), which validation would walk one by one. A file within the size
+# cap that uses no aliases stays below this.
+MAX_YAML_VALUES = 2_000_000
 
 
 def read_input_file(path: str, limit: SizeLimit, error: type[FinopsGateError]) -> bytes:
@@ -139,11 +143,35 @@ class _BoundedLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
+def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """How many values `node` stands for with every alias expanded: linear in the
+    composed nodes (an aliased node is sized once), never in the expansion."""
+    known = sizes.get(id(node))
+    if known is not None:
+        if known < 0:
+            raise YamlProblem("an alias refers to a value that contains it")
+        return known
+    sizes[id(node)] = -1
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        size += sum(_expanded_size(child, sizes) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            size += _expanded_size(key, sizes) + _expanded_size(value, sizes)
+    sizes[id(node)] = min(size, MAX_YAML_VALUES + 1)
+    return sizes[id(node)]
+
+
 def parse_yaml(text: str) -> Any:
     """`yaml.safe_load`, bounded: every failure is a YamlProblem."""
     loader = _BoundedLoader(text)
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded_size(node, {}) > MAX_YAML_VALUES:
+            raise YamlProblem(f"more than {MAX_YAML_VALUES} values once aliases are expanded")
+        return loader.construct_document(node)
     except yaml.MarkedYAMLError as failure:
         mark = failure.problem_mark
         problem = failure.problem or "invalid YAML"

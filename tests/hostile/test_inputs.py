@@ -431,3 +431,25 @@ def test_a_failed_write_leaves_the_previous_report_whole(tmp_path: Path) -> None
     assert "cannot write the report: File too large" in result.stderr
     assert report.read_text(encoding="utf-8") == '{"previous": true}\n'
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_yaml_alias_bomb_is_refused_before_it_is_walked(tmp_path: Path) -> None:
+    """Ten keys per level, nine levels: 10^9 usage key paths once expanded."""
+    keys = [f"k{n}" for n in range(10)]
+    lines = ["    m0: &m0 {" + ", ".join(f"{k}: 1" for k in keys) + "}"]
+    lines += [
+        f"    m{n}: &m{n} {{" + ", ".join(f"{k}: *m{n - 1}" for k in keys) + "}"
+        for n in range(1, 9)
+    ]
+    usage = tmp_path / "usage.yml"
+    usage.write_text(
+        "version: 0.1\nresource_type_default_usage:\n  aws_lambda_function:\n"
+        + "\n".join(lines)
+        + "\n",
+        encoding="utf-8",
+    )
+    result = run_gate([str(PLAN), "--usage-file", str(usage)])
+    assert_could_not_run(result, "usage.yml", "once aliases are expanded")
+    usage.write_text("a: &a [1, *a]\nversion: 0.1\n", encoding="utf-8")
+    result = run_gate([str(PLAN), "--usage-file", str(usage)])
+    assert_could_not_run(result, "usage.yml", "refers to a value that contains it")
