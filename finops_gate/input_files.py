@@ -80,6 +80,27 @@ def read_input_file(path: str, limit: SizeLimit, error: type[FinopsGateError]) -
     return data
 
 
+def read_standard_input(limit: SizeLimit, error: type[FinopsGateError]) -> bytes:
+    """Standard input, at most `limit` bytes; `< /dev/zero` is refused like the path."""
+    import sys
+
+    most = limit.bytes()
+    try:
+        descriptor = sys.stdin.fileno()
+        mode = os.fstat(descriptor).st_mode
+    except (OSError, ValueError, AttributeError):
+        raise error("<stdin>: standard input is closed") from None
+    if (stat.S_ISCHR(mode) and not os.isatty(descriptor)) or stat.S_ISBLK(mode):
+        raise error("<stdin>: a device, not a file or pipe; not read")
+    data = _read_at_most(descriptor, most, "<stdin>", error)
+    if len(data) > most:
+        raise error(
+            f"<stdin>: larger than the {limit.what} limit of {most} bytes "
+            f"(raise it with {limit.env})"
+        )
+    return data
+
+
 def _read_at_most(descriptor: int, most: int, path: str, error: type[FinopsGateError]) -> bytes:
     chunks: list[bytes] = []
     size = 0

@@ -10,7 +10,7 @@ import orjson
 from pydantic import ValidationError
 
 from finops_gate.errors import PlanError
-from finops_gate.input_files import PLAN_LIMIT, read_input_file
+from finops_gate.input_files import PLAN_LIMIT, read_input_file, read_standard_input
 from finops_gate.plan.providers import FALLBACK_REGION, ProviderResolver, provider_type
 from finops_gate.plan.references import ModuleLinks
 from finops_gate.plan.region import PlanRegions, RegionOptions
@@ -31,17 +31,8 @@ def load_plan(path: str, regions: RegionOptions | None = None) -> Plan:
     `regions`: where to look for a region the plan does not record (the configuration
     directory, the environment, `--region`); None: nowhere, so us-east-1.
     """
-    import sys
-
     if path == "-":
-        most = PLAN_LIMIT.bytes()
-        data = sys.stdin.buffer.read(most + 1)
-        if len(data) > most:
-            raise PlanError(
-                f"<stdin>: larger than the plan limit of {most} bytes "
-                f"(raise it with {PLAN_LIMIT.env})"
-            )
-        return parse_plan_bytes(data, "<stdin>", regions)
+        return parse_plan_bytes(read_standard_input(PLAN_LIMIT, PlanError), "<stdin>", regions)
     return parse_plan_bytes(read_input_file(path, PLAN_LIMIT, PlanError), path, regions)
 
 

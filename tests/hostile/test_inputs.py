@@ -453,3 +453,24 @@ def test_yaml_alias_bomb_is_refused_before_it_is_walked(tmp_path: Path) -> None:
     usage.write_text("a: &a [1, *a]\nversion: 0.1\n", encoding="utf-8")
     result = run_gate([str(PLAN), "--usage-file", str(usage)])
     assert_could_not_run(result, "usage.yml", "refers to a value that contains it")
+
+
+def test_plan_on_standard_input_from_a_device_is_refused_unread() -> None:
+    with open("/dev/zero", "rb") as zero:
+        result = subprocess.run(
+            [sys.executable, "-m", "finops_gate", "-"],
+            stdin=zero,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            timeout=TIME_BOUND,
+            preexec_fn=_bounded,
+            check=False,
+        )
+    assert_could_not_run(result, "<stdin>", "a device")
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "lots", "1" * 40])
+def test_a_size_limit_that_is_not_a_number_of_bytes(value: str) -> None:
+    result = run_gate([str(PLAN)], {"FINOPS_GATE_MAX_PLAN_BYTES": value})
+    assert_could_not_run(result, "FINOPS_GATE_MAX_PLAN_BYTES", "positive number of bytes")
