@@ -32,6 +32,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from finops_gate.cost.prices import MAX_UNIT_PRICE
 from finops_gate.errors import PriceTableError
 from finops_gate.pricing.layout import Figure, render_table
 
@@ -175,15 +176,40 @@ class OfferFile:
 
 
 def _decimal(text: Any, where: str) -> Decimal:
+    """A finite, non-negative number from an offer file (a price or a tier's start)."""
     try:
-        return Decimal(str(text).strip())
+        value = Decimal(str(text).strip())
     except InvalidOperation:
-        raise PriceTableError(f"{where}: {text!r} is not a price") from None
+        raise PriceTableError(f"{where}: {_excerpt(text)} is not a price") from None
+    if not value.is_finite() or value < 0:
+        raise PriceTableError(f"{where}: {_excerpt(text)} is not a price")
+    return value
+
+
+def _price(text: Any, where: str) -> Decimal:
+    """A unit price in USD: `_decimal`, and no more than the loader accepts (NaN, Infinity
+    or 1e999999 would otherwise be written into the table as invalid JSON)."""
+    value = _decimal(text, where)
+    if value > Decimal(MAX_UNIT_PRICE):
+        raise PriceTableError(
+            f"{where}: {_excerpt(text)}: above {MAX_UNIT_PRICE:,.0f} USD, not a plausible price"
+        )
+    return value
+
+
+def _excerpt(text: Any) -> str:
+    shown = repr(text)
+    return shown if len(shown) <= 40 else f"{shown[:40]}... ({len(shown)} characters)"
 
 
 def _date(text: str) -> date | None:
     match = re.match(r"\d{4}-\d{2}-\d{2}", text or "")
-    return date.fromisoformat(match[0]) if match else None
+    if match is None:
+        return None
+    try:
+        return date.fromisoformat(match[0])
+    except ValueError:  # 2026-13-45: no usable publication date, like no date at all
+        return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -217,7 +243,7 @@ def read_offer_csv(path: Path, text: str) -> OfferFile:
             Dimension(
                 _decimal(row.get("StartingRange") or "0", where),
                 row.get("Unit", ""),
-                _decimal(row.get("PricePerUnit", ""), where),
+                _price(row.get("PricePerUnit", ""), where),
             )
         )
     return OfferFile(
@@ -240,7 +266,7 @@ def _terms_dimensions(terms: Mapping[str, Any], where: str) -> list[Dimension]:
                 Dimension(
                     _decimal(dim.get("beginRange") or "0", where),
                     dim.get("unit", ""),
-                    _decimal(usd, where),
+                    _price(usd, where),
                 )
             )
     return dimensions
@@ -296,11 +322,25 @@ def read_offer_file(path: Path) -> OfferFile:
     except UnicodeDecodeError:
         raise PriceTableError(f"{path}: not a text file") from None
     if text.lstrip().startswith('"FormatVersion"') or text.startswith("FormatVersion"):
-        return read_offer_csv(path, text)
+        try:
+            return read_offer_csv(path, text)
+        except csv.Error as error:  # e.g. a field over the csv module's 131,072 characters
+            raise PriceTableError(f"{path}: not a valid offer CSV: {error}") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise PriceTableError(f"{path}: neither an offer CSV nor JSON: {error.msg}") from None
+    except RecursionError:
+        raise PriceTableError(f"{path}: JSON nested too deeply for a Price List file") from None
+    try:
+        return _read_offer_json_document(path, data)
+    except (AttributeError, TypeError, KeyError, IndexError):
+        # The readers walk the documented shape; a file with another shape (a list where
+        # an object belongs) is not a Price List file, whoever wrote it.
+        raise PriceTableError(f"{path}: not in the shape of an AWS Price List file") from None
+
+
+def _read_offer_json_document(path: Path, data: Any) -> OfferFile:
     if isinstance(data, list):
         return read_get_products(path, data)
     if not isinstance(data, dict):

@@ -474,3 +474,63 @@ def test_plan_on_standard_input_from_a_device_is_refused_unread() -> None:
 def test_a_size_limit_that_is_not_a_number_of_bytes(value: str) -> None:
     result = run_gate([str(PLAN)], {"FINOPS_GATE_MAX_PLAN_BYTES": value})
     assert_could_not_run(result, "FINOPS_GATE_MAX_PLAN_BYTES", "positive number of bytes")
+
+
+# pricing build: malformed AWS offer files
+
+OFFER_CSV = ROOT / "tests" / "pricing" / "fixtures" / "offer_ec2_eu-west-3_excerpt.csv"
+
+
+@pytest.mark.parametrize(
+    ("price", "reason"),
+    [
+        pytest.param("NaN", "'NaN' is not a price", id="nan"),
+        pytest.param("Infinity", "'Infinity' is not a price", id="infinity"),
+        pytest.param("-1", "'-1' is not a price", id="negative"),
+        pytest.param("1e999999", "not a plausible price", id="absurd"),
+    ],
+)
+def test_offer_price_that_is_not_a_price(tmp_path: Path, price: str, reason: str) -> None:
+    offer = tmp_path / "offer.csv"
+    text = OFFER_CSV.read_text(encoding="utf-8")
+    assert '"0.1160000000"' in text
+    offer.write_text(text.replace('"0.1160000000"', f'"{price}"'), encoding="utf-8")
+    result = run_gate(["pricing", "build", "--from-aws-offer", str(offer)])
+    assert_could_not_run(result, "offer.csv:7", reason)
+    assert "NaN" not in result.stdout and "Infinity" not in result.stdout
+
+
+def test_offer_csv_field_over_the_csv_limit(tmp_path: Path) -> None:
+    offer = tmp_path / "offer.csv"
+    text = OFFER_CSV.read_text(encoding="utf-8")
+    offer.write_text(text.replace('"SSD-backed"', '"' + "x" * 200_000 + '"', 1), encoding="utf-8")
+    result = run_gate(["pricing", "build", "--from-aws-offer", str(offer)])
+    assert_could_not_run(result, "offer.csv", "field larger than field limit")
+
+
+@pytest.mark.parametrize(
+    ("document", "reason"),
+    [
+        pytest.param("[" * 100_000 + "]" * 100_000, "nested too deeply", id="deep"),
+        pytest.param(
+            '{"formatVersion": "v1.0", "offerCode": "AmazonEC2", "products": {"a": 5},'
+            ' "terms": {"OnDemand": [1]}}',
+            "not in the shape",
+            id="wrong-shape",
+        ),
+        pytest.param('[1, "x", {"product": 5}]', "not in the shape", id="get-products-shape"),
+    ],
+)
+def test_offer_json_that_is_not_a_price_list(tmp_path: Path, document: str, reason: str) -> None:
+    offer = tmp_path / "offer.json"
+    offer.write_text(document, encoding="utf-8")
+    result = run_gate(["pricing", "build", "--from-aws-offer", str(offer)])
+    assert_could_not_run(result, "offer.json", reason)
+
+
+def test_offer_with_an_impossible_publication_date(tmp_path: Path) -> None:
+    offer = tmp_path / "offer.csv"
+    text = OFFER_CSV.read_text(encoding="utf-8")
+    offer.write_text(text.replace("2020-10-19T20:48:02Z", "2026-13-45T00:00:00Z"), encoding="utf-8")
+    result = run_gate(["pricing", "build", "--from-aws-offer", str(offer)])
+    assert_could_not_run(result, "offer.csv")
