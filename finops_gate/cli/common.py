@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import signal
+import stat
 import sys
 import tempfile
 import threading
@@ -150,7 +151,7 @@ def write_file_atomically(output: str, text: str, what: str) -> None:
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except BaseException as error:
         with contextlib.suppress(OSError):
@@ -160,7 +161,11 @@ def write_file_atomically(output: str, text: str, what: str) -> None:
         raise
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+def _mode_for(target: str) -> int:
+    """The replaced file's permissions, or those a new file gets (mkstemp's are 0600)."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask

@@ -366,6 +366,16 @@ def test_output_is_replaced_whole_or_not_at_all(tmp_path: Path) -> None:
     assert json.loads(report.read_text(encoding="utf-8"))["schema_version"] == 1
 
 
+def test_replaced_output_keeps_its_permissions(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("previous\n", encoding="utf-8")
+    report.chmod(0o640)
+    result = run_gate([str(PLAN), "--output", str(report)])
+    assert result.returncode in (0, 1), result.stderr
+    assert report.stat().st_mode & 0o777 == 0o640
+    assert report.read_text(encoding="utf-8").startswith("finops-gate verdict:")
+
+
 def test_output_through_a_pipe_path_is_written_in_place(tmp_path: Path) -> None:
     result = run_gate([str(PLAN), "--format", "json", "--output", "/dev/stdout"])
     assert result.returncode in (0, 1), result.stderr
