@@ -1,7 +1,7 @@
 """Reading untrusted input files (plan, policy, usage, price table) within bounds.
 
-The gate runs on pull requests, so a file may be `/dev/zero`, a FIFO nobody writes to, a
-50 MB policy or YAML nested a hundred thousand levels deep. Each kind of file has a size
+The gate runs on pull requests, so a file may be `/dev/zero`, a 50 MB policy or YAML
+nested a hundred thousand levels deep. Each kind of file has a size
 cap (raised through an environment variable); a device or socket is refused before it is
 read; YAML is parsed with a depth cap and every value the YAML library cannot build (an
 impossible date, a 5,000-digit integer) becomes one clear error, never a crash.
