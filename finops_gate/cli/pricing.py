@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from finops_gate.cli.common import CONTEXT, write_file_atomically, write_text
+from finops_gate.errors import one_line
 
 
 @click.group("pricing", context_settings=CONTEXT)
@@ -73,4 +74,6 @@ def pricing_build_command(paths: tuple[str, ...], out: str | None) -> None:
         write_text(text, None)
     else:
         write_file_atomically(out, text, "the price table")
-    click.echo(result.summary(), err=True)
+    # One escaped line per region or skipped file: file names come from the caller's tree.
+    for line in result.summary_lines():
+        click.echo(one_line(line), err=True)

@@ -430,12 +430,16 @@ class IngestResult:
     def render(self) -> str:
         return render_table(self.tables, self.sources, {})
 
-    def summary(self) -> str:
+    def summary_lines(self) -> list[str]:
+        """One line per region and per skipped file (whose name may hold any character)."""
         lines = [
             f"{region}: {len(prices)} prices" for region, prices in sorted(self.tables.items())
         ]
         lines += [f"skipped {reason}" for reason in self.skipped]
-        return "\n".join(lines)
+        return lines
+
+    def summary(self) -> str:
+        return "\n".join(self.summary_lines())
 
 
 def source_id(offer: OfferFile) -> str:

@@ -544,3 +544,14 @@ def test_offer_with_an_impossible_publication_date(tmp_path: Path) -> None:
     offer.write_text(text.replace("2020-10-19T20:48:02Z", "2026-13-45T00:00:00Z"), encoding="utf-8")
     result = run_gate(["pricing", "build", "--from-aws-offer", str(offer)])
     assert_could_not_run(result, "offer.csv")
+
+
+def test_pricing_build_summary_escapes_file_names(tmp_path: Path) -> None:
+    offers = tmp_path / "offers"
+    offers.mkdir()
+    (offers / "prices.csv").write_bytes(OFFER_CSV.read_bytes())
+    (offers / "plans\n::error::x.json").write_text('{"regions": {}}', encoding="utf-8")
+    result = run_gate(["pricing", "build", "--from-aws-offer", str(offers)])
+    assert result.returncode == 0, result.stderr
+    assert "skipped plans\\n::error::x.json" in result.stderr
+    assert not any(line.startswith("::") for line in result.stderr.splitlines())
