@@ -183,9 +183,18 @@ def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
     return sizes[id(node)]
 
 
+def _unreadable(failure: yaml.reader.ReaderError) -> YamlProblem:
+    character = failure.character
+    code = character if isinstance(character, int) else ord(character[:1] or "\0")
+    return YamlProblem(f"character U+{code:04X} at offset {failure.position} is not allowed")
+
+
 def parse_yaml(text: str) -> Any:
     """`yaml.safe_load`, bounded: every failure is a YamlProblem."""
-    loader = _BoundedLoader(text)
+    try:
+        loader = _BoundedLoader(text)  # checks every character up front
+    except yaml.reader.ReaderError as failure:
+        raise _unreadable(failure) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -193,6 +202,8 @@ def parse_yaml(text: str) -> Any:
         if _expanded_size(node, {}) > MAX_YAML_VALUES:
             raise YamlProblem(f"more than {MAX_YAML_VALUES} values once aliases are expanded")
         return loader.construct_document(node)
+    except yaml.reader.ReaderError as failure:
+        raise _unreadable(failure) from None
     except yaml.MarkedYAMLError as failure:
         mark = failure.problem_mark
         problem = failure.problem or "invalid YAML"
