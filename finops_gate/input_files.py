@@ -82,17 +82,27 @@ def read_input_file(path: str, limit: SizeLimit, error: type[FinopsGateError]) -
 
 def read_standard_input(limit: SizeLimit, error: type[FinopsGateError]) -> bytes:
     """Standard input, at most `limit` bytes; `< /dev/zero` is refused like the path."""
+    import io
     import sys
 
     most = limit.bytes()
     try:
-        descriptor = sys.stdin.fileno()
-        mode = os.fstat(descriptor).st_mode
+        descriptor: int | None = sys.stdin.fileno()
     except (OSError, ValueError, AttributeError):
-        raise error("<stdin>: standard input is closed") from None
-    if (stat.S_ISCHR(mode) and not os.isatty(descriptor)) or stat.S_ISBLK(mode):
-        raise error("<stdin>: a device, not a file or pipe; not read")
-    data = _read_at_most(descriptor, most, "<stdin>", error)
+        descriptor = None  # not a file descriptor (an in-memory stream): read it as it is
+    if descriptor is None:
+        try:
+            data = sys.stdin.buffer.read(most + 1)
+        except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            raise error("<stdin>: standard input cannot be read") from None
+    else:
+        try:
+            mode = os.fstat(descriptor).st_mode
+        except OSError:
+            raise error("<stdin>: standard input is closed") from None
+        if (stat.S_ISCHR(mode) and not os.isatty(descriptor)) or stat.S_ISBLK(mode):
+            raise error("<stdin>: a device, not a file or pipe; not read")
+        data = _read_at_most(descriptor, most, "<stdin>", error)
     if len(data) > most:
         raise error(
             f"<stdin>: larger than the {limit.what} limit of {most} bytes "
