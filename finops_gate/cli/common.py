@@ -45,7 +45,7 @@ def error_handler() -> Iterator[None]:
         sys.exit(ExitCode.COULD_NOT_RUN)
     except Terminated:
         discard_stdout()
-        click.echo("finops-gate: error: terminated (SIGTERM); no report written", err=True)
+        click.echo("finops-gate: error: terminated (SIGTERM)", err=True)
         sys.exit(ExitCode.COULD_NOT_RUN)
     except OSError as error:
         if error.errno not in _WRITE_ERRORS:
