@@ -184,17 +184,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("files", nargs="*")
     args = parser.parse_args(argv)
 
-    from finops_gate.errors import FinopsGateError
+    try:
+        return _gate_all(args)
+    except KeyboardInterrupt:
+        sys.stderr.write("finops-gate: interrupted\n")
+        return 2
+
+
+def _gate_all(args: argparse.Namespace) -> int:
+    """Exit codes as the CLI's: 1 a directory failed, 2 one could not be read, 3 an
+    internal error; every message one escaped line (file names come from the commit)."""
+    from finops_gate.errors import FinopsGateError, one_line
 
     top = Path.cwd()
     status = 0
     for directory in root_directories(args.files, top):
-        shown = _shown(directory, top)
+        shown = one_line(_shown(directory, top))
         try:
             text, failed = gate_directory(directory, shown, args)
         except FinopsGateError as error:
-            sys.stderr.write(f"finops-gate: error: {error}\n")
+            sys.stderr.write(f"finops-gate: error: {one_line(str(error))}\n")
             status = max(status, 2)
+            continue
+        except Exception as error:  # a bug: say so, and never exit 1 ("gate failed")
+            if os.environ.get("FINOPS_GATE_DEBUG"):
+                raise
+            sys.stderr.write(
+                f"finops-gate: internal error: {type(error).__name__}: {one_line(str(error))} "
+                "(set FINOPS_GATE_DEBUG=1 for a traceback, and please report it)\n"
+            )
+            status = 3
             continue
         sys.stdout.write(text)
         if failed:
