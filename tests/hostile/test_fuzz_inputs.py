@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 from typing import Any
 
 import pytest
@@ -20,7 +21,12 @@ from finops_gate.input_files import YamlProblem, parse_yaml  # noqa: E402
 from finops_gate.plan.reader import parse_plan_bytes  # noqa: E402
 from finops_gate.policy.loader import parse_policy_file  # noqa: E402
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Brief on every run (about five seconds); raise FINOPS_GATE_FUZZ_EXAMPLES for a longer hunt.
+FUZZ = settings(
+    max_examples=int(os.environ.get("FINOPS_GATE_FUZZ_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12)
 documents = st.recursive(
