@@ -49,6 +49,8 @@ MAX_YAML_DEPTH = 64
 # ("billion laughs"), which validation would walk one by one. A file within the size
 # cap that uses no aliases stays below this.
 MAX_YAML_VALUES = 2_000_000
+# No quantity, percentage or amount in these files needs more.
+MAX_YAML_INTEGER_DIGITS = 100
 
 
 def read_input_file(path: str, limit: SizeLimit, error: type[FinopsGateError]) -> bytes:
@@ -153,6 +155,12 @@ class _BoundedLoader(yaml.SafeLoader):
         self._depth = 0
 
     def construct_object(self, node: Any, deep: bool = False) -> Any:
+        # Python's own cap (4,300 digits) depends on the Python release; this one does not.
+        if node.tag == "tag:yaml.org,2002:int" and len(node.value) > MAX_YAML_INTEGER_DIGITS:
+            mark = node.start_mark
+            raise YamlProblem(
+                "invalid value: an integer with too many digits", mark.line + 1, mark.column + 1
+            )
         try:
             return super().construct_object(node, deep)
         except (ValueError, OverflowError) as failure:
