@@ -112,6 +112,15 @@ def test_slow_drip_with_ignore_comment_errors_keeps_the_gate_code(api: FakeApi) 
     assert elapsed < 20
 
 
+def test_slow_drip_headers_are_cut_off_by_the_run_deadline(api: FakeApi) -> None:
+    api.canned = [Canned(200, drip=0.2, drip_headers=True)] * 5
+    code, out, err, elapsed = run_gate(api, env={"FINOPS_GATE_NETWORK_DEADLINE": "3"})
+    assert code == 2
+    assert VERDICT_LINE in out
+    assert "3-second network deadline" in _comment_error(err)
+    assert elapsed < 20
+
+
 def test_slow_drip_is_cut_off_per_request() -> None:
     """Each call ends at its own deadline although bytes keep arriving within the timeout."""
     server = FakeApi(TOKEN).start()

@@ -53,6 +53,7 @@ class Canned:
     drip: float = 0.0  # send the body one byte every `drip` seconds (a slow-drip server)
     huge: int = 0  # send this many bytes of body instead of `body`
     declare_length: bool = True  # send Content-Length (else close the connection at the end)
+    drip_headers: bool = False  # drip the headers instead of the body
 
 
 @dataclass
@@ -169,6 +170,18 @@ class FakeApi:
                 except OSError:
                     pass  # the client gave up, as it should
 
+            def _drip_headers(self, interval: float) -> None:
+                """A status line, then one header byte at a time: the answer never starts."""
+                try:
+                    self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+                    for _ in range(10_000):
+                        self.wfile.flush()
+                        time.sleep(interval)
+                        self.wfile.write(b"a")
+                except OSError:
+                    pass
+                self.close_connection = True
+
             def _handle(self) -> None:
                 split = urllib.parse.urlsplit(self.path)
                 length = int(self.headers.get("Content-Length") or 0)
@@ -189,6 +202,9 @@ class FakeApi:
                 if canned is not None:
                     if canned.delay:
                         time.sleep(canned.delay)
+                    if canned.drip_headers:
+                        self._drip_headers(canned.drip)
+                        return
                     if canned.drip or canned.huge:
                         self._stream(canned)
                         return
