@@ -19,9 +19,14 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from finops_gate import __version__
 from finops_gate.errors import CommentError
 from finops_gate.integrations.comments import Comment
-from finops_gate.integrations.http import HttpClient, next_link
+from finops_gate.integrations.http import ApiError, HttpClient, NetworkLimits, clean_token
 
 DEFAULT_API_URL = "https://api.github.com"
+# `GITHUB_TOKEN` in a workflow (and any GitHub App installation token) cannot call
+# `GET /user` (403 "Resource not accessible by integration"); its comments are written by
+# this login unless FINOPS_GATE_COMMENT_AUTHOR names the App's own `SLUG[bot]`.
+ACTIONS_BOT = "github-actions[bot]"
+AUTHOR_VARIABLE = "FINOPS_GATE_COMMENT_AUTHOR"
 PER_PAGE = 100
 _REPOSITORY = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 
@@ -54,12 +59,17 @@ class PullRequestEvent(_Loose):
         return None
 
 
+class _User(_Loose):
+    login: str
+
+
 class CommentPayload(_Loose):
     """One issue comment as the REST API returns it."""
 
     id: int
     body: str | None = None
     html_url: str = ""
+    user: _User | None = None
 
 
 @dataclass(frozen=True)
@@ -93,7 +103,10 @@ def resolve_target(
     api_url: str | None = None,
 ) -> GitHubTarget:
     """Where to post, from flags first and then the GitHub Actions environment."""
-    token = token or env.get("GITHUB_TOKEN") or ""
+    if token:
+        token = clean_token("github", token, "--github-token")
+    else:
+        token = clean_token("github", env.get("GITHUB_TOKEN"), "GITHUB_TOKEN")
     if not token:
         raise CommentError(
             "github: no token; set GITHUB_TOKEN (in a workflow: "
@@ -121,7 +134,10 @@ def resolve_target(
 
 
 def github_client(
-    target: GitHubTarget, *, sleep: Callable[[float], None] | None = None, timeout: float = 30.0
+    target: GitHubTarget,
+    *,
+    sleep: Callable[[float], None] | None = None,
+    limits: NetworkLimits | None = None,
 ) -> HttpClient:
     headers = {
         "Accept": "application/vnd.github+json",
@@ -129,17 +145,20 @@ def github_client(
         "X-GitHub-Api-Version": "2022-11-28",
         "User-Agent": f"finops-gate/{__version__}",
     }
-    if sleep is None:
-        return HttpClient("github", headers, [target.token], timeout=timeout)
-    return HttpClient("github", headers, [target.token], timeout=timeout, sleep=sleep)
+    return HttpClient.with_limits(
+        "github", headers, [target.token], limits or NetworkLimits(), sleep
+    )
 
 
 class GitHubComments:
     """The comments of one pull request (the issue-comments endpoints)."""
 
-    def __init__(self, target: GitHubTarget, client: HttpClient) -> None:
+    def __init__(
+        self, target: GitHubTarget, client: HttpClient, author: str | None = None
+    ) -> None:
         self._target = target
         self._client = client
+        self._author = author
         repo = urllib.parse.quote(target.repository, safe="/")
         self._base = f"{target.api_url}/repos/{repo}/issues"
 
@@ -148,21 +167,30 @@ class GitHubComments:
             payload = CommentPayload.model_validate(data)
         except ValidationError:
             raise CommentError("github: unexpected answer: not a comment") from None
-        return Comment(payload.id, payload.body or "", payload.html_url)
+        author = payload.user.login if payload.user is not None else ""
+        return Comment(payload.id, payload.body or "", payload.html_url, author)
 
     def list(self) -> list[Comment]:
-        url: str | None = f"{self._base}/{self._target.number}/comments?per_page={PER_PAGE}"
-        origin = urllib.parse.urlsplit(self._target.api_url)[:2]
+        url = f"{self._base}/{self._target.number}/comments?per_page={PER_PAGE}"
         comments: list[Comment] = []
-        while url is not None:
-            response = self._client.request("GET", url)
-            if not isinstance(response.body, list):
-                raise CommentError("github: unexpected answer: not a list of comments")
-            comments.extend(self._comment(item) for item in response.body)
-            url = next_link(response.headers)
-            if url is not None and urllib.parse.urlsplit(url)[:2] != origin:
-                raise CommentError("github: a pagination link points to another host; stopped")
+        for page in self._client.pages(url, "comments"):
+            comments.extend(self._comment(item) for item in page)
         return comments
+
+    def own_author(self) -> str:
+        """`GET /user`; for a token that cannot call it, the Actions bot or the configured login."""
+        if self._author:
+            return self._author
+        try:
+            body = self._client.request("GET", f"{self._target.api_url}/user").body
+        except ApiError as error:
+            if error.status != 403:
+                raise
+            return ACTIONS_BOT
+        try:
+            return _User.model_validate(body).login
+        except ValidationError:
+            raise CommentError("github: unexpected answer from GET /user: no login") from None
 
     def create(self, body: str) -> Comment:
         url = f"{self._base}/{self._target.number}/comments"

@@ -15,9 +15,15 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from finops_gate import __version__
 from finops_gate.errors import CommentError
 from finops_gate.integrations.comments import Comment
-from finops_gate.integrations.http import HttpClient, next_link
+from finops_gate.integrations.http import HttpClient, NetworkLimits, clean_token
 
 PER_PAGE = 100
+
+
+class GitLabUser(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    username: str
 
 
 class NotePayload(BaseModel):
@@ -28,6 +34,7 @@ class NotePayload(BaseModel):
     id: int
     body: str | None = None
     system: bool = False
+    author: GitLabUser | None = None
 
 
 @dataclass(frozen=True)
@@ -46,7 +53,10 @@ def resolve_target(
     number: int | None = None,
     api_url: str | None = None,
 ) -> GitLabTarget:
-    token = token or env.get("GITLAB_TOKEN") or ""
+    if token:
+        token = clean_token("gitlab", token, "--gitlab-token")
+    else:
+        token = clean_token("gitlab", env.get("GITLAB_TOKEN"), "GITLAB_TOKEN")
     if not token:
         raise CommentError("gitlab: no token; set GITLAB_TOKEN (a token with the api scope)")
     project = project or env.get("CI_PROJECT_ID") or ""
@@ -67,20 +77,26 @@ def resolve_target(
 
 
 def gitlab_client(
-    target: GitLabTarget, *, sleep: Callable[[float], None] | None = None
+    target: GitLabTarget,
+    *,
+    sleep: Callable[[float], None] | None = None,
+    limits: NetworkLimits | None = None,
 ) -> HttpClient:
     headers = {"PRIVATE-TOKEN": target.token, "User-Agent": f"finops-gate/{__version__}"}
-    if sleep is None:
-        return HttpClient("gitlab", headers, [target.token])
-    return HttpClient("gitlab", headers, [target.token], sleep=sleep)
+    return HttpClient.with_limits(
+        "gitlab", headers, [target.token], limits or NetworkLimits(), sleep
+    )
 
 
 class GitLabNotes:
     """The notes of one merge request."""
 
-    def __init__(self, target: GitLabTarget, client: HttpClient) -> None:
+    def __init__(
+        self, target: GitLabTarget, client: HttpClient, author: str | None = None
+    ) -> None:
         self._target = target
         self._client = client
+        self._author = author
         project = urllib.parse.quote(target.project, safe="")
         self._base = f"{target.api_url}/projects/{project}/merge_requests/{target.merge_request}"
 
@@ -89,21 +105,25 @@ class GitLabNotes:
             note = NotePayload.model_validate(data)
         except ValidationError:
             raise CommentError("gitlab: unexpected answer: not a note") from None
-        return Comment(note.id, note.body or "", f"{self._base}/notes/{note.id}")
+        author = note.author.username if note.author is not None else ""
+        return Comment(note.id, note.body or "", f"{self._base}/notes/{note.id}", author)
 
     def list(self) -> list[Comment]:
-        url: str | None = f"{self._base}/notes?per_page={PER_PAGE}&sort=asc"
-        origin = urllib.parse.urlsplit(self._target.api_url)[:2]
+        url = f"{self._base}/notes?per_page={PER_PAGE}&sort=asc"
         notes: list[Comment] = []
-        while url is not None:
-            response = self._client.request("GET", url)
-            if not isinstance(response.body, list):
-                raise CommentError("gitlab: unexpected answer: not a list of notes")
-            notes.extend(self._note(item) for item in response.body)
-            url = next_link(response.headers)
-            if url is not None and urllib.parse.urlsplit(url)[:2] != origin:
-                raise CommentError("gitlab: a pagination link points to another host; stopped")
+        for page in self._client.pages(url, "notes"):
+            notes.extend(self._note(item) for item in page)
         return notes
+
+    def own_author(self) -> str:
+        """`GET /user`: project and group access tokens are bot users that can call it too."""
+        if self._author:
+            return self._author
+        body = self._client.request("GET", f"{self._target.api_url}/user").body
+        try:
+            return GitLabUser.model_validate(body).username
+        except ValidationError:
+            raise CommentError("gitlab: unexpected answer from GET /user: no username") from None
 
     def create(self, body: str) -> Comment:
         return self._note(self._client.request("POST", f"{self._base}/notes", {"body": body}).body)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from finops_gate.integrations import github, gitlab
 from finops_gate.integrations.comments import Behavior, CommentStore, PostResult, post_sticky
 from finops_gate.integrations.fit import GITHUB_COMMENT_LIMIT, fit_comment
+from finops_gate.integrations.http import NetworkLimits
 
 GITLAB_NOTE_LIMIT = 1_000_000
 PLATFORMS = ("github", "gitlab")
@@ -25,13 +26,17 @@ def post_comment(
 ) -> PostResult:
     """Fit `markdown` to the platform's limit and post it; CommentError on any failure."""
     store: CommentStore
+    limits = NetworkLimits.from_env(env)
+    author = env.get(github.AUTHOR_VARIABLE, "").strip()
     if platform == "github":
         target = github.resolve_target(env, token=token, repository=repository, number=number)
-        store = github.GitHubComments(target, github.github_client(target, sleep=sleep))
+        client = github.github_client(target, sleep=sleep, limits=limits)
+        store = github.GitHubComments(target, client, author or None)
         limit = GITHUB_COMMENT_LIMIT
     elif platform == "gitlab":
         lab = gitlab.resolve_target(env, token=token, project=repository, number=number)
-        store = gitlab.GitLabNotes(lab, gitlab.gitlab_client(lab, sleep=sleep))
+        lab_client = gitlab.gitlab_client(lab, sleep=sleep, limits=limits)
+        store = gitlab.GitLabNotes(lab, lab_client, author or None)
         limit = GITLAB_NOTE_LIMIT
     else:
         raise ValueError(f"unknown platform {platform!r}")

@@ -1,8 +1,14 @@
 """A real HTTP server on 127.0.0.1 that implements the GitHub and GitLab endpoints we use.
 
-GitHub: list issue comments (paginated with a `Link` header), create, update, delete.
-GitLab: the same for merge-request notes. It checks the token, records every request and
-can be told to answer the next requests with canned failures (500, 429, 403, a delay).
+GitHub: list issue comments (paginated with a `Link` header), create, update, delete, and
+`GET /user` (403 by default, as for a workflow's GITHUB_TOKEN; set `user_login` to answer).
+GitLab: the same for merge-request notes, and `GET /user`. It checks the token, records every
+request and can be told to answer the next requests with canned failures (500, 429, 403, a
+delay, an absurd `Retry-After`, a body sent one byte at a time, a huge body).
+
+Hostile behaviours for the tests of limits: `pagination = "loop"` makes every list page link
+to itself, `"endless"` links each page to a next one forever; `add_comment(..., user=...)`
+plants a comment with our marker written by someone else.
 """
 
 from __future__ import annotations
@@ -44,6 +50,10 @@ class Canned:
     headers: dict[str, str] = field(default_factory=dict)
     body: Any = None
     delay: float = 0.0  # seconds to wait before answering (for timeouts)
+    drip: float = 0.0  # send the body one byte every `drip` seconds (a slow-drip server)
+    huge: int = 0  # send this many bytes of body instead of `body`
+    declare_length: bool = True  # send Content-Length (else close the connection at the end)
+    drip_headers: bool = False  # drip the headers instead of the body
 
 
 @dataclass
@@ -70,6 +80,9 @@ class FakeApi:
         self.requests: list[Recorded] = []
         self.canned: list[Canned] = []
         self._next_id = 1000
+        self.user_login: str | None = None  # None: GET /user is refused, as for GITHUB_TOKEN
+        self.gitlab_user = "bot"
+        self.pagination = "normal"  # or "loop" or "endless"
         self._lock = threading.Lock()
         self._server = _QuietServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -127,6 +140,48 @@ class FakeApi:
                 self.end_headers()
                 self.wfile.write(data)
 
+            def _stream(self, canned: Canned) -> None:
+                """A body dripped slowly or too large to load; the client may hang up."""
+                size = canned.huge or 1_000_000
+                self.send_response(canned.status)
+                for key, value in canned.headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Type", "application/json")
+                if canned.declare_length:
+                    self.send_header("Content-Length", str(size))
+                else:
+                    self.send_header("Connection", "close")
+                    self.close_connection = True
+                self.end_headers()
+                try:
+                    if canned.drip:
+                        self.wfile.write(b"[")
+                        for _ in range(size - 1):
+                            self.wfile.flush()
+                            time.sleep(canned.drip)
+                            self.wfile.write(b" ")
+                        return
+                    block = b" " * 65536
+                    sent = 0
+                    while sent < size:
+                        chunk = block[: size - sent]
+                        self.wfile.write(chunk)
+                        sent += len(chunk)
+                except OSError:
+                    pass  # the client gave up, as it should
+
+            def _drip_headers(self, interval: float) -> None:
+                """A status line, then one header byte at a time: the answer never starts."""
+                try:
+                    self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+                    for _ in range(10_000):
+                        self.wfile.flush()
+                        time.sleep(interval)
+                        self.wfile.write(b"a")
+                except OSError:
+                    pass
+                self.close_connection = True
+
             def _handle(self) -> None:
                 split = urllib.parse.urlsplit(self.path)
                 length = int(self.headers.get("Content-Length") or 0)
@@ -147,6 +202,12 @@ class FakeApi:
                 if canned is not None:
                     if canned.delay:
                         time.sleep(canned.delay)
+                    if canned.drip_headers:
+                        self._drip_headers(canned.drip)
+                        return
+                    if canned.drip or canned.huge:
+                        self._stream(canned)
+                        return
                     self._answer(canned.status, canned.body, canned.headers)
                     return
                 if split.path.startswith("/api/v4/"):
@@ -158,6 +219,12 @@ class FakeApi:
             def _github(self, path: str, query: dict[str, str], body: Any) -> None:
                 if self.headers.get("Authorization") != f"Bearer {api.token}":
                     self._answer(401, {"message": "Bad credentials"})
+                    return
+                if path == "/user" and self.command == "GET":
+                    if api.user_login is None:
+                        self._answer(403, {"message": "Resource not accessible by integration"})
+                    else:
+                        self._answer(200, {"login": api.user_login, "type": "User"})
                     return
                 match = GITHUB_LIST.match(path)
                 if match and match["repo"] == api.repository:
@@ -200,7 +267,9 @@ class FakeApi:
                 items = api.on_issue(issue)
                 chunk = items[(page - 1) * per_page : page * per_page]
                 headers = {}
-                if page * per_page < len(items):
+                if api.pagination == "loop":
+                    headers["Link"] = f'<{api.url}{self.path}>; rel="next"'
+                elif api.pagination == "endless" or page * per_page < len(items):
                     next_query = dict(query, page=str(page + 1))
                     split = urllib.parse.urlsplit(self.path)
                     link = f"{api.url}{split.path}?{urllib.parse.urlencode(next_query)}"
@@ -212,6 +281,9 @@ class FakeApi:
                 if self.headers.get("PRIVATE-TOKEN") != api.token:
                     self._answer(401, {"message": "401 Unauthorized"})
                     return
+                if path == "/api/v4/user" and self.command == "GET":
+                    self._answer(200, {"id": 7, "username": api.gitlab_user})
+                    return
                 match = GITLAB_LIST.match(path)
                 if match and match["project"] == api.gitlab_project:
                     issue = int(match["iid"])
@@ -219,7 +291,7 @@ class FakeApi:
                         self._list(issue, query, self._note, "")
                         return
                     if self.command == "POST":
-                        note = api.add_comment(issue, body["body"], "bot")
+                        note = api.add_comment(issue, body["body"], api.gitlab_user)
                         self._answer(201, self._note(note))
                         return
                 match = GITLAB_ONE.match(path)
@@ -239,7 +311,12 @@ class FakeApi:
                 self._answer(404, {"message": "404 Not found"})
 
             def _note(self, note: StoredComment) -> dict[str, Any]:
-                return {"id": note.id, "body": note.body, "system": False}
+                return {
+                    "id": note.id,
+                    "body": note.body,
+                    "system": False,
+                    "author": {"id": 7, "username": note.user},
+                }
 
             do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _handle
 

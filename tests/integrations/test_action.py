@@ -166,7 +166,7 @@ def test_entrypoint_as_github_runs_it(api: FakeApi, tmp_path: Path) -> None:
     (workspace / "infra" / "plan.json").write_bytes(
         fixture_plan_path("tags_and_sizes").read_bytes()
     )
-    api.add_comment(7, "<!-- finops-gate project=infra -->\nan old verdict")
+    api.add_comment(7, "<!-- finops-gate project=infra -->\nan old verdict", "github-actions[bot]")
     api.add_comment(7, "<!-- finops-gate project=other -->\nanother project's verdict")
     env = {
         key: value

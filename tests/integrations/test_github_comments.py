@@ -87,7 +87,8 @@ def test_finds_its_comment_on_a_later_page(api: FakeApi, sleeps: list[float]) ->
     for n in range(10):
         api.add_comment(7, f"later comment {n}")
     assert _post(api, VERDICT_2, sleeps).action == "updated"  # type: ignore[attr-defined]
-    pages = [r.query.get("page", "1") for r in api.requests if r.method == "GET"]
+    lists = [r for r in api.requests if r.method == "GET" and r.path.endswith("/comments")]
+    pages = [r.query.get("page", "1") for r in lists]
     assert pages == ["1", "2", "3"]
     assert api.comments[ours.id].body == VERDICT_2
     assert len(api.on_issue(7)) == 86
