@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from email.message import Message
 from typing import Any
 
-from finops_gate.errors import CommentError
+from finops_gate.errors import CommentError, one_line
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_ATTEMPTS = 5
@@ -333,22 +333,6 @@ def secret_forms(secret: str) -> set[str]:
             if len(core) >= 8:
                 forms.add(core)
     return {form for form in forms if form}
-
-
-def one_line(text: str) -> str:
-    """Control and bidirectional characters escaped, so a message stays one plain line."""
-    out = []
-    for char in text:
-        code = ord(char)
-        if code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or _is_bidi(code):
-            out.append(f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}")
-        else:
-            out.append(char)
-    return "".join(out)
-
-
-def _is_bidi(code: int) -> bool:
-    return code in (0x061C, 0x200E, 0x200F) or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069
 
 
 class HttpClient:
