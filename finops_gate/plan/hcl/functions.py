@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from finops_gate.plan.hcl.limits import TooLarge, current_limits
 from finops_gate.plan.hcl.paths import basename, dirname, pathexpand
 from finops_gate.plan.hcl.sets import SetList
 from finops_gate.plan.hcl.values import (
@@ -152,6 +153,9 @@ def _format(spec: Any, *args: Any) -> Any:
         else:
             raise EvalError(f"format: unsupported verb %{verb}")
         if width:
+            # Checked before padding: "%0999999999d" must not allocate a gigabyte.
+            if len(width) > 9 or int(width) > current_limits().string_length:
+                raise TooLarge(f"format: width {width} is larger than the string length limit")
             out = (
                 out.ljust(int(width))
                 if "-" in (flags or "")
@@ -162,11 +166,23 @@ def _format(spec: Any, *args: Any) -> Any:
     return _VERB.sub(replace, text)
 
 
+def _joined_length(parts: list[str], separator: str) -> int:
+    """The length of `separator.join(parts)`, checked against the limit before joining."""
+    length = sum(len(part) for part in parts) + len(separator) * max(len(parts) - 1, 0)
+    limit = current_limits().string_length
+    if length > limit:
+        raise TooLarge(f"a string of {length} characters, longer than the limit of {limit}")
+    return length
+
+
 def _join(separator: Any, *lists: Any) -> Any:
     items: list[Any] = []
     for item in lists:
         items.extend(_list(item, "join"))
-    return to_string(separator).join(to_string(i) for i in items)
+    parts = [to_string(i) for i in items]
+    glue = to_string(separator)
+    _joined_length(parts, glue)
+    return glue.join(parts)
 
 
 def _split(separator: Any, text: Any) -> Any:
@@ -270,13 +286,18 @@ def _range(*args: Any) -> Any:
         start, stop, step = numbers
     if step == 0:
         raise EvalError("range: step must not be zero")
+    if not all(math.isfinite(n) for n in (start, stop, step)):
+        raise EvalError("range: arguments must be finite numbers")
+    # The size is known before any element is made: range(1e8) is refused at once.
+    size = max(math.ceil((stop - start) / step), 0)
+    limit = current_limits().collection_size
+    if size > limit:
+        raise TooLarge(f"range: {size} elements, more than the limit of {limit}")
     result = []
     current = start
     while (step > 0 and current < stop) or (step < 0 and current > stop):
         result.append(normalize_number(current))
         current += step
-        if len(result) > 100_000:
-            raise EvalError("range: too many elements")
     return result
 
 
@@ -342,16 +363,26 @@ def _max(*values: Any) -> Any:
 
 
 def _cidrsubnet(prefix: Any, newbits: Any, netnum: Any) -> Any:
+    """Computed, not enumerated: an IPv6 prefix has up to 2**128 subnets."""
     try:
         network = ipaddress.ip_network(to_string(prefix), strict=False)
-        subnets = network.subnets(prefixlen_diff=int(to_number(newbits)))
-        wanted = int(to_number(netnum))
-        for position, subnet in enumerate(subnets):
-            if position == wanted:
-                return str(subnet)
     except ValueError as error:
         raise EvalError(f"cidrsubnet: {error}") from None
-    raise EvalError("cidrsubnet: netnum out of range")
+    bits, wanted = _whole(newbits, "newbits"), _whole(netnum, "netnum")
+    length = network.prefixlen + bits
+    if bits < 0 or length > network.max_prefixlen:
+        raise EvalError(f"cidrsubnet: cannot extend /{network.prefixlen} by {bits} bits")
+    if not 0 <= wanted < 2**bits:
+        raise EvalError(f"cidrsubnet: netnum {wanted} does not fit in {bits} bits")
+    address = int(network.network_address) + (wanted << (network.max_prefixlen - length))
+    return str(ipaddress.ip_network((address, length)))
+
+
+def _whole(value: Any, name: str) -> int:
+    number = to_number(value)
+    if not math.isfinite(number) or number != int(number):
+        raise EvalError(f"{name} must be a whole number")
+    return int(number)
 
 
 def _cidrhost(prefix: Any, hostnum: Any) -> Any:

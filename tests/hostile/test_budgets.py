@@ -1,0 +1,172 @@
+"""HCL evaluation stays within its budgets: a hostile configuration ends in a clean
+exit (2, or an unknown value with a note), never in a hang, a MemoryError or exit 3."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from finops_gate.plan.hcl.functions import FUNCTIONS
+from finops_gate.plan.hcl.values import EvalError
+
+TIME_BOUND = 60  # seconds: a regression guard, not a benchmark
+MEMORY_BOUND = 1024 * 1024 * 1024  # bytes of address space for the whole run
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BOUND, MEMORY_BOUND))
+
+
+def run_hcl(
+    tmp_path: Path, main_tf: str, *, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the gate on a repository holding one main.tf, bounded in time and memory."""
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "main.tf").write_text(main_tf)
+    return subprocess.run(
+        [sys.executable, "-m", "finops_gate", ".", "--format", "json"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=TIME_BOUND,
+        preexec_fn=_limit_memory,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2]), **(env or {})},
+    )
+
+
+def instance(extra: str) -> str:
+    return f'resource "aws_instance" "a" {{\n  instance_type = "t3.micro"\n{extra}\n}}\n'
+
+
+def unknown_reasons(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr
+    return json.dumps(json.loads(result.stdout)["plan"]["notes"])
+
+
+def test_count_of_a_billion_stops_with_the_limit_named(tmp_path: Path) -> None:
+    result = run_hcl(tmp_path, instance("  count = 1e9"))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip() == (
+        "finops-gate: error: aws_instance.a (main.tf:1): 1000000000 instances, more than the "
+        "limit of 10000 per resource or module call; FINOPS_GATE_MAX_INSTANCES_PER_RESOURCE "
+        "raises it"
+    )
+
+
+def test_the_instance_limit_can_be_raised(tmp_path: Path) -> None:
+    result = run_hcl(
+        tmp_path,
+        instance("  count = 20001"),
+        env={"FINOPS_GATE_MAX_INSTANCES_PER_RESOURCE": "20001"},
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert len(json.loads(result.stdout)["resources"]) == 20001
+
+
+def test_a_bad_limit_setting_is_refused(tmp_path: Path) -> None:
+    result = run_hcl(tmp_path, instance(""), env={"FINOPS_GATE_MAX_INSTANCES": "lots"})
+    assert result.returncode == 2
+    assert "FINOPS_GATE_MAX_INSTANCES must be a positive whole number" in result.stderr
+
+
+def test_total_instances_are_bounded(tmp_path: Path) -> None:
+    blocks = "".join(
+        f'resource "aws_instance" "r{n}" {{\n  count = 40\n  instance_type = "t3.micro"\n}}\n'
+        for n in range(3)
+    )
+    result = run_hcl(tmp_path, blocks, env={"FINOPS_GATE_MAX_INSTANCES": "100"})
+    assert result.returncode == 2, result.stderr
+    assert "more than 100 resource and module instances in all" in result.stderr
+
+
+def test_count_inf_is_an_invalid_count_not_a_crash(tmp_path: Path) -> None:
+    result = run_hcl(tmp_path, instance("  count = 1e400"))
+    assert "count must be a whole number, not inf" in unknown_reasons(result)
+
+
+def test_for_each_over_range_1e8_is_refused_before_it_is_built(tmp_path: Path) -> None:
+    result = run_hcl(tmp_path, instance("  for_each = toset([for i in range(1e8) : tostring(i)])"))
+    assert "range: 100000000 elements, more than the limit of 100000" in unknown_reasons(result)
+
+
+def test_nested_for_over_large_ranges_runs_out_of_steps(tmp_path: Path) -> None:
+    source = (
+        "locals { x = [for i in range(100000) : [for j in range(100000) : i * j]] }\n"
+        + instance("  tags = { n = length(local.x) }")
+    )
+    result = run_hcl(tmp_path, source, env={"FINOPS_GATE_MAX_EVALUATION_STEPS": "2000000"})
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip() == (
+        "finops-gate: error: evaluating the configuration took more than 2000000 steps (an "
+        "expression over a huge range or a deep module recursion?); "
+        "FINOPS_GATE_MAX_EVALUATION_STEPS raises the limit"
+    )
+
+
+def test_string_doubling_becomes_unknown_at_the_length_limit(tmp_path: Path) -> None:
+    names = [f"s{n}" for n in range(30)]
+    lines = [f'  {names[0]} = "{"a" * 64}"'] + [
+        f'  {name} = "${{local.{previous}}}${{local.{previous}}}"'
+        for previous, name in itertools.pairwise(names)
+    ]
+    source = (
+        "locals {\n"
+        + "\n".join(lines)
+        + "\n}\n"
+        + instance(f"  tags = {{ n = local.{names[-1]} }}")
+    )
+    reasons = unknown_reasons(run_hcl(tmp_path, source))
+    assert "longer than the limit of 1048576 (FINOPS_GATE_MAX_STRING_LENGTH" in reasons
+
+
+def test_a_join_past_the_length_limit_is_refused_before_joining(tmp_path: Path) -> None:
+    source = instance('  tags = { n = join("", [for i in range(100000) : "${i}xxxxxxxxxxxx"]) }')
+    assert "longer than the limit of 1048576" in unknown_reasons(run_hcl(tmp_path, source))
+
+
+def test_a_huge_format_width_is_refused_before_padding(tmp_path: Path) -> None:
+    source = instance('  tags = { n = format("%0999999999d", 1) }')
+    reasons = unknown_reasons(run_hcl(tmp_path, source))
+    assert "format: width 999999999 is larger than the string length limit" in reasons
+
+
+def test_cidrsubnet_on_ipv6_is_computed_not_enumerated(tmp_path: Path) -> None:
+    source = instance('  tags = { n = cidrsubnet("2001:db8::/32", 96, 4000000000) }')
+    assert "tags" not in unknown_reasons(run_hcl(tmp_path, source))
+
+
+@pytest.mark.parametrize(
+    ("prefix", "newbits", "netnum", "expected"),
+    [  # the examples of Terraform's documentation, and one far into an IPv6 prefix
+        ("172.16.0.0/12", 4, 2, "172.18.0.0/16"),
+        ("10.1.2.0/24", 4, 15, "10.1.2.240/28"),
+        ("fd00:fd12:3456:7890::/56", 16, 162, "fd00:fd12:3456:7800:a200::/72"),
+        ("2001:db8::/32", 96, 4000000000, "2001:db8::ee6b:2800/128"),
+    ],
+)
+def test_cidrsubnet_values(prefix: str, newbits: int, netnum: int, expected: str) -> None:
+    assert FUNCTIONS["cidrsubnet"](prefix, newbits, netnum) == expected
+
+
+@pytest.mark.parametrize(("newbits", "netnum"), [(8, 256), (20, 1), (-1, 0), (8, -1)])
+def test_cidrsubnet_out_of_range(newbits: int, netnum: int) -> None:
+    with pytest.raises(EvalError, match="cidrsubnet"):
+        FUNCTIONS["cidrsubnet"]("10.0.0.0/16", newbits, netnum)
+
+
+def test_dynamic_with_a_number_as_for_each_is_unknown_not_a_crash(tmp_path: Path) -> None:
+    source = instance(
+        '  dynamic "ebs_block_device" {\n    for_each = 3\n'
+        "    content {\n      volume_size = 1\n    }\n  }"
+    )
+    reasons = unknown_reasons(run_hcl(tmp_path, source))
+    assert "for_each must be a collection, not number" in reasons
