@@ -90,7 +90,12 @@ def test_total_instances_are_bounded(tmp_path: Path) -> None:
 
 def test_count_inf_is_an_invalid_count_not_a_crash(tmp_path: Path) -> None:
     result = run_hcl(tmp_path, instance("  count = 1e400"))
-    assert "count must be a whole number, not inf" in unknown_reasons(result)
+    assert "count/for_each is unknown (number out of range" in unknown_reasons(result)
+
+
+def test_a_fractional_count_is_invalid(tmp_path: Path) -> None:
+    result = run_hcl(tmp_path, instance("  count = 1.5"))
+    assert "count must be a whole number, not 1.5" in unknown_reasons(result)
 
 
 def test_for_each_over_range_1e8_is_refused_before_it_is_built(tmp_path: Path) -> None:
@@ -170,3 +175,71 @@ def test_dynamic_with_a_number_as_for_each_is_unknown_not_a_crash(tmp_path: Path
     )
     reasons = unknown_reasons(run_hcl(tmp_path, source))
     assert "for_each must be a collection, not number" in reasons
+
+
+def test_a_number_beyond_float_range_is_out_of_range_not_infinity(tmp_path: Path) -> None:
+    source = instance("  root_block_device {\n    volume_size = 1e400\n  }")
+    assert "number out of range (infinite or not a number)" in unknown_reasons(
+        run_hcl(tmp_path, source)
+    )
+
+
+def test_a_5000_digit_count_is_out_of_range_not_a_crash(tmp_path: Path) -> None:
+    result = run_hcl(tmp_path, instance(f"  count = {'9' * 5000}"))
+    assert "count/for_each is unknown (number out of range (5000 digits))" in unknown_reasons(
+        result
+    )
+
+
+def test_arithmetic_past_float_range_is_out_of_range(tmp_path: Path) -> None:
+    source = instance("  root_block_device {\n    volume_size = 1e300 * 1e300\n  }")
+    assert "number out of range" in unknown_reasons(run_hcl(tmp_path, source))
+
+
+def run_json_config(tmp_path: Path, text: str) -> subprocess.CompletedProcess[str]:
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "main.tf.json").write_text(text)
+    return subprocess.run(
+        [sys.executable, "-m", "finops_gate", "."],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=TIME_BOUND,
+        preexec_fn=_limit_memory,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+    )
+
+
+def test_an_unterminated_interpolation_in_tf_json_is_bad_input(tmp_path: Path) -> None:
+    config = {"resource": {"aws_instance": {"a": {"instance_type": "t3.micro", "ami": "${"}}}}
+    result = run_json_config(tmp_path, json.dumps(config))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "finops-gate: error: main.tf.json: a template with an unterminated ${ or %{ sequence"
+    )
+
+
+@pytest.mark.parametrize("depth", [900, 100_000])
+def test_deeply_nested_tf_json_is_bad_input(tmp_path: Path, depth: int) -> None:
+    result = run_json_config(tmp_path, '{"locals": {"x": ' + "[" * depth + "]" * depth + "}}")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("finops-gate: error: main.tf.json: ")
+    assert "nested too deeply" in result.stderr
+
+
+def test_deeply_nested_hcl_is_not_an_internal_error(tmp_path: Path) -> None:
+    result = run_hcl(tmp_path, "locals { x = " + "[" * 30000 + "]" * 30000 + " }\n" + instance(""))
+    assert result.returncode in (0, 1, 2), result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+def test_a_module_that_calls_itself_with_count_stops(tmp_path: Path) -> None:
+    module = tmp_path / "repo" / "m"
+    module.mkdir(parents=True)
+    (module / "main.tf").write_text(
+        'module "again" {\n  source = "./"\n  count  = 3\n}\n' + instance("")
+    )
+    result = run_hcl(tmp_path, 'module "m" {\n  source = "./m"\n}\n')
+    assert result.returncode == 2, result.stderr
+    assert "does a module call itself?" in result.stderr

@@ -23,7 +23,9 @@ from finops_gate.plan.hcl.values import (
     Unknown,
     contains_unknown,
     first_unknown,
+    in_range,
     normalize_number,
+    parse_number,
     to_bool,
     to_number,
     to_string,
@@ -126,10 +128,10 @@ class Evaluator:
         return self._eval(subtrees(node)[0], local)
 
     def _e_int_lit(self, node: Node, local: Mapping[str, Any]) -> Any:
-        return int(str(node.children[0]))
+        return parse_number(str(node.children[0]))
 
     def _e_float_lit(self, node: Node, local: Mapping[str, Any]) -> Any:
-        return normalize_number(float(str(node.children[0])))
+        return parse_number(str(node.children[0]))
 
     def _e_literal_value(self, node: Node, local: Mapping[str, Any]) -> Any:
         return {"true": True, "false": False, "null": None}[str(node.children[0])]
@@ -354,7 +356,7 @@ class Evaluator:
             return _COMPARE[op](a, b)
         if op in ("/", "%") and b == 0:
             raise EvalError("division by zero")
-        return normalize_number(_BINARY[op](a, b))
+        return in_range(normalize_number(_BINARY[op](a, b)))
 
     def _e_function_call(self, node: Node, local: Mapping[str, Any]) -> Any:
         names = [str(c.children[0]) for c in subtrees(node) if is_tree(c, "identifier")]
@@ -570,7 +572,7 @@ def _closing_brace(text: str, start: int) -> int:
             if depth == 0:
                 return i
         i += 1
-    raise EvalError("unterminated interpolation in a heredoc")
+    raise EvalError("a template with an unterminated ${ or %{ sequence")
 
 
 def get_attr(target: Any, name: str) -> Any:
