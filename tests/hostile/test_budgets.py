@@ -9,12 +9,14 @@ import os
 import resource
 import subprocess
 import sys
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 import pytest
 
 from finops_gate.plan.hcl.functions import FUNCTIONS
 from finops_gate.plan.hcl.values import EvalError
+from finops_gate.policy.globs import address_glob_match, glob_match
 
 TIME_BOUND = 60  # seconds: a regression guard, not a benchmark
 MEMORY_BOUND = 1024 * 1024 * 1024  # bytes of address space for the whole run
@@ -243,3 +245,139 @@ def test_a_module_that_calls_itself_with_count_stops(tmp_path: Path) -> None:
     result = run_hcl(tmp_path, 'module "m" {\n  source = "./m"\n}\n')
     assert result.returncode == 2, result.stderr
     assert "does a module call itself?" in result.stderr
+
+
+# -- regular expressions and globs ------------------------------------------------------
+
+SLOW_TAG = "a" * 29 + "!"  # (a+)+$ backtracks 2**29 times on it in Python's engine
+
+
+def run_with_policy(tmp_path: Path, main_tf: str, policy: str) -> subprocess.CompletedProcess[str]:
+    (tmp_path / "policy.yml").write_text(policy)
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "main.tf").write_text(main_tf)
+    return subprocess.run(
+        [sys.executable, "-m", "finops_gate", ".", "--policy", str(tmp_path / "policy.yml")],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=TIME_BOUND,
+        preexec_fn=_limit_memory,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+    )
+
+
+TAGGED = instance(f'  tags = {{ Team = "{SLOW_TAG}" }}')
+
+
+def test_a_catastrophic_tag_pattern_runs_in_linear_time(tmp_path: Path) -> None:
+    policy = (
+        "policies:\n  - id: tags\n    kind: required_tags\n    enforcement: hard-mandatory\n"
+        "    tags:\n      Team: {pattern: '(a+)+$'}\n"
+    )
+    result = run_with_policy(tmp_path, TAGGED, policy)
+    assert result.returncode == 1, result.stderr
+    assert f'tag "Team" = "{SLOW_TAG}" does not match "(a+)+$"' in result.stdout
+
+
+def test_a_backtracking_only_pattern_is_cut_off_by_the_timeout(tmp_path: Path) -> None:
+    # A backreference has no linear-time engine: Python's runs it, under the timer.
+    policy = (
+        "policies:\n  - id: tags\n    kind: required_tags\n    enforcement: hard-mandatory\n"
+        "    tags:\n      Team: {pattern: '(a+)+(?=x)\\1'}\n"
+    )
+    result = run_with_policy(tmp_path, TAGGED, policy)
+    assert result.returncode == 2, result.stderr
+    assert "required-tags pattern: the regular expression" in result.stderr
+    assert "took more than 1 s (FINOPS_GATE_REGEX_TIMEOUT raises the limit" in result.stderr
+
+
+def test_a_waiver_glob_with_many_stars_is_matched_without_backtracking(tmp_path: Path) -> None:
+    policy = (
+        "policies:\n  - id: " + "a" * 60 + "\n    kind: required_tags\n"
+        "    enforcement: hard-mandatory\n    tags:\n      Owner: {}\n"
+        "waivers:\n  - policy: '*a*a*a*a*a*a*a*a*a*a*b'\n    address: '*'\n"
+        "    reason: r\n    expires: 2099-01-01\n"
+    )
+    result = run_with_policy(tmp_path, TAGGED, policy)
+    assert result.returncode == 2, result.stderr
+    assert "waivers[0].policy: no policy '*a*a*a*a*a*a*a*a*a*a*b'" in result.stderr
+
+
+def test_an_address_glob_with_many_stars_is_matched_without_backtracking(
+    tmp_path: Path,
+) -> None:
+    name = "a" * 40
+    policy = (
+        "policies:\n  - id: tags\n    kind: required_tags\n"
+        "    enforcement: hard-mandatory\n    tags:\n      Owner: {}\n"
+        "waivers:\n  - policy: tags\n    address: '*a*a*a*a*a*a*a*a*a*a*a*a*b'\n"
+        "    reason: r\n    expires: 2099-01-01\n"
+    )
+    source = f'resource "aws_instance" "{name}" {{\n  instance_type = "t3.micro"\n}}\n'
+    result = run_with_policy(tmp_path, source, policy)
+    assert result.returncode == 1, result.stderr  # not waived: the glob does not match
+
+
+@pytest.mark.parametrize(
+    ("expression", "reason"),
+    [
+        ('replace("abc", "/(/", "x")', "replace: invalid regular expression"),
+        ('regex("(", "abc")', "regex: invalid regular expression"),
+        ('regex("[0-9]+", "abc")', "regex: no match"),
+    ],
+)
+def test_a_bad_hcl_regex_is_an_unknown_value(tmp_path: Path, expression: str, reason: str) -> None:
+    source = instance(f"  tags = {{ n = {expression} }}")
+    assert reason in unknown_reasons(run_hcl(tmp_path, source))
+
+
+def test_a_catastrophic_hcl_regex_runs_in_linear_time(tmp_path: Path) -> None:
+    source = instance(f'  tags = {{ n = replace("{SLOW_TAG}", "/(a+)+$/", "x") }}')
+    assert "tags" not in unknown_reasons(run_hcl(tmp_path, source))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "expected"),
+    [  # Terraform's documented examples
+        ("[a-z]+", "53453453.345345aaabbbccc23454", "aaabbbccc"),
+        (
+            "^(?:(?P<scheme>[^:/?#]+):)?(?://(?P<authority>[^/?#]*))?",
+            "https://terraform.io/docs/",
+            {"authority": "terraform.io", "scheme": "https"},
+        ),
+        ("(\\d\\d\\d\\d)-(\\d\\d)-(\\d\\d)", "2019-02-01", ["2019", "02", "01"]),
+    ],
+)
+def test_regex_results(pattern: str, text: str, expected: object) -> None:
+    assert FUNCTIONS["regex"](pattern, text) == expected
+
+
+def test_regexall_and_replace_with_groups() -> None:
+    assert FUNCTIONS["regexall"]("[a-z]+", "1234abcd5678efgh9") == ["abcd", "efgh"]
+    assert FUNCTIONS["replace"]("hello world", "/w(or)ld/", "$1 ${1}") == "hello or or"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "expected"),
+    [
+        ("*.metal*", "m5.metal", True),
+        ("m5.[!x]large", "m5.large", False),
+        ("m5.[a-z]large", "m5.xlarge", True),
+        ("[!t]*", "t3.micro", False),
+        ("*a*a*a*a*a*a*b", "a" * 10_000, False),
+        ("a[", "a[", True),
+        ("**", "", True),
+    ],
+)
+def test_glob_match_as_fnmatch_does(pattern: str, text: str, expected: bool) -> None:
+    assert glob_match(text, pattern) is expected
+    if len(text) < 100:
+        assert fnmatchcase(text, pattern) is expected
+
+
+def test_address_globs_treat_brackets_as_literal() -> None:
+    assert address_glob_match('aws_instance.web["a"]', 'aws_instance.web["a"]')
+    assert not address_glob_match("aws_instance.web[a]", "aws_instance.weba")
+    assert address_glob_match("module.legacy.*", "module.legacy.aws_s3_bucket.b")

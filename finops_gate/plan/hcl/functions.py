@@ -17,6 +17,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import re2  # type: ignore[import-untyped]
+
+from finops_gate.bounded_regex import BoundedPattern, RegexTimeout, compile_bounded
 from finops_gate.plan.hcl.limits import TooLarge, current_limits
 from finops_gate.plan.hcl.paths import basename, dirname, pathexpand
 from finops_gate.plan.hcl.sets import SetList
@@ -330,8 +333,51 @@ def _replace(text: Any, search: Any, replacement: Any) -> Any:
     source, pattern, new = to_string(text), to_string(search), to_string(replacement)
     if len(pattern) > 1 and pattern.startswith("/") and pattern.endswith("/"):
         go_groups = re.sub(r"\$\{?(\d+)\}?", r"\\g<\1>", new)
-        return re.sub(pattern[1:-1], go_groups, source)
+        return _with_pattern("replace", pattern[1:-1], lambda p: p.sub(go_groups, source))
     return source.replace(pattern, new)
+
+
+def _with_pattern(name: str, source: str, use: Callable[[BoundedPattern], Any]) -> Any:
+    """`use` a pattern from the configuration; a bad or too slow one is an EvalError."""
+    try:
+        return use(compile_bounded(source))
+    except re.error as error:
+        raise EvalError(f"{name}: invalid regular expression: {error}") from None
+    except RegexTimeout as error:
+        raise EvalError(f"{name}: {error}") from None
+    except (re2.error, IndexError) as error:  # a replacement naming a missing group
+        raise EvalError(f"{name}: {error}") from None
+
+
+def _captures(match: Any, pattern: BoundedPattern) -> Any:
+    """What Terraform's regex() gives for one match: the text, a map of named groups,
+    or a list of the groups."""
+    if pattern.groups == 0:
+        return match.group(0)
+    if pattern.groupindex:
+        return {name: match.group(name) for name in sorted(pattern.groupindex)}
+    return list(match.groups())
+
+
+def _regex(pattern: Any, text: Any) -> Any:
+    value = to_string(text)
+
+    def first(compiled: BoundedPattern) -> Any:
+        match = compiled.search(value)
+        if match is None:
+            raise EvalError("regex: no match")
+        return _captures(match, compiled)
+
+    return _with_pattern("regex", to_string(pattern), first)
+
+
+def _regexall(pattern: Any, text: Any) -> Any:
+    value = to_string(text)
+    return _with_pattern(
+        "regexall",
+        to_string(pattern),
+        lambda compiled: [_captures(m, compiled) for m in compiled.finditer(value)],
+    )
 
 
 def _substr(text: Any, offset: Any, length: Any) -> Any:
@@ -461,6 +507,8 @@ FUNCTIONS: dict[str, Function] = {
     "startswith": _strict(lambda s, p: to_string(s).startswith(to_string(p))),
     "endswith": _strict(lambda s, p: to_string(s).endswith(to_string(p))),
     "replace": _strict(_replace),
+    "regex": _strict(_regex),
+    "regexall": _strict(_regexall),
     "substr": _strict(_substr),
     "length": _shallow(_length),
     "element": _shallow(_element),
