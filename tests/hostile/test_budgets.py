@@ -381,3 +381,28 @@ def test_address_globs_treat_brackets_as_literal() -> None:
     assert address_glob_match('aws_instance.web["a"]', 'aws_instance.web["a"]')
     assert not address_glob_match("aws_instance.web[a]", "aws_instance.weba")
     assert address_glob_match("module.legacy.*", "module.legacy.aws_s3_bucket.b")
+
+
+def test_sets_of_100000_elements_are_built_in_linear_time(tmp_path: Path) -> None:
+    source = instance(
+        '  tags = { n = length(toset([for i in range(100000) : "x${i}"])), '
+        "m = length(distinct(range(100000))), "
+        "u = length(setunion(range(100000), range(50000))) }"
+    )
+    assert "tags" not in unknown_reasons(run_hcl(tmp_path, source))
+
+
+def test_distinct_and_set_functions_keep_terraform_equality() -> None:
+    assert FUNCTIONS["distinct"]([1, 1.0, True, "1", [1], [1]]) == [1, True, "1", [1]]
+    assert FUNCTIONS["setintersection"]([1, 2, 3], [3, 2]) == [2, 3]
+    assert FUNCTIONS["setsubtract"](["a", "b"], ["a"]) == ["b"]
+    assert FUNCTIONS["setunion"](["a"], ["b", "a"]) == ["a", "b"]
+
+
+@pytest.mark.parametrize("wrap", ["abs(%s)", "(%s)"])
+def test_a_deeply_nested_count_is_unknown_not_a_recursion_crash(tmp_path: Path, wrap: str) -> None:
+    expression = "1"
+    for _ in range(1500):
+        expression = wrap % expression
+    result = run_hcl(tmp_path, instance(f"  count = {expression}"))
+    assert "count/for_each is unknown (nested too deeply)" in unknown_reasons(result)

@@ -103,7 +103,10 @@ class Evaluator:
     def evaluate(self, node: Node, local: Mapping[str, Any] | None = None) -> Any:
         if self._shared_budget is None:
             self._budget = Budget(self._budget.limits)
-        return self._eval(node, local or {})
+        try:
+            return self._eval(node, local or {})
+        except RecursionError:
+            raise EvalError("nested too deeply") from None
 
     # -- dispatch -----------------------------------------------------------------------
     def _eval(self, node: Node, local: Mapping[str, Any]) -> Any:

@@ -213,13 +213,35 @@ def _toset(value: Any) -> Any:
     unknown = contains_unknown(items)
     if unknown is not None:
         return unknown
-    seen: list[Any] = []
-    for item in items:
-        if item not in seen:
-            seen.append(item)
+    seen = _unique(items)
     if all(isinstance(i, str) for i in seen):
         return SetList(sorted(seen))
     return SetList(seen)
+
+
+def _identity(item: Any) -> tuple[str, Any]:
+    """A hashable key under which two primitive values are equal as Terraform sees them:
+    1 and 1.0 are one number, but 1 and true are different values."""
+    return (type_name(item), item)
+
+
+def _unique(items: list[Any]) -> list[Any]:
+    """The distinct items in first-seen order, in linear time for primitive items (a set
+    of 100,000 strings must not take 10**10 comparisons)."""
+    seen: set[tuple[str, Any]] = set()
+    unhashable: list[Any] = []
+    result: list[Any] = []
+    for item in items:
+        if isinstance(item, (list, dict)):
+            if item not in unhashable:
+                unhashable.append(item)
+                result.append(item)
+            continue
+        key = _identity(item)
+        if key not in seen:
+            seen.add(key)
+            result.append(item)
+    return result
 
 
 def _tomap(value: Any) -> Any:
@@ -318,11 +340,7 @@ def _contains(items: Any, value: Any) -> Any:
 
 
 def _distinct(items: Any) -> Any:
-    result: list[Any] = []
-    for item in _list(items, "distinct"):
-        if item not in result:
-            result.append(item)
-    return result
+    return _unique(_list(items, "distinct"))
 
 
 def _compact(items: Any) -> Any:
@@ -450,18 +468,31 @@ def _one(items: Any) -> Any:
 
 def _setop(kind: str) -> Function:
     def operation(first: Any, *others: Any) -> Any:
-        result = list(dict.fromkeys(_list(first, kind)))
+        result = _unique(_list(first, kind))
         for other in others:
             items = _list(other, kind)
             if kind == "setunion":
-                result += [i for i in items if i not in result]
-            elif kind == "setintersection":
-                result = [i for i in result if i in items]
+                result = _unique(result + items)
             else:
-                result = [i for i in result if i not in items]
+                present = _Membership(items)
+                keep = kind == "setintersection"
+                result = [i for i in result if present.contains(i) == keep]
         return SetList(sorted(result) if all(isinstance(i, str) for i in result) else result)
 
     return operation
+
+
+class _Membership:
+    """`item in items` in constant time for primitive items."""
+
+    def __init__(self, items: list[Any]) -> None:
+        self._keys = {_identity(i) for i in items if not isinstance(i, (list, dict))}
+        self._others = [i for i in items if isinstance(i, (list, dict))]
+
+    def contains(self, item: Any) -> bool:
+        if isinstance(item, (list, dict)):
+            return item in self._others
+        return _identity(item) in self._keys
 
 
 def _base64decode(text: Any) -> Any:
