@@ -9,12 +9,12 @@ from datetime import date
 
 from finops_gate.cost.model import Estimate
 from finops_gate.errors import PolicyError
+from finops_gate.globs import address_glob_match, glob_match
 from finops_gate.plan.resource import Action, Plan, Resource
 from finops_gate.policy import budget, instance_size, required_tags
 from finops_gate.policy.clock import today as clock_today
 from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding, Override, PolicyResult, WaiverRef
-from finops_gate.policy.globs import address_glob_match, glob_match
 from finops_gate.policy.schema import (
     BudgetPolicy,
     InstanceSizePolicy,

@@ -31,10 +31,10 @@ FAIL: `dev: {max_size: xlarge}` and a dev `m5.2xlarge` or `m5.metal`;
 
 from __future__ import annotations
 
+from finops_gate.globs import glob_match
 from finops_gate.plan.resource import Resource
 from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding
-from finops_gate.policy.globs import glob_match
 from finops_gate.policy.schema import InstanceSizePolicy, SizeRule
 from finops_gate.policy.sizes import (
     InstanceType,

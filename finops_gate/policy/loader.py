@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from finops_gate.bundled import bundled_dir
 from finops_gate.errors import PolicyError
-from finops_gate.policy.globs import glob_match
+from finops_gate.globs import glob_match
 from finops_gate.policy.schema import PolicyFile
 
 DEFAULT_POLICY = "default"

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from finops_gate.globs import address_glob_match, glob_match
 from finops_gate.plan.hcl.functions import FUNCTIONS
 from finops_gate.plan.hcl.values import EvalError
-from finops_gate.policy.globs import address_glob_match, glob_match
 
 TIME_BOUND = 60  # seconds: a regression guard, not a benchmark
 MEMORY_BOUND = 1024 * 1024 * 1024  # bytes of address space for the whole run
@@ -406,3 +406,8 @@ def test_a_deeply_nested_count_is_unknown_not_a_recursion_crash(tmp_path: Path, 
         expression = wrap % expression
     result = run_hcl(tmp_path, instance(f"  count = {expression}"))
     assert "count/for_each is unknown (nested too deeply)" in unknown_reasons(result)
+
+
+def test_an_invalid_fileset_pattern_is_an_unknown_value(tmp_path: Path) -> None:
+    source = instance('  tags = { n = length(fileset(path.module, "[z-a]")) }')
+    assert "fileset: invalid pattern" in unknown_reasons(run_hcl(tmp_path, source))
