@@ -411,3 +411,12 @@ def test_a_deeply_nested_count_is_unknown_not_a_recursion_crash(tmp_path: Path, 
 def test_an_invalid_fileset_pattern_is_an_unknown_value(tmp_path: Path) -> None:
     source = instance('  tags = { n = length(fileset(path.module, "[z-a]")) }')
     assert "fileset: invalid pattern" in unknown_reasons(run_hcl(tmp_path, source))
+
+
+def test_a_list_of_tags_with_default_tags_is_unknown_not_a_crash(tmp_path: Path) -> None:
+    source = (
+        'provider "aws" {\n  region = "us-east-1"\n'
+        '  default_tags {\n    tags = { Team = "x" }\n  }\n}\n'
+    ) + instance('  tags = ["a", "b"]')
+    reasons = unknown_reasons(run_hcl(tmp_path, source))
+    assert "aws_instance.a.tags (main.tf:9: tags must be a map, not a list)" in reasons

@@ -647,6 +647,10 @@ class ModuleInstance:
         provider: ProviderConfig | None,
         region_source: str,
     ) -> None:
+        tags = values.get("tags")
+        if tags is not None and not isinstance(tags, (dict, Unknown)):
+            # Terraform would refuse the plan; here the tags are just not known.
+            values = {**values, "tags": Unknown(f"tags must be a map, not a {type_name(tags)}")}
         after, unknown = _split_top(values, resource_type)
         for attribute, value in values.items():
             found = contains_unknown(value)
@@ -664,6 +668,8 @@ class ModuleInstance:
                 after.pop(attribute, None)
                 unknown[attribute] = True
         default_tags: Any = provider.default_tags if provider else {}
+        if not isinstance(default_tags, (dict, Unknown)):
+            default_tags = Unknown("default_tags tags must be a map")
         tags_value = after.get("tags")
         if isinstance(tags_value, dict):  # map(string): terraform converts the values
             after["tags"] = {
