@@ -14,7 +14,7 @@ from typing import Any
 from hcl2.utils import process_escape_sequences
 
 from finops_gate.errors import PlanError
-from finops_gate.plan.hcl.limits import Budget
+from finops_gate.plan.hcl.limits import Budget, Limits
 from finops_gate.plan.hcl.sets import SetList
 from finops_gate.plan.hcl.syntax import Node, children, is_tree, subtrees
 from finops_gate.plan.hcl.values import (
@@ -98,11 +98,12 @@ class Evaluator:
         self._resolve = resolve
         self._functions = functions
         self._shared_budget = budget
-        self._budget = budget or Budget()
+        # Module-level evaluators are made at import, before the limits can be read.
+        self._budget = budget or Budget(Limits())
 
     def evaluate(self, node: Node, local: Mapping[str, Any] | None = None) -> Any:
         if self._shared_budget is None:
-            self._budget = Budget(self._budget.limits)
+            self._budget = Budget()
         try:
             return self._eval(node, local or {})
         except RecursionError:
