@@ -3,14 +3,13 @@ levels, command-line overrides and waivers (see `findings`)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from fnmatch import fnmatchcase
 
 from finops_gate.cost.model import Estimate
 from finops_gate.errors import PolicyError
+from finops_gate.globs import address_glob_match, glob_match
 from finops_gate.plan.resource import Action, Plan, Resource
 from finops_gate.policy import budget, instance_size, required_tags
 from finops_gate.policy.clock import today as clock_today
@@ -177,10 +176,7 @@ def _unknown_environments(
 def address_glob(pattern: str, address: str) -> bool:
     """`*` matches any text, `?` one character; everything else (brackets, quotes) is
     literal, so `aws_instance.web["a"]` can be written as it appears in the plan."""
-    regex = "".join(
-        ".*" if char == "*" else "." if char == "?" else re.escape(char) for char in pattern
-    )
-    return re.fullmatch(regex, address, re.DOTALL) is not None
+    return address_glob_match(pattern, address)
 
 
 def _ref(waiver: Waiver) -> WaiverRef:
@@ -193,7 +189,7 @@ def _waiver_for(
     """(the waiver that applies, an expired waiver that would have applied)."""
     expired: WaiverRef | None = None
     for waiver in waivers:
-        if not fnmatchcase(finding.policy_id, waiver.policy):
+        if not glob_match(finding.policy_id, waiver.policy):
             continue
         if finding.address is None:
             if waiver.address != "*":

@@ -18,10 +18,11 @@ per-environment rules (or those of `unknown.assume` when set), `skip` applies no
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
+from finops_gate.bounded_regex import RegexTimeout, compile_bounded
+from finops_gate.errors import PolicyError
 from finops_gate.plan.resource import Resource
 from finops_gate.policy.schema import EnvironmentDetection
 
@@ -51,7 +52,7 @@ class EnvironmentResolver:
             for name, aliases in detection.aliases.items()
             for alias in aliases
         }
-        self._patterns = [re.compile(p) for p in detection.module_patterns]
+        self._patterns = [compile_bounded(p) for p in detection.module_patterns]
         value = override
         if value is None and detection.variable and variables:
             raw = variables.get(detection.variable)
@@ -100,8 +101,12 @@ class EnvironmentResolver:
             return self._variable
         address = resource.module_address or ""
         for pattern in self._patterns:
-            match = pattern.search(address)
+            try:
+                match = pattern.search(address)
+            except RegexTimeout as error:
+                raise PolicyError(f"environment.module_patterns: {error}") from None
             if match:
                 named = match.groupdict().get("env")
-                return named or match.group(1)
+                found: str | None = named or match.group(1)
+                return found
         return None

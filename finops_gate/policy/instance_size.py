@@ -31,8 +31,7 @@ FAIL: `dev: {max_size: xlarge}` and a dev `m5.2xlarge` or `m5.metal`;
 
 from __future__ import annotations
 
-from fnmatch import fnmatchcase
-
+from finops_gate.globs import glob_match
 from finops_gate.plan.resource import Resource
 from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding
@@ -91,9 +90,9 @@ def _violation(
         return severity, "is unknown until apply"
     quoted = f'"{value}"'
     for pattern in rule.deny:
-        if fnmatchcase(value, pattern):
+        if glob_match(value, pattern):
             return "error", f'{quoted} is denied (matches "{pattern}")'
-    if rule.allow is not None and not any(fnmatchcase(value, p) for p in rule.allow):
+    if rule.allow is not None and not any(glob_match(value, p) for p in rule.allow):
         allowed = ", ".join(f'"{p}"' for p in rule.allow)
         return "error", f"{quoted} is not allowed (allowed: {allowed})"
     if rule.families is not None and instance.family not in rule.families:

@@ -8,7 +8,6 @@ the inherited one when given; waivers add up.
 
 from __future__ import annotations
 
-from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from pydantic import ValidationError
 
 from finops_gate.bundled import bundled_dir
 from finops_gate.errors import PolicyError
+from finops_gate.globs import glob_match
 from finops_gate.input_files import POLICY_LIMIT, decode_utf8, load_yaml, read_input_file
 from finops_gate.policy.schema import PolicyFile
 
@@ -88,7 +88,7 @@ def _resolve(child: PolicyFile, name: str, base: Path, seen: tuple[Path, ...]) -
         )
     ids = [p.id for p in merged.policies] + list(BUILTIN_IDS)
     for index, waiver in enumerate(merged.waivers):
-        if not any(fnmatchcase(policy_id, waiver.policy) for policy_id in ids):
+        if not any(glob_match(policy_id, waiver.policy) for policy_id in ids):
             raise PolicyError(f"{name}: waivers[{index}].policy: no policy {waiver.policy!r}")
     return merged
 

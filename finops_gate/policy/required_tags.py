@@ -30,12 +30,13 @@ autoscaling group whose `Team` tag has `propagate_at_launch = false`.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources as package_files
 from typing import Any
 
+from finops_gate.bounded_regex import RegexTimeout, compile_bounded
+from finops_gate.errors import PolicyError
 from finops_gate.plan.resource import Resource
 from finops_gate.plan.tags import is_taggable
 from finops_gate.policy.findings import Finding
@@ -130,11 +131,18 @@ def _value_problem(key: str, value: str, rule: TagRule | None, case_sensitive: b
         allowed = rule.allowed if case_sensitive else [a.casefold() for a in rule.allowed]
         if (value if case_sensitive else value.casefold()) not in allowed:
             return f'tag "{key}" = "{value}" is not one of: {", ".join(rule.allowed)}'
-    if rule.pattern is not None:
-        flags = 0 if case_sensitive else re.IGNORECASE
-        if not re.fullmatch(rule.pattern, value, flags):
-            return f'tag "{key}" = "{value}" does not match "{rule.pattern}"'
+    if rule.pattern is not None and not _fullmatch(
+        rule.pattern, value, ignore_case=not case_sensitive
+    ):
+        return f'tag "{key}" = "{value}" does not match "{rule.pattern}"'
     return None
+
+
+def _fullmatch(pattern: str, value: str, ignore_case: bool) -> bool:
+    try:
+        return compile_bounded(pattern, ignore_case).fullmatch(value) is not None
+    except RegexTimeout as error:
+        raise PolicyError(f"required-tags pattern: {error}") from None
 
 
 def _asg_tags(

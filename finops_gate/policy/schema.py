@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from finops_gate.bounded_regex import compile_bounded
 from finops_gate.policy.sizes import SIZE_ORDER
 
 
@@ -28,7 +29,7 @@ _DEFAULT_ACTIONS: list[CheckedAction] = ["create", "update"]
 def _regex(value: str | None) -> str | None:
     if value is not None:
         try:
-            re.compile(value)
+            compile_bounded(value)
         except re.error as error:
             raise ValueError(f"not a valid regular expression: {error}") from None
     return value
@@ -62,7 +63,7 @@ class EnvironmentDetection(_Strict):
     def _patterns(cls, value: list[str]) -> list[str]:
         for pattern in value:
             _regex(pattern)
-            if re.compile(pattern).groups < 1:
+            if compile_bounded(pattern).groups < 1:
                 raise ValueError(
                     f"pattern {pattern!r} needs a capture group (or (?P<env>...)) for the name"
                 )

@@ -9,6 +9,7 @@ marked in `after_unknown` and listed in the plan's notes.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ from finops_gate.plan.hcl.evaluate import Evaluator, Namespace
 from finops_gate.plan.hcl.filefunctions import file_functions
 from finops_gate.plan.hcl.files import FileAccess, repository_top
 from finops_gate.plan.hcl.functions import FUNCTIONS, Function
+from finops_gate.plan.hcl.limits import Budget
 from finops_gate.plan.hcl.syntax import Attribute, Block, Body, Node, is_tree, subtrees
 from finops_gate.plan.hcl.values import (
     EvalError,
@@ -36,6 +38,7 @@ from finops_gate.plan.hcl.values import (
     to_bool,
     to_number,
     to_string,
+    type_name,
 )
 from finops_gate.plan.providers import FALLBACK_REGION
 from finops_gate.plan.references import absolute, module_path
@@ -83,6 +86,7 @@ class Context:
     default_region: tuple[str, str, str] = (FALLBACK_REGION, "fallback", "no region found")
     provider_regions: dict[str, ProviderRegion] = field(default_factory=dict)
     _functions: dict[str, Function] | None = None
+    budget: Budget = field(default_factory=Budget)
 
     @property
     def cwd(self) -> Path:
@@ -102,6 +106,7 @@ class Context:
         top = repository_top(self.cwd)
         depth = len(self.cwd.relative_to(top).parts) if self.cwd.is_relative_to(top) else 0
         return self.root.parents[depth - 1] if depth else self.root
+
     # As a plan's configuration has them, by module configuration path: the references
     # of each output's expression and of each input a module call passes.
     module_outputs: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
@@ -177,7 +182,7 @@ class ModuleInstance:
         self._modules: dict[str, Any] = {}
         self._data: dict[str, Any] = {}
         self._busy: set[str] = set()
-        self.evaluator = Evaluator(self._resolve, context.functions())
+        self.evaluator = Evaluator(self._resolve, context.functions(), context.budget)
         self._paths = {"module": self._path_module(), "root": ".", "cwd": str(context.cwd)}
         self._resource_types = config.resource_types()
         self.providers = dict(providers)
@@ -297,15 +302,22 @@ class ModuleInstance:
 
     # -- resources -------------------------------------------------------------------------
     def expansion(self, block: Block, label: str) -> list[tuple[Any, dict[str, Any]]] | Unknown:
-        """[(index, scope)] for count/for_each; NO_INDEX when neither is set."""
+        """[(index, scope)] for count/for_each; NO_INDEX when neither is set.
+
+        Every expansion counts against the run's instance limits, so a resource or a
+        module call that would expand past them stops the run (exit 2)."""
+        where = f"{label} ({block.file}:{block.line})"
         count = block.body.attributes.get("count")
         for_each = block.body.attributes.get("for_each")
         if count is not None:
             value = self.evaluator.evaluate(count.expr)
             if isinstance(value, Unknown):
                 return value
-            number = int(to_number(value))
-            return [(i, {"count": {"index": i}}) for i in range(max(number, 0))]
+            number = to_number(value)
+            if not math.isfinite(number) or number != int(number):
+                raise EvalError(f"{label}: count must be a whole number, not {value!r}")
+            self.context.budget.check_expansion(where, int(number))
+            return [(i, {"count": {"index": i}}) for i in range(max(int(number), 0))]
         if for_each is not None:
             value = self.evaluator.evaluate(for_each.expr)
             unknown = value if isinstance(value, Unknown) else None
@@ -321,6 +333,7 @@ class ModuleInstance:
                 pairs = []
             else:
                 raise EvalError(f"{label}: for_each must be a map or a set of strings")
+            self.context.budget.check_expansion(where, len(pairs))
             return [(k, {"each": {"key": k, "value": v}}) for k, v in pairs]
         return [(NO_INDEX, {})]
 
@@ -401,7 +414,17 @@ class ModuleInstance:
         if isinstance(items, Unknown):
             result[name] = items
             return
-        pairs = sorted(items.items()) if isinstance(items, dict) else list(enumerate(items or []))
+        if isinstance(items, dict):
+            pairs: list[tuple[Any, Any]] = sorted(items.items())
+        elif isinstance(items, list):
+            pairs = list(enumerate(items))
+        elif items is None:
+            pairs = []
+        else:
+            result[name] = Unknown(
+                f"dynamic {name!r}: for_each must be a collection, not {type_name(items)}"
+            )
+            return
         target = result.setdefault(name, BlockList())
         if not isinstance(target, list):
             return
@@ -464,6 +487,7 @@ class ModuleInstance:
                 f"{block.file}:{block.line}: modules nested more than {MAX_MODULE_DEPTH} "
                 f"deep ({address}); does a module call itself?"
             )
+        self.context.budget.add_instances(f"{address} ({block.file}:{block.line})", len(expansion))
         directory = self._module_directory(block, name)
         instances: list[tuple[Any, ModuleInstance | None]] = []
         for index, scope in expansion:
@@ -603,6 +627,7 @@ class ModuleInstance:
                 f"({expansion.reason}); not priced."
             )
             return
+        self.context.budget.add_instances(f"{address} ({block.file}:{block.line})", len(expansion))
         provider, region_source = self.provider_for(block, resource_type)
         for index, scope in expansion:
             values = self.attributes(key, index, scope)
@@ -622,6 +647,10 @@ class ModuleInstance:
         provider: ProviderConfig | None,
         region_source: str,
     ) -> None:
+        tags = values.get("tags")
+        if tags is not None and not isinstance(tags, (dict, Unknown)):
+            # Terraform would refuse the plan; here the tags are just not known.
+            values = {**values, "tags": Unknown(f"tags must be a map, not a {type_name(tags)}")}
         after, unknown = _split_top(values, resource_type)
         for attribute, value in values.items():
             found = contains_unknown(value)
@@ -639,6 +668,8 @@ class ModuleInstance:
                 after.pop(attribute, None)
                 unknown[attribute] = True
         default_tags: Any = provider.default_tags if provider else {}
+        if not isinstance(default_tags, (dict, Unknown)):
+            default_tags = Unknown("default_tags tags must be a map")
         tags_value = after.get("tags")
         if isinstance(tags_value, dict):  # map(string): terraform converts the values
             after["tags"] = {

@@ -9,7 +9,6 @@ unknown, as they would be to anyone without the AWS account.
 
 from __future__ import annotations
 
-import fnmatch
 import functools
 import json
 import re
@@ -17,6 +16,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from finops_gate.globs import glob_match
 from finops_gate.plan.hcl.values import Unknown, contains_unknown
 
 REGIONS_FILE = Path(__file__).with_name("aws_regions.json")
@@ -142,7 +142,7 @@ def _select_zones(
 
 
 def _matches(text: str, patterns: list[str]) -> bool:
-    return any(fnmatch.fnmatchcase(text, pattern) for pattern in patterns)
+    return any(glob_match(text, pattern) for pattern in patterns)
 
 
 # EC2 DescribeAvailabilityZones filters that the zone list answers for ordinary zones.

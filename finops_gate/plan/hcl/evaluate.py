@@ -14,6 +14,7 @@ from typing import Any
 from hcl2.utils import process_escape_sequences
 
 from finops_gate.errors import PlanError
+from finops_gate.plan.hcl.limits import Budget, Limits
 from finops_gate.plan.hcl.sets import SetList
 from finops_gate.plan.hcl.syntax import Node, children, is_tree, subtrees
 from finops_gate.plan.hcl.values import (
@@ -22,7 +23,9 @@ from finops_gate.plan.hcl.values import (
     Unknown,
     contains_unknown,
     first_unknown,
+    in_range,
     normalize_number,
+    parse_number,
     to_bool,
     to_number,
     to_string,
@@ -83,12 +86,28 @@ _HEREDOC = re.compile(r"<<(-?)([A-Za-z][A-Za-z0-9._-]*)\r?\n(.*?)^[ \t]*\2\r?\n?
 
 
 class Evaluator:
-    def __init__(self, resolve: Resolver, functions: Mapping[str, Callable[..., Any]]) -> None:
+    """Evaluates expressions within `budget`, shared by every evaluator of one run;
+    without one, each `evaluate` call gets a fresh budget of its own."""
+
+    def __init__(
+        self,
+        resolve: Resolver,
+        functions: Mapping[str, Callable[..., Any]],
+        budget: Budget | None = None,
+    ) -> None:
         self._resolve = resolve
         self._functions = functions
+        self._shared_budget = budget
+        # Module-level evaluators are made at import, before the limits can be read.
+        self._budget = budget or Budget(Limits())
 
     def evaluate(self, node: Node, local: Mapping[str, Any] | None = None) -> Any:
-        return self._eval(node, local or {})
+        if self._shared_budget is None:
+            self._budget = Budget()
+        try:
+            return self._eval(node, local or {})
+        except RecursionError:
+            raise EvalError("nested too deeply") from None
 
     # -- dispatch -----------------------------------------------------------------------
     def _eval(self, node: Node, local: Mapping[str, Any]) -> Any:
@@ -97,16 +116,26 @@ class Evaluator:
         method = getattr(self, f"_e_{node.data}", None)
         if method is None:
             return Unknown(f"`{node.data}` expressions are not evaluated")
-        return method(node, local)
+        budget = self._budget
+        budget.spend_steps()
+        value = method(node, local)
+        # Building a collection costs a step per element, so that nested loops over
+        # large ranges run out of steps before they run out of memory.
+        if isinstance(value, str):
+            budget.check_string(len(value))
+        elif isinstance(value, (list, dict)):
+            budget.check_collection(len(value))
+            budget.spend_steps(len(value))
+        return value
 
     def _e_expr_term(self, node: Node, local: Mapping[str, Any]) -> Any:
         return self._eval(subtrees(node)[0], local)
 
     def _e_int_lit(self, node: Node, local: Mapping[str, Any]) -> Any:
-        return int(str(node.children[0]))
+        return parse_number(str(node.children[0]))
 
     def _e_float_lit(self, node: Node, local: Mapping[str, Any]) -> Any:
-        return normalize_number(float(str(node.children[0])))
+        return parse_number(str(node.children[0]))
 
     def _e_literal_value(self, node: Node, local: Mapping[str, Any]) -> Any:
         return {"true": True, "false": False, "null": None}[str(node.children[0])]
@@ -157,12 +186,13 @@ class Evaluator:
     ) -> tuple[Any, int]:
         """Render items from `start` up to one whose kind is in `stop`."""
         out: list[str] = []
+        size = 0
         unknown: Unknown | None = None
         i = start
         while i < len(items) and items[i][0] not in stop:
             kind, payload = items[i][0], items[i][1]
             if kind == "text":
-                out.append(payload)
+                size = self._grow(out, payload, size)
                 i += 1
             elif kind == "interp":
                 value = self._eval(payload, local)
@@ -171,7 +201,7 @@ class Evaluator:
                 elif isinstance(value, Namespace):
                     raise EvalError(f"{value.label} cannot be used in a string")
                 else:
-                    out.append(to_string(value))
+                    size = self._grow(out, to_string(value), size)
                 i += 1
             elif kind == "if":
                 condition = self._eval(subtrees(payload)[0], local)
@@ -188,7 +218,7 @@ class Evaluator:
                 if isinstance(chosen, Unknown):
                     unknown = unknown or chosen
                 else:
-                    out.append(chosen)
+                    size = self._grow(out, chosen, size)
             elif kind == "for":
                 names = [str(c.children[0]) for c in subtrees(payload) if is_tree(c, "identifier")]
                 source = self._eval(subtrees(payload)[-1], local)
@@ -212,10 +242,18 @@ class Evaluator:
                     if isinstance(text, Unknown):
                         unknown = unknown or text
                     else:
-                        out.append(text)
+                        size = self._grow(out, text, size)
             else:
                 raise EvalError(f"unexpected template directive {kind}")
         return (unknown if unknown is not None else "".join(out)), i
+
+    def _grow(self, out: list[str], text: str, size: int) -> int:
+        """Append to a template being rendered, within the string length limit."""
+        size += len(text)
+        self._budget.check_string(size)
+        self._budget.spend_steps()
+        out.append(text)
+        return size
 
     def _e_template_string(self, node: Node, local: Mapping[str, Any]) -> Any:
         return process_escape_sequences(str(node.children[0])[2:-2])
@@ -322,7 +360,7 @@ class Evaluator:
             return _COMPARE[op](a, b)
         if op in ("/", "%") and b == 0:
             raise EvalError("division by zero")
-        return normalize_number(_BINARY[op](a, b))
+        return in_range(normalize_number(_BINARY[op](a, b)))
 
     def _e_function_call(self, node: Node, local: Mapping[str, Any]) -> Any:
         names = [str(c.children[0]) for c in subtrees(node) if is_tree(c, "identifier")]
@@ -538,7 +576,7 @@ def _closing_brace(text: str, start: int) -> int:
             if depth == 0:
                 return i
         i += 1
-    raise EvalError("unterminated interpolation in a heredoc")
+    raise EvalError("a template with an unterminated ${ or %{ sequence")
 
 
 def get_attr(target: Any, name: str) -> Any:

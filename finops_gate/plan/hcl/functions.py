@@ -17,6 +17,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import re2  # type: ignore[import-untyped]
+
+from finops_gate.bounded_regex import BoundedPattern, RegexTimeout, compile_bounded
+from finops_gate.plan.hcl.limits import TooLarge, current_limits
 from finops_gate.plan.hcl.paths import basename, dirname, pathexpand
 from finops_gate.plan.hcl.sets import SetList
 from finops_gate.plan.hcl.values import (
@@ -152,6 +156,9 @@ def _format(spec: Any, *args: Any) -> Any:
         else:
             raise EvalError(f"format: unsupported verb %{verb}")
         if width:
+            # Checked before padding: "%0999999999d" must not allocate a gigabyte.
+            if len(width) > 9 or int(width) > current_limits().string_length:
+                raise TooLarge(f"format: width {width} is larger than the string length limit")
             out = (
                 out.ljust(int(width))
                 if "-" in (flags or "")
@@ -162,11 +169,23 @@ def _format(spec: Any, *args: Any) -> Any:
     return _VERB.sub(replace, text)
 
 
+def _joined_length(parts: list[str], separator: str) -> int:
+    """The length of `separator.join(parts)`, checked against the limit before joining."""
+    length = sum(len(part) for part in parts) + len(separator) * max(len(parts) - 1, 0)
+    limit = current_limits().string_length
+    if length > limit:
+        raise TooLarge(f"a string of {length} characters, longer than the limit of {limit}")
+    return length
+
+
 def _join(separator: Any, *lists: Any) -> Any:
     items: list[Any] = []
     for item in lists:
         items.extend(_list(item, "join"))
-    return to_string(separator).join(to_string(i) for i in items)
+    parts = [to_string(i) for i in items]
+    glue = to_string(separator)
+    _joined_length(parts, glue)
+    return glue.join(parts)
 
 
 def _split(separator: Any, text: Any) -> Any:
@@ -194,13 +213,35 @@ def _toset(value: Any) -> Any:
     unknown = contains_unknown(items)
     if unknown is not None:
         return unknown
-    seen: list[Any] = []
-    for item in items:
-        if item not in seen:
-            seen.append(item)
+    seen = _unique(items)
     if all(isinstance(i, str) for i in seen):
         return SetList(sorted(seen))
     return SetList(seen)
+
+
+def _identity(item: Any) -> tuple[str, Any]:
+    """A hashable key under which two primitive values are equal as Terraform sees them:
+    1 and 1.0 are one number, but 1 and true are different values."""
+    return (type_name(item), item)
+
+
+def _unique(items: list[Any]) -> list[Any]:
+    """The distinct items in first-seen order, in linear time for primitive items (a set
+    of 100,000 strings must not take 10**10 comparisons)."""
+    seen: set[tuple[str, Any]] = set()
+    unhashable: list[Any] = []
+    result: list[Any] = []
+    for item in items:
+        if isinstance(item, (list, dict)):
+            if item not in unhashable:
+                unhashable.append(item)
+                result.append(item)
+            continue
+        key = _identity(item)
+        if key not in seen:
+            seen.add(key)
+            result.append(item)
+    return result
 
 
 def _tomap(value: Any) -> Any:
@@ -270,13 +311,18 @@ def _range(*args: Any) -> Any:
         start, stop, step = numbers
     if step == 0:
         raise EvalError("range: step must not be zero")
+    if not all(math.isfinite(n) for n in (start, stop, step)):
+        raise EvalError("range: arguments must be finite numbers")
+    # The size is known before any element is made: range(1e8) is refused at once.
+    size = max(math.ceil((stop - start) / step), 0)
+    limit = current_limits().collection_size
+    if size > limit:
+        raise TooLarge(f"range: {size} elements, more than the limit of {limit}")
     result = []
     current = start
     while (step > 0 and current < stop) or (step < 0 and current > stop):
         result.append(normalize_number(current))
         current += step
-        if len(result) > 100_000:
-            raise EvalError("range: too many elements")
     return result
 
 
@@ -294,11 +340,7 @@ def _contains(items: Any, value: Any) -> Any:
 
 
 def _distinct(items: Any) -> Any:
-    result: list[Any] = []
-    for item in _list(items, "distinct"):
-        if item not in result:
-            result.append(item)
-    return result
+    return _unique(_list(items, "distinct"))
 
 
 def _compact(items: Any) -> Any:
@@ -309,8 +351,51 @@ def _replace(text: Any, search: Any, replacement: Any) -> Any:
     source, pattern, new = to_string(text), to_string(search), to_string(replacement)
     if len(pattern) > 1 and pattern.startswith("/") and pattern.endswith("/"):
         go_groups = re.sub(r"\$\{?(\d+)\}?", r"\\g<\1>", new)
-        return re.sub(pattern[1:-1], go_groups, source)
+        return _with_pattern("replace", pattern[1:-1], lambda p: p.sub(go_groups, source))
     return source.replace(pattern, new)
+
+
+def _with_pattern(name: str, source: str, use: Callable[[BoundedPattern], Any]) -> Any:
+    """`use` a pattern from the configuration; a bad or too slow one is an EvalError."""
+    try:
+        return use(compile_bounded(source))
+    except re.error as error:
+        raise EvalError(f"{name}: invalid regular expression: {error}") from None
+    except RegexTimeout as error:
+        raise EvalError(f"{name}: {error}") from None
+    except (re2.error, IndexError) as error:  # a replacement naming a missing group
+        raise EvalError(f"{name}: {error}") from None
+
+
+def _captures(match: Any, pattern: BoundedPattern) -> Any:
+    """What Terraform's regex() gives for one match: the text, a map of named groups,
+    or a list of the groups."""
+    if pattern.groups == 0:
+        return match.group(0)
+    if pattern.groupindex:
+        return {name: match.group(name) for name in sorted(pattern.groupindex)}
+    return list(match.groups())
+
+
+def _regex(pattern: Any, text: Any) -> Any:
+    value = to_string(text)
+
+    def first(compiled: BoundedPattern) -> Any:
+        match = compiled.search(value)
+        if match is None:
+            raise EvalError("regex: no match")
+        return _captures(match, compiled)
+
+    return _with_pattern("regex", to_string(pattern), first)
+
+
+def _regexall(pattern: Any, text: Any) -> Any:
+    value = to_string(text)
+    return _with_pattern(
+        "regexall",
+        to_string(pattern),
+        lambda compiled: [_captures(m, compiled) for m in compiled.finditer(value)],
+    )
 
 
 def _substr(text: Any, offset: Any, length: Any) -> Any:
@@ -342,16 +427,26 @@ def _max(*values: Any) -> Any:
 
 
 def _cidrsubnet(prefix: Any, newbits: Any, netnum: Any) -> Any:
+    """Computed, not enumerated: an IPv6 prefix has up to 2**128 subnets."""
     try:
         network = ipaddress.ip_network(to_string(prefix), strict=False)
-        subnets = network.subnets(prefixlen_diff=int(to_number(newbits)))
-        wanted = int(to_number(netnum))
-        for position, subnet in enumerate(subnets):
-            if position == wanted:
-                return str(subnet)
     except ValueError as error:
         raise EvalError(f"cidrsubnet: {error}") from None
-    raise EvalError("cidrsubnet: netnum out of range")
+    bits, wanted = _whole(newbits, "newbits"), _whole(netnum, "netnum")
+    length = network.prefixlen + bits
+    if bits < 0 or length > network.max_prefixlen:
+        raise EvalError(f"cidrsubnet: cannot extend /{network.prefixlen} by {bits} bits")
+    if not 0 <= wanted < 2**bits:
+        raise EvalError(f"cidrsubnet: netnum {wanted} does not fit in {bits} bits")
+    address = int(network.network_address) + (wanted << (network.max_prefixlen - length))
+    return str(ipaddress.ip_network((address, length)))
+
+
+def _whole(value: Any, name: str) -> int:
+    number = to_number(value)
+    if not math.isfinite(number) or number != int(number):
+        raise EvalError(f"{name} must be a whole number")
+    return int(number)
 
 
 def _cidrhost(prefix: Any, hostnum: Any) -> Any:
@@ -373,18 +468,31 @@ def _one(items: Any) -> Any:
 
 def _setop(kind: str) -> Function:
     def operation(first: Any, *others: Any) -> Any:
-        result = list(dict.fromkeys(_list(first, kind)))
+        result = _unique(_list(first, kind))
         for other in others:
             items = _list(other, kind)
             if kind == "setunion":
-                result += [i for i in items if i not in result]
-            elif kind == "setintersection":
-                result = [i for i in result if i in items]
+                result = _unique(result + items)
             else:
-                result = [i for i in result if i not in items]
+                present = _Membership(items)
+                keep = kind == "setintersection"
+                result = [i for i in result if present.contains(i) == keep]
         return SetList(sorted(result) if all(isinstance(i, str) for i in result) else result)
 
     return operation
+
+
+class _Membership:
+    """`item in items` in constant time for primitive items."""
+
+    def __init__(self, items: list[Any]) -> None:
+        self._keys = {_identity(i) for i in items if not isinstance(i, (list, dict))}
+        self._others = [i for i in items if isinstance(i, (list, dict))]
+
+    def contains(self, item: Any) -> bool:
+        if isinstance(item, (list, dict)):
+            return item in self._others
+        return _identity(item) in self._keys
 
 
 def _base64decode(text: Any) -> Any:
@@ -430,6 +538,8 @@ FUNCTIONS: dict[str, Function] = {
     "startswith": _strict(lambda s, p: to_string(s).startswith(to_string(p))),
     "endswith": _strict(lambda s, p: to_string(s).endswith(to_string(p))),
     "replace": _strict(_replace),
+    "regex": _strict(_regex),
+    "regexall": _strict(_regexall),
     "substr": _strict(_substr),
     "length": _shallow(_length),
     "element": _shallow(_element),

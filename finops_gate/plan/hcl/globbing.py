@@ -7,12 +7,18 @@ from __future__ import annotations
 import functools
 import re
 
+from finops_gate.bounded_regex import BoundedPattern
 from finops_gate.plan.hcl.values import EvalError
 
 
 @functools.lru_cache(maxsize=256)
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(_translate(pattern))
+def glob_regex(pattern: str) -> BoundedPattern:
+    """The pattern as a regular expression matched in bounded time (RE2): `{a,b}` nested
+    in `**` must not backtrack over a repository's paths."""
+    try:
+        return BoundedPattern(_translate(pattern))
+    except re.error as error:
+        raise EvalError(f"fileset: invalid pattern {pattern!r}: {error}") from None
 
 
 def _translate(pattern: str) -> str:

@@ -18,6 +18,7 @@ from finops_gate.errors import PlanError
 from finops_gate.plan.hcl import schema
 from finops_gate.plan.hcl.evaluate import _quoted_template
 from finops_gate.plan.hcl.syntax import Body, parse_text
+from finops_gate.plan.hcl.values import EvalError
 
 _MAP_ATTRIBUTES = {"tags", "tags_all", "labels", "variables", "environment", "parameters"}
 _SKIPPED = {"lifecycle", "provisioner", "connection", "depends_on", "terraform"}
@@ -29,15 +30,22 @@ def parse_json_text(text: str, shown: str) -> Body:
         document = json.loads(text)
     except ValueError as error:
         raise PlanError(f"{shown}: not valid JSON: {error}") from None
+    except RecursionError:
+        raise PlanError(f"{shown}: not valid JSON: nested too deeply") from None
     if not isinstance(document, dict):
         raise PlanError(f"{shown}: a .tf.json file must hold an object")
     lines: list[str] = []
-    for kind, content in document.items():
-        if kind in _SKIPPED or not isinstance(content, (dict, list)):
-            continue
-        for item in content if isinstance(content, list) else [content]:
-            if isinstance(item, dict):
-                _top(kind, item, lines)
+    try:
+        for kind, content in document.items():
+            if kind in _SKIPPED or not isinstance(content, (dict, list)):
+                continue
+            for item in content if isinstance(content, list) else [content]:
+                if isinstance(item, dict):
+                    _top(kind, item, lines)
+    except EvalError as error:  # a string that is not a valid template, such as "${"
+        raise PlanError(f"{shown}: {error}") from None
+    except RecursionError:
+        raise PlanError(f"{shown}: nested too deeply") from None
     body = parse_text("\n".join(lines) + "\n", shown)
     for block in body.blocks:
         block.line = _line_of(text, (block.type, *block.labels))

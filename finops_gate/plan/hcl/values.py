@@ -71,6 +71,32 @@ def contains_unknown(value: Any) -> Unknown | None:
     return None
 
 
+MAX_NUMBER_DIGITS = 308
+"""Terraform's numbers are arbitrary-precision; here they are Python floats and ints, so a
+number beyond the range of a float (about 1.8e308) is refused as out of range rather
+than turned into infinity or a huge integer that nothing downstream can price."""
+
+
+def in_range(value: float | int) -> float | int:
+    """`value` itself, or EvalError when it is not a finite number within float range."""
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise EvalError("number out of range (infinite or not a number)")
+    elif isinstance(value, int) and value.bit_length() > 1024:
+        raise EvalError("number out of range (more than about 1.8e308)")
+    return value
+
+
+def parse_number(text: str) -> float | int:
+    """A decimal number literal, refusing out-of-range ones before converting them."""
+    digits = text.lstrip("+-").split(".")[0].split("e")[0].split("E")[0]
+    if len(digits) > MAX_NUMBER_DIGITS + 1:
+        raise EvalError(f"number out of range ({len(digits)} digits)")
+    if "." in text or "e" in text.lower():
+        return in_range(normalize_number(in_range(float(text))))
+    return in_range(int(text))
+
+
 def normalize_number(value: float | int) -> float | int:
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         return int(value)
@@ -98,11 +124,7 @@ def to_number(value: Any) -> int | float:
         return value
     if isinstance(value, str):
         try:
-            return (
-                normalize_number(float(value))
-                if "." in value or "e" in value.lower()
-                else int(value)
-            )
+            return parse_number(value.strip())
         except ValueError:
             raise EvalError(f"cannot convert {value!r} to number") from None
     raise EvalError(f"cannot convert {type_name(value)} to number")
