@@ -37,10 +37,11 @@ def _guarded(text: str, options: GateOptions, to_stdout: bool) -> str:
     """In GitHub Actions, stop workflow commands while a text report is in the log.
 
     Plan text (a `for_each` key such as `##[error]x`) must not be read as a command; the
-    random token keeps the report itself from resuming them. JSON, SARIF and JUnit are left
-    untouched.
+    random token keeps the report itself from resuming them. JUnit XML may hold plan text
+    with line breaks too, so it is guarded as well; JSON and SARIF escape every line break
+    inside their strings and are left untouched for the scripts that read them.
     """
-    text_formats = (OutputFormat.TABLE, OutputFormat.MARKDOWN)
+    text_formats = (OutputFormat.TABLE, OutputFormat.MARKDOWN, OutputFormat.JUNIT)
     if not (to_stdout and os.environ.get("GITHUB_ACTIONS") == "true"):
         return text
     if options.output_format not in text_formats:

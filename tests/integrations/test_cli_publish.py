@@ -242,8 +242,10 @@ def test_plan_text_in_the_log_cannot_raise_workflow_commands(
     assert "##[error]x" in inside  # shown, but while commands are stopped
     token = out.split("\n", 1)[0].removeprefix("::stop-commands::")
     assert out.endswith(f"::{token}::\n")  # commands resume after the report
+    _, out, _ = run([str(plan), "--format", "junit"], capsys)
+    assert "<testsuites" in report_in_log(out)  # XML text may break lines too: guarded
     _, out, _ = run([str(plan), "--format", "json"], capsys)
-    assert out.startswith("{")  # machine-readable output is left as it is
+    assert out.startswith("{")  # JSON escapes line breaks, and scripts read it as it is
 
 
 def _many_buckets(count: int) -> str:
