@@ -53,7 +53,7 @@ RDS_ENGINES = (
     "|sqlserver-ex|sqlserver-web|sqlserver-se|sqlserver-ee|aurora-mysql|aurora-postgresql"
     "|aurora-mysql-iopt1|aurora-postgresql-iopt1"
 )
-# /work/briefs/keys.md catalogue (pricing/README.md "Price keys")
+# The price keys pricing/README.md lists under "Price keys"
 NEW_KEYS = (
     "ec2:cpu-credits:(?:t2|t3|t3a|t4g)|cloudwatch:metric|ebs:snapshot:storage"
     "|fargate:(?:arm:)?(?:vcpu|gb):hour|fargate:ephemeral-storage:gb:hour"
