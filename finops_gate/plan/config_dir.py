@@ -51,11 +51,30 @@ def provider_regions(directory: str | Path, plan_variables: Mapping[str, Any]) -
 
 
 def _evaluate(directory: Path, plan_variables: Mapping[str, Any]) -> ConfigRegions:
+    result = ConfigRegions()
+    _collect(_root_instance(directory, plan_variables), "", result)
+    return result
+
+
+# The last configuration evaluated: a plan's regions and its links are read from the same
+# directory with the same variables, and evaluating it twice would double the cost.
+_LAST: dict[str, ModuleInstance] = {}
+
+
+def _root_instance(directory: Path, plan_variables: Mapping[str, Any]) -> ModuleInstance:
+    """The root module of `directory`, ready to evaluate; the plan's own variable values
+    win over defaults and tfvars files (they are what terraform used)."""
+    import json
+
     from finops_gate.errors import PlanError
     from finops_gate.plan.hcl.build import Context, ModuleInstance, _type_name
     from finops_gate.plan.hcl.variables import root_variable_values
 
     root = directory.resolve()
+    stamps = [(p.name, p.lstat().st_mtime_ns) for p in sorted(root.glob("*.tf*"))]
+    key = json.dumps([str(root), stamps, plan_variables], sort_keys=True, default=str)
+    if key in _LAST:
+        return _LAST[key]
     if not has_tf_files(root):
         raise PlanError(f"{directory}: no .tf files")
     context = Context(root=root, root_variables={})
@@ -65,9 +84,10 @@ def _evaluate(directory: Path, plan_variables: Mapping[str, Any]) -> ConfigRegio
     }
     inputs = root_variable_values(root, (), (), string_typed)
     inputs.update({k: v for k, v in plan_variables.items() if k in config.variables})
-    result = ConfigRegions()
-    _collect(ModuleInstance(context, config, "", "", inputs, {}), "", result)
-    return result
+    instance = ModuleInstance(context, config, "", "", inputs, {})
+    _LAST.clear()
+    _LAST[key] = instance
+    return instance
 
 
 def _collect(instance: ModuleInstance, module_path: str, result: ConfigRegions) -> None:
@@ -135,23 +155,12 @@ def linked_expressions(
 def _linked(
     directory: Path, plan_variables: Mapping[str, Any], addresses: set[str]
 ) -> dict[str, dict[str, Any]]:
-    from finops_gate.plan.hcl.build import Context, ModuleInstance, _type_name
-    from finops_gate.plan.hcl.variables import root_variable_values
-
-    root = directory.resolve()
-    if not has_tf_files(root):
-        return {}
-    context = Context(root=root, root_variables={})
-    config = context.config(root)
-    string_typed = {
-        name for name, block in config.variables.items() if _type_name(block) in (None, "string")
-    }
-    inputs = root_variable_values(root, (), (), string_typed)
-    inputs.update({k: v for k, v in plan_variables.items() if k in config.variables})
-    ModuleInstance(context, config, "", "", inputs, {}).collect()
+    instance = _root_instance(directory, plan_variables)
+    if not instance.context.resources:  # collected once per evaluation
+        instance.collect()
     return {
         resource.address: dict(resource.config_expressions)
-        for resource in context.resources
+        for resource in instance.context.resources
         if resource.address in addresses
     }
 
