@@ -61,6 +61,7 @@ class GateOptions:
     pull_request: int | None = None  # PR / MR number; default from the CI environment
     repository: str | None = None  # OWNER/NAME (GitHub) or project id (GitLab)
     ignore_comment_errors: bool = False  # a failed post does not change the exit code
+    network_deadline: float | None = None  # seconds for all API calls; None: environment/120
     # The API token is deliberately not a field (a repr would show it): cli.py hands it
     # straight to the comment poster.
     var_files: tuple[str, ...] = ()  # HCL mode (PLAN is a directory): --var-file

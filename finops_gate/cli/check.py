@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import uuid
@@ -86,6 +87,7 @@ def _publish(
                 token=token,
                 repository=options.repository,
                 number=options.pull_request,
+                network_deadline=options.network_deadline,
             )
             url = result.comment.url
             click.echo(one_line(f"finops-gate: comment {result.action}: {url}"), err=True)
@@ -105,6 +107,13 @@ def _aws_region(value: str | None) -> str | None:
 
     if value is not None and value not in AWS_REGIONS:
         raise click.BadParameter(f"{value!r} is not an AWS region code (e.g. eu-west-1)")
+    return value
+
+
+def _finite(value: float | None, option: str) -> float | None:
+    # FloatRange lets NaN through: every comparison with it is false.
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number of seconds", param_hint=option)
     return value
 
 
@@ -187,6 +196,16 @@ def _aws_region(value: str | None) -> str | None:
     is_flag=True,
     default=False,
     help="If posting the comment fails, say so and exit with the gate's own code, not 2.",
+)
+@click.option(
+    "--network-deadline",
+    "network_deadline",
+    type=click.FloatRange(min=0, min_open=True, max=86_400),
+    metavar="SECONDS",
+    default=None,
+    callback=lambda _ctx, _param, value: _finite(value, "--network-deadline"),
+    help="Give up posting the comment after SECONDS in all, retries and waits included "
+    "(default 120, or FINOPS_GATE_NETWORK_DEADLINE).",
 )
 @click.option(
     "--override",
@@ -279,6 +298,7 @@ def check_command(
     repository: str | None,
     token: str | None,
     ignore_comment_errors: bool,
+    network_deadline: float | None = None,
     overrides: tuple[str, ...] = (),
     reasons: tuple[str, ...] = (),
     environment: str | None = None,
@@ -314,6 +334,7 @@ def check_command(
         pull_request=pull_request,
         repository=repository,
         ignore_comment_errors=ignore_comment_errors,
+        network_deadline=network_deadline,
         var_files=var_files,
         variables=variables,
         base=base,

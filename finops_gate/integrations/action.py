@@ -32,6 +32,7 @@ INPUTS = (
     "github-token",
     "fail-on",
     "ignore-comment-errors",
+    "network-deadline",
     "args",
 )
 _TRUE = ("true", "yes", "1", "on")
@@ -109,6 +110,7 @@ def action_call(env: Mapping[str, str], supported: frozenset[str] | None = None)
         ("comment-behavior", "--comment-behavior"),
         ("project", "--project"),
         ("fail-on", "--fail-on"),
+        ("network-deadline", "--network-deadline"),
     ):
         value = action_input(env, name)
         if not value:
