@@ -317,6 +317,24 @@ def test_a_missing_or_malformed_layer_file_is_a_one_line_error(
         assert code == 2 and out == "" and err.count("\n") == 1 and path.name in err
 
 
+def test_a_table_without_sources_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.json"
+    empty.write_text(
+        '{"schema_version": 1, "currency": "USD", "sources": {}, "rules": {}, "regions": {}}',
+        encoding="utf-8",
+    )
+    for args in (
+        [str(PLAN), "--prices", str(empty)],
+        [str(PLAN), "--prices", str(empty), "--prices-only"],
+        ["pricing", "info", "--table", str(empty)],
+    ):
+        code, out, err = run(args, capsys)
+        assert code == 2 and out == "" and err.count("\n") == 1, args
+        assert "needs at least one source" in err
+
+
 def test_pricing_info_shows_what_a_table_covers(
     ec2_layer: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

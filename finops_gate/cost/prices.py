@@ -269,6 +269,9 @@ def load_price_table(path: Path | None = None) -> PriceTable:
     envelope = _validate_envelope({k: v for k, v in raw.items() if k != "regions"}, file)
     if "regions" not in raw:
         raise PriceTableError(f"{file}: regions: Field required")
+    if not envelope.sources:
+        # Every figure names a source: a table without one has no prices and no dates.
+        raise PriceTableError(f"{file}: sources: a price table needs at least one source")
     return PriceTable(envelope, regions, str(file))
 
 
