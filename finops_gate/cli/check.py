@@ -23,6 +23,9 @@ from finops_gate.pipeline import (
 from finops_gate.report.markdown import render_markdown
 from finops_gate.report.model import Report
 
+# Same as --prices (the option wins): lets CI point every run at a refreshed table.
+PRICES_ENV = "FINOPS_GATE_PRICES"
+
 
 def _append(path: str | None, text: str, what: str) -> None:
     if not path:
@@ -266,7 +269,17 @@ def _finite(value: float | None, option: str) -> float | None:
     "prices",
     metavar="FILE",
     default=None,
-    help="Price table to use instead of the bundled one (e.g. from `pricing build`).",
+    envvar=PRICES_ENV,
+    show_envvar=True,
+    help="A price table (e.g. from `pricing build`) laid over the bundled one: its figures "
+    "win, the bundled table prices the rest.",
+)
+@click.option(
+    "--prices-only",
+    "prices_only",
+    is_flag=True,
+    default=False,
+    help='Price from the --prices table alone: what it lacks is "price not found".',
 )
 @click.option(
     "--region",
@@ -308,6 +321,7 @@ def check_command(
     base: str | None = None,
     usage_file: str | None = None,
     prices: str | None = None,
+    prices_only: bool = False,
     region: str | None = None,
     config_dir: str | None = None,
 ) -> None:
@@ -340,6 +354,7 @@ def check_command(
         base=base,
         usage_file=usage_file,
         prices=prices,
+        prices_only=prices_only,
         region=region,
         config_dir=config_dir,
     )
