@@ -73,22 +73,6 @@ USAGE_TYPES: dict[tuple[str, str, str], UsageItem] = {
     ("AmazonEC2", ANY_FAMILY, "ElasticIP:IdleAddress"): UsageItem(
         keys.EIP_IDLE_HOUR, HOURS, begin=Decimal(1)
     ),
-    ("AWSELB", "Load Balancer-Application", "LoadBalancerUsage"): UsageItem(
-        keys.ELB_APPLICATION_HOUR, HOURS
-    ),
-    ("AWSELB", "Load Balancer-Application", "LCUUsage"): UsageItem(
-        keys.ELB_APPLICATION_LCU, "LCU-Hrs"
-    ),
-    ("AWSELB", "Load Balancer-Network", "LoadBalancerUsage"): UsageItem(
-        keys.ELB_NETWORK_HOUR, HOURS
-    ),
-    ("AWSELB", "Load Balancer-Network", "LCUUsage"): UsageItem(keys.ELB_NETWORK_LCU, "LCU-Hrs"),
-    ("AWSELB", "Load Balancer-Gateway", "LoadBalancerUsage"): UsageItem(
-        keys.ELB_GATEWAY_HOUR, HOURS
-    ),
-    ("AWSELB", "Load Balancer-Gateway", "LCUUsage"): UsageItem(keys.ELB_GATEWAY_LCU, "LCU-Hrs"),
-    ("AWSELB", "Load Balancer", "LoadBalancerUsage"): UsageItem(keys.ELB_CLASSIC_HOUR, HOURS),
-    ("AWSELB", "Load Balancer", "DataProcessing-Bytes"): UsageItem(keys.ELB_CLASSIC_GB, "GB"),
     # RDS storage, IOPS and backup are one price for every engine (checked: all must agree).
     ("AmazonRDS", ANY_FAMILY, "RDS:GP2-Storage"): UsageItem(
         keys.RDS_STORAGE_GP2_SINGLE_AZ, GB_MONTH
@@ -155,6 +139,30 @@ USAGE_TYPES: dict[tuple[str, str, str], UsageItem] = {
     ),
     ("AmazonRDS", ANY_FAMILY, "Aurora:BackupUsage"): UsageItem(keys.AURORA_BACKUP, GB_MONTH),
 }
+
+
+# Load balancers: (product family, usage type) -> item; the usage types are shared by the
+# kinds. AWS lists them in the AWSELB offer and again, at the same prices, in the AmazonEC2
+# offer (eu-west-1 products of 2023: ALB 0.0252/h, LCU 0.008, classic 0.028/h, 0.008/GB in
+# both).
+LOAD_BALANCER_ITEMS: dict[tuple[str, str], UsageItem] = {
+    ("Load Balancer-Application", "LoadBalancerUsage"): UsageItem(keys.ELB_APPLICATION_HOUR, HOURS),
+    ("Load Balancer-Application", "LCUUsage"): UsageItem(keys.ELB_APPLICATION_LCU, "LCU-Hrs"),
+    ("Load Balancer-Network", "LoadBalancerUsage"): UsageItem(keys.ELB_NETWORK_HOUR, HOURS),
+    ("Load Balancer-Network", "LCUUsage"): UsageItem(keys.ELB_NETWORK_LCU, "LCU-Hrs"),
+    ("Load Balancer-Gateway", "LoadBalancerUsage"): UsageItem(keys.ELB_GATEWAY_HOUR, HOURS),
+    ("Load Balancer-Gateway", "LCUUsage"): UsageItem(keys.ELB_GATEWAY_LCU, "LCU-Hrs"),
+    ("Load Balancer", "LoadBalancerUsage"): UsageItem(keys.ELB_CLASSIC_HOUR, HOURS),
+    ("Load Balancer", "DataProcessing-Bytes"): UsageItem(keys.ELB_CLASSIC_GB, "GB"),
+}
+LOAD_BALANCER_SERVICES = ("AWSELB", "AmazonEC2")
+USAGE_TYPES.update(
+    {
+        (service, family, usage): item
+        for service in LOAD_BALANCER_SERVICES
+        for (family, usage), item in LOAD_BALANCER_ITEMS.items()
+    }
+)
 
 
 def usage_item(service: str, family: str, usage: str) -> UsageItem | None:
