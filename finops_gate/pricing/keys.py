@@ -294,20 +294,41 @@ INSTANCE_KEY = re.compile(
 
 # Keys an estimator asks for that no price source publishes, and why. Looking one up gives
 # "price not found" (never $0) until a table (e.g. `pricing build --from-aws-offer`) has it.
+AURORA_SERVERLESS_V2_ACU_IOPT1 = "aurora:serverless-v2:acu:iopt1"
 UNPRICED_KEYS: dict[str, str] = {
-    "aurora:serverless-v2:acu:iopt1": "Aurora Serverless v2 capacity under the I/O-Optimized "
+    OPENSEARCH_GP3_IOPS: "OpenSearch gp3 provisioned IOPS above the baseline: the sources "
+    "have OpenSearch gp3 storage and throughput but no gp3 IOPS rate (the unitmaps files lack "
+    "OpenSearch; the Infracost golden outputs show no gp3 IOPS line)",
+    AURORA_SERVERLESS_V2_ACU_IOPT1: "Aurora Serverless v2 capacity under the I/O-Optimized "
     "configuration: no source in shared/price-sources has the I/O-Optimized ACU rate, and no "
     "documented rule relates it to the Standard rate",
+}
+# RDS engines an `aws_db_instance` may name that no price source covers, and why.
+RDS_ENGINES_WITHOUT_SOURCE: dict[str, str] = {
+    "db2-se": "RDS for Db2 Standard Edition: not in any source in shared/price-sources",
+    "db2-ae": "RDS for Db2 Advanced Edition: not in any source in shared/price-sources",
+    **{
+        f"custom-{engine}": "RDS Custom: not in any source in shared/price-sources"
+        for engine in ("oracle-ee", "oracle-se2", "sqlserver-ee", "sqlserver-se", "sqlserver-web")
+    },
 }
 # Key forms an estimator builds that no price source publishes (name -> (form, reason)).
 UNPRICED_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
     "ec2-platform": (
         re.compile(
-            r"ec2:[a-z0-9][a-z0-9.-]*:(?!spot$|dedicated$|ebs-optimized$)[a-z0-9-]+"
+            r"ec2:(?!cpu-credits:)[a-z0-9][a-z0-9.-]*:(?!spot$|dedicated$|ebs-optimized$)"
+            r"[a-z0-9-]+"
             r"(?::dedicated)?"
         ),
         "EC2 capacity reservations for a platform other than Linux/UNIX (Windows, RHEL, "
         "SUSE...): the sources hold Linux on-demand prices only",
+    ),
+    "rds-engine-without-source": (
+        re.compile(
+            rf"rds:db\.[a-z0-9.-]+:(?:{'|'.join(RDS_ENGINES_WITHOUT_SOURCE)})"
+            rf":(?:{'|'.join(RDS_DEPLOYMENTS)})"
+        ),
+        "RDS engines of RDS_ENGINES_WITHOUT_SOURCE (Db2, RDS Custom)",
     ),
 }
 
@@ -350,9 +371,11 @@ def ec2_ebs_optimized(instance_type: str) -> str:
     return f"ec2:{instance_type}:ebs-optimized"
 
 
-def ec2_platform(instance_type: str, platform_slug: str) -> str:
-    """On-demand price of a non-Linux platform (`windows`, `red-hat-enterprise-linux`)."""
-    return f"ec2:{instance_type}:{platform_slug}"
+def ec2_platform(instance_type: str, platform_slug: str, dedicated: bool = False) -> str:
+    """On-demand price of a platform: `platform_slug` "" for Linux, else e.g. `windows`,
+    `red-hat-enterprise-linux` (no source has those: UNPRICED_FORMS)."""
+    key = f"ec2:{instance_type}:{platform_slug}" if platform_slug else f"ec2:{instance_type}"
+    return f"{key}:dedicated" if dedicated else key
 
 
 def ec2_cpu_credits(family: str) -> str:
