@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Context, Decimal
 
+from finops_gate.pricing import keys
 from finops_gate.pricing.build.base import RegionTable
 from finops_gate.pricing.layout import Figure
 
@@ -13,9 +14,9 @@ SIGNIFICANT_DIGITS = 6  # of a figure scaled by a measured ratio
 
 # Keys copied from us-east-1 to every region, and the rule that says why.
 FLAT_GLOBAL_KEYS = {
-    "eks:cluster:hour": "eks-flat-global",
-    "eks:cluster:extended:hour": "eks-flat-global",
-    "ipv4:public:hour": "ipv4-flat-global",
+    keys.EKS_CLUSTER_HOUR: "eks-flat-global",
+    keys.EKS_CLUSTER_EXTENDED_HOUR: "eks-flat-global",
+    keys.IPV4_PUBLIC_HOUR: "ipv4-flat-global",
 }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from finops_gate.pricing import keys
 from finops_gate.pricing.build.base import REFERENCE_REGION, BuildError, RegionTable
 from finops_gate.pricing.build.derive import FLAT_GLOBAL_KEYS, derive, significant
 from finops_gate.pricing.build.ratio import derive_regional_ratio, ratio_reference
@@ -29,7 +30,7 @@ NO_MULTI_AZ_2X: dict[str, str] = {
 
 
 # io2 provisioned IOPS tiers as fractions of the first tier (rule "ebs-io2-iops-tiers")
-IO2_IOPS_TIERS = {"ebs:io2:iops:tier2": Decimal("0.7"), "ebs:io2:iops:tier3": Decimal("0.49")}
+IO2_IOPS_TIERS = {"ebs:io2:iops:tier2": Decimal("0.7"), keys.EBS_IO2_IOPS_TIER3: Decimal("0.49")}
 
 
 def derive_rds_multi_az(table: RegionTable) -> None:
@@ -37,7 +38,7 @@ def derive_rds_multi_az(table: RegionTable) -> None:
     for key, figure in sorted(table.items()):
         match = re.fullmatch(r"rds:(db\.[^:]+):([^:]+):single-az", key)
         if match and match[2] not in NO_MULTI_AZ_2X:
-            multi = f"rds:{match[1]}:{match[2]}:multi-az"
+            multi = keys.rds_instance(match[1], match[2], "multi-az")
             derive(table, multi, figure, Decimal(2), "rds-multi-az-2x")
 
 
@@ -49,7 +50,7 @@ def derive_aurora_iopt1(table: RegionTable) -> None:
     for key, figure in sorted(table.items()):
         match = re.fullmatch(r"rds:(db\.[^:]+):(aurora-mysql|aurora-postgresql):single-az", key)
         if match:
-            iopt1 = f"rds:{match[1]}:{match[2]}-iopt1:single-az"
+            iopt1 = keys.rds_instance(match[1], f"{match[2]}-iopt1", "single-az")
             derive(table, iopt1, figure, AURORA_IOPT1_FACTOR, "aurora-iopt1-instance")
 
 
@@ -58,13 +59,13 @@ def derive_rds_storage_multi_az(table: RegionTable) -> None:
     for key, figure in sorted(table.items()):
         match = re.fullmatch(r"rds:(storage|iops):([^:]+):single-az", key)
         if match:
-            multi = f"rds:{match[1]}:{match[2]}:multi-az"
+            multi = keys.rds_instance(match[1], match[2], "multi-az")
             derive(table, multi, figure, Decimal(2), "rds-multi-az-storage-2x")
 
 
 def derive_io2_iops_tiers(table: RegionTable) -> None:
     """ebs:io2:iops:tier2/3 from the first tier where no source publishes them."""
-    base = table.get("ebs:io2:iops")
+    base = table.get(keys.EBS_IO2_IOPS)
     for key, fraction in IO2_IOPS_TIERS.items():
         if base is None:
             break
@@ -83,8 +84,8 @@ def copy_flat_global(table: RegionTable, reference: RegionTable) -> None:
 
 
 FARGATE_ARM = {
-    "fargate:arm:vcpu:hour": "fargate:vcpu:hour",
-    "fargate:arm:gb:hour": "fargate:gb:hour",
+    keys.FARGATE_ARM_VCPU_HOUR: keys.FARGATE_VCPU_HOUR,
+    keys.FARGATE_ARM_GB_HOUR: keys.FARGATE_GB_HOUR,
 }
 FARGATE_ARM_FACTOR = Decimal("0.8")
 DEDICATED_REFERENCE = "eu-west-1"
@@ -144,11 +145,11 @@ def derive_node_sizes(table: RegionTable) -> None:
                 table[key] = Figure(price, base.source_id, rule)
 
 
-CPU_CREDIT_FAMILIES = {"ec2:cpu-credits:t3a": Decimal(1), "ec2:cpu-credits:t4g": Decimal("0.8")}
+CPU_CREDIT_FAMILIES = {"ec2:cpu-credits:t3a": Decimal(1), keys.EC2_CPU_CREDITS_T4G: Decimal("0.8")}
 
 
 def derive_cpu_credits(table: RegionTable) -> None:
-    base = table.get("ec2:cpu-credits:t3")
+    base = table.get(keys.EC2_CPU_CREDITS_T3)
     for key, factor in CPU_CREDIT_FAMILIES.items():
         if base is not None:
             derive(table, key, base, factor, "cpu-credits-family")
@@ -160,7 +161,7 @@ def dedicated_ratios(tables: dict[str, RegionTable]) -> dict[str, Decimal]:
     ratios: dict[str, Decimal] = {}
     for key, figure in ref.items():
         match = re.fullmatch(r"ec2:([^:]+):dedicated", key)
-        shared = ref.get(f"ec2:{match[1]}") if match else None
+        shared = ref.get(keys.ec2_instance(match[1])) if match else None
         if match and shared and figure.rule_id is None and shared.rule_id is None:
             ratios[match[1]] = figure.price / shared.price
     return ratios
@@ -168,8 +169,8 @@ def dedicated_ratios(tables: dict[str, RegionTable]) -> dict[str, Decimal]:
 
 def derive_dedicated(table: RegionTable, ratios: dict[str, Decimal]) -> None:
     for instance_type, ratio in sorted(ratios.items()):
-        shared = table.get(f"ec2:{instance_type}")
-        key = f"ec2:{instance_type}:dedicated"
+        shared = table.get(keys.ec2_instance(instance_type))
+        key = keys.ec2_dedicated(instance_type)
         if shared is not None and shared.rule_id is None and key not in table:
             price = significant(shared.price * ratio)
             table[key] = Figure(price, shared.source_id, "dedicated-ratio")

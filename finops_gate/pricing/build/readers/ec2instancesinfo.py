@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from finops_gate.pricing import keys
 from finops_gate.pricing.build.base import Prices, dec, load_json, put
 
 EC2INFO_FILE = (
@@ -22,7 +23,7 @@ def ec2instancesinfo_ec2(sources: Path, region: str) -> Prices:
             continue
         price = dec(entry["ondemand"])
         if price > 0:
-            put(prices, f"ec2:{entry['instance-type']}", price, EC2INFO_FILE)
+            put(prices, keys.ec2_instance(entry["instance-type"]), price, EC2INFO_FILE)
     return prices
 
 
@@ -34,7 +35,7 @@ def ec2instancesinfo_spot(sources: Path, region: str) -> Prices:
             continue
         price = dec(entry["spot_avg"])
         if price > 0:
-            put(prices, f"ec2:{entry['instance-type']}:spot", price, EC2INFO_FILE)
+            put(prices, keys.ec2_spot(entry["instance-type"]), price, EC2INFO_FILE)
     return prices
 
 
@@ -74,6 +75,6 @@ def ec2instancesinfo_rds(sources: Path, region: str) -> Prices:
         for code, engine in RDS_ENGINE_CODES.items():
             price = by_code.get(code, {}).get("ondemand")
             if price and price > 0:
-                key = f"rds:{instance['instance_type']}:{engine}:single-az"
+                key = keys.rds_instance(instance["instance_type"], engine, "single-az")
                 put(prices, key, dec(price), RDSINFO_FILE)
     return prices

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from finops_gate.pricing import keys
 from finops_gate.pricing.build.base import BuildError, Prices, dec, put, rows_by_region
 
 EC2SHOP_DIR = "aws-pricing-page-ec2shop-2025-04-05"
@@ -31,23 +32,23 @@ AWS_PAGE_RDS_ENGINES = {"mysql": "mysql", "postgresql": "postgres", "mariadb": "
 AWS_PAGE_RDS_DEPLOYMENTS = {"Single-AZ": "single-az", "Multi-AZ": "multi-az"}
 # description -> key; one price for every engine of a region (checked by `put`)
 AWS_PAGE_RDS_ITEMS: dict[str, str] = {
-    "Database Storage Single AZ General Purpose": "rds:storage:gp2:single-az",
-    "Database Storage Multi AZ General Purpose": "rds:storage:gp2:multi-az",
-    "Database Storage Single AZ General Purpose-GP3": "rds:storage:gp3:single-az",
-    "Database Storage Multi AZ General Purpose-GP3": "rds:storage:gp3:multi-az",
-    "Database Storage Single AZ Provisioned IOPS": "rds:storage:io1:single-az",
-    "Database Storage Multi AZ Provisioned IOPS": "rds:storage:io1:multi-az",
-    "Database Storage Single AZ Provisioned IOPS-IO2": "rds:storage:io2:single-az",
-    "Database Storage Multi AZ Provisioned IOPS-IO2": "rds:storage:io2:multi-az",
-    "Database Storage Single AZ Magnetic": "rds:storage:standard:single-az",
-    "Database Storage Multi AZ Magnetic": "rds:storage:standard:multi-az",
-    "Provisioned IOPS Single AZ": "rds:iops:io1:single-az",
-    "Provisioned IOPS Multi AZ": "rds:iops:io1:multi-az",
-    "Provisioned IO2 IOPS Single AZ": "rds:iops:io2:single-az",
-    "Provisioned IO2 IOPS Multi AZ": "rds:iops:io2:multi-az",
-    "Provisioned GP3 IOPS Single AZ": "rds:iops:gp3:single-az",
-    "Provisioned GP3 IOPS Multi AZ": "rds:iops:gp3:multi-az",
-    "Storage Snapshot": "rds:backup",  # backup storage beyond the free allowance
+    "Database Storage Single AZ General Purpose": keys.RDS_STORAGE_GP2_SINGLE_AZ,
+    "Database Storage Multi AZ General Purpose": keys.RDS_STORAGE_GP2_MULTI_AZ,
+    "Database Storage Single AZ General Purpose-GP3": keys.RDS_STORAGE_GP3_SINGLE_AZ,
+    "Database Storage Multi AZ General Purpose-GP3": keys.RDS_STORAGE_GP3_MULTI_AZ,
+    "Database Storage Single AZ Provisioned IOPS": keys.RDS_STORAGE_IO1_SINGLE_AZ,
+    "Database Storage Multi AZ Provisioned IOPS": keys.RDS_STORAGE_IO1_MULTI_AZ,
+    "Database Storage Single AZ Provisioned IOPS-IO2": keys.RDS_STORAGE_IO2_SINGLE_AZ,
+    "Database Storage Multi AZ Provisioned IOPS-IO2": keys.RDS_STORAGE_IO2_MULTI_AZ,
+    "Database Storage Single AZ Magnetic": keys.RDS_STORAGE_STANDARD_SINGLE_AZ,
+    "Database Storage Multi AZ Magnetic": keys.RDS_STORAGE_STANDARD_MULTI_AZ,
+    "Provisioned IOPS Single AZ": keys.RDS_IOPS_IO1_SINGLE_AZ,
+    "Provisioned IOPS Multi AZ": keys.RDS_IOPS_IO1_MULTI_AZ,
+    "Provisioned IO2 IOPS Single AZ": keys.RDS_IOPS_IO2_SINGLE_AZ,
+    "Provisioned IO2 IOPS Multi AZ": keys.RDS_IOPS_IO2_MULTI_AZ,
+    "Provisioned GP3 IOPS Single AZ": keys.RDS_IOPS_GP3_SINGLE_AZ,
+    "Provisioned GP3 IOPS Multi AZ": keys.RDS_IOPS_GP3_MULTI_AZ,
+    "Storage Snapshot": keys.RDS_BACKUP,  # backup storage beyond the free allowance
 }
 
 
@@ -63,7 +64,7 @@ def aws_page_rds(sources: Path, region: str) -> Prices:
             deployment = AWS_PAGE_RDS_DEPLOYMENTS.get(row["deployment_option"])
             if deployment is None:
                 continue
-            key = f"rds:{row['instance_type']}:{engine}:{deployment}"
+            key = keys.rds_instance(row["instance_type"], engine, deployment)
         else:
             found = AWS_PAGE_RDS_ITEMS.get(row["description"])
             if found is None:
@@ -81,32 +82,32 @@ def aws_page_ec2(sources: Path, region: str) -> Prices:
     for row in rows_by_region(sources / AWS_PAGE_EC2_FILE, "region_code").get(region, ()):
         price = dec(row["price_usd_hour"])
         if price > 0:
-            put(prices, f"ec2:{row['instance_type']}", price, AWS_PAGE_EC2_FILE)
+            put(prices, keys.ec2_instance(row["instance_type"]), price, AWS_PAGE_EC2_FILE)
     return prices
 
 
 # EBS pricing page: description -> (key, exact factor to the key's unit). The descriptions
 # without the volume type ("Storage General Purpose GB Mo") repeat the typed ones: not read.
 AWS_PAGE_EBS_ITEMS: dict[str, tuple[str, Decimal]] = {
-    "Storage General Purpose gp2 GB Mo": ("ebs:gp2:storage", Decimal(1)),
-    "Storage General Purpose gp3 GB Mo": ("ebs:gp3:storage", Decimal(1)),
-    "Storage Provisioned IOPS io1 GB Mo": ("ebs:io1:storage", Decimal(1)),
-    "Storage Provisioned IOPS io2 GB month": ("ebs:io2:storage", Decimal(1)),
-    "Storage Throughput Optimized HDD st1 GB Mo": ("ebs:st1:storage", Decimal(1)),
-    "Storage Cold HDD sc1 GB Mo": ("ebs:sc1:storage", Decimal(1)),
-    "Storage Magnetic standard GB Mo": ("ebs:standard:storage", Decimal(1)),
-    "Provisioned EBS IOPS gp3 Volumes per IOPS Mo": ("ebs:gp3:iops", Decimal(1)),
-    "Provisioned EBS IOPS io1 Volumes per IOPS Mo": ("ebs:io1:iops", Decimal(1)),
-    "Provisioned EBS IOPS io2 Volumes per IOPS Mo": ("ebs:io2:iops", Decimal(1)),
-    "Provisioned EBS IOPS Tier 2 io2 Volumes per IOPS Mo": ("ebs:io2:iops:tier2", Decimal(1)),
-    "Provisioned EBS IOPS Tier 3 io2 Volumes per IOPS Mo": ("ebs:io2:iops:tier3", Decimal(1)),
+    "Storage General Purpose gp2 GB Mo": (keys.EBS_GP2_STORAGE, Decimal(1)),
+    "Storage General Purpose gp3 GB Mo": (keys.EBS_GP3_STORAGE, Decimal(1)),
+    "Storage Provisioned IOPS io1 GB Mo": (keys.EBS_IO1_STORAGE, Decimal(1)),
+    "Storage Provisioned IOPS io2 GB month": (keys.EBS_IO2_STORAGE, Decimal(1)),
+    "Storage Throughput Optimized HDD st1 GB Mo": (keys.EBS_ST1_STORAGE, Decimal(1)),
+    "Storage Cold HDD sc1 GB Mo": (keys.EBS_SC1_STORAGE, Decimal(1)),
+    "Storage Magnetic standard GB Mo": (keys.EBS_STANDARD_STORAGE, Decimal(1)),
+    "Provisioned EBS IOPS gp3 Volumes per IOPS Mo": (keys.EBS_GP3_IOPS, Decimal(1)),
+    "Provisioned EBS IOPS io1 Volumes per IOPS Mo": (keys.EBS_IO1_IOPS, Decimal(1)),
+    "Provisioned EBS IOPS io2 Volumes per IOPS Mo": (keys.EBS_IO2_IOPS, Decimal(1)),
+    "Provisioned EBS IOPS Tier 2 io2 Volumes per IOPS Mo": (keys.EBS_IO2_IOPS_TIER2, Decimal(1)),
+    "Provisioned EBS IOPS Tier 3 io2 Volumes per IOPS Mo": (keys.EBS_IO2_IOPS_TIER3, Decimal(1)),
     # per GiBps-month -> per MiBps-month; per I/O -> per 1M I/O requests
-    "Provisioned Throughput gp3 per GiBps mo": ("ebs:gp3:throughput", Decimal(1) / 1024),
+    "Provisioned Throughput gp3 per GiBps mo": (keys.EBS_GP3_THROUGHPUT, Decimal(1) / 1024),
     "Provisioned EBS I O Requests standard Volumes per IOs": (
-        "ebs:standard:io",
+        keys.EBS_STANDARD_IO,
         Decimal(1_000_000),
     ),
-    "Storage Snapshot Amazon S3 GB Mo": ("ebs:snapshot:storage", Decimal(1)),
+    "Storage Snapshot Amazon S3 GB Mo": (keys.EBS_SNAPSHOT_STORAGE, Decimal(1)),
 }
 
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from finops_gate.pricing import keys
 from finops_gate.pricing.build.base import BuildError, Prices, dec, warn
 from finops_gate.pricing.build.readers.golden_specs import (
     CENT,
@@ -145,7 +146,7 @@ def golden_ebs_optimized_fees(sources: Path, region: str) -> dict[str, Decimal]:
         rows_by_type[types.pop()].extend(fee_rows)
     fees: dict[str, Decimal] = {}
     for instance_type, rows in sorted(rows_by_type.items()):
-        key = f"ec2:{instance_type}:ebs-optimized"
+        key = keys.ec2_ebs_optimized(instance_type)
         if all(row.cost == 0 for row in rows):
             fees[instance_type] = Decimal(0)
             continue
@@ -162,7 +163,7 @@ def golden_ebs_optimized_fees(sources: Path, region: str) -> dict[str, Decimal]:
 def infracost_golden_ebs_optimized(sources: Path, region: str) -> Prices:
     """``ec2:<type>:ebs-optimized`` from the golden line items, where charged."""
     return {
-        f"ec2:{instance_type}:ebs-optimized": fee
+        keys.ec2_ebs_optimized(instance_type): fee
         for instance_type, fee in golden_ebs_optimized_fees(sources, region).items()
         if fee
     }

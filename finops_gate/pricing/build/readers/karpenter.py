@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from finops_gate.pricing import keys
 from finops_gate.pricing.build.base import BuildError, Prices, dec, load_json, put
 from finops_gate.pricing.build.sources import SOURCES
 
@@ -19,5 +20,5 @@ def karpenter_ec2(sources: Path, region: str) -> Prices:
     prices: Prices = {}
     for instance_type, price in partition["regions"].get(region, {}).items():
         if price and price > 0:
-            put(prices, f"ec2:{instance_type}", dec(price), KARPENTER_FILE)
+            put(prices, keys.ec2_instance(instance_type), dec(price), KARPENTER_FILE)
     return prices

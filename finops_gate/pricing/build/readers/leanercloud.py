@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from finops_gate.pricing import keys
 from finops_gate.pricing.build.base import Prices, dec, load_json, put
 
 ELASTICACHE_FILE = "aws-ec2instancesinfo-derived/elasticache_instances_leanercloud_2025-04-24.json"
@@ -19,7 +20,7 @@ def leanercloud_elasticache(sources: Path, region: str) -> Prices:
         for engine, data in node["pricing"].get(region, {}).items():
             price = data.get("ondemand")
             if engine in ELASTICACHE_ENGINES and price and price > 0:
-                key = f"elasticache:{node['instance_type']}:{ELASTICACHE_ENGINES[engine]}"
+                key = keys.elasticache_node(node["instance_type"], ELASTICACHE_ENGINES[engine])
                 put(prices, key, dec(price), ELASTICACHE_FILE)
     return prices
 
@@ -30,5 +31,10 @@ def leanercloud_opensearch(sources: Path, region: str) -> Prices:
     for instance in load_json(sources / OPENSEARCH_FILE):
         price = instance["pricing"].get(region, {}).get("ondemand")
         if price and price > 0:
-            put(prices, f"opensearch:{instance['instance_type']}", dec(price), OPENSEARCH_FILE)
+            put(
+                prices,
+                keys.opensearch_instance(instance["instance_type"]),
+                dec(price),
+                OPENSEARCH_FILE,
+            )
     return prices

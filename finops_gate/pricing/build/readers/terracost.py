@@ -10,12 +10,13 @@ import gzip
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from finops_gate.pricing import keys
 from finops_gate.pricing.build.base import BuildError, Prices, dec, put
 from finops_gate.pricing.usage_types import priced_operating_system, usage_item
 
@@ -62,7 +63,9 @@ def _single_ondemand(row: Mapping[str, Any], unit: str) -> Decimal | None:
     return next(iter(tiers.values()))[0]
 
 
-def _terracost_ec2_linux(sources: Path, region: str, tenancy: str, suffix: str) -> Prices:
+def _terracost_ec2_linux(
+    sources: Path, region: str, tenancy: str, key: Callable[[str], str]
+) -> Prices:
     """EC2 Linux of one tenancy, no pre-installed software, capacity status Used."""
     prices: Prices = {}
     for row in _terracost_products(sources, region):
@@ -79,18 +82,18 @@ def _terracost_ec2_linux(sources: Path, region: str, tenancy: str, suffix: str) 
             continue
         price = _single_ondemand(row, "Hrs")
         if price:
-            put(prices, f"ec2:{attrs['InstanceType']}{suffix}", price, TERRACOST_FILE)
+            put(prices, key(attrs["InstanceType"]), price, TERRACOST_FILE)
     return prices
 
 
 def terracost_ec2(sources: Path, region: str) -> Prices:
     """EC2 Linux, shared tenancy, as ``ec2:<type>``."""
-    return _terracost_ec2_linux(sources, region, "Shared", "")
+    return _terracost_ec2_linux(sources, region, "Shared", keys.ec2_instance)
 
 
 def terracost_ec2_dedicated(sources: Path, region: str) -> Prices:
     """EC2 Linux, dedicated tenancy (dedicated instance), as ``ec2:<type>:dedicated``."""
-    return _terracost_ec2_linux(sources, region, "Dedicated", ":dedicated")
+    return _terracost_ec2_linux(sources, region, "Dedicated", keys.ec2_dedicated)
 
 
 # The hourly EBS-optimized fee: products "<prefix>EBSOptimized:<type>". AWS lists one for
@@ -120,7 +123,7 @@ def terracost_ebs_optimized(sources: Path, region: str) -> Prices:
     prices: Prices = {}
     for instance_type, fee in sorted(terracost_ebs_optimized_fees(sources, region).items()):
         if fee:
-            put(prices, f"ec2:{instance_type}:ebs-optimized", fee, TERRACOST_FILE)
+            put(prices, keys.ec2_ebs_optimized(instance_type), fee, TERRACOST_FILE)
     return prices
 
 
@@ -161,7 +164,7 @@ def terracost_rds(sources: Path, region: str) -> Prices:
         deployment = TERRACOST_DEPLOYMENTS.get(attrs.get("DeploymentOption", ""))
         price = _single_ondemand(row, "Hrs")
         if engine and deployment and price:
-            found[f"rds:{attrs['InstanceType']}:{engine}:{deployment}"].add(price)
+            found[keys.rds_instance(attrs["InstanceType"], engine, deployment)].add(price)
     prices: Prices = {}
     for key, candidates in found.items():
         if len(candidates) > 1 and not key.endswith(":oracle-ee:single-az"):
