@@ -21,7 +21,7 @@ import pytest
 
 from finops_gate.pricing import keys
 from finops_gate.pricing.build.readers import terracost
-from finops_gate.pricing.offer import LOAD_BALANCERS, USAGE_ITEMS, ingest
+from finops_gate.pricing.offer import LOAD_BALANCERS, USAGE_ITEMS, ingest, read_offer_file
 from finops_gate.pricing.usage_types import ANY_FAMILY, LOAD_BALANCER_ITEMS, USAGE_TYPES, usage_item
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -181,3 +181,53 @@ def test_the_real_offer_rows_give_the_same_figures_through_both_paths(tmp_path: 
         keys.EBS_IO2_STORAGE,
     ):
         assert key in ingested, key
+
+
+OFFICIAL_SAMPLE = SOURCES / "aws-official-format-samples" / "terracost__AmazonEC2_eu-west-3.csv"
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        FIXTURES / "offer_ec2_eu-west-3_excerpt.csv",
+        pytest.param(
+            OFFICIAL_SAMPLE,
+            marks=pytest.mark.skipif(
+                not OFFICIAL_SAMPLE.is_file(), reason=f"AWS sample not found: {OFFICIAL_SAMPLE}"
+            ),
+        ),
+    ],
+    ids=["committed-excerpt", "shared-sample"],
+)
+def test_an_official_offer_csv_gives_the_same_figures_through_both_paths(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """AWS's own offer CSV (EC2, eu-west-3, 2020-10-19) through the ingester, and its rows in
+    the dump's shape through the builder's reader."""
+    offer = read_offer_file(sample)
+    rows = [
+        {
+            "attributes": {"UsageType": product.attr("usageType")},
+            "family": product.family,
+            "location": "eu-west-3",
+            "prices": [
+                {
+                    "attributes": {"StartingRange": str(dim.begin), "TermType": "OnDemand"},
+                    "currency": "USD",
+                    "price": str(dim.usd),
+                    "unit": dim.unit,
+                }
+                for dim in product.on_demand
+            ],
+            "service": offer.offer_code,
+            "sku": product.sku,
+        }
+        for product in offer.products
+    ]
+    monkeypatch.setitem(terracost.TERRACOST_USAGE_PREFIX, "eu-west-3", "EUW3-")
+    write_dump(tmp_path, rows)
+    built = terracost.terracost_services(tmp_path, "eu-west-3")
+    ingested = {k: f.price for k, f in ingest([sample]).tables["eu-west-3"].items()}
+    assert built == ingested
+    assert built[keys.EBS_GP2_STORAGE] == Decimal("0.116")
+    assert built[keys.EBS_STANDARD_IO] == Decimal("0.058")  # per I/O x 1M

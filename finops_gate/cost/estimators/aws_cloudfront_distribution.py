@@ -18,7 +18,7 @@ USAGE_KEYS = (
     "monthly_data_transfer_to_internet_gb.europe",
     "monthly_https_requests.us",
 )
-GLOBAL_REGION = "us-east-1"
+GLOBAL_REGION = keys.GLOBAL_REGION
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:

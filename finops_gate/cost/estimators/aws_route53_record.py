@@ -14,7 +14,7 @@ from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_route53_record",)
 USAGE_KEYS = ("monthly_standard_queries",)
-GLOBAL_REGION = "us-east-1"
+GLOBAL_REGION = keys.GLOBAL_REGION
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
