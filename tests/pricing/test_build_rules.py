@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from finops_gate.pricing.build import base, checks, ratio, rules, sources
+from finops_gate.pricing.build import base, checks, main, ratio, rules, sources
 from finops_gate.pricing.build.readers import infracost_golden, unitmaps
 from finops_gate.pricing.layout import Figure
 
@@ -121,3 +121,22 @@ def test_eks_extended_support_is_standard_plus_surcharge(build: SimpleNamespace)
     # the global keys only in us-east-1
     assert "route53:queries" not in prices
     assert build.aws_page_unitmaps(SOURCES, "us-east-1")["route53:queries"] == Decimal("0.4")
+
+
+def test_build_without_sources_exits_1_with_one_line_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out" / "aws.json"
+    ebs = tmp_path / "_ebs_optimized.py"
+    argv = ["--sources", str(tmp_path / "nowhere"), "--out", str(out), "--ebs-optimized-out"]
+    assert main.main([*argv, str(ebs)], repo_root=tmp_path) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("build_prices: error: no price sources at ") and err.count("\n") == 1
+    assert not out.exists() and not ebs.exists() and not (tmp_path / "out").exists()
+
+
+def test_the_script_is_a_thin_entry_point() -> None:
+    script = (ROOT / "scripts" / "build_prices.py").read_text(encoding="utf-8")
+    assert "sys.path" not in script
+    assert "from finops_gate.pricing.build.main import main" in script
+    assert len(script.splitlines()) < 30
