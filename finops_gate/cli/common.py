@@ -30,7 +30,7 @@ def error_handler() -> Iterator[None]:
     try:
         yield
     except FinopsGateError as error:
-        click.echo(f"finops-gate: error: {one_line(str(error))}", err=True)
+        show_gate_error(error)
         sys.exit(error.exit_code)
     except click.exceptions.Exit as exit_:
         sys.exit(exit_.exit_code)
@@ -56,6 +56,12 @@ def error_handler() -> Iterator[None]:
         sys.exit(ExitCode.COULD_NOT_RUN)
     except Exception as error:
         _internal_error(error)
+
+
+def show_gate_error(error: FinopsGateError) -> None:
+    """The one line a bad input gets on standard error (the hook prints it for a
+    directory and goes on with the others)."""
+    click.echo(f"finops-gate: error: {one_line(str(error))}", err=True)
 
 
 def _internal_error(error: Exception) -> NoReturn:
