@@ -13,17 +13,26 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-_SOURCE = re.compile(r'^\s*source\s*=\s*"(\.\.?/[^"]*)"', re.M)
+from finops_gate.plan.hcl.files import MAX_SOURCE_BYTES, read_regular_file
+
+# Within one line: `\s` or `[^"]` spanning lines makes a file of blank lines (or of
+# unclosed quotes) take quadratic time, and every .tf file of the repository is scanned.
+_SOURCE = re.compile(r'^[ \t]*source[ \t]*=[ \t]*"(\.\.?/[^"\n]*)"', re.M)
 
 
-def _local_sources(directory: Path) -> set[Path]:
+def _local_sources(directory: Path, top: Path) -> set[Path]:
+    """Local module directories the .tf files of `directory` call. Read like every file
+    HCL mode reads: a regular file of bounded size inside the repository, so that a FIFO,
+    a device or a link out of the repository named `x.tf` is skipped, never waited on."""
     found: set[Path] = set()
     for path in directory.glob("*.tf"):
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+        real = Path(os.path.realpath(path))
+        if not real.is_relative_to(top):
             continue
-        for source in _SOURCE.findall(text):
+        content = read_regular_file(real, MAX_SOURCE_BYTES)
+        if isinstance(content, str):  # why it was not read
+            continue
+        for source in _SOURCE.findall(content.decode("utf-8", errors="replace")):
             found.add((directory / source).resolve())
     return found
 
@@ -71,6 +80,6 @@ def _callers(top: Path) -> dict[Path, set[Path]]:
         if not any(name.endswith(".tf") for name in names):
             continue
         directory = Path(current)
-        for module in _local_sources(directory):
+        for module in _local_sources(directory, top):
             callers.setdefault(module, set()).add(directory)
     return callers
