@@ -6,6 +6,7 @@ other directories are still gated; an internal error is exit 3, never 1 ("gate f
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -280,3 +281,39 @@ def test_the_hook_does_not_import_the_other_renderers(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "loaded: []"
+
+
+INSTANCE_WITHOUT_REGION = """
+resource "aws_instance" "web" {
+  ami           = "ami-0c55b159cbfe1f0a1"
+  instance_type = "t3.micro"
+  tags          = { Environment = "dev", Team = "web" }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("environment", "options"),
+    [({}, []), ({"AWS_REGION": "eu-west-1"}, []), ({}, ["--region", "eu-west-1"])],
+    ids=["fallback", "environment", "option"],
+)
+def test_hook_prices_a_directory_like_the_cli(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    environment: dict[str, str],
+    options: list[str],
+) -> None:
+    """The region of a provider without one comes from the same places as for the CLI."""
+    _write(tmp_path, {"app/main.tf": INSTANCE_WITHOUT_REGION})
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("AWS_REGION", raising=False)
+    monkeypatch.delenv("AWS_DEFAULT_REGION", raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    _, out, _ = _cli(["app", "--format", "json", *options], capsys)
+    total = json.loads(out)["totals"]["monthly_cost_after"]
+    code, out, err = _hook(["--base", "", *options, "app/main.tf"], capsys)
+    assert code == 0, err
+    assert out.startswith(f"finops-gate app: PASS (policy default), monthly cost ${total:,.2f}, ")
+    assert ("priced in us-east-1" in out) == (not environment and not options)

@@ -75,6 +75,15 @@ def _internal_error(error: Exception) -> NoReturn:
     sys.exit(ExitCode.INTERNAL_ERROR)
 
 
+def aws_region(value: str | None) -> str | None:
+    """A `--region` value: an AWS region code, or None."""
+    from finops_gate.plan.aws_regions import AWS_REGIONS
+
+    if value is not None and value not in AWS_REGIONS:
+        raise click.BadParameter(f"{value!r} is not an AWS region code (e.g. eu-west-1)")
+    return value
+
+
 def show_usage_error(error: click.ClickException) -> None:
     """click's own message (usage line and hint), each line escaped: a bad option value
     may come from a workflow input."""

@@ -2,7 +2,7 @@
 Terraform file, in HCL mode.
 
     finops-gate-hook [--policy FILE|NAME] [--var-file FILE] [--var NAME=VALUE]
-        [--fail-on error|warning|never] [--base REF] FILE...
+        [--fail-on error|warning|never] [--base REF] [--region REGION] FILE...
 
 Each directory (`plan.hcl.precommit.root_directories`) goes through the CLI's pipeline,
 priced as the change since `--base` (HEAD by default, so budgets see what the commit
@@ -26,6 +26,7 @@ import click
 
 from finops_gate.cli.common import (
     CONTEXT,
+    aws_region,
     error_handler,
     flush_stdout,
     handle_sigterm,
@@ -75,6 +76,14 @@ from finops_gate.report.hook_text import render_hook_text
     help="Git revision priced as before (what the commit changes); --base '' prices "
     "each directory as all new.",
 )
+@click.option(
+    "--region",
+    metavar="REGION",
+    default=None,
+    callback=lambda _ctx, _param, value: aws_region(value),
+    help="Region of AWS providers for which neither the configuration nor AWS_REGION / "
+    "AWS_DEFAULT_REGION gives one. Default: us-east-1, with a note.",
+)
 @click.argument("files", nargs=-1)
 def hook_command(
     policy: str | None,
@@ -82,6 +91,7 @@ def hook_command(
     variables: tuple[str, ...],
     fail_on: str,
     base: str,
+    region: str | None,
     files: tuple[str, ...],
 ) -> int:
     """Gate each directory holding one of FILES (the changed files pre-commit passes) in
@@ -97,6 +107,7 @@ def hook_command(
             variables=variables,
             base=base or None,
             base_optional=True,
+            region=region,
         )
         try:
             report = build_gate_report(options)
