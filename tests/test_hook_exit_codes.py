@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import stat
 import subprocess
 import sys
@@ -177,8 +178,18 @@ def test_full_standard_output_is_exit_2(tmp_path: Path) -> None:
     )
 
 
-def test_sigterm_is_exit_2_with_the_clis_line(tmp_path: Path) -> None:
-    """SIGTERM while the hook waits on git for the base (a git that never answers)."""
+@pytest.mark.parametrize(
+    ("signal_number", "last_line"),
+    [
+        (signal.SIGTERM, "finops-gate: error: terminated (SIGTERM)"),
+        (signal.SIGINT, "finops-gate: interrupted"),
+    ],
+    ids=["SIGTERM", "SIGINT"],
+)
+def test_a_signal_is_exit_2_with_the_clis_line(
+    tmp_path: Path, signal_number: int, last_line: str
+) -> None:
+    """A signal while the hook waits on git for the base (a git that never answers)."""
     _write(tmp_path, {"app/main.tf": TAGGED})
     started = tmp_path / "git-started"
     fake = tmp_path / "bin" / "git"
@@ -197,10 +208,11 @@ def test_sigterm_is_exit_2_with_the_clis_line(tmp_path: Path) -> None:
     deadline = time.monotonic() + TIME_BOUND
     while not started.exists() and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
-    process.terminate()
+    process.send_signal(signal_number)
     out, err = process.communicate(timeout=TIME_BOUND)
     assert process.returncode == 2, err
-    assert err == "finops-gate: error: terminated (SIGTERM)\n"
+    assert err.strip("\n") == last_line  # click writes a line break on Ctrl-C, as for the CLI
+    assert "Traceback" not in err
     assert out == ""
 
 
