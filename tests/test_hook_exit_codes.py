@@ -329,3 +329,16 @@ def test_hook_prices_a_directory_like_the_cli(
     assert code == 0, err
     assert out.startswith(f"finops-gate app: PASS (policy default), monthly cost ${total:,.2f}, ")
     assert ("priced in us-east-1" in out) == (not environment and not options)
+
+
+def test_the_hook_script_names_the_entry_point_that_handles_errors() -> None:
+    """pyproject's `finops-gate-hook` (what .pre-commit-hooks.yaml runs) is hook_entry."""
+    import importlib
+    import re
+
+    from finops_gate.__main__ import hook_entry
+
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    (target,) = re.findall(r'^finops-gate-hook = "([^"]+)"$', pyproject, re.M)
+    module, _, name = target.partition(":")
+    assert getattr(importlib.import_module(module), name) is hook_entry
