@@ -1,4 +1,4 @@
-"""`python -m finops_gate` and the `finops-gate` command.
+"""`python -m finops_gate`, the `finops-gate` command and the `finops-gate-hook` command.
 
 Importing the CLI takes a noticeable fraction of a second; Ctrl-C or SIGTERM (a cancelled
 CI job) in that window must end like they do anywhere else (one line, exit 2), not with a
@@ -30,6 +30,16 @@ def entry() -> NoReturn:
         sys.exit(_COULD_NOT_RUN)
     main()
     sys.exit(0)
+
+
+def hook_entry() -> NoReturn:
+    """The pre-commit hook (`finops_gate.cli.hook`)."""
+    try:
+        from finops_gate.cli.hook import main
+    except KeyboardInterrupt:
+        sys.stderr.write("finops-gate: interrupted\n")
+        sys.exit(2)
+    sys.exit(main())
 
 
 if __name__ == "__main__":

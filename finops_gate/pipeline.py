@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.model import Estimate
@@ -15,14 +16,11 @@ from finops_gate.cost.price_layers import load_prices
 from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.usage import load_usage_file
 from finops_gate.errors import PlanError, PriceTableError
-from finops_gate.plan import Plan, load_plan
+from finops_gate.plan import Plan
 from finops_gate.policy import clock
 from finops_gate.policy.engine import EvalOptions, evaluate_policies
 from finops_gate.policy.findings import Override, Verdict
 from finops_gate.policy.loader import DEFAULT_POLICY, load_policy
-from finops_gate.report.json_report import render_json
-from finops_gate.report.junit import render_junit
-from finops_gate.report.markdown import render_markdown
 from finops_gate.report.model import (
     BUNDLED_TABLE,
     LAYERED_TABLE,
@@ -31,8 +29,9 @@ from finops_gate.report.model import (
     Report,
     build_report,
 )
-from finops_gate.report.sarif import PolicyRule, render_sarif
-from finops_gate.report.table import render_table
+
+if TYPE_CHECKING:
+    from finops_gate.report.sarif import PolicyRule
 
 
 class OutputFormat(str, Enum):
@@ -75,6 +74,9 @@ class GateOptions:
     var_files: tuple[str, ...] = ()  # HCL mode (PLAN is a directory): --var-file
     variables: tuple[str, ...] = ()  # HCL mode: --var name=value
     base: str | None = None  # HCL mode: git ref priced as "before"
+    # HCL mode: a `base` git cannot give (outside a repository, before the first commit)
+    # prices everything as new, with a note, instead of failing (the pre-commit hook).
+    base_optional: bool = False
     usage_file: str | None = None  # --usage-file: quantities for usage-based components
     prices: str | None = None  # --prices / FINOPS_GATE_PRICES: a table over the bundled one
     prices_only: bool = False  # --prices-only: that table alone, without the bundled one
@@ -158,6 +160,8 @@ def load_gate_plan(options: GateOptions, environ: Mapping[str, str] | None = Non
         regions = replace(
             regions, config_dir=config_dir, config_dir_is_plans=options.config_dir is None
         )
+        from finops_gate.plan.reader import load_plan
+
         return load_plan(options.plan, regions)
     if options.config_dir is not None:
         raise PlanError(
@@ -171,9 +175,15 @@ def load_gate_plan(options: GateOptions, environ: Mapping[str, str] | None = Non
         return plan
     from finops_gate.plan.hcl.base import diff_plans, load_base
 
-    before = load_base(
-        options.plan, options.base, options.var_files, options.variables, regions=regions
-    )
+    try:
+        before = load_base(
+            options.plan, options.base, options.var_files, options.variables, regions=regions
+        )
+    except PlanError as error:
+        if not options.base_optional:
+            raise
+        note = f"Priced without a base ({error}): every resource counts as new."
+        return replace(plan, notes=(*plan.notes, note))
     return diff_plans(before, plan)
 
 
@@ -202,6 +212,8 @@ def build_gate_report(options: GateOptions) -> Report:
 
 def policy_rules(policy: str | None) -> dict[str, PolicyRule]:
     """Descriptions and help text of every policy, for the SARIF and JUnit formats."""
+    from finops_gate.report.sarif import PolicyRule
+
     policy_file, _ = load_policy(policy)
     rules: dict[str, PolicyRule] = {}
     for item in policy_file.policies:
@@ -223,15 +235,27 @@ def render(
     *,
     options: GateOptions | None = None,
 ) -> str:
+    # Each renderer (Jinja2 for Markdown, XML for JUnit) is imported when it is used: the
+    # pre-commit hook runs the pipeline on every commit and renders none of them.
     if output_format == OutputFormat.JSON:
+        from finops_gate.report.json_report import render_json
+
         return render_json(report)
     if output_format == OutputFormat.MARKDOWN:
+        from finops_gate.report.markdown import render_markdown
+
         return render_markdown(report, options.project if options else None)
     if output_format in (OutputFormat.SARIF, OutputFormat.JUNIT):
         rules = policy_rules(options.policy if options else None)
         if output_format == OutputFormat.SARIF:
+            from finops_gate.report.sarif import render_sarif
+
             return render_sarif(report, rules, options.plan if options else None)
+        from finops_gate.report.junit import render_junit
+
         return render_junit(report, rules)
+    from finops_gate.report.table import render_table
+
     return render_table(report)
 
 

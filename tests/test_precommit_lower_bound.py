@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from finops_gate.plan.hcl.precommit import main as hook_main
+from finops_gate.cli.hook import main as hook_main
 
 UNPRICED_DATABASE = """
 provider "aws" {

@@ -9,7 +9,7 @@ import uuid
 
 import click
 
-from finops_gate.cli.common import CONTEXT, write_text
+from finops_gate.cli.common import CONTEXT, PRICES_ENV, aws_region, write_text
 from finops_gate.errors import CommentError, ExitCode, OutputError, one_line
 from finops_gate.integrations.comments import Behavior
 from finops_gate.pipeline import (
@@ -24,7 +24,6 @@ from finops_gate.report.markdown import render_markdown
 from finops_gate.report.model import Report
 
 # Same as --prices (the option wins): lets CI point every run at a refreshed table.
-PRICES_ENV = "FINOPS_GATE_PRICES"
 
 
 def _append(path: str | None, text: str, what: str) -> None:
@@ -103,14 +102,6 @@ def _publish(
         outputs = actions.output_text(actions.outputs(report, url))
         _append(env.get("GITHUB_OUTPUT"), outputs, "step outputs")
     return posted
-
-
-def _aws_region(value: str | None) -> str | None:
-    from finops_gate.plan.aws_regions import AWS_REGIONS
-
-    if value is not None and value not in AWS_REGIONS:
-        raise click.BadParameter(f"{value!r} is not an AWS region code (e.g. eu-west-1)")
-    return value
 
 
 def _finite(value: float | None, option: str) -> float | None:
@@ -285,7 +276,7 @@ def _finite(value: float | None, option: str) -> float | None:
     "--region",
     metavar="REGION",
     default=None,
-    callback=lambda _ctx, _param, value: _aws_region(value),
+    callback=lambda _ctx, _param, value: aws_region(value),
     help="Region of AWS providers for which neither the plan, the configuration nor "
     "AWS_REGION / AWS_DEFAULT_REGION gives one. Default: us-east-1, with a warning.",
 )

@@ -19,6 +19,8 @@ import click
 from finops_gate.errors import ExitCode, FinopsGateError, OutputError, one_line
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+# A price table laid over the bundled one for every run (the --prices option wins).
+PRICES_ENV = "FINOPS_GATE_PRICES"
 _DEBUG_ENV = "FINOPS_GATE_DEBUG"
 # errno values that only writing produces.
 _WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EPIPE})
@@ -30,7 +32,7 @@ def error_handler() -> Iterator[None]:
     try:
         yield
     except FinopsGateError as error:
-        click.echo(f"finops-gate: error: {one_line(str(error))}", err=True)
+        show_gate_error(error)
         sys.exit(error.exit_code)
     except click.exceptions.Exit as exit_:
         sys.exit(exit_.exit_code)
@@ -58,6 +60,12 @@ def error_handler() -> Iterator[None]:
         _internal_error(error)
 
 
+def show_gate_error(error: FinopsGateError) -> None:
+    """The one line a bad input gets on standard error (the hook prints it for a
+    directory and goes on with the others)."""
+    click.echo(f"finops-gate: error: {one_line(str(error))}", err=True)
+
+
 def _internal_error(error: Exception) -> NoReturn:
     if os.environ.get(_DEBUG_ENV):
         raise error
@@ -67,6 +75,15 @@ def _internal_error(error: Exception) -> NoReturn:
         err=True,
     )
     sys.exit(ExitCode.INTERNAL_ERROR)
+
+
+def aws_region(value: str | None) -> str | None:
+    """A `--region` value: an AWS region code, or None."""
+    from finops_gate.plan.aws_regions import AWS_REGIONS
+
+    if value is not None and value not in AWS_REGIONS:
+        raise click.BadParameter(f"{value!r} is not an AWS region code (e.g. eu-west-1)")
+    return value
 
 
 def show_usage_error(error: click.ClickException) -> None:

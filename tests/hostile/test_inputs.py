@@ -589,16 +589,16 @@ def test_pricing_build_summary_escapes_file_names(tmp_path: Path) -> None:
 def test_hook_internal_error_is_exit_3_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from finops_gate.plan.hcl import precommit
+    from finops_gate.cli import hook
 
-    def broken(*args: object) -> tuple[str, bool]:
+    def broken(*args: object) -> object:
         raise RuntimeError("bug\nwith a second line")
 
     (tmp_path / "main.tf").write_text('resource "aws_eip" "a" {}\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("FINOPS_GATE_DEBUG", raising=False)
-    monkeypatch.setattr(precommit, "gate_directory", broken)
-    assert precommit.main(["--base", "", "main.tf"]) == 3
+    monkeypatch.setattr(hook, "build_gate_report", broken)
+    assert hook.main(["--base", "", "main.tf"]) == 3
     err = capsys.readouterr().err
     assert err.startswith("finops-gate: internal error: RuntimeError: bug\\nwith a second line")
     assert err.count("\n") == 1
@@ -607,13 +607,13 @@ def test_hook_internal_error_is_exit_3_in_one_line(
 def test_hook_output_naming_a_directory_is_escaped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from finops_gate.plan.hcl import precommit
+    from finops_gate.cli import hook
 
     directory = tmp_path / "infra\n::error::x"
     directory.mkdir()
     (directory / "main.tf").write_text('resource "aws_eip" "a" {}\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    assert precommit.main(["--base", "", f"{directory.name}/main.tf"]) in (0, 1)
+    assert hook.main(["--base", "", f"{directory.name}/main.tf"]) in (0, 1)
     out = capsys.readouterr().out
     assert out.startswith("finops-gate infra\\n::error::x: ")
     assert not any(line.startswith("::") for line in out.splitlines())

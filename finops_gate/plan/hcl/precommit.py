@@ -1,43 +1,38 @@
-"""The pre-commit hook: gate every directory holding a changed .tf file, in HCL mode.
+"""Which directories a commit's changed Terraform files ask the pre-commit hook to gate.
 
-    finops-gate-hook [--policy FILE|NAME] [--var-file FILE] [--var NAME=VALUE]
-        [--fail-on error|warning|never] [--base REF] FILE...
-
-Files are grouped by directory. Each directory is priced as the change since `--base`
-(HEAD by default, so budgets see what the commit adds; outside a git repository or before
-the first commit, everything counts as new). A directory that an ancestor directory uses as a local
-module (`source = "./..."`) is gated through that ancestor, the root module that gives
-it its inputs and providers. Each gated directory prints a short verdict; the exit code
-is 1 when any directory fails, 2 when one could not be read, 0 otherwise.
-
-Kept light on purpose (no click, no Markdown/SARIF renderers): pre-commit runs it on
-every commit.
+Files are grouped by directory. A directory that another directory uses as a local
+module (`source = "./..."`) is gated through that caller, up to the root modules that
+give it its inputs and providers. The hook itself (arguments, pipeline, output, exit
+codes) is `finops_gate.cli.hook`.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
-import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from finops_gate.plan.resource import Plan
+from finops_gate.plan.hcl.files import MAX_SOURCE_BYTES, read_regular_file
 
-_SOURCE = re.compile(r'^\s*source\s*=\s*"(\.\.?/[^"]*)"', re.M)
+# Within one line: `\s` or `[^"]` spanning lines makes a file of blank lines (or of
+# unclosed quotes) take quadratic time, and every .tf file of the repository is scanned.
+_SOURCE = re.compile(r'^[ \t]*source[ \t]*=[ \t]*"(\.\.?/[^"\n]*)"', re.M)
 
 
-def _local_sources(directory: Path) -> set[Path]:
+def _local_sources(directory: Path, top: Path) -> set[Path]:
+    """Local module directories the .tf files of `directory` call. Read like every file
+    HCL mode reads: a regular file of bounded size inside the repository, so that a FIFO,
+    a device or a link out of the repository named `x.tf` is skipped, never waited on."""
     found: set[Path] = set()
     for path in directory.glob("*.tf"):
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+        real = Path(os.path.realpath(path))
+        if not real.is_relative_to(top):
             continue
-        for source in _SOURCE.findall(text):
+        content = read_regular_file(real, MAX_SOURCE_BYTES)
+        if isinstance(content, str):  # why it was not read
+            continue
+        for source in _SOURCE.findall(content.decode("utf-8", errors="replace")):
             found.add((directory / source).resolve())
     return found
 
@@ -85,141 +80,6 @@ def _callers(top: Path) -> dict[Path, set[Path]]:
         if not any(name.endswith(".tf") for name in names):
             continue
         directory = Path(current)
-        for module in _local_sources(directory):
+        for module in _local_sources(directory, top):
             callers.setdefault(module, set()).add(directory)
     return callers
-
-
-def _shown(directory: Path, top: Path) -> str:
-    relative = os.path.relpath(directory, top)
-    return relative.replace(os.sep, "/")
-
-
-def gate_directory(directory: Path, shown: str, args: argparse.Namespace) -> tuple[str, bool]:
-    from finops_gate.cost.engine import estimate_plan
-    from finops_gate.cost.prices import load_price_table
-    from finops_gate.plan.hcl import load_directory
-    from finops_gate.policy.engine import EvalOptions, evaluate_policies
-    from finops_gate.policy.findings import Verdict, verdict_of
-    from finops_gate.policy.loader import DEFAULT_POLICY, load_policy
-    from finops_gate.report import headline
-    from finops_gate.report.escape import terminal_text
-
-    policy_file, _ = load_policy(args.policy)
-    plan = load_directory(directory, args.var_files, args.variables, shown=shown)
-    if args.base:
-        plan = _with_base(plan, directory, args)
-    estimate = estimate_plan(plan, load_price_table())
-    result = evaluate_policies(policy_file, plan, estimate, EvalOptions())
-    findings = list(result.findings)
-    verdict = verdict_of(findings)
-    totals = estimate.totals
-    cost = headline.total_text(totals.monthly_cost_after, totals.after_lower_bound)
-    if args.base:
-        before = headline.total_text(totals.monthly_cost_before, totals.before_lower_bound)
-        cost = f"{before} -> {cost} ({headline.change_text(totals)} since {args.base})"
-    changed = sum(1 for r in plan.resources if r.action.changes)
-    lines = [
-        f"finops-gate {shown}: {verdict.value.upper()} "
-        f"(policy {args.policy or DEFAULT_POLICY}), monthly cost {cost}, "
-        f"{len(plan.resources)} resource(s), {changed} changed"
-    ]
-    missing = headline.not_priced_text(totals)
-    if missing:
-        lines.append(f"  lower bound: {missing}")
-    for finding in findings:
-        where = f"{finding.address}: " if finding.address else ""
-        source = _source_of(plan, finding.address)
-        lines.append(
-            f"  [{finding.severity}] {finding.policy_id}: {terminal_text(where + finding.message)}"
-            + (f" ({source})" if source else "")
-        )
-    for note in plan.notes:
-        lines.append(f"  note: {terminal_text(note)}")
-    failed = (
-        verdict == Verdict.FAIL
-        if args.fail_on == "error"
-        else (verdict != Verdict.PASS if args.fail_on == "warning" else False)
-    )
-    return "\n".join(lines) + "\n", failed
-
-
-def _with_base(plan: Plan, directory: Path, args: argparse.Namespace) -> Plan:
-    """The change since `--base` (HEAD by default): what this commit changes."""
-    from dataclasses import replace
-
-    from finops_gate.errors import PlanError
-    from finops_gate.plan.hcl.base import diff_plans, load_base
-
-    try:
-        before = load_base(str(directory), args.base, args.var_files, args.variables)
-    except PlanError as error:  # not a git repository, or no commit yet
-        note = f"Priced without a base ({error}): every resource counts as new."
-        return replace(plan, notes=(*plan.notes, note))
-    return diff_plans(before, plan)
-
-
-def _source_of(plan: object, address: str | None) -> str | None:
-    for resource in getattr(plan, "resources", ()):
-        if resource.address == address and resource.source_file:
-            return f"{resource.source_file}:{resource.source_line}"
-    return None
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="finops-gate-hook", description="Gate changed Terraform directories (HCL mode)."
-    )
-    parser.add_argument("--policy", default=None, metavar="FILE|NAME")
-    parser.add_argument("--var-file", dest="var_files", action="append", default=[])
-    parser.add_argument("--var", dest="variables", action="append", default=[])
-    parser.add_argument("--fail-on", choices=("error", "warning", "never"), default="error")
-    parser.add_argument(
-        "--base",
-        default="HEAD",
-        metavar="REF",
-        help="git revision priced as before (default HEAD: what the commit changes); "
-        "--base '' prices the directory as all new",
-    )
-    parser.add_argument("files", nargs="*")
-    args = parser.parse_args(argv)
-
-    try:
-        return _gate_all(args)
-    except KeyboardInterrupt:
-        sys.stderr.write("finops-gate: interrupted\n")
-        return 2
-
-
-def _gate_all(args: argparse.Namespace) -> int:
-    """Exit codes as the CLI's: 1 a directory failed, 2 one could not be read, 3 an
-    internal error; every message one escaped line (file names come from the commit)."""
-    from finops_gate.errors import FinopsGateError, one_line
-
-    top = Path.cwd()
-    status = 0
-    for directory in root_directories(args.files, top):
-        shown = one_line(_shown(directory, top))
-        try:
-            text, failed = gate_directory(directory, shown, args)
-        except FinopsGateError as error:
-            sys.stderr.write(f"finops-gate: error: {one_line(str(error))}\n")
-            status = max(status, 2)
-            continue
-        except Exception as error:  # a bug: say so, and never exit 1 ("gate failed")
-            if os.environ.get("FINOPS_GATE_DEBUG"):
-                raise
-            sys.stderr.write(
-                f"finops-gate: internal error: {type(error).__name__}: {one_line(str(error))} "
-                "(set FINOPS_GATE_DEBUG=1 for a traceback, and please report it)\n"
-            )
-            status = 3
-            continue
-        sys.stdout.write(text)
-        if failed:
-            status = max(status, 1)
-    return status
-
-
-if __name__ == "__main__":
-    sys.exit(main())
