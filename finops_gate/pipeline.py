@@ -70,6 +70,8 @@ class GateOptions:
     prices: str | None = None  # --prices: a price table file instead of the bundled one
     region: str | None = None  # --region: for providers nothing else gives a region
     config_dir: str | None = None  # --config-dir: .tf files the plan was made from
+    # --allow-outside-repo: read `extends:` and local modules outside the repository
+    allow_outside_repo: bool = False
 
 
 def price_info(
@@ -121,6 +123,7 @@ def load_gate_plan(options: GateOptions, environ: Mapping[str, str] | None = Non
         config_dir=None,
         environ=os.environ if environ is None else environ,
         region=options.region,
+        allow_outside_repo=options.allow_outside_repo,
     )
     if options.plan == "-" or not Path(options.plan).is_dir():
         if hcl_options:
@@ -139,19 +142,30 @@ def load_gate_plan(options: GateOptions, environ: Mapping[str, str] | None = Non
         )
     from finops_gate.plan.hcl import load_directory
 
-    plan = load_directory(options.plan, options.var_files, options.variables, regions=regions)
+    plan = load_directory(
+        options.plan,
+        options.var_files,
+        options.variables,
+        regions=regions,
+        allow_outside_repo=options.allow_outside_repo,
+    )
     if options.base is None:
         return plan
     from finops_gate.plan.hcl.base import diff_plans, load_base
 
     before = load_base(
-        options.plan, options.base, options.var_files, options.variables, regions=regions
+        options.plan,
+        options.base,
+        options.var_files,
+        options.variables,
+        regions=regions,
+        allow_outside_repo=options.allow_outside_repo,
     )
     return diff_plans(before, plan)
 
 
 def build_gate_report(options: GateOptions) -> Report:
-    policy_file, _ = load_policy(options.policy)
+    policy_file, _ = load_policy(options.policy, options.allow_outside_repo)
     plan = load_gate_plan(options)
     prices = load_price_table(Path(options.prices) if options.prices else None)
     usage = load_usage_file(options.usage_file) if options.usage_file else None
@@ -173,9 +187,9 @@ def build_gate_report(options: GateOptions) -> Report:
     )
 
 
-def policy_rules(policy: str | None) -> dict[str, PolicyRule]:
+def policy_rules(policy: str | None, allow_outside_repo: bool = False) -> dict[str, PolicyRule]:
     """Descriptions and help text of every policy, for the SARIF and JUnit formats."""
-    policy_file, _ = load_policy(policy)
+    policy_file, _ = load_policy(policy, allow_outside_repo)
     rules: dict[str, PolicyRule] = {}
     for item in policy_file.policies:
         severity = getattr(item, "severity", "error")
@@ -201,7 +215,11 @@ def render(
     if output_format == OutputFormat.MARKDOWN:
         return render_markdown(report, options.project if options else None)
     if output_format in (OutputFormat.SARIF, OutputFormat.JUNIT):
-        rules = policy_rules(options.policy if options else None)
+        rules = (
+            policy_rules(options.policy, options.allow_outside_repo)
+            if options
+            else policy_rules(None)
+        )
         if output_format == OutputFormat.SARIF:
             return render_sarif(report, rules, options.plan if options else None)
         return render_junit(report, rules)

@@ -32,6 +32,7 @@ INPUTS = (
     "github-token",
     "fail-on",
     "ignore-comment-errors",
+    "allow-outside-repo",
     "args",
 )
 _TRUE = ("true", "yes", "1", "on")
@@ -125,8 +126,9 @@ def action_call(env: Mapping[str, str], supported: frozenset[str] | None = None)
         args += ["--comment", "github"]
     elif comment not in _FALSE:
         raise ActionInputError(f"input comment: expected auto, true or false, got {comment!r}")
-    if _flag(env, "ignore-comment-errors"):
-        args.append("--ignore-comment-errors")
+    for name in ("ignore-comment-errors", "allow-outside-repo"):
+        if _flag(env, name):
+            args.append(f"--{name}")
     extra = action_input(env, "args")
     if extra:
         try:

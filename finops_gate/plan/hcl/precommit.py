@@ -1,14 +1,16 @@
 """The pre-commit hook: gate every directory holding a changed .tf file, in HCL mode.
 
     finops-gate-hook [--policy FILE|NAME] [--var-file FILE] [--var NAME=VALUE]
-        [--fail-on error|warning|never] [--base REF] FILE...
+        [--fail-on error|warning|never] [--base REF] [--allow-outside-repo] FILE...
 
 Files are grouped by directory. Each directory is priced as the change since `--base`
 (HEAD by default, so budgets see what the commit adds; outside a git repository or before
 the first commit, everything counts as new). A directory that an ancestor directory uses as a local
 module (`source = "./..."`) is gated through that ancestor, the root module that gives
 it its inputs and providers. Each gated directory prints a short verdict; the exit code
-is 1 when any directory fails, 2 when one could not be read, 0 otherwise.
+is 1 when any directory fails, 2 when one could not be read, 0 otherwise. Sources and
+`extends:` outside the repository are neither followed nor read unless
+`--allow-outside-repo` (finops_gate/confine.py).
 
 Kept light on purpose (no click, no Markdown/SARIF renderers): pre-commit runs it on
 every commit.
@@ -27,18 +29,29 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from finops_gate.plan.resource import Plan
 
-_SOURCE = re.compile(r'^\s*source\s*=\s*"(\.\.?/[^"]*)"', re.M)
+_SOURCE = re.compile(r'^\s*source\s*=\s*"((?:\.\.?)?/[^"]*)"', re.M)
 
 
-def _local_sources(directory: Path) -> set[Path]:
+def _local_sources(directory: Path, boundary: Path | None) -> set[Path]:
+    """The module directories `directory`'s .tf files call with a local source; with a
+    `boundary` (a real path), only those inside it, read only from regular files inside
+    it (a .tf file may be a FIFO or a link to a device: never waited on or followed)."""
+    from finops_gate.confine import is_inside
+    from finops_gate.plan.hcl.files import MAX_SOURCE_BYTES, read_regular_file
+
     found: set[Path] = set()
-    for path in directory.glob("*.tf"):
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+    for path in sorted(directory.glob("*.tf")):
+        real = path.resolve()
+        if boundary is not None and not is_inside(real, [boundary]):
             continue
+        content = read_regular_file(real, MAX_SOURCE_BYTES)
+        if isinstance(content, str):
+            continue  # gating the directory names the problem
+        text = content.decode("utf-8", errors="replace")
         for source in _SOURCE.findall(text):
-            found.add((directory / source).resolve())
+            module = (directory / source).resolve()
+            if boundary is None or is_inside(module, [boundary]):
+                found.add(module)
     return found
 
 
@@ -46,7 +59,9 @@ def _local_sources(directory: Path) -> set[Path]:
 HOOK_SUFFIXES = (".tf", ".tf.json", ".tfvars", ".tfvars.json")
 
 
-def root_directories(files: Sequence[str], top: Path) -> list[Path]:
+def root_directories(
+    files: Sequence[str], top: Path, allow_outside_repo: bool = False
+) -> list[Path]:
     """Directories to gate for the changed files: a directory that other directories use
     as a local module is replaced by its callers, up to the root modules."""
     top = top.resolve()
@@ -57,7 +72,7 @@ def root_directories(files: Sequence[str], top: Path) -> list[Path]:
         directory = Path(file).resolve().parent
         if directory.is_dir():
             wanted.add(directory)
-    callers = _callers(top) if wanted else {}
+    callers = _callers(top, allow_outside_repo) if wanted else {}
     roots: set[Path] = set()
     pending = sorted(wanted)
     seen: set[Path] = set()
@@ -77,15 +92,19 @@ def root_directories(files: Sequence[str], top: Path) -> list[Path]:
 _SKIPPED_DIRS = {".git", ".terraform", "node_modules", ".venv", "venv", "__pycache__"}
 
 
-def _callers(top: Path) -> dict[Path, set[Path]]:
+def _callers(top: Path, allow_outside_repo: bool) -> dict[Path, set[Path]]:
     """Module directory -> directories under `top` that call it with a local source."""
+    from finops_gate.confine import real
+    from finops_gate.plan.hcl.files import repository_top
+
+    boundary = None if allow_outside_repo else real(repository_top(top))
     callers: dict[Path, set[Path]] = {}
     for current, dirs, names in os.walk(top):
         dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
         if not any(name.endswith(".tf") for name in names):
             continue
         directory = Path(current)
-        for module in _local_sources(directory):
+        for module in _local_sources(directory, boundary):
             callers.setdefault(module, set()).add(directory)
     return callers
 
@@ -105,8 +124,14 @@ def gate_directory(directory: Path, shown: str, args: argparse.Namespace) -> tup
     from finops_gate.report import headline
     from finops_gate.report.escape import terminal_text
 
-    policy_file, _ = load_policy(args.policy)
-    plan = load_directory(directory, args.var_files, args.variables, shown=shown)
+    policy_file, _ = load_policy(args.policy, args.allow_outside_repo)
+    plan = load_directory(
+        directory,
+        args.var_files,
+        args.variables,
+        shown=shown,
+        allow_outside_repo=args.allow_outside_repo,
+    )
     if args.base:
         plan = _with_base(plan, directory, args)
     estimate = estimate_plan(plan, load_price_table())
@@ -152,7 +177,13 @@ def _with_base(plan: Plan, directory: Path, args: argparse.Namespace) -> Plan:
     from finops_gate.plan.hcl.base import diff_plans, load_base
 
     try:
-        before = load_base(str(directory), args.base, args.var_files, args.variables)
+        before = load_base(
+            str(directory),
+            args.base,
+            args.var_files,
+            args.variables,
+            allow_outside_repo=args.allow_outside_repo,
+        )
     except PlanError as error:  # not a git repository, or no commit yet
         note = f"Priced without a base ({error}): every resource counts as new."
         return replace(plan, notes=(*plan.notes, note))
@@ -181,6 +212,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="git revision priced as before (default HEAD: what the commit changes); "
         "--base '' prices the directory as all new",
     )
+    parser.add_argument(
+        "--allow-outside-repo",
+        action="store_true",
+        help="read `extends:` policy files and local modules outside the repository too "
+        "(also FINOPS_GATE_ALLOW_OUTSIDE_REPO=1); default: refused",
+    )
     parser.add_argument("files", nargs="*")
     args = parser.parse_args(argv)
 
@@ -194,11 +231,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _gate_all(args: argparse.Namespace) -> int:
     """Exit codes as the CLI's: 1 a directory failed, 2 one could not be read, 3 an
     internal error; every message one escaped line (file names come from the commit)."""
+    from finops_gate.confine import outside_allowed
     from finops_gate.errors import FinopsGateError, one_line
 
+    try:
+        args.allow_outside_repo = outside_allowed(args.allow_outside_repo)
+    except FinopsGateError as error:
+        sys.stderr.write(f"finops-gate: error: {one_line(str(error))}\n")
+        return 2
     top = Path.cwd()
     status = 0
-    for directory in root_directories(args.files, top):
+    for directory in root_directories(args.files, top, args.allow_outside_repo):
         shown = one_line(_shown(directory, top))
         try:
             text, failed = gate_directory(directory, shown, args)
