@@ -92,6 +92,7 @@ class Context:
     # skipped with a note in `outside_notes`, unless the user allows it.
     outside_repo: OutsideRepo = OutsideRepo.REFUSE
     outside_notes: list[str] = field(default_factory=list)
+    _boundaries: tuple[Path, ...] | None = None
 
     @property
     def cwd(self) -> Path:
@@ -115,7 +116,10 @@ class Context:
     def module_boundaries(self) -> tuple[Path, ...]:
         """The real paths a module directory may be under: the gated directory's
         repository (for `--base`, also the copy of it that is evaluated)."""
-        return tuple(sorted({real(self._repository_copy_top()), real(repository_top(self.cwd))}))
+        if self._boundaries is None:
+            tops = {real(self._repository_copy_top()), real(repository_top(self.cwd))}
+            self._boundaries = tuple(sorted(tops))
+        return self._boundaries
 
     # As a plan's configuration has them, by module configuration path: the references
     # of each output's expression and of each input a module call passes.
