@@ -366,3 +366,27 @@ def test_the_action_input_maps_to_the_option() -> None:
     call = action_call({"INPUT_PLAN": "plan.json", "INPUT_ALLOW_OUTSIDE_REPO": "true"})
     assert "--allow-outside-repo" in call.args
     assert "--allow-outside-repo" not in action_call({"INPUT_PLAN": "plan.json"}).args
+
+
+def test_the_hook_scan_never_waits_on_a_fifo(repo: Path) -> None:
+    """The scan for callers reads every .tf file of the repository: one that is a FIFO
+    (or a link to a device) is skipped, never waited on."""
+    write(repo / "app" / "main.tf", PROVIDER)
+    (repo / "other").mkdir()
+    os.mkfifo(repo / "other" / "pipe.tf")
+    script = (
+        "import sys; from pathlib import Path; "
+        "from finops_gate.plan.hcl.precommit import root_directories; "
+        "print(root_directories([sys.argv[1]], Path('.')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, "app/main.tf"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=TIME_BOUND,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "app" in result.stdout

@@ -544,8 +544,8 @@ class ModuleInstance:
             return self._confined(installed, block, name, written)
         self.context.notes.append(
             f"{self.prefix}module.{name} (source {source!r}, {block.file}:{block.line}) is not "
-            "evaluated: only local modules (./, ../) or modules installed by `terraform init` "
-            "in .terraform/modules are read; its resources are not priced."
+            "evaluated: only local modules (./, ../, an absolute path) or modules installed by "
+            "`terraform init` in .terraform/modules are read; its resources are not priced."
         )
         return None
 
