@@ -34,11 +34,12 @@ def entry() -> NoReturn:
 
 def hook_entry() -> NoReturn:
     """The pre-commit hook (`finops_gate.cli.hook`)."""
+    signal.signal(signal.SIGTERM, _terminated_while_starting)
     try:
         from finops_gate.cli.hook import main
     except KeyboardInterrupt:
         sys.stderr.write("finops-gate: interrupted\n")
-        sys.exit(2)
+        sys.exit(_COULD_NOT_RUN)
     sys.exit(main())
 
 

@@ -82,6 +82,8 @@ class GateOptions:
     prices_only: bool = False  # --prices-only: that table alone, without the bundled one
     region: str | None = None  # --region: for providers nothing else gives a region
     config_dir: str | None = None  # --config-dir: .tf files the plan was made from
+    # --allow-outside-repo: read `extends:` and local modules outside the repository
+    allow_outside_repo: bool = False
 
 
 def price_info(
@@ -150,6 +152,7 @@ def load_gate_plan(options: GateOptions, environ: Mapping[str, str] | None = Non
         config_dir=None,
         environ=os.environ if environ is None else environ,
         region=options.region,
+        allow_outside_repo=options.allow_outside_repo,
     )
     if options.plan == "-" or not Path(options.plan).is_dir():
         if hcl_options:
@@ -170,14 +173,25 @@ def load_gate_plan(options: GateOptions, environ: Mapping[str, str] | None = Non
         )
     from finops_gate.plan.hcl import load_directory
 
-    plan = load_directory(options.plan, options.var_files, options.variables, regions=regions)
+    plan = load_directory(
+        options.plan,
+        options.var_files,
+        options.variables,
+        regions=regions,
+        allow_outside_repo=options.allow_outside_repo,
+    )
     if options.base is None:
         return plan
     from finops_gate.plan.hcl.base import diff_plans, load_base
 
     try:
         before = load_base(
-            options.plan, options.base, options.var_files, options.variables, regions=regions
+            options.plan,
+            options.base,
+            options.var_files,
+            options.variables,
+            regions=regions,
+            allow_outside_repo=options.allow_outside_repo,
         )
     except PlanError as error:
         if not options.base_optional:
@@ -188,7 +202,7 @@ def load_gate_plan(options: GateOptions, environ: Mapping[str, str] | None = Non
 
 
 def build_gate_report(options: GateOptions) -> Report:
-    policy_file, _ = load_policy(options.policy)
+    policy_file, _ = load_policy(options.policy, options.allow_outside_repo)
     plan = load_gate_plan(options)
     prices, table = gate_prices(options)
     usage = load_usage_file(options.usage_file) if options.usage_file else None
@@ -210,11 +224,11 @@ def build_gate_report(options: GateOptions) -> Report:
     )
 
 
-def policy_rules(policy: str | None) -> dict[str, PolicyRule]:
+def policy_rules(policy: str | None, allow_outside_repo: bool = False) -> dict[str, PolicyRule]:
     """Descriptions and help text of every policy, for the SARIF and JUnit formats."""
     from finops_gate.report.sarif import PolicyRule
 
-    policy_file, _ = load_policy(policy)
+    policy_file, _ = load_policy(policy, allow_outside_repo)
     rules: dict[str, PolicyRule] = {}
     for item in policy_file.policies:
         severity = getattr(item, "severity", "error")
@@ -246,7 +260,11 @@ def render(
 
         return render_markdown(report, options.project if options else None)
     if output_format in (OutputFormat.SARIF, OutputFormat.JUNIT):
-        rules = policy_rules(options.policy if options else None)
+        rules = (
+            policy_rules(options.policy, options.allow_outside_repo)
+            if options
+            else policy_rules(None)
+        )
         if output_format == OutputFormat.SARIF:
             from finops_gate.report.sarif import render_sarif
 

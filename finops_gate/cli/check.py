@@ -10,6 +10,7 @@ import uuid
 import click
 
 from finops_gate.cli.common import CONTEXT, PRICES_ENV, aws_region, write_text
+from finops_gate.confine import outside_allowed
 from finops_gate.errors import CommentError, ExitCode, OutputError, one_line
 from finops_gate.integrations.comments import Behavior
 from finops_gate.pipeline import (
@@ -289,6 +290,13 @@ def _finite(value: float | None, option: str) -> float | None:
     help="The .tf files the plan was made from, to evaluate provider regions the plan does "
     "not record (region = local.x). Default: the plan file's directory if it has .tf files.",
 )
+@click.option(
+    "--allow-outside-repo",
+    is_flag=True,
+    default=False,
+    help="Read `extends:` policy files and local modules outside the repository too "
+    "(also FINOPS_GATE_ALLOW_OUTSIDE_REPO=1). Default: refused.",
+)
 def check_command(
     plan: str,
     policy: str | None,
@@ -315,6 +323,7 @@ def check_command(
     prices_only: bool = False,
     region: str | None = None,
     config_dir: str | None = None,
+    allow_outside_repo: bool = False,
 ) -> None:
     """Estimate the monthly cost of a Terraform plan and gate it on policy.
 
@@ -348,6 +357,7 @@ def check_command(
         prices_only=prices_only,
         region=region,
         config_dir=config_dir,
+        allow_outside_repo=outside_allowed(allow_outside_repo),
     )
     report = build_gate_report(options)
     to_stdout = output is None or output == "-"

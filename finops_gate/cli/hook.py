@@ -34,6 +34,7 @@ from finops_gate.cli.common import (
     show_gate_error,
     write_text,
 )
+from finops_gate.confine import outside_allowed
 from finops_gate.errors import ExitCode, FinopsGateError
 from finops_gate.pipeline import FailOn, GateOptions, build_gate_report, gate_failed
 from finops_gate.plan.hcl.precommit import root_directories
@@ -100,6 +101,13 @@ from finops_gate.report.hook_text import render_hook_text
     default=False,
     help='Price from the --prices table alone: what it lacks is "price not found".',
 )
+@click.option(
+    "--allow-outside-repo",
+    is_flag=True,
+    default=False,
+    help="Read `extends:` policy files and local modules outside the repository too "
+    "(also FINOPS_GATE_ALLOW_OUTSIDE_REPO=1). Default: refused.",
+)
 @click.argument("files", nargs=-1)
 def hook_command(
     policy: str | None,
@@ -110,13 +118,15 @@ def hook_command(
     region: str | None,
     prices: str | None,
     prices_only: bool,
+    allow_outside_repo: bool,
     files: tuple[str, ...],
 ) -> int:
     """Gate each directory holding one of FILES (the changed files pre-commit passes) in
     HCL mode, and print a short verdict for each."""
     top = Path.cwd()
     status = ExitCode.PASS
-    for directory in root_directories(files, top):
+    allow_outside_repo = outside_allowed(allow_outside_repo)
+    for directory in root_directories(files, top, allow_outside_repo):
         options = GateOptions(
             plan=os.path.relpath(directory, top),
             policy=policy,
@@ -128,6 +138,7 @@ def hook_command(
             region=region,
             prices=prices,
             prices_only=prices_only,
+            allow_outside_repo=allow_outside_repo,
         )
         try:
             report = build_gate_report(options)

@@ -35,6 +35,7 @@ INPUTS = (
     "fail-on",
     "ignore-comment-errors",
     "network-deadline",
+    "allow-outside-repo",
     "args",
 )
 _TRUE = ("true", "yes", "1", "on")
@@ -130,10 +131,9 @@ def action_call(env: Mapping[str, str], supported: frozenset[str] | None = None)
         args += ["--comment", "github"]
     elif comment not in _FALSE:
         raise ActionInputError(f"input comment: expected auto, true or false, got {comment!r}")
-    if _flag(env, "ignore-comment-errors"):
-        args.append("--ignore-comment-errors")
-    if _flag(env, "prices-only"):
-        args.append("--prices-only")
+    for name in ("ignore-comment-errors", "prices-only", "allow-outside-repo"):
+        if _flag(env, name):
+            args.append(f"--{name}")
     extra = action_input(env, "args")
     if extra:
         try:

@@ -6,6 +6,9 @@ Only provider blocks are evaluated (with the locals, variables, tfvars and works
 they need), in the root module and its local modules; resources are not. The keys are
 the plan's `provider_config` keys: `aws`, `aws.eu`, `module.net:aws`,
 `module.net.module.vpc:aws.peer`.
+
+A local module outside the repository (finops_gate/confine.py) is left out with a note,
+unless `allow_outside_repo`: this reading only adds what the plan lacks.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ class ConfigRegions:
     locations: dict[str, str] = field(default_factory=dict)  # provider key -> "main.tf:12"
     problems: dict[str, str] = field(default_factory=dict)  # provider key -> why unknown
     error: str | None = None  # why the directory could not be evaluated at all
+    notes: list[str] = field(default_factory=list)  # modules left out, for the plan's notes
 
 
 def has_tf_files(directory: Path) -> bool:
@@ -36,7 +40,9 @@ def has_tf_files(directory: Path) -> bool:
         return False
 
 
-def provider_regions(directory: str | Path, plan_variables: Mapping[str, Any]) -> ConfigRegions:
+def provider_regions(
+    directory: str | Path, plan_variables: Mapping[str, Any], allow_outside_repo: bool = False
+) -> ConfigRegions:
     """Evaluate the provider blocks under `directory`; the plan's own variable values win
     over defaults and tfvars files (they are what terraform used).
 
@@ -44,15 +50,19 @@ def provider_regions(directory: str | Path, plan_variables: Mapping[str, Any]) -
     whose input is the plan; the failure is returned in `error` instead.
     """
     try:
-        return _evaluate(Path(directory), plan_variables)
+        return _evaluate(Path(directory), plan_variables, allow_outside_repo)
     except Exception as error:  # any failure only skips this step
         message = str(error) or type(error).__name__
         return ConfigRegions(error=message.splitlines()[0])
 
 
-def _evaluate(directory: Path, plan_variables: Mapping[str, Any]) -> ConfigRegions:
+def _evaluate(
+    directory: Path, plan_variables: Mapping[str, Any], allow_outside_repo: bool
+) -> ConfigRegions:
     result = ConfigRegions()
-    _collect(_root_instance(directory, plan_variables), "", result)
+    instance = _root_instance(directory, plan_variables, allow_outside_repo)
+    _collect(instance, "", result)
+    result.notes = list(dict.fromkeys(instance.context.outside_notes))
     return result
 
 
@@ -61,23 +71,29 @@ def _evaluate(directory: Path, plan_variables: Mapping[str, Any]) -> ConfigRegio
 _LAST: dict[str, ModuleInstance] = {}
 
 
-def _root_instance(directory: Path, plan_variables: Mapping[str, Any]) -> ModuleInstance:
+def _root_instance(
+    directory: Path, plan_variables: Mapping[str, Any], allow_outside_repo: bool
+) -> ModuleInstance:
     """The root module of `directory`, ready to evaluate; the plan's own variable values
     win over defaults and tfvars files (they are what terraform used)."""
     import json
 
+    from finops_gate.confine import OutsideRepo
     from finops_gate.errors import PlanError
     from finops_gate.plan.hcl.build import Context, ModuleInstance, _type_name
     from finops_gate.plan.hcl.variables import root_variable_values
 
     root = directory.resolve()
     stamps = [(p.name, p.lstat().st_mtime_ns) for p in sorted(root.glob("*.tf*"))]
-    key = json.dumps([str(root), stamps, plan_variables], sort_keys=True, default=str)
+    key = json.dumps(
+        [str(root), stamps, plan_variables, allow_outside_repo], sort_keys=True, default=str
+    )
     if key in _LAST:
         return _LAST[key]
     if not has_tf_files(root):
         raise PlanError(f"{directory}: no .tf files")
     context = Context(root=root, root_variables={})
+    context.outside_repo = OutsideRepo.READ if allow_outside_repo else OutsideRepo.SKIP
     config = context.config(root)
     string_typed = {
         name for name, block in config.variables.items() if _type_name(block) in (None, "string")
@@ -138,31 +154,36 @@ LINKING_TYPES = frozenset(
 
 
 def linked_expressions(
-    directory: str | Path, plan_variables: Mapping[str, Any], addresses: set[str]
-) -> dict[str, dict[str, Any]]:
+    directory: str | Path,
+    plan_variables: Mapping[str, Any],
+    addresses: set[str],
+    allow_outside_repo: bool = False,
+) -> tuple[dict[str, dict[str, Any]], list[str]]:
     """Configuration expressions of `addresses`, evaluated from the directory, with the
     resources their values come from as absolute references: what a plan cannot record
-    (a launch template reached through a `local`, subnets through `each.value`).
+    (a launch template reached through a `local`, subnets through `each.value`); and the
+    notes on modules left out.
 
     Never raises: like the provider regions, this only adds what the plan lacks.
     """
     try:
-        return _linked(Path(directory), plan_variables, addresses)
+        return _linked(Path(directory), plan_variables, addresses, allow_outside_repo)
     except Exception:  # any failure only skips this step; the plan's own links stay
-        return {}
+        return {}, []
 
 
 def _linked(
-    directory: Path, plan_variables: Mapping[str, Any], addresses: set[str]
-) -> dict[str, dict[str, Any]]:
-    instance = _root_instance(directory, plan_variables)
+    directory: Path, plan_variables: Mapping[str, Any], addresses: set[str], allow: bool
+) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    instance = _root_instance(directory, plan_variables, allow)
     if not instance.context.resources:  # collected once per evaluation
         instance.collect()
-    return {
+    linked = {
         resource.address: dict(resource.config_expressions)
         for resource in instance.context.resources
         if resource.address in addresses
     }
+    return linked, list(dict.fromkeys(instance.context.outside_notes))
 
 
 def with_absolute_references(planned: Any, evaluated: Any) -> Any:

@@ -153,9 +153,10 @@ def _build_plan(document: PlanDocument, options: RegionOptions) -> Plan:
         for change in document.resource_changes
         if change.mode == "managed"
     ]
+    link_notes: list[str] = []
     if options.config_dir:
-        resources = _with_configuration_links(resources, options.config_dir, document)
-    notes = regions.notes()
+        resources, link_notes = _with_configuration_links(resources, options, document)
+    notes = list(dict.fromkeys([*regions.notes(), *link_notes]))
     return Plan(
         format_version=document.format_version,
         terraform_version=document.terraform_version,
@@ -170,8 +171,8 @@ def _build_plan(document: PlanDocument, options: RegionOptions) -> Plan:
 
 
 def _with_configuration_links(
-    resources: list[Resource], config_dir: str, document: PlanDocument
-) -> list[Resource]:
+    resources: list[Resource], options: RegionOptions, document: PlanDocument
+) -> tuple[list[Resource], list[str]]:
     """Links a plan cannot record (through locals, `each.value`, `dynamic` blocks), read
     from the configuration directory; only when the plan holds a resource priced through
     a link, since it evaluates the whole configuration."""
@@ -184,11 +185,13 @@ def _with_configuration_links(
     )
 
     wanted = {r.address for r in resources if r.type in LINKING_TYPES and r.after is not None}
-    if not wanted:
-        return resources
+    if not wanted or not options.config_dir:
+        return resources, []
     variables = {name: var.value for name, var in document.variables.items()}
-    evaluated = linked_expressions(config_dir, variables, wanted)
-    return [
+    evaluated, notes = linked_expressions(
+        options.config_dir, variables, wanted, options.allow_outside_repo
+    )
+    linked = [
         replace(
             r,
             config_expressions=with_absolute_references(
@@ -199,6 +202,7 @@ def _with_configuration_links(
         else r
         for r in resources
     ]
+    return linked, notes
 
 
 def _as_mapping(value: Any) -> Mapping[str, Any] | None:

@@ -46,6 +46,9 @@ class RegionOptions:
     # The directory holds the plan file itself (the default): reports then name the
     # provider block's file relative to it, so they do not depend on where the plan is.
     config_dir_is_plans: bool = False
+    # Read local modules of the configuration directory outside its repository too
+    # (finops_gate/confine.py); else they are left out with a note.
+    allow_outside_repo: bool = False
 
 
 def default_region(options: RegionOptions) -> tuple[str, str, str]:
@@ -177,7 +180,8 @@ class PlanRegions:
             from finops_gate.plan.config_dir import provider_regions
 
             variables = {name: v.value for name, v in self._document.variables.items()}
-            self._config = provider_regions(directory, variables)
+            self._config = provider_regions(directory, variables, self._options.allow_outside_repo)
+            self._notes.extend(self._config.notes)
             if self._config.error:
                 self._notes.append(
                     f"Could not evaluate the provider blocks in {directory} to find a region: "

@@ -4,16 +4,22 @@
 extending file): policies with the same id are replaced, `remove: [id, ...]` drops
 inherited policies, new ids are added after the inherited ones; `environment` replaces
 the inherited one when given; waivers add up.
+
+An `extends` path must stay inside the repository of the file that names it (symlinks
+resolved; finops_gate/confine.py) unless `allow_outside_repo`: a policy file from a pull
+request must not make the gate read the runner's other files.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from finops_gate.bundled import bundled_dir
+from finops_gate.confine import is_inside, real, refusal
 from finops_gate.errors import PolicyError
 from finops_gate.globs import glob_match
 from finops_gate.input_files import POLICY_LIMIT, decode_utf8, load_yaml, read_input_file
@@ -43,32 +49,40 @@ def resolve_policy_path(name_or_path: str | None) -> Path:
 BUILTIN_IDS = ("plan-incomplete", "environment-unknown")
 
 
-def load_policy(name_or_path: str | None) -> tuple[PolicyFile, Path]:
+def load_policy(
+    name_or_path: str | None, allow_outside_repo: bool = False
+) -> tuple[PolicyFile, Path]:
     path = resolve_policy_path(name_or_path)
-    return _load(path, ()), path
+    return _load(path, (), allow_outside_repo), path
 
 
-def _load(path: Path, seen: tuple[Path, ...]) -> PolicyFile:
+def _load(path: Path, seen: tuple[Path, ...], allow_outside_repo: bool) -> PolicyFile:
     data = read_input_file(str(path), POLICY_LIMIT, PolicyError)
     text = decode_utf8(data, str(path), "the policy file", PolicyError)
-    return _resolve(parse_policy_file(text, str(path)), str(path), path.parent, (*seen, path))
+    child = parse_policy_file(text, str(path))
+    return _resolve(child, str(path), path.parent, (*seen, path), allow_outside_repo)
 
 
-def parse_policy(text: str, name: str, base: Path | None = None) -> PolicyFile:
+def parse_policy(
+    text: str, name: str, base: Path | None = None, allow_outside_repo: bool = False
+) -> PolicyFile:
     """Parse and validate a policy file's text, resolving `extends`."""
-    return _resolve(parse_policy_file(text, name), name, base or Path.cwd(), ())
+    child = parse_policy_file(text, name)
+    return _resolve(child, name, base or Path.cwd(), (), allow_outside_repo)
 
 
-def _resolve(child: PolicyFile, name: str, base: Path, seen: tuple[Path, ...]) -> PolicyFile:
+def _resolve(
+    child: PolicyFile, name: str, base: Path, seen: tuple[Path, ...], allow_outside_repo: bool
+) -> PolicyFile:
     if child.extends is None:
         if child.remove:
             raise PolicyError(f"{name}: remove: only meaningful with extends")
         merged = child
     else:
-        parent_path = _parent_path(child.extends, base, name)
+        parent_path = _parent_path(child.extends, base, name, allow_outside_repo)
         if parent_path.resolve() in [p.resolve() for p in seen]:
             raise PolicyError(f"{name}: extends: {child.extends!r} extends itself")
-        parent = _load(parent_path, seen)
+        parent = _load(parent_path, seen, allow_outside_repo)
         parent_ids = {p.id for p in parent.policies}
         for index, removed in enumerate(child.remove):
             if removed not in parent_ids:
@@ -93,7 +107,7 @@ def _resolve(child: PolicyFile, name: str, base: Path, seen: tuple[Path, ...]) -
     return merged
 
 
-def _parent_path(extends: str, base: Path, name: str) -> Path:
+def _parent_path(extends: str, base: Path, name: str, allow_outside_repo: bool) -> Path:
     bundled = bundled_dir("policies") / f"{extends}.yml"
     if "/" not in extends and not extends.endswith((".yml", ".yaml")):
         if bundled.exists():
@@ -101,9 +115,22 @@ def _parent_path(extends: str, base: Path, name: str) -> Path:
         names = ", ".join(bundled_policy_names())
         raise PolicyError(f"{name}: extends: no bundled policy {extends!r} (bundled: {names})")
     path = base / extends
+    if not allow_outside_repo and not _in_repository(path, base):
+        # Checked before the file is even looked at: whether it exists is no business of
+        # a policy from elsewhere either.
+        raise PolicyError(refusal(name, "extends", extends))
     if not path.is_file():
         raise PolicyError(f"{name}: extends: {path}: no such policy file")
     return path
+
+
+def _in_repository(path: Path, base: Path) -> bool:
+    """Whether `path` is inside the repository of `base`, the directory of the policy
+    file that names it."""
+    from finops_gate.plan.hcl.files import repository_top
+
+    top = repository_top(Path(os.path.abspath(base)))
+    return is_inside(path, [real(top)])
 
 
 def parse_policy_file(text: str, name: str) -> PolicyFile:

@@ -127,7 +127,9 @@ def _load_expected(path: Path) -> Expected:
         raise PolicyError(f"{path}: {where}: {first['msg']}") from None
 
 
-def run_policy_tests(directory: str, policy: str | None = None) -> list[CaseResult]:
+def run_policy_tests(
+    directory: str, policy: str | None = None, allow_outside_repo: bool = False
+) -> list[CaseResult]:
     root = Path(directory)
     if not root.is_dir():
         raise PolicyError(f"{directory}: not a directory")
@@ -135,7 +137,7 @@ def run_policy_tests(directory: str, policy: str | None = None) -> list[CaseResu
         if not (root / "policy.yml").is_file():
             raise PolicyError(f"{directory}: no policy.yml; pass --policy FILE|NAME")
         policy = str(root / "policy.yml")
-    policy_file, _ = load_policy(policy)
+    policy_file, _ = load_policy(policy, allow_outside_repo)
     cases = sorted(path.parent for path in root.glob("*/expected.yml"))
     if not cases:
         raise PolicyError(f"{directory}: no case folders with an expected.yml")

@@ -32,14 +32,17 @@ def load_directory(
     shown: str | None = None,
     terraform_dir_of: str | Path | None = None,
     regions: RegionOptions | None = None,
+    allow_outside_repo: bool = False,
 ) -> Plan:
     """Evaluate the root module in `directory` (and its local modules) into a Plan.
 
     `terraform_dir_of`: read `.terraform` (installed modules, selected workspace) from
     that directory instead (`--base` evaluates a copy of the directory from git, which
     has none). `regions`: where a provider block without a region gets one (the
-    environment, `--region`); None: us-east-1.
+    environment, `--region`); None: us-east-1. `allow_outside_repo`: read local modules
+    outside the repository too (else they stop the run: finops_gate/confine.py).
     """
+    from finops_gate.confine import OutsideRepo
     from finops_gate.plan.hcl.build import Context, ModuleInstance, _type_name
     from finops_gate.plan.hcl.config import tf_files
     from finops_gate.plan.hcl.values import contains_unknown
@@ -53,6 +56,8 @@ def load_directory(
     if not tf_files(root):
         raise PlanError(f"{label}: no .tf files in this directory")
     context = Context(root=root, root_variables={})
+    if allow_outside_repo:
+        context.outside_repo = OutsideRepo.READ
     if regions is not None:
         context.default_region = default_region(regions)
     if terraform_dir_of is not None:

@@ -46,6 +46,7 @@ def load_base(
     var_files: Sequence[str],
     var_options: Sequence[str],
     regions: RegionOptions | None = None,
+    allow_outside_repo: bool = False,
 ) -> Plan | None:
     """The directory as it was at `ref`; None when it did not exist there."""
     from finops_gate.plan.hcl import load_directory
@@ -84,6 +85,7 @@ def load_base(
             shown=f"{directory}@{ref}",
             terraform_dir_of=path,
             regions=regions,
+            allow_outside_repo=allow_outside_repo,
         )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from finops_gate.confine import OutsideRepo, is_inside, real, refusal
 from finops_gate.errors import PlanError
 from finops_gate.plan.hcl import schema
 from finops_gate.plan.hcl.config import (
@@ -88,6 +89,11 @@ class Context:
     provider_regions: dict[str, ProviderRegion] = field(default_factory=dict)
     _functions: dict[str, Function] | None = None
     budget: Budget = field(default_factory=Budget)
+    # A module directory outside the repository (finops_gate/confine.py): refused, or
+    # skipped with a note in `outside_notes`, unless the user allows it.
+    outside_repo: OutsideRepo = OutsideRepo.REFUSE
+    outside_notes: list[str] = field(default_factory=list)
+    _boundaries: tuple[Path, ...] | None = None
 
     @property
     def cwd(self) -> Path:
@@ -107,6 +113,14 @@ class Context:
         top = repository_top(self.cwd)
         depth = len(self.cwd.relative_to(top).parts) if self.cwd.is_relative_to(top) else 0
         return self.root.parents[depth - 1] if depth else self.root
+
+    def module_boundaries(self) -> tuple[Path, ...]:
+        """The real paths a module directory may be under: the gated directory's
+        repository (for `--base`, also the copy of it that is evaluated)."""
+        if self._boundaries is None:
+            tops = {real(self._repository_copy_top()), real(repository_top(self.cwd))}
+            self._boundaries = tuple(sorted(tops))
+        return self._boundaries
 
     # As a plan's configuration has them, by module configuration path: the references
     # of each output's expression and of each input a module call passes.
@@ -540,17 +554,35 @@ class ModuleInstance:
     def _module_directory(self, block: Block, name: str) -> Path | None:
         source_attr = block.body.attributes.get("source")
         source = self.evaluate_expr(source_attr.expr, {}) if source_attr else None
-        if isinstance(source, str) and source.startswith(("./", "../")):
-            return self.config.directory / source
+        # An absolute path is read in place: `terraform init` installs it as a link to it.
+        if isinstance(source, str) and source.startswith(("./", "../", "/")):
+            return self._confined(self.config.directory / source, block, name, source)
         key = f"{self.call_path}.{name}" if self.call_path else name
         installed = self.context.installed_dir(key)
         if installed is not None and installed.is_dir():
-            return installed
+            written = source if isinstance(source, str) else f".terraform/modules: {key}"
+            return self._confined(installed, block, name, written)
         self.context.notes.append(
             f"{self.prefix}module.{name} (source {source!r}, {block.file}:{block.line}) is not "
-            "evaluated: only local modules (./, ../) or modules installed by `terraform init` "
-            "in .terraform/modules are read; its resources are not priced."
+            "evaluated: only local modules (./, ../, an absolute path) or modules installed by "
+            "`terraform init` in .terraform/modules are read; its resources are not priced."
         )
+        return None
+
+    def _confined(self, directory: Path, block: Block, name: str, written: str) -> Path | None:
+        """`directory` when it may be read (finops_gate/confine.py); else a one-line
+        error (HCL mode) or None with a note (plan mode's configuration reading)."""
+        context = self.context
+        if context.outside_repo == OutsideRepo.READ or is_inside(
+            directory, context.module_boundaries()
+        ):
+            return directory
+        where = f"{block.file}:{block.line}"
+        field = f"{self.prefix}module.{name}.source"
+        if context.outside_repo == OutsideRepo.REFUSE:
+            raise PlanError(refusal(where, field, written))
+        skipped = "not read: its provider blocks and resources are not evaluated"
+        context.outside_notes.append(refusal(where, field, written, skipped))
         return None
 
     # -- providers -------------------------------------------------------------------------
