@@ -238,7 +238,8 @@ def stream_offer_csv(lines: Iterable[str], where: str) -> tuple[OfferHeader, Ite
     count differs from the header's, or a metadata block without FormatVersion/OfferCode,
     is a PriceTableError; so is a csv.Error (a NUL byte, an overlong field).
     """
-    reader = csv.reader(lines)
+    # strict: AWS quotes every field, so a stray or unclosed quote is damage, not data.
+    reader = csv.reader(lines, strict=True)
     metadata: dict[str, str] = {}
     try:
         for meta in itertools.islice(reader, OFFER_CSV_METADATA_ROWS):

@@ -108,7 +108,9 @@ def region_files(service: str, region_index: Any, where: str) -> dict[str, Regio
     files: dict[str, RegionFile] = {}
     for entry in entries:
         code = entry.get("regionCode") if isinstance(entry, Mapping) else None
-        path = entry.get("currentVersionUrl") if isinstance(entry, Mapping) else None
+        path = None
+        if isinstance(entry, Mapping):
+            path = entry.get("currentVersionUrl") or entry.get("versionUrl")
         if not isinstance(code, str) or not isinstance(path, str) or not path:
             raise PriceTableError(f"{where}: a region without regionCode or currentVersionUrl")
         files[code] = RegionFile(service, code, path)
