@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import urllib.request
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -20,8 +21,8 @@ from finops_gate.pricing.update.catalog import (
     region_index_paths,
 )
 from finops_gate.pricing.update.extract import Extract
-from finops_gate.pricing.update.fetch import Validators
-from finops_gate.pricing.update.progress import TerminalProgress
+from finops_gate.pricing.update.fetch import Downloader, Validators
+from finops_gate.pricing.update.progress import NoProgress, TerminalProgress
 from tests.pricing_update.price_list import FIXTURES, offer_index, region_index
 
 SAVINGS_PLAN_REGION_INDEX = FIXTURES / "savings_plan_region_index.json"
@@ -111,3 +112,12 @@ def test_the_progress_line_on_a_terminal() -> None:
     progress.start("AWSELB eu-west-1", None)
     progress.advance(2_500_000)
     assert progress.line() == "AWSELB eu-west-1 2.5 MB"
+
+
+def test_the_downloader_takes_https_proxy_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.example:3128")
+    opener = Downloader(NoProgress())._opener()
+    proxies = [h.proxies for h in opener.handlers if isinstance(h, urllib.request.ProxyHandler)]
+    assert proxies == [{"https": "http://proxy.example:3128"}]

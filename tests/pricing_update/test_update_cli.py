@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -240,12 +242,15 @@ def test_a_mirror_endpoint_keeps_its_path_prefix(
     assert '"ebs:st1:storage":[0.053,' in capsys.readouterr().out  # standard output
 
 
-@pytest.mark.parametrize("endpoint", ["ftp://example.com", "pricing.example.com", "http://x/?a"])
+@pytest.mark.parametrize(
+    "endpoint", ["ftp://example.com", "pricing.example.com", "http://x/?a", "https://u:secret@x/"]
+)
 def test_a_bad_endpoint_exits_2(endpoint: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["pricing", "update", "--endpoint", endpoint])
     assert exited.value.code == 2
-    assert "--endpoint" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "--endpoint" in err and "secret" not in err and err.count("\n") == 1
 
 
 def test_a_network_failure_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -291,3 +296,35 @@ def test_the_table_prices_a_plan_with_the_offers_date_as_source(
     assert m5 and {(c["unit_price"], c["price_source"]) for c in m5} == {(0.096, US_SOURCE)}
     assert not any(c["approximate"] for c in m5)
     assert report["prices"]["sources"][US_SOURCE]["as_of"] == "2021-02-05"
+
+
+def test_a_json_offer_over_the_size_cap_exits_2(
+    server: PriceListServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    del server.files[EC2_US_CSV]
+    monkeypatch.setenv("FINOPS_GATE_MAX_RESPONSE_BYTES", "4000")
+    code, err = update(server, tmp_path, capsys, "--region", "us-east-1")
+    assert code == 2
+    assert f"{EC2_US_JSON}: the JSON offer is over 4,000 bytes" in err
+
+
+def test_progress_is_shown_on_a_terminal(
+    server: PriceListServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert update(server, tmp_path, capsys, "--region", "eu-west-3")[0] == 0
+    size = len(server.files[EC2_EU_CSV])  # type: ignore[arg-type]
+    shown = terminal.getvalue()
+    assert f"\r\x1b[KAmazonEC2 eu-west-3 [{'#' * 24}] {size / 1e3:.1f} kB of" in shown
+    assert shown.endswith("\n5 prices in 1 regions; 3 files downloaded, 0 not modified\n")

@@ -64,6 +64,9 @@ def check_endpoint(endpoint: str) -> str:
     split = urllib.parse.urlsplit(endpoint)
     if split.scheme not in ("http", "https") or not split.netloc:
         raise PriceTableError(f"--endpoint {endpoint!r}: expected an http:// or https:// address")
+    if split.username is not None or split.password is not None:
+        # Never needed (the Price List is public), and would be echoed in every message.
+        raise PriceTableError("--endpoint: an address without user name or password")
     if split.query or split.fragment:
         raise PriceTableError(f"--endpoint {endpoint!r}: an address without ?query or #fragment")
     return endpoint.rstrip("/")

@@ -27,7 +27,9 @@ class NoProgress:
         pass
 
 
-def _megabytes(count: int) -> str:
+def _size(count: int) -> str:
+    if count < 1_000_000:
+        return f"{count / 1000:,.1f} kB"
     return f"{count / 1_000_000:,.1f} MB"
 
 
@@ -61,8 +63,8 @@ class TerminalProgress:
         if self._total:
             filled = min(self.WIDTH, self.WIDTH * self._count // self._total)
             bar = "#" * filled + "." * (self.WIDTH - filled)
-            return f"{self._label} [{bar}] {_megabytes(self._count)} of {_megabytes(self._total)}"
-        return f"{self._label} {_megabytes(self._count)}"
+            return f"{self._label} [{bar}] {_size(self._count)} of {_size(self._total)}"
+        return f"{self._label} {_size(self._count)}"
 
     def _draw(self) -> None:
         self._drawn = time.monotonic()
