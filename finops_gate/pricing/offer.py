@@ -17,6 +17,10 @@ non-zero EBS-optimized fee), EBS volumes, IOPS, throughput, I/O
 and snapshots, NAT gateways, idle Elastic IPs, CPU credits, load balancers, RDS storage /
 IOPS / backup, CloudWatch metrics and alarms (see `USAGE_ITEMS`). Each input file becomes
 one source, dated by its publication date.
+
+`stream_offer_csv` reads an offer CSV one row at a time from any text stream, and
+`price_figure` maps one product to its figure: `finops_gate.pricing.update` uses both on
+downloads too large to hold, so both paths give the same figures for the same rows.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ import pytest
 
 from finops_gate.cli import main
 from finops_gate.cost.prices import load_price_table, validate_price_table
+from finops_gate.pricing.offer import ingest
 from tests.conftest import fixture_plan_path
 from tests.pricing_update.price_list import (
     EU_VERSION,
@@ -328,3 +329,23 @@ def test_progress_is_shown_on_a_terminal(
     shown = terminal.getvalue()
     assert f"\r\x1b[KAmazonEC2 eu-west-3 [{'#' * 24}] {size / 1e3:.1f} kB of" in shown
     assert shown.endswith("\n5 prices in 1 regions; 3 files downloaded, 0 not modified\n")
+
+
+def test_the_same_rows_give_the_same_figures_as_pricing_build(
+    server: PriceListServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served = tmp_path / "served"
+    served.mkdir()
+    for path in (EC2_EU_CSV, EC2_US_CSV):
+        name = path.split("/")[-2] + ".csv"
+        (served / name).write_bytes(server.files[path])  # type: ignore[arg-type]
+    built = {
+        region: {key: float(figure.price) for key, figure in table.items()}
+        for region, table in ingest([served]).tables.items()
+    }
+    assert update(server, tmp_path, capsys)[0] == 0
+    downloaded = figures(tmp_path / "aws.json")
+    assert built == {
+        region: {key: price for key, (price, _) in table.items()}
+        for region, table in downloaded.items()
+    }
