@@ -1,21 +1,33 @@
 """`python -m finops_gate` and the `finops-gate` command.
 
-Importing the CLI takes a noticeable fraction of a second; Ctrl-C in that window must end
-like Ctrl-C anywhere else (one line, exit 2), not with a traceback of the import.
+Importing the CLI takes a noticeable fraction of a second; Ctrl-C or SIGTERM (a cancelled
+CI job) in that window must end like they do anywhere else (one line, exit 2), not with a
+traceback of the import or death by signal.
 """
 
 from __future__ import annotations
 
+import signal
 import sys
 from typing import NoReturn
 
+# ExitCode.COULD_NOT_RUN, not imported: importing is what gets interrupted.
+_COULD_NOT_RUN = 2
+
+
+def _terminated_while_starting(signum: int, frame: object) -> None:
+    sys.stderr.write("finops-gate: error: terminated (SIGTERM)\n")
+    raise SystemExit(_COULD_NOT_RUN)
+
 
 def entry() -> NoReturn:
+    # The CLI installs its own handler (cli.common.handle_sigterm) once it is imported.
+    signal.signal(signal.SIGTERM, _terminated_while_starting)
     try:
         from finops_gate.cli import main
     except KeyboardInterrupt:
         sys.stderr.write("finops-gate: interrupted\n")
-        sys.exit(2)  # ExitCode.COULD_NOT_RUN, not imported: it is what was interrupted
+        sys.exit(_COULD_NOT_RUN)
     main()
     sys.exit(0)
 

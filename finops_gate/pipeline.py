@@ -11,9 +11,10 @@ from pathlib import Path
 
 from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.model import Estimate
-from finops_gate.cost.prices import PriceTable, load_price_table
+from finops_gate.cost.price_layers import load_prices
+from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.usage import load_usage_file
-from finops_gate.errors import PlanError
+from finops_gate.errors import PlanError, PriceTableError
 from finops_gate.plan import Plan, load_plan
 from finops_gate.policy import clock
 from finops_gate.policy.engine import EvalOptions, evaluate_policies
@@ -22,7 +23,14 @@ from finops_gate.policy.loader import DEFAULT_POLICY, load_policy
 from finops_gate.report.json_report import render_json
 from finops_gate.report.junit import render_junit
 from finops_gate.report.markdown import render_markdown
-from finops_gate.report.model import PriceInfo, Report, build_report
+from finops_gate.report.model import (
+    BUNDLED_TABLE,
+    LAYERED_TABLE,
+    USER_TABLE,
+    PriceInfo,
+    Report,
+    build_report,
+)
 from finops_gate.report.sarif import PolicyRule, render_sarif
 from finops_gate.report.table import render_table
 
@@ -61,23 +69,28 @@ class GateOptions:
     pull_request: int | None = None  # PR / MR number; default from the CI environment
     repository: str | None = None  # OWNER/NAME (GitHub) or project id (GitLab)
     ignore_comment_errors: bool = False  # a failed post does not change the exit code
+    network_deadline: float | None = None  # seconds for all API calls; None: environment/120
     # The API token is deliberately not a field (a repr would show it): cli.py hands it
     # straight to the comment poster.
     var_files: tuple[str, ...] = ()  # HCL mode (PLAN is a directory): --var-file
     variables: tuple[str, ...] = ()  # HCL mode: --var name=value
     base: str | None = None  # HCL mode: git ref priced as "before"
     usage_file: str | None = None  # --usage-file: quantities for usage-based components
-    prices: str | None = None  # --prices: a price table file instead of the bundled one
+    prices: str | None = None  # --prices / FINOPS_GATE_PRICES: a table over the bundled one
+    prices_only: bool = False  # --prices-only: that table alone, without the bundled one
     region: str | None = None  # --region: for providers nothing else gives a region
     config_dir: str | None = None  # --config-dir: .tf files the plan was made from
 
 
 def price_info(
-    prices: PriceTable, estimate: Estimate | None = None, today: date | None = None
+    prices: PriceLookup,
+    estimate: Estimate | None = None,
+    today: date | None = None,
+    table: str = BUNDLED_TABLE,
 ) -> PriceInfo:
     """`today` (None: no staleness check) is compared with the date of the oldest source
     that priced a component of `estimate` (no estimate, or nothing priced: the table's
-    newest source date)."""
+    newest source date). `table` says which table(s) the prices come from."""
     used_sources: set[str] = set()
     used_rules: set[str] = set()
     for cost in estimate.resources if estimate else ():
@@ -95,7 +108,21 @@ def price_info(
         {r: prices.rules[r] for r in sorted(used_rules) if r in prices.rules},
         used_oldest=min(dates) if dates else None,
         today=today,
+        table=table,
     )
+
+
+def gate_prices(options: GateOptions) -> tuple[PriceLookup, str]:
+    """The price table of a run and how the report names it."""
+    if options.prices is None:
+        if options.prices_only:
+            raise PriceTableError(
+                "--prices-only needs a table: --prices FILE or FINOPS_GATE_PRICES"
+            )
+        return load_prices(None), BUNDLED_TABLE
+    layered = not options.prices_only
+    table = LAYERED_TABLE if layered else USER_TABLE
+    return load_prices(Path(options.prices), layered=layered), table
 
 
 def plan_config_dir(options: GateOptions) -> str | None:
@@ -153,7 +180,7 @@ def load_gate_plan(options: GateOptions, environ: Mapping[str, str] | None = Non
 def build_gate_report(options: GateOptions) -> Report:
     policy_file, _ = load_policy(options.policy)
     plan = load_gate_plan(options)
-    prices = load_price_table(Path(options.prices) if options.prices else None)
+    prices, table = gate_prices(options)
     usage = load_usage_file(options.usage_file) if options.usage_file else None
     estimate = estimate_plan(plan, prices, usage, options.today)
     evaluation = EvalOptions(
@@ -167,7 +194,7 @@ def build_gate_report(options: GateOptions) -> Report:
         plan,
         estimate,
         list(result.findings),
-        price_info(prices, estimate, options.today or clock.today()),
+        price_info(prices, estimate, options.today or clock.today(), table),
         options.policy or DEFAULT_POLICY,
         result,
     )

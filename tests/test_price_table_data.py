@@ -2,10 +2,11 @@
 
 Two kinds of check:
 
-* The table on its own, read with the standard library only: it must be complete and
+* The table on its own, read with the standard library only (its key forms from the
+  price-key vocabulary, finops_gate/pricing/keys.py): it must be complete and
   self-consistent without the raw price data (that is how it ships).
 * The table against the raw public price data in ../shared/price-sources, re-read here with
-  simple code that does not import scripts/build_prices.py. These tests are skipped, with the
+  simple code that does not import the builder (finops_gate.pricing.build). These tests are skipped, with the
   reason shown, when that directory is absent.
 """
 
@@ -28,6 +29,8 @@ from typing import Any
 
 import pytest
 
+from finops_gate.pricing import keys
+
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = Path(__file__).resolve().parents[1].parent / "shared" / "price-sources"
 TABLE = REPO / "pricing" / "aws.json"
@@ -48,49 +51,11 @@ needs_sources = pytest.mark.skipif(
 )
 
 REGIONS = ("us-east-1", "eu-west-1", "ap-southeast-1")
-RDS_ENGINES = (
-    "mysql|postgres|mariadb|oracle-se2|oracle-se2-li|oracle-ee"
-    "|sqlserver-ex|sqlserver-web|sqlserver-se|sqlserver-ee|aurora-mysql|aurora-postgresql"
-    "|aurora-mysql-iopt1|aurora-postgresql-iopt1"
-)
-# The price keys pricing/README.md lists under "Price keys"
-NEW_KEYS = (
-    "ec2:cpu-credits:(?:t2|t3|t3a|t4g)|cloudwatch:metric|ebs:snapshot:storage"
-    "|fargate:(?:arm:)?(?:vcpu|gb):hour|fargate:ephemeral-storage:gb:hour"
-    "|lambda:arm:gb-second|s3:standard:(?:put|get)"
-    "|efs:(?:standard|ia|one-zone):storage|efs:provisioned-throughput"
-    "|aurora:(?:storage|storage:iopt1|io|serverless-v2:acu|backup)"
-    "|dynamodb:provisioned:(?:wcu|rcu)|dynamodb:storage|dynamodb:ondemand:(?:write|read)"
-    "|elasticache:cache\\.[a-z0-9.-]+:(?:redis|memcached|valkey)"
-    "|opensearch:[a-z0-9.-]+\\.search|opensearch:storage:(?:gp2|gp3)"
-    "|opensearch:gp3:(?:iops|throughput)"
-    "|redshift:(?:dc2|ds2|ra3)\\.[a-z0-9.]+|redshift:managed-storage"
-    "|msk:kafka\\.[a-z0-9.]+|msk:storage"
-    "|vpce:interface:(?:hour|gb)|vpce:gateway-load-balancer:hour|vpn:connection:hour|tgw:(?:attachment:hour|gb)"
-    "|cloudfront:(?:data-out|requests:https)|route53:(?:zone|queries)"
-    "|cloudwatch:logs:(?:ingest|storage)|cloudwatch:alarm:(?:standard|high-resolution)"
-    "|kms:(?:key|requests)|secretsmanager:(?:secret|api)|sqs:(?:standard|fifo):requests"
-    "|sns:requests|kinesis:(?:shard|put-units|ondemand:stream|ondemand:gb-in)"
-    "|sfn:standard:transitions|sfn:express:(?:requests|gb-second)"
-    "|apigateway:(?:rest|http):requests|apigateway:websocket:(?:messages|minutes)"
-)
-KEY_FORMS = re.compile(
-    r"ec2:[a-z0-9][a-z0-9.-]*(?::spot|:dedicated|:ebs-optimized)?"
-    rf"|{NEW_KEYS}"
-    rf"|rds:db\.[a-z0-9.-]+:(?:{RDS_ENGINES}):(?:single-az|multi-az)"
-    r"|ebs:(?:gp2|gp3|io1|io2|st1|sc1|standard):storage"
-    r"|ebs:gp3:(?:iops|throughput)|ebs:io1:iops|ebs:io2:iops(?::tier2|:tier3)?|ebs:standard:io"
-    r"|rds:storage:(?:gp2|gp3|io1|io2|standard):(?:single-az|multi-az)"
-    r"|rds:iops:(?:io1|io2|gp3):(?:single-az|multi-az)|rds:backup"
-    r"|natgw:(?:hour|gb)|elb:(?:application|network|gateway):(?:hour|lcu)|elb:classic:(?:hour|gb)"
-    r"|eip:idle:hour|ipv4:public:hour|eks:cluster(?::extended)?:hour"
-    r"|lambda:(?:requests|gb-second)|s3:standard:storage"
-)
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [key for key, _ in pairs]
-    assert len(keys) == len(set(keys)), f"duplicate keys: {sorted(keys)}"
+    names = [key for key, _ in pairs]
+    assert len(names) == len(set(names)), f"duplicate keys: {sorted(names)}"
     return dict(pairs)
 
 
@@ -157,7 +122,11 @@ def test_table_file_is_sorted_and_one_price_per_line() -> None:
 
 def test_price_keys_are_well_formed(table: dict[str, Any]) -> None:
     for region, prices in table["regions"].items():
-        bad = [key for key in prices if not KEY_FORMS.fullmatch(key)]
+        bad = [
+            key
+            for key in prices
+            if key not in keys.SERVICE_KEYS_SET and not keys.INSTANCE_KEY.fullmatch(key)
+        ]
         assert not bad, f"{region}: {bad}"
 
 
@@ -323,7 +292,7 @@ PUBLISHED = [
     ("eu-west-1", "rds:db.m5.large:oracle-ee:single-az", 0.189),
     ("eu-west-1", "rds:db.m5.xlarge:sqlserver-ee:multi-az", 3.41),
     ("eu-west-1", "rds:storage:gp2:multi-az", 0.253),
-    # issue 3 keys. us-east-1: Infracost golden line items (or AWS list prices checked
+    # Service keys. us-east-1: Infracost golden line items (or AWS list prices checked
     # against them); eu-west-1: the AWS offer file; elsewhere: ec2instances.info, LeanerCloud
     ("us-east-1", "ec2:cpu-credits:t3", 0.05),
     ("us-east-1", "ec2:m3.medium:dedicated", 0.074),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import uuid
@@ -21,6 +22,9 @@ from finops_gate.pipeline import (
 )
 from finops_gate.report.markdown import render_markdown
 from finops_gate.report.model import Report
+
+# Same as --prices (the option wins): lets CI point every run at a refreshed table.
+PRICES_ENV = "FINOPS_GATE_PRICES"
 
 
 def _append(path: str | None, text: str, what: str) -> None:
@@ -86,6 +90,7 @@ def _publish(
                 token=token,
                 repository=options.repository,
                 number=options.pull_request,
+                network_deadline=options.network_deadline,
             )
             url = result.comment.url
             click.echo(one_line(f"finops-gate: comment {result.action}: {url}"), err=True)
@@ -105,6 +110,13 @@ def _aws_region(value: str | None) -> str | None:
 
     if value is not None and value not in AWS_REGIONS:
         raise click.BadParameter(f"{value!r} is not an AWS region code (e.g. eu-west-1)")
+    return value
+
+
+def _finite(value: float | None, option: str) -> float | None:
+    # FloatRange lets NaN through: every comparison with it is false.
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number of seconds", param_hint=option)
     return value
 
 
@@ -189,6 +201,16 @@ def _aws_region(value: str | None) -> str | None:
     help="If posting the comment fails, say so and exit with the gate's own code, not 2.",
 )
 @click.option(
+    "--network-deadline",
+    "network_deadline",
+    type=click.FloatRange(min=0, min_open=True, max=86_400),
+    metavar="SECONDS",
+    default=None,
+    callback=lambda _ctx, _param, value: _finite(value, "--network-deadline"),
+    help="Give up posting the comment after SECONDS in all, retries and waits included "
+    "(default 120, or FINOPS_GATE_NETWORK_DEADLINE).",
+)
+@click.option(
     "--override",
     "overrides",
     metavar="ID",
@@ -247,7 +269,17 @@ def _aws_region(value: str | None) -> str | None:
     "prices",
     metavar="FILE",
     default=None,
-    help="Price table to use instead of the bundled one (e.g. from `pricing build`).",
+    envvar=PRICES_ENV,
+    show_envvar=True,
+    help="A price table (e.g. from `pricing build`) laid over the bundled one: its figures "
+    "win, the bundled table prices the rest.",
+)
+@click.option(
+    "--prices-only",
+    "prices_only",
+    is_flag=True,
+    default=False,
+    help='Price from the --prices table alone: what it lacks is "price not found".',
 )
 @click.option(
     "--region",
@@ -279,6 +311,7 @@ def check_command(
     repository: str | None,
     token: str | None,
     ignore_comment_errors: bool,
+    network_deadline: float | None = None,
     overrides: tuple[str, ...] = (),
     reasons: tuple[str, ...] = (),
     environment: str | None = None,
@@ -288,6 +321,7 @@ def check_command(
     base: str | None = None,
     usage_file: str | None = None,
     prices: str | None = None,
+    prices_only: bool = False,
     region: str | None = None,
     config_dir: str | None = None,
 ) -> None:
@@ -314,11 +348,13 @@ def check_command(
         pull_request=pull_request,
         repository=repository,
         ignore_comment_errors=ignore_comment_errors,
+        network_deadline=network_deadline,
         var_files=var_files,
         variables=variables,
         base=base,
         usage_file=usage_file,
         prices=prices,
+        prices_only=prices_only,
         region=region,
         config_dir=config_dir,
     )

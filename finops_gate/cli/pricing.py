@@ -9,6 +9,8 @@ import click
 from finops_gate.cli.common import CONTEXT, write_file_atomically, write_text
 from finops_gate.errors import one_line
 
+BUNDLED_NAME = "bundled pricing/aws.json"
+
 
 @click.group("pricing", context_settings=CONTEXT)
 def pricing_group() -> None:
@@ -24,6 +26,13 @@ def pricing_group() -> None:
     help="A price table file. Default: the bundled pricing/aws.json.",
 )
 @click.option(
+    "--layered",
+    is_flag=True,
+    default=False,
+    help="Describe --table FILE laid over the bundled table, as `check --prices FILE` "
+    "prices from it.",
+)
+@click.option(
     "--format",
     "output_format",
     type=click.Choice(["text", "json"]),
@@ -31,13 +40,21 @@ def pricing_group() -> None:
     show_default=True,
     help="Output format.",
 )
-def pricing_info_command(table: str | None, output_format: str) -> None:
-    """Print the table's sources and their dates, its rules, and its prices per region."""
-    from finops_gate.cost.prices import load_price_table
+def pricing_info_command(table: str | None, layered: bool, output_format: str) -> None:
+    """Print what a price table covers: its sources and their dates, its rules, its price
+    keys per service, and per region its prices and the share of approximate ones."""
+    from finops_gate.cost.price_layers import load_prices
     from finops_gate.pricing.info import render_info_json, render_info_text, table_info
 
-    prices = load_price_table(Path(table) if table else None)
-    info = table_info(prices, table or "bundled pricing/aws.json")
+    if layered and table is None:
+        raise click.UsageError(
+            "--layered needs --table FILE: the table to lay over the bundled one"
+        )
+    prices = load_prices(Path(table) if table else None, layered=layered)
+    name = table or BUNDLED_NAME
+    if layered:
+        name = f"{table} over the {BUNDLED_NAME} (its figures win)"
+    info = table_info(prices, name)
     write_text(render_info_json(info) if output_format == "json" else render_info_text(info), None)
 
 

@@ -16,7 +16,7 @@ from finops_gate.cost.model import (
     Status,
     Totals,
 )
-from finops_gate.cost.prices import PriceTable
+from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.registry import ESTIMATORS, Estimator
 from finops_gate.cost.usage import UsageFile
 from finops_gate.cost.view import EMPTY_CONTEXT, AttributeView, PlanContext, UnknownAttributeError
@@ -42,7 +42,7 @@ class _Side:
 
 def estimate_plan(
     plan: Plan,
-    prices: PriceTable,
+    prices: PriceLookup,
     usage: UsageFile | None = None,
     today: date | None = None,
 ) -> Estimate:
@@ -64,7 +64,7 @@ def estimate_plan(
 
 def estimate_resource(
     resource: Resource,
-    prices: PriceTable,
+    prices: PriceLookup,
     context: PlanContext = EMPTY_CONTEXT,
     usage: Mapping[str, Any] | None = None,
 ) -> ResourceCost:
@@ -120,7 +120,7 @@ def estimate_resource(
     )
 
 
-def _price_side(estimator: Estimator, view: AttributeView, prices: PriceTable) -> _Side:
+def _price_side(estimator: Estimator, view: AttributeView, prices: PriceLookup) -> _Side:
     resource = view.resource
     try:
         specs = estimator(view)
@@ -142,7 +142,7 @@ def _price_side(estimator: Estimator, view: AttributeView, prices: PriceTable) -
     return _Side(components, round(total, _COST_DIGITS))
 
 
-def _price_component(spec: ComponentSpec, region: str, prices: PriceTable) -> CostComponent:
+def _price_component(spec: ComponentSpec, region: str, prices: PriceLookup) -> CostComponent:
     price = prices.lookup(region, spec.price_key)
     unit_price = price.unit_price if price else None
     monthly_cost = None

@@ -19,10 +19,11 @@ checks a file against it (tests and ``pricing build`` use it).
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import orjson
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -72,6 +73,31 @@ class Price:
         return self.rule is not None
 
 
+class PriceLookup(Protocol):
+    """What pricing needs of a table: one file (`PriceTable`) or a layered stack of them."""
+
+    @property
+    def sources(self) -> Mapping[str, PriceSource]: ...
+
+    @property
+    def rules(self) -> Mapping[str, str]: ...
+
+    @property
+    def regions(self) -> list[str]: ...
+
+    @property
+    def as_of(self) -> date: ...
+
+    @property
+    def newest(self) -> date: ...
+
+    def lookup(self, region: str, key: str) -> Price | None: ...
+
+    def count(self, region: str) -> int: ...
+
+    def keys(self, region: str) -> list[str]: ...
+
+
 # The generated layout (see scripts/build_prices.py `render_table`).
 _REGIONS_OPEN = b'\n "regions":{\n'
 _REGIONS_CLOSE = b'\n },\n "rules":'
@@ -92,6 +118,11 @@ class PriceTable:
         self._raw = regions
         self._parsed: dict[str, dict[str, list[Any]]] = {}
         self._name = name
+
+    @property
+    def name(self) -> str:
+        """The file the table was read from, as error messages name it."""
+        return self._name
 
     @property
     def regions(self) -> list[str]:
@@ -238,6 +269,9 @@ def load_price_table(path: Path | None = None) -> PriceTable:
     envelope = _validate_envelope({k: v for k, v in raw.items() if k != "regions"}, file)
     if "regions" not in raw:
         raise PriceTableError(f"{file}: regions: Field required")
+    if not envelope.sources:
+        # Every figure names a source: a table without one has no prices and no dates.
+        raise PriceTableError(f"{file}: sources: a price table needs at least one source")
     return PriceTable(envelope, regions, str(file))
 
 

@@ -22,6 +22,8 @@ INPUTS = (
     "plan",
     "policy",
     "usage-file",
+    "prices",
+    "prices-only",
     "region",
     "config-dir",
     "format",
@@ -32,6 +34,7 @@ INPUTS = (
     "github-token",
     "fail-on",
     "ignore-comment-errors",
+    "network-deadline",
     "args",
 )
 _TRUE = ("true", "yes", "1", "on")
@@ -102,6 +105,7 @@ def action_call(env: Mapping[str, str], supported: frozenset[str] | None = None)
     for name, option in (
         ("policy", "--policy"),
         ("usage-file", "--usage-file"),
+        ("prices", "--prices"),
         ("region", "--region"),
         ("config-dir", "--config-dir"),
         ("format", "--format"),
@@ -109,6 +113,7 @@ def action_call(env: Mapping[str, str], supported: frozenset[str] | None = None)
         ("comment-behavior", "--comment-behavior"),
         ("project", "--project"),
         ("fail-on", "--fail-on"),
+        ("network-deadline", "--network-deadline"),
     ):
         value = action_input(env, name)
         if not value:
@@ -127,6 +132,8 @@ def action_call(env: Mapping[str, str], supported: frozenset[str] | None = None)
         raise ActionInputError(f"input comment: expected auto, true or false, got {comment!r}")
     if _flag(env, "ignore-comment-errors"):
         args.append("--ignore-comment-errors")
+    if _flag(env, "prices-only"):
+        args.append("--prices-only")
     extra = action_input(env, "args")
     if extra:
         try:

@@ -518,7 +518,7 @@ class HttpClient:
     def _out_of_time(self, failure: str) -> str:
         return (
             f"{failure} would pass the {self._run.seconds:g}-second network deadline of this "
-            "run; giving up (FINOPS_GATE_NETWORK_DEADLINE raises it)"
+            "run; giving up (--network-deadline or FINOPS_GATE_NETWORK_DEADLINE raises it)"
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 
 from finops_gate.integrations import github, gitlab
 from finops_gate.integrations.comments import Behavior, CommentStore, PostResult, post_sticky
@@ -23,10 +24,15 @@ def post_comment(
     repository: str | None = None,
     number: int | None = None,
     sleep: Callable[[float], None] | None = None,
+    network_deadline: float | None = None,
 ) -> PostResult:
-    """Fit `markdown` to the platform's limit and post it; CommentError on any failure."""
+    """Fit `markdown` to the platform's limit and post it; CommentError on any failure.
+
+    `network_deadline` (seconds, from --network-deadline) wins over the environment's."""
     store: CommentStore
     limits = NetworkLimits.from_env(env)
+    if network_deadline is not None:
+        limits = replace(limits, run_deadline=network_deadline)
     author = env.get(github.AUTHOR_VARIABLE, "").strip()
     if platform == "github":
         target = github.resolve_target(env, token=token, repository=repository, number=number)

@@ -13,9 +13,10 @@ Accepted inputs (one file, or a directory of them; the shapes are AWS's):
 Only on-demand prices in USD are read. Products map to price keys as follows (everything
 else is ignored): EC2 Linux instances with no pre-installed software (`ec2:<type>` for
 shared tenancy, `ec2:<type>:dedicated` for dedicated, `ec2:<type>:ebs-optimized` for a
-non-zero EBS-optimized fee), EBS volumes, IOPS, throughput, I/O
-and snapshots, NAT gateways, idle Elastic IPs, CPU credits, load balancers, RDS storage /
-IOPS / backup, CloudWatch metrics and alarms (see `USAGE_ITEMS`). Each input file becomes
+non-zero EBS-optimized fee), and the products of `finops_gate.pricing.usage_types` (the map
+the bundled-table builder uses too): EBS volumes, IOPS, throughput, I/O and snapshots, NAT
+gateways, idle Elastic IPs, CPU credits, load balancers, RDS and Aurora storage / IOPS /
+backup, Aurora Serverless v2, CloudWatch metrics, alarms and logs. Each input file becomes
 one source, dated by its publication date.
 
 `stream_offer_csv` reads an offer CSV one row at a time from any text stream, and
@@ -38,7 +39,45 @@ from typing import Any
 
 from finops_gate.cost.prices import MAX_UNIT_PRICE
 from finops_gate.errors import PriceTableError
+from finops_gate.pricing import keys
 from finops_gate.pricing.layout import Figure, render_table
+from finops_gate.pricing.usage_types import (
+    ANY_FAMILY,
+    GB_MONTH,
+    HOURS,
+    IOPS_MONTH,
+    USAGE_TYPES,
+    UsageItem,
+    priced_operating_system,
+    usage_item,
+)
+
+__all__ = [
+    "GB_MONTH",
+    "HOURS",
+    "IOPS_MONTH",
+    "LOAD_BALANCERS",
+    "LOCATIONS",
+    "OFFER_CSV_METADATA_ROWS",
+    "USAGE_ITEMS",
+    "Dimension",
+    "IngestResult",
+    "OfferFile",
+    "OfferHeader",
+    "Product",
+    "UsageItem",
+    "ingest",
+    "offer_files",
+    "price_figure",
+    "product_price",
+    "product_region",
+    "read_get_products",
+    "read_offer_csv",
+    "read_offer_file",
+    "read_offer_json",
+    "source_id",
+    "stream_offer_csv",
+]
 
 # AWS location names (the `location` attribute) of the commercial regions, for files that
 # predate the `regionCode` attribute.
@@ -79,67 +118,17 @@ LOCATIONS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class UsageItem:
-    """How a product's usage type (without its region prefix) maps to a price key."""
-
-    key: str
-    unit: str
-    factor: Decimal = Decimal(1)  # exact unit conversion to the key's unit
-    begin: Decimal = Decimal(0)  # the tier (beginRange) whose price is the key's rate
-
-
-GB_MONTH, IOPS_MONTH, HOURS = "GB-Mo", "IOPS-Mo", "Hrs"
-
-# usage type without the region prefix -> price key. Units are the offer files' own.
+# Views of `usage_types.USAGE_TYPES`, the one usage-type -> key map (match products with
+# `usage_types.usage_item`, which also checks the service): usage type -> item for the items
+# of any product family, and (product family, usage type) -> item for the family-specific
+# ones (load balancers, CloudWatch Logs ingestion).
 USAGE_ITEMS: dict[str, UsageItem] = {
-    "EBS:VolumeUsage.gp2": UsageItem("ebs:gp2:storage", GB_MONTH),
-    "EBS:VolumeUsage.gp3": UsageItem("ebs:gp3:storage", GB_MONTH),
-    "EBS:VolumeUsage.piops": UsageItem("ebs:io1:storage", GB_MONTH),
-    "EBS:VolumeUsage.io2": UsageItem("ebs:io2:storage", GB_MONTH),
-    "EBS:VolumeUsage.st1": UsageItem("ebs:st1:storage", GB_MONTH),
-    "EBS:VolumeUsage.sc1": UsageItem("ebs:sc1:storage", GB_MONTH),
-    "EBS:VolumeUsage": UsageItem("ebs:standard:storage", GB_MONTH),
-    "EBS:VolumeIOUsage": UsageItem("ebs:standard:io", "IOs", Decimal(1_000_000)),
-    "EBS:VolumeP-IOPS.gp3": UsageItem("ebs:gp3:iops", IOPS_MONTH),
-    "EBS:VolumeP-IOPS.piops": UsageItem("ebs:io1:iops", IOPS_MONTH),
-    "EBS:VolumeP-IOPS.io2": UsageItem("ebs:io2:iops", IOPS_MONTH),
-    "EBS:VolumeP-IOPS.io2.tier2": UsageItem("ebs:io2:iops:tier2", IOPS_MONTH),
-    "EBS:VolumeP-IOPS.io2.tier3": UsageItem("ebs:io2:iops:tier3", IOPS_MONTH),
-    "EBS:VolumeP-Throughput.gp3": UsageItem(
-        "ebs:gp3:throughput", "GiBps-mo", Decimal(1) / Decimal(1024)
-    ),
-    "EBS:SnapshotUsage": UsageItem("ebs:snapshot:storage", GB_MONTH),
-    "NatGateway-Hours": UsageItem("natgw:hour", HOURS),
-    "NatGateway-Bytes": UsageItem("natgw:gb", "GB"),
-    "ElasticIP:IdleAddress": UsageItem("eip:idle:hour", HOURS, begin=Decimal(1)),
-    "CPUCredits:t2": UsageItem("ec2:cpu-credits:t2", "vCPU-Hours"),
-    "CPUCredits:t3": UsageItem("ec2:cpu-credits:t3", "vCPU-Hours"),
-    "CPUCredits:t3a": UsageItem("ec2:cpu-credits:t3a", "vCPU-Hours"),
-    "CPUCredits:t4g": UsageItem("ec2:cpu-credits:t4g", "vCPU-Hours"),
-    "RDS:GP2-Storage": UsageItem("rds:storage:gp2:single-az", GB_MONTH),
-    "RDS:Multi-AZ-GP2-Storage": UsageItem("rds:storage:gp2:multi-az", GB_MONTH),
-    "RDS:GP3-Storage": UsageItem("rds:storage:gp3:single-az", GB_MONTH),
-    "RDS:Multi-AZ-GP3-Storage": UsageItem("rds:storage:gp3:multi-az", GB_MONTH),
-    "RDS:PIOPS-Storage": UsageItem("rds:storage:io1:single-az", GB_MONTH),
-    "RDS:Multi-AZ-PIOPS-Storage": UsageItem("rds:storage:io1:multi-az", GB_MONTH),
-    "RDS:PIOPS": UsageItem("rds:iops:io1:single-az", IOPS_MONTH),
-    "RDS:Multi-AZ-PIOPS": UsageItem("rds:iops:io1:multi-az", IOPS_MONTH),
-    "RDS:ChargedBackupUsage": UsageItem("rds:backup", GB_MONTH),
-    "CW:MetricMonitorUsage": UsageItem("cloudwatch:metric", "Metrics"),
-    "CW:AlarmMonitorUsage": UsageItem("cloudwatch:alarm:standard", "Alarms"),
-    "CW:HighResAlarmMonitorUsage": UsageItem("cloudwatch:alarm:high-resolution", "Alarms"),
+    usage: item for (_, family, usage), item in USAGE_TYPES.items() if family == ANY_FAMILY
 }
-# Load balancers: (product family, usage type) -> key; the usage types are shared.
 LOAD_BALANCERS: dict[tuple[str, str], UsageItem] = {
-    ("Load Balancer-Application", "LoadBalancerUsage"): UsageItem("elb:application:hour", HOURS),
-    ("Load Balancer-Application", "LCUUsage"): UsageItem("elb:application:lcu", "LCU-Hrs"),
-    ("Load Balancer-Network", "LoadBalancerUsage"): UsageItem("elb:network:hour", HOURS),
-    ("Load Balancer-Network", "LCUUsage"): UsageItem("elb:network:lcu", "LCU-Hrs"),
-    ("Load Balancer-Gateway", "LoadBalancerUsage"): UsageItem("elb:gateway:hour", HOURS),
-    ("Load Balancer-Gateway", "LCUUsage"): UsageItem("elb:gateway:lcu", "LCU-Hrs"),
-    ("Load Balancer", "LoadBalancerUsage"): UsageItem("elb:classic:hour", HOURS),
-    ("Load Balancer", "DataProcessing-Bytes"): UsageItem("elb:classic:gb", "GB"),
+    (family, usage): item
+    for (_, family, usage), item in USAGE_TYPES.items()
+    if family != ANY_FAMILY
 }
 _REGION_PREFIX = re.compile(r"^[A-Z]{2,5}[0-9]?-(?=[A-Za-z])")
 
@@ -451,8 +440,11 @@ def _rate(product: Product, unit: str, begin: Decimal = Decimal(0)) -> Decimal |
     return None
 
 
-def product_price(product: Product) -> tuple[str, Decimal] | None:
-    """(price key, price in the key's unit) or None when the product maps to no key."""
+def product_price(product: Product, offer_code: str = "") -> tuple[str, Decimal] | None:
+    """(price key, price in the key's unit) or None when the product maps to no key.
+
+    `offer_code`: the code of the offer file the product comes from (`AmazonEC2`), tried
+    after the product's own service code when matching `usage_types.USAGE_TYPES`."""
     family = product.family
     usage = _REGION_PREFIX.sub("", product.attr("usagetype"), count=1)
     if usage.startswith("EBSOptimized:"):
@@ -460,24 +452,18 @@ def product_price(product: Product) -> tuple[str, Decimal] | None:
         # included, which the table never stores (no key: no charge).
         fee = _rate(product, HOURS)
         instance_type = usage.removeprefix("EBSOptimized:")
-        return (f"ec2:{instance_type}:ebs-optimized", fee) if fee else None
+        return (keys.ec2_ebs_optimized(instance_type), fee) if fee else None
     if family.startswith("Compute Instance"):
-        if not (
-            product.attr("operatingSystem") == "Linux"
-            and product.attr("preInstalledSw") in ("NA", "")
-            and product.attr("capacitystatus") in ("Used", "")
-            and product.attr("licenseModel") in ("No License required", "")
-        ):
-            return None
-        tenancy = {"Shared": "", "Dedicated": ":dedicated"}.get(product.attr("tenancy"))
-        price = _rate(product, HOURS)
-        if tenancy is None or price is None or not product.attr("instanceType"):
-            return None
-        return f"ec2:{product.attr('instanceType')}{tenancy}", price
-    item = LOAD_BALANCERS.get((family, usage)) or USAGE_ITEMS.get(usage)
-    if item is None:
-        return None
-    if usage.startswith("CPUCredits:") and product.attr("operatingSystem") not in ("Linux", ""):
+        return _instance_price(product)
+    item = next(
+        (
+            found
+            for service in dict.fromkeys((product.service, offer_code))
+            if (found := usage_item(service, family, usage)) is not None
+        ),
+        None,
+    )
+    if item is None or not priced_operating_system(product.attr("operatingSystem")):
         return None
     price = _rate(product, item.unit, item.begin)
     if price is None:
@@ -485,11 +471,31 @@ def product_price(product: Product) -> tuple[str, Decimal] | None:
     return item.key, (price * item.factor).normalize()
 
 
-def price_figure(product: Product) -> tuple[str, str, Decimal] | None:
+def _instance_price(product: Product) -> tuple[str, Decimal] | None:
+    """EC2 Linux with no pre-installed software, shared or dedicated tenancy."""
+    if not (
+        product.attr("operatingSystem") == "Linux"
+        and product.attr("preInstalledSw") in ("NA", "")
+        and product.attr("capacitystatus") in ("Used", "")
+        and product.attr("licenseModel") in ("No License required", "")
+    ):
+        return None
+    instance_type = product.attr("instanceType")
+    key = {"Shared": keys.ec2_instance, "Dedicated": keys.ec2_dedicated}.get(
+        product.attr("tenancy")
+    )
+    price = _rate(product, HOURS)
+    if key is None or price is None or not instance_type:
+        return None
+    return key(instance_type), price
+
+
+def price_figure(product: Product, offer_code: str = "") -> tuple[str, str, Decimal] | None:
     """(region, price key, price) of a product the table uses, or None. A zero price is
-    None too: the table never stores one (a missing key is "price not found", never $0)."""
+    None too: the table never stores one (a missing key is "price not found", never $0).
+    `offer_code`: as for `product_price`."""
     region = product_region(product)
-    mapped = product_price(product)
+    mapped = product_price(product, offer_code)
     if region is None or mapped is None or mapped[1] <= 0:
         return None
     return region, mapped[0], mapped[1]
@@ -530,7 +536,7 @@ def ingest(paths: list[Path]) -> IngestResult:
         sid = source_id(offer)
         used = 0
         for product in offer.products:
-            figure = price_figure(product)
+            figure = price_figure(product, offer.offer_code)
             if figure is None:
                 continue
             region, key, price = figure

@@ -19,6 +19,11 @@ from finops_gate.policy.findings import (
 
 STALE_AFTER_MONTHS = 6
 
+# How a report names the table(s) its prices come from (`PriceInfo.table`).
+BUNDLED_TABLE = "the bundled table"
+USER_TABLE = "the --prices table"
+LAYERED_TABLE = "the --prices table over the bundled table"
+
 
 def _months_later(day: date, months: int) -> date:
     month = day.month - 1 + months
@@ -40,6 +45,7 @@ class PriceInfo:
     # Date of the oldest source that priced a component of this report (None: none did)
     used_oldest: date | None = None
     today: date | None = None  # None: no staleness check
+    table: str = BUNDLED_TABLE  # which table(s) the prices come from
 
     @property
     def prices_date(self) -> date:

@@ -72,7 +72,7 @@ def finding_notes(finding: Finding) -> list[str]:
 def footer_text(report: Report) -> str:
     prices = report.prices
     return (
-        f"finops-gate {__version__}: USD on-demand list prices from the bundled table "
+        f"finops-gate {__version__}: USD on-demand list prices from {prices.table} "
         f"(sources dated {prices.oldest.isoformat()} to {prices.newest.isoformat()}), "
         "730 hours a month; usage-based components count $0. "
         "≈ marks a price derived by a documented rule."

@@ -91,14 +91,43 @@ def test_total_instances_are_bounded(tmp_path: Path) -> None:
     assert "more than 100 resource and module instances in all" in result.stderr
 
 
+def refused(result: subprocess.CompletedProcess[str]) -> str:
+    """The one error line of a run that stopped with exit 2."""
+    assert result.returncode == 2, (result.returncode, result.stderr)
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+    return result.stderr
+
+
+# Terraform refuses an invalid count ("Invalid count argument"): so does the gate, naming
+# the file, the line and the field, rather than pricing the resource as if it were absent.
 def test_count_inf_is_an_invalid_count_not_a_crash(tmp_path: Path) -> None:
     result = run_hcl(tmp_path, instance("  count = 1e400"))
-    assert "count/for_each is unknown (number out of range" in unknown_reasons(result)
+    assert refused(result) == (
+        "finops-gate: error: main.tf:3: aws_instance.a: invalid count: "
+        "number out of range (infinite or not a number)\n"
+    )
 
 
-def test_a_fractional_count_is_invalid(tmp_path: Path) -> None:
-    result = run_hcl(tmp_path, instance("  count = 1.5"))
-    assert "count must be a whole number, not 1.5" in unknown_reasons(result)
+@pytest.mark.parametrize(
+    ("count", "why"),
+    [
+        ("1.5", "must be a whole number, not 1.5"),
+        ("-1", "must not be negative, not -1"),
+        ("null", "null"),
+        ('"three"', "cannot convert 'three' to number"),
+        ("true", "a bool cannot be used as a number"),
+    ],
+)
+def test_a_count_terraform_refuses_is_exit_2(tmp_path: Path, count: str, why: str) -> None:
+    result = run_hcl(tmp_path, instance(f"  count = {count}"))
+    assert refused(result) == f"finops-gate: error: main.tf:3: aws_instance.a: invalid count: {why}\n"
+
+
+def test_a_count_given_as_a_numeric_string_is_converted(tmp_path: Path) -> None:
+    result = run_hcl(tmp_path, instance('  count = "2"'))
+    assert result.returncode in (0, 1), result.stderr
+    addresses = [r["address"] for r in json.loads(result.stdout)["resources"]]
+    assert addresses == ["aws_instance.a[0]", "aws_instance.a[1]"]
 
 
 def test_for_each_over_range_1e8_is_refused_before_it_is_built(tmp_path: Path) -> None:
@@ -189,8 +218,8 @@ def test_a_number_beyond_float_range_is_out_of_range_not_infinity(tmp_path: Path
 
 def test_a_5000_digit_count_is_out_of_range_not_a_crash(tmp_path: Path) -> None:
     result = run_hcl(tmp_path, instance(f"  count = {'9' * 5000}"))
-    assert "count/for_each is unknown (number out of range (5000 digits))" in unknown_reasons(
-        result
+    assert refused(result).endswith(
+        "main.tf:3: aws_instance.a: invalid count: number out of range (5000 digits)\n"
     )
 
 

@@ -329,6 +329,32 @@ def test_interrupt_while_importing_is_one_line() -> None:
     assert result.stderr == "finops-gate: interrupted\n"
 
 
+def test_sigterm_while_importing_is_exit_2_with_a_message() -> None:
+    """SIGTERM (a cancelled CI job) while the CLI's modules load (simulated: importing
+    click sends it)."""
+    code = (
+        "import builtins, os, runpy, signal\n"
+        "real = builtins.__import__\n"
+        "def terminated(name, *args, **kwargs):\n"
+        "    if name == 'click':\n"
+        "        os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = terminated\n"
+        "runpy.run_module('finops_gate', run_name='__main__')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(PLAN)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=TIME_BOUND,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr == "finops-gate: error: terminated (SIGTERM)\n"
+    assert result.stdout == ""
+
+
 def test_sigterm_is_exit_2_with_a_message_and_no_partial_report(tmp_path: Path) -> None:
     """SIGTERM while the gate waits on a plan that is still being written (a FIFO)."""
     fifo = tmp_path / "plan.fifo"

@@ -101,6 +101,27 @@ def test_slow_drip_body_is_cut_off_by_the_run_deadline(api: FakeApi) -> None:
     assert elapsed < 20
 
 
+def test_the_run_deadline_is_an_option_that_wins_over_the_environment(api: FakeApi) -> None:
+    api.canned = [Canned(200, drip=0.2)] * 5
+    code, out, err, elapsed = run_gate(
+        api, "--network-deadline", "3", env={"FINOPS_GATE_NETWORK_DEADLINE": "600"}
+    )
+    assert code == 2
+    assert VERDICT_LINE in out
+    error = _comment_error(err)
+    assert "3-second network deadline" in error and "--network-deadline" in error
+    assert elapsed < 20
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "soon", "nan"])
+def test_a_bad_network_deadline_option_is_a_usage_error(api: FakeApi, value: str) -> None:
+    code, out, err, _ = run_gate(api, "--network-deadline", value)
+    assert code == 2
+    assert out == ""
+    assert "--network-deadline" in err.splitlines()[-1]
+    assert api.requests == []  # refused before any call
+
+
 def test_slow_drip_with_ignore_comment_errors_keeps_the_gate_code(api: FakeApi) -> None:
     api.canned = [Canned(200, drip=0.2)] * 5
     code, out, err, elapsed = run_gate(

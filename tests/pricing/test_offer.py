@@ -165,7 +165,7 @@ def test_check_prices_option_uses_a_built_table(
     table.write_text(ingest([GET_PRODUCTS]).render(), encoding="utf-8")
     plan = Path(__file__).resolve().parents[1] / "fixtures/terraform/priced_us_east_1/plan.json"
     with pytest.raises(SystemExit):
-        main(["check", str(plan), "--prices", str(table), "--format", "json"])
+        main(["check", str(plan), "--prices", str(table), "--prices-only", "--format", "json"])
     report = json.loads(capsys.readouterr().out)
     components = [c for r in report["resources"] for c in r["components"]]
     m5 = [c for c in components if c["price_key"] == "ec2:m5.large"]

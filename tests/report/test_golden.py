@@ -1,11 +1,14 @@
 """Golden reports: the JSON of every fixture case and the Markdown of a few.
 
-A mismatch fails with a diff. After an intended change, rewrite them with
-`FINOPS_UPDATE_GOLDEN=1 python -m pytest tests/report/test_golden.py` and review the diff.
+A mismatch fails with the golden file's path and a unified diff. After an intended
+change, rewrite them with
+`FINOPS_UPDATE_GOLDEN=1 python -m pytest tests/report/test_golden.py` and review the diff
+(the rewritten files are reported as skipped tests).
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 from datetime import date
 from pathlib import Path
@@ -21,12 +24,27 @@ MARKDOWN_CASES = ["lifecycle", "tags_and_sizes", "priced_us_east_1"]
 
 
 def check(name: str, text: str) -> None:
+    """`text` is the golden file `name`; a mismatch fails with the file's path and a
+    unified diff. In update mode a file that differs is rewritten and the test is skipped
+    with its path (so a rewrite never counts as a pass); an equal one is checked as usual."""
     path = GOLDEN / name
+    shown = path.relative_to(ROOT)
+    expected = path.read_text(encoding="utf-8") if path.exists() else None
+    if text == expected:
+        return
     if os.environ.get("FINOPS_UPDATE_GOLDEN"):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"no golden {path}: run with FINOPS_UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8")
+        pytest.skip(f"rewrote {shown}: review the diff before committing")
+    if expected is None:
+        pytest.fail(f"no golden {shown}: run with FINOPS_UPDATE_GOLDEN=1", pytrace=False)
+    diff = difflib.unified_diff(
+        expected.splitlines(keepends=True),
+        text.splitlines(keepends=True),
+        fromfile=f"{shown} (golden)",
+        tofile=f"{shown} (now)",
+    )
+    pytest.fail(f"{shown} differs from the golden file:\n{''.join(diff)}", pytrace=False)
 
 
 # A fixed "today": the stale-prices note compares the price dates with it.

@@ -8,6 +8,7 @@ from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.estimators._ebs_optimized import EBS_OPTIMIZED_CHARGED
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
+from finops_gate.pricing import keys
 
 DETAILED_MONITORING_METRICS = 7
 ROOT_NOTE = "root volume unknown (set by the AMI): assumed 8 GB gp2"
@@ -41,11 +42,11 @@ def family(instance_type: str) -> str:
 
 def instance_usage(spec: LaunchSpec, count: float, spot: bool | None = None) -> ComponentSpec:
     is_spot = spec.spot if spot is None else spot
-    key, label = f"ec2:{spec.instance_type}", "on-demand"
+    key, label = keys.ec2_instance(spec.instance_type), "on-demand"
     if is_spot:
-        key, label = f"{key}:spot", "spot"
+        key, label = keys.ec2_spot(spec.instance_type), "spot"
     elif spec.dedicated:
-        key, label = f"{key}:dedicated", "on-demand, dedicated"
+        key, label = keys.ec2_dedicated(spec.instance_type), "on-demand, dedicated"
     size = f"{count:g} x {spec.instance_type}" if count != 1 else spec.instance_type
     notes = list(spec.notes)
     if is_spot:
@@ -75,7 +76,7 @@ def ebs_optimized_usage(spec: LaunchSpec, count: float) -> ComponentSpec | None:
     return ComponentSpec(
         "EBS-optimized usage",
         "hour",
-        f"ec2:{spec.instance_type}:ebs-optimized",
+        keys.ec2_ebs_optimized(spec.instance_type),
         HOURS_PER_MONTH * count,
     )
 
@@ -109,7 +110,7 @@ def extras(view: AttributeView, spec: LaunchSpec, count: float) -> list[Componen
             ComponentSpec(
                 "Detailed monitoring (7 metrics per instance)",
                 "metric-month",
-                "cloudwatch:metric",
+                keys.CLOUDWATCH_METRIC,
                 DETAILED_MONITORING_METRICS * count,
             )
         )
@@ -139,7 +140,7 @@ def cpu_credits(view: AttributeView, spec: LaunchSpec, count: float) -> Componen
     return ComponentSpec(
         "Unlimited CPU credits",
         "vCPU-hour",
-        f"ec2:cpu-credits:{kind}",
+        keys.ec2_cpu_credits(kind),
         quantity,
         usage_based=True,
         note=note,

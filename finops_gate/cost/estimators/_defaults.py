@@ -12,9 +12,7 @@ from typing import Any
 from finops_gate.cost.view import AttributeView
 
 
-def set_from_reference(
-    view: AttributeView, name: str, known_at_plan: tuple[str, ...] = ()
-) -> bool:
+def set_from_reference(view: AttributeView, name: str, known_at_plan: tuple[str, ...] = ()) -> bool:
     """Whether the configuration sets `name` from a reference (a resource attribute, a
     module output...), so an unknown value is a real unknown, not a default to assume.
 

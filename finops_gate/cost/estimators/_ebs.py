@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.pricing import keys
 
 GP3_FREE_IOPS = 3000
 GP3_FREE_THROUGHPUT = 125
@@ -26,7 +27,7 @@ def volume_components(
         ComponentSpec(
             f"{label} ({volume_type})",
             "GB-month",
-            f"ebs:{volume_type}:storage",
+            keys.ebs_storage(volume_type),
             size_gb,
             note=note,
             unknown=None if size_gb is not None else unknown_size or "size unknown until apply",
@@ -37,25 +38,29 @@ def volume_components(
         extra_throughput = max(0.0, (throughput or GP3_FREE_THROUGHPUT) - GP3_FREE_THROUGHPUT)
         if extra_iops:
             specs.append(
-                ComponentSpec(f"{label} IOPS above 3,000", "IOPS-month", "ebs:gp3:iops", extra_iops)
+                ComponentSpec(
+                    f"{label} IOPS above 3,000", "IOPS-month", keys.EBS_GP3_IOPS, extra_iops
+                )
             )
         if extra_throughput:
             specs.append(
                 ComponentSpec(
                     f"{label} throughput above 125 MiBps",
                     "MiBps-month",
-                    "ebs:gp3:throughput",
+                    keys.EBS_GP3_THROUGHPUT,
                     extra_throughput,
                 )
             )
     elif volume_type == "io1" and iops:
-        specs.append(ComponentSpec(f"{label} provisioned IOPS", "IOPS-month", "ebs:io1:iops", iops))
+        specs.append(
+            ComponentSpec(f"{label} provisioned IOPS", "IOPS-month", keys.EBS_IO1_IOPS, iops)
+        )
     elif volume_type == "io2" and iops:
         specs.extend(_io2_iops(label, iops))
     elif volume_type == "standard":
         specs.append(
             ComponentSpec(
-                f"{label} I/O requests", "1M requests", "ebs:standard:io", None, usage_based=True
+                f"{label} I/O requests", "1M requests", keys.EBS_STANDARD_IO, None, usage_based=True
             )
         )
     return specs
@@ -64,9 +69,9 @@ def volume_components(
 def _io2_iops(label: str, iops: float) -> list[ComponentSpec]:
     first, second = IO2_TIER_LIMITS
     tiers = [
-        ("first 32,000", "ebs:io2:iops", min(iops, first)),
-        ("32,001 to 64,000", "ebs:io2:iops:tier2", min(max(iops - first, 0), second - first)),
-        ("above 64,000", "ebs:io2:iops:tier3", max(iops - second, 0)),
+        ("first 32,000", keys.EBS_IO2_IOPS, min(iops, first)),
+        ("32,001 to 64,000", keys.EBS_IO2_IOPS_TIER2, min(max(iops - first, 0), second - first)),
+        ("above 64,000", keys.EBS_IO2_IOPS_TIER3, max(iops - second, 0)),
     ]
     return [
         ComponentSpec(f"{label} provisioned IOPS ({name})", "IOPS-month", key, quantity)

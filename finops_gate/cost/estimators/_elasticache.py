@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.pricing import keys
 
 ENGINES = ("redis", "memcached", "valkey")
 
@@ -11,6 +12,6 @@ def nodes(node_type: str, engine: str, count: float) -> ComponentSpec:
     return ComponentSpec(
         f"Cache nodes ({engine}, {count:g} x {node_type})",
         "hour",
-        f"elasticache:{node_type}:{engine}",
+        keys.elasticache_node(node_type, engine),
         count * HOURS_PER_MONTH,
     )

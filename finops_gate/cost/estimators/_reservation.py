@@ -12,6 +12,7 @@ from dataclasses import replace
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
 from finops_gate.plan.resource import Action
+from finops_gate.pricing import keys
 
 RESERVATION_TYPE = "aws_ec2_capacity_reservation"
 USAGE_PREFIX = "Instance usage"
@@ -91,4 +92,4 @@ def _usage_key(reservation: AttributeView) -> str | None:
     if instance_type is None:
         return None
     dedicated = reservation.string("tenancy") == "dedicated"
-    return f"ec2:{instance_type}:dedicated" if dedicated else f"ec2:{instance_type}"
+    return keys.ec2_dedicated(instance_type) if dedicated else keys.ec2_instance(instance_type)

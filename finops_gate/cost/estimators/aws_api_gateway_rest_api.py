@@ -9,6 +9,7 @@ from __future__ import annotations
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_api_gateway_rest_api",)
 USAGE_KEYS = ("monthly_requests",)
@@ -17,6 +18,11 @@ USAGE_KEYS = ("monthly_requests",)
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     return [
         usage_spec(
-            view, "Requests", "1M requests", "apigateway:rest:requests", "monthly_requests", 1 / 1e6
+            view,
+            "Requests",
+            "1M requests",
+            keys.APIGATEWAY_REST_REQUESTS,
+            "monthly_requests",
+            1 / 1e6,
         )
     ]

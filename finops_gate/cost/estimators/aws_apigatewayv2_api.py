@@ -14,6 +14,7 @@ from finops_gate.cost.estimators._requests import chunked_requests
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_apigatewayv2_api",)
 USAGE_KEYS = (
@@ -31,7 +32,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             chunked_requests(
                 view,
                 "Messages",
-                "apigateway:websocket:messages",
+                keys.APIGATEWAY_WEBSOCKET_MESSAGES,
                 "monthly_messages",
                 "message_size_kb",
                 32,
@@ -41,7 +42,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 view,
                 "Connection minutes",
                 "1M minutes",
-                "apigateway:websocket:minutes",
+                keys.APIGATEWAY_WEBSOCKET_MINUTES,
                 "monthly_connection_mins",
                 1 / 1e6,
             ),
@@ -50,7 +51,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         chunked_requests(
             view,
             "Requests",
-            "apigateway:http:requests",
+            keys.APIGATEWAY_HTTP_REQUESTS,
             "monthly_requests",
             "request_size_kb",
             512,

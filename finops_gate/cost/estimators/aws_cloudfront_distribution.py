@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_cloudfront_distribution",)
 USAGE_KEYS = (
@@ -17,7 +18,7 @@ USAGE_KEYS = (
     "monthly_data_transfer_to_internet_gb.europe",
     "monthly_https_requests.us",
 )
-GLOBAL_REGION = "us-east-1"
+GLOBAL_REGION = keys.GLOBAL_REGION
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
@@ -29,7 +30,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         ComponentSpec(
             "Data transfer out to the internet (US, Europe)",
             "GB",
-            "cloudfront:data-out",
+            keys.CLOUDFRONT_DATA_OUT,
             data_out,
             usage_based=True,
             note=None
@@ -40,7 +41,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         ComponentSpec(
             "HTTPS requests (US)",
             "10k requests",
-            "cloudfront:requests:https",
+            keys.CLOUDFRONT_REQUESTS_HTTPS,
             None if requests is None else requests / 10_000,
             usage_based=True,
             note=None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_cloudwatch_metric_alarm",)
 HIGH_RESOLUTION_BELOW_SECONDS = 60
@@ -26,7 +27,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         ComponentSpec(
             f"Alarm ({kind}, {metrics} metric{'s' if metrics > 1 else ''})",
             "alarm-month",
-            f"cloudwatch:alarm:{kind}",
+            keys.cloudwatch_alarm(kind),
             metrics,
         )
     ]

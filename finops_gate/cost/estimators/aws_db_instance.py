@@ -22,10 +22,11 @@ from finops_gate.cost.estimators._defaults import joined, set_from_reference
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_db_instance",)
 USAGE_KEYS = ("additional_backup_storage_gb",)
-SECRET_KEY = "secretsmanager:secret"
+SECRET_KEY = keys.SECRETSMANAGER_SECRET
 PIOPS_MINIMUM_GB = 100.0
 PIOPS_MINIMUM_IOPS = 1000
 # gp3 baselines, https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Storage.html
@@ -70,14 +71,16 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         ComponentSpec(
             f"Database instance ({engine}, {label}, {instance_class})",
             "hour",
-            f"rds:{instance_class}:{key}:{deployment}",
+            keys.rds_instance(instance_class, key, deployment),
             HOURS_PER_MONTH,
             note=joined(multi_az_note, license_note, engine_note),
         )
     ]
     specs.extend(_storage(view, deployment, engine, source))
     specs.append(
-        usage_spec(view, "Backup storage", "GB-month", "rds:backup", "additional_backup_storage_gb")
+        usage_spec(
+            view, "Backup storage", "GB-month", keys.RDS_BACKUP, "additional_backup_storage_gb"
+        )
     )
     specs.extend(master_user_secret(view))
     return specs
@@ -137,7 +140,7 @@ def _storage(
     storage_type, type_note = _storage_type(view)
     size, size_note = _size(view, source)
     name = f"Storage ({storage_type})"
-    key = f"rds:storage:{storage_type}:{deployment}"
+    key = keys.rds_storage(storage_type, deployment)
     unknown_size = None
     if size is None:
         unknown_size = (
@@ -171,7 +174,7 @@ def _iops(
         return ComponentSpec(
             f"Provisioned IOPS ({storage_type})",
             "IOPS-month",
-            f"rds:iops:{storage_type}:{deployment}",
+            keys.rds_iops(storage_type, deployment),
             quantity,
             unknown=unknown,
         )

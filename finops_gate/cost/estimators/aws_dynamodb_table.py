@@ -19,6 +19,7 @@ from __future__ import annotations
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_dynamodb_table",)
 USAGE_KEYS = ("monthly_write_request_units", "monthly_read_request_units", "storage_gb")
@@ -32,7 +33,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 view,
                 "Write request units (on-demand)",
                 "1M write request units",
-                "dynamodb:ondemand:write",
+                keys.DYNAMODB_ONDEMAND_WRITE,
                 "monthly_write_request_units",
                 1 / 1e6,
             )
@@ -42,15 +43,15 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 view,
                 "Read request units (on-demand)",
                 "1M read request units",
-                "dynamodb:ondemand:read",
+                keys.DYNAMODB_ONDEMAND_READ,
                 "monthly_read_request_units",
                 1 / 1e6,
             )
         )
     else:
-        specs.append(_capacity(view, "write", "WCU", "dynamodb:provisioned:wcu"))
-        specs.append(_capacity(view, "read", "RCU", "dynamodb:provisioned:rcu"))
-    specs.append(usage_spec(view, "Storage", "GB-month", "dynamodb:storage", "storage_gb"))
+        specs.append(_capacity(view, "write", "WCU", keys.DYNAMODB_PROVISIONED_WCU))
+        specs.append(_capacity(view, "read", "RCU", keys.DYNAMODB_PROVISIONED_RCU))
+    specs.append(usage_spec(view, "Storage", "GB-month", keys.DYNAMODB_STORAGE, "storage_gb"))
     return specs
 
 

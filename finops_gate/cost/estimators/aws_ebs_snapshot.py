@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_ebs_snapshot",)
 
@@ -25,4 +26,6 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             note = f"size of {volume.resource.address}"
     if size is None:
         raise UnknownAttributeError("volume_size")
-    return [ComponentSpec("Snapshot storage", "GB-month", "ebs:snapshot:storage", size, note=note)]
+    return [
+        ComponentSpec("Snapshot storage", "GB-month", keys.EBS_SNAPSHOT_STORAGE, size, note=note)
+    ]

@@ -17,6 +17,7 @@ from dataclasses import replace
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_ebs_volume",)
 USAGE_KEYS = ("monthly_standard_io_requests",)
@@ -52,7 +53,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             monthly_quantity=requests / 1e6,
             note=f"from the usage file: monthly_standard_io_requests = {requests:g}",
         )
-        if spec.price_key == "ebs:standard:io"
+        if spec.price_key == keys.EBS_STANDARD_IO
         else spec
         for spec in specs
     ]

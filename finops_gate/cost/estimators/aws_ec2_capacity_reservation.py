@@ -17,18 +17,25 @@ import re
 
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_ec2_capacity_reservation",)
 LINUX = "Linux/UNIX"
 _NOT_A_WORD = re.compile(r"[^a-z0-9]+")
 
 
-def platform_suffix(platform: str) -> str:
-    """The price key part of a non-Linux platform: "Red Hat Enterprise Linux" -> ":red-hat-
+def platform_slug(platform: str) -> str:
+    """The price key part of a non-Linux platform: "Red Hat Enterprise Linux" -> "red-hat-
     enterprise-linux"; empty for Linux/UNIX, whose price is the plain `ec2:<type>` key."""
     if platform == LINUX:
         return ""
-    return ":" + _NOT_A_WORD.sub("-", platform.lower()).strip("-")
+    return _NOT_A_WORD.sub("-", platform.lower()).strip("-")
+
+
+def platform_suffix(platform: str) -> str:
+    """The slug as it ends a price key: ":red-hat-enterprise-linux", "" for Linux/UNIX."""
+    slug = platform_slug(platform)
+    return f":{slug}" if slug else ""
 
 
 def reserved_count(view: AttributeView) -> float:
@@ -43,10 +50,8 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     platform = view.string("instance_platform", LINUX) or LINUX
     dedicated = view.string("tenancy", "default") == "dedicated"
     count = reserved_count(view)
-    key = f"ec2:{instance_type}{platform_suffix(platform)}"
-    tenancy = "shared"
-    if dedicated:
-        key, tenancy = f"{key}:dedicated", "dedicated"
+    key = keys.ec2_platform(instance_type, platform_slug(platform), dedicated)
+    tenancy = "dedicated" if dedicated else "shared"
     return [
         ComponentSpec(
             f"Reserved capacity ({platform}, on-demand, {tenancy}, {count:g} x {instance_type})",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_ecs_service",)
 FREE_EPHEMERAL_GB = 20.0
@@ -53,7 +54,6 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         tasks, scaling_note = floor
     platform = task.blocks("runtime_platform")
     arm = bool(platform) and platform[0].string("cpu_architecture") == "ARM64"
-    prefix = "fargate:arm" if arm else "fargate"
     label = "ARM64" if arm else "x86"
     notes = [task.inferred] if task.inferred else []
     if scaling_note:
@@ -66,7 +66,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         vcpu = ComponentSpec(
             f"vCPU ({tasks:g} tasks, {label})",
             "vCPU-hour",
-            f"{prefix}:vcpu:hour",
+            keys.fargate_vcpu_hour(arm),
             None,
             note=note,
             unknown=f"cpu {unknown}",
@@ -76,7 +76,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         vcpu = ComponentSpec(
             f"vCPU ({tasks:g} tasks x {vcpus:g} vCPU, {label})",
             "vCPU-hour",
-            f"{prefix}:vcpu:hour",
+            keys.fargate_vcpu_hour(arm),
             tasks * vcpus * HOURS_PER_MONTH,
             note=note,
         )
@@ -84,7 +84,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         memory = ComponentSpec(
             f"Memory ({tasks:g} tasks, {label})",
             "GB-hour",
-            f"{prefix}:gb:hour",
+            keys.fargate_gb_hour(arm),
             None,
             unknown=f"memory {unknown}",
         )
@@ -93,7 +93,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         memory = ComponentSpec(
             f"Memory ({tasks:g} tasks x {memory_gb:g} GB, {label})",
             "GB-hour",
-            f"{prefix}:gb:hour",
+            keys.fargate_gb_hour(arm),
             tasks * memory_gb * HOURS_PER_MONTH,
         )
     specs = [vcpu, memory]
@@ -105,7 +105,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             ComponentSpec(
                 f"Ephemeral storage above 20 GB ({tasks:g} tasks x {extra:g} GB)",
                 "GB-hour",
-                "fargate:ephemeral-storage:gb:hour",
+                keys.FARGATE_EPHEMERAL_STORAGE_GB_HOUR,
                 tasks * (size - FREE_EPHEMERAL_GB) * HOURS_PER_MONTH,
             )
         )
@@ -115,9 +115,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
 def _autoscaling_minimum(view: AttributeView) -> tuple[float, str] | None:
     """The `min_capacity` of the Application Auto Scaling target that scales this service's
     desired count: the service never runs fewer tasks."""
-    link = view.context.referencing_link(
-        view.resource, "aws_appautoscaling_target", "resource_id"
-    )
+    link = view.context.referencing_link(view.resource, "aws_appautoscaling_target", "resource_id")
     if link is None:
         return None
     target = view.view_of(link)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_efs_file_system",)
 USAGE_KEYS = ("storage_gb", "infrequent_access_storage_gb")
@@ -20,7 +21,7 @@ USAGE_KEYS = ("storage_gb", "infrequent_access_storage_gb")
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     one_zone = bool(view.string("availability_zone_name"))
-    storage_key = "efs:one-zone:storage" if one_zone else "efs:standard:storage"
+    storage_key = keys.EFS_ONE_ZONE_STORAGE if one_zone else keys.EFS_STANDARD_STORAGE
     label = "One Zone" if one_zone else "Standard"
     specs = [
         usage_spec(view, f"Storage ({label})", "GB-month", storage_key, "storage_gb"),
@@ -28,7 +29,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             view,
             "Infrequent access storage",
             "GB-month",
-            "efs:ia:storage",
+            keys.EFS_IA_STORAGE,
             "infrequent_access_storage_gb",
         ),
     ]
@@ -38,7 +39,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             ComponentSpec(
                 "Provisioned throughput",
                 "MiBps-month",
-                "efs:provisioned-throughput",
+                keys.EFS_PROVISIONED_THROUGHPUT,
                 throughput,
                 unknown=None
                 if throughput is not None

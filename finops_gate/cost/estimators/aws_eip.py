@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_eip",)
 
@@ -32,4 +33,4 @@ def _user(view: AttributeView) -> tuple[str | None, str | None]:
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     user, inferred = _user(view)
     name = f"Public IPv4 address (used by {user})" if user else "Public IPv4 address"
-    return [ComponentSpec(name, "hour", "ipv4:public:hour", HOURS_PER_MONTH, note=inferred)]
+    return [ComponentSpec(name, "hour", keys.IPV4_PUBLIC_HOUR, HOURS_PER_MONTH, note=inferred)]

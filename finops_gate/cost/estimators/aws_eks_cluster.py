@@ -16,10 +16,11 @@ from finops_gate.cost.estimators._defaults import set_from_reference
 from finops_gate.cost.estimators._eks_versions import support_status
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_eks_cluster",)
-STANDARD_KEY = "eks:cluster:hour"
-EXTENDED_KEY = "eks:cluster:extended:hour"
+STANDARD_KEY = keys.EKS_CLUSTER_HOUR
+EXTENDED_KEY = keys.EKS_CLUSTER_EXTENDED_HOUR
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:

@@ -35,6 +35,7 @@ from finops_gate.cost.estimators._defaults import set_from_reference
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_eks_node_group",)
 USAGE_KEYS = ("instances", "monthly_cpu_credit_hrs", "vcpu_count")
@@ -82,9 +83,9 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     else:
         instance_type = DEFAULT_INSTANCE_TYPE
         type_note = "instance_types not set: t3.medium, the EKS default"
-    key, label = f"ec2:{instance_type}", "on-demand"
+    key, label = keys.ec2_instance(instance_type), "on-demand"
     if view.string("capacity_type") == "SPOT":
-        key, label = f"{key}:spot", "spot"
+        key, label = keys.ec2_spot(instance_type), "spot"
     count = int(desired)
     specs = [
         ComponentSpec(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_elb",)
 USAGE_KEYS = ("monthly_data_processed_gb",)
@@ -16,6 +17,6 @@ USAGE_KEYS = ("monthly_data_processed_gb",)
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     return [
-        ComponentSpec("Classic load balancer", "hour", "elb:classic:hour", HOURS_PER_MONTH),
-        usage_spec(view, "Data processed", "GB", "elb:classic:gb", "monthly_data_processed_gb"),
+        ComponentSpec("Classic load balancer", "hour", keys.ELB_CLASSIC_HOUR, HOURS_PER_MONTH),
+        usage_spec(view, "Data processed", "GB", keys.ELB_CLASSIC_GB, "monthly_data_processed_gb"),
     ]

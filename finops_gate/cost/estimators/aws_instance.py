@@ -40,6 +40,7 @@ from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.estimators._reservation import targeted_reservations, without_reserved_hours
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_instance",)
 USAGE_KEYS = ("monthly_cpu_credit_hrs", "vcpu_count")
@@ -76,7 +77,7 @@ def instance_components(view: AttributeView) -> list[ComponentSpec]:
     specs.extend(_block_devices(view))
     if view.boolean("associate_public_ip_address"):
         specs.append(
-            ComponentSpec("Public IPv4 address", "hour", "ipv4:public:hour", HOURS_PER_MONTH)
+            ComponentSpec("Public IPv4 address", "hour", keys.IPV4_PUBLIC_HOUR, HOURS_PER_MONTH)
         )
     if not host:
         specs.extend(extras(view, spec, 1))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_kinesis_stream",)
 USAGE_KEYS = ("monthly_provisioned_put_units", "monthly_on_demand_data_in_gb")
@@ -23,12 +24,14 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     mode = (modes[0].string("stream_mode") if modes else None) or "PROVISIONED"
     if mode == "ON_DEMAND":
         return [
-            ComponentSpec("Stream (on-demand)", "hour", "kinesis:ondemand:stream", HOURS_PER_MONTH),
+            ComponentSpec(
+                "Stream (on-demand)", "hour", keys.KINESIS_ONDEMAND_STREAM, HOURS_PER_MONTH
+            ),
             usage_spec(
                 view,
                 "Data ingested",
                 "GB",
-                "kinesis:ondemand:gb-in",
+                keys.KINESIS_ONDEMAND_GB_IN,
                 "monthly_on_demand_data_in_gb",
             ),
         ]
@@ -36,12 +39,12 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     if shards is None:
         raise UnknownAttributeError("shard_count")
     return [
-        ComponentSpec(f"Shards ({shards:g})", "hour", "kinesis:shard", shards * HOURS_PER_MONTH),
+        ComponentSpec(f"Shards ({shards:g})", "hour", keys.KINESIS_SHARD, shards * HOURS_PER_MONTH),
         usage_spec(
             view,
             "PUT payload units",
             "1M units",
-            "kinesis:put-units",
+            keys.KINESIS_PUT_UNITS,
             "monthly_provisioned_put_units",
             1 / 1e6,
         ),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_kms_key",)
 USAGE_KEYS = ("monthly_requests",)
@@ -16,8 +17,8 @@ USAGE_KEYS = ("monthly_requests",)
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     return [
-        ComponentSpec("Customer managed key", "key-month", "kms:key", 1),
+        ComponentSpec("Customer managed key", "key-month", keys.KMS_KEY, 1),
         usage_spec(
-            view, "Requests", "10k requests", "kms:requests", "monthly_requests", 1 / 10_000
+            view, "Requests", "10k requests", keys.KMS_REQUESTS, "monthly_requests", 1 / 10_000
         ),
     ]

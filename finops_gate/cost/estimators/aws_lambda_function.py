@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_lambda_function",)
 USAGE_KEYS = ("monthly_requests", "request_duration_ms")
@@ -37,7 +38,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         ComponentSpec(
             "Requests",
             "1M requests",
-            "lambda:requests",
+            keys.LAMBDA_REQUESTS,
             None if requests is None else requests / 1e6,
             usage_based=True,
             note=request_note,
@@ -45,7 +46,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         ComponentSpec(
             f"Duration ({label}, {memory_mb:g} MB)",
             "GB-second",
-            "lambda:arm:gb-second" if arm else "lambda:gb-second",
+            keys.LAMBDA_ARM_GB_SECOND if arm else keys.LAMBDA_GB_SECOND,
             gb_seconds,
             usage_based=True,
             note=duration_note,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_lb", "aws_alb")
 USAGE_KEYS = ("new_connections", "active_connections", "processed_bytes_gb", "rule_evaluations")
@@ -59,11 +60,11 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     name = _NAMES.get(kind, kind)
     quantity, note = _capacity_units(view, kind)
     return [
-        ComponentSpec(f"{name} load balancer", "hour", f"elb:{kind}:hour", HOURS_PER_MONTH),
+        ComponentSpec(f"{name} load balancer", "hour", keys.elb_hour(kind), HOURS_PER_MONTH),
         ComponentSpec(
             f"{name} load balancer capacity units",
             "LCU-hour",
-            f"elb:{kind}:lcu",
+            keys.elb_lcu(kind),
             quantity,
             usage_based=True,
             note=note,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_msk_cluster",)
 
@@ -38,7 +39,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         ComponentSpec(
             f"Brokers ({brokers:g} x {instance_type})",
             "hour",
-            f"msk:{instance_type}",
+            keys.msk_broker(instance_type),
             brokers * HOURS_PER_MONTH,
         )
     ]
@@ -48,7 +49,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             ComponentSpec(
                 f"Broker storage ({brokers:g} x {size:g} GB)",
                 "GB-month",
-                "msk:storage",
+                keys.MSK_STORAGE,
                 brokers * size,
             )
         )
@@ -60,7 +61,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             ComponentSpec(
                 f"Broker storage ({brokers:g} brokers)",
                 "GB-month",
-                "msk:storage",
+                keys.MSK_STORAGE,
                 None,
                 unknown="broker volume size not set: chosen by AWS at creation",
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_nat_gateway",)
 USAGE_KEYS = ("monthly_data_processed_gb",)
@@ -22,6 +23,6 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     else:
         name = "NAT gateway"
     return [
-        ComponentSpec(name, "hour", "natgw:hour", HOURS_PER_MONTH),
-        usage_spec(view, "Data processed", "GB", "natgw:gb", "monthly_data_processed_gb"),
+        ComponentSpec(name, "hour", keys.NATGW_HOUR, HOURS_PER_MONTH),
+        usage_spec(view, "Data processed", "GB", keys.NATGW_GB, "monthly_data_processed_gb"),
     ]

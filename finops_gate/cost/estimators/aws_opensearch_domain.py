@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_opensearch_domain", "aws_elasticsearch_domain")
 DEFAULT_INSTANCE_TYPE = "m4.large.search"
@@ -36,7 +37,10 @@ def search_type(instance_type: str) -> str:
 def _nodes(label: str, instance_type: str, count: float) -> ComponentSpec:
     name = search_type(instance_type)
     return ComponentSpec(
-        f"{label} ({count:g} x {name})", "hour", f"opensearch:{name}", count * HOURS_PER_MONTH
+        f"{label} ({count:g} x {name})",
+        "hour",
+        keys.opensearch_instance(name),
+        count * HOURS_PER_MONTH,
     )
 
 
@@ -96,7 +100,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 ComponentSpec(
                     f"Storage ({volume_type}, size unknown)",
                     "GB-month",
-                    f"opensearch:storage:{volume_type}",
+                    keys.opensearch_storage(volume_type),
                     None,
                     note=type_note,
                     unknown="ebs_options.volume_size unknown until apply",
@@ -107,7 +111,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             ComponentSpec(
                 f"Storage ({volume_type}, {count:g} x {size:g} GB)",
                 "GB-month",
-                f"opensearch:storage:{volume_type}",
+                keys.opensearch_storage(volume_type),
                 size * count,
                 note=type_note,
             )
@@ -120,7 +124,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                     ComponentSpec(
                         "Storage IOPS above 3,000",
                         "IOPS-month",
-                        "opensearch:gp3:iops",
+                        keys.OPENSEARCH_GP3_IOPS,
                         iops * count,
                     )
                 )
@@ -129,7 +133,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                     ComponentSpec(
                         "Storage throughput above 125 MiBps",
                         "MiBps-month",
-                        "opensearch:gp3:throughput",
+                        keys.OPENSEARCH_GP3_THROUGHPUT,
                         throughput * count,
                     )
                 )

@@ -19,6 +19,7 @@ from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.estimators.aws_db_instance import master_user_secret
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_rds_cluster",)
 USAGE_KEYS = (
@@ -41,7 +42,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         view,
         "Storage (I/O-Optimized)" if optimized else "Storage",
         "GB-month",
-        "aurora:storage:iopt1" if optimized else "aurora:storage",
+        keys.AURORA_STORAGE_IOPT1 if optimized else keys.AURORA_STORAGE,
         "storage_gb",
     )
     writes = view.usage_number("write_requests_per_sec")
@@ -64,7 +65,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     backup_storage = ComponentSpec(
         "Backup storage",
         "GB-month",
-        "aurora:backup",
+        keys.AURORA_BACKUP,
         backup,
         usage_based=True,
         note=backup_note,
@@ -72,6 +73,6 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     if optimized:
         return [storage, backup_storage, *master_user_secret(view)]
     io_requests = ComponentSpec(
-        "I/O requests", "1M requests", "aurora:io", io, usage_based=True, note=io_note
+        "I/O requests", "1M requests", keys.AURORA_IO, io, usage_based=True, note=io_note
     )
     return [storage, io_requests, backup_storage, *master_user_secret(view)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_rds_cluster_instance",)
 USAGE_KEYS = ("capacity_units_per_hr",)
@@ -44,7 +45,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             ComponentSpec(
                 f"Serverless v2 capacity ({engine}{configuration})",
                 "ACU-hour",
-                "aurora:serverless-v2:acu:iopt1" if optimized else "aurora:serverless-v2:acu",
+                keys.AURORA_SERVERLESS_V2_ACU_IOPT1 if optimized else keys.AURORA_SERVERLESS_V2_ACU,
                 None if acus is None else acus * HOURS_PER_MONTH,
                 usage_based=True,
                 note=None
@@ -56,7 +57,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         ComponentSpec(
             f"Database instance ({engine}{configuration}, {instance_class})",
             "hour",
-            f"rds:{instance_class}:{engine}{suffix}:single-az",
+            keys.rds_instance(instance_class, f"{engine}{suffix}", "single-az"),
             HOURS_PER_MONTH,
         )
     ]

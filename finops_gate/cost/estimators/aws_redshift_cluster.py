@@ -10,6 +10,7 @@ from __future__ import annotations
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_redshift_cluster",)
 USAGE_KEYS = ("managed_storage_gb",)
@@ -22,7 +23,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         ComponentSpec(
             f"Nodes ({nodes:g} x {node_type})",
             "hour",
-            f"redshift:{node_type}",
+            keys.redshift_node(node_type),
             nodes * HOURS_PER_MONTH,
         )
     ]
@@ -32,7 +33,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 view,
                 "Managed storage",
                 "GB-month",
-                "redshift:managed-storage",
+                keys.REDSHIFT_MANAGED_STORAGE,
                 "managed_storage_gb",
             )
         )

@@ -10,10 +10,11 @@ from __future__ import annotations
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_route53_record",)
 USAGE_KEYS = ("monthly_standard_queries",)
-GLOBAL_REGION = "us-east-1"
+GLOBAL_REGION = keys.GLOBAL_REGION
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
@@ -24,7 +25,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             view,
             "Standard queries",
             "1M queries",
-            "route53:queries",
+            keys.ROUTE53_QUERIES,
             "monthly_standard_queries",
             1 / 1e6,
             region=GLOBAL_REGION,

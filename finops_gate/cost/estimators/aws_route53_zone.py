@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_route53_zone",)
-GLOBAL_REGION = "us-east-1"
+GLOBAL_REGION = keys.GLOBAL_REGION
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
-    return [ComponentSpec("Hosted zone", "zone-month", "route53:zone", 1, region=GLOBAL_REGION)]
+    return [ComponentSpec("Hosted zone", "zone-month", keys.ROUTE53_ZONE, 1, region=GLOBAL_REGION)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_s3_bucket",)
 USAGE_KEYS = (
@@ -26,13 +27,13 @@ USAGE_KEYS = (
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     return [
         usage_spec(
-            view, "Standard storage", "GB-month", "s3:standard:storage", "standard.storage_gb"
+            view, "Standard storage", "GB-month", keys.S3_STANDARD_STORAGE, "standard.storage_gb"
         ),
         usage_spec(
             view,
             "PUT, COPY, POST, LIST requests",
             "1k requests",
-            "s3:standard:put",
+            keys.S3_STANDARD_PUT,
             "standard.monthly_tier_1_requests",
             scale=1 / 1000,
         ),
@@ -40,7 +41,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             view,
             "GET, SELECT and other requests",
             "1k requests",
-            "s3:standard:get",
+            keys.S3_STANDARD_GET,
             "standard.monthly_tier_2_requests",
             scale=1 / 1000,
         ),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_sfn_state_machine",)
 USAGE_KEYS = ("monthly_transitions", "monthly_requests", "workflow_duration_ms", "memory_mb")
@@ -25,7 +26,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 view,
                 "State transitions",
                 "1k transitions",
-                "sfn:standard:transitions",
+                keys.SFN_STANDARD_TRANSITIONS,
                 "monthly_transitions",
                 1 / 1000,
             )
@@ -40,12 +41,12 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         note = f"from the usage file: {requests:g} requests x {duration:g} ms x {memory:g} MB"
     return [
         usage_spec(
-            view, "Requests", "1M requests", "sfn:express:requests", "monthly_requests", 1 / 1e6
+            view, "Requests", "1M requests", keys.SFN_EXPRESS_REQUESTS, "monthly_requests", 1 / 1e6
         ),
         ComponentSpec(
             "Duration",
             "GB-second",
-            "sfn:express:gb-second",
+            keys.SFN_EXPRESS_GB_SECOND,
             gb_seconds,
             usage_based=True,
             note=note,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from finops_gate.cost.estimators._requests import chunked_requests
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_sns_topic",)
 USAGE_KEYS = ("monthly_requests", "request_size")
@@ -19,6 +20,6 @@ USAGE_KEYS = ("monthly_requests", "request_size")
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     return [
         chunked_requests(
-            view, "API requests", "sns:requests", "monthly_requests", "request_size", 64
+            view, "API requests", keys.SNS_REQUESTS, "monthly_requests", "request_size", 64
         )
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from finops_gate.cost.estimators._requests import chunked_requests
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_sqs_queue",)
 USAGE_KEYS = ("monthly_requests", "request_size")
@@ -20,7 +21,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         chunked_requests(
             view,
             f"Requests ({kind})",
-            f"sqs:{kind}:requests",
+            keys.sqs_requests(kind),
             "monthly_requests",
             "request_size",
             64,

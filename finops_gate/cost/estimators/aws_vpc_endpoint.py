@@ -16,6 +16,7 @@ from finops_gate.cost.estimators._defaults import set_from_reference
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_vpc_endpoint",)
 USAGE_KEYS = ("monthly_data_processed_gb",)
@@ -30,7 +31,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             ComponentSpec(
                 "Gateway Load Balancer endpoint",
                 "hour",
-                "vpce:gateway-load-balancer:hour",
+                keys.VPCE_GATEWAY_LOAD_BALANCER_HOUR,
                 HOURS_PER_MONTH,
             )
         ]
@@ -52,7 +53,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         endpoint = ComponentSpec(
             f"Interface endpoint ({subnets} AZ)",
             "hour",
-            "vpce:interface:hour",
+            keys.VPCE_INTERFACE_HOUR,
             subnets * HOURS_PER_MONTH,
             note=note,
         )
@@ -63,11 +64,13 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             else "subnet_ids not set: the endpoint's Availability Zones are known only after apply"
         )
         endpoint = ComponentSpec(
-            "Interface endpoint (per AZ)", "hour", "vpce:interface:hour", None, unknown=why
+            "Interface endpoint (per AZ)", "hour", keys.VPCE_INTERFACE_HOUR, None, unknown=why
         )
     return [
         endpoint,
-        usage_spec(view, "Data processed", "GB", "vpce:interface:gb", "monthly_data_processed_gb"),
+        usage_spec(
+            view, "Data processed", "GB", keys.VPCE_INTERFACE_GB, "monthly_data_processed_gb"
+        ),
     ]
 
 

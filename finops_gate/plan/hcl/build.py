@@ -32,6 +32,7 @@ from finops_gate.plan.hcl.limits import Budget
 from finops_gate.plan.hcl.syntax import Attribute, Block, Body, Node, is_tree, subtrees
 from finops_gate.plan.hcl.values import (
     EvalError,
+    NumberOutOfRange,
     ResourceValue,
     Unknown,
     contains_unknown,
@@ -310,14 +311,7 @@ class ModuleInstance:
         count = block.body.attributes.get("count")
         for_each = block.body.attributes.get("for_each")
         if count is not None:
-            value = self.evaluator.evaluate(count.expr)
-            if isinstance(value, Unknown):
-                return value
-            number = to_number(value)
-            if not math.isfinite(number) or number != int(number):
-                raise EvalError(f"{label}: count must be a whole number, not {value!r}")
-            self.context.budget.check_expansion(where, int(number))
-            return [(i, {"count": {"index": i}}) for i in range(max(int(number), 0))]
+            return self._count_expansion(block, label, count, where)
         if for_each is not None:
             value = self.evaluator.evaluate(for_each.expr)
             unknown = value if isinstance(value, Unknown) else None
@@ -336,6 +330,32 @@ class ModuleInstance:
             self.context.budget.check_expansion(where, len(pairs))
             return [(k, {"each": {"key": k, "value": v}}) for k, v in pairs]
         return [(NO_INDEX, {})]
+
+    def _count_expansion(
+        self, block: Block, label: str, count: Attribute, where: str
+    ) -> list[tuple[Any, dict[str, Any]]] | Unknown:
+        """A known count that is not a whole number of at least zero is a configuration
+        Terraform refuses ("Invalid count argument"): the run stops (exit 2) rather than
+        pricing the resource as if it were absent."""
+        invalid = f"{count.file}:{count.line}: {label}: invalid count"
+        try:
+            value = self.evaluator.evaluate(count.expr)
+        except NumberOutOfRange as error:
+            raise PlanError(f"{invalid}: {error}") from None
+        if isinstance(value, Unknown):
+            return value
+        if value is None:
+            raise PlanError(f"{invalid}: null")
+        try:
+            number = to_number(value)
+        except EvalError as error:
+            raise PlanError(f"{invalid}: {error}") from None
+        if not math.isfinite(number) or number != int(number):
+            raise PlanError(f"{invalid}: must be a whole number, not {number!r}")
+        if number < 0:
+            raise PlanError(f"{invalid}: must not be negative, not {int(number)}")
+        self.context.budget.check_expansion(where, int(number))
+        return [(i, {"count": {"index": i}}) for i in range(int(number))]
 
     def resource_value(self, key: str) -> Any:
         if key not in self.config.resources:

@@ -35,6 +35,10 @@ class EvalError(Exception):
     """An expression Terraform itself would reject (caught by `try`/`can`)."""
 
 
+class NumberOutOfRange(EvalError):
+    """A number beyond what a float holds (Terraform's own numbers have no such bound)."""
+
+
 class ResourceValue(dict[str, Any]):
     """A resource instance seen from another expression: attributes the configuration
     does not set are computed by the provider, so they are unknown until apply."""
@@ -81,9 +85,9 @@ def in_range(value: float | int) -> float | int:
     """`value` itself, or EvalError when it is not a finite number within float range."""
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise EvalError("number out of range (infinite or not a number)")
+            raise NumberOutOfRange("number out of range (infinite or not a number)")
     elif isinstance(value, int) and value.bit_length() > 1024:
-        raise EvalError("number out of range (more than about 1.8e308)")
+        raise NumberOutOfRange("number out of range (more than about 1.8e308)")
     return value
 
 
@@ -91,7 +95,7 @@ def parse_number(text: str) -> float | int:
     """A decimal number literal, refusing out-of-range ones before converting them."""
     digits = text.lstrip("+-").split(".")[0].split("e")[0].split("E")[0]
     if len(digits) > MAX_NUMBER_DIGITS + 1:
-        raise EvalError(f"number out of range ({len(digits)} digits)")
+        raise NumberOutOfRange(f"number out of range ({len(digits)} digits)")
     if "." in text or "e" in text.lower():
         return in_range(normalize_number(in_range(float(text))))
     return in_range(int(text))

@@ -22,14 +22,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from finops_gate.errors import PriceTableError
+from finops_gate.pricing.usage_types import USAGE_TYPES
 
 OFFER_INDEX_PATH = "/offers/v1.0/aws/index.json"
 DEFAULT_ENDPOINT = "https://pricing.us-east-1.amazonaws.com"
 
 # The offers holding every product that `finops_gate.pricing.offer` maps to a price key:
-# EC2 (instances, EBS, NAT gateways, Elastic IPs, CPU credits), load balancers, RDS
-# storage and CloudWatch.
-DEFAULT_SERVICES: tuple[str, ...] = ("AWSELB", "AmazonCloudWatch", "AmazonEC2", "AmazonRDS")
+# EC2 instances, and the services of the usage-type map.
+DEFAULT_SERVICES: tuple[str, ...] = tuple(
+    sorted({"AmazonEC2", *(service for service, _, _ in USAGE_TYPES)})
+)
 
 # A commercial region's code (us-east-1, ap-southeast-5); GovCloud, China and the isolated
 # partitions price differently and are left out unless asked for by name.

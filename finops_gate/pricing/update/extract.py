@@ -53,10 +53,12 @@ class Extract:
             return None
 
 
-def _figures(products: Iterable[Product], region: str, where: str) -> dict[str, Decimal]:
+def _figures(
+    products: Iterable[Product], offer_code: str, region: str, where: str
+) -> dict[str, Decimal]:
     figures: dict[str, Decimal] = {}
     for product in products:
-        figure = price_figure(product)
+        figure = price_figure(product, offer_code)
         if figure is None or figure[0] != region:
             continue  # another location in the file (a Local Zone), or a product not used
         _, key, price = figure
@@ -80,7 +82,7 @@ def csv_extractor(region: str, where: str) -> Callable[[IO[bytes]], Extract]:
         text = io.TextIOWrapper(body, encoding="utf-8-sig", newline="")
         try:
             header, rows = stream_offer_csv(text, where)
-            figures = _figures(rows, region, where)
+            figures = _figures(rows, header.offer_code, region, where)
         except UnicodeDecodeError:
             raise PriceTableError(f"{where}: not a valid offer CSV: not UTF-8 text") from None
         finally:
@@ -118,7 +120,7 @@ def json_extractor(region: str, where: str, limit: int) -> Callable[[IO[bytes]],
             str(data.get("version") or publication),
             publication,
             _published(publication, where),
-            _figures(offer.products, region, where),
+            _figures(offer.products, offer.offer_code, region, where),
         )
 
     return extract

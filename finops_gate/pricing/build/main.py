@@ -1,0 +1,76 @@
+"""`build` (sources -> checked region tables) and the command line of
+`scripts/build_prices.py` / `python -m finops_gate.pricing.build`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from finops_gate.pricing.build.base import BuildError, RegionTable
+from finops_gate.pricing.build.checks import check_page_dates, check_tables
+from finops_gate.pricing.build.ebs_optimized import ebs_optimized_charged, render_ebs_optimized
+from finops_gate.pricing.build.layers import build_region, commercial_regions
+from finops_gate.pricing.build.output import render_notice, render_table, summarize
+from finops_gate.pricing.build.ratio import ec2_ratios
+from finops_gate.pricing.build.readers.readme_facts import README_FILE
+from finops_gate.pricing.build.rules import apply_rules
+
+# The checkout this module sits in (finops_gate/pricing/build/main.py).
+REPO_ROOT = Path(__file__).resolve().parents[3]
+EBS_OPTIMIZED_MODULE_PATH = Path("finops_gate", "cost", "estimators", "_ebs_optimized.py")
+
+
+def build(sources: Path) -> dict[str, RegionTable]:
+    if not (sources / README_FILE).is_file():
+        raise BuildError(f"no price sources at {sources}")
+    check_page_dates(sources)
+    regions = commercial_regions(sources)
+    tables = {region: build_region(sources, region) for region in regions}
+    apply_rules(tables, ec2_ratios(sources, regions))
+    check_tables(sources, tables)
+    return tables
+
+
+def main(argv: list[str] | None = None, repo_root: Path = REPO_ROOT) -> int:
+    """Build the table, NOTICE and the EBS-optimized module into a checkout (`repo_root`)."""
+    parser = argparse.ArgumentParser(description="Build pricing/aws.json and pricing/NOTICE.")
+    parser.add_argument(
+        "--sources",
+        type=Path,
+        default=repo_root.parent / "shared" / "price-sources",
+        help="raw price data directory (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=repo_root / "pricing" / "aws.json",
+        help="price table to write (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--ebs-optimized-out",
+        type=Path,
+        default=repo_root / EBS_OPTIMIZED_MODULE_PATH,
+        help="instance types charging an EBS-optimized fee, a Python module to write "
+        "(default: %(default)s)",
+    )
+    parser.add_argument(
+        "--notice",
+        type=Path,
+        default=None,
+        help="attribution file to write (default: NOTICE next to --out)",
+    )
+    args = parser.parse_args(argv)
+    try:
+        tables = build(args.sources.resolve())
+        charged = ebs_optimized_charged(args.sources.resolve())
+    except BuildError as exc:
+        print(f"build_prices: error: {exc}", file=sys.stderr)
+        return 1
+    notice = args.notice or args.out.with_name("NOTICE")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(render_table(tables), encoding="utf-8", newline="\n")
+    notice.write_text(render_notice(tables), encoding="utf-8", newline="\n")
+    args.ebs_optimized_out.write_text(render_ebs_optimized(charged), encoding="utf-8", newline="\n")
+    print(summarize(tables), file=sys.stderr)
+    return 0
