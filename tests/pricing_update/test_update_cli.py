@@ -349,3 +349,21 @@ def test_the_same_rows_give_the_same_figures_as_pricing_build(
         region: {key: price for key, (price, _) in table.items()}
         for region, table in downloaded.items()
     }
+
+
+def test_the_default_services_are_those_the_estimators_use(
+    server: PriceListServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.pricing_update.price_list import offer_index
+
+    services = ["AWSELB", "AmazonCloudWatch", "AmazonEC2", "AmazonRDS", "AmazonS3"]
+    server.files["/offers/v1.0/aws/index.json"] = offer_index(services).encode()
+    for service in ("AWSELB", "AmazonCloudWatch", "AmazonRDS"):
+        path = f"/offers/v1.0/aws/{service}/current/region_index.json"
+        server.files[path] = b'{"regions": {}}'
+    args = ["pricing", "update", "--endpoint", server.url(), "--cache-dir", str(tmp_path)]
+    with pytest.raises(SystemExit) as exited:
+        main([*args, "--out", str(tmp_path / "aws.json")])
+    assert exited.value.code == 0, capsys.readouterr().err
+    indexes = sorted(path.split("/")[4] for path in server.downloads() if "region_index" in path)
+    assert indexes == ["AWSELB", "AmazonCloudWatch", "AmazonEC2", "AmazonRDS"]
