@@ -19,6 +19,7 @@ from finops_gate.cli.common import (
 )
 from finops_gate.cli.policy import policy_group
 from finops_gate.cli.pricing import pricing_group
+from finops_gate.cli.pricing_update import pricing_update_command
 from finops_gate.errors import ExitCode
 
 __all__ = ["check_command", "cli", "main"]
@@ -47,6 +48,7 @@ def cli() -> None:
 
 for _command in (check_command, action_command, policy_group, pricing_group):
     cli.add_command(_command)
+pricing_group.add_command(pricing_update_command)
 
 
 def main(args: list[str] | None = None) -> Any:

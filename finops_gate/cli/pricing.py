@@ -14,7 +14,7 @@ BUNDLED_NAME = "bundled pricing/aws.json"
 
 @click.group("pricing", context_settings=CONTEXT)
 def pricing_group() -> None:
-    """The price table: `info`, `build --from-aws-offer PATH`."""
+    """The price table: `info`, `build --from-aws-offer PATH`, `update` (from AWS's Price List)."""
 
 
 @pricing_group.command("info", context_settings=CONTEXT)

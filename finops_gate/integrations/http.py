@@ -188,6 +188,12 @@ class _BoundedHttps(urllib.request.HTTPSHandler):
         return self.do_open(connection, req, context=getattr(self, "_context", None))
 
 
+def bounded_handlers(deadline: Deadline) -> list[urllib.request.BaseHandler]:
+    """HTTP and HTTPS handlers whose every connect, send and receive ends at `deadline`,
+    for `urllib.request.build_opener` (which adds the proxy handler from the environment)."""
+    return [_BoundedHttp(deadline), _BoundedHttps(deadline)]
+
+
 class RefusedRedirect(Exception):
     """A redirect to another scheme or host, which would carry the token away."""
 

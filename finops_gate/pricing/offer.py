@@ -18,15 +18,19 @@ the bundled-table builder uses too): EBS volumes, IOPS, throughput, I/O and snap
 gateways, idle Elastic IPs, CPU credits, load balancers, RDS and Aurora storage / IOPS /
 backup, Aurora Serverless v2, CloudWatch metrics, alarms and logs. Each input file becomes
 one source, dated by its publication date.
+
+`stream_offer_csv` reads an offer CSV one row at a time from any text stream, and
+`price_figure` maps one product to its figure: `finops_gate.pricing.update` uses both on
+downloads too large to hold, so both paths give the same figures for the same rows.
 """
 
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -54,14 +58,17 @@ __all__ = [
     "IOPS_MONTH",
     "LOAD_BALANCERS",
     "LOCATIONS",
+    "OFFER_CSV_METADATA_ROWS",
     "USAGE_ITEMS",
     "Dimension",
     "IngestResult",
     "OfferFile",
+    "OfferHeader",
     "Product",
     "UsageItem",
     "ingest",
     "offer_files",
+    "price_figure",
     "product_price",
     "product_region",
     "read_get_products",
@@ -69,6 +76,7 @@ __all__ = [
     "read_offer_file",
     "read_offer_json",
     "source_id",
+    "stream_offer_csv",
 ]
 
 # AWS location names (the `location` attribute) of the commercial regions, for files that
@@ -202,41 +210,101 @@ def _date(text: str) -> date | None:
 # --------------------------------------------------------------------------------------------
 
 
-def read_offer_csv(path: Path, text: str) -> OfferFile:
-    lines = text.splitlines(keepends=True)
+@dataclass(frozen=True)
+class OfferHeader:
+    """The five metadata rows at the top of an offer CSV."""
+
+    offer_code: str
+    published: date | None
+    publication: str  # the file's own text, e.g. 2020-10-19T20:48:02Z
+    version: str
+
+
+OFFER_CSV_METADATA_ROWS = 5
+
+
+def stream_offer_csv(lines: Iterable[str], where: str) -> tuple[OfferHeader, Iterator[Product]]:
+    """An offer CSV read one row at a time: its metadata, then one `Product` per on-demand
+    USD row, holding that row's single price dimension (rows of one SKU are not merged).
+
+    `lines` may be a text stream: only the current row is ever held. A row whose column
+    count differs from the header's, or a metadata block without FormatVersion/OfferCode,
+    is a PriceTableError; so is a csv.Error (a NUL byte, an overlong field).
+    """
+    # strict: AWS quotes every field, so a stray or unclosed quote is damage, not data.
+    reader = csv.reader(lines, strict=True)
     metadata: dict[str, str] = {}
-    for meta in csv.reader(lines[:5]):
-        if len(meta) >= 2:
-            metadata[meta[0]] = meta[1]
-    if "FormatVersion" not in metadata or "OfferCode" not in metadata:
-        raise PriceTableError(f"{path}: not an AWS offer CSV (no FormatVersion/OfferCode rows)")
-    reader = csv.DictReader(io.StringIO("".join(lines[5:])))
-    products: dict[str, Product] = {}
-    for number, row in enumerate(reader, start=7):
-        where = f"{path}:{number}"
-        if row.get("TermType") != "OnDemand" or row.get("Currency", "USD") != "USD":
-            continue
-        sku = row.get("SKU", "")
-        product = products.get(sku)
-        if product is None:
-            attributes = {_norm(k): v for k, v in row.items() if k and v}
-            product = Product(
-                sku, row.get("Product Family", ""), row.get("serviceCode", ""), attributes
+    try:
+        for meta in itertools.islice(reader, OFFER_CSV_METADATA_ROWS):
+            if len(meta) >= 2:
+                metadata[meta[0]] = meta[1]
+        if "FormatVersion" not in metadata or "OfferCode" not in metadata:
+            raise PriceTableError(
+                f"{where}: not an AWS offer CSV (no FormatVersion/OfferCode rows)"
             )
-            products[sku] = product
-        product.on_demand.append(
-            Dimension(
-                _decimal(row.get("StartingRange") or "0", where),
-                row.get("Unit", ""),
-                _price(row.get("PricePerUnit", ""), where),
-            )
-        )
-    return OfferFile(
-        path,
-        "offer-csv",
+        header = next(reader, None)
+    except csv.Error as error:
+        raise PriceTableError(f"{where}: not a valid offer CSV: {error}") from None
+    if not header:
+        raise PriceTableError(f"{where}: an offer CSV without its header row")
+    offer = OfferHeader(
         metadata["OfferCode"],
         _date(metadata.get("Publication Date", "")),
-        list(products.values()),
+        metadata.get("Publication Date", ""),
+        metadata.get("Version", ""),
+    )
+    return offer, _csv_products(reader, header, where)
+
+
+def _csv_products(reader: Any, header: list[str], where: str) -> Iterator[Product]:
+    column = {name: index for index, name in enumerate(header)}
+    term, currency = column.get("TermType"), column.get("Currency")
+    if term is None:
+        raise PriceTableError(f"{where}: an offer CSV without a TermType column")
+    names = [_norm(name) for name in header]
+    try:
+        for row in reader:
+            if not row:
+                continue  # a blank line, as csv.DictReader skips
+            at = f"{where}:{reader.line_num}"
+            if len(row) != len(header):
+                raise PriceTableError(
+                    f"{at}: {len(row)} fields where the header has {len(header)}: "
+                    "not a valid offer CSV"
+                )
+            if row[term] != "OnDemand" or (currency is not None and row[currency] != "USD"):
+                continue
+            values = dict(zip(header, row, strict=True))
+            attributes = {names[i]: value for i, value in enumerate(row) if value and header[i]}
+            product = Product(
+                values.get("SKU", ""),
+                values.get("Product Family", ""),
+                values.get("serviceCode", ""),
+                attributes,
+            )
+            product.on_demand.append(
+                Dimension(
+                    _decimal(values.get("StartingRange") or "0", at),
+                    values.get("Unit", ""),
+                    _price(values.get("PricePerUnit", ""), at),
+                )
+            )
+            yield product
+    except csv.Error as error:
+        raise PriceTableError(f"{where}: not a valid offer CSV: {error}") from None
+
+
+def read_offer_csv(path: Path, text: str) -> OfferFile:
+    header, rows = stream_offer_csv(text.splitlines(keepends=True), str(path))
+    products: dict[str, Product] = {}
+    for row in rows:
+        product = products.get(row.sku)
+        if product is None:
+            products[row.sku] = row
+        else:
+            product.on_demand.extend(row.on_demand)
+    return OfferFile(
+        path, "offer-csv", header.offer_code, header.published, list(products.values())
     )
 
 
@@ -422,6 +490,17 @@ def _instance_price(product: Product) -> tuple[str, Decimal] | None:
     return key(instance_type), price
 
 
+def price_figure(product: Product, offer_code: str = "") -> tuple[str, str, Decimal] | None:
+    """(region, price key, price) of a product the table uses, or None. A zero price is
+    None too: the table never stores one (a missing key is "price not found", never $0).
+    `offer_code`: as for `product_price`."""
+    region = product_region(product)
+    mapped = product_price(product, offer_code)
+    if region is None or mapped is None or mapped[1] <= 0:
+        return None
+    return region, mapped[0], mapped[1]
+
+
 @dataclass
 class IngestResult:
     tables: dict[str, dict[str, Figure]]
@@ -457,11 +536,10 @@ def ingest(paths: list[Path]) -> IngestResult:
         sid = source_id(offer)
         used = 0
         for product in offer.products:
-            region = product_region(product)
-            mapped = product_price(product, offer.offer_code)
-            if region is None or mapped is None or mapped[1] <= 0:
+            figure = price_figure(product, offer.offer_code)
+            if figure is None:
                 continue
-            key, price = mapped
+            region, key, price = figure
             table = tables.setdefault(region, {})
             if key in table and table[key].price != price:
                 raise PriceTableError(
