@@ -283,10 +283,3 @@ def gate_failed(report: Report, fail_on: FailOn = FailOn.ERROR) -> bool:
     if fail_on == FailOn.WARNING:
         return report.verdict in (Verdict.FAIL, Verdict.WARN)
     return report.verdict == Verdict.FAIL
-
-
-def run_gate(options: GateOptions) -> tuple[str, bool]:
-    report = build_gate_report(options)
-    return render(report, options.output_format, options=options), gate_failed(
-        report, options.fail_on
-    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import NoReturn
 
 import click
 
@@ -51,7 +51,7 @@ for _command in (check_command, action_command, policy_group, pricing_group):
 pricing_group.add_command(pricing_update_command)
 
 
-def main(args: list[str] | None = None) -> Any:
+def main(args: list[str] | None = None) -> NoReturn:
     handle_sigterm()
     with error_handler():
         # Reports are flushed as written; flushing here catches what a command echoed
