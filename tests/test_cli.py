@@ -79,7 +79,7 @@ def test_invalid_policy_names_file_and_field(
     code, _, err = run_cli([EXAMPLE, "--policy", str(policy)], capsys)
     assert code == 2
     assert err.strip().endswith(
-        f"{policy}: policies[0] (id: t).tagz: unknown key (and 1 more problem(s))"
+        f"{policy}: policies[0] (id: t).tagz: unknown key; policies[0] (id: t).tags: Field required"
     )
     assert err.count("\n") == 1
 

@@ -145,13 +145,24 @@ def parse_policy_file(text: str, name: str) -> PolicyFile:
     except ValidationError as error:
         # A misspelt key also makes the real key "missing": name the misspelling first.
         errors = sorted(error.errors(), key=lambda e: e["type"] != "extra_forbidden")
-        first = errors[0]
-        location = _location(first["loc"], raw)
-        message = first["msg"].removeprefix("Value error, ")
-        if first["type"] == "extra_forbidden":
-            message = "unknown key"
-        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-        raise PolicyError(f"{name}: {location}: {message}{more}") from None
+        problems = [
+            f"{_location(item['loc'], raw)}: "
+            + (
+                "unknown key"
+                if item["type"] == "extra_forbidden"
+                else item["msg"].removeprefix("Value error, ")
+            )
+            for item in errors[:MAX_PROBLEMS_SHOWN]
+        ]
+        if len(errors) > MAX_PROBLEMS_SHOWN:
+            problems.append(f"and {len(errors) - MAX_PROBLEMS_SHOWN} more")
+        # Every problem at once, so one edit fixes them all; still one line (CI logs).
+        raise PolicyError(f"{name}: {'; '.join(problems)}") from None
+
+
+# Enough for any file a person writes; a generated file with thousands of mistakes
+# must not produce a message of megabytes.
+MAX_PROBLEMS_SHOWN = 20
 
 
 def _location(loc: tuple[int | str, ...], raw: Any) -> str:
