@@ -233,11 +233,17 @@ ECHOES = {
 COMMENT_ARGS = [str(ROOT / "examples" / "plan.json"), "--comment", "github"]
 
 
-def api_run(api: FakeApi, tmp_path: Path, *args: str, token: str = TOKEN) -> Run:
+def api_run(
+    api: FakeApi, tmp_path: Path, *args: str, token: str = TOKEN, deadline: str = "4"
+) -> Run:
     return Run(
         tmp_path,
         [*COMMENT_ARGS, "--repo", api.repository, "--pr", "7", *args],
-        {"GITHUB_API_URL": api.url, "GITHUB_TOKEN": token},
+        {
+            "GITHUB_API_URL": api.url,
+            "GITHUB_TOKEN": token,
+            "FINOPS_GATE_NETWORK_DEADLINE": deadline,
+        },
     )
 
 
@@ -304,7 +310,41 @@ def test_a_server_that_is_not_there(tmp_path: Path) -> None:
     run = Run(
         tmp_path,
         [str(ROOT / "examples" / "plan.json"), "--comment", "github", "--repo", "a/b", "--pr", "1"],
-        {"GITHUB_API_URL": f"http://127.0.0.1:{port}/{TOKEN}"},
+        {"GITHUB_API_URL": f"http://127.0.0.1:{port}/{TOKEN}", "FINOPS_GATE_NETWORK_DEADLINE": "4"},
     )
+    assert run.code == 2
+    run.assert_no_secret()
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        lambda api: setattr(api, "pagination", "loop"),
+        lambda api: api.canned.extend(
+            [Canned(500, huge=80 * 1024 * 1024, declare_length=False)] * 5
+        ),
+        lambda api: api.canned.extend([Canned(429, headers={"Retry-After": TOKEN})] * 5),
+    ],
+    ids=["looping-pages", "huge-error-body", "token-as-retry-after"],
+)
+def test_network_limits_name_no_secret(api: FakeApi, tmp_path: Path, hostile) -> None:  # type: ignore[no-untyped-def]
+    api.add_comment(7, "<!-- finops-gate -->\nold", "github-actions[bot]")
+    hostile(api)
+    run = api_run(api, tmp_path, "--comment-behavior", "update")
+    assert run.code == 2
+    run.assert_no_secret()
+
+
+@pytest.mark.parametrize("echo", list(ECHOES.values()), ids=list(ECHOES))
+def test_gitlab_that_echoes_the_token(api: FakeApi, tmp_path: Path, echo: str) -> None:
+    api.canned = [Canned(400, body={"message": {"note": [f"bad {echo}"]}, "error": echo})]
+    env = {
+        "GITHUB_TOKEN": "",
+        "GITLAB_TOKEN": TOKEN,
+        "CI_API_V4_URL": f"{api.url}/api/v4",
+        "CI_PROJECT_ID": "42",
+        "CI_MERGE_REQUEST_IID": "3",
+    }
+    run = Run(tmp_path, [str(ROOT / "examples" / "plan.json"), "--comment", "gitlab"], env)
     assert run.code == 2
     run.assert_no_secret()
