@@ -329,7 +329,7 @@ def test_annotation_data_escapes_bidi_and_control_characters() -> None:
     assert escape_data("a\u202e\x1b%\n") == "a\\u202e\\x1b%25%0A"
 
 
-def test_a_comment_url_from_the_server_is_one_escaped_line(inputs: dict[str, Path]) -> None:
+def test_a_comment_url_from_the_server_is_one_escaped_line() -> None:
     from finops_gate.pipeline import GateOptions, build_gate_report
 
     report = build_gate_report(GateOptions(plan=str(ROOT / "examples" / "plan.json")))
