@@ -43,7 +43,7 @@ class CommentError(FinopsGateError):
 
 # Bidirectional controls reorder what a reviewer sees (CVE-2021-42574); line and paragraph
 # separators end a line in some viewers.
-_INVISIBLE = frozenset(
+INVISIBLE = frozenset(
     "\u061c\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
 MAX_MESSAGE_CHARS = 2000
@@ -52,22 +52,35 @@ MAX_MESSAGE_CHARS = 2000
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-def _escaped(char: str) -> str:
+def is_control(char: str) -> bool:
+    """A C0 or C1 control character, DEL included."""
+    code = ord(char)
+    return code < 0x20 or 0x7F <= code < 0xA0
+
+
+def visible_escape(char: str) -> str:
+    """A control or bidirectional character as printable ASCII (`\\n`, `\\x1b`, `\\u202e`);
+    any other character as it is."""
     if char in _NAMED:
         return _NAMED[char]
     code = ord(char)
-    if code < 0x20 or 0x7F <= code < 0xA0:
+    if is_control(char):
         return f"\\x{code:02x}"
-    if char in _INVISIBLE:
+    if char in INVISIBLE:
         return f"\\u{code:04x}"
     return char
+
+
+def printable(text: str) -> str:
+    """`text` with every control and bidirectional character as a visible escape."""
+    return "".join(visible_escape(char) for char in text)
 
 
 def one_line(text: str) -> str:
     """`text` as one printable line: control and bidirectional characters escaped, so
     text from a plan or a file name can neither start a new line (a CI workflow command
     such as `::error::`) nor reorder what is shown; overlong text keeps its two ends."""
-    line = "".join(_escaped(char) for char in text)
+    line = printable(text)
     if len(line) > MAX_MESSAGE_CHARS:
         half = MAX_MESSAGE_CHARS // 2
         line = f"{line[:half]} ...[{len(line) - 2 * half} characters]... {line[-half:]}"

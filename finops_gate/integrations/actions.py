@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping
 
+from finops_gate.errors import one_line, visible_escape
 from finops_gate.policy.findings import Finding
 from finops_gate.report.model import Report
 
@@ -16,8 +17,13 @@ SEVERITIES = ("error", "warning")
 
 
 def escape_data(text: str) -> str:
-    """Escape a workflow command's message (GitHub's rules for command data)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message (GitHub's rules for command data).
+
+    Other control and bidirectional characters, which GitHub passes through to the
+    annotation, are shown as visible escapes (`\\x1b`, `\\u202e`).
+    """
+    data = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return "".join(visible_escape(char) for char in data)
 
 
 def escape_property(text: str) -> str:
@@ -78,7 +84,7 @@ def outputs(report: Report, comment_url: str | None = None) -> dict[str, str]:
         "findings-error": str(counts["error"]),
         "findings-warning": str(counts["warning"]),
         "findings-total": str(len(report.findings)),
-        "comment-url": comment_url or "",
+        "comment-url": one_line(comment_url or ""),  # the server's answer
     }
 
 

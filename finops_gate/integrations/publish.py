@@ -8,7 +8,7 @@ from dataclasses import replace
 from finops_gate.integrations import github, gitlab
 from finops_gate.integrations.comments import Behavior, CommentStore, PostResult, post_sticky
 from finops_gate.integrations.fit import GITHUB_COMMENT_LIMIT, fit_comment
-from finops_gate.integrations.http import NetworkLimits
+from finops_gate.integrations.http import HttpClient, NetworkLimits
 
 GITLAB_NOTE_LIMIT = 1_000_000
 PLATFORMS = ("github", "gitlab")
@@ -30,6 +30,7 @@ def post_comment(
 
     `network_deadline` (seconds, from --network-deadline) wins over the environment's."""
     store: CommentStore
+    client: HttpClient
     limits = NetworkLimits.from_env(env)
     if network_deadline is not None:
         limits = replace(limits, run_deadline=network_deadline)
@@ -41,9 +42,13 @@ def post_comment(
         limit = GITHUB_COMMENT_LIMIT
     elif platform == "gitlab":
         lab = gitlab.resolve_target(env, token=token, project=repository, number=number)
-        lab_client = gitlab.gitlab_client(lab, sleep=sleep, limits=limits)
-        store = gitlab.GitLabNotes(lab, lab_client, author or None)
+        client = gitlab.gitlab_client(lab, sleep=sleep, limits=limits)
+        store = gitlab.GitLabNotes(lab, client, author or None)
         limit = GITLAB_NOTE_LIMIT
     else:
         raise ValueError(f"unknown platform {platform!r}")
-    return post_sticky(store, fit_comment(markdown, limit), behavior)
+    result = post_sticky(store, fit_comment(markdown, limit), behavior)
+    # The comment's address comes from the server, which may have put the token in it;
+    # it is printed and written to the step outputs.
+    url = client.redact(result.comment.url)
+    return replace(result, comment=replace(result.comment, url=url))

@@ -2,12 +2,16 @@
 
 Addresses, tag values and names come from whoever wrote the Terraform. In Markdown they
 must not break a table, inject HTML, start formatting or @-mention anyone; in a terminal
-they must not carry control sequences.
+they must not carry control sequences; in no format may a bidirectional control reorder
+what a reviewer reads (CVE-2021-42574): it is shown as a visible `\\u202e`, or in JSON and
+XML as the format's own escape, never as the raw character.
 """
 
 from __future__ import annotations
 
 import re
+
+from finops_gate.errors import INVISIBLE, is_control, visible_escape
 
 _SAFE_MARKDOWN = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.-/:;=+%$_\"'()"
@@ -34,6 +38,9 @@ def markdown_text(text: str) -> str:
             out.append("&#64;" + _ZERO_WIDTH_SPACE)
         elif _CONTROL.match(char):
             continue
+        elif char in INVISIBLE:
+            # An entity would render as the character itself and still reorder the line.
+            out.append("&#92;" + visible_escape(char)[1:])
         else:
             out.append(f"&#{ord(char)};")
     return "".join(out)
@@ -45,4 +52,32 @@ def markdown_code(text: str) -> str:
 
 
 def terminal_text(text: str) -> str:
-    return _CONTROL.sub("?", text)
+    """Control characters become `?`, bidirectional ones a visible `\\u202e`."""
+    return "".join(
+        "?" if is_control(char) else visible_escape(char) if char in INVISIBLE else char
+        for char in text
+    )
+
+
+_HIDDEN = "".join(sorted(INVISIBLE | {chr(code) for code in range(0x7F, 0xA0)}))
+_HIDDEN_IN_SERIALIZED = re.compile(f"[{re.escape(_HIDDEN)}]")
+
+
+def json_document(serialized: str) -> str:
+    """A JSON document with no raw C1 control or bidirectional character: each becomes a
+    `\\uXXXX` escape (the same string to a JSON reader).
+
+    JSON requires escaping only below U+0020, and outside strings a document is ASCII, so
+    every such character is inside a string and may be replaced in place.
+    """
+    return _HIDDEN_IN_SERIALIZED.sub(lambda match: f"\\u{ord(match.group()):04x}", serialized)
+
+
+def xml_document(serialized: str) -> str:
+    """An XML document with C1 control and bidirectional characters as character
+    references (`&#x202e;`): the same text to an XML reader, never the raw character.
+
+    The serializer wrote only names of its own and escaped text, so every such character
+    is in a text or attribute value, where a character reference means the same.
+    """
+    return _HIDDEN_IN_SERIALIZED.sub(lambda match: f"&#x{ord(match.group()):x};", serialized)

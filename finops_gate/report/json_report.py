@@ -10,6 +10,7 @@ from finops_gate import __version__
 from finops_gate.cost.model import CostComponent, ResourceCost, Status
 from finops_gate.plan.resource import Action
 from finops_gate.policy.findings import Finding, WaiverRef
+from finops_gate.report.escape import json_document
 from finops_gate.report.model import Report
 
 SCHEMA_VERSION = 1
@@ -153,4 +154,5 @@ def _finding(f: Finding) -> dict[str, Any]:
 
 
 def render_json(report: Report) -> str:
-    return orjson.dumps(report_data(report), option=orjson.OPT_INDENT_2).decode() + "\n"
+    document = orjson.dumps(report_data(report), option=orjson.OPT_INDENT_2).decode()
+    return json_document(document) + "\n"

@@ -16,8 +16,10 @@ from collections import defaultdict
 from collections.abc import Mapping
 from xml.etree import ElementTree as ET
 
+from finops_gate.errors import printable
 from finops_gate.plan.resource import Action
 from finops_gate.policy.findings import Finding
+from finops_gate.report.escape import xml_document
 from finops_gate.report.headline import headline
 from finops_gate.report.model import Report
 from finops_gate.report.sarif import PolicyRule, rules_for, sorted_findings
@@ -45,11 +47,13 @@ def _clean(text: str) -> str:
 
 
 def _finding_line(finding: Finding) -> str:
+    """One line per finding: a line break in plan text is shown as `\\n`, so it can
+    neither split the finding nor start a line of its own in a CI log."""
     where = f"{finding.address}: " if finding.address else ""
     line = f"[{finding.severity}] {where}{finding.message}"
     if finding.remediation:
         line += f" (fix: {finding.remediation})"
-    return line
+    return printable(line)
 
 
 def junit_tree(report: Report, rules: Mapping[str, PolicyRule] | None = None) -> ET.Element:
@@ -107,4 +111,4 @@ def render_junit(report: Report, rules: Mapping[str, PolicyRule] | None = None) 
     root = junit_tree(report, rules)
     ET.indent(root, space="  ")
     body = ET.tostring(root, encoding="unicode")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml_document(body) + "\n"

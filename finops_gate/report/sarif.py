@@ -17,6 +17,7 @@ from typing import Any
 
 from finops_gate import __version__
 from finops_gate.policy.findings import Finding
+from finops_gate.report.escape import json_document
 from finops_gate.report.headline import headline
 from finops_gate.report.model import Report
 
@@ -180,4 +181,4 @@ def render_sarif(
     plan_path: str | None = None,
 ) -> str:
     data = sarif_data(report, rules, plan_path)
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_document(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"

@@ -73,7 +73,7 @@ def render_table(report: Report) -> str:
     missing = headline.not_priced_text(totals)
     if missing:
         lines.append(f"Lower bound: {missing}")
-    lines += ["", summary_text(report)]
+    lines += ["", summary_text(report, terminal_text)]
     for status, title in (
         (Status.USAGE_BASED, "Usage-based ($0 in totals)"),
         (Status.UNSUPPORTED, "Not supported yet"),

@@ -450,3 +450,40 @@ def test_a_list_of_tags_with_default_tags_is_unknown_not_a_crash(tmp_path: Path)
     ) + instance('  tags = ["a", "b"]')
     reasons = unknown_reasons(run_hcl(tmp_path, source))
     assert "aws_instance.a.tags (main.tf:9: tags must be a map, not a list)" in reasons
+
+
+# Crashes the HCL fuzz target (tests/hostile/test_fuzz_hcl.py) found.
+
+
+@pytest.mark.parametrize(
+    "default",
+    ["local.x", "var.other", "each.key", "abs()", "1 / {}", "aws_instance.a.id", "!0[*].id"],
+)
+def test_a_variable_default_terraform_would_reject_is_not_a_crash(
+    tmp_path: Path, default: str
+) -> None:
+    """Root variables are evaluated for the report even when no resource uses them."""
+    source = f'variable "v" {{\n  default = {default}\n}}\n' + instance("")
+    result = run_hcl(tmp_path, source)
+    assert result.returncode in (0, 1), result.stderr
+    assert [r["address"] for r in json.loads(result.stdout)["resources"]] == ["aws_instance.a"]
+
+
+@pytest.mark.parametrize(
+    ("meta", "reason"),
+    [
+        ("for_each = abs()", "abs() cannot take these 0 argument(s)"),
+        ("count = length(1, 2)", "length() cannot take these 2 argument(s)"),
+        ("count = can(abs()) ? 0 : 1", None),
+    ],
+)
+def test_a_function_called_with_the_wrong_arguments_is_an_evaluation_error(
+    tmp_path: Path, meta: str, reason: str | None
+) -> None:
+    result = run_hcl(tmp_path, instance(f"  {meta}"))
+    if reason is None:  # can() sees the error: count = 1
+        assert result.returncode in (0, 1), result.stderr
+        resources = json.loads(result.stdout)["resources"]
+        assert [r["address"] for r in resources] == ["aws_instance.a[0]"]
+    else:
+        assert reason in unknown_reasons(result)

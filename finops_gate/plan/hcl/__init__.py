@@ -71,7 +71,7 @@ def load_directory(
     instance.collect()
     variables = {}
     for name in config.variables:
-        value = instance.variable(name)
+        value = instance.variable_or_unknown(name)
         if contains_unknown(value) is None:
             variables[name] = value
     resources = sorted(context.resources, key=_order)

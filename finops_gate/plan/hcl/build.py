@@ -409,8 +409,17 @@ class ModuleInstance:
         return self._attributes[cache_key]
 
     def evaluate_expr(self, expr: Node, scope: Mapping[str, Any]) -> Any:
+        return self.unknown_on_error(lambda: self.evaluator.evaluate(expr, scope))
+
+    def variable_or_unknown(self, name: str) -> Any:
+        """var.name, or Unknown when it cannot be evaluated (a default terraform would
+        reject, such as one that refers to a local)."""
+        return self.unknown_on_error(lambda: self.variable(name))
+
+    @staticmethod
+    def unknown_on_error(compute: Callable[[], Any]) -> Any:
         try:
-            return self.evaluator.evaluate(expr, scope)
+            return compute()
         except EvalError as error:
             return Unknown(f"could not be evaluated: {error}")
         except (TypeError, ValueError, ArithmeticError, IndexError, KeyError) as error:

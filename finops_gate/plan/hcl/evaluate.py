@@ -383,7 +383,12 @@ class Evaluator:
             if not isinstance(last, list):
                 raise EvalError("`...` needs a list")
             args.extend(last)
-        return function(*args)
+        try:
+            return function(*args)
+        except (TypeError, ValueError, ArithmeticError, IndexError, KeyError) as error:
+            # A call terraform would reject (`abs()`, `tolist(1, 2)`): an error `try` and
+            # `can` see, and evaluation elsewhere turns into an unknown value.
+            raise EvalError(_call_problem(name, args, error)) from None
 
     def _try(self, arg_nodes: list[Node], local: Mapping[str, Any], can: bool) -> Any:
         for arg in arg_nodes:
@@ -619,3 +624,9 @@ def _equal(left: Any, right: Any) -> bool:
     if isinstance(left, bool) or isinstance(right, bool):
         return type(left) is type(right) and left == right
     return bool(left == right)
+
+
+def _call_problem(name: str, args: list[Any], error: Exception) -> str:
+    if isinstance(error, TypeError):  # the wrong number or kind of arguments
+        return f"{name}() cannot take these {len(args)} argument(s)"
+    return f"{name}(): {type(error).__name__}: {error}"
