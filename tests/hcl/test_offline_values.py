@@ -243,6 +243,18 @@ def test_large_files_and_directories_are_not_read(tmp_path: Path) -> None:
     assert tag_values(tmp_path)[1] is True
     text = notes(tmp_path)
     assert f"'big.txt' is larger than {MAX_FILE_BYTES} bytes; not read" in text
+    assert "FINOPS_GATE_MAX_FILE_FUNCTION_BYTES raises the limit" in text
+
+
+def test_the_file_function_cap_can_be_lowered_and_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "mid.txt").write_bytes(b"x" * 2000)
+    write(tmp_path, {"main.tf": tagged({"Size": 'tostring(length(file("mid.txt")))'})})
+    monkeypatch.setenv("FINOPS_GATE_MAX_FILE_FUNCTION_BYTES", "1000")
+    assert "'mid.txt' is larger than 1000 bytes; not read" in notes(tmp_path)
+    monkeypatch.setenv("FINOPS_GATE_MAX_FILE_FUNCTION_BYTES", "3000")
+    assert tag_values(tmp_path)[0]["Size"] == "2000"
 
 
 @pytest.mark.parametrize("special", ["pipe", "/proc/self/environ", "link.txt"])

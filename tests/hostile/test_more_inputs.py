@@ -24,7 +24,22 @@ def test_a_50_mb_tf_file_is_refused_unread(tmp_path: Path) -> None:
     with huge.open("wb") as file:  # sparse: 50 MB to read, none of it on disk
         file.truncate(50 * 1024 * 1024)
     result = run_gate([str(tmp_path)])
-    assert_could_not_run(result, "main.tf", f"larger than {MAX_SOURCE_BYTES}")
+    assert_could_not_run(
+        result, "main.tf", f"larger than {MAX_SOURCE_BYTES}", "FINOPS_GATE_MAX_TF_BYTES"
+    )
+
+
+def test_the_tf_file_cap_can_be_raised_and_lowered(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "main.tf").write_text(
+        'resource "aws_eip" "ip" {\n  domain = "vpc"\n}\n' + "# padding\n" * 20
+    )
+    lowered = run_gate([str(tmp_path)], {"FINOPS_GATE_MAX_TF_BYTES": "100"})
+    assert_could_not_run(lowered, "main.tf", "larger than 100 bytes")
+    raised = run_gate([str(tmp_path)], {"FINOPS_GATE_MAX_TF_BYTES": "1000"})
+    assert raised.returncode in (0, 1), raised.stderr
+    bad = run_gate([str(tmp_path)], {"FINOPS_GATE_MAX_TF_BYTES": "lots"})
+    assert_could_not_run(bad, "FINOPS_GATE_MAX_TF_BYTES", "positive number of bytes")
 
 
 def test_the_usage_file_size_cap(tmp_path: Path) -> None:

@@ -14,10 +14,14 @@ import os
 import stat
 from pathlib import Path
 
+from finops_gate.input_files import SizeLimit
 from finops_gate.plan.hcl.sets import SetList
 from finops_gate.plan.hcl.values import EvalError, Unknown
 
 MAX_FILE_BYTES = 1 << 20
+FILE_FUNCTION_LIMIT = SizeLimit(
+    "file read by a file function", MAX_FILE_BYTES, "FINOPS_GATE_MAX_FILE_FUNCTION_BYTES"
+)
 MAX_FILESET_ENTRIES = 10_000
 MAX_FILESET_VISITS = 100_000
 
@@ -87,9 +91,13 @@ class FileAccess:
             return Unknown(f"{raw!r} cannot be read: {error.strerror}")
         if not stat.S_ISREG(info.st_mode):
             return Unknown(f"{raw!r} is not a regular file; not read")
-        if info.st_size > MAX_FILE_BYTES:
-            return Unknown(f"{raw!r} is larger than {MAX_FILE_BYTES} bytes; not read")
-        content = read_regular_file(real, MAX_FILE_BYTES)
+        limit = FILE_FUNCTION_LIMIT.bytes()
+        if info.st_size > limit:
+            return Unknown(
+                f"{raw!r} is larger than {limit} bytes; not read "
+                f"({FILE_FUNCTION_LIMIT.env} raises the limit)"
+            )
+        content = read_regular_file(real, limit)
         if isinstance(content, str):
             return Unknown(f"{raw!r}: {content}")
         return content
@@ -134,6 +142,7 @@ class FileAccess:
 
 
 MAX_SOURCE_BYTES = 8 << 20
+SOURCE_LIMIT = SizeLimit("configuration file", MAX_SOURCE_BYTES, "FINOPS_GATE_MAX_TF_BYTES")
 
 
 def read_source_text(path: Path, shown: str, confined: bool = True) -> str:
@@ -152,8 +161,11 @@ def read_source_text(path: Path, shown: str, confined: bool = True) -> str:
             raise PlanError(f"{shown}: a link to a file outside the repository; not read")
     if not real.exists():
         raise PlanError(f"{shown}: no such file")
-    content = read_regular_file(real, MAX_SOURCE_BYTES)
+    limit = SOURCE_LIMIT.bytes()
+    content = read_regular_file(real, limit)
     if isinstance(content, str):
+        if content.startswith("larger than"):
+            content += f" ({SOURCE_LIMIT.env} raises the limit)"
         raise PlanError(f"{shown}: {content}")
     try:
         return content.decode("utf-8-sig")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from finops_gate.confine import is_inside, real
-from finops_gate.plan.hcl.files import MAX_SOURCE_BYTES, read_regular_file, repository_top
+from finops_gate.plan.hcl.files import SOURCE_LIMIT, read_regular_file, repository_top
 
 # Within one line: `\s` or `[^"]` spanning lines makes a file of blank lines (or of
 # unclosed quotes) take quadratic time, and every .tf file of the repository is scanned.
@@ -28,11 +28,12 @@ def _local_sources(directory: Path, top: Path, boundary: Path | None) -> set[Pat
     FIFO, a device or a link out of it named `x.tf` is skipped, never waited on. With a
     `boundary` (a real path), only modules inside it count."""
     found: set[Path] = set()
+    limit = SOURCE_LIMIT.bytes()
     for path in sorted(directory.glob("*.tf")):
         real_path = Path(os.path.realpath(path))
         if not real_path.is_relative_to(top):
             continue
-        content = read_regular_file(real_path, MAX_SOURCE_BYTES)
+        content = read_regular_file(real_path, limit)
         if isinstance(content, str):  # why it was not read: gating the directory says it
             continue
         for source in _SOURCE.findall(content.decode("utf-8", errors="replace")):
