@@ -186,7 +186,7 @@ def generate_plan(count: int, template: _Template) -> bytes:
         "complete": True,
         "errored": False,
     }
-    return orjson.dumps(document, option=orjson.OPT_INDENT_2)
+    return orjson.dumps(document)  # one line, as `terraform show -json` writes it
 
 
 # Measurement ---------------------------------------------------------------------------
