@@ -83,12 +83,14 @@ class Candidates:
     by_value: Mapping[str, tuple[tuple[Resource, str], ...]]
     by_name: Mapping[str, tuple[Resource, ...]]
     by_module: Mapping[str | None, tuple[Resource, ...]]
+    by_name_in_module: Mapping[tuple[str, str | None], tuple[Resource, ...]]
 
     @classmethod
     def of(cls, resources: Sequence[Resource]) -> Candidates:
         by_value: dict[str, list[tuple[Resource, str]]] = {}
         by_name: dict[str, list[Resource]] = {}
         by_module: dict[str | None, list[Resource]] = {}
+        by_name_in_module: dict[tuple[str, str | None], list[Resource]] = {}
         for resource in resources:
             by_module.setdefault(resource.module_address, []).append(resource)
             for attribute, value in _known_strings(resource, IDENTIFYING):
@@ -98,20 +100,21 @@ class Candidates:
             ):
                 if stem:
                     by_name.setdefault(stem, []).append(resource)
+                    key = (stem, resource.module_address)
+                    by_name_in_module.setdefault(key, []).append(resource)
         return cls(
             {value: tuple(found) for value, found in by_value.items()},
             {name: tuple(found) for name, found in by_name.items()},
             {module: tuple(found) for module, found in by_module.items()},
+            {key: tuple(found) for key, found in by_name_in_module.items()},
         )
 
     def matching(self, source: Resource, values: Sequence[str]) -> Link | None:
         """The one candidate whose known id, ARN or name is one of `values`."""
         for value in values:
-            matches = {
-                r.address: (r, a) for r, a in self.by_value.get(value, ()) if r is not source
-            }
-            if len(matches) == 1:
-                target, attribute = next(iter(matches.values()))
+            match = _the_only_other(self.by_value.get(value, ()), source)
+            if match is not None:
+                target, attribute = match
                 note = f'its {attribute} is "{value}", the value given'
                 return Link(target, _inferred(target, note))
         return None
@@ -122,16 +125,18 @@ class Candidates:
         return self._by_name(source) or self._only(scopes)
 
     def _by_name(self, source: Resource) -> Link | None:
-        found: dict[str, Resource] = {}
-        for _, value in _known_strings(source, _SOURCE_NAMES):
-            for candidate in self.by_name.get(_stem(value), ()):
-                if candidate is not source:
-                    found.setdefault(candidate.address, candidate)
-        same = [c for c in found.values() if c.module_address == source.module_address]
-        chosen = same if len(same) == 1 else list(found.values())
-        if len(chosen) != 1:
+        """The one candidate named like `source` in its module instance, else in the plan.
+
+        A module used many times makes many candidates of the same name: lookups stop at
+        the second one found, so each stays a few dictionary reads."""
+        stems = [_stem(value) for _, value in _known_strings(source, _SOURCE_NAMES)]
+        module = source.module_address
+        in_module = (self.by_name_in_module.get((stem, module), ()) for stem in stems)
+        target = _the_only_one(in_module, source)
+        if target is None:
+            target = _the_only_one((self.by_name.get(stem, ()) for stem in stems), source)
+        if target is None:
             return None
-        target = chosen[0]
         return Link(target, _inferred(target, f"named like {source.address}"))
 
     def _only(self, scopes: Sequence[str | None]) -> Link | None:
@@ -144,6 +149,36 @@ class Candidates:
                 where = scope or "the root module"
                 return Link(target, _inferred(target, f"the only {kind(target.type)} in {where}"))
         return None
+
+
+def _the_only_other(
+    entries: Iterable[tuple[Resource, str]], source: Resource
+) -> tuple[Resource, str] | None:
+    """The entry of the one resource other than `source` among `entries` (its last, when it
+    has several), or None when there is none or more than one."""
+    found: tuple[Resource, str] | None = None
+    for resource, attribute in entries:
+        if resource is source:
+            continue
+        if found is not None and found[0].address != resource.address:
+            return None
+        found = (resource, attribute)
+    return found
+
+
+def _the_only_one(groups: Iterable[Iterable[Resource]], source: Resource) -> Resource | None:
+    """The one resource other than `source` in all of `groups`, or None when there is none
+    or more than one."""
+    found: Resource | None = None
+    for group in groups:
+        for candidate in group:
+            if candidate is source:
+                continue
+            if found is None:
+                found = candidate
+            elif found.address != candidate.address:
+                return None
+    return found
 
 
 def passed_note(target: Resource, module: str, variable: str) -> str:

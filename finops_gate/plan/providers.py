@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -128,28 +129,16 @@ def candidate_keys(config_key: str) -> list[str]:
     return keys
 
 
+# An instance key: from `[` to the `]` that closes it, where a `]` inside a quoted string
+# (backslash escapes included) does not count; an unclosed key runs to the end.
+_INSTANCE_KEY = re.compile(r'\[(?:[^\]"]|"(?:[^"\\]|\\[\s\S]?)*(?:"|\Z))*(?:\]|\Z)')
+
+
 def config_address(address: str) -> str:
     """`module.a[0].module.b["x"].aws_instance.web[2]` -> `module.a.module.b.aws_instance.web`."""
-    parts: list[str] = []
-    in_index = in_string = escaped = False
-    for char in address:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif in_index:
-            if char == '"':
-                in_string = True
-            elif char == "]":
-                in_index = False
-        elif char == "[":
-            in_index = True
-        else:
-            parts.append(char)
-    return "".join(parts)
+    if "[" not in address:
+        return address
+    return _INSTANCE_KEY.sub("", address)
 
 
 def _resource_config_keys(module: ModuleConfig, prefix: str) -> dict[str, str]:

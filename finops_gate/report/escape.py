@@ -13,9 +13,11 @@ import re
 
 from finops_gate.errors import INVISIBLE, is_control, visible_escape
 
-_SAFE_MARKDOWN = frozenset(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.-/:;=+%$_\"'()"
-)
+_SAFE_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.-/:;=+%$_\"'()"
+# One search finds the first character needing an entity, so most plan text (addresses,
+# tag values) is returned as it is, and the rest is rewritten by the regex engine rather
+# than a character at a time.
+_UNSAFE_MARKDOWN = re.compile(f"[^{re.escape(_SAFE_CHARACTERS)}]")
 _ZERO_WIDTH_SPACE = "&#8203;"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -28,22 +30,23 @@ def markdown_text(text: str) -> str:
     zero-width space so GitHub does not turn it into a mention. Quotes, parentheses and
     underscores stay readable: without `<`, `[` or a line start they can do no harm.
     """
-    out: list[str] = []
-    for char in text:
-        if char in _SAFE_MARKDOWN:
-            out.append(char)
-        elif char in "\r\n\t":
-            out.append(" ")
-        elif char == "@":
-            out.append("&#64;" + _ZERO_WIDTH_SPACE)
-        elif _CONTROL.match(char):
-            continue
-        elif char in INVISIBLE:
-            # An entity would render as the character itself and still reorder the line.
-            out.append("&#92;" + visible_escape(char)[1:])
-        else:
-            out.append(f"&#{ord(char)};")
-    return "".join(out)
+    if _UNSAFE_MARKDOWN.search(text) is None:
+        return text
+    return _UNSAFE_MARKDOWN.sub(_markdown_entity, text)
+
+
+def _markdown_entity(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in "\r\n\t":
+        return " "
+    if char == "@":
+        return "&#64;" + _ZERO_WIDTH_SPACE
+    if _CONTROL.match(char):
+        return ""
+    if char in INVISIBLE:
+        # An entity would render as the character itself and still reorder the line.
+        return "&#92;" + visible_escape(char)[1:]
+    return f"&#{ord(char)};"
 
 
 def markdown_code(text: str) -> str:

@@ -12,6 +12,7 @@ sorted by name.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from xml.etree import ElementTree as ET
@@ -36,14 +37,12 @@ def _checked_addresses(report: Report) -> list[str]:
     )
 
 
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _clean(text: str) -> str:
     """XML 1.0 cannot hold most control characters, even escaped."""
-    return "".join(
-        char
-        if char in "\t\n\r" or (ord(char) >= 0x20 and ord(char) not in (0xFFFE, 0xFFFF))
-        else "?"
-        for char in text
-    )
+    return _NOT_IN_XML.sub("?", text)
 
 
 def _finding_line(finding: Finding) -> str:

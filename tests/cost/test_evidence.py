@@ -111,3 +111,93 @@ def test_referencing_scans_each_type_once() -> None:
     for eip, nat in zip(eips, nats, strict=True):
         assert plan.referencing(eip, "aws_nat_gateway", "allocation_id") is nat
     assert len([key for key in plan._indexes if key[0] == "referrers"]) == 1
+
+
+def _matching_by_definition(candidates: Any, source: Resource, values: list[str]) -> Any:
+    for value in values:
+        matches = {
+            r.address: (r, a) for r, a in candidates.by_value.get(value, ()) if r is not source
+        }
+        if len(matches) == 1:
+            return next(iter(matches.values()))
+    return None
+
+
+def _named_like_by_definition(candidates: Any, source: Resource) -> Resource | None:
+    found: dict[str, Resource] = {}
+    for key in ("name", "name_prefix", "node_group_name", "family"):
+        for side in (source.after, source.before):
+            value = side.get(key) if side else None
+            if isinstance(value, str) and value:
+                for candidate in candidates.by_name.get(value.rstrip("-_."), ()):
+                    if candidate is not source:
+                        found.setdefault(candidate.address, candidate)
+    same = [c for c in found.values() if c.module_address == source.module_address]
+    chosen = same if len(same) == 1 else list(found.values())
+    return chosen[0] if len(chosen) == 1 else None
+
+
+def test_evidence_lookups_agree_with_their_definition_when_names_repeat() -> None:
+    import random
+
+    from finops_gate.cost.evidence import Candidates
+
+    chooser = random.Random(14)
+    templates = []
+    for i in range(400):
+        module = chooser.choice([None, "module.a", "module.b", 'module.c["x"]'])
+        prefix = f"{module}." if module else ""
+        after = {
+            "id": f"lt-{chooser.randrange(300)}",
+            "name": chooser.choice([f"n{chooser.randrange(150)}", "app", "app-", "web_", ""]),
+        }
+        if chooser.random() < 0.3:
+            after["name_prefix"] = chooser.choice([f"n{chooser.randrange(150)}-", "web"])
+        templates.append(resource(f"{prefix}aws_launch_template.t{i}", after, module=module))
+    candidates = Candidates.of(templates)
+    links = names = 0
+    for source in templates:
+        values = [f"lt-{chooser.randrange(300)}", str(source.after["id"]) if source.after else ""]
+        link = candidates.matching(source, values)
+        expected = _matching_by_definition(candidates, source, values)
+        assert (link.target if link else None) is (expected[0] if expected else None)
+        assert link is None or f"its {expected[1]} is" in (link.inferred or "")
+        named = candidates._by_name(source)
+        assert (named.target if named else None) is _named_like_by_definition(candidates, source)
+        links += link is not None
+        names += named is not None
+    assert links > 20 and names > 20  # both kinds of evidence were found, not only refused
+
+
+class _CountingTuple(tuple):  # type: ignore[type-arg]
+    read = 0
+
+    def __iter__(self) -> Any:
+        for item in super().__iter__():
+            _CountingTuple.read += 1
+            yield item
+
+
+def test_a_name_or_id_shared_by_many_candidates_is_refused_after_reading_two() -> None:
+    from finops_gate.cost.evidence import Candidates
+
+    shared = [
+        resource(
+            f"module.m{i}.aws_launch_template.t",
+            {"id": "lt-x", "name": "app"},
+            module=f"module.m{i}",
+        )
+        for i in range(1000)
+    ]
+    source = resource("aws_autoscaling_group.g", {"name": "app"})
+    plain = Candidates.of(shared)
+    counting = Candidates(
+        {value: _CountingTuple(found) for value, found in plain.by_value.items()},
+        {name: _CountingTuple(found) for name, found in plain.by_name.items()},
+        plain.by_module,
+        {key: _CountingTuple(found) for key, found in plain.by_name_in_module.items()},
+    )
+    _CountingTuple.read = 0
+    assert counting.matching(source, ["lt-x"]) is None
+    assert counting._by_name(source) is None
+    assert _CountingTuple.read <= 4

@@ -31,3 +31,56 @@ def test_provider_type(name: str, expected: str) -> None:
 )
 def test_config_address_drops_instance_keys(address: str, expected: str) -> None:
     assert config_address(address) == expected
+
+
+def _config_address_one_character_at_a_time(address: str) -> str:
+    """The definition config_address must keep: instance keys dropped, where a `]` inside
+    a quoted string (with backslash escapes) does not close a key."""
+    parts: list[str] = []
+    in_index = in_string = escaped = False
+    for char in address:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif in_index:
+            if char == '"':
+                in_string = True
+            elif char == "]":
+                in_index = False
+        elif char == "[":
+            in_index = True
+        else:
+            parts.append(char)
+    return "".join(parts)
+
+
+def test_config_address_agrees_with_its_definition_on_every_short_address() -> None:
+    alphabet = 'a.[]"\\'
+    addresses = [""]
+    for _ in range(6):
+        addresses = [a + c for a in addresses for c in alphabet]
+        for address in addresses:
+            assert config_address(address) == _config_address_one_character_at_a_time(address), (
+                address
+            )
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        'module.a["x].y"].aws_instance.web',  # unclosed key
+        'aws_instance.web["a\\',  # backslash at the very end
+        'module.a["k\\"]x"].b[1].aws_instance.c["d"]',
+    ],
+)
+def test_config_address_edge_cases(address: str) -> None:
+    assert config_address(address) == _config_address_one_character_at_a_time(address)
+
+
+def test_config_address_returns_an_address_without_keys_as_it_is() -> None:
+    address = "module.network.aws_nat_gateway.main"
+    assert config_address(address) is address

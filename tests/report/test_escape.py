@@ -25,3 +25,45 @@ def test_markdown_code_keeps_only_its_own_tags() -> None:
 
 def test_terminal_text_drops_control_sequences() -> None:
     assert terminal_text("web\x1b[31m\x07") == "web?[31m?"
+
+
+# Written out rather than imported, so the test checks the set the code uses.
+BIDI_AND_LINE_SEPARATORS = frozenset(
+    "\u061c\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def _markdown_text_one_character_at_a_time(text: str) -> str:
+    """The definition markdown_text must keep, written the slow, obvious way."""
+    safe = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.-/:;=+%$_\"'()"
+    out = []
+    for char in text:
+        if char in safe:
+            out.append(char)
+        elif char in "\r\n\t":
+            out.append(" ")
+        elif char == "@":
+            out.append("&#64;&#8203;")
+        elif 0 <= ord(char) <= 0x1F or 0x7F <= ord(char) <= 0x9F:
+            continue
+        elif char in BIDI_AND_LINE_SEPARATORS:
+            out.append(f"&#92;u{ord(char):04x}")  # shown as \u202e, never rendered
+        else:
+            out.append(f"&#{ord(char)};")
+    return "".join(out)
+
+
+def test_markdown_text_escapes_every_code_point_as_defined() -> None:
+    every_character = "".join(chr(point) for point in range(0x110000))
+    assert markdown_text(every_character) == _markdown_text_one_character_at_a_time(every_character)
+
+
+def test_markdown_text_returns_safe_text_as_it_is() -> None:
+    address = 'module.web.aws_instance.app (create) "prod-eu-west-1"'
+    assert markdown_text(address) is address
+
+
+def test_markdown_text_mixes_safe_runs_and_entities() -> None:
+    text = "a|b\n@c\x07d\u00e9"
+    assert markdown_text(text) == _markdown_text_one_character_at_a_time(text)
+    assert markdown_text(text) == "a&#124;b &#64;&#8203;cd&#233;"

@@ -99,3 +99,16 @@ def test_deterministic_and_valid_with_hostile_text() -> None:
     ]
     failure = case.find("failure")
     assert failure is not None and "]]> </failure>" in (failure.text or "")
+
+
+def test_junit_text_replaces_exactly_what_xml_cannot_hold() -> None:
+    from finops_gate.report.junit import _clean
+
+    every_character = "".join(chr(point) for point in range(0x110000))
+    expected = "".join(
+        char
+        if char in "\t\n\r" or (ord(char) >= 0x20 and ord(char) not in (0xFFFE, 0xFFFF))
+        else "?"
+        for char in every_character
+    )
+    assert _clean(every_character) == expected
