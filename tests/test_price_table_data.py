@@ -892,6 +892,7 @@ def test_us_east_1_service_prices_appear_in_infracost_golden(table: dict[str, An
 
 
 @needs_sources
+@pytest.mark.slow
 def test_build_is_reproducible(tmp_path: Path) -> None:
     out = tmp_path / "aws.json"
     types = tmp_path / "_ebs_optimized.py"

@@ -18,6 +18,8 @@ from finops_gate.globs import address_glob_match, glob_match
 from finops_gate.plan.hcl.functions import FUNCTIONS
 from finops_gate.plan.hcl.values import EvalError
 
+pytestmark = pytest.mark.slow
+
 TIME_BOUND = 60  # seconds: a regression guard, not a benchmark
 MATCH_TIME_BOUND = 15  # seconds for a run whose patterns took 20 s to 32 s before
 MEMORY_BOUND = 1024 * 1024 * 1024  # bytes of address space for the whole run

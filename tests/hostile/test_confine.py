@@ -22,6 +22,8 @@ from finops_gate.plan.hcl.precommit import root_directories
 from tests.conftest import FIXTURES
 from tests.hostile.test_inputs import MEMORY_BOUND, TIME_BOUND
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 ALLOW_VARIABLE = "FINOPS_GATE_ALLOW_OUTSIDE_REPO"
 

@@ -40,6 +40,8 @@ HOSTILE = (
 RAW = re.compile(
     "[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\x00-\x08\x0b-\x1f\x7f-\x9f]"
 )
+
+pytestmark = pytest.mark.slow
 FORMATS = ("table", "markdown", "json", "sarif", "junit")
 
 

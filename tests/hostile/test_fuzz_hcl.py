@@ -72,6 +72,8 @@ references = st.sampled_from(
     ]
 )
 
+pytestmark = pytest.mark.slow
+
 
 def _string(parts: list[str]) -> str:
     return '"' + "".join(parts) + '"'

@@ -53,6 +53,8 @@ plans = st.dictionaries(plan_keys, documents, max_size=6).map(
     lambda d: {"format_version": "1.2", **d}
 )
 
+pytestmark = pytest.mark.slow
+
 
 def _only_gate_errors(call: Any, *args: Any) -> None:
     try:

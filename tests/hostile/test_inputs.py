@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = ROOT / "tests" / "fixtures" / "terraform" / "compute_us_east_1" / "plan.json"
 MEMORY_BOUND = 1536 * 1024 * 1024

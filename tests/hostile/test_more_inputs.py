@@ -17,6 +17,8 @@ from tests.hostile.test_inputs import PLAN, assert_could_not_run, run_gate
 from tests.integrations.conftest import TOKEN
 from tests.integrations.fake_api import Canned, FakeApi
 
+pytestmark = pytest.mark.slow
+
 
 def test_a_50_mb_tf_file_is_refused_unread(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()

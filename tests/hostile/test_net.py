@@ -26,6 +26,8 @@ from tests.conftest import ROOT
 from tests.integrations.conftest import TOKEN
 from tests.integrations.fake_api import Canned, FakeApi
 
+pytestmark = pytest.mark.slow
+
 PASSING = str(ROOT / "examples" / "plan.json")
 VERDICT_LINE = "finops-gate verdict: PASS"
 MARKED = "<!-- finops-gate -->\nan old verdict"

@@ -34,7 +34,10 @@ PLAN = ROOT / "tests" / "fixtures" / "terraform" / "compute_us_east_1" / "plan.j
 # Random per run, so no fixture or golden file can hold it by chance.
 AWS_SECRET = "wJalrXUtnFEMI/K7MDENG+" + secrets.token_hex(12)
 
-pytestmark = pytest.mark.skipif(not ENVIRON.exists(), reason="needs /proc/self/environ")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not ENVIRON.exists(), reason="needs /proc/self/environ"),
+]
 
 
 def leaked_forms(secret: str) -> list[str]:

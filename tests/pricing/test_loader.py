@@ -4,7 +4,6 @@ clear errors, and speed."""
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -90,19 +89,16 @@ def test_missing_and_invalid_files(tmp_path: Path) -> None:
         load_price_table(bad)
 
 
-def test_loading_is_fast() -> None:
-    """Opening the 5 MB table and reading three regions: well under 0.2 s (about 0.03 s
-    on a laptop; the bound is loose for slow CI machines)."""
-    best = min(_timed_load() for _ in range(3))
-    assert best < 0.2, f"{best:.3f} s"
-
-
-def _timed_load() -> float:
-    start = time.perf_counter()
+def test_loading_decodes_only_the_regions_looked_up() -> None:
+    """Opening the 5 MB table must not parse every region: the bundled table is read on
+    every run (its speed is measured in benchmarks/bench.py, not here)."""
     table = load_price_table(BUNDLED)
+    assert len(table.regions) > 20
+    assert table._parsed == {}  # nothing decoded by opening it
     for region in ("us-east-1", "eu-west-1", "ap-southeast-1"):
         assert table.lookup(region, "ec2:m5.large") is not None
-    return time.perf_counter() - start
+    assert sorted(table._parsed) == ["ap-southeast-1", "eu-west-1", "us-east-1"]
+    assert all(isinstance(table._raw[r], bytes) for r in ("us-west-2", "sa-east-1"))
 
 
 def test_hand_formatted_layouts_fall_back_to_a_full_parse(tmp_path: Path) -> None:
