@@ -143,3 +143,18 @@ def test_replace_block_keeps_the_rest_of_the_file() -> None:
     assert new == "a\nNEW\nb\n"
     with pytest.raises(ValueError):
         rule_errors.replace_block("no block", "NEW\n")
+
+
+def test_a_node_type_missing_from_a_page_that_lists_the_region_is_not_offered() -> None:
+    reference = {
+        "msk:kafka.m5.large": fig("0.21"),
+        "msk:kafka.m7g.large": fig("0.204"),
+        "msk:storage": fig("0.1"),
+        "redshift:dc2.large": fig("0.25"),
+    }
+    # the region's MSK page lists m5 brokers only; no Redshift page for the region
+    table = {"msk:kafka.m5.large": fig("0.234")}
+    ratio.derive_regional(table, reference, Decimal("1.1"))
+    assert "msk:kafka.m7g.large" not in table  # not offered there: "price not found"
+    assert table["msk:storage"] == fig("0.11", "regional-ratio")
+    assert table["redshift:dc2.large"] == fig("0.275", "regional-ratio")

@@ -26,9 +26,11 @@ from finops_gate.pricing.keys import GLOBAL_KEYS, SERVICE_KEYS_SET
 from finops_gate.pricing.layout import Figure
 
 RATIO_REFERENCES = ("us-east-1", "us-east-2")  # the regional rules' reference prices
-# Instance-like keys the regional rules may price: node types AWS offers in (nearly) every
-# region. EC2 EBS-optimized fees: only in regions that offer the type (see derive_regional).
+# Instance-like keys the regional rules may price: Redshift nodes and MSK brokers, only in
+# regions no source lists any node of the service for, and EC2 EBS-optimized fees, only in
+# regions that offer the type (see derive_regional).
 RATIO_INSTANCE_KEY = re.compile(r"(?:redshift|msk):.+|ec2:[^:]+:ebs-optimized")
+NODE_SERVICES = ("redshift:", "msk:")
 
 
 def ec2_ratios(sources: Path, regions: Iterable[str]) -> dict[str, Decimal]:
@@ -87,13 +89,28 @@ def ratio_reference(tables: dict[str, RegionTable]) -> dict[str, Figure]:
     return reference
 
 
+def _node_services_listed(table: RegionTable) -> set[str]:
+    """The node services (Redshift, MSK) whose nodes a source lists for the region."""
+    return {
+        service
+        for key, figure in table.items()
+        for service in NODE_SERVICES
+        if key.startswith(service) and key not in SERVICE_KEYS_SET and figure.rule_id is None
+    }
+
+
 def derive_regional(table: RegionTable, reference: dict[str, Figure], ratio: Decimal) -> None:
     """Each key the region lacks, from its reference figure by the key's regional rule."""
+    # A pricing page that lists a region's Redshift nodes or MSK brokers lists every type
+    # offered there: a type it lacks is not offered, and is left "price not found".
+    listed = _node_services_listed(table)
     for key, figure in reference.items():
         if key in table:
             continue
         if key.endswith(":ebs-optimized") and key.removesuffix(":ebs-optimized") not in table:
             continue  # the region does not offer the instance type
+        if key not in SERVICE_KEYS_SET and key.startswith(tuple(listed)):
+            continue
         derived = regional_figure(key, figure, ratio)
         if derived is not None:
             table[key] = derived
