@@ -158,3 +158,46 @@ def test_a_node_type_missing_from_a_page_that_lists_the_region_is_not_offered() 
     assert "msk:kafka.m7g.large" not in table  # not offered there: "price not found"
     assert table["msk:storage"] == fig("0.11", "regional-ratio")
     assert table["redshift:dc2.large"] == fig("0.275", "regional-ratio")
+
+
+def test_fitting_rule_reads_the_published_figures() -> None:
+    ratios = {"eu-west-1": Decimal("1.1"), "sa-east-1": Decimal("1.5"), "ap-east-1": Decimal("1.3")}
+    same = {"eu-west-1": Decimal("1"), "sa-east-1": Decimal("1"), "ap-east-1": Decimal("1")}
+    assert rule_errors.fitting_rule(Decimal("1"), same, ratios) == "flat-global"
+    mostly = {
+        "eu-west-1": Decimal("0.2"),
+        "sa-east-1": Decimal("0.2"),
+        "ap-east-1": Decimal("0.28"),
+    }
+    assert rule_errors.fitting_rule(Decimal("0.2"), mostly, ratios) == "flat-most-regions"
+    scaled = {
+        "eu-west-1": Decimal("0.088"),
+        "sa-east-1": Decimal("0.12"),
+        "ap-east-1": Decimal("0.1"),
+    }
+    assert rule_errors.fitting_rule(Decimal("0.08"), scaled, ratios) == "regional-ratio"
+
+
+# A flat copy is closer than the ratio for these, but us-east-1's figure is not the most
+# common one (S3 Standard 0.023 in 6 regions, 0.025 in 15): regional-ratio is kept.
+NEITHER_FLAT_NOR_MOST_COMMON = {"s3:standard:storage", "efs:ia:storage"}
+
+
+@pytest.mark.skipif(not (SOURCES / "README.md").is_file(), reason="no price sources")
+def test_each_key_has_the_rule_its_published_figures_support() -> None:
+    """For every key that at least two regions besides us-east-1 publish, the rule in
+    REGIONAL_RULES is the one the figures support (rule_errors.fitting_rule)."""
+    tables, ratios = main.published_tables(SOURCES.resolve())
+    checked = 0
+    for key, figure in sorted(ratio.ratio_reference(tables).items()):
+        published = {
+            region: table[key].price
+            for region, table in tables.items()
+            if region != "us-east-1" and key in table and table[key].rule_id is None
+        }
+        if len(published) < 2 or key in NEITHER_FLAT_NOR_MOST_COMMON:
+            continue
+        fitting = rule_errors.fitting_rule(figure.price, published, ratios)
+        assert regional.regional_rule(key).rule == fitting, key
+        checked += 1
+    assert checked > 80

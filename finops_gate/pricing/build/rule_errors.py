@@ -11,7 +11,7 @@ error is that of both rules) appear with n = 0.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -197,3 +197,26 @@ def replace_block(text: str, block: str) -> str:
 
 def write_rule_errors(readme: Path, block: str) -> None:
     readme.write_text(replace_block(readme.read_text(encoding="utf-8"), block), encoding="utf-8")
+
+
+def _median(values: list[Decimal]) -> Decimal:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def fitting_rule(
+    reference: Decimal, published: dict[str, Decimal], ratios: dict[str, Decimal]
+) -> str:
+    """The regional rule the published figures of a key (region -> price, the reference
+    region left out) support: `flat-global` when they all equal the reference;
+    `flat-most-regions` when a flat copy is closer (median error) than the regional ratio
+    and the reference is the most common figure; otherwise `regional-ratio`."""
+    flat = [abs(reference / price - 1) for price in published.values()]
+    scaled = [abs(reference * ratios[region] / price - 1) for region, price in published.items()]
+    if max(flat) == 0:
+        return "flat-global"
+    counts = Counter([*published.values(), reference])
+    if _median(flat) < _median(scaled) and counts[reference] == max(counts.values()):
+        return "flat-most-regions"
+    return REGIONAL_RATIO
