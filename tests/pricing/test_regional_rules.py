@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from finops_gate.pricing.build import main, ratio, regional, rule_errors
+from finops_gate.pricing.build import main, ratio, regional, rule_errors, rules
 from finops_gate.pricing.build.base import BuildError
+from finops_gate.pricing.build.rule_texts import RULES
 from finops_gate.pricing.layout import Figure
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -201,3 +202,14 @@ def test_each_key_has_the_rule_its_published_figures_support() -> None:
         assert regional.regional_rule(key).rule == fitting, key
         checked += 1
     assert checked > 80
+
+
+def test_a_rule_applied_to_a_flat_global_figure_is_named_after_both() -> None:
+    table = {"ec2:cpu-credits:t3": fig("0.05", "flat-global")}
+    rules.derive_cpu_credits(table)
+    assert table["ec2:cpu-credits:t4g"] == fig("0.04", "flat-global+cpu-credits-family")
+    assert "flat-global+cpu-credits-family" in RULES
+    # never a longer chain
+    chained = {"ec2:cpu-credits:t3": fig("0.05", "flat-global+cpu-credits-family")}
+    rules.derive_cpu_credits(chained)
+    assert list(chained) == ["ec2:cpu-credits:t3"]
