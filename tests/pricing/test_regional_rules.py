@@ -213,3 +213,18 @@ def test_a_rule_applied_to_a_flat_global_figure_is_named_after_both() -> None:
     chained = {"ec2:cpu-credits:t3": fig("0.05", "flat-global+cpu-credits-family")}
     rules.derive_cpu_credits(chained)
     assert list(chained) == ["ec2:cpu-credits:t3"]
+
+
+def test_regional_errors_per_service() -> None:
+    checks: list[rule_errors.Check] = [
+        ("regional-ratio", "eu-west-1", "ebs:gp3:storage", Decimal("0.096"), Decimal("0.088")),
+        ("regional-ratio", "sa-east-1", "ebs:gp2:storage", Decimal("0.15"), Decimal("0.15")),
+        ("flat-global", "eu-west-1", "kms:key", Decimal("1"), Decimal("1")),
+        ("rds-multi-az-2x", "eu-west-1", "rds:db.t3.micro:mysql:multi-az", Decimal(1), Decimal(1)),
+    ]
+    rows = rule_errors.service_errors(checks, regional.REGIONAL_RULE_IDS)
+    assert [(r.rule, r.service, r.n, r.regions) for r in rows] == [
+        ("flat-global", "kms", 1, 1),
+        ("regional-ratio", "ebs", 2, 2),
+    ]
+    assert rows[1].median == (Decimal("0.096") / Decimal("0.088") - 1) * 100 / 2

@@ -15,10 +15,12 @@ from finops_gate.pricing.build.layers import build_region, commercial_regions
 from finops_gate.pricing.build.output import render_notice, render_table, summarize, used_ids
 from finops_gate.pricing.build.ratio import ec2_ratios
 from finops_gate.pricing.build.readers.readme_facts import README_FILE
+from finops_gate.pricing.build.regional import REGIONAL_RULE_IDS
 from finops_gate.pricing.build.rule_errors import (
     leave_one_out,
     render_rule_errors,
     rule_errors,
+    service_errors,
     write_rule_errors,
 )
 from finops_gate.pricing.build.rule_texts import RULES
@@ -54,7 +56,8 @@ def rule_error_table(sources: Path) -> str:
     apply_rules(tables, ratios)
     _, used = used_ids(tables)
     rules = sorted({rule for rule in RULES if "+" not in rule} | set(used))
-    return render_rule_errors(rule_errors(checks, rules))
+    by_service = service_errors(checks, REGIONAL_RULE_IDS)
+    return render_rule_errors(rule_errors(checks, rules), by_service)
 
 
 def main(argv: list[str] | None = None, repo_root: Path = REPO_ROOT) -> int:

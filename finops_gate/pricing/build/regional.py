@@ -34,6 +34,7 @@ from finops_gate.pricing.layout import Figure
 FLAT_GLOBAL = "flat-global"
 FLAT_MOST_REGIONS = "flat-most-regions"
 REGIONAL_RATIO = "regional-ratio"
+REGIONAL_RULE_IDS = (FLAT_GLOBAL, FLAT_MOST_REGIONS, REGIONAL_RATIO)
 
 
 @dataclass(frozen=True)

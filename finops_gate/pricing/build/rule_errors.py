@@ -50,6 +50,7 @@ class RuleError:
     median: Decimal | None  # absolute error, %
     max: Decimal | None
     regions: int
+    service: str = ""  # the key prefix, in the per-service breakdown
 
 
 def _published(table: RegionTable, key: str) -> Decimal | None:
@@ -150,29 +151,35 @@ def leave_one_out(tables: dict[str, RegionTable], ratios: dict[str, Decimal]) ->
     ]
 
 
+def _summary(rule: str, checks: list[Check], service: str = "") -> RuleError:
+    values = sorted(abs(derived / published - 1) * 100 for *_, derived, published in checks)
+    if not values:
+        return RuleError(rule, 0, None, None, 0, service)
+    regions = len({region for _, region, *_ in checks})
+    return RuleError(rule, len(values), _median(values), values[-1], regions, service)
+
+
 def rule_errors(checks: list[Check], rules: list[str]) -> list[RuleError]:
-    errors: dict[str, list[Decimal]] = defaultdict(list)
-    regions: dict[str, set[str]] = defaultdict(set)
-    for rule, region, _key, derived, published in checks:
-        errors[rule].append(abs(derived / published - 1) * 100)
-        regions[rule].add(region)
-    table = []
-    for rule in rules:
-        values = sorted(errors.get(rule, []))
-        if not values:
-            table.append(RuleError(rule, 0, None, None, 0))
-            continue
-        middle = len(values) // 2
-        median = values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
-        table.append(RuleError(rule, len(values), median, values[-1], len(regions[rule])))
-    return table
+    by_rule: dict[str, list[Check]] = defaultdict(list)
+    for check in checks:
+        by_rule[check[0]].append(check)
+    return [_summary(rule, by_rule.get(rule, [])) for rule in rules]
+
+
+def service_errors(checks: list[Check], rules: tuple[str, ...]) -> list[RuleError]:
+    """The errors of `rules`, per service (price key prefix)."""
+    grouped: dict[tuple[str, str], list[Check]] = defaultdict(list)
+    for check in checks:
+        if check[0] in rules:
+            grouped[(check[0], check[2].split(":", 1)[0])].append(check)
+    return [_summary(rule, grouped[(rule, svc)], svc) for rule, svc in sorted(grouped)]
 
 
 def _percent(value: Decimal | None) -> str:
     return "-" if value is None else f"{value:.1f}%"
 
 
-def render_rule_errors(errors: list[RuleError]) -> str:
+def render_rule_errors(errors: list[RuleError], by_service: list[RuleError]) -> str:
     lines = [
         README_START,
         "",
@@ -182,6 +189,18 @@ def render_rule_errors(errors: list[RuleError]) -> str:
     for e in errors:
         lines.append(
             f"| `{e.rule}` | {e.n} | {e.regions} | {_percent(e.median)} | {_percent(e.max)} |"
+        )
+    lines += [
+        "",
+        "The regional rules, per service (price key prefix):",
+        "",
+        "| rule | service | n | regions | median abs. error | max abs. error |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for e in by_service:
+        lines.append(
+            f"| `{e.rule}` | `{e.service}` | {e.n} | {e.regions} | {_percent(e.median)} "
+            f"| {_percent(e.max)} |"
         )
     lines += ["", README_END]
     return "\n".join(lines) + "\n"
