@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from finops_gate.pricing.build.base import BuildError, RegionTable, load_json
+from finops_gate.pricing.build.readers.coroot import COROOT_RDS_FILE, coroot_data_date
 from finops_gate.pricing.build.readers.ec2shop import EC2SHOP_MANIFEST, PAGE_FILES
 from finops_gate.pricing.build.readers.golden_specs import GOLDEN_BY_KEY, GOLDEN_FILE
 from finops_gate.pricing.build.readers.infracost_golden import golden_mismatches, golden_rows
@@ -31,6 +32,9 @@ def check_page_dates(sources: Path) -> None:
                     f"{EC2SHOP_MANIFEST}: {name} published {published}; "
                     f"update SOURCES[{source_id!r}].as_of"
                 )
+    coroot_date = coroot_data_date(sources)
+    if coroot_date != SOURCES["coroot-rds"].as_of:
+        raise BuildError(f"{COROOT_RDS_FILE}: data_date {coroot_date}; update SOURCES as_of")
     fetched = str(load_json(sources / UNITMAPS_MANIFEST)["fetched_by_upstream"])[:10]
     if fetched != SOURCES["aws-pricing-page-2025-11"].as_of:
         raise BuildError(f"{UNITMAPS_MANIFEST}: fetched {fetched}; update SOURCES as_of")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from finops_gate.pricing.build.base import Reader, RegionTable, load_json, warn
+from finops_gate.pricing.build.readers.coroot import coroot_rds
 from finops_gate.pricing.build.readers.ec2instancesinfo import (
     EC2INFO_FILE,
     ec2instancesinfo_ec2,
@@ -78,6 +79,7 @@ def region_layers(region: str) -> tuple[Layer, ...]:
         Layer("aws-pricing-page-2025-11", aws_page_unitmaps),
         Layer("aws-pricing-page-rds", aws_page_rds),
         Layer("aws-pricing-page-ebs", aws_page_ebs),
+        Layer("coroot-rds", coroot_rds),
     )
     golden = (
         Layer("infracost-golden", infracost_golden),

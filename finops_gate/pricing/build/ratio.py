@@ -1,5 +1,6 @@
-"""The rule "regional-ratio": a region's price = the reference (us-east-1) price x the
-region's EC2 price ratio, for keys no source publishes in the region."""
+"""The reference figures of the regional rules (`regional`) and the regions' EC2 price
+ratios of the rule "regional-ratio": a region's price = the reference (us-east-1) price x
+the region's EC2 price ratio, for keys no source publishes in the region."""
 
 from __future__ import annotations
 
@@ -18,16 +19,18 @@ from finops_gate.pricing.build.base import (
     load_json,
     rows_by_region,
 )
-from finops_gate.pricing.build.derive import FLAT_GLOBAL_KEYS, significant
 from finops_gate.pricing.build.readers.ec2instancesinfo import EC2INFO_FILE
 from finops_gate.pricing.build.readers.ec2shop import AWS_PAGE_EC2_FILE, aws_page_ec2
+from finops_gate.pricing.build.regional import regional_figure, regional_rule
 from finops_gate.pricing.keys import GLOBAL_KEYS, SERVICE_KEYS_SET
 from finops_gate.pricing.layout import Figure
 
-RATIO_REFERENCES = ("us-east-1", "us-east-2")  # rule "regional-ratio": reference prices
-# Instance-like keys the rule may price: node types AWS offers in (nearly) every region.
-# EC2 EBS-optimized fees: only in regions that offer the type (see derive_regional_ratio).
+RATIO_REFERENCES = ("us-east-1", "us-east-2")  # the regional rules' reference prices
+# Instance-like keys the regional rules may price: Redshift nodes and MSK brokers, only in
+# regions no source lists any node of the service for, and EC2 EBS-optimized fees, only in
+# regions that offer the type (see derive_regional).
 RATIO_INSTANCE_KEY = re.compile(r"(?:redshift|msk):.+|ec2:[^:]+:ebs-optimized")
+NODE_SERVICES = ("redshift:", "msk:")
 
 
 def ec2_ratios(sources: Path, regions: Iterable[str]) -> dict[str, Decimal]:
@@ -69,30 +72,45 @@ def _page_ec2_by_region(sources: Path) -> dict[str, dict[str, Decimal]]:
     }
 
 
-# Keys the rule must not price: AWS publishes Aurora I/O-Optimized storage (0.225 in
-# us-east-1) but no rule that relates other regions to it; left "price not found" there.
-NO_REGIONAL_RATIO = frozenset({"aurora:storage:iopt1"})
-
-
 def ratio_reference(tables: dict[str, RegionTable]) -> dict[str, Figure]:
-    """key -> published reference figure for the rule regional-ratio."""
+    """key -> published reference figure of the regional rules (global services, priced
+    in us-east-1 only, and the keys no regional rule prices excluded)."""
     reference: dict[str, Figure] = {}
     for ref_region in RATIO_REFERENCES:
         for key, figure in sorted(tables.get(ref_region, {}).items()):
-            ratio_key = (key in SERVICE_KEYS_SET or RATIO_INSTANCE_KEY.fullmatch(key)) and (
-                key not in GLOBAL_KEYS
-                and key not in FLAT_GLOBAL_KEYS
-                and key not in NO_REGIONAL_RATIO
-            )
-            if ratio_key and figure.rule_id is None:
+            regional_key = key in SERVICE_KEYS_SET or RATIO_INSTANCE_KEY.fullmatch(key)
+            if (
+                regional_key
+                and key not in GLOBAL_KEYS
+                and figure.rule_id is None
+                and regional_rule(key).rule is not None
+            ):
                 reference.setdefault(key, figure)
     return reference
 
 
-def derive_regional_ratio(table: RegionTable, reference: dict[str, Figure], ratio: Decimal) -> None:
+def _node_services_listed(table: RegionTable) -> set[str]:
+    """The node services (Redshift, MSK) whose nodes a source lists for the region."""
+    return {
+        service
+        for key, figure in table.items()
+        for service in NODE_SERVICES
+        if key.startswith(service) and key not in SERVICE_KEYS_SET and figure.rule_id is None
+    }
+
+
+def derive_regional(table: RegionTable, reference: dict[str, Figure], ratio: Decimal) -> None:
+    """Each key the region lacks, from its reference figure by the key's regional rule."""
+    # A pricing page that lists a region's Redshift nodes or MSK brokers lists every type
+    # offered there: a type it lacks is not offered, and is left "price not found".
+    listed = _node_services_listed(table)
     for key, figure in reference.items():
+        if key in table:
+            continue
         if key.endswith(":ebs-optimized") and key.removesuffix(":ebs-optimized") not in table:
             continue  # the region does not offer the instance type
-        if key not in table:
-            price = significant(figure.price * ratio)
-            table[key] = Figure(price, figure.source_id, "regional-ratio")
+        if key not in SERVICE_KEYS_SET and key.startswith(tuple(listed)):
+            continue
+        derived = regional_figure(key, figure, ratio)
+        if derived is not None:
+            table[key] = derived

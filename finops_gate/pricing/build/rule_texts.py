@@ -1,6 +1,6 @@
 """The documented derivation rules (id -> text), copied into aws.json: a figure derived by
-a rule carries its id, which marks it approximate. The code of each rule is in `rules` and
-`ratio`."""
+a rule carries its id, which marks it approximate. The code of each rule is in `rules`,
+`regional` and `ratio`."""
 
 from __future__ import annotations
 
@@ -26,9 +26,10 @@ RULES: dict[str, str] = {
     "prices). Ratio: the median, over every instance type priced in both the region and "
     "us-east-1, of the region's Linux on-demand price / the us-east-1 price, from one data "
     "set on both sides: ec2instances.info, or, for the regions it does not cover, AWS's EC2 "
-    "pricing page of 2025-04-04. Used for service prices (storage, requests, hourly fees) "
-    "and Redshift / MSK node prices no source publishes for the region, and the hourly "
-    "EBS-optimized fee of an EC2 type the region offers; never for EC2 instance, RDS class, "
+    "pricing page of 2025-04-04. Used only for the prices that follow EC2 across regions "
+    "(storage, hourly fees, Redshift / MSK nodes: the regional rules table in "
+    "finops_gate/pricing/build/regional.py) where no source publishes the region's figure; "
+    "never for EC2 instance, RDS class, "
     "ElastiCache or OpenSearch prices (a type missing there may not be offered). Measured "
     "against the per-region figures AWS publishes: see pricing/README.md for the error.",
     "fargate-arm-discount": "Fargate Arm (Graviton) vCPU and GB prices = 0.8 x the x86 "
@@ -52,23 +53,30 @@ RULES: dict[str, str] = {
     "cpu-credits-family": "Unlimited-mode CPU credits: t3a = the t3 price and t4g = 0.8 x "
     "the t3 price of the same region, as in the published eu-west-1 offer file (t2, t3 and "
     "t3a 0.05, t4g 0.04 USD per vCPU-hour).",
-    "eks-flat-global": "EKS cluster fee copied from us-east-1, because AWS charges the same "
-    "hourly cluster fee (standard and extended support) in every commercial region.",
     "aurora-iopt1-instance": "Aurora I/O-Optimized instance price = 1.3 x the Aurora "
     "Standard price of the same class and engine in the same region: AWS prices "
     "I/O-Optimized instances 30% above Aurora Standard "
     "(https://aws.amazon.com/rds/aurora/pricing/). AWS rounds its published figures, so "
     "the result may differ from them in the last digit.",
-    "ipv4-flat-global": "Public IPv4 address charge copied from us-east-1, because AWS "
-    "charges the same 0.005 USD/hour per in-use public IPv4 address in every commercial "
-    "region since 2024-02-01.",
+    "flat-global": "The reference price (the published us-east-1 price, or us-east-2's) "
+    "copied unchanged, for prices AWS charges the same in every region (KMS, CloudWatch "
+    "metrics, Elastic IP and public IPv4, EKS, CPU credits, load balancer capacity units, "
+    "Secrets Manager...). The build checks that every published figure of the key, in "
+    "every region, equals the reference. Error measured on the regions that publish the "
+    "key: see pricing/README.md.",
+    "flat-most-regions": "The reference price (the published us-east-1 price) copied "
+    "unchanged, for prices AWS charges in most regions and raises in a few (Lambda, S3 "
+    "Standard, SNS, SQS, CloudWatch alarms, RDS backup, EBS snapshots...): an estimate that "
+    "is exact in most regions and low in the others. The build checks that the reference "
+    "is the key's most common published figure. Error measured on the regions that publish "
+    "the key: see pricing/README.md.",
 }
-# A rule applied to a regional-ratio figure (see `rules.derive`) is named after both rules.
+# A rule applied to a regional rule's figure (see `derive.derive`) is named after both.
 RULES.update(
     {
-        f"regional-ratio+{rule}": f"First regional-ratio, then {rule}: the region's "
-        f"regional-ratio figure is the input of {rule} (both rules above, applied in turn; "
-        "never a longer chain)."
+        f"{base}+{rule}": f"First {base}, then {rule}: the region's {base} figure is the "
+        f"input of {rule} (both rules above, applied in turn; never a longer chain)."
+        for base in ("flat-global", "flat-most-regions", "regional-ratio")
         for rule in (
             "rds-multi-az-2x",
             "rds-multi-az-storage-2x",

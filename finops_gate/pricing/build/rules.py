@@ -8,9 +8,10 @@ import re
 from decimal import Decimal
 
 from finops_gate.pricing import keys
-from finops_gate.pricing.build.base import REFERENCE_REGION, BuildError, RegionTable
-from finops_gate.pricing.build.derive import FLAT_GLOBAL_KEYS, derive, significant
-from finops_gate.pricing.build.ratio import derive_regional_ratio, ratio_reference
+from finops_gate.pricing.build.base import BuildError, RegionTable
+from finops_gate.pricing.build.derive import derive, significant
+from finops_gate.pricing.build.ratio import derive_regional, ratio_reference
+from finops_gate.pricing.build.regional import check_regional_rules
 from finops_gate.pricing.keys import RDS_ENGINES
 from finops_gate.pricing.layout import Figure
 
@@ -75,12 +76,6 @@ def derive_io2_iops_tiers(table: RegionTable) -> None:
                 raise BuildError(f"{key} = {published.price}, not {fraction} x {base.price}")
             continue
         derive(table, key, base, fraction, "ebs-io2-iops-tiers")
-
-
-def copy_flat_global(table: RegionTable, reference: RegionTable) -> None:
-    for key, rule in FLAT_GLOBAL_KEYS.items():
-        if key in reference:
-            derive(table, key, reference[key], Decimal(1), rule)
 
 
 FARGATE_ARM = {
@@ -178,9 +173,10 @@ def derive_dedicated(table: RegionTable, ratios: dict[str, Decimal]) -> None:
 
 def apply_rules(tables: dict[str, RegionTable], ratios: dict[str, Decimal]) -> None:
     reference = ratio_reference(tables)
+    check_regional_rules(tables, reference)
     for region, table in tables.items():
         if region in ratios:
-            derive_regional_ratio(table, reference, ratios[region])
+            derive_regional(table, reference, ratios[region])
     dedicated = dedicated_ratios(tables)
     for table in tables.values():
         derive_fargate_arm(table)
@@ -191,6 +187,3 @@ def apply_rules(tables: dict[str, RegionTable], ratios: dict[str, Decimal]) -> N
         derive_aurora_iopt1(table)
         derive_rds_storage_multi_az(table)
         derive_io2_iops_tiers(table)
-    for region, table in tables.items():
-        if region != REFERENCE_REGION:
-            copy_flat_global(table, tables[REFERENCE_REGION])

@@ -114,6 +114,15 @@ SOURCES: dict[str, Source] = {
         license="MIT (aws-price repository); the prices are AWS's own published data",
         as_of="2025-11-04",
     ),
+    "coroot-rds": Source(
+        title="RDS for MySQL and PostgreSQL on-demand instances (Single-AZ, Multi-AZ) by "
+        "region, from the Infracost AWS Price List dump of 2024-08-09 as extracted by coroot; "
+        "used only where AWS's RDS pricing-page data (2024-09-28) has no figure",
+        origin="https://github.com/coroot/cloud-pricing gh-pages data/cloud-pricing.json.gz "
+        "(commit af03eada, written by update.go at f1e92c18)",
+        license="Apache-2.0",
+        as_of="2024-08-09",
+    ),
     "price-sources-readme": Source(
         title="AWS published us-east-1 list prices quoted in the price-sources README "
         "('Facts worth knowing'); used only where no data file has the exact figure. "

@@ -1,0 +1,153 @@
+"""How AWS varies a price from one region to another, per price key: the regional rules
+and the table (`REGIONAL_RULES`) that assigns one to every key a region may lack.
+
+A region without a published figure for a key gets one from the reference figure (the
+published us-east-1 price, or the published us-east-2 price, see `ratio.RATIO_REFERENCES`)
+by the key's rule:
+
+* `flat-global`: AWS charges the same price in every region. The build checks it: every
+  published figure of the key, in every region, must equal the reference.
+* `flat-most-regions`: most regions charge the us-east-1 price, a few charge more (Lambda,
+  S3 requests, SNS...). The build checks that the reference is the key's most common
+  published figure.
+* `regional-ratio`: the price follows the region's EC2 prices (reference x the region's
+  EC2 price ratio, `ratio.ec2_ratios`).
+* no rule (`None`): the key is left "price not found" where no source has it.
+
+The table is data: one entry per key family, with the evidence for its rule. Which rule
+fits was decided by measuring both on every region whose sources publish the key (see
+`rule_errors` and the error table in pricing/README.md). A key the table does not cover
+stops the build, so a new key cannot silently get a rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from finops_gate.pricing.build.base import BuildError, RegionTable
+from finops_gate.pricing.build.derive import significant
+from finops_gate.pricing.layout import Figure
+
+FLAT_GLOBAL = "flat-global"
+FLAT_MOST_REGIONS = "flat-most-regions"
+REGIONAL_RATIO = "regional-ratio"
+REGIONAL_RULE_IDS = (FLAT_GLOBAL, FLAT_MOST_REGIONS, REGIONAL_RATIO)
+
+
+@dataclass(frozen=True)
+class RegionalRule:
+    keys: str  # a regular expression matched against the whole key
+    rule: str | None
+    evidence: str
+
+
+REGIONAL_RULES: tuple[RegionalRule, ...] = (
+    # Published the same in every region whose sources have it.
+    RegionalRule(
+        r"kms:key|kms:requests|cloudwatch:metric|eip:idle:hour|ipv4:public:hour|tgw:gb"
+        r"|vpce:interface:gb|eks:cluster:hour|eks:cluster:extended:hour",
+        FLAT_GLOBAL,
+        "one figure in all 32 regions of the AWS pricing pages (2025-11)",
+    ),
+    RegionalRule(
+        r"ec2:cpu-credits:[a-z0-9]+|ec2:[^:]+:ebs-optimized|elb:[a-z]+:lcu|elb:classic:gb"
+        r"|aurora:backup",
+        FLAT_GLOBAL,
+        "us-east-1 (Infracost, README facts) and eu-west-1 (AWS offer file) agree, although "
+        "their EC2 prices differ by 11.5%",
+    ),
+    RegionalRule(
+        r"secretsmanager:secret|secretsmanager:api",
+        FLAT_GLOBAL,
+        "us-east-1 only in the sources; AWS's Secrets Manager page lists one price for all "
+        "regions (eu-west-1 0.40 per secret-month, as us-east-1)",
+    ),
+    # The us-east-1 price in most regions, a few regions higher.
+    RegionalRule(
+        r"lambda:.+|s3:standard:(?:put|get)|sns:requests|cloudwatch:alarm:[a-z-]+"
+        r"|cloudwatch:logs:storage|apigateway:rest:requests|vpn:connection:hour|rds:backup"
+        r"|ebs:snapshot:storage",
+        FLAT_MOST_REGIONS,
+        "the us-east-1 figure is the most common one on the AWS pricing pages; the regional "
+        "ratio overstates most regions",
+    ),
+    RegionalRule(
+        r"sqs:[a-z]+:requests|sfn:.+",
+        FLAT_MOST_REGIONS,
+        "us-east-1 only in the sources; request-priced like Lambda and SNS (eu-west-1 SQS "
+        "0.40 per million requests, as us-east-1)",
+    ),
+    # Follow EC2.
+    RegionalRule(
+        r"elb:[a-z]+:hour|aurora:storage|aurora:io|aurora:serverless-v2:acu",
+        REGIONAL_RATIO,
+        "us-east-1 and eu-west-1 only: eu-west-1 follows its EC2 ratio within 0.4 to 4.4%",
+    ),
+    RegionalRule(
+        r"opensearch:storage:[a-z0-9]+|opensearch:gp3:[a-z]+|redshift:managed-storage",
+        REGIONAL_RATIO,
+        "us-east-1 only in the sources; storage, priced like EBS volumes, which follow EC2",
+    ),
+    RegionalRule(
+        r"ebs:.+|rds:(?:storage|iops):.+|efs:.+|fargate:.+|dynamodb:.+|kinesis:.+|natgw:.+"
+        r"|msk:.+|redshift:.+|vpce:.+|tgw:attachment:hour|apigateway:.+"
+        r"|cloudwatch:logs:ingest|s3:standard:storage",
+        REGIONAL_RATIO,
+        "published in 15 to 32 regions: the regional ratio's median error is mostly 1 to 5%, "
+        "a flat copy's 8 to 24% (EFS IA and S3 Standard storage: a flat copy is a little "
+        "closer, but us-east-1's figure is not the most common one)",
+    ),
+    RegionalRule(
+        r"aurora:storage:iopt1",
+        None,
+        "AWS states no rule relating Aurora I/O-Optimized storage across regions",
+    ),
+)
+_COMPILED = tuple((re.compile(entry.keys), entry) for entry in REGIONAL_RULES)
+
+
+def regional_rule(key: str) -> RegionalRule:
+    for pattern, entry in _COMPILED:
+        if pattern.fullmatch(key):
+            return entry
+    raise BuildError(f"{key}: no regional rule says how AWS prices it across regions")
+
+
+def check_regional_rules(tables: dict[str, RegionTable], reference: dict[str, Figure]) -> None:
+    """A flat-global key has one published figure everywhere; a flat-most-regions key's
+    reference is its most common published figure."""
+    for key, figure in sorted(reference.items()):
+        rule = regional_rule(key).rule
+        if rule not in (FLAT_GLOBAL, FLAT_MOST_REGIONS):
+            continue
+        published = {
+            region: table[key].price
+            for region, table in sorted(tables.items())
+            if key in table and table[key].rule_id is None
+        }
+        if rule == FLAT_GLOBAL:
+            other = {r: p for r, p in published.items() if p != figure.price}
+            if other:
+                raise BuildError(
+                    f"{key} is flat-global ({figure.price}) but published otherwise in {other}"
+                )
+            continue
+        counts = Counter(published.values())
+        if counts[figure.price] < max(counts.values()):
+            raise BuildError(
+                f"{key} is flat-most-regions but {figure.price} is not its most common "
+                f"published figure: {dict(counts.most_common(3))}"
+            )
+
+
+def regional_figure(key: str, reference: Figure, ratio: Decimal) -> Figure | None:
+    """The figure the key's regional rule gives a region without one."""
+    rule = regional_rule(key).rule
+    if rule is None:
+        return None
+    if rule == REGIONAL_RATIO:
+        return Figure(significant(reference.price * ratio), reference.source_id, rule)
+    return Figure(reference.price, reference.source_id, rule)
