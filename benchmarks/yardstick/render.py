@@ -46,12 +46,39 @@ def _not_priced(row: TypeRow) -> str:
     return ", ".join(f"{count} {outcome.replace('_', ' ')}" for outcome, count in row.not_priced)
 
 
+def _money(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.2f}"
+
+
+def difference_lines(rows: Sequence[ResourceComparison], refused: Mapping[str, str]) -> list[str]:
+    """Resources both tools price that differ by more than 1%, worst first within a case."""
+    differing = [row for row in rows if row.we_price and not row.within]
+    if not differing:
+        return []
+    lines = [
+        "",
+        "Resources both price that differ by more than 1% (Infracost, finops-gate, difference):",
+        "",
+        "| case | resource | Infracost | finops-gate | diff | usage file |",
+        "| --- | --- | ---: | ---: | ---: | --- |",
+    ]
+    for row in sorted(differing, key=lambda row: (row.case, row.address)):
+        usage = "refused" if row.case in refused else ""
+        currency = "" if row.currency == "USD" else f" {row.currency}"
+        lines.append(
+            f"| {row.case} | `{_cell(row.address)}` | {_money(row.theirs)}{currency} | "
+            f"{_money(row.ours)} | {_percent(row.difference)} | {usage} |"
+        )
+    return lines
+
+
 def render_markdown(
     source: str,
     summary: Summary,
     types: Sequence[TypeRow],
     refused: Mapping[str, str],
     failed: Mapping[str, str],
+    details: Sequence[ResourceComparison] = (),
 ) -> str:
     lines = [f"Infracost test cases: {source}", "", "| measure | now |", "| --- | --- |"]
     lines += [f"| {name} | {value} |" for name, value in headline_rows(summary)]
@@ -74,6 +101,7 @@ def render_markdown(
         if messages:
             lines += ["", title, "", "| case | message |", "| --- | --- |"]
             lines += [f"| {case} | {_cell(message)} |" for case, message in messages.items()]
+    lines += difference_lines(details, refused)
     return "\n".join(lines) + "\n"
 
 

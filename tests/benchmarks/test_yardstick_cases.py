@@ -89,3 +89,13 @@ def test_a_usage_file_is_used_when_valid_and_reported_when_refused(tmp_path: Pat
     assert str(tmp_path) not in run.usage_message  # relative paths: same bytes every run
     # The case still runs, without the usage file.
     assert run.resources["aws_nat_gateway.nat"].monthly_cost == pytest.approx(32.85)
+
+
+def test_in_process_runs_give_what_a_process_of_its_own_gives(tmp_path: Path) -> None:
+    clone = _clone(tmp_path / "infracost", usage="version: 9\n")
+    _, (case,) = lay_out_cases(clone, tmp_path / "work")
+    in_process = run_case(ROOT, case, in_process=True)
+    assert in_process == run_case(ROOT, case)
+    assert in_process.usage_accepted is False
+    assert in_process.usage_message is not None
+    assert str(tmp_path) not in in_process.usage_message

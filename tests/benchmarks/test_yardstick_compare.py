@@ -163,3 +163,15 @@ def test_parse_report_reads_status_and_cost() -> None:
         "aws_eip.a": OurResource("priced", 3.65),
         "aws_mq_broker.b": OurResource("unsupported", None),
     }
+
+
+def test_details_list_the_resources_that_differ(cases: list[CaseInput]) -> None:
+    rows = compare_all(cases)
+    summary, types = summarise(cases, rows), per_type(rows)
+    refused = refused_usage_files(cases)
+    markdown = render_markdown("src", summary, types, refused, {}, rows)
+    assert "| b_case | `aws_lb.far` | 100.00 | 101.50 | 1.5% | refused |" in markdown
+    assert "| c_china | `aws_lb.cn` | 12.00 CNY | 12.00 | - |  |" in markdown
+    assert "`aws_lb.close`" not in markdown  # within 1%
+    assert "`aws_mq_broker.x`" not in markdown.split("differ by more than 1%")[1]  # not priced
+    assert "differ by more than 1%" not in render_markdown("src", summary, types, refused, {})
