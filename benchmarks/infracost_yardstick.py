@@ -7,8 +7,9 @@
 `--ref` picks the commit, default HEAD). Each case under
 `internal/providers/terraform/aws/testdata/` is copied to a temporary directory and
 priced by this checkout's finops-gate in HCL mode (`check DIR --format json`, with the
-case's usage file when it has one), one process per case (`--in-process`: all in this
-process, several times faster, one case at a time). Resources are matched with
+case's usage file when it has one), one case after another in this process, with its
+output captured and its exit code kept (`--subprocess`: a process per case, as a user
+runs it, `--jobs` at once; many times slower). Resources are matched with
 the case's `.golden` by address. The Markdown table goes to standard output or `--out`;
 `--json FILE` writes every resource's comparison for scripts. Output is sorted, so the
 same clone gives the same bytes. See docs/infracost-yardstick.md.
@@ -65,15 +66,15 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         help="also list every resource both price that differs by more than 1%%",
     )
     parser.add_argument(
-        "--in-process",
+        "--subprocess",
         action="store_true",
-        help="run the cases in this process, one at a time (faster; a crash stays per case)",
+        help="run each case in a process of its own (slower; the default runs them here)",
     )
     parser.add_argument(
         "--jobs",
         type=int,
         default=os.cpu_count() or 1,
-        help="cases run at once (default: the CPU count)",
+        help="with --subprocess: cases run at once (default: the CPU count)",
     )
     return parser.parse_args(argv)
 
@@ -88,14 +89,15 @@ def main(argv: list[str] | None = None) -> int:
         except SourceError as problem:
             print(f"error: {problem}", file=sys.stderr)
             return 2
-        if args.in_process:
-            # Standard output is redirected per case, which threads would share.
+        if args.subprocess:
+            with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+                runs = list(pool.map(lambda case: run_case(REPO, case), cases))
+        else:
+            # One case at a time: standard output is redirected per case, which threads
+            # would share.
             os.environ.clear()
             os.environ.update(hermetic_environment(REPO))
             runs = [run_case(REPO, case, in_process=True) for case in cases]
-        else:
-            with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-                runs = list(pool.map(lambda case: run_case(REPO, case), cases))
     inputs: list[CaseInput] = []
     for case, run in zip(cases, runs, strict=True):
         try:
