@@ -84,6 +84,11 @@ class Summary:
     usage_accepted: int
     usage_warned: int
     unsupported_types: tuple[str, ...]
+    # The same three counts over the cases whose usage file was not refused: there a
+    # difference is the cost logic's, not a usage quantity that was never read.
+    usage_ok_priced: int
+    usage_ok_we_price: int
+    usage_ok_within: int
 
 
 def compare_case(case: CaseInput) -> list[ResourceComparison]:
@@ -148,6 +153,8 @@ def per_type(rows: Iterable[ResourceComparison]) -> list[TypeRow]:
 
 def summarise(cases: list[CaseInput], rows: list[ResourceComparison]) -> Summary:
     with_usage = [case for case in cases if case.has_usage_file]
+    refused = {case.name for case in cases if case.run.usage_accepted is False}
+    usage_ok = [row for row in rows if row.case not in refused]
     return Summary(
         cases=len(cases),
         cases_read=sum(case.run.error is None for case in cases),
@@ -162,6 +169,9 @@ def summarise(cases: list[CaseInput], rows: list[ResourceComparison]) -> Summary
             for case in with_usage
         ),
         unsupported_types=tuple(sorted({row.type for row in rows if row.outcome == "unsupported"})),
+        usage_ok_priced=len(usage_ok),
+        usage_ok_we_price=sum(row.we_price for row in usage_ok),
+        usage_ok_within=sum(row.within for row in usage_ok),
     )
 
 

@@ -37,6 +37,14 @@ def headline_rows(summary: Summary) -> list[tuple[str, str]]:
             "AWS types Infracost prices that finops-gate reports unsupported",
             str(len(summary.unsupported_types)),
         ),
+        (
+            "cases with no refused usage file: Infracost-priced resources finops-gate prices",
+            _share(summary.usage_ok_we_price, summary.usage_ok_priced),
+        ),
+        (
+            "cases with no refused usage file: of those, within 1%",
+            _share(summary.usage_ok_within, summary.usage_ok_we_price),
+        ),
         ("cases finops-gate could read", f"{summary.cases_read} of {summary.cases}"),
         ("median difference where both price", _percent(summary.median_difference)),
     ]

@@ -111,6 +111,10 @@ def test_summary_counts(cases: list[CaseInput]) -> None:
     assert (summary.infracost_priced, summary.we_price, summary.within) == (8, 5, 3)
     assert (summary.usage_files, summary.usage_accepted, summary.usage_warned) == (3, 2, 1)
     assert summary.unsupported_types == ("aws_mq_broker",)
+    # b_case's usage file was refused: without its 4 priced resources (exact, close, far,
+    # gone) that leaves eip, mq_broker, cn and docdb; we price eip and cn, eip within 1%.
+    ok = (summary.usage_ok_priced, summary.usage_ok_we_price, summary.usage_ok_within)
+    assert ok == (4, 2, 1)
     # |differences| of USD resources both price, with a non-zero Infracost total:
     # exact 0, close 0.0099, far 0.015 -> median 0.0099
     assert summary.median_difference == pytest.approx(0.0099)
@@ -140,6 +144,7 @@ def test_markdown_and_json_render_the_figures(cases: list[CaseInput]) -> None:
     assert "| Infracost usage files accepted | 2 of 3 |" in markdown
     assert "| AWS types Infracost prices that finops-gate reports unsupported | 1 |" in markdown
     assert "- `aws_mq_broker`" in markdown
+    assert "refused usage file: of those, within 1% | 1 of 2 (50%) |" in markdown
     assert "| `aws_lb` | 2 | 5 | 4 | 2 | 1.0% | 1 missing |" in markdown
     assert "| d_broken | finops-gate: error: bad \\| HCL |" in markdown
     document = json.loads(render_json("src", "abc", summary, types, rows, refused, failed))
