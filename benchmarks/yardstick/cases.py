@@ -61,7 +61,10 @@ def _testdata_tree(infracost: Path, ref: str, workspace: Path) -> tuple[Path, st
     if archive.returncode != 0:
         raise SourceError(f"{infracost}: {commit} has no {TESTDATA}/")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(workspace / "source", filter="data")
+        if hasattr(tarfile, "data_filter"):
+            tar.extractall(workspace / "source", filter="data")
+        else:  # Python before 3.10.12 / 3.11.4 has no filter; git wrote this archive
+            tar.extractall(workspace / "source")
     return workspace / "source" / TESTDATA, commit
 
 
