@@ -1,0 +1,1 @@
+"""Infracost's AWS test cases as a yardstick for finops-gate (see docs/infracost-yardstick.md)."""
