@@ -314,6 +314,18 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
         scale=Decimal(3600),  # Infracost shows per GB-hour
     ),
     GoldenSpec(
+        keys.SFN_EXPRESS_GB_SECOND_OVER_1K_GB_HOURS,
+        "sfn_state_machine_test",
+        ("Duration (next 4K)",),
+        scale=Decimal(3600),
+    ),
+    GoldenSpec(
+        keys.SFN_EXPRESS_GB_SECOND_OVER_5K_GB_HOURS,
+        "sfn_state_machine_test",
+        ("Duration (over 5K)",),
+        scale=Decimal(3600),
+    ),
+    GoldenSpec(
         keys.APIGATEWAY_REST_REQUESTS, "api_gateway_rest_api_test", ("Requests (first 333M)",)
     ),
     GoldenSpec(keys.APIGATEWAY_HTTP_REQUESTS, "apigatewayv2_api_test", ("Requests (first 300M)",)),
@@ -335,6 +347,9 @@ FACTS: dict[str, dict[str, str]] = {
         keys.FARGATE_GB_HOUR: "0.004445",
         "msk:kafka.t3.small": "0.0456",
         keys.CLOUDFRONT_DATA_OUT: "0.085",  # United States, Mexico & Canada, first 10 TB
+        # Step Functions Express duration, 1,000 to 5,000 GB-hours, per GB-second
+        # (https://aws.amazon.com/step-functions/pricing/); Infracost's rows show cents
+        keys.SFN_EXPRESS_GB_SECOND_OVER_1K_GB_HOURS: "0.00000833",
         # Aurora I/O-Optimized storage (https://aws.amazon.com/rds/aurora/pricing/)
         keys.AURORA_STORAGE_IOPT1: "0.225",
     },
