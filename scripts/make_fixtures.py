@@ -91,6 +91,7 @@ CASES: tuple[Case, ...] = (
     Case("tiered_prices", FIXTURES_DIR / "tiered_prices"),
     Case("app_autoscaling", FIXTURES_DIR / "app_autoscaling"),
     Case("asg_weighted", FIXTURES_DIR / "asg_weighted"),
+    Case("rds_minimums", FIXTURES_DIR / "rds_minimums"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(
