@@ -92,6 +92,7 @@ CASES: tuple[Case, ...] = (
     Case("app_autoscaling", FIXTURES_DIR / "app_autoscaling"),
     Case("asg_weighted", FIXTURES_DIR / "asg_weighted"),
     Case("rds_minimums", FIXTURES_DIR / "rds_minimums"),
+    Case("eks_fargate", FIXTURES_DIR / "eks_fargate"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(
