@@ -93,6 +93,7 @@ CASES: tuple[Case, ...] = (
     Case("asg_weighted", FIXTURES_DIR / "asg_weighted"),
     Case("rds_minimums", FIXTURES_DIR / "rds_minimums"),
     Case("eks_fargate", FIXTURES_DIR / "eks_fargate"),
+    Case("ecs_fargate_forms", FIXTURES_DIR / "ecs_fargate_forms"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(
