@@ -94,6 +94,7 @@ CASES: tuple[Case, ...] = (
     Case("rds_minimums", FIXTURES_DIR / "rds_minimums"),
     Case("eks_fargate", FIXTURES_DIR / "eks_fargate"),
     Case("ecs_fargate_forms", FIXTURES_DIR / "ecs_fargate_forms"),
+    Case("service_rates", FIXTURES_DIR / "service_rates"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

@@ -100,6 +100,16 @@ OPENSEARCH_STORAGE_GP2 = "opensearch:storage:gp2"
 OPENSEARCH_STORAGE_GP3 = "opensearch:storage:gp3"
 OPENSEARCH_GP3_IOPS = "opensearch:gp3:iops"
 OPENSEARCH_GP3_THROUGHPUT = "opensearch:gp3:throughput"
+# DynamoDB global tables: replicated writes, billed in each replica's region
+DYNAMODB_REPLICATED_WCU = "dynamodb:replicated:wcu"
+DYNAMODB_REPLICATED_WRITE = "dynamodb:ondemand:replicated-write"
+# SNS FIFO topics: publish requests (per 1M, not in 64 KB chunks) and publish payload (GB)
+SNS_FIFO_REQUESTS = "sns:fifo:requests"
+SNS_FIFO_PAYLOAD_GB = "sns:fifo:payload-gb"
+# OpenSearch magnetic (standard) and io1 EBS storage, and io1 provisioned IOPS
+OPENSEARCH_STORAGE_STANDARD = "opensearch:storage:standard"
+OPENSEARCH_STORAGE_IO1 = "opensearch:storage:io1"
+OPENSEARCH_IO1_IOPS = "opensearch:io1:iops"
 REDSHIFT_MANAGED_STORAGE = "redshift:managed-storage"
 MSK_STORAGE = "msk:storage"
 VPCE_INTERFACE_HOUR = "vpce:interface:hour"
@@ -284,6 +294,13 @@ SERVICE_KEYS: tuple[str, ...] = (
     OPENSEARCH_STORAGE_GP3,
     OPENSEARCH_GP3_IOPS,
     OPENSEARCH_GP3_THROUGHPUT,
+    OPENSEARCH_STORAGE_STANDARD,
+    DYNAMODB_REPLICATED_WCU,
+    SNS_FIFO_REQUESTS,
+    SNS_FIFO_PAYLOAD_GB,
+    DYNAMODB_REPLICATED_WRITE,
+    OPENSEARCH_STORAGE_IO1,
+    OPENSEARCH_IO1_IOPS,
     REDSHIFT_MANAGED_STORAGE,
     MSK_STORAGE,
     VPCE_INTERFACE_HOUR,

@@ -9,12 +9,16 @@
 - Read requests (on-demand; usage: `monthly_read_request_units`): 1M read request units,
   `dynamodb:ondemand:read`
 - Storage (usage: `storage_gb`): GB-month, `dynamodb:storage`
+- Global table replicas (`replica` blocks), priced in each replica's `region_name`:
+  replicated write capacity (provisioned: the table's write capacity), rWCU x hour,
+  `dynamodb:replicated:wcu`; replicated write requests (on-demand; usage:
+  `monthly_write_request_units`, every write is replicated), 1M replicated write request
+  units, `dynamodb:ondemand:replicated-write`
 
 A table scaled by Application Auto Scaling (`aws_appautoscaling_target` with
 `scalable_dimension = "dynamodb:table:ReadCapacityUnits"` / `WriteCapacityUnits`) is priced
 at the target's `min_capacity` instead of its own `read_capacity` / `write_capacity`, as
-Infracost does; global secondary indexes keep their own capacity. Global table replicas are
-not priced.
+Infracost does; global secondary indexes keep their own capacity.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from __future__ import annotations
 from finops_gate.cost.estimators._autoscaling import Minimum, autoscaling_minimums
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
-from finops_gate.cost.view import AttributeView
+from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_dynamodb_table",)
@@ -54,13 +58,51 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         )
     else:
         minimums = autoscaling_minimums(view)
-        for kind, unit, price_key in (
-            ("write", "WCU", keys.DYNAMODB_PROVISIONED_WCU),
-            ("read", "RCU", keys.DYNAMODB_PROVISIONED_RCU),
+        for kind, unit, price_key, dimension in (
+            ("write", "WCU", keys.DYNAMODB_PROVISIONED_WCU, "dynamodb:table:WriteCapacityUnits"),
+            ("read", "RCU", keys.DYNAMODB_PROVISIONED_RCU, "dynamodb:table:ReadCapacityUnits"),
         ):
-            minimum = minimums.get(f"dynamodb:table:{kind.capitalize()}CapacityUnits")
-            specs.append(_capacity(view, kind, unit, price_key, minimum))
+            specs.append(_capacity(view, kind, unit, price_key, minimums.get(dimension)))
     specs.append(usage_spec(view, "Storage", "GB-month", keys.DYNAMODB_STORAGE, "storage_gb"))
+    specs.extend(_replicas(view, specs[0]))
+    return specs
+
+
+def _replicas(view: AttributeView, writes: ComponentSpec) -> list[ComponentSpec]:
+    """Each replica region pays for the replicated writes: the table's write capacity
+    (provisioned), or its write requests (on-demand), at that region's rate."""
+    specs = []
+    for replica in view.blocks("replica"):
+        region = replica.string("region_name")
+        if region is None:
+            raise UnknownAttributeError("replica.region_name")
+        if writes.price_key == keys.DYNAMODB_ONDEMAND_WRITE:
+            specs.append(
+                usage_spec(
+                    view,
+                    f"Replicated write request units ({region})",
+                    "1M replicated write request units",
+                    keys.DYNAMODB_REPLICATED_WRITE,
+                    "monthly_write_request_units",
+                    1 / 1e6,
+                    region=region,
+                )
+            )
+            continue
+        hourly = (
+            None if writes.monthly_quantity is None else writes.monthly_quantity / HOURS_PER_MONTH
+        )
+        label = "" if hourly is None else f", {hourly:g} rWCU"
+        specs.append(
+            ComponentSpec(
+                f"Replicated write capacity ({region}{label})",
+                "rWCU-hour",
+                keys.DYNAMODB_REPLICATED_WCU,
+                writes.monthly_quantity,
+                region=region,
+                unknown=writes.unknown,
+            )
+        )
     return specs
 
 

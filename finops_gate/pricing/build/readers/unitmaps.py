@@ -108,6 +108,11 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Data Storage Indexed GB-Mo": (keys.DYNAMODB_STORAGE, Decimal(1)),
         "PayPerRequest Write Request Units": (keys.DYNAMODB_ONDEMAND_WRITE, MILLION),
         "PayPerRequest Read Request Units": (keys.DYNAMODB_ONDEMAND_READ, MILLION),
+        "Provisioned Replicated Write Units": (keys.DYNAMODB_REPLICATED_WCU, Decimal(1)),
+        "PayPerRequest Replicated Write Request Units": (
+            keys.DYNAMODB_REPLICATED_WRITE,
+            MILLION,
+        ),
     },
     "cloudwatch": {
         "Metric for the first 10000": (keys.CLOUDWATCH_METRIC, Decimal(1)),
@@ -120,7 +125,11 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Encryption Key": (keys.KMS_KEY, Decimal(1)),
         "API request - Non Free Tier": (keys.KMS_REQUESTS, PER_TEN_THOUSAND),
     },
-    "sns": {"Amazon SNS API Requests": (keys.SNS_REQUESTS, MILLION)},
+    "sns": {
+        "Amazon SNS API Requests": (keys.SNS_REQUESTS, MILLION),
+        "Amazon SNS FIFO API Requests per Requests": (keys.SNS_FIFO_REQUESTS, MILLION),
+        "SNS FIFO Publish Payload per GB": (keys.SNS_FIFO_PAYLOAD_GB, Decimal(1)),
+    },
     "kinesis": {
         "Provisioned shard hour per ShardHour": (keys.KINESIS_SHARD, Decimal(1)),
         "Payload Units per PutRequest": (keys.KINESIS_PUT_UNITS, MILLION),
