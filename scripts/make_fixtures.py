@@ -88,6 +88,13 @@ CASES: tuple[Case, ...] = (
     Case("offline_values", FIXTURES_DIR / "offline_values"),
     Case("references", FIXTURES_DIR / "references"),
     Case("references_update", FIXTURES_DIR / "references_update"),
+    Case("tiered_prices", FIXTURES_DIR / "tiered_prices"),
+    Case("app_autoscaling", FIXTURES_DIR / "app_autoscaling"),
+    Case("asg_weighted", FIXTURES_DIR / "asg_weighted"),
+    Case("rds_minimums", FIXTURES_DIR / "rds_minimums"),
+    Case("eks_fargate", FIXTURES_DIR / "eks_fargate"),
+    Case("ecs_fargate_forms", FIXTURES_DIR / "ecs_fargate_forms"),
+    Case("service_rates", FIXTURES_DIR / "service_rates"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

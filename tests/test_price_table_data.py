@@ -899,6 +899,7 @@ def test_us_east_1_service_prices_appear_in_infracost_golden(table: dict[str, An
     # Step Functions Express duration per GB-hour (ours per GB-second)
     scale: dict[str, float] = {"elb:application:lcu": 730, "elb:network:lcu": 730}
     scale.update({"kinesis:put-units": 1e-6, "sfn:express:gb-second": 3600})
+    scale["sfn:express:gb-second:over:18000000"] = 3600  # per GB-hour too
     for key, figure in table["regions"]["us-east-1"].items():
         if figure[1] == "infracost-golden" and len(figure) == 2:
             shown = round(figure[0] * scale.get(key, 1), 10)

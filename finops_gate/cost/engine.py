@@ -18,6 +18,7 @@ from finops_gate.cost.model import (
 )
 from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.registry import ESTIMATORS, Estimator
+from finops_gate.cost.tiers import TierIndex, split_tiers
 from finops_gate.cost.usage import UsageFile
 from finops_gate.cost.view import EMPTY_CONTEXT, AttributeView, PlanContext, UnknownAttributeError
 from finops_gate.plan.resource import Action, Plan, Resource
@@ -49,12 +50,14 @@ def estimate_plan(
     """`today` (None: the clock) is the date prices that follow a calendar are taken on,
     e.g. whether an EKS cluster's Kubernetes version is in extended support."""
     context = PlanContext.of(plan, today or clock.today())
+    tiers = TierIndex(prices)
     costs = tuple(
         estimate_resource(
             resource,
             prices,
             context,
             usage.for_resource(resource.address, resource.type) if usage else {},
+            tiers,
         )
         for resource in plan.resources
     )
@@ -67,8 +70,12 @@ def estimate_resource(
     prices: PriceLookup,
     context: PlanContext = EMPTY_CONTEXT,
     usage: Mapping[str, Any] | None = None,
+    tiers: TierIndex | None = None,
 ) -> ResourceCost:
+    """`tiers`: the price table's tiers, shared by every resource of a plan (None: read
+    from `prices` when a tiered component needs them)."""
     action = resource.action
+    tiers = tiers or TierIndex(prices)
     if is_free(resource.provider, resource.type):
         return ResourceCost(resource, Status.FREE, 0.0, 0.0, components=())
     estimator = ESTIMATORS.get(resource.type)
@@ -80,7 +87,7 @@ def estimate_resource(
         after_view = AttributeView(
             resource, resource.after, resource.after_unknown, context, usage or {}
         )
-        after = _price_side(estimator, after_view, prices)
+        after = _price_side(estimator, after_view, prices, tiers)
     # An unchanged resource costs the same before and after, unless something it is priced
     # through changes (an auto scaling group whose launch template gets a new type).
     unchanged = action in (Action.NO_OP, Action.READ) and not (
@@ -92,7 +99,7 @@ def estimate_resource(
         before_view = AttributeView(
             resource, resource.before, {}, context, usage or {}, before_side=True
         )
-        before = _price_side(estimator, before_view, prices)
+        before = _price_side(estimator, before_view, prices, tiers)
 
     cost_before = 0.0 if action == Action.CREATE else (before.monthly_cost if before else None)
     cost_after = 0.0 if not action.has_after else (after.monthly_cost if after else None)
@@ -120,12 +127,23 @@ def estimate_resource(
     )
 
 
-def _price_side(estimator: Estimator, view: AttributeView, prices: PriceLookup) -> _Side:
+def _price_side(
+    estimator: Estimator, view: AttributeView, prices: PriceLookup, tiers: TierIndex
+) -> _Side:
     resource = view.resource
     try:
-        specs = estimator(view)
+        described = estimator(view)
     except UnknownAttributeError as error:
         return _Side((), None, error.message)
+    specs = [
+        part
+        for spec in described
+        for part in (
+            split_tiers(spec, tiers.tiers(spec.region or resource.region, spec.price_key))
+            if spec.tiered and spec.monthly_quantity is not None
+            else (spec,)
+        )
+    ]
     components = tuple(
         _price_component(spec, spec.region or resource.region, prices) for spec in specs
     )

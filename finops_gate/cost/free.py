@@ -195,7 +195,6 @@ FREE_AWS_TYPES = frozenset(
         "aws_eks_access_entry",
         "aws_eks_access_policy_association",
         "aws_eks_addon",
-        "aws_eks_fargate_profile",
         "aws_eks_identity_provider_config",
         "aws_eks_pod_identity_association",
         "aws_elasticache_parameter_group",

@@ -28,7 +28,8 @@ class ComponentSpec:
     (a usage file can give it), or for a component whose quantity is known only after
     apply: then `unknown` says why, and the rest of the resource is still priced.
     `region` overrides the resource's region for the price lookup: global services
-    (CloudFront, Route 53) are priced in us-east-1.
+    (CloudFront, Route 53) are priced in us-east-1. A `tiered` component's quantity is split
+    across the price table's tiers of its key (`finops_gate.cost.tiers`).
     """
 
     name: str
@@ -39,6 +40,7 @@ class ComponentSpec:
     note: str | None = None
     region: str | None = None
     unknown: str | None = None
+    tiered: bool = False
 
 
 @dataclass(frozen=True, slots=True)

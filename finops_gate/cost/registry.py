@@ -32,6 +32,7 @@ ESTIMATOR_NAMES: tuple[str, ...] = (
     "aws_efs_file_system",
     "aws_eip",
     "aws_eks_cluster",
+    "aws_eks_fargate_profile",
     "aws_eks_node_group",
     "aws_elasticache_cluster",
     "aws_elasticache_replication_group",

@@ -231,6 +231,26 @@ class PlanContext:
                     return Link(user, evidence.value_note(user, attribute, target, key))
         return None
 
+    def referencing_all(
+        self, target: Resource, resource_type: str, attribute: str
+    ) -> tuple[Resource, ...]:
+        """Every resource of `resource_type` whose `attribute` references `target`, in plan
+        order (e.g. the read and the write auto scaling targets of one table)."""
+        key = ("all-referrers", resource_type, attribute)
+        if key not in self._indexes:
+            index: dict[str, list[Resource]] = {}
+            for resource in self.by_type.get(resource_type, ()):
+                expression = resource.config_expressions.get(attribute)
+                references = expression.get("references") if isinstance(expression, dict) else None
+                if not isinstance(references, list):
+                    continue
+                found = self.resolve(resource, [r for r in references if isinstance(r, str)])
+                if found is not None:
+                    index.setdefault(found.address, []).append(resource)
+            self._indexes[key] = index
+        referrers: dict[str, list[Resource]] = self._indexes[key]
+        return tuple(referrers.get(target.address, ()))
+
     def _referrers(
         self, resource_type: str, attribute: str
     ) -> tuple[dict[str, Resource], dict[str, Resource]]:

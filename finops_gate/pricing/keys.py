@@ -100,6 +100,16 @@ OPENSEARCH_STORAGE_GP2 = "opensearch:storage:gp2"
 OPENSEARCH_STORAGE_GP3 = "opensearch:storage:gp3"
 OPENSEARCH_GP3_IOPS = "opensearch:gp3:iops"
 OPENSEARCH_GP3_THROUGHPUT = "opensearch:gp3:throughput"
+# DynamoDB global tables: replicated writes, billed in each replica's region
+DYNAMODB_REPLICATED_WCU = "dynamodb:replicated:wcu"
+DYNAMODB_REPLICATED_WRITE = "dynamodb:ondemand:replicated-write"
+# SNS FIFO topics: publish requests (per 1M, not in 64 KB chunks) and publish payload (GB)
+SNS_FIFO_REQUESTS = "sns:fifo:requests"
+SNS_FIFO_PAYLOAD_GB = "sns:fifo:payload-gb"
+# OpenSearch magnetic (standard) and io1 EBS storage, and io1 provisioned IOPS
+OPENSEARCH_STORAGE_STANDARD = "opensearch:storage:standard"
+OPENSEARCH_STORAGE_IO1 = "opensearch:storage:io1"
+OPENSEARCH_IO1_IOPS = "opensearch:io1:iops"
 REDSHIFT_MANAGED_STORAGE = "redshift:managed-storage"
 MSK_STORAGE = "msk:storage"
 VPCE_INTERFACE_HOUR = "vpce:interface:hour"
@@ -134,6 +144,73 @@ APIGATEWAY_REST_REQUESTS = "apigateway:rest:requests"
 APIGATEWAY_HTTP_REQUESTS = "apigateway:http:requests"
 APIGATEWAY_WEBSOCKET_MESSAGES = "apigateway:websocket:messages"
 APIGATEWAY_WEBSOCKET_MINUTES = "apigateway:websocket:minutes"
+
+# Tiered prices (S3, Lambda, API Gateway, CloudFront, VPC endpoints, Step Functions Express,
+# Route 53): a base key is the first tier's rate and `tier_key(base, start)` the rate of the
+# quantity above `start` (in the base key's unit) up to the next tier's start. The engine
+# reads a tiered component's tiers from the table (`tiers_of`), so the boundaries are data;
+# they appear here only to name the keys the builder writes.
+TIER_MARK = ":over:"
+
+
+def tier_key(base: str, start: int) -> str:
+    """The rate of `base`'s quantity above `start`, e.g. `s3:standard:storage:over:51200`."""
+    return f"{base}{TIER_MARK}{start}"
+
+
+S3_STANDARD_STORAGE_OVER_50TB = tier_key("s3:standard:storage", 51_200)
+S3_STANDARD_STORAGE_OVER_500TB = tier_key("s3:standard:storage", 512_000)
+LAMBDA_GB_SECOND_OVER_6B = tier_key("lambda:gb-second", 6_000_000_000)
+LAMBDA_GB_SECOND_OVER_15B = tier_key("lambda:gb-second", 15_000_000_000)
+LAMBDA_ARM_GB_SECOND_OVER_7_5B = tier_key("lambda:arm:gb-second", 7_500_000_000)
+LAMBDA_ARM_GB_SECOND_OVER_18_75B = tier_key("lambda:arm:gb-second", 18_750_000_000)
+# API Gateway REST requests, in millions: 333M, 1B (333M + 667M), 20B
+APIGATEWAY_REST_REQUESTS_OVER_333M = tier_key("apigateway:rest:requests", 333)
+APIGATEWAY_REST_REQUESTS_OVER_1B = tier_key("apigateway:rest:requests", 1_000)
+APIGATEWAY_REST_REQUESTS_OVER_20B = tier_key("apigateway:rest:requests", 20_000)
+# CloudFront to the internet from the United States, Mexico and Canada, in GB: 10 TB, 50 TB,
+# 150 TB, 500 TB, 1 PB, 5 PB
+CLOUDFRONT_DATA_OUT_TIERS = tuple(
+    tier_key("cloudfront:data-out", start)
+    for start in (10_240, 51_200, 153_600, 512_000, 1_048_576, 5_242_880)
+)
+# VPC interface endpoint data processed, in GB: 1 PB, 5 PB
+VPCE_INTERFACE_GB_OVER_1PB = tier_key("vpce:interface:gb", 1_048_576)
+VPCE_INTERFACE_GB_OVER_5PB = tier_key("vpce:interface:gb", 5_242_880)
+# Step Functions Express duration, in GB-seconds: 1,000 and 5,000 GB-hours
+SFN_EXPRESS_GB_SECOND_OVER_1K_GB_HOURS = tier_key("sfn:express:gb-second", 3_600_000)
+SFN_EXPRESS_GB_SECOND_OVER_5K_GB_HOURS = tier_key("sfn:express:gb-second", 18_000_000)
+# Route 53 standard queries, in millions: 1B
+ROUTE53_QUERIES_OVER_1B = tier_key("route53:queries", 1_000)
+TIER_KEYS: tuple[str, ...] = (
+    S3_STANDARD_STORAGE_OVER_50TB,
+    S3_STANDARD_STORAGE_OVER_500TB,
+    LAMBDA_GB_SECOND_OVER_6B,
+    LAMBDA_GB_SECOND_OVER_15B,
+    LAMBDA_ARM_GB_SECOND_OVER_7_5B,
+    LAMBDA_ARM_GB_SECOND_OVER_18_75B,
+    APIGATEWAY_REST_REQUESTS_OVER_333M,
+    APIGATEWAY_REST_REQUESTS_OVER_1B,
+    APIGATEWAY_REST_REQUESTS_OVER_20B,
+    *CLOUDFRONT_DATA_OUT_TIERS,
+    VPCE_INTERFACE_GB_OVER_1PB,
+    VPCE_INTERFACE_GB_OVER_5PB,
+    SFN_EXPRESS_GB_SECOND_OVER_1K_GB_HOURS,
+    SFN_EXPRESS_GB_SECOND_OVER_5K_GB_HOURS,
+    ROUTE53_QUERIES_OVER_1B,
+)
+
+
+def tier_start(key: str) -> tuple[str, float] | None:
+    """(base key, start) of a tier key; None for any other key."""
+    base, mark, start = key.rpartition(TIER_MARK)
+    if not mark:
+        return None
+    try:
+        return base, float(start)
+    except ValueError:
+        return None
+
 
 # The fixed keys, in the order the builder reports the ones a region lacks.
 SERVICE_KEYS: tuple[str, ...] = (
@@ -217,6 +294,13 @@ SERVICE_KEYS: tuple[str, ...] = (
     OPENSEARCH_STORAGE_GP3,
     OPENSEARCH_GP3_IOPS,
     OPENSEARCH_GP3_THROUGHPUT,
+    OPENSEARCH_STORAGE_STANDARD,
+    DYNAMODB_REPLICATED_WCU,
+    SNS_FIFO_REQUESTS,
+    SNS_FIFO_PAYLOAD_GB,
+    DYNAMODB_REPLICATED_WRITE,
+    OPENSEARCH_STORAGE_IO1,
+    OPENSEARCH_IO1_IOPS,
     REDSHIFT_MANAGED_STORAGE,
     MSK_STORAGE,
     VPCE_INTERFACE_HOUR,
@@ -251,13 +335,21 @@ SERVICE_KEYS: tuple[str, ...] = (
     APIGATEWAY_HTTP_REQUESTS,
     APIGATEWAY_WEBSOCKET_MESSAGES,
     APIGATEWAY_WEBSOCKET_MINUTES,
+    *TIER_KEYS,
 )
 
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region
 # (CloudFront and Route 53 are global services).
 GLOBAL_REGION = "us-east-1"
 GLOBAL_KEYS = frozenset(
-    {CLOUDFRONT_DATA_OUT, CLOUDFRONT_REQUESTS_HTTPS, ROUTE53_ZONE, ROUTE53_QUERIES}
+    {
+        CLOUDFRONT_DATA_OUT,
+        CLOUDFRONT_REQUESTS_HTTPS,
+        ROUTE53_ZONE,
+        ROUTE53_QUERIES,
+        *CLOUDFRONT_DATA_OUT_TIERS,
+        ROUTE53_QUERIES_OVER_1B,
+    }
 )
 
 RDS_ENGINES = (

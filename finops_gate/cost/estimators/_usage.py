@@ -14,11 +14,13 @@ def usage_spec(
     usage_key: str | None,
     scale: float = 1.0,
     region: str | None = None,
+    tiered: bool = False,
 ) -> ComponentSpec:
-    """A usage-based component; `usage_key`'s value x `scale` is its monthly quantity."""
+    """A usage-based component; `usage_key`'s value x `scale` is its monthly quantity
+    (split across the price's tiers when `tiered`)."""
     value = view.usage_number(usage_key) if usage_key else None
     quantity = None if value is None else value * scale
     note = f"from the usage file: {usage_key} = {value:g}" if value is not None else None
     return ComponentSpec(
-        name, unit, price_key, quantity, usage_based=True, note=note, region=region
+        name, unit, price_key, quantity, usage_based=True, note=note, region=region, tiered=tiered
     )

@@ -1,7 +1,8 @@
 """API Gateway REST API (depends on usage).
 
 - Requests (usage: `monthly_requests`): 1M requests, `apigateway:rest:requests` (first
-  tier, up to 333 million)
+  333 million; the next 667 million, next 19 billion and over 20 billion at the tier keys
+  `apigateway:rest:requests:over:<millions>`)
 """
 
 from __future__ import annotations
@@ -24,5 +25,6 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             keys.APIGATEWAY_REST_REQUESTS,
             "monthly_requests",
             1 / 1e6,
+            tiered=True,
         )
     ]

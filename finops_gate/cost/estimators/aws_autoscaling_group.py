@@ -6,8 +6,12 @@
   `ec2:<type>`, the rest at `ec2:<type>:spot` (the first override's type, else the
   template's); spot or dedicated templates as `aws_instance`; the on-demand instances
   that fit in the `aws_ec2_capacity_reservation` the launch template targets (at most its
-  `instance_count`) get no hours: they are billed on the reservation; weighted
-  overrides (`weighted_capacity`): price not found, since AWS picks the instances
+  `instance_count`) get no hours: they are billed on the reservation; with weighted
+  overrides (`weighted_capacity`) the capacities count units: when every override weighs
+  the same, instances are the units over that weight, rounded up, of the first
+  override's type (as Infracost prices them), the on-demand units likewise; when the
+  weights differ, how many instances make up the units is AWS's choice at launch, so the
+  instances are unknown (Infracost divides by the first override's weight)
 - EBS-optimized usage (template `ebs_optimized = "true"`, launch configuration
   `ebs_optimized = true`, on the previous-generation types that charge for it, as
   `aws_instance`): instances x hour, `ec2:<type>:ebs-optimized`
@@ -79,8 +83,8 @@ def launch_spec(view: AttributeView) -> tuple[LaunchSpec, AttributeView | None]:
             if not specification:
                 continue
             spec = from_launch_template(_template(specification[0]))
-            weights = [o.string("weighted_capacity") for o in launch.blocks("override")]
-            if any(weight not in (None, "", "1") for weight in weights):
+            weights = {o.string("weighted_capacity") for o in launch.blocks("override")}
+            if len(weights - {None, ""}) > 1:
                 # desired_capacity then counts capacity units, and how many instances of
                 # which type make them up is AWS's choice at launch.
                 raise UnknownAttributeError(
@@ -118,22 +122,51 @@ def _reservations_of(view: AttributeView) -> list[AttributeView]:
     return targeted_reservations(_template(templates[0])) if templates else []
 
 
+def _first_weight(view: AttributeView) -> float | None:
+    """The `weighted_capacity` of the mixed instances policy's first override (capacity
+    units per instance; `launch_spec` refuses overrides of different weights), None when
+    the overrides carry no weights."""
+    for policy in view.blocks("mixed_instances_policy"):
+        for launch in policy.blocks("launch_template"):
+            for override in launch.blocks("override"):
+                if not override.string("instance_type"):
+                    continue
+                weight = override.string("weighted_capacity")
+                try:
+                    value = float(weight) if weight else None
+                except ValueError:
+                    value = None
+                return value if value and value > 0 else None
+    return None
+
+
 def group_components(view: AttributeView) -> list[ComponentSpec]:
-    count = instance_count(view)
+    capacity = instance_count(view)
     spec, distribution = launch_spec(view)
-    if distribution is None:
+    if distribution is None and _first_weight(view) is None:
+        count = capacity
         return [instance_usage(spec, count), *extras(view, spec, count), *_warm_pool(view, spec)]
-    base = distribution.number("on_demand_base_capacity", 0.0) or 0.0
-    percent = distribution.number("on_demand_percentage_above_base_capacity", 100.0)
+    weight = _first_weight(view) or 1.0
+    base = percent = None
+    if distribution is not None:
+        base = distribution.number("on_demand_base_capacity", 0.0)
+        percent = distribution.number("on_demand_percentage_above_base_capacity", 100.0)
+    base = base or 0.0
     percent = 100.0 if percent is None else percent
-    on_demand = min(count, base)
-    on_demand += math.ceil(max(count - base, 0.0) * percent / 100.0)
-    on_demand = min(on_demand, count)
+    # capacity, base and on-demand units count capacity units (instances when unweighted)
+    on_demand_units = min(capacity, base) + math.ceil(max(capacity - base, 0.0) * percent / 100.0)
+    count = float(math.ceil(capacity / weight))
+    on_demand = min(float(math.ceil(min(on_demand_units, capacity) / weight)), count)
+    note = None
+    if weight != 1.0:
+        note = f"{capacity:g} capacity units / weighted_capacity {weight:g} = {count:g} instances"
     specs = []
     if on_demand:
         specs.append(instance_usage(spec, on_demand, spot=False))
     if count - on_demand:
         specs.append(instance_usage(spec, count - on_demand, spot=True))
+    if note:
+        specs = [replace(c, note=_joined(note, c.note)) for c in specs]
     return [*specs, *extras(view, spec, count)]
 
 

@@ -1,7 +1,9 @@
 """CloudFront distribution (global: priced in us-east-1; every component depends on usage).
 
-- Data transfer out to the internet, US and Europe, first 10 TB (usage:
-  `monthly_data_transfer_to_internet_gb.us` + `.europe`): GB, `cloudfront:data-out`
+- Data transfer out to the internet, US and Europe, each in AWS's volume tiers (usage:
+  `monthly_data_transfer_to_internet_gb.us`, `.europe`): GB, `cloudfront:data-out` (first
+  10 TB) and `cloudfront:data-out:over:<GB>` (next 40 TB, 100 TB, 350 TB, 524 TB, 4 PB,
+  over 5 PB)
 - HTTPS requests, US (usage: `monthly_https_requests.us`): 10k requests,
   `cloudfront:requests:https`
 """
@@ -22,22 +24,9 @@ GLOBAL_REGION = keys.GLOBAL_REGION
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
-    us = view.usage_number("monthly_data_transfer_to_internet_gb.us")
-    europe = view.usage_number("monthly_data_transfer_to_internet_gb.europe")
-    data_out = None if us is None and europe is None else (us or 0.0) + (europe or 0.0)
     requests = view.usage_number("monthly_https_requests.us")
     return [
-        ComponentSpec(
-            "Data transfer out to the internet (US, Europe)",
-            "GB",
-            keys.CLOUDFRONT_DATA_OUT,
-            data_out,
-            usage_based=True,
-            note=None
-            if data_out is None
-            else "from the usage file: monthly_data_transfer_to_internet_gb",
-            region=GLOBAL_REGION,
-        ),
+        *_data_out(view),
         ComponentSpec(
             "HTTPS requests (US)",
             "10k requests",
@@ -49,4 +38,31 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             else f"from the usage file: monthly_https_requests.us = {requests:g}",
             region=GLOBAL_REGION,
         ),
+    ]
+
+
+def _data_out(view: AttributeView) -> list[ComponentSpec]:
+    """One tiered component per geography (AWS applies the volume tiers to each on its
+    own); Europe's published rates are the US ones."""
+    given = {
+        geography: view.usage_number(f"monthly_data_transfer_to_internet_gb.{key}")
+        for geography, key in (("US", "us"), ("Europe", "europe"))
+    }
+    if all(value is None for value in given.values()):
+        given = {"US, Europe": None}
+    return [
+        ComponentSpec(
+            f"Data transfer out to the internet ({geography})",
+            "GB",
+            keys.CLOUDFRONT_DATA_OUT,
+            value,
+            usage_based=True,
+            note=None
+            if value is None
+            else f"from the usage file: monthly_data_transfer_to_internet_gb = {value:g}",
+            region=GLOBAL_REGION,
+            tiered=True,
+        )
+        for geography, value in given.items()
+        if value is not None or len(given) == 1
     ]

@@ -6,10 +6,13 @@
   (`replicate_source_db`) takes the engine of its source)
 - Storage: GB-month, `rds:storage:<gp2|gp3|io1|io2|standard>:<deployment>` (io1 and io2
   are billed for at least 100 GB; no `storage_type`: gp3, or io1 with `iops`; a replica
-  without `allocated_storage` has its source's size; restored from a snapshot: the size
-  is known only after apply)
-- Provisioned IOPS (io1, io2; gp3 above its baseline of 3,000, or 12,000 from 400 GB,
-  from 200 GB for Oracle, never for SQL Server): IOPS-month, `rds:iops:<type>:<deployment>`
+  without `allocated_storage` has its source's size; restored from a snapshot, or set from
+  a value known only after apply: the size is known only after apply; not set at all:
+  20 GB assumed and noted, the smallest size RDS accepts for every engine's gp2, gp3 and
+  magnetic storage, as Infracost assumes)
+- Provisioned IOPS (io1, io2, billed for at least 1,000 IOPS, the smallest RDS accepts;
+  gp3 above its baseline of 3,000, or 12,000 from 400 GB, from 200 GB for Oracle, never
+  for SQL Server): IOPS-month, `rds:iops:<type>:<deployment>`
 - Backup storage beyond the free allowance (usage: `additional_backup_storage_gb`):
   GB-month, `rds:backup`
 - Master user secret (`manage_master_user_password = true`: RDS keeps the password in
@@ -29,6 +32,9 @@ USAGE_KEYS = ("additional_backup_storage_gb",)
 SECRET_KEY = keys.SECRETSMANAGER_SECRET
 PIOPS_MINIMUM_GB = 100.0
 PIOPS_MINIMUM_IOPS = 1000
+# https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Storage.html: the smallest
+# allocated storage of gp2, gp3 (and magnetic on SQL Server) is 20 GiB on every engine
+ASSUMED_STORAGE_GB = 20.0
 # gp3 baselines, https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Storage.html
 # (General Purpose SSD storage): 3,000 IOPS, 12,000 once RDS stripes the volume, from
 # 400 GiB (Db2, MariaDB, MySQL, PostgreSQL) or 200 GiB (Oracle); SQL Server never stripes.
@@ -120,11 +126,25 @@ def _size(view: AttributeView, source: AttributeView | None) -> tuple[float | No
     size = view.number("allocated_storage")
     if size is not None:
         return size, None
-    if source is not None and (source_size := source.number("allocated_storage")) is not None:
+    if source is not None:
         # A replica is created with its source's storage unless told otherwise:
         # https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.html
-        return source_size, f"size of {source.resource.address}, the replica's source"
-    return None, None
+        source_size, source_note = _size(source, None)
+        if source_size is not None:
+            note = f"size of {source.resource.address}, the replica's source"
+            return source_size, joined(note, source_note)
+    outside = (
+        view.string("snapshot_identifier")
+        or view.string("replicate_source_db")
+        or set_from_reference(view, "replicate_source_db")
+        or set_from_reference(view, "allocated_storage")
+        or view.configured("allocated_storage")
+    )
+    if outside:
+        return None, None
+    return ASSUMED_STORAGE_GB, (
+        f"allocated_storage not set: {ASSUMED_STORAGE_GB:g} GB assumed, the smallest RDS accepts"
+    )
 
 
 def _gp3_baseline(engine: str, size: float) -> float:
@@ -170,21 +190,27 @@ def _iops(
     unknown_size: str | None,
     deployment: str,
 ) -> ComponentSpec | None:
-    def component(quantity: float | None, unknown: str | None = None) -> ComponentSpec:
+    def component(
+        quantity: float | None, unknown: str | None = None, note: str | None = None
+    ) -> ComponentSpec:
         return ComponentSpec(
             f"Provisioned IOPS ({storage_type})",
             "IOPS-month",
             keys.rds_iops(storage_type, deployment),
             quantity,
             unknown=unknown,
+            note=note,
         )
 
     iops = view.number("iops")
     if storage_type in ("io1", "io2"):
-        if iops is None:
-            minimum = f"at least {PIOPS_MINIMUM_IOPS:,} for {storage_type}"
+        minimum = f"at least {PIOPS_MINIMUM_IOPS:,} for {storage_type}"
+        if iops is None and set_from_reference(view, "iops"):
             return component(None, f"iops unknown until apply ({minimum})")
-        return component(iops) if iops else None
+        if iops is None or iops < PIOPS_MINIMUM_IOPS:
+            given = "not set" if iops is None else f"{iops:g}"
+            return component(PIOPS_MINIMUM_IOPS, note=f"iops {given}: billed {minimum}")
+        return component(iops)
     if storage_type != "gp3" or not iops or iops <= GP3_BASELINE_IOPS_SMALL:
         return None
     if size is None:

@@ -6,16 +6,24 @@ or the `min_capacity` of the Application Auto Scaling target that scales it, if 
 - Ephemeral storage above the free 20 GB: tasks x GB x hour,
   `fargate:ephemeral-storage:gb:hour`
 
-The task definition (`task_definition = aws_ecs_task_definition.x.arn`, also through a
-module output, or inferred from evidence and noted, see docs/references.md) gives `cpu`
-(1024 units = 1 vCPU), `memory` (MiB) and `runtime_platform`; a size known only after
-apply leaves its component unknown. Services on the EC2 launch type cost nothing
+The task definition (`task_definition = aws_ecs_task_definition.x.arn` or `.family`, also
+through a module output, or inferred from evidence and noted, see docs/references.md; a
+literal `family`, `family:revision` or task definition ARN names the plan's task
+definition of that family) gives `cpu` (1024 units = 1 vCPU, or written as `"1 vCPU"`),
+`memory` (MiB, or written as `"2 GB"`) and `runtime_platform`; a size known only after
+apply leaves its component unknown. A service runs on Fargate with `launch_type =
+"FARGATE"`, a `capacity_provider_strategy` naming FARGATE or FARGATE_SPOT, or, with
+neither, the default capacity provider strategy of its cluster
+(`aws_ecs_cluster_capacity_providers`). Services on the EC2 launch type cost nothing
 themselves: they run on the cluster's instances. Tasks on `FARGATE_SPOT` are priced at
 the on-demand rate and noted (the table has no Fargate Spot price).
 """
 
 from __future__ import annotations
 
+import re
+
+from finops_gate.cost.evidence import Link
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
@@ -24,28 +32,75 @@ RESOURCE_TYPES = ("aws_ecs_service",)
 FREE_EPHEMERAL_GB = 20.0
 
 
-def _fargate_spot(view: AttributeView) -> bool:
-    providers = [s.string("capacity_provider") for s in view.blocks("capacity_provider_strategy")]
-    return "FARGATE_SPOT" in providers
+TASK_DEFINITION = "aws_ecs_task_definition"
+CLUSTER_PROVIDERS = "aws_ecs_cluster_capacity_providers"
+FARGATE_PROVIDERS = ("FARGATE", "FARGATE_SPOT")
+# https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html:
+# cpu "can be expressed as an integer using CPU units (for example, 1024) or as a string
+# using vCPUs (for example, 1 vCPU or 1 vcpu)"; memory "in MiB (for example 1024) or as a
+# string using GB (for example, 1GB or 1 GB)"
+_VCPU = re.compile(r"\s*(\d+(?:\.\d+)?)\s*vcpu\s*", re.IGNORECASE)
+_GB = re.compile(r"\s*(\d+(?:\.\d+)?)\s*gb\s*", re.IGNORECASE)
 
 
-def _on_fargate(view: AttributeView) -> bool:
-    if view.string("launch_type") == "FARGATE":
-        return True
-    providers = [s.string("capacity_provider") for s in view.blocks("capacity_provider_strategy")]
-    return any(p in ("FARGATE", "FARGATE_SPOT") for p in providers)
+def _providers(view: AttributeView) -> tuple[list[str | None], str | None]:
+    """The capacity providers the service's tasks run on, and where they come from when
+    not from the service itself: its cluster's default strategy."""
+    own = [s.string("capacity_provider") for s in view.blocks("capacity_provider_strategy")]
+    if own or view.string("launch_type"):
+        return own, None
+    cluster = view.referenced("cluster")
+    if cluster is None:
+        return [], None
+    link = view.context.referencing_link(cluster.resource, CLUSTER_PROVIDERS, "cluster_name")
+    if link is None:
+        return [], None
+    strategy = view.view_of(link).blocks("default_capacity_provider_strategy")
+    note = f"the default capacity provider strategy of {link.target.address}"
+    return [s.string("capacity_provider") for s in strategy], note
+
+
+def _sized(task: AttributeView, name: str, pattern: re.Pattern[str], unit: float) -> float | None:
+    """A task size in CPU units or MiB, from a number or from "1 vCPU" / "2 GB"."""
+    number = task.number(name)
+    if number is not None:
+        return number
+    match = pattern.fullmatch(task.string(name) or "")
+    return float(match.group(1)) * unit if match else None
+
+
+def _task_definition(view: AttributeView) -> AttributeView | None:
+    task = view.linked(("task_definition",), TASK_DEFINITION)
+    if task is not None:
+        return task
+    # A literal family, family:revision or ARN: the plan's task definition of that family
+    # (its revision is only known after apply).
+    value = view.string("task_definition") or ""
+    family = value.rsplit("/", 1)[-1].split(":", 1)[0]
+    matches = [
+        resource
+        for resource in view.context.by_type.get(TASK_DEFINITION, ())
+        if family and resource.current.get("family") == family
+    ]
+    if len(matches) != 1:
+        return None
+    why = f"{matches[0].address} inferred: task_definition {value!r} names its family"
+    return view.view_of(Link(matches[0], why))
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
-    if not _on_fargate(view):
+    providers, strategy_note = _providers(view)
+    if view.string("launch_type") != "FARGATE" and not any(
+        p in FARGATE_PROVIDERS for p in providers
+    ):
         return []
-    task = view.linked(("task_definition",), "aws_ecs_task_definition")
+    task = _task_definition(view)
     if task is None:
         raise UnknownAttributeError(
             "task_definition", "task definition not found in the plan: task size unknown"
         )
-    cpu_units = task.number("cpu")
-    memory_mib = task.number("memory")
+    cpu_units = _sized(task, "cpu", _VCPU, 1024.0)
+    memory_mib = _sized(task, "memory", _GB, 1024.0)
     tasks = view.number("desired_count", 1.0)
     tasks = 1.0 if tasks is None else tasks
     scaling_note = None
@@ -56,9 +111,11 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     arm = bool(platform) and platform[0].string("cpu_architecture") == "ARM64"
     label = "ARM64" if arm else "x86"
     notes = [task.inferred] if task.inferred else []
+    if strategy_note:
+        notes.append(f"on Fargate through {strategy_note}")
     if scaling_note:
         notes.append(scaling_note)
-    if _fargate_spot(view):
+    if "FARGATE_SPOT" in providers:
         notes.append("FARGATE_SPOT tasks priced at the on-demand Fargate rate (an upper bound)")
     note = "; ".join(notes) or None
     unknown = f"of {task.resource.address}: unknown until apply"

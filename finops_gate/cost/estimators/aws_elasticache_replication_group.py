@@ -4,16 +4,21 @@
   `num_cache_clusters`, or `num_node_groups` x (`replicas_per_node_group` + 1) in
   cluster mode (none of them set, or set to null from variables and locals: one node, the
   primary; a count set from a value known only after apply: unknown)
+
+Shards and replicas scaled by Application Auto Scaling (`aws_appautoscaling_target` with
+`scalable_dimension = "elasticache:replication-group:NodeGroups"` / `:Replicas`) are priced
+at the target's `min_capacity`, as Infracost does.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from finops_gate.cost.estimators._autoscaling import Minimum, autoscaling_minimums
 from finops_gate.cost.estimators._defaults import set_from_reference
 from finops_gate.cost.estimators._elasticache import nodes
 from finops_gate.cost.model import ComponentSpec
-from finops_gate.cost.view import AttributeView
+from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
 RESOURCE_TYPES = ("aws_elasticache_replication_group",)
 
@@ -21,6 +26,12 @@ RESOURCE_TYPES = ("aws_elasticache_replication_group",)
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     node_type = view.required_string("node_type")
     engine = view.string("engine", "redis") or "redis"
+    minimums = autoscaling_minimums(view)
+    shards = minimums.get("elasticache:replication-group:NodeGroups")
+    replica_minimum = minimums.get("elasticache:replication-group:Replicas")
+    scaled = {"num_node_groups": shards, "replicas_per_node_group": replica_minimum}
+    if shards or replica_minimum:
+        return [_autoscaled(view, node_type, engine, scaled)]
     counts = ("num_cache_clusters", "num_node_groups", "replicas_per_node_group")
     unknown = [
         name
@@ -51,3 +62,24 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             # (NumCacheClusters: "you can omit this parameter (it will default to 1)")
             note = "num_cache_clusters not set: one node, the ElastiCache default"
     return [replace(nodes(node_type, engine, count), note=note)]
+
+
+def _autoscaled(
+    view: AttributeView, node_type: str, engine: str, scaled: dict[str, Minimum | None]
+) -> ComponentSpec:
+    """Cluster mode scaled by auto scaling targets: each scaled count at its minimum, the
+    other as configured."""
+    counts: dict[str, float] = {}
+    notes: list[str] = []
+    for attribute, minimum in scaled.items():
+        if minimum is not None:
+            counts[attribute] = minimum.capacity
+            notes.append(f"{attribute} {minimum.capacity:g}: {minimum.note}")
+        elif view.is_unknown(attribute):
+            raise UnknownAttributeError(attribute)
+        else:
+            default = 1.0 if attribute == "num_node_groups" else 0.0
+            counts[attribute] = view.number(attribute, default) or default
+    groups, replicas = counts["num_node_groups"], counts["replicas_per_node_group"]
+    spec = nodes(node_type, engine, groups * (replicas + 1))
+    return replace(spec, name=f"{spec.name[:-1]}, autoscaling)", note="; ".join(notes))

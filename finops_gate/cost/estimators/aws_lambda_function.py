@@ -4,7 +4,10 @@
 - Duration (usage: `monthly_requests` x `request_duration_ms` x `memory_size`): GB-second,
   `lambda:gb-second` (`lambda:arm:gb-second` for `architectures = ["arm64"]`)
 
-The free tier is not deducted (it is per account, not per function).
+Duration is priced in AWS's volume tiers (x86: first 6B GB-seconds, next 9B, over 15B;
+Arm: first 7.5B, next 11.25B, over 18.75B: keys `<key>:over:<GB-seconds>`). The free tier is
+not deducted (it is per account, not per function), and neither are tiers shared with other
+functions of the account: each function's duration starts at the first tier.
 """
 
 from __future__ import annotations
@@ -50,5 +53,6 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             gb_seconds,
             usage_based=True,
             note=duration_note,
+            tiered=True,
         ),
     ]

@@ -4,10 +4,15 @@
   `msk:kafka.m5.large`)
 - Broker storage: brokers x the EBS volume size, GB-month, `msk:storage` (no
   `storage_info`: AWS sets the size at creation, so it is known only after apply)
+
+Storage scaled by Application Auto Scaling (`aws_appautoscaling_target` with
+`scalable_dimension = "kafka:broker-storage:VolumeSize"`) is priced at the target's
+`min_capacity` per broker, as Infracost does.
 """
 
 from __future__ import annotations
 
+from finops_gate.cost.estimators._autoscaling import autoscaling_minimums
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
@@ -44,13 +49,17 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         )
     ]
     size = _volume_size(group)
+    minimum = autoscaling_minimums(view).get("kafka:broker-storage:VolumeSize")
+    if minimum:
+        size = minimum.capacity
     if size:
         specs.append(
             ComponentSpec(
-                f"Broker storage ({brokers:g} x {size:g} GB)",
+                f"Broker storage ({brokers:g} x {size:g} GB{', autoscaling' if minimum else ''})",
                 "GB-month",
                 keys.MSK_STORAGE,
                 brokers * size,
+                note=f"{size:g} GB per broker: {minimum.note}" if minimum else None,
             )
         )
     else:

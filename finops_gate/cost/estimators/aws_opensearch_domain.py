@@ -4,8 +4,9 @@
   OpenSearch does, `m5.large.search`; `.elasticsearch` names are mapped to `.search`)
 - Dedicated master nodes: `dedicated_master_count` x hour, `opensearch:<type>`
 - UltraWarm nodes: `warm_count` x hour, `opensearch:<warm_type>`
-- Storage: instances x `volume_size` GB-month, `opensearch:storage:<gp2|gp3>` (no
-  `volume_type`: priced as gp2; no `volume_size`: known only after apply)
+- Storage: instances x `volume_size` GB-month, `opensearch:storage:<gp2|gp3|io1|standard>`
+  (no `volume_type`: priced as gp2; no `volume_size`: known only after apply)
+- io1 provisioned IOPS per instance: IOPS-month, `opensearch:io1:iops`
 - gp3 IOPS above 3,000 and throughput above 125 MiBps per instance: IOPS-month,
   `opensearch:gp3:iops`; MiBps-month, `opensearch:gp3:throughput`
 - Dedicated coordinator nodes (`node_options` with `node_type = "coordinator"` and
@@ -116,6 +117,16 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 note=type_note,
             )
         )
+        if volume_type == "io1" and ebs.number("iops"):
+            io1_iops = ebs.number("iops") or 0.0
+            specs.append(
+                ComponentSpec(
+                    f"Storage IOPS (io1, {count:g} x {io1_iops:g})",
+                    "IOPS-month",
+                    keys.OPENSEARCH_IO1_IOPS,
+                    io1_iops * count,
+                )
+            )
         if volume_type == "gp3":
             iops = max(0.0, (ebs.number("iops") or 3000.0) - 3000.0)
             throughput = max(0.0, (ebs.number("throughput") or 125.0) - 125.0)

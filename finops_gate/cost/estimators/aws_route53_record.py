@@ -1,6 +1,7 @@
 """Route 53 record (global: priced in us-east-1; depends on usage).
 
 - Standard queries (usage: `monthly_standard_queries`): 1M queries, `route53:queries`
+  (first billion; above it `route53:queries:over:1000`)
   (alias records pointing at AWS resources are answered free of charge, so they have no
   component)
 """
@@ -29,5 +30,6 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             "monthly_standard_queries",
             1 / 1e6,
             region=GLOBAL_REGION,
+            tiered=True,
         )
     ]

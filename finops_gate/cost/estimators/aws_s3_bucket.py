@@ -6,7 +6,8 @@
 - GET, SELECT and other requests (usage: `standard.monthly_tier_2_requests`):
   1k requests, `s3:standard:get`
 
-Storage is priced at the first tier (up to 50 TB).
+Storage is priced in AWS's volume tiers (first 50 TB, next 450 TB, over 500 TB: keys
+`s3:standard:storage:over:<GB>`), each line named after its tier.
 """
 
 from __future__ import annotations
@@ -27,7 +28,12 @@ USAGE_KEYS = (
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     return [
         usage_spec(
-            view, "Standard storage", "GB-month", keys.S3_STANDARD_STORAGE, "standard.storage_gb"
+            view,
+            "Standard storage",
+            "GB-month",
+            keys.S3_STANDARD_STORAGE,
+            "standard.storage_gb",
+            tiered=True,
         ),
         usage_spec(
             view,

@@ -4,7 +4,8 @@
   `sfn:standard:transitions`
 - Express: requests (usage: `monthly_requests`): 1M requests, `sfn:express:requests`
 - Express: duration (usage: `monthly_requests` x `workflow_duration_ms` x `memory_mb`,
-  memory default 64 MB): GB-second, `sfn:express:gb-second`
+  memory default 64 MB): GB-second, `sfn:express:gb-second` (first 1,000 GB-hours; the next
+  4,000 and over 5,000 GB-hours at `sfn:express:gb-second:over:<GB-seconds>`)
 """
 
 from __future__ import annotations
@@ -50,5 +51,6 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             gb_seconds,
             usage_based=True,
             note=note,
+            tiered=True,
         ),
     ]

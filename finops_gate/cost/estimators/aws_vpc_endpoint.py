@@ -4,7 +4,8 @@
   the whole `subnet_ids` set unknown as soon as one id is: then one per subnet resource
   instance the configuration names, through module outputs and inputs; literal ids
   beside them are not counted; none named: the component is unknown)
-- Data processed (usage: `monthly_data_processed_gb`): GB, `vpce:interface:gb`
+- Data processed (usage: `monthly_data_processed_gb`): GB, `vpce:interface:gb` (first PB;
+  the next 4 PB and over 5 PB at `vpce:interface:gb:over:<GB>`)
 - Gateway Load Balancer endpoint: hour, `vpce:gateway-load-balancer:hour`
 
 Gateway endpoints (S3, DynamoDB; the provider's default type) cost nothing.
@@ -69,7 +70,12 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     return [
         endpoint,
         usage_spec(
-            view, "Data processed", "GB", keys.VPCE_INTERFACE_GB, "monthly_data_processed_gb"
+            view,
+            "Data processed",
+            "GB",
+            keys.VPCE_INTERFACE_GB,
+            "monthly_data_processed_gb",
+            tiered=True,
         ),
     ]
 

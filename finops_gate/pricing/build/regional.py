@@ -48,7 +48,7 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
     # Published the same in every region whose sources have it.
     RegionalRule(
         r"kms:key|kms:requests|cloudwatch:metric|eip:idle:hour|ipv4:public:hour|tgw:gb"
-        r"|vpce:interface:gb|eks:cluster:hour|eks:cluster:extended:hour",
+        r"|vpce:interface:gb(?::over:[0-9]+)?|eks:cluster:hour|eks:cluster:extended:hour",
         FLAT_GLOBAL,
         "one figure in all 32 regions of the AWS pricing pages (2025-11)",
     ),
@@ -87,14 +87,14 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
         "us-east-1 and eu-west-1 only: eu-west-1 follows its EC2 ratio within 0.4 to 4.4%",
     ),
     RegionalRule(
-        r"opensearch:storage:[a-z0-9]+|opensearch:gp3:[a-z]+|redshift:managed-storage",
+        r"opensearch:storage:[a-z0-9]+|opensearch:(?:gp3|io1):[a-z]+|redshift:managed-storage",
         REGIONAL_RATIO,
         "us-east-1 only in the sources; storage, priced like EBS volumes, which follow EC2",
     ),
     RegionalRule(
         r"ebs:.+|rds:(?:storage|iops):.+|efs:.+|fargate:.+|dynamodb:.+|kinesis:.+|natgw:.+"
         r"|msk:.+|redshift:.+|vpce:.+|tgw:attachment:hour|apigateway:.+"
-        r"|cloudwatch:logs:ingest|s3:standard:storage",
+        r"|cloudwatch:logs:ingest|s3:standard:storage(?::over:[0-9]+)?|sns:fifo:[a-z-]+",
         REGIONAL_RATIO,
         "published in 15 to 32 regions: the regional ratio's median error is mostly 1 to 5%, "
         "a flat copy's 8 to 24% (EFS IA and S3 Standard storage: a flat copy is a little "

@@ -236,6 +236,9 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
     GoldenSpec(keys.OPENSEARCH_STORAGE_GP2, "opensearch_domain_test", ("Storage (gp2)",)),
     GoldenSpec(keys.OPENSEARCH_STORAGE_GP3, "elasticsearch_domain_test", ("Storage (gp3)",)),
     GoldenSpec(keys.OPENSEARCH_GP3_THROUGHPUT, "elasticsearch_domain_test", ("Throughput (gp3)",)),
+    GoldenSpec(keys.OPENSEARCH_STORAGE_STANDARD, "opensearch_domain_test", ("Storage (standard)",)),
+    GoldenSpec(keys.OPENSEARCH_STORAGE_IO1, "opensearch_domain_test", ("Storage (io1)",)),
+    GoldenSpec(keys.OPENSEARCH_IO1_IOPS, "opensearch_domain_test", ("Storage IOPS (io1)",)),
     *(
         GoldenSpec(
             keys.redshift_node(node),
@@ -314,6 +317,18 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
         scale=Decimal(3600),  # Infracost shows per GB-hour
     ),
     GoldenSpec(
+        keys.SFN_EXPRESS_GB_SECOND_OVER_1K_GB_HOURS,
+        "sfn_state_machine_test",
+        ("Duration (next 4K)",),
+        scale=Decimal(3600),
+    ),
+    GoldenSpec(
+        keys.SFN_EXPRESS_GB_SECOND_OVER_5K_GB_HOURS,
+        "sfn_state_machine_test",
+        ("Duration (over 5K)",),
+        scale=Decimal(3600),
+    ),
+    GoldenSpec(
         keys.APIGATEWAY_REST_REQUESTS, "api_gateway_rest_api_test", ("Requests (first 333M)",)
     ),
     GoldenSpec(keys.APIGATEWAY_HTTP_REQUESTS, "apigatewayv2_api_test", ("Requests (first 300M)",)),
@@ -335,6 +350,12 @@ FACTS: dict[str, dict[str, str]] = {
         keys.FARGATE_GB_HOUR: "0.004445",
         "msk:kafka.t3.small": "0.0456",
         keys.CLOUDFRONT_DATA_OUT: "0.085",  # United States, Mexico & Canada, first 10 TB
+        # Step Functions Express duration, 1,000 to 5,000 GB-hours, per GB-second
+        # (https://aws.amazon.com/step-functions/pricing/); Infracost's rows show cents
+        keys.SFN_EXPRESS_GB_SECOND_OVER_1K_GB_HOURS: "0.00000833",
+        # OpenSearch magnetic storage per GB-month (https://aws.amazon.com/opensearch-service/
+        # pricing/); Infracost's row (123 GB, $8.24) shows cents
+        keys.OPENSEARCH_STORAGE_STANDARD: "0.067",
         # Aurora I/O-Optimized storage (https://aws.amazon.com/rds/aurora/pricing/)
         keys.AURORA_STORAGE_IOPT1: "0.225",
     },

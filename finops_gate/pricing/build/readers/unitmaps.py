@@ -47,6 +47,14 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
             keys.VPCE_INTERFACE_GB,
             Decimal(1),
         ),
+        "Charge for per GB data processed by VPC Endpoints per GB from 1048576 to 5242880": (
+            keys.VPCE_INTERFACE_GB_OVER_1PB,
+            Decimal(1),
+        ),
+        "Charge for per GB data processed by VPC Endpoints per GB from 5242880 to Inf": (
+            keys.VPCE_INTERFACE_GB_OVER_5PB,
+            Decimal(1),
+        ),
         "Hourly charge for AWS Gateway Load Balancer VPC Endpoint per Hrs": (
             keys.VPCE_GATEWAY_LOAD_BALANCER_HOUR,
             Decimal(1),
@@ -69,9 +77,22 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Lambda Requests": (keys.LAMBDA_REQUESTS, MILLION),
         "Lambda Duration": (keys.LAMBDA_GB_SECOND, Decimal(1)),
         "Lambda Duration-ARM": (keys.LAMBDA_ARM_GB_SECOND, Decimal(1)),
+        # x86 tiers start at 6B and 15B GB-seconds, Arm tiers at 7.5B and 18.75B
+        "Lambda Duration Tier2": (keys.LAMBDA_GB_SECOND_OVER_6B, Decimal(1)),
+        "Lambda Duration Tier3": (keys.LAMBDA_GB_SECOND_OVER_15B, Decimal(1)),
+        "Lambda Duration-ARM Tier2": (keys.LAMBDA_ARM_GB_SECOND_OVER_7_5B, Decimal(1)),
+        "Lambda Duration-ARM Tier3": (keys.LAMBDA_ARM_GB_SECOND_OVER_18_75B, Decimal(1)),
     },
     "s3": {
         "Standard Storage First 50 TB per GB Mo": (keys.S3_STANDARD_STORAGE, Decimal(1)),
+        "Standard Storage Next 450 TB per GB Mo": (
+            keys.S3_STANDARD_STORAGE_OVER_50TB,
+            Decimal(1),
+        ),
+        "Standard Storage Over 500 TB per GB Mo": (
+            keys.S3_STANDARD_STORAGE_OVER_500TB,
+            Decimal(1),
+        ),
         "PUT COPY/POST or LIST requests per Requests": (keys.S3_STANDARD_PUT, PER_THOUSAND),
         "GET and all other requests per Requests": (keys.S3_STANDARD_GET, PER_THOUSAND),
     },
@@ -87,6 +108,11 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Data Storage Indexed GB-Mo": (keys.DYNAMODB_STORAGE, Decimal(1)),
         "PayPerRequest Write Request Units": (keys.DYNAMODB_ONDEMAND_WRITE, MILLION),
         "PayPerRequest Read Request Units": (keys.DYNAMODB_ONDEMAND_READ, MILLION),
+        "Provisioned Replicated Write Units": (keys.DYNAMODB_REPLICATED_WCU, Decimal(1)),
+        "PayPerRequest Replicated Write Request Units": (
+            keys.DYNAMODB_REPLICATED_WRITE,
+            MILLION,
+        ),
     },
     "cloudwatch": {
         "Metric for the first 10000": (keys.CLOUDWATCH_METRIC, Decimal(1)),
@@ -99,7 +125,11 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Encryption Key": (keys.KMS_KEY, Decimal(1)),
         "API request - Non Free Tier": (keys.KMS_REQUESTS, PER_TEN_THOUSAND),
     },
-    "sns": {"Amazon SNS API Requests": (keys.SNS_REQUESTS, MILLION)},
+    "sns": {
+        "Amazon SNS API Requests": (keys.SNS_REQUESTS, MILLION),
+        "Amazon SNS FIFO API Requests per Requests": (keys.SNS_FIFO_REQUESTS, MILLION),
+        "SNS FIFO Publish Payload per GB": (keys.SNS_FIFO_PAYLOAD_GB, Decimal(1)),
+    },
     "kinesis": {
         "Provisioned shard hour per ShardHour": (keys.KINESIS_SHARD, Decimal(1)),
         "Payload Units per PutRequest": (keys.KINESIS_PUT_UNITS, MILLION),
@@ -108,6 +138,18 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
     },
     "apigateway": {
         "API Calls Number of up to 333 million": (keys.APIGATEWAY_REST_REQUESTS, MILLION),
+        "API Calls Number of Request Next 667 million": (
+            keys.APIGATEWAY_REST_REQUESTS_OVER_333M,
+            MILLION,
+        ),
+        "API Calls Number of Request Next 19 billion": (
+            keys.APIGATEWAY_REST_REQUESTS_OVER_1B,
+            MILLION,
+        ),
+        "API Calls Number of Request Over 20 billion": (
+            keys.APIGATEWAY_REST_REQUESTS_OVER_20B,
+            MILLION,
+        ),
         "ApiGatewayHttpApi First 300 million": (keys.APIGATEWAY_HTTP_REQUESTS, MILLION),
         "WebSocket Messages Messages first 1 billion": (
             keys.APIGATEWAY_WEBSOCKET_MESSAGES,
@@ -117,12 +159,30 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
     },
     "msk": {"RunVolume": (keys.MSK_STORAGE, Decimal(1))},
     # global services (GLOBAL_KEYS): kept in us-east-1 only; CloudFront's rows have no region
-    "route53": {"Query first 1B": (keys.ROUTE53_QUERIES, MILLION)},
+    "route53": {
+        "Query first 1B": (keys.ROUTE53_QUERIES, MILLION),
+        "Query over 1B": (keys.ROUTE53_QUERIES_OVER_1B, MILLION),
+    },
     "cloudfront": {
         "Regional DT from United States to Internet First 10 TB": (
             keys.CLOUDFRONT_DATA_OUT,
             Decimal(1),
         ),
+        **{
+            f"Regional DT from United States to Internet {tier}": (key, Decimal(1))
+            for tier, key in zip(
+                (
+                    "Next 40 TB",
+                    "next 100 TB",
+                    "Next 350 TB",
+                    "next 524 TB",
+                    "Next 4 PB",
+                    "Over 5 PB",
+                ),
+                keys.CLOUDFRONT_DATA_OUT_TIERS,
+                strict=True,
+            )
+        },
         "Request HTTPS Methods from United States": (
             keys.CLOUDFRONT_REQUESTS_HTTPS,
             PER_TEN_THOUSAND,
