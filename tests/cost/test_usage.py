@@ -277,7 +277,7 @@ def test_errors_name_the_file_and_key_path(tmp_path: Path, text: str, message: s
     path = tmp_path / "u.yml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(UsageFileError) as error:
-        load_usage_file(str(path))
+        load_usage_file(str(path), strict=True)
     assert str(error.value).replace(str(tmp_path) + "/", "").startswith(message)
 
 
@@ -303,7 +303,7 @@ def test_cli_usage_file_and_error_exit_code(
     assert "standard.storage_gb = 1000" in out
     bad = tmp_path / "bad.yml"
     bad.write_text("version: 0.1\nresource_usage:\n  aws_s3_bucket.data:\n    size: 1\n")
-    code, out, err = run_cli(["check", plan, "--usage-file", str(bad)], capsys)
+    code, out, err = run_cli(["check", plan, "--usage-file", str(bad), "--strict-usage"], capsys)
     assert code == 2 and out == ""
     assert "bad.yml: resource_usage.aws_s3_bucket.data.size: unknown usage key" in err
     assert len(err.strip().splitlines()) == 1
