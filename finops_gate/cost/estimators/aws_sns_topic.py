@@ -1,6 +1,7 @@
 """SNS topic (depends on usage).
 
-- Requests (usage: `monthly_requests`, each 64 KB chunk of `request_size` KB counted):
+- Requests (usage: `monthly_requests`, each 64 KB chunk of
+  `request_size_kb` KB counted; `request_size` is read as its older name):
   1M requests, `sns:requests`
 
 Deliveries to subscribers (HTTP, email, SMS) are not priced.
@@ -14,12 +15,17 @@ from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_sns_topic",)
-USAGE_KEYS = ("monthly_requests", "request_size")
+USAGE_KEYS = ("monthly_requests", "request_size_kb", "request_size")
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     return [
         chunked_requests(
-            view, "API requests", keys.SNS_REQUESTS, "monthly_requests", "request_size", 64
+            view,
+            "API requests",
+            keys.SNS_REQUESTS,
+            "monthly_requests",
+            ("request_size_kb", "request_size"),
+            64,
         )
     ]
