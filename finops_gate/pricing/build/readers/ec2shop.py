@@ -14,6 +14,7 @@ EC2SHOP_MANIFEST = f"{EC2SHOP_DIR}/manifest.json"
 AWS_PAGE_RDS_FILE = f"{EC2SHOP_DIR}/rds_ondemand_by_region_2024-09-28.csv"
 AWS_PAGE_EC2_FILE = f"{EC2SHOP_DIR}/ec2_linux_ondemand_by_region_2025-04-04.csv"
 AWS_PAGE_EBS_FILE = f"{EC2SHOP_DIR}/ebs_mq_msk_redshift_by_region.csv"
+AWS_PAGE_EC2_RESERVED_FILE = f"{EC2SHOP_DIR}/ec2_linux_reserved_noupfront_by_region_2025-04-05.csv"
 
 # source id -> the upstream files (as named in the folder's manifest.json) whose AWS
 # publication date must equal the source's as_of: a refreshed folder must update SOURCES.
@@ -83,6 +84,28 @@ def aws_page_ec2(sources: Path, region: str) -> Prices:
         price = dec(row["price_usd_hour"])
         if price > 0:
             put(prices, keys.ec2_instance(row["instance_type"]), price, AWS_PAGE_EC2_FILE)
+    return prices
+
+
+# Reserved Instances: the file's term and payment spellings -> the key's
+AWS_PAGE_RI_TERMS = {"1y": "1y", "3y": "3y"}
+AWS_PAGE_RI_PAYMENTS = {"No Upfront": "no-upfront"}
+
+
+def aws_page_ec2_reserved(sources: Path, region: str) -> Prices:
+    """EC2 Linux Reserved Instances, shared tenancy, No Upfront (standard and convertible,
+    1 and 3 years), USD per hour."""
+    prices: Prices = {}
+    for row in rows_by_region(sources / AWS_PAGE_EC2_RESERVED_FILE, "region_code").get(region, ()):
+        term = AWS_PAGE_RI_TERMS.get(row["term"])
+        payment = AWS_PAGE_RI_PAYMENTS.get(row["purchase_option"])
+        offering = row["offering_class"]
+        if term is None or payment is None or offering not in keys.EC2_RESERVED_CLASSES:
+            raise BuildError(f"{AWS_PAGE_EC2_RESERVED_FILE}: unexpected row {row}")
+        price = dec(row["price_usd_hour"])
+        if price > 0:
+            key = keys.ec2_reserved(row["instance_type"], offering, term, payment)
+            put(prices, key, price, AWS_PAGE_EC2_RESERVED_FILE)
     return prices
 
 

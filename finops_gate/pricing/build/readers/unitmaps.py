@@ -22,6 +22,111 @@ MILLION = Decimal(1_000_000)
 PER_THOUSAND = Decimal(1000)
 PER_TEN_THOUSAND = Decimal(10_000)
 
+
+def _s3(storage_class: str, item: str, factor: Decimal = Decimal(1)) -> tuple[str, Decimal]:
+    return keys.s3_key(storage_class, item), factor
+
+
+# S3's pricing-page descriptions of the classes besides Standard (and Standard's S3 Select)
+_S3_CLASS_NAMES = {
+    "intelligent_tiering": "Intelligent Tiering",
+    "standard_infrequent_access": "Standard Infrequent Access",
+    "one_zone_infrequent_access": "One Zone Infrequent Access",
+}
+S3_CLASS_ITEMS: dict[str, tuple[str, Decimal]] = {
+    "Tags Storage per Tag Mo": (keys.S3_OBJECT_TAGS, PER_TEN_THOUSAND),
+    "Data Scanned by S3 Select in Standard per GB": _s3("standard", "select-scanned"),
+    "Data Returned by S3 Select in Standard per GB": _s3("standard", "select-returned"),
+    **{
+        description: item
+        for storage_class, name in _S3_CLASS_NAMES.items()
+        for description, item in {
+            f"PUT COPY/POST or LIST requests to {name} per Requests": _s3(
+                storage_class, "put", PER_THOUSAND
+            ),
+            f"GET and all other requests to {name} per Requests": _s3(
+                storage_class, "get", PER_THOUSAND
+            ),
+            f"Lifecycle Transition Requests into {name} per Requests": _s3(
+                storage_class, "lifecycle", PER_THOUSAND
+            ),
+            f"Data Scanned by S3 Select in {name} per GB": _s3(storage_class, "select-scanned"),
+            f"Data Returned by S3 Select in {name} per GB": _s3(storage_class, "select-returned"),
+        }.items()
+    },
+    "Object Retrieval in Standard Infrequent Access per GB": _s3(
+        "standard_infrequent_access", "retrieval"
+    ),
+    "Object Retrieval in One Zone Infrequent Access per GB": _s3(
+        "one_zone_infrequent_access", "retrieval"
+    ),
+    "Standard Infrequent Access Storage per GB-Mo": _s3("standard_infrequent_access", "storage"),
+    "One Zone Infrequent Access Storage Inf per GB-Mo": _s3(
+        "one_zone_infrequent_access", "storage"
+    ),
+    "Intelligent Tiering Frequent Access First 50 TB per GB Mo": _s3(
+        "intelligent_tiering", "storage-frequent"
+    ),
+    "Intelligent Tiering Infrequent Access per GB Mo": _s3(
+        "intelligent_tiering", "storage-infrequent"
+    ),
+    "IntelligentTieringArchiveAccess": _s3("intelligent_tiering", "storage-archive"),
+    "IntelligentTieringDeepArchiveAccess": _s3("intelligent_tiering", "storage-deep-archive"),
+    "Per object per month monitoring and automation fee for objects in Intelligent Tiering": (
+        _s3("intelligent_tiering", "monitoring", PER_THOUSAND)
+    ),
+    "Glacier Storage per GB Mo": _s3("glacier_flexible_retrieval", "storage"),
+    "PUT requests to Glacier per Requests": _s3("glacier_flexible_retrieval", "put", PER_THOUSAND),
+    "GET and all other requests to GLACIER per Requests": _s3(
+        "glacier_flexible_retrieval", "get", PER_THOUSAND
+    ),
+    "Lifecycle Transition Requests into Glacier per Requests": _s3(
+        "glacier_flexible_retrieval", "lifecycle", PER_THOUSAND
+    ),
+    "GET and all other requests to GDA per Requests": _s3(
+        "glacier_deep_archive", "get", PER_THOUSAND
+    ),
+    "Lifecycle Transition Requests into Glacier Deep Archive per Requests": _s3(
+        "glacier_deep_archive", "lifecycle", PER_THOUSAND
+    ),
+    "Fee for Standard Retrieval of data stored from Glacier Deep Archive": _s3(
+        "glacier_deep_archive", "retrieval-standard"
+    ),
+    "Fee for Bulk Retrieval of data stored from Glacier Deep Archive": _s3(
+        "glacier_deep_archive", "retrieval-bulk"
+    ),
+}
+# CloudFront's pricing-page names of the edge geographies (keys.CLOUDFRONT_GEOS)
+_CLOUDFRONT_GEO_NAMES = {
+    "us": "United States",
+    "europe": "EU",
+    "south_africa": "South Africa",
+    "south_america": "South America",
+    "japan": "Japan",
+    "australia": "Australia",
+    "asia_pacific": "Asia Pacific",
+    "india": "India",
+}
+CLOUDFRONT_GEO_ITEMS: dict[str, tuple[str, Decimal]] = {
+    description: item
+    for geo, name in _CLOUDFRONT_GEO_NAMES.items()
+    for description, item in {
+        f"Regional DT from {name} to Internet First 10 TB": (
+            keys.cloudfront_data_out(geo),
+            Decimal(1),
+        ),
+        f"Request HTTP Methods from {name}": (
+            keys.cloudfront_requests(geo, "http"),
+            PER_TEN_THOUSAND,
+        ),
+        f"Request HTTPS Methods from {name}": (
+            keys.cloudfront_requests(geo, "https"),
+            PER_TEN_THOUSAND,
+        ),
+        f"Regional DT to Origin from {name}": (keys.cloudfront_data_to_origin(geo), Decimal(1)),
+    }.items()
+    if item[0] not in (keys.CLOUDFRONT_DATA_OUT, keys.CLOUDFRONT_REQUESTS_HTTPS)
+}
 # unitmaps service -> {exact description: (key, exact factor to the key's unit)}. Only
 # on-demand, first-tier, Linux / x86 figures unless the key says otherwise.
 UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
@@ -74,6 +179,7 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Standard Storage First 50 TB per GB Mo": (keys.S3_STANDARD_STORAGE, Decimal(1)),
         "PUT COPY/POST or LIST requests per Requests": (keys.S3_STANDARD_PUT, PER_THOUSAND),
         "GET and all other requests per Requests": (keys.S3_STANDARD_GET, PER_THOUSAND),
+        **S3_CLASS_ITEMS,
     },
     "efs": {
         "General Purpose Storage GB Mo": (keys.EFS_STANDARD_STORAGE, Decimal(1)),
@@ -116,8 +222,33 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "WebSocket Connection Minutes": (keys.APIGATEWAY_WEBSOCKET_MINUTES, MILLION),
     },
     "msk": {"RunVolume": (keys.MSK_STORAGE, Decimal(1))},
+    # S3 storage classes besides Standard, and S3 Glacier Flexible Retrieval restores and
+    # selects (the `glacier` service's rows)
+    "glacier": {
+        "Standard-Retrieval per GB": (_s3("glacier_flexible_retrieval", "retrieval-standard")),
+        "Expedited-Retrieval per GB": (_s3("glacier_flexible_retrieval", "retrieval-expedited")),
+        "API Request Standard": (
+            keys.s3_key("glacier_flexible_retrieval", "retrieval-requests-standard"),
+            PER_THOUSAND,
+        ),
+        "API Request Expedited": (
+            keys.s3_key("glacier_flexible_retrieval", "retrieval-requests-expedited"),
+            PER_THOUSAND,
+        ),
+        **{
+            f"{tier.title()}-Select-{what.title()} per GB": _s3(
+                "glacier_flexible_retrieval", f"select-{what}-{tier}"
+            )
+            for tier in ("standard", "expedited", "bulk")
+            for what in ("scanned", "returned")
+        },
+    },
     # global services (GLOBAL_KEYS): kept in us-east-1 only; CloudFront's rows have no region
-    "route53": {"Query first 1B": (keys.ROUTE53_QUERIES, MILLION)},
+    "route53": {
+        "Query first 1B": (keys.ROUTE53_QUERIES, MILLION),
+        "Query Latency Based Routing External first 1B": (keys.ROUTE53_LATENCY_QUERIES, MILLION),
+        "Query Geo DNS External first 1B": (keys.ROUTE53_GEO_QUERIES, MILLION),
+    },
     "cloudfront": {
         "Regional DT from United States to Internet First 10 TB": (
             keys.CLOUDFRONT_DATA_OUT,
@@ -126,6 +257,19 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Request HTTPS Methods from United States": (
             keys.CLOUDFRONT_REQUESTS_HTTPS,
             PER_TEN_THOUSAND,
+        ),
+        **CLOUDFRONT_GEO_ITEMS,
+        "Charge for invalidating objects removing the objects from CloudFront edge locations": (
+            keys.CLOUDFRONT_INVALIDATION,
+            Decimal(1),
+        ),
+        "HTTPS Proxy requests with Field Level Encryption": (
+            keys.CLOUDFRONT_FIELD_LEVEL_ENCRYPTION,
+            PER_TEN_THOUSAND,
+        ),
+        "Charge for using an SSL certificate with a CloudFront alternate domain name": (
+            keys.CLOUDFRONT_DEDICATED_IP_SSL,
+            Decimal(1),
         ),
     },
 }
@@ -137,14 +281,24 @@ UNITMAP_SUMS: dict[str, tuple[str, str]] = {
 }
 # MSK brokers ("RunBroker m5.large") and Redshift nodes ("ra3 4xlarge OnDemand Compute
 # Instance Current Generation") are read by pattern.
-UNITMAP_PATTERNS: dict[str, tuple[re.Pattern[str], str]] = {
-    "msk": (re.compile(r"RunBroker (?P<type>[a-z0-9]+\.[a-z0-9]+)"), "msk:kafka.{type}"),
+UNITMAP_PATTERNS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "msk": ((re.compile(r"RunBroker (?P<type>[a-z0-9]+\.[a-z0-9]+)"), "msk:kafka.{type}"),),
     "redshift": (
-        re.compile(
-            r"(?P<family>[a-z0-9]+) (?P<size>[a-z0-9]+) OnDemand Compute Instance "
-            r"Current Generation"
+        (
+            re.compile(
+                r"(?P<family>[a-z0-9]+) (?P<size>[a-z0-9]+) OnDemand Compute Instance "
+                r"Current Generation"
+            ),
+            "redshift:{family}.{size}",
         ),
-        "redshift:{family}.{size}",
+        # per node-second of concurrency scaling beyond the free credits
+        (
+            re.compile(
+                r"(?P<family>[a-z0-9]+) (?P<size>[a-z0-9]+) Redshift Concurrency Scaling "
+                r"Current Generation .+"
+            ),
+            "redshift:{family}.{size}:concurrency-scaling",
+        ),
     ),
 }
 GLOBAL_UNITMAP_SERVICES = {"route53", "cloudfront"}
@@ -168,10 +322,11 @@ def aws_page_unitmaps(sources: Path, region: str) -> Prices:
         item = UNITMAP_ITEMS.get(service, {}).get(description)
         key = item[0] if item else None
         factor = item[1] if item else Decimal(1)
-        if item is None and service in UNITMAP_PATTERNS:
-            pattern, template = UNITMAP_PATTERNS[service]
+        for pattern, template in UNITMAP_PATTERNS.get(service, ()) if item is None else ():
             match = pattern.fullmatch(description)
-            key = template.format(**match.groupdict()) if match else None
+            if match:
+                key = template.format(**match.groupdict())
+                break
         if key is None:
             continue
         price = (dec(row["price_usd"]) * factor).normalize()
