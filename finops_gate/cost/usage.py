@@ -27,7 +27,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -173,15 +173,24 @@ def _plausible_quantity(value: Any) -> bool:
     return 0 <= value <= MAX_QUANTITY  # NaN compares false
 
 
+MAX_LISTED_KEYS = 8
+
+
 @dataclass(frozen=True, slots=True)
 class KnownKeys:
     """The usage keys the estimator of a resource type reads."""
 
     numbers: tuple[str, ...]
-    words: tuple[str, ...] = ()
+    words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # key -> allowed
 
-    def listed(self) -> str:
-        return ", ".join((*self.numbers, *self.words)) or "none"
+    def listed(self, unknown: str = "") -> str:
+        """The known keys, or for a long list the one closest to `unknown`."""
+        every = (*self.numbers, *self.words)
+        if len(every) <= MAX_LISTED_KEYS:
+            return "known: " + (", ".join(every) or "none")
+        close = difflib.get_close_matches(unknown, every, n=1, cutoff=0.5)
+        hint = f"closest known: {close[0]}; " if close else ""
+        return f"{hint}{len(every)} keys known, see docs/usage-file.md"
 
 
 def usage_keys() -> dict[str, KnownKeys]:
@@ -192,7 +201,7 @@ def usage_keys() -> dict[str, KnownKeys]:
     module: ModuleType
     for module in ESTIMATOR_MODULES:
         known = KnownKeys(
-            tuple(getattr(module, "USAGE_KEYS", ())), tuple(getattr(module, "USAGE_TEXT_KEYS", ()))
+            tuple(getattr(module, "USAGE_KEYS", ())), dict(getattr(module, "USAGE_TEXT_KEYS", {}))
         )
         for resource_type in module.RESOURCE_TYPES:
             keys[resource_type] = known
@@ -230,12 +239,20 @@ class _Checker:
                         f"no larger than {MAX_QUANTITY:g}"
                     )
             elif key_path in known.words:
+                allowed = known.words[key_path]
                 if not isinstance(value, str):
-                    raise UsageFileError(f"{self.path}: {where}.{key_path}: expected a word")
+                    raise UsageFileError(
+                        f"{self.path}: {where}.{key_path}: expected one of {', '.join(allowed)}"
+                    )
+                if value not in allowed:
+                    self.ignored(
+                        f"{self.path}: {where}.{key_path}: {value!r} is not one of "
+                        f"{', '.join(allowed)}"
+                    )
             else:
                 self.ignored(
                     f"{self.path}: {where}.{key_path}: unknown usage key for "
-                    f"{resource_type} (known: {known.listed()})"
+                    f"{resource_type} ({known.listed(key_path)})"
                 )
 
 

@@ -262,8 +262,7 @@ def test_precedence_merges_nested_keys() -> None:
         (
             "version: 0.1\nresource_usage:\n  aws_s3_bucket.b:\n    standard:\n      storage: 1\n",
             "u.yml: resource_usage.aws_s3_bucket.b.standard.storage: unknown usage key for "
-            "aws_s3_bucket (known: standard.storage_gb, standard.monthly_tier_1_requests, "
-            "standard.monthly_tier_2_requests)",
+            "aws_s3_bucket (closest known: standard.storage_gb; ",
         ),
         (
             "version: 0.1\nresource_type_default_usage:\n  aws_transfer_server:\n"

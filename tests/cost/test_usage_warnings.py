@@ -46,7 +46,9 @@ def test_unknown_keys_and_types_are_ignored_with_a_warning_each() -> None:
         "u.yml: resource_type_default_usage.aws_transfer_server: resource type "
         "aws_transfer_server has no usage-based costs in finops-gate: ignored",
         "u.yml: resource_usage.aws_s3_bucket.b.standard.storage: unknown usage key for "
-        "aws_s3_bucket (known: " + usage_keys()["aws_s3_bucket"].listed() + "): ignored",
+        "aws_s3_bucket (closest known: standard.storage_gb; "
+        f"{len(usage_keys()['aws_s3_bucket'].numbers)} keys known, see docs/usage-file.md)"
+        ": ignored",
         "u.yml: resource_usage.aws_cloudfront_function: not a resource address: ignored",
     )
     # the keys it knows still count

@@ -9,8 +9,10 @@
 - Master user secret (`manage_master_user_password = true`): secret-month,
   `secretsmanager:secret`
 
-Aurora Serverless v2 capacity is billed on the cluster's `db.serverless` instances;
-Serverless v1 (`engine_mode = "serverless"`) capacity is not priced.
+- Aurora Serverless v1 capacity (`engine_mode = "serverless"`; usage:
+  `capacity_units_per_hr` x 730 hours): ACU-hour, `aurora:serverless-v1:acu`
+
+Aurora Serverless v2 capacity is billed on the cluster's `db.serverless` instances.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ USAGE_KEYS = (
     "write_requests_per_sec",
     "read_requests_per_sec",
     "backup_snapshot_size_gb",
+    "capacity_units_per_hr",
 )
 SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600
 
@@ -70,9 +73,25 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         usage_based=True,
         note=backup_note,
     )
+    capacity = _serverless_v1_capacity(view)
     if optimized:
-        return [storage, backup_storage, *master_user_secret(view)]
+        return [*capacity, storage, backup_storage, *master_user_secret(view)]
     io_requests = ComponentSpec(
         "I/O requests", "1M requests", keys.AURORA_IO, io, usage_based=True, note=io_note
     )
-    return [storage, io_requests, backup_storage, *master_user_secret(view)]
+    return [*capacity, storage, io_requests, backup_storage, *master_user_secret(view)]
+
+
+def _serverless_v1_capacity(view: AttributeView) -> list[ComponentSpec]:
+    if view.string("engine_mode") != "serverless":
+        return []
+    return [
+        usage_spec(
+            view,
+            "Aurora Serverless v1 capacity",
+            "ACU-hour",
+            keys.AURORA_SERVERLESS_V1_ACU,
+            "capacity_units_per_hr",
+            HOURS_PER_MONTH,
+        )
+    ]
