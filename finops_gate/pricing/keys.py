@@ -427,7 +427,90 @@ S3_UNPRICED_KEYS: dict[str, str] = {
     s3_key("glacier_deep_archive", item): S3_UNPRICED_REASON
     for item in ("storage", "put", "retrieval-requests-standard", "retrieval-requests-bulk")
 }
+CLOUDWATCH_LOGS_INSIGHTS = "cloudwatch:logs:insights"  # per GB scanned
+DYNAMODB_PITR_BACKUP = "dynamodb:pitr-backup"  # per GB-month
+DYNAMODB_BACKUP = "dynamodb:backup"  # on-demand backups, per GB-month
+DYNAMODB_RESTORE = "dynamodb:restore"  # per GB restored
+DYNAMODB_STREAMS_READ = "dynamodb:streams-read"  # per 1M stream read request units
+EFS_IA_READ = "efs:ia:read"  # Infrequent Access reads, per GB
+EFS_IA_WRITE = "efs:ia:write"  # Infrequent Access writes, per GB
+KINESIS_ONDEMAND_GB_OUT = "kinesis:ondemand:gb-out"
+KINESIS_ONDEMAND_EFO_GB_OUT = "kinesis:ondemand:efo-gb-out"
+KINESIS_ONDEMAND_EXTENDED_RETENTION = "kinesis:ondemand:extended-retention"  # per GB-month
+KINESIS_ONDEMAND_LONG_TERM_RETENTION = "kinesis:ondemand:long-term-retention"
+KINESIS_EXTENDED_RETENTION = "kinesis:extended-retention"  # provisioned, per GB-month
+KINESIS_LONG_TERM_RETENTION = "kinesis:long-term-retention"
+KINESIS_LONG_TERM_RETRIEVAL = "kinesis:long-term-retrieval"  # per GB
+KINESIS_EFO_GB_OUT = "kinesis:efo-gb-out"
+KINESIS_EFO_CONSUMER_SHARD_HOUR = "kinesis:efo-consumer-shard-hour"
+EBS_SNAPSHOT_API_LIST = "ebs:snapshot:api-list"  # per 1,000 requests
+EBS_SNAPSHOT_API_GET = "ebs:snapshot:api-get"  # per 1,000 SnapshotAPIUnits
+EBS_SNAPSHOT_API_PUT = "ebs:snapshot:api-put"  # per 1,000 SnapshotAPIUnits
+EBS_SNAPSHOT_FAST_RESTORE = "ebs:snapshot:fast-restore"  # per DSU-hour
+AURORA_BACKTRACK = "aurora:backtrack"  # per 1M change records
+AURORA_SNAPSHOT_EXPORT = "aurora:snapshot-export"  # per GB exported
+AURORA_CPU_CREDITS = "aurora:cpu-credits"  # per vCPU-hour
+RDS_CPU_CREDITS = "rds:cpu-credits"  # per vCPU-hour
+RDS_IO_STANDARD = "rds:io:standard"  # magnetic storage I/O, per 1M requests
+RDS_PERFORMANCE_INSIGHTS_API = "rds:performance-insights:api"  # per 1,000 requests
+ELASTICACHE_SNAPSHOT = "elasticache:snapshot"  # per GB-month
+DB_RESERVED_TERMS = {"1_year": "1y", "3_year": "3y"}
+DB_RESERVED_PAYMENTS = {
+    "no_upfront": "no-upfront",
+    "partial_upfront": "partial-upfront",
+    "all_upfront": "all-upfront",
+}
+
+
+def db_reserved(on_demand_key: str, term: str, payment: str) -> str:
+    """An RDS or ElastiCache reserved node's effective hourly rate: the on-demand key with
+    `:reserved:<1y|3y>:<payment>` (no source: UNPRICED_FORMS)."""
+    return f"{on_demand_key}:reserved:{term}:{payment}"
+
+
+# SNS deliveries per 1M notifications, by subscription protocol
+SNS_NOTIFICATIONS = {
+    "http": "sns:notifications:http",
+    "email": "sns:notifications:email",
+    "kinesis": "sns:notifications:kinesis",
+    "mobile_push": "sns:notifications:mobile-push",
+    "macos": "sns:notifications:macos",
+    "sms": "sns:notifications:sms",
+}
+USAGE_FILE_UNPRICED: dict[str, str] = {
+    KINESIS_EXTENDED_RETENTION: "Kinesis provisioned-mode extended retention: AWS bills it "
+    "per shard-hour, not per GB, so the usage file's GB figure has no rate",
+    SNS_NOTIFICATIONS["sms"]: "SNS SMS deliveries: the rate depends on the destination "
+    "country; no source in shared/price-sources has it",
+}
 USAGE_FILE_KEYS: tuple[str, ...] = (
+    CLOUDWATCH_LOGS_INSIGHTS,
+    DYNAMODB_PITR_BACKUP,
+    DYNAMODB_BACKUP,
+    DYNAMODB_RESTORE,
+    DYNAMODB_STREAMS_READ,
+    EFS_IA_READ,
+    EFS_IA_WRITE,
+    KINESIS_ONDEMAND_GB_OUT,
+    KINESIS_ONDEMAND_EFO_GB_OUT,
+    KINESIS_ONDEMAND_EXTENDED_RETENTION,
+    KINESIS_ONDEMAND_LONG_TERM_RETENTION,
+    KINESIS_LONG_TERM_RETENTION,
+    KINESIS_LONG_TERM_RETRIEVAL,
+    KINESIS_EFO_GB_OUT,
+    KINESIS_EFO_CONSUMER_SHARD_HOUR,
+    *(key for key in SNS_NOTIFICATIONS.values() if key not in USAGE_FILE_UNPRICED),
+    EBS_SNAPSHOT_API_LIST,
+    EBS_SNAPSHOT_API_GET,
+    EBS_SNAPSHOT_API_PUT,
+    EBS_SNAPSHOT_FAST_RESTORE,
+    AURORA_BACKTRACK,
+    AURORA_SNAPSHOT_EXPORT,
+    AURORA_CPU_CREDITS,
+    RDS_CPU_CREDITS,
+    RDS_IO_STANDARD,
+    RDS_PERFORMANCE_INSIGHTS_API,
+    ELASTICACHE_SNAPSHOT,
     ROUTE53_LATENCY_QUERIES,
     ROUTE53_GEO_QUERIES,
     REDSHIFT_BACKUP,
@@ -505,6 +588,7 @@ UNPRICED_KEYS: dict[str, str] = {
 }
 UNPRICED_KEYS.update(S3_UNPRICED_KEYS)
 UNPRICED_KEYS.update(CLOUDFRONT_UNPRICED_KEYS)
+UNPRICED_KEYS.update(USAGE_FILE_UNPRICED)
 # RDS engines an `aws_db_instance` may name that no price source covers, and why.
 RDS_ENGINES_WITHOUT_SOURCE: dict[str, str] = {
     "db2-se": "RDS for Db2 Standard Edition: not in any source in shared/price-sources",
@@ -535,6 +619,13 @@ UNPRICED_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
         "EC2 Reserved Instances other than Linux, shared tenancy, No Upfront (Partial and All "
         "Upfront add an upfront fee; Windows, RHEL, SUSE and dedicated rates): no source in "
         "shared/price-sources",
+    ),
+    "db-reserved-without-source": (
+        re.compile(
+            r"(?:rds|elasticache):[a-z0-9.:-]+:reserved:[13]y"
+            r":(?:no-upfront|partial-upfront|all-upfront)"
+        ),
+        "RDS and ElastiCache reserved nodes: no source in shared/price-sources has their rates",
     ),
     "rds-engine-without-source": (
         re.compile(

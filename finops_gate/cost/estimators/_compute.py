@@ -194,6 +194,15 @@ def extras(view: AttributeView, spec: LaunchSpec, count: float) -> list[Componen
     return specs
 
 
+def burstable_vcpus(instance_type: str) -> float | None:
+    """vCPUs of a t2 / t3 / t3a / t4g size (`db.` and `cache.` prefixes allowed)."""
+    kind, _, size = instance_type.removeprefix("db.").removeprefix("cache.").partition(".")
+    if kind not in BURSTABLE_FAMILIES:
+        return None
+    table = _T2_VCPUS if kind == "t2" else _T3_VCPUS
+    return float(table.get(size, 8 if size == "2xlarge" else 0)) or None
+
+
 def cpu_credits(view: AttributeView, spec: LaunchSpec, count: float) -> ComponentSpec | None:
     kind = family(spec.instance_type)
     if kind not in BURSTABLE_FAMILIES:

@@ -9,6 +9,11 @@
 - Read requests (on-demand; usage: `monthly_read_request_units`): 1M read request units,
   `dynamodb:ondemand:read`
 - Storage (usage: `storage_gb`): GB-month, `dynamodb:storage`
+- Shown when the usage file gives them: point-in-time recovery backups
+  (`pitr_backup_storage_gb`, GB-month, `dynamodb:pitr-backup`), on-demand backups
+  (`on_demand_backup_storage_gb`, GB-month, `dynamodb:backup`), restores
+  (`monthly_data_restored_gb`, GB, `dynamodb:restore`), stream reads
+  (`monthly_streams_read_request_units`, 1M units, `dynamodb:streams-read`)
 
 Auto scaling (`aws_appautoscaling_target`) is not followed: the table's own capacity is
 priced. Global table replicas are not priced.
@@ -16,13 +21,36 @@ priced. Global table replicas are not priced.
 
 from __future__ import annotations
 
-from finops_gate.cost.estimators._usage import usage_spec
+from finops_gate.cost.estimators._usage import given_usage_specs, usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_dynamodb_table",)
-USAGE_KEYS = ("monthly_write_request_units", "monthly_read_request_units", "storage_gb")
+OPTIONAL = (
+    (
+        "pitr_backup_storage_gb",
+        "Point-in-time recovery backups",
+        "GB-month",
+        keys.DYNAMODB_PITR_BACKUP,
+        1.0,
+    ),
+    ("on_demand_backup_storage_gb", "On-demand backups", "GB-month", keys.DYNAMODB_BACKUP, 1.0),
+    ("monthly_data_restored_gb", "Table data restored", "GB", keys.DYNAMODB_RESTORE, 1.0),
+    (
+        "monthly_streams_read_request_units",
+        "Streams read request units",
+        "1M units",
+        keys.DYNAMODB_STREAMS_READ,
+        1e-6,
+    ),
+)
+USAGE_KEYS = (
+    "monthly_write_request_units",
+    "monthly_read_request_units",
+    "storage_gb",
+    *(item[0] for item in OPTIONAL),
+)
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
@@ -52,6 +80,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         specs.append(_capacity(view, "write", "WCU", keys.DYNAMODB_PROVISIONED_WCU))
         specs.append(_capacity(view, "read", "RCU", keys.DYNAMODB_PROVISIONED_RCU))
     specs.append(usage_spec(view, "Storage", "GB-month", keys.DYNAMODB_STORAGE, "storage_gb"))
+    specs.extend(given_usage_specs(view, OPTIONAL))
     return specs
 
 

@@ -4,21 +4,33 @@
   `num_cache_clusters`, or `num_node_groups` x (`replicas_per_node_group` + 1) in
   cluster mode (none of them set, or set to null from variables and locals: one node, the
   primary; a count set from a value known only after apply: unknown)
+
+From the usage file: `reserved_instance_term` / `reserved_instance_payment_option` price
+the nodes as reserved (`<node key>:reserved:<1y|3y>:<payment>`, no source: "price not
+found"); `snapshot_storage_size_gb` x (`snapshot_retention_limit` - 1): GB-month,
+`elasticache:snapshot`
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from finops_gate.cost.estimators import _elasticache
 from finops_gate.cost.estimators._defaults import set_from_reference
-from finops_gate.cost.estimators._elasticache import nodes
+from finops_gate.cost.estimators._elasticache import nodes, with_usage
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
 
+USAGE_KEYS = _elasticache.USAGE_KEYS
+USAGE_TEXT_KEYS = _elasticache.USAGE_TEXT_KEYS
 RESOURCE_TYPES = ("aws_elasticache_replication_group",)
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
+    return with_usage(view, _nodes(view))
+
+
+def _nodes(view: AttributeView) -> list[ComponentSpec]:
     node_type = view.required_string("node_type")
     engine = view.string("engine", "redis") or "redis"
     counts = ("num_cache_clusters", "num_node_groups", "replicas_per_node_group")

@@ -3,11 +3,17 @@
 - Requests (usage: `monthly_requests`, each 64 KB chunk of
   `request_size_kb` KB counted; `request_size` is read as its older name):
   1M requests, `sns:requests`
-
-Deliveries to subscribers (HTTP, email, SMS) are not priced.
+- Deliveries (usage: `<protocol>_subscriptions` x the requests, each 64 KB chunk
+  counted, minus AWS's free deliveries: 100,000 HTTP/HTTPS, 1,000 email, 100 SMS; shown
+  when the usage file gives the subscriptions): 1M notifications,
+  `sns:notifications:<http|email|kinesis|mobile-push|macos|sms>`. SMS rates depend on
+  the destination country: "price not found" (`sms_notification_price` is accepted and
+  not used)
 """
 
 from __future__ import annotations
+
+import math
 
 from finops_gate.cost.estimators._requests import chunked_requests
 from finops_gate.cost.model import ComponentSpec
@@ -15,7 +21,23 @@ from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_sns_topic",)
-USAGE_KEYS = ("monthly_requests", "request_size_kb", "request_size")
+# usage key prefix -> (name, free deliveries a month)
+DELIVERIES = {
+    "http": ("HTTP/HTTPS notifications", 100_000.0),
+    "email": ("Email/Email-JSON notifications", 1_000.0),
+    "kinesis": ("Kinesis Data Firehose notifications", 0.0),
+    "mobile_push": ("Mobile push notifications", 0.0),
+    "macos": ("macOS notifications", 0.0),
+    "sms": ("SMS notifications", 100.0),
+}
+USAGE_KEYS = (
+    "monthly_requests",
+    "request_size_kb",
+    "request_size",
+    *(f"{protocol}_subscriptions" for protocol in DELIVERIES),
+    "sms_notification_price",
+)
+CHUNK_KB = 64
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
@@ -26,6 +48,36 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             keys.SNS_REQUESTS,
             "monthly_requests",
             ("request_size_kb", "request_size"),
-            64,
-        )
+            CHUNK_KB,
+        ),
+        *_deliveries(view),
     ]
+
+
+def _deliveries(view: AttributeView) -> list[ComponentSpec]:
+    requests = view.usage_number("monthly_requests")
+    size = view.usage_number("request_size_kb")
+    if size is None:
+        size = view.usage_number("request_size")
+    chunks = max(1, math.ceil(size / CHUNK_KB)) if size else 1
+    specs = []
+    for protocol, (name, free) in DELIVERIES.items():
+        subscriptions = view.usage_number(f"{protocol}_subscriptions")
+        if subscriptions is None:
+            continue
+        quantity = None
+        note = f"from the usage file: {protocol}_subscriptions = {subscriptions:g}"
+        if requests is not None:
+            quantity = max(subscriptions * requests * chunks - free, 0.0) / 1e6
+            note += f" x {requests * chunks:g} requests, {free:g} free"
+        specs.append(
+            ComponentSpec(
+                name,
+                "1M notifications",
+                keys.SNS_NOTIFICATIONS[protocol],
+                quantity,
+                usage_based=True,
+                note=note,
+            )
+        )
+    return specs

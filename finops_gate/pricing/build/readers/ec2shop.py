@@ -131,6 +131,16 @@ AWS_PAGE_EBS_ITEMS: dict[str, tuple[str, Decimal]] = {
         Decimal(1_000_000),
     ),
     "Storage Snapshot Amazon S3 GB Mo": (keys.EBS_SNAPSHOT_STORAGE, Decimal(1)),
+    "List Requests for EBS direct APIs per Requests": (keys.EBS_SNAPSHOT_API_LIST, Decimal(1000)),
+    "Get Requests for EBS direct APIs per SnapshotAPIUnits": (
+        keys.EBS_SNAPSHOT_API_GET,
+        Decimal(1000),
+    ),
+    "Put Requests for EBS direct APIs per SnapshotAPIUnits": (
+        keys.EBS_SNAPSHOT_API_PUT,
+        Decimal(1000),
+    ),
+    "Fast Snapshot Restore per hours": (keys.EBS_SNAPSHOT_FAST_RESTORE, Decimal(1)),
 }
 
 

@@ -345,6 +345,17 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
         ("Latency based routing queries (first 1B)",),
     ),
     GoldenSpec(keys.ROUTE53_GEO_QUERIES, "route53_record_test", ("Geo DNS queries (first 1B)",)),
+    GoldenSpec(keys.AURORA_BACKTRACK, "rds_cluster_test", ("Backtrack",), r"^(?!.*brazil)"),
+    GoldenSpec(
+        keys.AURORA_SNAPSHOT_EXPORT, "rds_cluster_test", ("Snapshot export",), r"^(?!.*brazil)"
+    ),
+    GoldenSpec(keys.AURORA_CPU_CREDITS, "rds_cluster_instance_test", ("CPU credits",)),
+    GoldenSpec(keys.RDS_CPU_CREDITS, "db_instance_test", ("CPU credits",)),
+    GoldenSpec(keys.RDS_IO_STANDARD, "db_instance_test", ("I/O requests",), r"magnetic"),
+    GoldenSpec(
+        keys.RDS_PERFORMANCE_INSIGHTS_API, "db_instance_test", ("Performance Insights API",)
+    ),
+    GoldenSpec(keys.ELASTICACHE_SNAPSHOT, "elasticache_cluster_test", ("Backup storage",)),
     GoldenSpec(
         keys.CLOUDFRONT_REALTIME_LOGS, "cloudfront_distribution_test", ("Real-time log requests",)
     ),
@@ -365,6 +376,9 @@ FACTS: dict[str, dict[str, str]] = {
         # CloudFront real-time logs, $0.01 per 1M log lines
         # (https://aws.amazon.com/cloudfront/pricing/)
         keys.CLOUDFRONT_REALTIME_LOGS: "0.01",
+        # RDS Performance Insights API beyond the free tier, $0.01 per 1,000 requests
+        # (https://aws.amazon.com/rds/performance-insights/pricing/)
+        keys.RDS_PERFORMANCE_INSIGHTS_API: "0.01",
     },
     "us-east-2": {
         keys.DYNAMODB_PROVISIONED_WCU: "0.00065",

@@ -186,6 +186,8 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Infrequent Access Storage GB Mo": (keys.EFS_IA_STORAGE, Decimal(1)),
         "One Zone General Purpose Storage GB Mo": (keys.EFS_ONE_ZONE_STORAGE, Decimal(1)),
         "Throughput Provisioned": (keys.EFS_PROVISIONED_THROUGHPUT, Decimal(1)),
+        "Infrequent Access Requests Read per GB": (keys.EFS_IA_READ, Decimal(1)),
+        "Infrequent Access Requests Write per GB": (keys.EFS_IA_WRITE, Decimal(1)),
     },
     "dynamodb": {
         "Provisioned Write Units": (keys.DYNAMODB_PROVISIONED_WCU, Decimal(1)),
@@ -193,6 +195,10 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Data Storage Indexed GB-Mo": (keys.DYNAMODB_STORAGE, Decimal(1)),
         "PayPerRequest Write Request Units": (keys.DYNAMODB_ONDEMAND_WRITE, MILLION),
         "PayPerRequest Read Request Units": (keys.DYNAMODB_ONDEMAND_READ, MILLION),
+        "PITR Backup Storage GB-Mo": (keys.DYNAMODB_PITR_BACKUP, Decimal(1)),
+        "On-Demand Backup Storage GB-Month": (keys.DYNAMODB_BACKUP, Decimal(1)),
+        "Restore Data Size": (keys.DYNAMODB_RESTORE, Decimal(1)),
+        "Streams Read Requests": (keys.DYNAMODB_STREAMS_READ, MILLION),
     },
     "cloudwatch": {
         "Metric for the first 10000": (keys.CLOUDWATCH_METRIC, Decimal(1)),
@@ -200,17 +206,51 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Alarm High Resolution": (keys.CLOUDWATCH_ALARM_HIGH_RESOLUTION, Decimal(1)),
         "Logs Collected Data Ingestion": (keys.CLOUDWATCH_LOGS_INGEST, Decimal(1)),
         "Stored Data": (keys.CLOUDWATCH_LOGS_STORAGE, Decimal(1)),
+        "Queried Logs Insights": (keys.CLOUDWATCH_LOGS_INSIGHTS, Decimal(1)),
     },
     "kms": {
         "Encryption Key": (keys.KMS_KEY, Decimal(1)),
         "API request - Non Free Tier": (keys.KMS_REQUESTS, PER_TEN_THOUSAND),
     },
-    "sns": {"Amazon SNS API Requests": (keys.SNS_REQUESTS, MILLION)},
+    "sns": {
+        "Amazon SNS API Requests": (keys.SNS_REQUESTS, MILLION),
+        "HTTP Notifications": (keys.SNS_NOTIFICATIONS["http"], MILLION),
+        "SNS Email and Email JSON Notifications": (keys.SNS_NOTIFICATIONS["email"], MILLION),
+        "Amazon Kinesis Data Firehose Messages": (keys.SNS_NOTIFICATIONS["kinesis"], MILLION),
+        "Apple Push Notification Service APNS iOS Notifications": (
+            keys.SNS_NOTIFICATIONS["mobile_push"],
+            MILLION,
+        ),
+        "Apple Push Notification Service APNS Mac OS Notifications": (
+            keys.SNS_NOTIFICATIONS["macos"],
+            MILLION,
+        ),
+    },
     "kinesis": {
         "Provisioned shard hour per ShardHour": (keys.KINESIS_SHARD, Decimal(1)),
         "Payload Units per PutRequest": (keys.KINESIS_PUT_UNITS, MILLION),
         "OnDemandStreamHr per StreamHr": (keys.KINESIS_ONDEMAND_STREAM, Decimal(1)),
         "OnDemandDataIngested per GB": (keys.KINESIS_ONDEMAND_GB_IN, Decimal(1)),
+        "OnDemandDataRetrieval per GB": (keys.KINESIS_ONDEMAND_GB_OUT, Decimal(1)),
+        "OnDemandEFODataRetrieval per GB": (keys.KINESIS_ONDEMAND_EFO_GB_OUT, Decimal(1)),
+        "OnDemandExtendedRetentionByteHrs per GB month": (
+            keys.KINESIS_ONDEMAND_EXTENDED_RETENTION,
+            Decimal(1),
+        ),
+        "OnDemandLongTermRetentionByteHrs per GB month": (
+            keys.KINESIS_ONDEMAND_LONG_TERM_RETENTION,
+            Decimal(1),
+        ),
+        "Long term Data Retention GB-month per GB-month": (
+            keys.KINESIS_LONG_TERM_RETENTION,
+            Decimal(1),
+        ),
+        "Long term Data Retrieval GB per GB": (keys.KINESIS_LONG_TERM_RETRIEVAL, Decimal(1)),
+        "Enhanced fan out GB of data retrieved per GB": (keys.KINESIS_EFO_GB_OUT, Decimal(1)),
+        "Enhanced fan out per ConsumerShardHour": (
+            keys.KINESIS_EFO_CONSUMER_SHARD_HOUR,
+            Decimal(1),
+        ),
     },
     "apigateway": {
         "API Calls Number of up to 333 million": (keys.APIGATEWAY_REST_REQUESTS, MILLION),
