@@ -229,3 +229,127 @@ def test_cloudfront_geographies_and_extras(prices: PriceTable) -> None:
     assert invalidations.monthly_quantity == 500
     assert invalidations.monthly_cost == pytest.approx(500 * CLOUDFRONT_INVALIDATION_PATH)
     assert component(cdn, "Origin Shield").unit_price is None  # no source by geography
+
+
+# The other keys Infracost documents for these types (us-east-1 list prices)
+LOGS_INSIGHTS_GB = 0.005  # CloudWatch pricing page: Logs Insights, per GB scanned
+DYNAMODB_PITR_GB = 0.20  # DynamoDB pricing page: PITR backup, per GB-month
+DYNAMODB_RESTORE_GB = 0.15
+EFS_IA_READ_GB = 0.01  # EFS pricing page: Infrequent Access reads, per GB
+KINESIS_EFO_CONSUMER_SHARD_HOUR = 0.015  # Kinesis pricing page
+KINESIS_LONG_TERM_GB = 0.023
+SNS_HTTP_1M = 0.60  # SNS pricing page: HTTP/S deliveries, per 1M beyond 100,000 free
+EBS_FAST_RESTORE_DSU_HOUR = 0.75  # EBS pricing page
+EBS_PUT_BLOCK_1K = 0.006
+AURORA_BACKTRACK_1M = 0.012  # Aurora pricing page: per 1M change records
+RDS_PERFORMANCE_INSIGHTS_1K = 0.01  # Performance Insights pricing page: per 1,000 API calls
+
+
+def plan_costs(
+    case: str, prices: PriceTable, resource_usage: dict[str, Any]
+) -> dict[str, ResourceCost]:
+    usage = parse_usage({"version": 0.1, "resource_usage": resource_usage}, "u.yml")
+    assert usage.warnings == ()
+    plan = load_plan(str(fixture_plan_path(case)))
+    return {c.resource.address: c for c in estimate_plan(plan, prices, usage).resources}
+
+
+def test_other_documented_keys(prices: PriceTable) -> None:
+    result = plan_costs(
+        "services_us_east_1",
+        prices,
+        {
+            "aws_cloudwatch_log_group.app": {"monthly_data_scanned_gb": 200},
+            "aws_dynamodb_table.on_demand": {
+                "pitr_backup_storage_gb": 50,
+                "monthly_data_restored_gb": 10,
+            },
+            "aws_efs_file_system.shared": {"monthly_infrequent_access_read_gb": 300},
+            "aws_kinesis_stream.events": {
+                "monthly_provisioned_efo_consumer_hours": 100,
+                "monthly_provisioned_long_term_retention_gb": 40,
+                "monthly_provisioned_extended_retention_gb": 5,
+            },
+            "aws_ebs_snapshot.data": {
+                "fast_snapshot_restore_hours": 10,
+                "monthly_put_block_requests": 5000,
+            },
+            "aws_rds_cluster.aurora": {
+                "average_statements_per_hr": 1000,
+                "change_records_per_statement": 0.38,
+                "backtrack_window_hrs": 24,
+            },
+            "aws_db_instance.oracle": {
+                "monthly_additional_performance_insights_requests": 20_000,
+                "reserved_instance_term": "1_year",
+            },
+        },
+    )
+    scanned = component(result["aws_cloudwatch_log_group.app"], "Insights")
+    assert scanned.monthly_cost == pytest.approx(200 * LOGS_INSIGHTS_GB)  # $1.00
+    table = result["aws_dynamodb_table.on_demand"]
+    assert component(table, "Point-in-time").monthly_cost == pytest.approx(50 * DYNAMODB_PITR_GB)
+    assert component(table, "restored").monthly_cost == pytest.approx(10 * DYNAMODB_RESTORE_GB)
+    reads = component(result["aws_efs_file_system.shared"], "Infrequent access reads")
+    assert reads.monthly_cost == pytest.approx(300 * EFS_IA_READ_GB)  # $3.00
+    stream = result["aws_kinesis_stream.events"]
+    consumers = component(stream, "fan-out consumers")
+    assert consumers.monthly_cost == pytest.approx(100 * KINESIS_EFO_CONSUMER_SHARD_HOUR)
+    long_term = component(stream, "Long-term retention")
+    assert long_term.monthly_cost == pytest.approx(40 * KINESIS_LONG_TERM_GB)
+    assert component(stream, "Extended retention").unit_price is None  # billed per shard-hour
+    snapshot = result["aws_ebs_snapshot.data"]
+    restore = component(snapshot, "Fast snapshot restore")
+    assert restore.monthly_cost == pytest.approx(10 * EBS_FAST_RESTORE_DSU_HOUR)  # $7.50
+    puts = component(snapshot, "PutSnapshotBlock")
+    assert puts.monthly_cost == pytest.approx(5 * EBS_PUT_BLOCK_1K)
+    # Infracost's formula: 1,000 statements/h x 730 h x 0.38 records x 24 h = 6.6576M
+    backtrack = component(result["aws_rds_cluster.aurora"], "Backtrack")
+    assert backtrack.monthly_quantity == pytest.approx(6.6576)
+    assert backtrack.monthly_cost == pytest.approx(6.6576 * AURORA_BACKTRACK_1M, abs=1e-6)
+    oracle = result["aws_db_instance.oracle"]
+    insights = component(oracle, "Performance Insights")
+    assert insights.monthly_cost == pytest.approx(20 * RDS_PERFORMANCE_INSIGHTS_1K)  # $0.20
+    instance = component(oracle, "Database instance")
+    assert "reserved" in instance.name and instance.unit_price is None  # no RDS RI rates
+
+
+def test_sns_deliveries_after_the_free_tier(prices: PriceTable) -> None:
+    result = costs(
+        prices,
+        {
+            "aws_sns_topic.events": {
+                "monthly_requests": 1_000_000,
+                "http_subscriptions": 3,
+                "sms_subscriptions": 1,
+            }
+        },
+    )
+    topic = result["aws_sns_topic.events"]
+    http = component(topic, "HTTP/HTTPS")
+    assert http.monthly_quantity == pytest.approx((3_000_000 - 100_000) / 1e6)
+    assert http.monthly_cost == pytest.approx(2.9 * SNS_HTTP_1M)  # $1.74
+    assert component(topic, "SMS").unit_price is None  # per-country rates: not found
+
+
+def test_db_and_cache_cpu_credits_and_snapshots(prices: PriceTable) -> None:
+    result = plan_costs(
+        "defaults",
+        prices,
+        {
+            "aws_db_instance.default_storage": {"monthly_cpu_credit_hrs": 60},
+            "aws_elasticache_cluster.redis": {
+                "snapshot_storage_size_gb": 10,
+                "reserved_instance_term": "3_year",
+                "reserved_instance_payment_option": "all_upfront",
+            },
+        },
+    )
+    credits = component(result["aws_db_instance.default_storage"], "CPU credits")
+    assert credits.monthly_quantity == 60 * 2  # db.t4g.large: 2 vCPUs
+    assert credits.monthly_cost == pytest.approx(120 * 0.075)  # RDS pricing page: $0.075
+    cache = result["aws_elasticache_cluster.redis"]
+    nodes = component(cache, "Cache nodes")
+    assert nodes.price_key.endswith(":reserved:3y:all-upfront") and nodes.unit_price is None
+    # snapshot_retention_limit unset: only the free snapshot is kept
+    assert component(cache, "Backup storage").monthly_quantity == 0
