@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
@@ -14,7 +14,7 @@ from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.model import Estimate
 from finops_gate.cost.price_layers import load_prices
 from finops_gate.cost.prices import PriceLookup
-from finops_gate.cost.usage import load_usage_file
+from finops_gate.cost.usage import UsageFile, UsageFileError, load_usage_file
 from finops_gate.errors import PlanError, PriceTableError
 from finops_gate.plan import Plan
 from finops_gate.policy import clock
@@ -78,6 +78,7 @@ class GateOptions:
     # prices everything as new, with a note, instead of failing (the pre-commit hook).
     base_optional: bool = False
     usage_file: str | None = None  # --usage-file: quantities for usage-based components
+    strict_usage: bool = False  # --strict-usage: what the usage file says that is unused: exit 2
     prices: str | None = None  # --prices / FINOPS_GATE_PRICES: a table over the bundled one
     prices_only: bool = False  # --prices-only: that table alone, without the bundled one
     region: str | None = None  # --region: for providers nothing else gives a region
@@ -201,11 +202,30 @@ def load_gate_plan(options: GateOptions, environ: Mapping[str, str] | None = Non
     return diff_plans(before, plan)
 
 
-def build_gate_report(options: GateOptions) -> Report:
+def load_gate_usage(options: GateOptions, plan: Plan) -> tuple[UsageFile | None, list[str]]:
+    """The usage file of a run and its warnings: entries it ignores and `resource_usage`
+    addresses that match no resource of the plan (with --strict-usage, errors)."""
+    if not options.usage_file:
+        return None, []
+    usage = load_usage_file(options.usage_file, options.strict_usage)
+    warnings = [*usage.warnings, *usage.unmatched_warnings(r.address for r in plan.resources)]
+    if warnings and options.strict_usage:
+        raise UsageFileError(warnings[0].removesuffix(": ignored"))
+    return usage, warnings
+
+
+def build_gate_report(options: GateOptions, warn: Callable[[str], None] | None = None) -> Report:
+    """`warn` receives each warning about the input (one line each) as well as the report's
+    notes."""
     policy_file, _ = load_policy(options.policy, options.allow_outside_repo)
     plan = load_gate_plan(options)
     prices, table = gate_prices(options)
-    usage = load_usage_file(options.usage_file) if options.usage_file else None
+    usage, usage_warnings = load_gate_usage(options, plan)
+    if usage_warnings:
+        plan = replace(plan, notes=(*plan.notes, *usage_warnings))
+        for line in usage_warnings:
+            if warn is not None:
+                warn(line)
     estimate = estimate_plan(plan, prices, usage, options.today)
     evaluation = EvalOptions(
         overrides=tuple(Override(policy_id, reason) for policy_id, reason in options.overrides),

@@ -86,6 +86,7 @@ CASES: tuple[Case, ...] = (
     Case("defaults", FIXTURES_DIR / "defaults"),
     Case("capacity", FIXTURES_DIR / "capacity"),
     Case("offline_values", FIXTURES_DIR / "offline_values"),
+    Case("usage_file", FIXTURES_DIR / "usage_file"),
     Case("references", FIXTURES_DIR / "references"),
     Case("references_update", FIXTURES_DIR / "references_update"),
     Case("tiered_prices", FIXTURES_DIR / "tiered_prices"),

@@ -1014,6 +1014,24 @@ UNITMAP_SAMPLES = [
         "redshift:ra3.4xlarge",
         1,
     ),
+    (
+        "redshift",
+        "ra3 4xlarge Redshift Concurrency Scaling Current Generation RA3",
+        "redshift:ra3.4xlarge:concurrency-scaling",
+        1,
+    ),
+    ("s3", "Standard Infrequent Access Storage per GB-Mo", "s3:standard-ia:storage", 1),
+    ("s3", "One Zone Infrequent Access Storage Inf per GB-Mo", "s3:one-zone-ia:storage", 1),
+    ("s3", "Glacier Storage per GB Mo", "s3:glacier:storage", 1),
+    (
+        "s3",
+        "PUT COPY/POST or LIST requests to Intelligent Tiering per Requests",
+        "s3:intelligent-tiering:put",
+        1000,
+    ),
+    ("s3", "IntelligentTieringArchiveAccess", "s3:intelligent-tiering:storage-archive", 1),
+    ("s3", "Tags Storage per Tag Mo", "s3:object-tags", 10_000),
+    ("glacier", "API Request Expedited", "s3:glacier:retrieval-requests-expedited", 1000),
 ]
 
 
@@ -1167,3 +1185,55 @@ def test_aurora_io_optimized_rule_agrees_with_coroot(table: dict[str, Any]) -> N
                     assert price == close, (region, engine, instance_class)
                     matched["iopt1"] += 1
     assert min(matched.values()) > 400, matched
+
+
+# Global services: one row without a region (route53, cloudfront), kept in us-east-1
+GLOBAL_SAMPLES = [
+    ("route53", "Query Latency Based Routing External first 1B", "route53:queries:latency", 1e6),
+    ("route53", "Query Geo DNS External first 1B", "route53:queries:geo", 1e6),
+    (
+        "cloudfront",
+        "Regional DT from South Africa to Internet First 10 TB",
+        "cloudfront:data-out:south-africa",
+        1,
+    ),
+    ("cloudfront", "Request HTTP Methods from EU", "cloudfront:requests:http:europe", 10_000),
+    ("cloudfront", "Regional DT to Origin from India", "cloudfront:data-to-origin:india", 1),
+]
+
+
+@needs_sources
+@pytest.mark.parametrize(("service", "description", "key", "factor"), GLOBAL_SAMPLES)
+def test_global_service_prices_equal_aws_pricing_page(
+    table: dict[str, Any], service: str, description: str, key: str, factor: float
+) -> None:
+    with UNITMAPS.open(newline="") as fh:
+        rows = [
+            row
+            for row in csv.DictReader(fh)
+            if row["service"] == service
+            and row["description"] == description
+            and not row["region_code"]  # GovCloud has its own rows
+        ]
+    assert len({row["price_usd"] for row in rows}) == 1
+    expected = float((Decimal(rows[0]["price_usd"]) * Decimal(str(factor))).normalize())
+    assert entry(table, "us-east-1", key) == [expected, "aws-pricing-page-2025-11"]
+    assert key not in table["regions"]["eu-west-1"]
+
+
+@needs_sources
+@pytest.mark.parametrize("region", ["us-east-1", "eu-west-1", "ap-southeast-2"])
+def test_reserved_instances_equal_aws_pricing_page(table: dict[str, Any], region: str) -> None:
+    """Every Linux No Upfront Reserved Instance rate of the region, and nothing else."""
+    with (PAGES / "ec2_linux_reserved_noupfront_by_region_2025-04-05.csv").open(newline="") as fh:
+        published = {
+            f"ec2:{row['instance_type']}:reserved:{row['offering_class']}:{row['term']}"
+            ":no-upfront": float(Decimal(row["price_usd_hour"]).normalize())
+            for row in csv.DictReader(fh)
+            if row["region_code"] == region and Decimal(row["price_usd_hour"]) > 0
+        }
+    found = {k: v for k, v in table["regions"][region].items() if ":reserved:" in k}
+    assert len(published) > 1000
+    assert found == {
+        key: [price, "aws-pricing-page-ec2-reserved"] for key, price in published.items()
+    }

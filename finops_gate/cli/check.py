@@ -257,6 +257,14 @@ def _finite(value: float | None, option: str) -> float | None:
     help="YAML quantities for usage-based costs (Infracost's infracost-usage.yml schema).",
 )
 @click.option(
+    "--strict-usage",
+    "strict_usage",
+    is_flag=True,
+    default=False,
+    help="Exit 2 when the usage file names a key, resource type or address finops-gate "
+    "does not use (default: a warning, and the entry is ignored).",
+)
+@click.option(
     "--prices",
     "prices",
     metavar="FILE",
@@ -319,6 +327,7 @@ def check_command(
     variables: tuple[str, ...] = (),
     base: str | None = None,
     usage_file: str | None = None,
+    strict_usage: bool = False,
     prices: str | None = None,
     prices_only: bool = False,
     region: str | None = None,
@@ -353,13 +362,14 @@ def check_command(
         variables=variables,
         base=base,
         usage_file=usage_file,
+        strict_usage=strict_usage,
         prices=prices,
         prices_only=prices_only,
         region=region,
         config_dir=config_dir,
         allow_outside_repo=outside_allowed(allow_outside_repo),
     )
-    report = build_gate_report(options)
+    report = build_gate_report(options, _warn)
     to_stdout = output is None or output == "-"
     write_text(
         _guarded(render(report, options.output_format, options=options), options, to_stdout), output
@@ -368,6 +378,10 @@ def check_command(
     if not posted and not options.ignore_comment_errors:
         sys.exit(ExitCode.COULD_NOT_RUN)
     sys.exit(ExitCode.GATE_FAILED if gate_failed(report, options.fail_on) else ExitCode.PASS)
+
+
+def _warn(line: str) -> None:
+    click.echo(one_line(f"finops-gate: warning: {line}"), err=True)
 
 
 @click.command("action", context_settings=CONTEXT)

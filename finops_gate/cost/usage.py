@@ -14,15 +14,20 @@ resource_usage:                   # by address; `[*]` matches any count/for_each
 ```
 
 Precedence, lowest first: the type's defaults, then wildcard addresses, then the exact
-address (nested keys are merged). Only the keys an estimator reads (its `USAGE_KEYS`) are
-accepted; anything else is an error naming the file and key path.
+address (nested keys are merged). The keys an estimator reads are its `USAGE_KEYS`
+(quantities) and `USAGE_TEXT_KEYS` (words such as `operating_system: windows`). Anything
+else - an unknown key, a type with no usage pricing, an entry that is no resource address -
+is ignored with a warning naming it (Infracost ignores such entries silently); with
+`strict=True` (`--strict-usage`) it is an error naming the file and key path. A value of
+the wrong kind under a known key is always an error.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -90,12 +95,23 @@ def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
     return merged
 
 
+_INDEX = re.compile(r"\[[^\]]*\]")
+
+
+def _unindexed(address: str) -> str:
+    """The address with every `[...]` index replaced by `[*]`."""
+    return _INDEX.sub("[*]", address)
+
+
 @dataclass(frozen=True, slots=True)
 class UsageFile:
     path: str
     defaults: Mapping[str, Mapping[str, Any]]
     exact: Mapping[str, Mapping[str, Any]]
     wildcards: tuple[tuple[re.Pattern[str], Mapping[str, Any]], ...]
+    # Entries ignored (unknown keys and types), one line each, naming file and key path.
+    warnings: tuple[str, ...] = ()
+    wildcard_addresses: tuple[str, ...] = ()
 
     def for_resource(self, address: str, resource_type: str) -> Mapping[str, Any]:
         usage: dict[str, Any] = dict(self.defaults.get(resource_type, {}))
@@ -105,6 +121,34 @@ class UsageFile:
         if address in self.exact:
             usage = _merge(usage, self.exact[address])
         return usage
+
+    def unmatched_warnings(self, addresses: Iterable[str]) -> list[str]:
+        """A warning for each `resource_usage` address that matches none of `addresses`
+        (the plan's), naming the closest address of the plan of the same type."""
+        present = set(addresses)
+        by_shape: dict[str, list[str]] = {}
+        for address in present:
+            by_shape.setdefault(_unindexed(address), []).append(address)
+        missing = [a for a in self.exact if a not in present]
+        for address, (pattern, _) in zip(self.wildcard_addresses, self.wildcards, strict=True):
+            candidates = by_shape.get(_unindexed(address), ())
+            if not any(pattern.match(candidate) for candidate in candidates):
+                missing.append(address)
+        if not missing:
+            return []
+        by_type: dict[str | None, list[str]] = {}
+        for address in sorted(present):
+            by_type.setdefault(address_type(address), []).append(address)
+        warnings = []
+        for address in sorted(missing):
+            candidates = by_type.get(address_type(address)) or sorted(present)
+            close = difflib.get_close_matches(address, candidates, n=1)
+            hint = f"; closest: {close[0]}" if close else ""
+            warnings.append(
+                f"{self.path}: resource_usage.{address}: no resource of the plan has this "
+                f"address{hint}: ignored"
+            )
+        return warnings
 
 
 def _leaf_paths(values: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
@@ -129,64 +173,122 @@ def _plausible_quantity(value: Any) -> bool:
     return 0 <= value <= MAX_QUANTITY  # NaN compares false
 
 
-def usage_keys() -> dict[str, tuple[str, ...]]:
+MAX_LISTED_KEYS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class KnownKeys:
+    """The usage keys the estimator of a resource type reads."""
+
+    numbers: tuple[str, ...]
+    words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # key -> allowed
+
+    def listed(self, unknown: str = "") -> str:
+        """The known keys, or for a long list the one closest to `unknown`."""
+        every = (*self.numbers, *self.words)
+        if len(every) <= MAX_LISTED_KEYS:
+            return "known: " + (", ".join(every) or "none")
+        close = difflib.get_close_matches(unknown, every, n=1, cutoff=0.5)
+        hint = f"closest known: {close[0]}; " if close else ""
+        return f"{hint}{len(every)} keys known, see docs/usage-file.md"
+
+
+def usage_keys() -> dict[str, KnownKeys]:
     """Resource type -> the usage keys its estimator reads."""
     from finops_gate.cost.registry import ESTIMATOR_MODULES
 
-    keys: dict[str, tuple[str, ...]] = {}
+    keys: dict[str, KnownKeys] = {}
     module: ModuleType
     for module in ESTIMATOR_MODULES:
+        known = KnownKeys(
+            tuple(getattr(module, "USAGE_KEYS", ())), dict(getattr(module, "USAGE_TEXT_KEYS", {}))
+        )
         for resource_type in module.RESOURCE_TYPES:
-            keys[resource_type] = tuple(getattr(module, "USAGE_KEYS", ()))
+            keys[resource_type] = known
     return keys
 
 
-def parse_usage(data: Any, path: str) -> UsageFile:
+class _Checker:
+    """Checks the entries of one usage file: problems with a value are errors; entries
+    finops-gate cannot use are warnings, or errors when strict."""
+
+    def __init__(self, path: str, strict: bool) -> None:
+        self.path = path
+        self.strict = strict
+        self.known = usage_keys()
+        self.warnings: list[str] = []
+
+    def ignored(self, message: str) -> None:
+        if self.strict:
+            raise UsageFileError(message)
+        self.warnings.append(f"{message}: ignored")
+
+    def check(self, where: str, resource_type: str, values: Mapping[str, Any]) -> None:
+        known = self.known.get(resource_type)
+        if known is None or not (known.numbers or known.words):
+            self.ignored(
+                f"{self.path}: {where}: resource type {resource_type} has no usage-based "
+                "costs in finops-gate"
+            )
+            return
+        for key_path, value in _leaf_paths(values):
+            if key_path in known.numbers:
+                if not _plausible_quantity(value):
+                    raise UsageFileError(
+                        f"{self.path}: {where}.{key_path}: expected a non-negative number "
+                        f"no larger than {MAX_QUANTITY:g}"
+                    )
+            elif key_path in known.words:
+                allowed = known.words[key_path]
+                if not isinstance(value, str):
+                    raise UsageFileError(
+                        f"{self.path}: {where}.{key_path}: expected one of {', '.join(allowed)}"
+                    )
+                if value not in allowed:
+                    self.ignored(
+                        f"{self.path}: {where}.{key_path}: {value!r} is not one of "
+                        f"{', '.join(allowed)}"
+                    )
+            else:
+                self.ignored(
+                    f"{self.path}: {where}.{key_path}: unknown usage key for "
+                    f"{resource_type} ({known.listed(key_path)})"
+                )
+
+
+def parse_usage(data: Any, path: str, strict: bool = False) -> UsageFile:
     try:
         model = UsageFileModel.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         location = ".".join(str(part) for part in first["loc"] if not str(part)[:1].isupper())
         raise UsageFileError(f"{path}: {location}: {first['msg']}") from None
-    known = usage_keys()
-
-    def check(section: str, name: str, resource_type: str, values: Mapping[str, Any]) -> None:
-        if resource_type not in known:
-            raise UsageFileError(
-                f"{path}: {section}.{name}: resource type {resource_type} has no usage-based "
-                "costs in finops-gate"
-            )
-        allowed = known[resource_type]
-        for key_path, value in _leaf_paths(values):
-            if key_path not in allowed:
-                listed = ", ".join(allowed) or "none"
-                raise UsageFileError(
-                    f"{path}: {section}.{name}.{key_path}: unknown usage key for "
-                    f"{resource_type} (known: {listed})"
-                )
-            if not _plausible_quantity(value):
-                raise UsageFileError(
-                    f"{path}: {section}.{name}.{key_path}: expected a non-negative number "
-                    f"no larger than {MAX_QUANTITY:g}"
-                )
-
+    checker = _Checker(path, strict)
     for resource_type, values in model.resource_type_default_usage.items():
-        check("resource_type_default_usage", resource_type, resource_type, values)
+        checker.check(f"resource_type_default_usage.{resource_type}", resource_type, values)
     exact: dict[str, Mapping[str, Any]] = {}
-    wildcards: list[tuple[re.Pattern[str], Mapping[str, Any]]] = []
+    wildcards: list[tuple[str, re.Pattern[str], Mapping[str, Any]]] = []
     for address, values in model.resource_usage.items():
         address_kind = address_type(address)
         if address_kind is None:
-            raise UsageFileError(f"{path}: resource_usage.{address}: not a resource address")
-        check("resource_usage", address, address_kind, values)
+            checker.ignored(f"{path}: resource_usage.{address}: not a resource address")
+            continue
+        checker.check(f"resource_usage.{address}", address_kind, values)
         if "[*]" in address:
-            wildcards.append((_pattern(address), values))
+            wildcards.append((address, _pattern(address), values))
         else:
             exact[address] = values
-    return UsageFile(path, model.resource_type_default_usage, exact, tuple(wildcards))
+    return UsageFile(
+        path,
+        model.resource_type_default_usage,
+        exact,
+        tuple((pattern, values) for _, pattern, values in wildcards),
+        tuple(checker.warnings),
+        tuple(address for address, _, _ in wildcards),
+    )
 
 
-def load_usage_file(path: str) -> UsageFile:
+def load_usage_file(path: str, strict: bool = False) -> UsageFile:
     if not Path(path).exists():
         raise UsageFileError(f"{path}: usage file not found")
     raw = read_input_file(path, USAGE_LIMIT, UsageFileError)
@@ -198,4 +300,4 @@ def load_usage_file(path: str) -> UsageFile:
         raise UsageFileError(f"{path}: not valid YAML{where}: {problem.problem}") from None
     if not isinstance(data, dict):
         raise UsageFileError(f"{path}: expected a mapping with version and resource_usage")
-    return parse_usage(data, path)
+    return parse_usage(data, path, strict)

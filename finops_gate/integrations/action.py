@@ -22,6 +22,7 @@ INPUTS = (
     "plan",
     "policy",
     "usage-file",
+    "strict-usage",
     "prices",
     "prices-only",
     "region",
@@ -131,7 +132,7 @@ def action_call(env: Mapping[str, str], supported: frozenset[str] | None = None)
         args += ["--comment", "github"]
     elif comment not in _FALSE:
         raise ActionInputError(f"input comment: expected auto, true or false, got {comment!r}")
-    for name in ("ignore-comment-errors", "prices-only", "allow-outside-repo"):
+    for name in ("ignore-comment-errors", "prices-only", "allow-outside-repo", "strict-usage"):
         if _flag(env, name):
             args.append(f"--{name}")
     extra = action_input(env, "args")

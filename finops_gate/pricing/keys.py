@@ -338,6 +338,277 @@ SERVICE_KEYS: tuple[str, ...] = (
     *TIER_KEYS,
 )
 
+# --------------------------------------------------------------------------------------------
+# Keys of Infracost usage-file items (S3 storage classes, CloudFront regions, Route 53
+# routing policies, Redshift backup and Spectrum, Aurora Serverless v1)
+# --------------------------------------------------------------------------------------------
+ROUTE53_LATENCY_QUERIES = "route53:queries:latency"
+ROUTE53_GEO_QUERIES = "route53:queries:geo"
+REDSHIFT_BACKUP = "redshift:backup"  # first 50 TB
+REDSHIFT_BACKUP_TIER2 = "redshift:backup:tier2"  # next 450 TB
+REDSHIFT_BACKUP_TIER3 = "redshift:backup:tier3"  # over 500 TB
+REDSHIFT_SPECTRUM = "redshift:spectrum"
+AURORA_SERVERLESS_V1_ACU = "aurora:serverless-v1:acu"
+# CloudFront edge geographies, by the name Infracost's usage file gives them.
+CLOUDFRONT_GEOS = (
+    "us",
+    "europe",
+    "south_africa",
+    "south_america",
+    "japan",
+    "australia",
+    "asia_pacific",
+    "india",
+)
+
+
+def cloudfront_data_out(geo: str) -> str:
+    """CloudFront data transfer out to the internet from a geography, first 10 TB, per GB;
+    the US and Europe share `cloudfront:data-out`."""
+    if geo in ("us", "europe"):
+        return CLOUDFRONT_DATA_OUT
+    return f"cloudfront:data-out:{geo.replace('_', '-')}"
+
+
+def cloudfront_requests(geo: str, protocol: str) -> str:
+    """CloudFront requests from a geography, per 10,000; protocol: http or https."""
+    if geo == "us" and protocol == "https":
+        return CLOUDFRONT_REQUESTS_HTTPS
+    return f"cloudfront:requests:{protocol}:{geo.replace('_', '-')}"
+
+
+CLOUDFRONT_GEO_KEYS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        key
+        for geo in CLOUDFRONT_GEOS
+        for key in (
+            cloudfront_data_out(geo),
+            cloudfront_requests(geo, "http"),
+            cloudfront_requests(geo, "https"),
+        )
+        if key not in (CLOUDFRONT_DATA_OUT, CLOUDFRONT_REQUESTS_HTTPS)
+    )
+)
+
+
+def cloudfront_data_to_origin(geo: str) -> str:
+    """CloudFront data transfer from a geography's edge to the origin, per GB."""
+    return f"cloudfront:data-to-origin:{geo.replace('_', '-')}"
+
+
+CLOUDFRONT_INVALIDATION = "cloudfront:invalidation"  # per path beyond the free 1,000
+CLOUDFRONT_FIELD_LEVEL_ENCRYPTION = "cloudfront:field-level-encryption"  # per 10,000
+CLOUDFRONT_REALTIME_LOGS = "cloudfront:realtime-logs"  # per 1M log lines
+CLOUDFRONT_DEDICATED_IP_SSL = "cloudfront:dedicated-ip-ssl"  # per certificate-month
+CLOUDFRONT_SHIELD_GEOS = (
+    "us",
+    "europe",
+    "south_america",
+    "japan",
+    "australia",
+    "singapore",
+    "south_korea",
+    "india",
+)
+
+
+def cloudfront_origin_shield(geo: str) -> str:
+    """CloudFront Origin Shield requests in a geography, per 10,000 (no source has them by
+    geography: UNPRICED_KEYS)."""
+    return f"cloudfront:origin-shield:{geo.replace('_', '-')}"
+
+
+CLOUDFRONT_EXTRA_KEYS: tuple[str, ...] = (
+    *(cloudfront_data_to_origin(geo) for geo in CLOUDFRONT_GEOS),
+    CLOUDFRONT_INVALIDATION,
+    CLOUDFRONT_FIELD_LEVEL_ENCRYPTION,
+    CLOUDFRONT_REALTIME_LOGS,
+    CLOUDFRONT_DEDICATED_IP_SSL,
+)
+CLOUDFRONT_UNPRICED_KEYS: dict[str, str] = {
+    cloudfront_origin_shield(geo): "CloudFront Origin Shield requests by geography: AWS's "
+    "CloudFront pricing-page file in shared/price-sources lists the Origin Shield rates "
+    "without the geography they belong to"
+    for geo in CLOUDFRONT_SHIELD_GEOS
+}
+# S3 storage classes (Infracost's usage-file names) -> key slug
+S3_CLASSES = {
+    "standard": "standard",
+    "intelligent_tiering": "intelligent-tiering",
+    "standard_infrequent_access": "standard-ia",
+    "one_zone_infrequent_access": "one-zone-ia",
+    "glacier_flexible_retrieval": "glacier",
+    "glacier_deep_archive": "deep-archive",
+}
+
+
+def s3_key(storage_class: str, item: str) -> str:
+    """An S3 price of a storage class (a key of S3_CLASSES): `storage` per GB-month, `put`
+    / `get` / `lifecycle` / `retrieval-requests-<tier>` per 1,000 requests, `retrieval`
+    / `retrieval-<tier>` / `select-scanned[-<tier>]` / `select-returned[-<tier>]` per
+    GB, `monitoring` per 1,000 objects-month; Intelligent-Tiering storage by access
+    tier (`storage-frequent`, `storage-infrequent`, `storage-archive`,
+    `storage-deep-archive`)."""
+    return f"s3:{S3_CLASSES[storage_class]}:{item}"
+
+
+# (storage class, item) pairs priced per region from AWS's S3 pricing page
+S3_PAGE_ITEMS: tuple[tuple[str, str], ...] = (
+    ("standard", "select-scanned"),
+    ("standard", "select-returned"),
+    ("intelligent_tiering", "storage-frequent"),
+    ("intelligent_tiering", "storage-infrequent"),
+    ("intelligent_tiering", "storage-archive"),
+    ("intelligent_tiering", "storage-deep-archive"),
+    ("intelligent_tiering", "monitoring"),
+    ("intelligent_tiering", "put"),
+    ("intelligent_tiering", "get"),
+    ("intelligent_tiering", "lifecycle"),
+    ("intelligent_tiering", "select-scanned"),
+    ("intelligent_tiering", "select-returned"),
+    ("standard_infrequent_access", "storage"),
+    ("standard_infrequent_access", "put"),
+    ("standard_infrequent_access", "get"),
+    ("standard_infrequent_access", "lifecycle"),
+    ("standard_infrequent_access", "retrieval"),
+    ("standard_infrequent_access", "select-scanned"),
+    ("standard_infrequent_access", "select-returned"),
+    ("one_zone_infrequent_access", "storage"),
+    ("one_zone_infrequent_access", "put"),
+    ("one_zone_infrequent_access", "get"),
+    ("one_zone_infrequent_access", "lifecycle"),
+    ("one_zone_infrequent_access", "retrieval"),
+    ("one_zone_infrequent_access", "select-scanned"),
+    ("one_zone_infrequent_access", "select-returned"),
+    ("glacier_flexible_retrieval", "storage"),
+    ("glacier_flexible_retrieval", "put"),
+    ("glacier_flexible_retrieval", "get"),
+    ("glacier_flexible_retrieval", "lifecycle"),
+    ("glacier_flexible_retrieval", "retrieval-standard"),
+    ("glacier_flexible_retrieval", "retrieval-expedited"),
+    ("glacier_flexible_retrieval", "retrieval-requests-standard"),
+    ("glacier_flexible_retrieval", "retrieval-requests-expedited"),
+    *(
+        ("glacier_flexible_retrieval", f"select-{what}-{tier}")
+        for what in ("scanned", "returned")
+        for tier in ("standard", "expedited", "bulk")
+    ),
+    ("glacier_deep_archive", "get"),
+    ("glacier_deep_archive", "lifecycle"),
+    ("glacier_deep_archive", "retrieval-standard"),
+    ("glacier_deep_archive", "retrieval-bulk"),
+)
+S3_OBJECT_TAGS = "s3:object-tags"  # per 10,000 tags-month
+S3_PAGE_KEYS = (
+    *(s3_key(storage_class, item) for storage_class, item in S3_PAGE_ITEMS),
+    S3_OBJECT_TAGS,
+)
+S3_UNPRICED_REASON = (
+    "S3 Glacier Deep Archive storage, PUT and restore requests: AWS's S3 pricing-page file in "
+    "shared/price-sources lacks these rows (its Deep Archive rows are retrievals, GET and "
+    "lifecycle transitions only)"
+)
+S3_UNPRICED_KEYS: dict[str, str] = {
+    s3_key("glacier_deep_archive", item): S3_UNPRICED_REASON
+    for item in ("storage", "put", "retrieval-requests-standard", "retrieval-requests-bulk")
+}
+CLOUDWATCH_LOGS_INSIGHTS = "cloudwatch:logs:insights"  # per GB scanned
+DYNAMODB_PITR_BACKUP = "dynamodb:pitr-backup"  # per GB-month
+DYNAMODB_BACKUP = "dynamodb:backup"  # on-demand backups, per GB-month
+DYNAMODB_RESTORE = "dynamodb:restore"  # per GB restored
+DYNAMODB_STREAMS_READ = "dynamodb:streams-read"  # per 1M stream read request units
+EFS_IA_READ = "efs:ia:read"  # Infrequent Access reads, per GB
+EFS_IA_WRITE = "efs:ia:write"  # Infrequent Access writes, per GB
+KINESIS_ONDEMAND_GB_OUT = "kinesis:ondemand:gb-out"
+KINESIS_ONDEMAND_EFO_GB_OUT = "kinesis:ondemand:efo-gb-out"
+KINESIS_ONDEMAND_EXTENDED_RETENTION = "kinesis:ondemand:extended-retention"  # per GB-month
+KINESIS_ONDEMAND_LONG_TERM_RETENTION = "kinesis:ondemand:long-term-retention"
+KINESIS_EXTENDED_RETENTION = "kinesis:extended-retention"  # provisioned, per GB-month
+KINESIS_LONG_TERM_RETENTION = "kinesis:long-term-retention"
+KINESIS_LONG_TERM_RETRIEVAL = "kinesis:long-term-retrieval"  # per GB
+KINESIS_EFO_GB_OUT = "kinesis:efo-gb-out"
+KINESIS_EFO_CONSUMER_SHARD_HOUR = "kinesis:efo-consumer-shard-hour"
+EBS_SNAPSHOT_API_LIST = "ebs:snapshot:api-list"  # per 1,000 requests
+EBS_SNAPSHOT_API_GET = "ebs:snapshot:api-get"  # per 1,000 SnapshotAPIUnits
+EBS_SNAPSHOT_API_PUT = "ebs:snapshot:api-put"  # per 1,000 SnapshotAPIUnits
+EBS_SNAPSHOT_FAST_RESTORE = "ebs:snapshot:fast-restore"  # per DSU-hour
+AURORA_BACKTRACK = "aurora:backtrack"  # per 1M change records
+AURORA_SNAPSHOT_EXPORT = "aurora:snapshot-export"  # per GB exported
+AURORA_CPU_CREDITS = "aurora:cpu-credits"  # per vCPU-hour
+RDS_CPU_CREDITS = "rds:cpu-credits"  # per vCPU-hour
+RDS_IO_STANDARD = "rds:io:standard"  # magnetic storage I/O, per 1M requests
+RDS_PERFORMANCE_INSIGHTS_API = "rds:performance-insights:api"  # per 1,000 requests
+ELASTICACHE_SNAPSHOT = "elasticache:snapshot"  # per GB-month
+DB_RESERVED_TERMS = {"1_year": "1y", "3_year": "3y"}
+DB_RESERVED_PAYMENTS = {
+    "no_upfront": "no-upfront",
+    "partial_upfront": "partial-upfront",
+    "all_upfront": "all-upfront",
+}
+
+
+def db_reserved(on_demand_key: str, term: str, payment: str) -> str:
+    """An RDS or ElastiCache reserved node's effective hourly rate: the on-demand key with
+    `:reserved:<1y|3y>:<payment>` (no source: UNPRICED_FORMS)."""
+    return f"{on_demand_key}:reserved:{term}:{payment}"
+
+
+# SNS deliveries per 1M notifications, by subscription protocol
+SNS_NOTIFICATIONS = {
+    "http": "sns:notifications:http",
+    "email": "sns:notifications:email",
+    "kinesis": "sns:notifications:kinesis",
+    "mobile_push": "sns:notifications:mobile-push",
+    "macos": "sns:notifications:macos",
+    "sms": "sns:notifications:sms",
+}
+USAGE_FILE_UNPRICED: dict[str, str] = {
+    KINESIS_EXTENDED_RETENTION: "Kinesis provisioned-mode extended retention: AWS bills it "
+    "per shard-hour, not per GB, so the usage file's GB figure has no rate",
+    SNS_NOTIFICATIONS["sms"]: "SNS SMS deliveries: the rate depends on the destination "
+    "country; no source in shared/price-sources has it",
+}
+USAGE_FILE_KEYS: tuple[str, ...] = (
+    CLOUDWATCH_LOGS_INSIGHTS,
+    DYNAMODB_PITR_BACKUP,
+    DYNAMODB_BACKUP,
+    DYNAMODB_RESTORE,
+    DYNAMODB_STREAMS_READ,
+    EFS_IA_READ,
+    EFS_IA_WRITE,
+    KINESIS_ONDEMAND_GB_OUT,
+    KINESIS_ONDEMAND_EFO_GB_OUT,
+    KINESIS_ONDEMAND_EXTENDED_RETENTION,
+    KINESIS_ONDEMAND_LONG_TERM_RETENTION,
+    KINESIS_LONG_TERM_RETENTION,
+    KINESIS_LONG_TERM_RETRIEVAL,
+    KINESIS_EFO_GB_OUT,
+    KINESIS_EFO_CONSUMER_SHARD_HOUR,
+    *(key for key in SNS_NOTIFICATIONS.values() if key not in USAGE_FILE_UNPRICED),
+    EBS_SNAPSHOT_API_LIST,
+    EBS_SNAPSHOT_API_GET,
+    EBS_SNAPSHOT_API_PUT,
+    EBS_SNAPSHOT_FAST_RESTORE,
+    AURORA_BACKTRACK,
+    AURORA_SNAPSHOT_EXPORT,
+    AURORA_CPU_CREDITS,
+    RDS_CPU_CREDITS,
+    RDS_IO_STANDARD,
+    RDS_PERFORMANCE_INSIGHTS_API,
+    ELASTICACHE_SNAPSHOT,
+    ROUTE53_LATENCY_QUERIES,
+    ROUTE53_GEO_QUERIES,
+    REDSHIFT_BACKUP,
+    REDSHIFT_BACKUP_TIER2,
+    REDSHIFT_BACKUP_TIER3,
+    REDSHIFT_SPECTRUM,
+    AURORA_SERVERLESS_V1_ACU,
+    *CLOUDFRONT_GEO_KEYS,
+    *CLOUDFRONT_EXTRA_KEYS,
+    *S3_PAGE_KEYS,
+)
+SERVICE_KEYS = (*SERVICE_KEYS, *USAGE_FILE_KEYS)
+
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region
 # (CloudFront and Route 53 are global services).
 GLOBAL_REGION = "us-east-1"
@@ -349,6 +620,11 @@ GLOBAL_KEYS = frozenset(
         ROUTE53_QUERIES,
         *CLOUDFRONT_DATA_OUT_TIERS,
         ROUTE53_QUERIES_OVER_1B,
+        ROUTE53_LATENCY_QUERIES,
+        ROUTE53_GEO_QUERIES,
+        *CLOUDFRONT_GEO_KEYS,
+        *CLOUDFRONT_EXTRA_KEYS,
+        *CLOUDFRONT_UNPRICED_KEYS,
     }
 )
 
@@ -369,6 +645,7 @@ RDS_ENGINES = (
     "aurora-postgresql-iopt1",
 )
 RDS_DEPLOYMENTS = ("single-az", "multi-az")
+EC2_RESERVED_CLASSES = ("standard", "convertible")
 ELASTICACHE_ENGINES = ("redis", "memcached", "valkey")
 
 # Keys besides SERVICE_KEYS that the table holds: EC2 instance types (on-demand, spot,
@@ -377,10 +654,11 @@ ELASTICACHE_ENGINES = ("redis", "memcached", "valkey")
 # MSK nodes.
 INSTANCE_KEY = re.compile(
     r"ec2:[a-z0-9][a-z0-9.-]*(?::spot|:dedicated|:ebs-optimized)?"
+    r"|ec2:[a-z0-9][a-z0-9.-]*:reserved:(?:standard|convertible):[13]y:no-upfront"
     rf"|rds:db\.[a-z0-9.-]+:(?:{'|'.join(RDS_ENGINES)}):(?:{'|'.join(RDS_DEPLOYMENTS)})"
     rf"|elasticache:cache\.[a-z0-9.-]+:(?:{'|'.join(ELASTICACHE_ENGINES)})"
     r"|opensearch:[a-z0-9.-]+\.search"
-    r"|redshift:(?:dc2|ds2|ra3)\.[a-z0-9.-]+"
+    r"|redshift:(?:dc2|ds2|ra3)\.[a-z0-9.-]+(?::concurrency-scaling)?"
     r"|msk:kafka\.[a-z0-9.-]+"
 )
 
@@ -395,6 +673,9 @@ UNPRICED_KEYS: dict[str, str] = {
     "configuration: no source in shared/price-sources has the I/O-Optimized ACU rate, and no "
     "documented rule relates it to the Standard rate",
 }
+UNPRICED_KEYS.update(S3_UNPRICED_KEYS)
+UNPRICED_KEYS.update(CLOUDFRONT_UNPRICED_KEYS)
+UNPRICED_KEYS.update(USAGE_FILE_UNPRICED)
 # RDS engines an `aws_db_instance` may name that no price source covers, and why.
 RDS_ENGINES_WITHOUT_SOURCE: dict[str, str] = {
     "db2-se": "RDS for Db2 Standard Edition: not in any source in shared/price-sources",
@@ -414,6 +695,24 @@ UNPRICED_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
         ),
         "EC2 capacity reservations for a platform other than Linux/UNIX (Windows, RHEL, "
         "SUSE...): the sources hold Linux on-demand prices only",
+    ),
+    "ec2-reserved-without-source": (
+        re.compile(
+            # not the Linux, shared-tenancy No Upfront rate (INSTANCE_KEY, priced)
+            r"(?!ec2:[a-z0-9][a-z0-9.-]*:reserved:(?:standard|convertible):[13]y:no-upfront$)"
+            r"ec2:[a-z0-9][a-z0-9.-]*(?::[a-z0-9-]+)?:reserved:(?:standard|convertible):[13]y"
+            r":(?:no-upfront|partial-upfront|all-upfront)(?::dedicated)?"
+        ),
+        "EC2 Reserved Instances other than Linux, shared tenancy, No Upfront (Partial and All "
+        "Upfront add an upfront fee; Windows, RHEL, SUSE and dedicated rates): no source in "
+        "shared/price-sources",
+    ),
+    "db-reserved-without-source": (
+        re.compile(
+            r"(?:rds|elasticache):[a-z0-9.:-]+:reserved:[13]y"
+            r":(?:no-upfront|partial-upfront|all-upfront)"
+        ),
+        "RDS and ElastiCache reserved nodes: no source in shared/price-sources has their rates",
     ),
     "rds-engine-without-source": (
         re.compile(
@@ -467,6 +766,22 @@ def ec2_platform(instance_type: str, platform_slug: str, dedicated: bool = False
     """On-demand price of a platform: `platform_slug` "" for Linux, else e.g. `windows`,
     `red-hat-enterprise-linux` (no source has those: UNPRICED_FORMS)."""
     key = f"ec2:{instance_type}:{platform_slug}" if platform_slug else f"ec2:{instance_type}"
+    return f"{key}:dedicated" if dedicated else key
+
+
+def ec2_reserved(
+    instance_type: str,
+    offering_class: str,
+    term: str,
+    payment: str,
+    platform_slug: str = "",
+    dedicated: bool = False,
+) -> str:
+    """Reserved Instance effective hourly rate: offering class from EC2_RESERVED_CLASSES,
+    term `1y` / `3y`, payment `no-upfront` / `partial-upfront` / `all-upfront`. Only Linux,
+    shared-tenancy No Upfront rates have a source; the others are UNPRICED_FORMS."""
+    platform = f":{platform_slug}" if platform_slug else ""
+    key = f"ec2:{instance_type}{platform}:reserved:{offering_class}:{term}:{payment}"
     return f"{key}:dedicated" if dedicated else key
 
 
@@ -542,6 +857,11 @@ def opensearch_storage(volume_type: str) -> str:
 def redshift_node(node_type: str) -> str:
     """Redshift node (`ra3.4xlarge`), USD per hour."""
     return f"redshift:{node_type}"
+
+
+def redshift_concurrency_scaling(node_type: str) -> str:
+    """Redshift concurrency scaling beyond the free credits, USD per node-second."""
+    return f"redshift:{node_type}:concurrency-scaling"
 
 
 def msk_broker(instance_type: str) -> str:

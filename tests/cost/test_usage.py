@@ -197,14 +197,21 @@ resource_usage:
 
 
 def test_load_balancer_capacity_units(prices: PriceTable) -> None:
+    """Infracost's meaning: each figure / its amount per LCU is the month's LCU-hours, the
+    largest counts (Infracost's lb_test golden: this usage is 1,000 LCU-hours, i.e.
+    1.3698 LCU-months, $8.00 on an ALB and $6.00 on an NLB)."""
+    lb_test = {
+        "new_connections": 10000,  # / 100 = 100
+        "active_connections": 1000,  # / 3,000 = 0.33
+        "processed_bytes_gb": 1000,  # GB a month / 1 = 1,000
+        "rule_evaluations": 300,  # / 1,000 = 0.3 (ALB only)
+    }
     usage = parse_usage(
         {
             "version": 0.1,
             "resource_usage": {
-                # ALB: 50 new connections/s = 2 LCU, 1.5 GB/hour = 1.5 LCU: the larger counts
-                "aws_lb.app": {"new_connections": 50, "processed_bytes_gb": 1.5},
-                # NLB: 50,000 active flows = 0.5 NLCU
-                "aws_lb.net": {"active_connections": 50000},
+                "aws_lb.app": lb_test,
+                "aws_lb.net": {"active_connections": 50000},  # 16.67 LCU-hours
             },
         },
         "u.yml",
@@ -212,10 +219,16 @@ def test_load_balancer_capacity_units(prices: PriceTable) -> None:
     plan = load_plan(str(fixture_plan_path("priced_us_east_1")))
     result = {c.resource.address: c for c in estimate_plan(plan, prices, usage).resources}
     app = result["aws_lb.app"]
-    assert app.components[1].monthly_quantity == pytest.approx(2 * HOURS)
-    assert app.monthly_cost_after == pytest.approx(LB_HOUR * HOURS + 2 * HOURS * ALB_LCU)
+    assert app.components[1].monthly_quantity == pytest.approx(1000)
+    assert app.components[1].monthly_cost == pytest.approx(1000 * ALB_LCU)  # $8.00
+    assert app.monthly_cost_after == pytest.approx(LB_HOUR * HOURS + 1000 * ALB_LCU)
     net = result["aws_lb.net"]
-    assert net.monthly_cost_after == pytest.approx(LB_HOUR * HOURS + 0.5 * HOURS * NLB_LCU)
+    assert net.monthly_cost_after == pytest.approx(LB_HOUR * HOURS + 50000 / 3000 * NLB_LCU)
+    rules_alone = parse_usage(
+        {"version": 0.1, "resource_usage": {"aws_lb.app": {"rule_evaluations": 5000}}}, "u.yml"
+    )
+    alone = {c.resource.address: c for c in estimate_plan(plan, prices, rules_alone).resources}
+    assert alone["aws_lb.app"].components[1].monthly_quantity is None  # as in Infracost
 
 
 def test_precedence_merges_nested_keys() -> None:
@@ -249,8 +262,7 @@ def test_precedence_merges_nested_keys() -> None:
         (
             "version: 0.1\nresource_usage:\n  aws_s3_bucket.b:\n    standard:\n      storage: 1\n",
             "u.yml: resource_usage.aws_s3_bucket.b.standard.storage: unknown usage key for "
-            "aws_s3_bucket (known: standard.storage_gb, standard.monthly_tier_1_requests, "
-            "standard.monthly_tier_2_requests)",
+            "aws_s3_bucket (closest known: standard.storage_gb; ",
         ),
         (
             "version: 0.1\nresource_type_default_usage:\n  aws_transfer_server:\n"
@@ -277,7 +289,7 @@ def test_errors_name_the_file_and_key_path(tmp_path: Path, text: str, message: s
     path = tmp_path / "u.yml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(UsageFileError) as error:
-        load_usage_file(str(path))
+        load_usage_file(str(path), strict=True)
     assert str(error.value).replace(str(tmp_path) + "/", "").startswith(message)
 
 
@@ -303,7 +315,7 @@ def test_cli_usage_file_and_error_exit_code(
     assert "standard.storage_gb = 1000" in out
     bad = tmp_path / "bad.yml"
     bad.write_text("version: 0.1\nresource_usage:\n  aws_s3_bucket.data:\n    size: 1\n")
-    code, out, err = run_cli(["check", plan, "--usage-file", str(bad)], capsys)
+    code, out, err = run_cli(["check", plan, "--usage-file", str(bad), "--strict-usage"], capsys)
     assert code == 2 and out == ""
     assert "bad.yml: resource_usage.aws_s3_bucket.data.size: unknown usage key" in err
     assert len(err.strip().splitlines()) == 1

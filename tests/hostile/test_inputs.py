@@ -223,7 +223,13 @@ def test_usage_key_with_a_newline_is_escaped(tmp_path: Path) -> None:
         'version: 0.1\nresource_usage:\n  "aws_instance.a\\n::error::x":\n    hours: 1\n',
         encoding="utf-8",
     )
-    assert_could_not_run(run_gate([str(PLAN), "--usage-file", str(usage)]), "\\n::error::x")
+    strict = run_gate([str(PLAN), "--usage-file", str(usage), "--strict-usage"])
+    assert_could_not_run(strict, "\\n::error::x")
+    # without --strict-usage the entry is ignored with a warning: escaped the same way
+    warned = run_gate([str(PLAN), "--usage-file", str(usage)])
+    assert warned.returncode in (0, 1)
+    assert "\\n::error::x" in warned.stderr
+    assert "\n::error::x" not in warned.stderr
 
 
 def test_file_name_with_control_characters_is_escaped(tmp_path: Path) -> None:

@@ -259,6 +259,11 @@ def test_usage_file_input_reaches_the_cli() -> None:
     known = frozenset(name for param in check_command.params for name in getattr(param, "opts", []))
     call = action_call({**_inputs(plan="p.json"), "INPUT_USAGE-FILE": "usage.yml"}, known)
     assert call.args[1:3] == ["--usage-file", "usage.yml"]
+    strict = action_call(
+        {**_inputs(plan="p.json"), "INPUT_USAGE-FILE": "u.yml", "INPUT_STRICT-USAGE": "true"},
+        known,
+    )
+    assert "--strict-usage" in strict.args and "--strict-usage" in known
 
 
 def test_region_inputs_reach_the_cli() -> None:

@@ -153,6 +153,7 @@ def test_every_instance_key_form_has_prices() -> None:
         "ec2 spot": r"ec2:[^:]+:spot",
         "ec2 dedicated": r"ec2:[^:]+:dedicated",
         "ec2 ebs-optimized": r"ec2:[^:]+:ebs-optimized",
+        "ec2 reserved": r"ec2:[^:]+:reserved:(standard|convertible):[13]y:no-upfront",
         "opensearch": r"opensearch:[^:]+\.search",
         "redshift": r"redshift:[^:]+",
         "msk": r"msk:kafka\.[^:]+",

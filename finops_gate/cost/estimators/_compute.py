@@ -19,6 +19,64 @@ _T2_VCPUS = {"nano": 1, "micro": 1, "small": 1, "medium": 2, "large": 2, "xlarge
 _T3_VCPUS = {"nano": 2, "micro": 2, "small": 2, "medium": 2, "large": 2, "xlarge": 4}
 
 
+# Infracost's usage-file words -> the price-key slug of the platform ("" = Linux/UNIX)
+OPERATING_SYSTEMS = {
+    "linux": "",
+    "windows": "windows",
+    "suse": "suse-linux",
+    "rhel": "red-hat-enterprise-linux",
+}
+_PLATFORM_NAMES = {
+    "": "Linux",
+    "windows": "Windows",
+    "suse-linux": "SUSE",
+    "red-hat-enterprise-linux": "RHEL",
+}
+RESERVED_TERMS = {"1_year": "1y", "3_year": "3y"}
+RESERVED_PAYMENTS = {
+    "no_upfront": "no-upfront",
+    "partial_upfront": "partial-upfront",
+    "all_upfront": "all-upfront",
+}
+# What the usage file may say of instances (USAGE_TEXT_KEYS of the EC2 estimators).
+PURCHASE_WORDS: dict[str, tuple[str, ...]] = {
+    "operating_system": tuple(OPERATING_SYSTEMS),
+    "reserved_instance_type": keys.EC2_RESERVED_CLASSES,
+    "reserved_instance_term": tuple(RESERVED_TERMS),
+    "reserved_instance_payment_option": tuple(RESERVED_PAYMENTS),
+}
+
+
+@dataclass(frozen=True)
+class Purchase:
+    """How the usage file says instances are bought and run: platform, reservation."""
+
+    platform: str = ""  # price-key slug, "" for Linux
+    reservation: tuple[str, str, str] | None = None  # (class, term, payment) key parts
+    notes: tuple[str, ...] = ()
+
+
+def usage_purchase(view: AttributeView) -> Purchase:
+    """`operating_system` and `reserved_instance_type` / `_term` / `_payment_option` from
+    the usage file (a reservation needs its type; term and payment default to Infracost's
+    1 year, no upfront). A word not in PURCHASE_WORDS was ignored, with a warning, when the
+    usage file was read."""
+    system = view.usage_string("operating_system")
+    if system not in OPERATING_SYSTEMS:
+        system = None
+    notes = [f"from the usage file: operating_system = {system}"] if system else []
+    offering = view.usage_string("reserved_instance_type")
+    reservation = None
+    if offering in keys.EC2_RESERVED_CLASSES:
+        term = view.usage_string("reserved_instance_term")
+        term = term if term in RESERVED_TERMS else "1_year"
+        payment = view.usage_string("reserved_instance_payment_option")
+        payment = payment if payment in RESERVED_PAYMENTS else "no_upfront"
+        reservation = (offering, RESERVED_TERMS[term], RESERVED_PAYMENTS[payment])
+        notes.append(f"from the usage file: reserved {offering}, {term}, {payment}")
+    return Purchase(OPERATING_SYSTEMS[system or "linux"], reservation, tuple(notes))
+
+
 @dataclass
 class LaunchSpec:
     """What a group of identical instances runs, however it was described."""
@@ -34,6 +92,8 @@ class LaunchSpec:
     )  # (label, type, size GB, iops, throughput)
     notes: list[str] = field(default_factory=list)
     root_note: str | None = None  # why the root volume is assumed
+    purchase: Purchase = field(default_factory=Purchase)
+    monthly_hours: float | None = None  # per instance; None: 730
 
 
 def family(instance_type: str) -> str:
@@ -42,18 +102,32 @@ def family(instance_type: str) -> str:
 
 def instance_usage(spec: LaunchSpec, count: float, spot: bool | None = None) -> ComponentSpec:
     is_spot = spec.spot if spot is None else spot
+    purchase = spec.purchase
     key, label = keys.ec2_instance(spec.instance_type), "on-demand"
     if is_spot:
         key, label = keys.ec2_spot(spec.instance_type), "spot"
-    elif spec.dedicated:
-        key, label = keys.ec2_dedicated(spec.instance_type), "on-demand, dedicated"
+    elif purchase.reservation is not None:
+        offering, term, payment = purchase.reservation
+        key = keys.ec2_reserved(
+            spec.instance_type, offering, term, payment, purchase.platform, spec.dedicated
+        )
+        label = f"reserved {offering} {term} {payment}"
+    elif spec.dedicated or purchase.platform:
+        key = keys.ec2_platform(spec.instance_type, purchase.platform, spec.dedicated)
+        label = "on-demand, dedicated" if spec.dedicated else "on-demand"
     size = f"{count:g} x {spec.instance_type}" if count != 1 else spec.instance_type
     notes = list(spec.notes)
+    if not is_spot:
+        notes.extend(purchase.notes)
     if is_spot:
         notes.append("the average spot price; the actual price varies")
+    hours = HOURS_PER_MONTH if spec.monthly_hours is None else spec.monthly_hours
+    if spec.monthly_hours is not None:
+        notes.append(f"from the usage file: monthly_hrs = {spec.monthly_hours:g}")
     note = "; ".join(notes) or None
+    system = _PLATFORM_NAMES.get(purchase.platform, purchase.platform) if not is_spot else "Linux"
     return ComponentSpec(
-        f"Instance usage (Linux, {label}, {size})", "hour", key, HOURS_PER_MONTH * count, note=note
+        f"Instance usage ({system}, {label}, {size})", "hour", key, hours * count, note=note
     )
 
 
@@ -118,6 +192,15 @@ def extras(view: AttributeView, spec: LaunchSpec, count: float) -> list[Componen
     if credits is not None:
         specs.append(credits)
     return specs
+
+
+def burstable_vcpus(instance_type: str) -> float | None:
+    """vCPUs of a t2 / t3 / t3a / t4g size (`db.` and `cache.` prefixes allowed)."""
+    kind, _, size = instance_type.removeprefix("db.").removeprefix("cache.").partition(".")
+    if kind not in BURSTABLE_FAMILIES:
+        return None
+    table = _T2_VCPUS if kind == "t2" else _T3_VCPUS
+    return float(table.get(size, 8 if size == "2xlarge" else 0)) or None
 
 
 def cpu_credits(view: AttributeView, spec: LaunchSpec, count: float) -> ComponentSpec | None:

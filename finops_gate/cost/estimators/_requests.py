@@ -13,14 +13,21 @@ def chunked_requests(
     name: str,
     price_key: str,
     count_key: str,
-    size_key: str,
+    size_key: str | tuple[str, ...],
     chunk: float,
     per: float = 1e6,
     unit: str = "1M requests",
 ) -> ComponentSpec:
-    """`count_key` requests, each counting once per started `chunk` of `size_key`."""
+    """`count_key` requests, each counting once per started `chunk` of `size_key` (the
+    first of several names that is set)."""
     count = view.usage_number(count_key)
-    size = view.usage_number(size_key)
+    size_keys = (size_key,) if isinstance(size_key, str) else size_key
+    size, size_key = None, size_keys[0]
+    for candidate in size_keys:
+        size = view.usage_number(candidate)
+        if size is not None:
+            size_key = candidate
+            break
     chunks = max(1, math.ceil(size / chunk)) if size else 1
     quantity = None if count is None else count * chunks / per
     note = None

@@ -24,3 +24,15 @@ def usage_spec(
     return ComponentSpec(
         name, unit, price_key, quantity, usage_based=True, note=note, region=region, tiered=tiered
     )
+
+
+def given_usage_specs(
+    view: AttributeView, items: tuple[tuple[str, str, str, str, float], ...]
+) -> list[ComponentSpec]:
+    """A usage-based component for each item (usage key, name, unit, price key, scale)
+    whose usage key the usage file sets: optional usage that is shown only when described."""
+    return [
+        usage_spec(view, name, unit, price_key, usage_key, scale)
+        for usage_key, name, unit, price_key, scale in items
+        if view.usage_number(usage_key) is not None
+    ]

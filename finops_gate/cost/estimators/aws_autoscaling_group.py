@@ -22,6 +22,8 @@
 - Warm pool (`warm_pool`): `max_group_prepared_capacity` (else `max_size`) minus the
   desired capacity, at least its `min_size`, instances: their disks when `Stopped` or
   `Hibernated` (the default `Stopped`), everything when `Running`
+- The usage file's `operating_system` and `reserved_instance_*` price the on-demand
+  instances as `aws_instance` does
 - Unlimited CPU credits (usage: `monthly_cpu_credit_hrs` x `vcpu_count` per instance):
   vCPU-hour, `ec2:cpu-credits:<family>`
 
@@ -39,12 +41,14 @@ from dataclasses import replace
 
 from finops_gate.cost.estimators._compute import (
     LAUNCH_CONFIGURATION,
+    PURCHASE_WORDS,
     LaunchSpec,
     extras,
     from_launch_configuration,
     from_launch_template,
     instance_usage,
     launch_template_of,
+    usage_purchase,
 )
 from finops_gate.cost.estimators._reservation import targeted_reservations, without_reserved_hours
 from finops_gate.cost.model import ComponentSpec
@@ -52,6 +56,7 @@ from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
 RESOURCE_TYPES = ("aws_autoscaling_group",)
 USAGE_KEYS = ("instances", "monthly_cpu_credit_hrs", "vcpu_count")
+USAGE_TEXT_KEYS = PURCHASE_WORDS
 
 
 def instance_count(view: AttributeView) -> float:
@@ -143,6 +148,7 @@ def _first_weight(view: AttributeView) -> float | None:
 def group_components(view: AttributeView) -> list[ComponentSpec]:
     capacity = instance_count(view)
     spec, distribution = launch_spec(view)
+    spec.purchase = usage_purchase(view)  # the on-demand instances' platform, reservation
     if distribution is None and _first_weight(view) is None:
         count = capacity
         return [instance_usage(spec, count), *extras(view, spec, count), *_warm_pool(view, spec)]

@@ -6,26 +6,128 @@
   over 5 PB)
 - HTTPS requests, US (usage: `monthly_https_requests.us`): 10k requests,
   `cloudfront:requests:https`
+
+Shown when the usage file gives them (geographies: `us`, `europe`, `south_africa`,
+`south_america`, `japan`, `australia`, `asia_pacific`, `india`):
+- Data transfer out to the internet from another geography, first 10 TB
+  (`monthly_data_transfer_to_internet_gb.<geo>`): GB, `cloudfront:data-out:<geo>`
+- Data transfer to the origin (`monthly_data_transfer_to_origin_gb.<geo>`): GB,
+  `cloudfront:data-to-origin:<geo>`
+- HTTP requests (`monthly_http_requests.<geo>`), HTTPS requests outside the US
+  (`monthly_https_requests.<geo>`): 10k requests, `cloudfront:requests:<http|https>:<geo>`
+- Origin Shield requests (`monthly_shield_requests.<geo>`, geographies as Infracost's:
+  also `singapore`, `south_korea`): 10k requests, `cloudfront:origin-shield:<geo>` (no
+  source: "price not found")
+- Invalidation paths beyond the free 1,000 (`monthly_invalidation_requests`): path,
+  `cloudfront:invalidation`
+- Field-level encryption (`monthly_encryption_requests`): 10k requests,
+  `cloudfront:field-level-encryption`
+- Real-time logs (`monthly_log_lines`): 1M lines, `cloudfront:realtime-logs`
+- Dedicated-IP custom SSL certificates (`custom_ssl_certificates`): certificate-month,
+  `cloudfront:dedicated-ip-ssl`
+
+Data transfer is priced at the first tier's rate (the first 10 TB a month).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from finops_gate.cost.estimators._usage import given_usage_specs
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_cloudfront_distribution",)
+GEOS = keys.CLOUDFRONT_GEOS
+_NAMES = {
+    "us": "US",
+    "europe": "Europe",
+    "south_africa": "South Africa",
+    "south_america": "South America",
+    "japan": "Japan",
+    "australia": "Australia",
+    "asia_pacific": "Asia Pacific",
+    "india": "India",
+    "singapore": "Singapore",
+    "south_korea": "South Korea",
+}
+_PER_10K = 1 / 10_000
+# (usage key, name, unit, price key, scale) of the components shown when given
+OPTIONAL: tuple[tuple[str, str, str, str, float], ...] = (
+    *(
+        (
+            f"monthly_data_transfer_to_internet_gb.{geo}",
+            f"Data transfer out to the internet ({_NAMES[geo]})",
+            "GB",
+            keys.cloudfront_data_out(geo),
+            1.0,
+        )
+        for geo in GEOS
+        if geo not in ("us", "europe")
+    ),
+    *(
+        (
+            f"monthly_data_transfer_to_origin_gb.{geo}",
+            f"Data transfer to origin ({_NAMES[geo]})",
+            "GB",
+            keys.cloudfront_data_to_origin(geo),
+            1.0,
+        )
+        for geo in GEOS
+    ),
+    *(
+        (
+            f"monthly_{protocol}_requests.{geo}",
+            f"{protocol.upper()} requests ({_NAMES[geo]})",
+            "10k requests",
+            keys.cloudfront_requests(geo, protocol),
+            _PER_10K,
+        )
+        for protocol in ("http", "https")
+        for geo in GEOS
+        if (geo, protocol) != ("us", "https")
+    ),
+    *(
+        (
+            f"monthly_shield_requests.{geo}",
+            f"Origin Shield requests ({_NAMES[geo]})",
+            "10k requests",
+            keys.cloudfront_origin_shield(geo),
+            _PER_10K,
+        )
+        for geo in keys.CLOUDFRONT_SHIELD_GEOS
+    ),
+    (
+        "monthly_encryption_requests",
+        "Field-level encryption requests",
+        "10k requests",
+        keys.CLOUDFRONT_FIELD_LEVEL_ENCRYPTION,
+        _PER_10K,
+    ),
+    ("monthly_log_lines", "Real-time log lines", "1M lines", keys.CLOUDFRONT_REALTIME_LOGS, 1e-6),
+    (
+        "custom_ssl_certificates",
+        "Dedicated IP custom SSL certificates",
+        "certificate-month",
+        keys.CLOUDFRONT_DEDICATED_IP_SSL,
+        1.0,
+    ),
+)
+FREE_INVALIDATION_PATHS = 1000.0
 USAGE_KEYS = (
     "monthly_data_transfer_to_internet_gb.us",
     "monthly_data_transfer_to_internet_gb.europe",
     "monthly_https_requests.us",
+    "monthly_invalidation_requests",
+    *(item[0] for item in OPTIONAL),
 )
 GLOBAL_REGION = keys.GLOBAL_REGION
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     requests = view.usage_number("monthly_https_requests.us")
-    return [
+    specs = [
         *_data_out(view),
         ComponentSpec(
             "HTTPS requests (US)",
@@ -39,6 +141,21 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             region=GLOBAL_REGION,
         ),
     ]
+    optional = given_usage_specs(view, OPTIONAL)
+    paths = view.usage_number("monthly_invalidation_requests")
+    if paths is not None:
+        optional.append(
+            ComponentSpec(
+                "Invalidation paths (over 1,000 free)",
+                "path",
+                keys.CLOUDFRONT_INVALIDATION,
+                max(paths - FREE_INVALIDATION_PATHS, 0.0),
+                usage_based=True,
+                note=f"from the usage file: monthly_invalidation_requests = {paths:g}",
+            )
+        )
+    specs.extend(_global(spec) for spec in optional)
+    return specs
 
 
 def _data_out(view: AttributeView) -> list[ComponentSpec]:
@@ -66,3 +183,7 @@ def _data_out(view: AttributeView) -> list[ComponentSpec]:
         for geography, value in given.items()
         if value is not None or len(given) == 1
     ]
+
+
+def _global(spec: ComponentSpec) -> ComponentSpec:
+    return replace(spec, region=GLOBAL_REGION)

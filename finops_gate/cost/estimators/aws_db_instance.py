@@ -17,18 +17,39 @@
   GB-month, `rds:backup`
 - Master user secret (`manage_master_user_password = true`: RDS keeps the password in
   Secrets Manager): secret-month, `secretsmanager:secret`
+
+From the usage file (shown when given): `reserved_instance_term` (`1_year`, `3_year`) and
+`reserved_instance_payment_option` price the instance as reserved,
+`<instance key>:reserved:<1y|3y>:<payment>` (no source: "price not found", never the
+on-demand rate); CPU credits of burstable classes (`monthly_cpu_credit_hrs` x
+`vcpu_count` or the class's vCPUs): vCPU-hour, `rds:cpu-credits`;
+Performance Insights API requests (`monthly_additional_performance_insights_requests`):
+1k requests, `rds:performance-insights:api`;
+magnetic-storage I/O (`monthly_standard_io_requests`): 1M requests, `rds:io:standard`
 """
 
 from __future__ import annotations
 
+from finops_gate.cost.estimators._db_usage import (
+    RESERVED_WORDS,
+    cpu_credits,
+    performance_insights,
+    reserved,
+)
 from finops_gate.cost.estimators._defaults import joined, set_from_reference
-from finops_gate.cost.estimators._usage import usage_spec
+from finops_gate.cost.estimators._usage import given_usage_specs, usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_db_instance",)
-USAGE_KEYS = ("additional_backup_storage_gb",)
+USAGE_KEYS = (
+    "additional_backup_storage_gb",
+    "monthly_standard_io_requests",
+    "monthly_additional_performance_insights_requests",
+    "monthly_cpu_credit_hrs",
+)
+USAGE_TEXT_KEYS = RESERVED_WORDS
 SECRET_KEY = keys.SECRETSMANAGER_SECRET
 PIOPS_MINIMUM_GB = 100.0
 PIOPS_MINIMUM_IOPS = 1000
@@ -74,12 +95,15 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         license_note = "license_model unknown until apply: assumed bring-your-own-license"
     label = "Multi-AZ" if deployment == "multi-az" else "Single-AZ"
     specs = [
-        ComponentSpec(
-            f"Database instance ({engine}, {label}, {instance_class})",
-            "hour",
-            keys.rds_instance(instance_class, key, deployment),
-            HOURS_PER_MONTH,
-            note=joined(multi_az_note, license_note, engine_note),
+        reserved(
+            view,
+            ComponentSpec(
+                f"Database instance ({engine}, {label}, {instance_class})",
+                "hour",
+                keys.rds_instance(instance_class, key, deployment),
+                HOURS_PER_MONTH,
+                note=joined(multi_az_note, license_note, engine_note),
+            ),
         )
     ]
     specs.extend(_storage(view, deployment, engine, source))
@@ -89,6 +113,22 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         )
     )
     specs.extend(master_user_secret(view))
+    specs.extend(
+        given_usage_specs(
+            view,
+            (
+                (
+                    "monthly_standard_io_requests",
+                    "I/O requests (magnetic)",
+                    "1M requests",
+                    keys.RDS_IO_STANDARD,
+                    1e-6,
+                ),
+            ),
+        )
+    )
+    specs.extend(cpu_credits(view, instance_class, keys.RDS_CPU_CREDITS))
+    specs.extend(performance_insights(view))
     return specs
 
 

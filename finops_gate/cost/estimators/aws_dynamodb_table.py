@@ -14,6 +14,11 @@
   `dynamodb:replicated:wcu`; replicated write requests (on-demand; usage:
   `monthly_write_request_units`, every write is replicated), 1M replicated write request
   units, `dynamodb:ondemand:replicated-write`
+- Shown when the usage file gives them: point-in-time recovery backups
+  (`pitr_backup_storage_gb`, GB-month, `dynamodb:pitr-backup`), on-demand backups
+  (`on_demand_backup_storage_gb`, GB-month, `dynamodb:backup`), restores
+  (`monthly_data_restored_gb`, GB, `dynamodb:restore`), stream reads
+  (`monthly_streams_read_request_units`, 1M units, `dynamodb:streams-read`)
 
 A table scaled by Application Auto Scaling (`aws_appautoscaling_target` with
 `scalable_dimension = "dynamodb:table:ReadCapacityUnits"` / `WriteCapacityUnits`) is priced
@@ -24,13 +29,36 @@ Infracost does; global secondary indexes keep their own capacity.
 from __future__ import annotations
 
 from finops_gate.cost.estimators._autoscaling import Minimum, autoscaling_minimums
-from finops_gate.cost.estimators._usage import usage_spec
+from finops_gate.cost.estimators._usage import given_usage_specs, usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_dynamodb_table",)
-USAGE_KEYS = ("monthly_write_request_units", "monthly_read_request_units", "storage_gb")
+OPTIONAL = (
+    (
+        "pitr_backup_storage_gb",
+        "Point-in-time recovery backups",
+        "GB-month",
+        keys.DYNAMODB_PITR_BACKUP,
+        1.0,
+    ),
+    ("on_demand_backup_storage_gb", "On-demand backups", "GB-month", keys.DYNAMODB_BACKUP, 1.0),
+    ("monthly_data_restored_gb", "Table data restored", "GB", keys.DYNAMODB_RESTORE, 1.0),
+    (
+        "monthly_streams_read_request_units",
+        "Streams read request units",
+        "1M units",
+        keys.DYNAMODB_STREAMS_READ,
+        1e-6,
+    ),
+)
+USAGE_KEYS = (
+    "monthly_write_request_units",
+    "monthly_read_request_units",
+    "storage_gb",
+    *(item[0] for item in OPTIONAL),
+)
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
@@ -65,6 +93,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             specs.append(_capacity(view, kind, unit, price_key, minimums.get(dimension)))
     specs.append(usage_spec(view, "Storage", "GB-month", keys.DYNAMODB_STORAGE, "storage_gb"))
     specs.extend(_replicas(view, specs[0]))
+    specs.extend(given_usage_specs(view, OPTIONAL))
     return specs
 
 

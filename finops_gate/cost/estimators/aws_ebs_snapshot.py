@@ -3,17 +3,55 @@
 - Snapshot storage: GB-month, `ebs:snapshot:storage` (the size of the source volume: the
   first snapshot of a volume is a full copy; later incremental snapshots cost less)
 
+Shown when the usage file gives them: EBS direct API requests
+(`monthly_list_block_requests`: 1k requests, `ebs:snapshot:api-list`;
+`monthly_get_block_requests`, `monthly_put_block_requests`: 1k SnapshotAPIUnits,
+`ebs:snapshot:api-get`, `ebs:snapshot:api-put`) and fast snapshot restore
+(`fast_snapshot_restore_hours`: DSU-hour, `ebs:snapshot:fast-restore`).
+
 The size is the snapshot's `volume_size`, or the `size` of the `aws_ebs_volume` its
 `volume_id` references in the plan.
 """
 
 from __future__ import annotations
 
+from finops_gate.cost.estimators._usage import given_usage_specs
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_ebs_snapshot",)
+OPTIONAL = (
+    (
+        "monthly_list_block_requests",
+        "ListChangedBlocks and ListSnapshotBlocks requests",
+        "1k requests",
+        keys.EBS_SNAPSHOT_API_LIST,
+        1 / 1000,
+    ),
+    (
+        "monthly_get_block_requests",
+        "GetSnapshotBlock requests",
+        "1k SnapshotAPIUnits",
+        keys.EBS_SNAPSHOT_API_GET,
+        1 / 1000,
+    ),
+    (
+        "monthly_put_block_requests",
+        "PutSnapshotBlock requests",
+        "1k SnapshotAPIUnits",
+        keys.EBS_SNAPSHOT_API_PUT,
+        1 / 1000,
+    ),
+    (
+        "fast_snapshot_restore_hours",
+        "Fast snapshot restore",
+        "DSU-hour",
+        keys.EBS_SNAPSHOT_FAST_RESTORE,
+        1.0,
+    ),
+)
+USAGE_KEYS = tuple(item[0] for item in OPTIONAL)
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
@@ -27,5 +65,6 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     if size is None:
         raise UnknownAttributeError("volume_size")
     return [
-        ComponentSpec("Snapshot storage", "GB-month", keys.EBS_SNAPSHOT_STORAGE, size, note=note)
+        ComponentSpec("Snapshot storage", "GB-month", keys.EBS_SNAPSHOT_STORAGE, size, note=note),
+        *given_usage_specs(view, OPTIONAL),
     ]

@@ -1,5 +1,8 @@
 """EFS file system.
 
+Infrequent Access reads and writes (usage: `monthly_infrequent_access_read_gb`,
+`monthly_infrequent_access_write_gb`, shown when given): GB, `efs:ia:read`, `efs:ia:write`.
+
 - Storage (usage: `storage_gb`): GB-month, `efs:standard:storage`
   (`efs:one-zone:storage` when `availability_zone_name` is set)
 - Infrequent access storage (usage: `infrequent_access_storage_gb`): GB-month,
@@ -10,13 +13,23 @@
 
 from __future__ import annotations
 
-from finops_gate.cost.estimators._usage import usage_spec
+from finops_gate.cost.estimators._usage import given_usage_specs, usage_spec
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_efs_file_system",)
-USAGE_KEYS = ("storage_gb", "infrequent_access_storage_gb")
+OPTIONAL = (
+    ("monthly_infrequent_access_read_gb", "Infrequent access reads", "GB", keys.EFS_IA_READ, 1.0),
+    (
+        "monthly_infrequent_access_write_gb",
+        "Infrequent access writes",
+        "GB",
+        keys.EFS_IA_WRITE,
+        1.0,
+    ),
+)
+USAGE_KEYS = ("storage_gb", "infrequent_access_storage_gb", *(item[0] for item in OPTIONAL))
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
@@ -46,4 +59,5 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 else "provisioned_throughput_in_mibps unknown until apply",
             )
         )
+    specs.extend(given_usage_specs(view, OPTIONAL))
     return specs

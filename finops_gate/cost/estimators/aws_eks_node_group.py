@@ -12,7 +12,8 @@
 - Unlimited CPU credits for burstable types (usage: `monthly_cpu_credit_hrs` x
   `vcpu_count` per node): vCPU-hour, `ec2:cpu-credits:<family>`
 
-The usage file's `instances` overrides the desired size.
+The usage file's `instances` overrides the desired size; its `operating_system` and
+`reserved_instance_*` price the on-demand instances as `aws_instance` does.
 
 With a launch template (`launch_template { id = aws_launch_template.x.id }`, also
 through locals, module outputs and inputs, or inferred, see docs/references.md), the
@@ -23,13 +24,18 @@ unless `instance_types` is set (then no disk is priced: it comes from the AMI).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from finops_gate.cost.estimators._compute import (
+    PURCHASE_WORDS,
     LaunchSpec,
+    Purchase,
     cpu_credits,
     extras,
     from_launch_template,
     instance_usage,
     launch_template_of,
+    usage_purchase,
 )
 from finops_gate.cost.estimators._defaults import set_from_reference
 from finops_gate.cost.estimators._ebs import volume_components
@@ -39,6 +45,7 @@ from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_eks_node_group",)
 USAGE_KEYS = ("instances", "monthly_cpu_credit_hrs", "vcpu_count")
+USAGE_TEXT_KEYS = PURCHASE_WORDS
 # https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateNodegroup.html:
 # instanceTypes "If you don't specify an instance type in a launch template or for
 # instanceTypes, then t3.medium is used, by default"; diskSize "The default disk size is
@@ -72,6 +79,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     if template is not None:  # the node group's instance_types win over the template's
         spec = from_launch_template(template, instance_types[0] if instance_types else None)
         spec.spot = view.string("capacity_type") == "SPOT"
+        spec.purchase = usage_purchase(view)
         if spec.root_note and not template.string("image_id"):
             _eks_ami_volumes(spec, view.string("ami_type") or "")
         return [instance_usage(spec, desired), *extras(view, spec, desired)]
@@ -84,18 +92,24 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         instance_type = DEFAULT_INSTANCE_TYPE
         type_note = "instance_types not set: t3.medium, the EKS default"
     key, label = keys.ec2_instance(instance_type), "on-demand"
-    if view.string("capacity_type") == "SPOT":
+    spot = view.string("capacity_type") == "SPOT"
+    if spot:
         key, label = keys.ec2_spot(instance_type), "spot"
     count = int(desired)
-    specs = [
-        ComponentSpec(
+    purchase = usage_purchase(view)
+    if purchase != Purchase() and not spot:
+        usage = instance_usage(LaunchSpec(instance_type, purchase=purchase), desired)
+        if type_note:
+            usage = replace(usage, note=f"{type_note}; {usage.note}")
+    else:
+        usage = ComponentSpec(
             f"Instance usage (Linux, {label}, {count} x {instance_type})",
             "hour",
             key,
             HOURS_PER_MONTH * desired,
             note=type_note,
         )
-    ]
+    specs = [usage]
     if not uses_template:
         disk, disk_note = _disk_size(view)
         specs.extend(

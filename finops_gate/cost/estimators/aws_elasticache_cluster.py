@@ -5,20 +5,32 @@
 
 A cluster that is a member of a replication group (`replication_group_id` set) is priced
 on the `aws_elasticache_replication_group`.
+
+From the usage file: `reserved_instance_term` / `reserved_instance_payment_option` price
+the nodes as reserved (`<node key>:reserved:<1y|3y>:<payment>`, no source: "price not
+found"); `snapshot_storage_size_gb` x (`snapshot_retention_limit` - 1): GB-month,
+`elasticache:snapshot`
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from finops_gate.cost.estimators._elasticache import nodes
+from finops_gate.cost.estimators import _elasticache
+from finops_gate.cost.estimators._elasticache import nodes, with_usage
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
 
+USAGE_KEYS = _elasticache.USAGE_KEYS
+USAGE_TEXT_KEYS = _elasticache.USAGE_TEXT_KEYS
 RESOURCE_TYPES = ("aws_elasticache_cluster",)
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
+    return with_usage(view, _nodes(view))
+
+
+def _nodes(view: AttributeView) -> list[ComponentSpec]:
     member = view.string("replication_group_id") is not None
     if member or (view.is_unknown("replication_group_id") and view.string("node_type") is None):
         return []

@@ -8,22 +8,34 @@
 Shards and replicas scaled by Application Auto Scaling (`aws_appautoscaling_target` with
 `scalable_dimension = "elasticache:replication-group:NodeGroups"` / `:Replicas`) are priced
 at the target's `min_capacity`, as Infracost does.
+
+From the usage file: `reserved_instance_term` / `reserved_instance_payment_option` price
+the nodes as reserved (`<node key>:reserved:<1y|3y>:<payment>`, no source: "price not
+found"); `snapshot_storage_size_gb` x (`snapshot_retention_limit` - 1): GB-month,
+`elasticache:snapshot`
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from finops_gate.cost.estimators import _elasticache
 from finops_gate.cost.estimators._autoscaling import Minimum, autoscaling_minimums
 from finops_gate.cost.estimators._defaults import set_from_reference
-from finops_gate.cost.estimators._elasticache import nodes
+from finops_gate.cost.estimators._elasticache import nodes, with_usage
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
+USAGE_KEYS = _elasticache.USAGE_KEYS
+USAGE_TEXT_KEYS = _elasticache.USAGE_TEXT_KEYS
 RESOURCE_TYPES = ("aws_elasticache_replication_group",)
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
+    return with_usage(view, _nodes(view))
+
+
+def _nodes(view: AttributeView) -> list[ComponentSpec]:
     node_type = view.required_string("node_type")
     engine = view.string("engine", "redis") or "redis"
     minimums = autoscaling_minimums(view)

@@ -1,6 +1,7 @@
 """EC2 instance (Linux, on-demand unless the plan says otherwise).
 
-- Instance usage: hour, `ec2:<instance_type>` (from the `launch_template` it references
+- Instance usage: hour (730, or the usage file's `monthly_hrs`), `ec2:<instance_type>`
+  (from the `launch_template` it references
   when the instance sets no type); `ec2:<instance_type>:dedicated` for
   `tenancy = "dedicated"`; `ec2:<instance_type>:spot` (average spot price, approximate)
   for `instance_market_options { market_type = "spot" }`; `tenancy = "host"` is billed on
@@ -8,6 +9,13 @@
   launch template, targets an `aws_ec2_capacity_reservation` of its type and tenancy in
   the plan (`capacity_reservation_target { capacity_reservation_id = ... }`);
   `capacity_reservation_preference = "open"` targets none: billed as usual
+- From the usage file, as Infracost reads it: `operating_system` (`linux`, `windows`,
+  `suse`, `rhel`: `ec2:<instance_type>:<platform>`) and `reserved_instance_type`
+  (`standard`, `convertible`) with `reserved_instance_term` (`1_year`, `3_year`) and
+  `reserved_instance_payment_option` (`no_upfront`, `partial_upfront`, `all_upfront`):
+  `ec2:<instance_type>:reserved:<class>:<1y|3y>:<payment>`, the effective hourly rate;
+  only Linux No Upfront rates have a source, the others are "price not found" (never
+  the on-demand rate)
 - Root volume: GB-month (+ IOPS/throughput), `ebs:<type>:*`; when the plan leaves the
   root volume unknown (it comes from the AMI), 8 GB gp2 is assumed and noted
 - Each `ebs_block_device`: as `aws_ebs_volume`
@@ -29,12 +37,14 @@ devices (which then replace the assumed root volume).
 from __future__ import annotations
 
 from finops_gate.cost.estimators._compute import (
+    PURCHASE_WORDS,
     LaunchSpec,
     ebs_optimized_flag,
     extras,
     from_launch_template,
     instance_usage,
     launch_template_of,
+    usage_purchase,
 )
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.estimators._reservation import targeted_reservations, without_reserved_hours
@@ -43,7 +53,8 @@ from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_instance",)
-USAGE_KEYS = ("monthly_cpu_credit_hrs", "vcpu_count")
+USAGE_KEYS = ("monthly_cpu_credit_hrs", "vcpu_count", "monthly_hrs")
+USAGE_TEXT_KEYS = PURCHASE_WORDS
 ASSUMED_ROOT_GB = 8.0
 ASSUMED_VOLUME_TYPE = "gp2"
 
@@ -136,6 +147,8 @@ def launch_spec(view: AttributeView) -> LaunchSpec:
     credits = view.blocks("credit_specification")
     if credits and credits[0].string("cpu_credits"):
         spec.cpu_credits = credits[0].string("cpu_credits")
+    spec.purchase = usage_purchase(view)
+    spec.monthly_hours = view.usage_number("monthly_hrs")
     return spec
 
 

@@ -6,17 +6,94 @@
 - Stream (on-demand): hour, `kinesis:ondemand:stream`
 - Data ingested (on-demand; usage: `monthly_on_demand_data_in_gb`): GB,
   `kinesis:ondemand:gb-in`
+
+Shown when the usage file gives them (GB, GB-month or consumer-shard hours):
+- on-demand: `monthly_on_demand_data_out_gb` (`kinesis:ondemand:gb-out`),
+  `monthly_on_demand_efo_data_out_gb` (`kinesis:ondemand:efo-gb-out`),
+  `monthly_on_demand_extended_retention_gb` (`kinesis:ondemand:extended-retention`),
+  `monthly_on_demand_long_term_retention_gb` (`kinesis:ondemand:long-term-retention`)
+- provisioned: `monthly_provisioned_extended_retention_gb` (`kinesis:extended-retention`,
+  no per-GB rate: "price not found"), `monthly_provisioned_long_term_retention_gb`
+  (`kinesis:long-term-retention`), `monthly_provisioned_long_term_retrieval_gb`
+  (`kinesis:long-term-retrieval`), `monthly_provisioned_efo_data_out_gb`
+  (`kinesis:efo-gb-out`), `monthly_provisioned_efo_consumer_hours`
+  (`kinesis:efo-consumer-shard-hour`)
 """
 
 from __future__ import annotations
 
-from finops_gate.cost.estimators._usage import usage_spec
+from finops_gate.cost.estimators._usage import given_usage_specs, usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_kinesis_stream",)
-USAGE_KEYS = ("monthly_provisioned_put_units", "monthly_on_demand_data_in_gb")
+ON_DEMAND = (
+    ("monthly_on_demand_data_out_gb", "Data retrieval", "GB", keys.KINESIS_ONDEMAND_GB_OUT, 1.0),
+    (
+        "monthly_on_demand_efo_data_out_gb",
+        "Enhanced fan-out data retrieval",
+        "GB",
+        keys.KINESIS_ONDEMAND_EFO_GB_OUT,
+        1.0,
+    ),
+    (
+        "monthly_on_demand_extended_retention_gb",
+        "Extended retention (24 h to 7 days)",
+        "GB-month",
+        keys.KINESIS_ONDEMAND_EXTENDED_RETENTION,
+        1.0,
+    ),
+    (
+        "monthly_on_demand_long_term_retention_gb",
+        "Long-term retention (over 7 days)",
+        "GB-month",
+        keys.KINESIS_ONDEMAND_LONG_TERM_RETENTION,
+        1.0,
+    ),
+)
+PROVISIONED = (
+    (
+        "monthly_provisioned_extended_retention_gb",
+        "Extended retention (24 h to 7 days)",
+        "GB-month",
+        keys.KINESIS_EXTENDED_RETENTION,
+        1.0,
+    ),
+    (
+        "monthly_provisioned_long_term_retention_gb",
+        "Long-term retention (over 7 days)",
+        "GB-month",
+        keys.KINESIS_LONG_TERM_RETENTION,
+        1.0,
+    ),
+    (
+        "monthly_provisioned_long_term_retrieval_gb",
+        "Long-term retention retrieval",
+        "GB",
+        keys.KINESIS_LONG_TERM_RETRIEVAL,
+        1.0,
+    ),
+    (
+        "monthly_provisioned_efo_data_out_gb",
+        "Enhanced fan-out data retrieval",
+        "GB",
+        keys.KINESIS_EFO_GB_OUT,
+        1.0,
+    ),
+    (
+        "monthly_provisioned_efo_consumer_hours",
+        "Enhanced fan-out consumers",
+        "consumer-shard hour",
+        keys.KINESIS_EFO_CONSUMER_SHARD_HOUR,
+        1.0,
+    ),
+)
+USAGE_KEYS = (
+    "monthly_provisioned_put_units",
+    "monthly_on_demand_data_in_gb",
+    *(item[0] for item in (*ON_DEMAND, *PROVISIONED)),
+)
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
@@ -34,6 +111,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 keys.KINESIS_ONDEMAND_GB_IN,
                 "monthly_on_demand_data_in_gb",
             ),
+            *given_usage_specs(view, ON_DEMAND),
         ]
     shards = view.number("shard_count")
     if shards is None:
@@ -48,4 +126,5 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             "monthly_provisioned_put_units",
             1 / 1e6,
         ),
+        *given_usage_specs(view, PROVISIONED),
     ]

@@ -1,14 +1,17 @@
 """Application, network or gateway load balancer (`aws_lb`, and its older name `aws_alb`).
 
 - Load balancer: hour, `elb:<application|network|gateway>:hour`
-- Capacity units (usage: `new_connections` per second, `active_connections` per minute,
-  `processed_bytes_gb` per hour, `rule_evaluations` per second; the largest dimension in
-  capacity units, x 730 hours): LCU-hour, `elb:<application|network|gateway>:lcu`
+- Capacity units: LCU-hour, `elb:<application|network|gateway>:lcu`; the month's
+  LCU-hours are the largest of `new_connections` / 100, `active_connections` / 3,000,
+  `processed_bytes_gb` / 1 and, for an ALB, `rule_evaluations` / 1,000 (rule
+  evaluations count only next to another dimension)
 
-One capacity unit is, for an ALB, 25 new connections/s, 3,000 active connections,
-1 GB/hour or 1,000 rule evaluations/s; for an NLB 800 new flows/s, 100,000 active flows
-or 1 GB/hour; for a GWLB 600 new flows/s, 60,000 active flows or 1 GB/hour (AWS's TCP
-and GWLB figures).
+The usage keys mean what they mean in Infracost's usage file, so that one file gives the
+same quantities and cost in both tools: each figure divided by its amount per capacity
+unit is the month's LCU-hours (Infracost's `aws_lb`; its golden: `processed_bytes_gb:
+1000` is 1,000 LCU-hours, $8.00 at $0.008). `processed_bytes_gb` is GB per month; one
+LCU-hour carries 1 GB, so that dimension is exact. The connection dimensions follow
+Infracost's divisors, not AWS's per-second definitions (25 new connections/s per ALB LCU).
 """
 
 from __future__ import annotations
@@ -20,45 +23,34 @@ from finops_gate.pricing import keys
 RESOURCE_TYPES = ("aws_lb", "aws_alb")
 USAGE_KEYS = ("new_connections", "active_connections", "processed_bytes_gb", "rule_evaluations")
 _NAMES = {"application": "Application", "network": "Network", "gateway": "Gateway"}
-# usage key -> amount per capacity unit, by load balancer type
+# usage key -> amount per LCU-hour (Infracost's divisors, the same for every type)
 _PER_UNIT = {
-    "application": {
-        "new_connections": 25.0,
-        "active_connections": 3000.0,
-        "processed_bytes_gb": 1.0,
-        "rule_evaluations": 1000.0,
-    },
-    "network": {
-        "new_connections": 800.0,
-        "active_connections": 100_000.0,
-        "processed_bytes_gb": 1.0,
-    },
-    "gateway": {
-        "new_connections": 600.0,
-        "active_connections": 60_000.0,
-        "processed_bytes_gb": 1.0,
-    },
+    "new_connections": 100.0,
+    "active_connections": 3000.0,
+    "processed_bytes_gb": 1.0,
 }
+_RULE_EVALUATIONS = ("rule_evaluations", 1000.0)  # ALB only
 
 
-def _capacity_units(view: AttributeView, kind: str) -> tuple[float | None, str | None]:
-    dimensions = _PER_UNIT.get(kind, {})
+def _capacity_unit_hours(view: AttributeView, kind: str) -> tuple[float | None, str | None]:
     units: list[tuple[float, str]] = []
-    for key, per_unit in dimensions.items():
+    for key, per_unit in _PER_UNIT.items():
         value = view.usage_number(key)
         if value is not None:
             units.append((value / per_unit, f"{key} = {value:g}"))
+    rules = view.usage_number(_RULE_EVALUATIONS[0])
+    if kind == "application" and units and rules is not None:
+        units.append((rules / _RULE_EVALUATIONS[1], f"{_RULE_EVALUATIONS[0]} = {rules:g}"))
     if not units:
         return None, None
-    hourly, source = max(units)
-    note = f"from the usage file: {hourly:g} capacity units an hour ({source})"
-    return hourly * HOURS_PER_MONTH, note
+    hours, source = max(units)
+    return hours, f"from the usage file: {hours:g} LCU-hours a month ({source})"
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     kind = view.string("load_balancer_type", "application") or "application"
     name = _NAMES.get(kind, kind)
-    quantity, note = _capacity_units(view, kind)
+    quantity, note = _capacity_unit_hours(view, kind)
     return [
         ComponentSpec(f"{name} load balancer", "hour", keys.elb_hour(kind), HOURS_PER_MONTH),
         ComponentSpec(

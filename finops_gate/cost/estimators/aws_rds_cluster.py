@@ -9,13 +9,19 @@
 - Master user secret (`manage_master_user_password = true`): secret-month,
   `secretsmanager:secret`
 
-Aurora Serverless v2 capacity is billed on the cluster's `db.serverless` instances;
-Serverless v1 (`engine_mode = "serverless"`) capacity is not priced.
+- Backtrack (usage: `average_statements_per_hr` x `change_records_per_statement` x
+  `backtrack_window_hrs` x 730, as Infracost counts them): 1M change records,
+  `aurora:backtrack`; snapshot export (usage: `snapshot_export_size_gb`): GB,
+  `aurora:snapshot-export`; each shown when the usage file gives it
+- Aurora Serverless v1 capacity (`engine_mode = "serverless"`; usage:
+  `capacity_units_per_hr` x 730 hours): ACU-hour, `aurora:serverless-v1:acu`
+
+Aurora Serverless v2 capacity is billed on the cluster's `db.serverless` instances.
 """
 
 from __future__ import annotations
 
-from finops_gate.cost.estimators._usage import usage_spec
+from finops_gate.cost.estimators._usage import given_usage_specs, usage_spec
 from finops_gate.cost.estimators.aws_db_instance import master_user_secret
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
@@ -27,6 +33,11 @@ USAGE_KEYS = (
     "write_requests_per_sec",
     "read_requests_per_sec",
     "backup_snapshot_size_gb",
+    "capacity_units_per_hr",
+    "average_statements_per_hr",
+    "change_records_per_statement",
+    "backtrack_window_hrs",
+    "snapshot_export_size_gb",
 )
 SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600
 
@@ -70,9 +81,48 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         usage_based=True,
         note=backup_note,
     )
+    capacity = [*_serverless_v1_capacity(view), *_backtrack_and_export(view)]
     if optimized:
-        return [storage, backup_storage, *master_user_secret(view)]
+        return [*capacity, storage, backup_storage, *master_user_secret(view)]
     io_requests = ComponentSpec(
         "I/O requests", "1M requests", keys.AURORA_IO, io, usage_based=True, note=io_note
     )
-    return [storage, io_requests, backup_storage, *master_user_secret(view)]
+    return [*capacity, storage, io_requests, backup_storage, *master_user_secret(view)]
+
+
+def _backtrack_and_export(view: AttributeView) -> list[ComponentSpec]:
+    specs = given_usage_specs(
+        view,
+        (("snapshot_export_size_gb", "Snapshot export", "GB", keys.AURORA_SNAPSHOT_EXPORT, 1.0),),
+    )
+    statements = view.usage_number("average_statements_per_hr")
+    records = view.usage_number("change_records_per_statement")
+    window = view.usage_number("backtrack_window_hrs")
+    if statements is not None and records is not None and window is not None:
+        specs.append(
+            ComponentSpec(
+                "Backtrack",
+                "1M change records",
+                keys.AURORA_BACKTRACK,
+                statements * HOURS_PER_MONTH * records * window / 1e6,
+                usage_based=True,
+                note=f"from the usage file: {statements:g} statements an hour x {records:g} "
+                f"change records x {window:g} hours window",
+            )
+        )
+    return specs
+
+
+def _serverless_v1_capacity(view: AttributeView) -> list[ComponentSpec]:
+    if view.string("engine_mode") != "serverless":
+        return []
+    return [
+        usage_spec(
+            view,
+            "Aurora Serverless v1 capacity",
+            "ACU-hour",
+            keys.AURORA_SERVERLESS_V1_ACU,
+            "capacity_units_per_hr",
+            HOURS_PER_MONTH,
+        )
+    ]

@@ -7,16 +7,36 @@
 - Serverless v2 capacity (`instance_class = "db.serverless"`; usage:
   `capacity_units_per_hr`, average ACUs): ACU-hour, `aurora:serverless-v2:acu`
   (`aurora:serverless-v2:acu:iopt1` in an I/O-Optimized cluster)
+
+From the usage file (shown when given): `reserved_instance_term` (`1_year`, `3_year`) and
+`reserved_instance_payment_option` price the instance as reserved,
+`<instance key>:reserved:<1y|3y>:<payment>` (no source: "price not found", never the
+on-demand rate); CPU credits of burstable classes (`monthly_cpu_credit_hrs` x
+`vcpu_count` or the class's vCPUs): vCPU-hour, `aurora:cpu-credits`;
+Performance Insights API requests (`monthly_additional_performance_insights_requests`):
+1k requests, `rds:performance-insights:api`
 """
 
 from __future__ import annotations
 
+from finops_gate.cost.estimators._db_usage import (
+    RESERVED_WORDS,
+    cpu_credits,
+    performance_insights,
+    reserved,
+)
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_rds_cluster_instance",)
-USAGE_KEYS = ("capacity_units_per_hr",)
+USAGE_KEYS = (
+    "capacity_units_per_hr",
+    "monthly_cpu_credit_hrs",
+    "vcpu_count",
+    "monthly_additional_performance_insights_requests",
+)
+USAGE_TEXT_KEYS = RESERVED_WORDS
 IO_OPTIMIZED = "aurora-iopt1"
 
 
@@ -54,10 +74,15 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             )
         ]
     return [
-        ComponentSpec(
-            f"Database instance ({engine}{configuration}, {instance_class})",
-            "hour",
-            keys.rds_instance(instance_class, f"{engine}{suffix}", "single-az"),
-            HOURS_PER_MONTH,
-        )
+        reserved(
+            view,
+            ComponentSpec(
+                f"Database instance ({engine}{configuration}, {instance_class})",
+                "hour",
+                keys.rds_instance(instance_class, f"{engine}{suffix}", "single-az"),
+                HOURS_PER_MONTH,
+            ),
+        ),
+        *cpu_credits(view, instance_class, keys.AURORA_CPU_CREDITS),
+        *performance_insights(view),
     ]

@@ -4,6 +4,12 @@
   (first billion; above it `route53:queries:over:1000`)
   (alias records pointing at AWS resources are answered free of charge, so they have no
   component)
+- Latency-based routing queries (usage: `monthly_latency_based_queries`): 1M queries,
+  `route53:queries:latency`; geolocation queries (usage: `monthly_geo_queries`): 1M
+  queries, `route53:queries:geo`; each shown when the usage file gives it
+
+Standard queries above 1 billion a month are priced at the next tier's rate; latency and
+geolocation queries at their first-billion rate.
 """
 
 from __future__ import annotations
@@ -14,22 +20,33 @@ from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_route53_record",)
-USAGE_KEYS = ("monthly_standard_queries",)
+USAGE_KEYS = ("monthly_standard_queries", "monthly_latency_based_queries", "monthly_geo_queries")
 GLOBAL_REGION = keys.GLOBAL_REGION
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     if view.blocks("alias"):
         return []
+    queries = [
+        ("monthly_standard_queries", "Standard queries", keys.ROUTE53_QUERIES),
+        (
+            "monthly_latency_based_queries",
+            "Latency-based routing queries",
+            keys.ROUTE53_LATENCY_QUERIES,
+        ),
+        ("monthly_geo_queries", "Geolocation queries", keys.ROUTE53_GEO_QUERIES),
+    ]
     return [
         usage_spec(
             view,
-            "Standard queries",
+            name,
             "1M queries",
-            keys.ROUTE53_QUERIES,
-            "monthly_standard_queries",
+            key,
+            usage_key,
             1 / 1e6,
             region=GLOBAL_REGION,
-            tiered=True,
+            tiered=position == 0,  # AWS tiers standard queries above 1B; the others are not
         )
+        for position, (usage_key, name, key) in enumerate(queries)
+        if position == 0 or view.usage_number(usage_key) is not None
     ]

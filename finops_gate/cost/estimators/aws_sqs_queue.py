@@ -1,6 +1,7 @@
 """SQS queue (depends on usage).
 
-- Requests (usage: `monthly_requests`, each 64 KB chunk of `request_size` KB counted):
+- Requests (usage: `monthly_requests`, each 64 KB chunk of
+  `request_size_kb` KB counted; `request_size` is read as its older name):
   1M requests, `sqs:standard:requests` (`sqs:fifo:requests` for FIFO queues)
 """
 
@@ -12,7 +13,7 @@ from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_sqs_queue",)
-USAGE_KEYS = ("monthly_requests", "request_size")
+USAGE_KEYS = ("monthly_requests", "request_size_kb", "request_size")
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
@@ -23,7 +24,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             f"Requests ({kind})",
             keys.sqs_requests(kind),
             "monthly_requests",
-            "request_size",
+            ("request_size_kb", "request_size"),
             64,
         )
     ]

@@ -15,7 +15,12 @@ from finops_gate.pricing.build.readers.ec2instancesinfo import (
     ec2instancesinfo_rds,
     ec2instancesinfo_spot,
 )
-from finops_gate.pricing.build.readers.ec2shop import aws_page_ebs, aws_page_ec2, aws_page_rds
+from finops_gate.pricing.build.readers.ec2shop import (
+    aws_page_ebs,
+    aws_page_ec2,
+    aws_page_ec2_reserved,
+    aws_page_rds,
+)
 from finops_gate.pricing.build.readers.infracost_golden import (
     aws_list_prices,
     infracost_golden,
@@ -80,6 +85,7 @@ def region_layers(region: str) -> tuple[Layer, ...]:
         Layer("aws-pricing-page-rds", aws_page_rds),
         Layer("aws-pricing-page-ebs", aws_page_ebs),
         Layer("coroot-rds", coroot_rds),
+        Layer("aws-pricing-page-ec2-reserved", aws_page_ec2_reserved),
     )
     golden = (
         Layer("infracost-golden", infracost_golden),

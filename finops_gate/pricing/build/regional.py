@@ -101,6 +101,52 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
         "closer, but us-east-1's figure is not the most common one)",
     ),
     RegionalRule(
+        r"s3:intelligent-tiering:lifecycle|s3:intelligent-tiering:monitoring"
+        r"|s3:object-tags|s3:one-zone-ia:get|s3:one-zone-ia:lifecycle|s3:one-zone-ia:put"
+        r"|s3:one-zone-ia:retrieval|s3:one-zone-ia:select-returned|s3:standard-ia:get"
+        r"|s3:standard-ia:lifecycle|s3:standard-ia:put|s3:standard-ia:retrieval"
+        r"|s3:standard-ia:select-returned",
+        FLAT_GLOBAL,
+        "usage-file S3 classes and SNS deliveries: the rule their published figures in 20 to "
+        "31 regions support (rule_errors.fitting_rule, AWS pricing pages 2025-11)",
+    ),
+    RegionalRule(
+        r"s3:deep-archive:get|s3:glacier:get|s3:intelligent-tiering:get"
+        r"|s3:intelligent-tiering:put|sns:notifications:email|sns:notifications:http"
+        r"|sns:notifications:macos|sns:notifications:mobile-push",
+        FLAT_MOST_REGIONS,
+        "usage-file S3 classes and SNS deliveries: the rule their published figures in 20 to "
+        "31 regions support (rule_errors.fitting_rule, AWS pricing pages 2025-11)",
+    ),
+    RegionalRule(
+        r"s3:deep-archive:lifecycle|s3:deep-archive:retrieval-bulk"
+        r"|s3:deep-archive:retrieval-standard|s3:glacier:lifecycle|s3:glacier:put"
+        r"|s3:glacier:retrieval-expedited|s3:glacier:retrieval-requests-expedited"
+        r"|s3:glacier:retrieval-requests-standard|s3:glacier:retrieval-standard"
+        r"|s3:glacier:select-returned-bulk|s3:glacier:select-returned-expedited"
+        r"|s3:glacier:select-returned-standard|s3:glacier:select-scanned-bulk"
+        r"|s3:glacier:select-scanned-expedited|s3:glacier:select-scanned-standard"
+        r"|s3:glacier:storage|s3:intelligent-tiering:select-returned"
+        r"|s3:intelligent-tiering:select-scanned|s3:intelligent-tiering:storage-archive"
+        r"|s3:intelligent-tiering:storage-deep-archive"
+        r"|s3:intelligent-tiering:storage-frequent"
+        r"|s3:intelligent-tiering:storage-infrequent|s3:one-zone-ia:select-scanned"
+        r"|s3:one-zone-ia:storage|s3:standard-ia:select-scanned|s3:standard-ia:storage"
+        r"|s3:standard:select-returned|s3:standard:select-scanned"
+        r"|sns:notifications:kinesis",
+        REGIONAL_RATIO,
+        "usage-file S3 classes and SNS deliveries: the rule their published figures in 20 to "
+        "31 regions support (rule_errors.fitting_rule, AWS pricing pages 2025-11)",
+    ),
+    RegionalRule(
+        r"aurora:(?:backtrack|cpu-credits|serverless-v1:acu|snapshot-export)"
+        r"|rds:(?:cpu-credits|io:standard|performance-insights:api)|elasticache:snapshot"
+        r"|cloudwatch:logs:insights",
+        None,
+        "usage-file components with figures for few regions and no measured regional "
+        "pattern: \"price not found\" where no source has them",
+    ),
+    RegionalRule(
         r"aurora:storage:iopt1",
         None,
         "AWS states no rule relating Aurora I/O-Optimized storage across regions",

@@ -96,6 +96,15 @@ SOURCES: dict[str, Source] = {
         license="MIT (ec2.shop repository); the prices are AWS's own published data",
         as_of="2025-04-04",
     ),
+    "aws-pricing-page-ec2-reserved": Source(
+        title="AWS pricing-page data: EC2 Linux Reserved Instance rates, No Upfront, standard "
+        "and convertible, 1 and 3 years, by region (saved by ec2.shop, fetched 2025-04-05)",
+        origin="https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/ via "
+        "https://github.com/yeo/ec2.shop data/ec2/<region>-reservedinstance[-convertible]-"
+        "<1y|3y>.json (commit 74c9fd8a)",
+        license="MIT (ec2.shop repository); the prices are AWS's own published data",
+        as_of="2025-04-05",
+    ),
     "aws-pricing-page-ebs": Source(
         title="AWS pricing-page data: EBS volume, IOPS, throughput, I/O and snapshot prices "
         "by region (AWS publication 2024-07-18, saved by ec2.shop)",

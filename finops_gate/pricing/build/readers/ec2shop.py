@@ -14,6 +14,7 @@ EC2SHOP_MANIFEST = f"{EC2SHOP_DIR}/manifest.json"
 AWS_PAGE_RDS_FILE = f"{EC2SHOP_DIR}/rds_ondemand_by_region_2024-09-28.csv"
 AWS_PAGE_EC2_FILE = f"{EC2SHOP_DIR}/ec2_linux_ondemand_by_region_2025-04-04.csv"
 AWS_PAGE_EBS_FILE = f"{EC2SHOP_DIR}/ebs_mq_msk_redshift_by_region.csv"
+AWS_PAGE_EC2_RESERVED_FILE = f"{EC2SHOP_DIR}/ec2_linux_reserved_noupfront_by_region_2025-04-05.csv"
 
 # source id -> the upstream files (as named in the folder's manifest.json) whose AWS
 # publication date must equal the source's as_of: a refreshed folder must update SOURCES.
@@ -86,6 +87,28 @@ def aws_page_ec2(sources: Path, region: str) -> Prices:
     return prices
 
 
+# Reserved Instances: the file's term and payment spellings -> the key's
+AWS_PAGE_RI_TERMS = {"1y": "1y", "3y": "3y"}
+AWS_PAGE_RI_PAYMENTS = {"No Upfront": "no-upfront"}
+
+
+def aws_page_ec2_reserved(sources: Path, region: str) -> Prices:
+    """EC2 Linux Reserved Instances, shared tenancy, No Upfront (standard and convertible,
+    1 and 3 years), USD per hour."""
+    prices: Prices = {}
+    for row in rows_by_region(sources / AWS_PAGE_EC2_RESERVED_FILE, "region_code").get(region, ()):
+        term = AWS_PAGE_RI_TERMS.get(row["term"])
+        payment = AWS_PAGE_RI_PAYMENTS.get(row["purchase_option"])
+        offering = row["offering_class"]
+        if term is None or payment is None or offering not in keys.EC2_RESERVED_CLASSES:
+            raise BuildError(f"{AWS_PAGE_EC2_RESERVED_FILE}: unexpected row {row}")
+        price = dec(row["price_usd_hour"])
+        if price > 0:
+            key = keys.ec2_reserved(row["instance_type"], offering, term, payment)
+            put(prices, key, price, AWS_PAGE_EC2_RESERVED_FILE)
+    return prices
+
+
 # EBS pricing page: description -> (key, exact factor to the key's unit). The descriptions
 # without the volume type ("Storage General Purpose GB Mo") repeat the typed ones: not read.
 AWS_PAGE_EBS_ITEMS: dict[str, tuple[str, Decimal]] = {
@@ -108,6 +131,16 @@ AWS_PAGE_EBS_ITEMS: dict[str, tuple[str, Decimal]] = {
         Decimal(1_000_000),
     ),
     "Storage Snapshot Amazon S3 GB Mo": (keys.EBS_SNAPSHOT_STORAGE, Decimal(1)),
+    "List Requests for EBS direct APIs per Requests": (keys.EBS_SNAPSHOT_API_LIST, Decimal(1000)),
+    "Get Requests for EBS direct APIs per SnapshotAPIUnits": (
+        keys.EBS_SNAPSHOT_API_GET,
+        Decimal(1000),
+    ),
+    "Put Requests for EBS direct APIs per SnapshotAPIUnits": (
+        keys.EBS_SNAPSHOT_API_PUT,
+        Decimal(1000),
+    ),
+    "Fast Snapshot Restore per hours": (keys.EBS_SNAPSHOT_FAST_RESTORE, Decimal(1)),
 }
 
 

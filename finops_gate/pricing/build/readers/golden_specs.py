@@ -338,6 +338,42 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
     GoldenSpec(
         keys.APIGATEWAY_WEBSOCKET_MINUTES, "apigatewayv2_api_test", ("Connection duration",)
     ),
+    # Infracost usage-file items: Redshift backup tiers and Spectrum, Aurora Serverless v1,
+    # Route 53 latency and geolocation queries
+    GoldenSpec(keys.REDSHIFT_BACKUP, "redshift_cluster_test", ("Backup storage (first 50 TB)",)),
+    GoldenSpec(
+        keys.REDSHIFT_BACKUP_TIER2, "redshift_cluster_test", ("Backup storage (next 450 TB)",)
+    ),
+    GoldenSpec(
+        keys.REDSHIFT_BACKUP_TIER3, "redshift_cluster_test", ("Backup storage (over 500 TB)",)
+    ),
+    GoldenSpec(keys.REDSHIFT_SPECTRUM, "redshift_cluster_test", ("Spectrum",)),
+    GoldenSpec(
+        keys.AURORA_SERVERLESS_V1_ACU,
+        "rds_cluster_test",
+        ("Aurora serverless",),
+        r"^(?!.*(brazil|io_optim))",
+    ),
+    GoldenSpec(
+        keys.ROUTE53_LATENCY_QUERIES,
+        "route53_record_test",
+        ("Latency based routing queries (first 1B)",),
+    ),
+    GoldenSpec(keys.ROUTE53_GEO_QUERIES, "route53_record_test", ("Geo DNS queries (first 1B)",)),
+    GoldenSpec(keys.AURORA_BACKTRACK, "rds_cluster_test", ("Backtrack",), r"^(?!.*brazil)"),
+    GoldenSpec(
+        keys.AURORA_SNAPSHOT_EXPORT, "rds_cluster_test", ("Snapshot export",), r"^(?!.*brazil)"
+    ),
+    GoldenSpec(keys.AURORA_CPU_CREDITS, "rds_cluster_instance_test", ("CPU credits",)),
+    GoldenSpec(keys.RDS_CPU_CREDITS, "db_instance_test", ("CPU credits",)),
+    GoldenSpec(keys.RDS_IO_STANDARD, "db_instance_test", ("I/O requests",), r"magnetic"),
+    GoldenSpec(
+        keys.RDS_PERFORMANCE_INSIGHTS_API, "db_instance_test", ("Performance Insights API",)
+    ),
+    GoldenSpec(keys.ELASTICACHE_SNAPSHOT, "elasticache_cluster_test", ("Backup storage",)),
+    GoldenSpec(
+        keys.CLOUDFRONT_REALTIME_LOGS, "cloudfront_distribution_test", ("Real-time log requests",)
+    ),
 )
 GOLDEN_BY_KEY = {spec.key: spec for spec in GOLDEN_SPECS}
 
@@ -358,6 +394,12 @@ FACTS: dict[str, dict[str, str]] = {
         keys.OPENSEARCH_STORAGE_STANDARD: "0.067",
         # Aurora I/O-Optimized storage (https://aws.amazon.com/rds/aurora/pricing/)
         keys.AURORA_STORAGE_IOPT1: "0.225",
+        # CloudFront real-time logs, $0.01 per 1M log lines
+        # (https://aws.amazon.com/cloudfront/pricing/)
+        keys.CLOUDFRONT_REALTIME_LOGS: "0.01",
+        # RDS Performance Insights API beyond the free tier, $0.01 per 1,000 requests
+        # (https://aws.amazon.com/rds/performance-insights/pricing/)
+        keys.RDS_PERFORMANCE_INSIGHTS_API: "0.01",
     },
     "us-east-2": {
         keys.DYNAMODB_PROVISIONED_WCU: "0.00065",

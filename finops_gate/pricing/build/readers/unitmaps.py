@@ -22,6 +22,111 @@ MILLION = Decimal(1_000_000)
 PER_THOUSAND = Decimal(1000)
 PER_TEN_THOUSAND = Decimal(10_000)
 
+
+def _s3(storage_class: str, item: str, factor: Decimal = Decimal(1)) -> tuple[str, Decimal]:
+    return keys.s3_key(storage_class, item), factor
+
+
+# S3's pricing-page descriptions of the classes besides Standard (and Standard's S3 Select)
+_S3_CLASS_NAMES = {
+    "intelligent_tiering": "Intelligent Tiering",
+    "standard_infrequent_access": "Standard Infrequent Access",
+    "one_zone_infrequent_access": "One Zone Infrequent Access",
+}
+S3_CLASS_ITEMS: dict[str, tuple[str, Decimal]] = {
+    "Tags Storage per Tag Mo": (keys.S3_OBJECT_TAGS, PER_TEN_THOUSAND),
+    "Data Scanned by S3 Select in Standard per GB": _s3("standard", "select-scanned"),
+    "Data Returned by S3 Select in Standard per GB": _s3("standard", "select-returned"),
+    **{
+        description: item
+        for storage_class, name in _S3_CLASS_NAMES.items()
+        for description, item in {
+            f"PUT COPY/POST or LIST requests to {name} per Requests": _s3(
+                storage_class, "put", PER_THOUSAND
+            ),
+            f"GET and all other requests to {name} per Requests": _s3(
+                storage_class, "get", PER_THOUSAND
+            ),
+            f"Lifecycle Transition Requests into {name} per Requests": _s3(
+                storage_class, "lifecycle", PER_THOUSAND
+            ),
+            f"Data Scanned by S3 Select in {name} per GB": _s3(storage_class, "select-scanned"),
+            f"Data Returned by S3 Select in {name} per GB": _s3(storage_class, "select-returned"),
+        }.items()
+    },
+    "Object Retrieval in Standard Infrequent Access per GB": _s3(
+        "standard_infrequent_access", "retrieval"
+    ),
+    "Object Retrieval in One Zone Infrequent Access per GB": _s3(
+        "one_zone_infrequent_access", "retrieval"
+    ),
+    "Standard Infrequent Access Storage per GB-Mo": _s3("standard_infrequent_access", "storage"),
+    "One Zone Infrequent Access Storage Inf per GB-Mo": _s3(
+        "one_zone_infrequent_access", "storage"
+    ),
+    "Intelligent Tiering Frequent Access First 50 TB per GB Mo": _s3(
+        "intelligent_tiering", "storage-frequent"
+    ),
+    "Intelligent Tiering Infrequent Access per GB Mo": _s3(
+        "intelligent_tiering", "storage-infrequent"
+    ),
+    "IntelligentTieringArchiveAccess": _s3("intelligent_tiering", "storage-archive"),
+    "IntelligentTieringDeepArchiveAccess": _s3("intelligent_tiering", "storage-deep-archive"),
+    "Per object per month monitoring and automation fee for objects in Intelligent Tiering": (
+        _s3("intelligent_tiering", "monitoring", PER_THOUSAND)
+    ),
+    "Glacier Storage per GB Mo": _s3("glacier_flexible_retrieval", "storage"),
+    "PUT requests to Glacier per Requests": _s3("glacier_flexible_retrieval", "put", PER_THOUSAND),
+    "GET and all other requests to GLACIER per Requests": _s3(
+        "glacier_flexible_retrieval", "get", PER_THOUSAND
+    ),
+    "Lifecycle Transition Requests into Glacier per Requests": _s3(
+        "glacier_flexible_retrieval", "lifecycle", PER_THOUSAND
+    ),
+    "GET and all other requests to GDA per Requests": _s3(
+        "glacier_deep_archive", "get", PER_THOUSAND
+    ),
+    "Lifecycle Transition Requests into Glacier Deep Archive per Requests": _s3(
+        "glacier_deep_archive", "lifecycle", PER_THOUSAND
+    ),
+    "Fee for Standard Retrieval of data stored from Glacier Deep Archive": _s3(
+        "glacier_deep_archive", "retrieval-standard"
+    ),
+    "Fee for Bulk Retrieval of data stored from Glacier Deep Archive": _s3(
+        "glacier_deep_archive", "retrieval-bulk"
+    ),
+}
+# CloudFront's pricing-page names of the edge geographies (keys.CLOUDFRONT_GEOS)
+_CLOUDFRONT_GEO_NAMES = {
+    "us": "United States",
+    "europe": "EU",
+    "south_africa": "South Africa",
+    "south_america": "South America",
+    "japan": "Japan",
+    "australia": "Australia",
+    "asia_pacific": "Asia Pacific",
+    "india": "India",
+}
+CLOUDFRONT_GEO_ITEMS: dict[str, tuple[str, Decimal]] = {
+    description: item
+    for geo, name in _CLOUDFRONT_GEO_NAMES.items()
+    for description, item in {
+        f"Regional DT from {name} to Internet First 10 TB": (
+            keys.cloudfront_data_out(geo),
+            Decimal(1),
+        ),
+        f"Request HTTP Methods from {name}": (
+            keys.cloudfront_requests(geo, "http"),
+            PER_TEN_THOUSAND,
+        ),
+        f"Request HTTPS Methods from {name}": (
+            keys.cloudfront_requests(geo, "https"),
+            PER_TEN_THOUSAND,
+        ),
+        f"Regional DT to Origin from {name}": (keys.cloudfront_data_to_origin(geo), Decimal(1)),
+    }.items()
+    if item[0] not in (keys.CLOUDFRONT_DATA_OUT, keys.CLOUDFRONT_REQUESTS_HTTPS)
+}
 # unitmaps service -> {exact description: (key, exact factor to the key's unit)}. Only
 # on-demand, first-tier, Linux / x86 figures unless the key says otherwise.
 UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
@@ -95,12 +200,15 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         ),
         "PUT COPY/POST or LIST requests per Requests": (keys.S3_STANDARD_PUT, PER_THOUSAND),
         "GET and all other requests per Requests": (keys.S3_STANDARD_GET, PER_THOUSAND),
+        **S3_CLASS_ITEMS,
     },
     "efs": {
         "General Purpose Storage GB Mo": (keys.EFS_STANDARD_STORAGE, Decimal(1)),
         "Infrequent Access Storage GB Mo": (keys.EFS_IA_STORAGE, Decimal(1)),
         "One Zone General Purpose Storage GB Mo": (keys.EFS_ONE_ZONE_STORAGE, Decimal(1)),
         "Throughput Provisioned": (keys.EFS_PROVISIONED_THROUGHPUT, Decimal(1)),
+        "Infrequent Access Requests Read per GB": (keys.EFS_IA_READ, Decimal(1)),
+        "Infrequent Access Requests Write per GB": (keys.EFS_IA_WRITE, Decimal(1)),
     },
     "dynamodb": {
         "Provisioned Write Units": (keys.DYNAMODB_PROVISIONED_WCU, Decimal(1)),
@@ -113,6 +221,10 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
             keys.DYNAMODB_REPLICATED_WRITE,
             MILLION,
         ),
+        "PITR Backup Storage GB-Mo": (keys.DYNAMODB_PITR_BACKUP, Decimal(1)),
+        "On-Demand Backup Storage GB-Month": (keys.DYNAMODB_BACKUP, Decimal(1)),
+        "Restore Data Size": (keys.DYNAMODB_RESTORE, Decimal(1)),
+        "Streams Read Requests": (keys.DYNAMODB_STREAMS_READ, MILLION),
     },
     "cloudwatch": {
         "Metric for the first 10000": (keys.CLOUDWATCH_METRIC, Decimal(1)),
@@ -120,6 +232,7 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Alarm High Resolution": (keys.CLOUDWATCH_ALARM_HIGH_RESOLUTION, Decimal(1)),
         "Logs Collected Data Ingestion": (keys.CLOUDWATCH_LOGS_INGEST, Decimal(1)),
         "Stored Data": (keys.CLOUDWATCH_LOGS_STORAGE, Decimal(1)),
+        "Queried Logs Insights": (keys.CLOUDWATCH_LOGS_INSIGHTS, Decimal(1)),
     },
     "kms": {
         "Encryption Key": (keys.KMS_KEY, Decimal(1)),
@@ -129,12 +242,43 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Amazon SNS API Requests": (keys.SNS_REQUESTS, MILLION),
         "Amazon SNS FIFO API Requests per Requests": (keys.SNS_FIFO_REQUESTS, MILLION),
         "SNS FIFO Publish Payload per GB": (keys.SNS_FIFO_PAYLOAD_GB, Decimal(1)),
+        "HTTP Notifications": (keys.SNS_NOTIFICATIONS["http"], MILLION),
+        "SNS Email and Email JSON Notifications": (keys.SNS_NOTIFICATIONS["email"], MILLION),
+        "Amazon Kinesis Data Firehose Messages": (keys.SNS_NOTIFICATIONS["kinesis"], MILLION),
+        "Apple Push Notification Service APNS iOS Notifications": (
+            keys.SNS_NOTIFICATIONS["mobile_push"],
+            MILLION,
+        ),
+        "Apple Push Notification Service APNS Mac OS Notifications": (
+            keys.SNS_NOTIFICATIONS["macos"],
+            MILLION,
+        ),
     },
     "kinesis": {
         "Provisioned shard hour per ShardHour": (keys.KINESIS_SHARD, Decimal(1)),
         "Payload Units per PutRequest": (keys.KINESIS_PUT_UNITS, MILLION),
         "OnDemandStreamHr per StreamHr": (keys.KINESIS_ONDEMAND_STREAM, Decimal(1)),
         "OnDemandDataIngested per GB": (keys.KINESIS_ONDEMAND_GB_IN, Decimal(1)),
+        "OnDemandDataRetrieval per GB": (keys.KINESIS_ONDEMAND_GB_OUT, Decimal(1)),
+        "OnDemandEFODataRetrieval per GB": (keys.KINESIS_ONDEMAND_EFO_GB_OUT, Decimal(1)),
+        "OnDemandExtendedRetentionByteHrs per GB month": (
+            keys.KINESIS_ONDEMAND_EXTENDED_RETENTION,
+            Decimal(1),
+        ),
+        "OnDemandLongTermRetentionByteHrs per GB month": (
+            keys.KINESIS_ONDEMAND_LONG_TERM_RETENTION,
+            Decimal(1),
+        ),
+        "Long term Data Retention GB-month per GB-month": (
+            keys.KINESIS_LONG_TERM_RETENTION,
+            Decimal(1),
+        ),
+        "Long term Data Retrieval GB per GB": (keys.KINESIS_LONG_TERM_RETRIEVAL, Decimal(1)),
+        "Enhanced fan out GB of data retrieved per GB": (keys.KINESIS_EFO_GB_OUT, Decimal(1)),
+        "Enhanced fan out per ConsumerShardHour": (
+            keys.KINESIS_EFO_CONSUMER_SHARD_HOUR,
+            Decimal(1),
+        ),
     },
     "apigateway": {
         "API Calls Number of up to 333 million": (keys.APIGATEWAY_REST_REQUESTS, MILLION),
@@ -158,10 +302,33 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "WebSocket Connection Minutes": (keys.APIGATEWAY_WEBSOCKET_MINUTES, MILLION),
     },
     "msk": {"RunVolume": (keys.MSK_STORAGE, Decimal(1))},
+    # S3 storage classes besides Standard, and S3 Glacier Flexible Retrieval restores and
+    # selects (the `glacier` service's rows)
+    "glacier": {
+        "Standard-Retrieval per GB": (_s3("glacier_flexible_retrieval", "retrieval-standard")),
+        "Expedited-Retrieval per GB": (_s3("glacier_flexible_retrieval", "retrieval-expedited")),
+        "API Request Standard": (
+            keys.s3_key("glacier_flexible_retrieval", "retrieval-requests-standard"),
+            PER_THOUSAND,
+        ),
+        "API Request Expedited": (
+            keys.s3_key("glacier_flexible_retrieval", "retrieval-requests-expedited"),
+            PER_THOUSAND,
+        ),
+        **{
+            f"{tier.title()}-Select-{what.title()} per GB": _s3(
+                "glacier_flexible_retrieval", f"select-{what}-{tier}"
+            )
+            for tier in ("standard", "expedited", "bulk")
+            for what in ("scanned", "returned")
+        },
+    },
     # global services (GLOBAL_KEYS): kept in us-east-1 only; CloudFront's rows have no region
     "route53": {
         "Query first 1B": (keys.ROUTE53_QUERIES, MILLION),
         "Query over 1B": (keys.ROUTE53_QUERIES_OVER_1B, MILLION),
+        "Query Latency Based Routing External first 1B": (keys.ROUTE53_LATENCY_QUERIES, MILLION),
+        "Query Geo DNS External first 1B": (keys.ROUTE53_GEO_QUERIES, MILLION),
     },
     "cloudfront": {
         "Regional DT from United States to Internet First 10 TB": (
@@ -187,6 +354,19 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
             keys.CLOUDFRONT_REQUESTS_HTTPS,
             PER_TEN_THOUSAND,
         ),
+        **CLOUDFRONT_GEO_ITEMS,
+        "Charge for invalidating objects removing the objects from CloudFront edge locations": (
+            keys.CLOUDFRONT_INVALIDATION,
+            Decimal(1),
+        ),
+        "HTTPS Proxy requests with Field Level Encryption": (
+            keys.CLOUDFRONT_FIELD_LEVEL_ENCRYPTION,
+            PER_TEN_THOUSAND,
+        ),
+        "Charge for using an SSL certificate with a CloudFront alternate domain name": (
+            keys.CLOUDFRONT_DEDICATED_IP_SSL,
+            Decimal(1),
+        ),
     },
 }
 # key = the sum of two published figures of the region (exact, no rule): AWS bills EKS
@@ -197,14 +377,24 @@ UNITMAP_SUMS: dict[str, tuple[str, str]] = {
 }
 # MSK brokers ("RunBroker m5.large") and Redshift nodes ("ra3 4xlarge OnDemand Compute
 # Instance Current Generation") are read by pattern.
-UNITMAP_PATTERNS: dict[str, tuple[re.Pattern[str], str]] = {
-    "msk": (re.compile(r"RunBroker (?P<type>[a-z0-9]+\.[a-z0-9]+)"), "msk:kafka.{type}"),
+UNITMAP_PATTERNS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "msk": ((re.compile(r"RunBroker (?P<type>[a-z0-9]+\.[a-z0-9]+)"), "msk:kafka.{type}"),),
     "redshift": (
-        re.compile(
-            r"(?P<family>[a-z0-9]+) (?P<size>[a-z0-9]+) OnDemand Compute Instance "
-            r"Current Generation"
+        (
+            re.compile(
+                r"(?P<family>[a-z0-9]+) (?P<size>[a-z0-9]+) OnDemand Compute Instance "
+                r"Current Generation"
+            ),
+            "redshift:{family}.{size}",
         ),
-        "redshift:{family}.{size}",
+        # per node-second of concurrency scaling beyond the free credits
+        (
+            re.compile(
+                r"(?P<family>[a-z0-9]+) (?P<size>[a-z0-9]+) Redshift Concurrency Scaling "
+                r"Current Generation .+"
+            ),
+            "redshift:{family}.{size}:concurrency-scaling",
+        ),
     ),
 }
 GLOBAL_UNITMAP_SERVICES = {"route53", "cloudfront"}
@@ -228,10 +418,11 @@ def aws_page_unitmaps(sources: Path, region: str) -> Prices:
         item = UNITMAP_ITEMS.get(service, {}).get(description)
         key = item[0] if item else None
         factor = item[1] if item else Decimal(1)
-        if item is None and service in UNITMAP_PATTERNS:
-            pattern, template = UNITMAP_PATTERNS[service]
+        for pattern, template in UNITMAP_PATTERNS.get(service, ()) if item is None else ():
             match = pattern.fullmatch(description)
-            key = template.format(**match.groupdict()) if match else None
+            if match:
+                key = template.format(**match.groupdict())
+                break
         if key is None:
             continue
         price = (dec(row["price_usd"]) * factor).normalize()

@@ -1,0 +1,74 @@
+"""Usage-file items shared by RDS instances, Aurora instances and ElastiCache nodes:
+reserved nodes, CPU credits, Performance Insights API requests."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from finops_gate.cost.estimators._compute import burstable_vcpus
+from finops_gate.cost.estimators._usage import given_usage_specs
+from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
+
+# What the usage file may say of reserved database and cache nodes (USAGE_TEXT_KEYS)
+RESERVED_WORDS: dict[str, tuple[str, ...]] = {
+    "reserved_instance_term": tuple(keys.DB_RESERVED_TERMS),
+    "reserved_instance_payment_option": tuple(keys.DB_RESERVED_PAYMENTS),
+}
+
+
+def reserved(view: AttributeView, spec: ComponentSpec) -> ComponentSpec:
+    """The node component at the reserved rate when the usage file gives a
+    `reserved_instance_term` (payment default: no upfront). No source has these rates: the
+    component is "price not found", never the on-demand rate."""
+    term = view.usage_string("reserved_instance_term")
+    if term not in keys.DB_RESERVED_TERMS:
+        return spec
+    payment = view.usage_string("reserved_instance_payment_option")
+    payment = payment if payment in keys.DB_RESERVED_PAYMENTS else "no_upfront"
+    key = keys.db_reserved(
+        spec.price_key, keys.DB_RESERVED_TERMS[term], keys.DB_RESERVED_PAYMENTS[payment]
+    )
+    note = f"from the usage file: reserved, {term}, {payment}"
+    return replace(
+        spec,
+        name=spec.name.replace("(", "(reserved, ", 1),
+        price_key=key,
+        note=f"{spec.note}; {note}" if spec.note else note,
+    )
+
+
+def cpu_credits(view: AttributeView, instance_class: str, price_key: str) -> list[ComponentSpec]:
+    """Unlimited-mode CPU credits of a burstable class (usage: `monthly_cpu_credit_hrs` x
+    `vcpu_count`, else the class's vCPUs), shown when the usage file gives the hours."""
+    hours = view.usage_number("monthly_cpu_credit_hrs")
+    vcpus = view.usage_number("vcpu_count") or burstable_vcpus(instance_class)
+    if hours is None or vcpus is None:
+        return []
+    return [
+        ComponentSpec(
+            "CPU credits",
+            "vCPU-hour",
+            price_key,
+            hours * vcpus,
+            usage_based=True,
+            note=f"from the usage file: monthly_cpu_credit_hrs = {hours:g}, {vcpus:g} vCPUs",
+        )
+    ]
+
+
+def performance_insights(view: AttributeView) -> list[ComponentSpec]:
+    """Performance Insights API requests beyond the free tier, shown when given."""
+    return given_usage_specs(
+        view,
+        (
+            (
+                "monthly_additional_performance_insights_requests",
+                "Performance Insights API",
+                "1k requests",
+                keys.RDS_PERFORMANCE_INSIGHTS_API,
+                1 / 1000,
+            ),
+        ),
+    )
