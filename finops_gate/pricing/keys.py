@@ -135,6 +135,58 @@ APIGATEWAY_HTTP_REQUESTS = "apigateway:http:requests"
 APIGATEWAY_WEBSOCKET_MESSAGES = "apigateway:websocket:messages"
 APIGATEWAY_WEBSOCKET_MINUTES = "apigateway:websocket:minutes"
 
+# Systems Manager: Parameter Store advanced tier (per parameter-month; API interactions per
+# 10,000) and on-premises managed instances of the advanced tier (per instance-hour).
+SSM_PARAMETER_ADVANCED = "ssm:parameter:advanced"
+SSM_PARAMETER_API = "ssm:parameter:api"
+SSM_ADVANCED_INSTANCE_HOUR = "ssm:managed-instance:advanced:hour"
+# AWS Backup: storage per GB-month, restores per GB (EFS item-level restores per request);
+# EBS, RDS and Aurora snapshots are billed at those services' own snapshot prices.
+BACKUP_EFS_WARM = "backup:efs:warm"
+BACKUP_EFS_COLD = "backup:efs:cold"
+BACKUP_EFS_RESTORE_WARM = "backup:efs:restore:warm"
+BACKUP_EFS_RESTORE_COLD = "backup:efs:restore:cold"
+BACKUP_EFS_RESTORE_ITEM = "backup:efs:restore:item"
+BACKUP_DYNAMODB = "backup:dynamodb"
+BACKUP_DYNAMODB_RESTORE = "backup:dynamodb:restore"
+BACKUP_FSX_WINDOWS = "backup:fsx-windows"
+BACKUP_FSX_LUSTRE = "backup:fsx-lustre"
+# EventBridge event buses: events per 1M, archive processing per GB, archive per GB-month.
+EVENTBRIDGE_CUSTOM_EVENTS = "eventbridge:events:custom"
+EVENTBRIDGE_PARTNER_EVENTS = "eventbridge:events:partner"
+EVENTBRIDGE_ARCHIVE_PROCESSING = "eventbridge:archive:processing"
+EVENTBRIDGE_ARCHIVE_STORAGE = "eventbridge:archive:storage"
+EVENTBRIDGE_SCHEMA_DISCOVERY = "eventbridge:schema-discovery"
+# SNS deliveries by subscription protocol: per 1M notifications (e-mail per 100,000).
+SNS_HTTP_NOTIFICATIONS = "sns:notifications:http"
+SNS_EMAIL_NOTIFICATIONS = "sns:notifications:email"
+SNS_FIREHOSE_NOTIFICATIONS = "sns:notifications:firehose"
+SNS_MOBILE_PUSH_NOTIFICATIONS = "sns:notifications:mobile-push"
+SNS_SMS_NOTIFICATIONS = "sns:notifications:sms"
+PLATFORM_SERVICE_KEYS: tuple[str, ...] = (
+    SSM_PARAMETER_ADVANCED,
+    SSM_PARAMETER_API,
+    SSM_ADVANCED_INSTANCE_HOUR,
+    BACKUP_EFS_WARM,
+    BACKUP_EFS_COLD,
+    BACKUP_EFS_RESTORE_WARM,
+    BACKUP_EFS_RESTORE_COLD,
+    BACKUP_EFS_RESTORE_ITEM,
+    BACKUP_DYNAMODB,
+    BACKUP_DYNAMODB_RESTORE,
+    BACKUP_FSX_WINDOWS,
+    BACKUP_FSX_LUSTRE,
+    EVENTBRIDGE_CUSTOM_EVENTS,
+    EVENTBRIDGE_PARTNER_EVENTS,
+    EVENTBRIDGE_ARCHIVE_PROCESSING,
+    EVENTBRIDGE_ARCHIVE_STORAGE,
+    EVENTBRIDGE_SCHEMA_DISCOVERY,
+    SNS_HTTP_NOTIFICATIONS,
+    SNS_EMAIL_NOTIFICATIONS,
+    SNS_FIREHOSE_NOTIFICATIONS,
+    SNS_MOBILE_PUSH_NOTIFICATIONS,
+)
+
 # The fixed keys, in the order the builder reports the ones a region lacks.
 SERVICE_KEYS: tuple[str, ...] = (
     EBS_GP2_STORAGE,
@@ -251,6 +303,7 @@ SERVICE_KEYS: tuple[str, ...] = (
     APIGATEWAY_HTTP_REQUESTS,
     APIGATEWAY_WEBSOCKET_MESSAGES,
     APIGATEWAY_WEBSOCKET_MINUTES,
+    *PLATFORM_SERVICE_KEYS,
 )
 
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region
@@ -302,6 +355,8 @@ UNPRICED_KEYS: dict[str, str] = {
     AURORA_SERVERLESS_V2_ACU_IOPT1: "Aurora Serverless v2 capacity under the I/O-Optimized "
     "configuration: no source in shared/price-sources has the I/O-Optimized ACU rate, and no "
     "documented rule relates it to the Standard rate",
+    SNS_SMS_NOTIFICATIONS: "SNS SMS messages: AWS prices them per destination country and "
+    "message type; no source in shared/price-sources has those rates",
 }
 # RDS engines an `aws_db_instance` may name that no price source covers, and why.
 RDS_ENGINES_WITHOUT_SOURCE: dict[str, str] = {

@@ -46,6 +46,57 @@ class GoldenSpec:
 RDS_SINGLE_AZ = r"^(?!.*(?:multi[-_]az|aurora))"  # resource names say multi-az / aurora
 RDS_MULTI_AZ = r"^(?!.*aurora).*multi[-_]az"
 
+# Systems Manager, AWS Backup (the golden outputs are us-west-1), EventBridge, SNS deliveries
+PLATFORM_SERVICE_SPECS: tuple[GoldenSpec, ...] = (
+    # Infracost shows the advanced parameter per hour: $0.05 per parameter-month / 730
+    GoldenSpec(
+        keys.SSM_PARAMETER_ADVANCED,
+        "ssm_parameter_test",
+        ("Parameter storage (advanced)",),
+        scale=1 / Decimal(HOURS_PER_MONTH),
+    ),
+    GoldenSpec(keys.SSM_PARAMETER_API, "ssm_parameter_test", ("API interactions (advanced)",)),
+    GoldenSpec(
+        keys.SSM_ADVANCED_INSTANCE_HOUR,
+        "ssm_activation_test",
+        ("On-prem managed instances (advanced)",),
+    ),
+    GoldenSpec(keys.BACKUP_EFS_WARM, "backup_vault_test", ("EFS backup (warm)",)),
+    GoldenSpec(keys.BACKUP_EFS_COLD, "backup_vault_test", ("EFS backup (cold)",)),
+    GoldenSpec(keys.BACKUP_EFS_RESTORE_WARM, "backup_vault_test", ("EFS restore (warm)",)),
+    GoldenSpec(keys.BACKUP_EFS_RESTORE_COLD, "backup_vault_test", ("EFS restore (cold)",)),
+    GoldenSpec(keys.BACKUP_EFS_RESTORE_ITEM, "backup_vault_test", ("EFS restore (item-level)",)),
+    GoldenSpec(
+        keys.BACKUP_DYNAMODB, "backup_vault_test", ("DynamoDB backup",), shown_to_cents=True
+    ),
+    GoldenSpec(
+        keys.BACKUP_DYNAMODB_RESTORE,
+        "backup_vault_test",
+        ("DynamoDB restore",),
+        shown_to_cents=True,
+    ),
+    # Infracost's FSx for Windows line item reads the Lustre backup price (its filter names
+    # Lustre for both): the Windows key holds that figure until a source has its own
+    GoldenSpec(keys.BACKUP_FSX_WINDOWS, "backup_vault_test", ("FSx for Windows backup",)),
+    GoldenSpec(keys.BACKUP_FSX_LUSTRE, "backup_vault_test", ("FSx for Lustre backup",)),
+    GoldenSpec(
+        keys.EVENTBRIDGE_CUSTOM_EVENTS, "cloudwatch_event_bus_test", ("Custom events published",)
+    ),
+    GoldenSpec(
+        keys.EVENTBRIDGE_PARTNER_EVENTS,
+        "cloudwatch_event_bus_test",
+        ("Third-party events published",),
+    ),
+    GoldenSpec(
+        keys.EVENTBRIDGE_ARCHIVE_PROCESSING, "cloudwatch_event_bus_test", ("Archive processing",)
+    ),
+    GoldenSpec(keys.EVENTBRIDGE_ARCHIVE_STORAGE, "cloudwatch_event_bus_test", ("Archive storage",)),
+    GoldenSpec(
+        keys.EVENTBRIDGE_SCHEMA_DISCOVERY, "cloudwatch_event_bus_test", ("Schema discovery",)
+    ),
+    GoldenSpec(keys.SNS_HTTP_NOTIFICATIONS, "sns_topic_subscription_test", ("HTTP notifications",)),
+)
+
 GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
     GoldenSpec(keys.EBS_GP2_STORAGE, "ebs_volume_test", ("Storage (general purpose SSD, gp2)",)),
     GoldenSpec(keys.EBS_GP3_STORAGE, "ebs_volume_test", ("Storage (general purpose SSD, gp3)",)),
@@ -323,6 +374,7 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
     GoldenSpec(
         keys.APIGATEWAY_WEBSOCKET_MINUTES, "apigatewayv2_api_test", ("Connection duration",)
     ),
+    *PLATFORM_SERVICE_SPECS,
 )
 GOLDEN_BY_KEY = {spec.key: spec for spec in GOLDEN_SPECS}
 
@@ -337,6 +389,15 @@ FACTS: dict[str, dict[str, str]] = {
         keys.CLOUDFRONT_DATA_OUT: "0.085",  # United States, Mexico & Canada, first 10 TB
         # Aurora I/O-Optimized storage (https://aws.amazon.com/rds/aurora/pricing/)
         keys.AURORA_STORAGE_IOPT1: "0.225",
+        # Parameter Store advanced tier: $0.05 per parameter-month
+        # (https://aws.amazon.com/systems-manager/pricing/)
+        keys.SSM_PARAMETER_ADVANCED: "0.05",
+    },
+    "us-west-1": {
+        # AWS Backup of DynamoDB: Infracost shows the unit price to the cent (0.11, 0.17);
+        # its 10,000 GB rows (1,120.00, 1,680.00) give the published figures
+        keys.BACKUP_DYNAMODB: "0.112",
+        keys.BACKUP_DYNAMODB_RESTORE: "0.168",
     },
     "us-east-2": {
         keys.DYNAMODB_PROVISIONED_WCU: "0.00065",

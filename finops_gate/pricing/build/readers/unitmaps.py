@@ -21,6 +21,7 @@ UNITMAPS_MANIFEST = f"{UNITMAPS_DIR}/manifest.json"
 MILLION = Decimal(1_000_000)
 PER_THOUSAND = Decimal(1000)
 PER_TEN_THOUSAND = Decimal(10_000)
+HUNDRED_THOUSAND = Decimal(100_000)
 
 # unitmaps service -> {exact description: (key, exact factor to the key's unit)}. Only
 # on-demand, first-tier, Linux / x86 figures unless the key says otherwise.
@@ -99,7 +100,19 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Encryption Key": (keys.KMS_KEY, Decimal(1)),
         "API request - Non Free Tier": (keys.KMS_REQUESTS, PER_TEN_THOUSAND),
     },
-    "sns": {"Amazon SNS API Requests": (keys.SNS_REQUESTS, MILLION)},
+    "sns": {
+        "Amazon SNS API Requests": (keys.SNS_REQUESTS, MILLION),
+        # deliveries by subscription protocol (the first 100,000 HTTP and 1,000 e-mail
+        # deliveries of an account are free: an account-wide tier, not applied)
+        "HTTP Notifications": (keys.SNS_HTTP_NOTIFICATIONS, MILLION),
+        "SNS Email and Email JSON Notifications": (keys.SNS_EMAIL_NOTIFICATIONS, HUNDRED_THOUSAND),
+        "Amazon Kinesis Data Firehose Messages": (keys.SNS_FIREHOSE_NOTIFICATIONS, MILLION),
+        # every mobile push platform has the same rate in a region (APNS, FCM/GCM, ADM...)
+        "Google Cloud Messaging for Android GCM Notifications": (
+            keys.SNS_MOBILE_PUSH_NOTIFICATIONS,
+            MILLION,
+        ),
+    },
     "kinesis": {
         "Provisioned shard hour per ShardHour": (keys.KINESIS_SHARD, Decimal(1)),
         "Payload Units per PutRequest": (keys.KINESIS_PUT_UNITS, MILLION),

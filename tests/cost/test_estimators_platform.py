@@ -1,0 +1,175 @@
+"""Platform services once listed as free (Systems Manager, AWS Backup, EventBridge, SNS
+subscriptions), component by component, against published prices.
+
+Unit prices are written here from public price lists, not read from finops-gate's table:
+"golden" = the Infracost golden test figures in ../shared/price-sources/infracost-golden-facts/
+(infracost_aws_golden_line_items.csv: the test named, column implied_unit_price or
+monthly_cost_usd / monthly_qty); "AWS" = AWS's pricing page of the service as flattened in
+../shared/price-sources/aws-pricing-page-unitmaps-2025-11-04/ (service, description).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from finops_gate.cost.engine import estimate_plan
+from finops_gate.cost.model import ResourceCost, Status
+from finops_gate.cost.prices import PriceTable
+from finops_gate.cost.usage import parse_usage
+from finops_gate.plan import load_plan
+from tests.conftest import fixture_plan_path
+
+HOURS = 730
+# Systems Manager, us-east-1
+SSM_ADVANCED_PARAMETER_MONTH = 0.05  # AWS: $0.05 per advanced parameter per month
+SSM_API_10K = 0.05  # golden ssm_parameter_test "API interactions (advanced)"
+SSM_ADVANCED_INSTANCE_HOUR = 0.00695  # golden ssm_activation_test: 507.35 / 73,000
+# AWS Backup, us-west-1 (golden backup_vault_test, 10,000 GB rows)
+BACKUP_EFS_WARM_WEST = 0.06  # 600.00 / 10,000
+BACKUP_DYNAMODB_WEST = 0.112  # 1,120.00 / 10,000
+EBS_SNAPSHOT_WEST = 0.055  # 550.00 / 10,000 ("EBS snapshot")
+# EventBridge, us-east-1 (golden cloudwatch_event_bus_test)
+EVENTS_CUSTOM_1M = 1.00
+EVENTS_PARTNER_1M = 1.00
+ARCHIVE_PROCESSING_GB = 0.10
+ARCHIVE_STORAGE_GB = 0.023
+SCHEMA_DISCOVERY_1M = 0.10
+# SNS deliveries, us-east-1 (AWS sns "HTTP Notifications" 0.0000006 each,
+# "SNS Email and Email JSON Notifications" 0.00002 each)
+SNS_HTTP_1M = 0.60
+SNS_EMAIL_100K = 2.00
+
+USAGE = {
+    "version": 0.1,
+    "resource_usage": {
+        "aws_ssm_parameter.advanced": {
+            "parameter_storage_hrs": 600,
+            "monthly_api_interactions": 100_000,
+        },
+        "aws_ssm_activation.advanced": {"instances": 100},
+        "aws_backup_vault.west": {
+            "monthly_efs_warm_backup_gb": 1_000,
+            "monthly_dynamodb_backup_gb": 500,
+            "monthly_ebs_snapshot_gb": 200,
+        },
+        "aws_cloudwatch_event_bus.orders": {
+            "monthly_custom_events": 3_000_000,
+            "monthly_third_party_events": 2_000_000,
+            "monthly_archive_processing_gb": 100,
+            "archive_storage_gb": 200,
+            "monthly_schema_discovery_events": 1_000_000,
+        },
+        "aws_sns_topic_subscription.webhook": {
+            "monthly_requests": 2_000_000,
+            "request_size_kb": 100,
+        },
+        "aws_sns_topic_subscription.mail": {"monthly_requests": 50_000},
+        "aws_sns_topic_subscription.text": {"monthly_requests": 1_000},
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def costs(prices: PriceTable) -> dict[str, ResourceCost]:
+    plan = load_plan(str(fixture_plan_path("platform_services")))
+    usage = parse_usage(USAGE, "usage.yml")
+    return {c.resource.address: c for c in estimate_plan(plan, prices, usage).resources}
+
+
+@pytest.fixture(scope="module")
+def bare(prices: PriceTable) -> dict[str, ResourceCost]:
+    plan = load_plan(str(fixture_plan_path("platform_services")))
+    return {c.resource.address: c for c in estimate_plan(plan, prices).resources}
+
+
+def lines(cost: ResourceCost) -> dict[str, tuple[float | None, float | None]]:
+    return {c.price_key: (c.monthly_quantity, c.unit_price) for c in cost.components}
+
+
+def test_standard_parameters_and_activations_stay_free(bare: dict[str, ResourceCost]) -> None:
+    # no `tier` in the configuration: unknown in the plan, the account default (Standard)
+    assert bare["aws_ssm_parameter.standard"].status == Status.FREE
+    assert bare["aws_ssm_activation.standard"].status == Status.FREE  # registration_limit 5
+    assert bare["aws_sns_topic_subscription.queue"].status == Status.FREE  # SQS deliveries
+
+
+def test_advanced_parameter_is_a_parameter_month_without_usage(
+    bare: dict[str, ResourceCost],
+) -> None:
+    advanced = bare["aws_ssm_parameter.advanced"]
+    assert advanced.status == Status.PRICED
+    assert lines(advanced)["ssm:parameter:advanced"] == pytest.approx(
+        (1, SSM_ADVANCED_PARAMETER_MONTH)
+    )
+    assert advanced.monthly_cost_after == pytest.approx(SSM_ADVANCED_PARAMETER_MONTH)
+    intelligent = bare["aws_ssm_parameter.intelligent"]
+    assert intelligent.monthly_cost_after == pytest.approx(SSM_ADVANCED_PARAMETER_MONTH)
+    assert "priced as advanced" in (intelligent.components[0].note or "")
+
+
+def test_advanced_parameter_with_usage(costs: dict[str, ResourceCost]) -> None:
+    advanced = costs["aws_ssm_parameter.advanced"]
+    expected = 600 / HOURS * SSM_ADVANCED_PARAMETER_MONTH + 10 * SSM_API_10K
+    assert advanced.monthly_cost_after == pytest.approx(expected)
+    assert [c.name for c in advanced.components] == [
+        "Parameter storage (advanced)",
+        "API interactions (advanced)",
+    ]
+
+
+def test_activation_above_the_standard_limit_bills_advanced_instances(
+    costs: dict[str, ResourceCost], bare: dict[str, ResourceCost]
+) -> None:
+    assert bare["aws_ssm_activation.advanced"].status == Status.USAGE_BASED
+    advanced = costs["aws_ssm_activation.advanced"]
+    assert lines(advanced) == {
+        "ssm:managed-instance:advanced:hour": pytest.approx((100 * HOURS, 0.00695))
+    }
+    assert advanced.monthly_cost_after == pytest.approx(100 * HOURS * SSM_ADVANCED_INSTANCE_HOUR)
+
+
+def test_backup_vault_bills_backups_at_each_services_rate(
+    costs: dict[str, ResourceCost], bare: dict[str, ResourceCost]
+) -> None:
+    assert bare["aws_backup_vault.west"].status == Status.USAGE_BASED
+    assert len(bare["aws_backup_vault.west"].components) == 12
+    west = costs["aws_backup_vault.west"]
+    expected = (
+        1_000 * BACKUP_EFS_WARM_WEST + 500 * BACKUP_DYNAMODB_WEST + 200 * EBS_SNAPSHOT_WEST
+    )
+    assert west.monthly_cost_after == pytest.approx(expected)
+    assert lines(west)["ebs:snapshot:storage"] == pytest.approx((200, EBS_SNAPSHOT_WEST))
+
+
+def test_backup_rates_missing_from_a_region_are_price_not_found(
+    bare: dict[str, ResourceCost],
+) -> None:
+    east = {c.price_key: c for c in bare["aws_backup_vault.east"].components}
+    # AWS Backup's own EFS rate has no us-east-1 source: not found, never $0
+    assert east["backup:efs:warm"].unit_price is None
+    assert east["ebs:snapshot:storage"].unit_price == pytest.approx(0.05)  # golden ebs_snapshot
+
+
+def test_event_bus_components(costs: dict[str, ResourceCost]) -> None:
+    bus = costs["aws_cloudwatch_event_bus.orders"]
+    expected = (
+        3 * EVENTS_CUSTOM_1M
+        + 2 * EVENTS_PARTNER_1M
+        + 100 * ARCHIVE_PROCESSING_GB
+        + 200 * ARCHIVE_STORAGE_GB
+        + 1 * SCHEMA_DISCOVERY_1M
+    )
+    assert bus.monthly_cost_after == pytest.approx(expected)
+    assert all(c.usage_based for c in bus.components)
+
+
+def test_subscriptions_by_protocol(costs: dict[str, ResourceCost]) -> None:
+    webhook = costs["aws_sns_topic_subscription.webhook"]  # 100 KB = two 64 KB chunks
+    assert lines(webhook) == {"sns:notifications:http": pytest.approx((4, SNS_HTTP_1M))}
+    assert webhook.monthly_cost_after == pytest.approx(4 * SNS_HTTP_1M)
+    mail = costs["aws_sns_topic_subscription.mail"]
+    assert mail.monthly_cost_after == pytest.approx(0.5 * SNS_EMAIL_100K)
+    text = costs["aws_sns_topic_subscription.text"]
+    assert text.components[0].unit_price is None  # SMS: per country, no source
+    assert text.status == Status.PRICE_NOT_FOUND
+    assert text.monthly_cost_after is None
