@@ -9,10 +9,16 @@ launch configurations, transit gateway, VPN gateway). Types that can carry a cha
 their own are left out even when it is often zero, so they show as `unsupported`
 rather than a false $0: for example CloudWatch dashboards and composite alarms, Route
 53 health checks and resolver endpoints, Lambda provisioned concurrency, RDS proxies
-and snapshots, AMIs, ACM certificates (private CAs), Cognito user pools, WAF and
+and snapshots, AMIs, Cognito user pools, WAF and
 Firewall Manager objects, S3 inventory / analytics / metrics configurations,
 CloudFront functions and monitoring subscriptions, VPC endpoint subnet associations
 (one more endpoint AZ) and transit gateway peering or Connect attachments.
+
+Free by configuration, so not listed here but priced by an estimator that reports them as
+free: public ACM certificates (`aws_acm_certificate` without `certificate_authority_arn`:
+AWS charges nothing for them; a private certificate is billed), standard-tier SSM
+parameters and activations, and SNS subscriptions delivering to SQS or Lambda. Cloud Map
+HTTP namespaces are free (they create no hosted zone; DNS namespaces create one, billed).
 """
 
 from __future__ import annotations
@@ -353,6 +359,7 @@ FREE_AWS_TYPES = frozenset(
         "aws_secretsmanager_secret_version",
         "aws_security_group",
         "aws_security_group_rule",
+        "aws_service_discovery_http_namespace",
         "aws_servicequotas_service_quota",
         "aws_servicequotas_template",
         "aws_servicequotas_template_association",

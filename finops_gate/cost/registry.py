@@ -16,6 +16,8 @@ from finops_gate.cost.view import AttributeView
 Estimator = Callable[[AttributeView], list[ComponentSpec]]
 
 ESTIMATOR_NAMES: tuple[str, ...] = (
+    "aws_acm_certificate",
+    "aws_acmpca_certificate_authority",
     "aws_api_gateway_rest_api",
     "aws_apigatewayv2_api",
     "aws_autoscaling_group",
@@ -25,6 +27,7 @@ ESTIMATOR_NAMES: tuple[str, ...] = (
     "aws_cloudwatch_log_group",
     "aws_cloudwatch_metric_alarm",
     "aws_db_instance",
+    "aws_db_instance_automated_backups_replication",
     "aws_dynamodb_table",
     "aws_ebs_snapshot",
     "aws_ebs_volume",
@@ -47,12 +50,16 @@ ESTIMATOR_NAMES: tuple[str, ...] = (
     "aws_nat_gateway",
     "aws_opensearch_domain",
     "aws_rds_cluster",
+    "aws_rds_cluster_activity_stream",
     "aws_rds_cluster_instance",
     "aws_redshift_cluster",
     "aws_route53_record",
     "aws_route53_zone",
     "aws_s3_bucket",
     "aws_secretsmanager_secret",
+    "aws_service_discovery_instance",
+    "aws_service_discovery_private_dns_namespace",
+    "aws_service_discovery_service",
     "aws_sfn_state_machine",
     "aws_sns_topic",
     "aws_sns_topic_subscription",

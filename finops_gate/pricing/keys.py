@@ -163,6 +163,20 @@ SNS_EMAIL_NOTIFICATIONS = "sns:notifications:email"
 SNS_FIREHOSE_NOTIFICATIONS = "sns:notifications:firehose"
 SNS_MOBILE_PUSH_NOTIFICATIONS = "sns:notifications:mobile-push"
 SNS_SMS_NOTIFICATIONS = "sns:notifications:sms"
+# AWS Private CA: a CA per month by mode; certificates per certificate, in monthly tiers
+# (general-purpose: first 1,000, next 9,000, above 10,000; short-lived: one rate). A private
+# ACM certificate is a general-purpose certificate of the first tier.
+ACMPCA_CA_GENERAL_PURPOSE = "acmpca:ca:general-purpose"
+ACMPCA_CA_SHORT_LIVED = "acmpca:ca:short-lived"
+ACMPCA_CERTIFICATE_TIER1 = "acmpca:certificate:tier1"
+ACMPCA_CERTIFICATE_TIER2 = "acmpca:certificate:tier2"
+ACMPCA_CERTIFICATE_TIER3 = "acmpca:certificate:tier3"
+ACMPCA_CERTIFICATE_SHORT_LIVED = "acmpca:certificate:short-lived"
+# AWS Cloud Map: registered instances per instance-month, discovery API calls per 1M; RDS
+# cross-region automated backups: data transfer out of the source region per GB.
+CLOUDMAP_INSTANCE = "cloudmap:instance"
+CLOUDMAP_DISCOVERY_API = "cloudmap:discovery-api"
+RDS_BACKUP_REPLICATION_TRANSFER = "rds:backup:replication-transfer"
 PLATFORM_SERVICE_KEYS: tuple[str, ...] = (
     SSM_PARAMETER_ADVANCED,
     SSM_PARAMETER_API,
@@ -185,6 +199,12 @@ PLATFORM_SERVICE_KEYS: tuple[str, ...] = (
     SNS_EMAIL_NOTIFICATIONS,
     SNS_FIREHOSE_NOTIFICATIONS,
     SNS_MOBILE_PUSH_NOTIFICATIONS,
+    ACMPCA_CA_GENERAL_PURPOSE,
+    ACMPCA_CA_SHORT_LIVED,
+    ACMPCA_CERTIFICATE_TIER1,
+    ACMPCA_CERTIFICATE_TIER2,
+    ACMPCA_CERTIFICATE_TIER3,
+    ACMPCA_CERTIFICATE_SHORT_LIVED,
 )
 
 # The fixed keys, in the order the builder reports the ones a region lacks.
@@ -357,6 +377,12 @@ UNPRICED_KEYS: dict[str, str] = {
     "documented rule relates it to the Standard rate",
     SNS_SMS_NOTIFICATIONS: "SNS SMS messages: AWS prices them per destination country and "
     "message type; no source in shared/price-sources has those rates",
+    CLOUDMAP_INSTANCE: "AWS Cloud Map registered instances: no source in shared/price-sources "
+    "has Cloud Map prices (not in the unitmaps files nor the Infracost golden outputs)",
+    CLOUDMAP_DISCOVERY_API: "AWS Cloud Map DiscoverInstances API calls: no source in "
+    "shared/price-sources has Cloud Map prices",
+    RDS_BACKUP_REPLICATION_TRANSFER: "RDS cross-region automated backup replication: the "
+    "inter-region data transfer rate of RDS is in no source in shared/price-sources",
 }
 # RDS engines an `aws_db_instance` may name that no price source covers, and why.
 RDS_ENGINES_WITHOUT_SOURCE: dict[str, str] = {

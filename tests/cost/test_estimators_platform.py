@@ -38,6 +38,16 @@ SCHEMA_DISCOVERY_1M = 0.10
 # "SNS Email and Email JSON Notifications" 0.00002 each)
 SNS_HTTP_1M = 0.60
 SNS_EMAIL_100K = 2.00
+# AWS Private CA, us-east-1 (golden acmpca_certificate_authority_test, acm_certificate_test)
+PRIVATE_CA_MONTH = 400.00
+SHORT_LIVED_CA_MONTH = 50.00
+CERT_FIRST_1K = 0.75
+CERT_NEXT_9K = 0.35
+CERT_OVER_10K = 0.001  # AWS Private CA pricing page; golden 10,001 -> 10.00
+CERT_SHORT_LIVED = 0.058
+ROUTE53_ZONE = 0.50  # golden route53_zone_test "Hosted zone"
+RDS_BACKUP_WEST = 0.095  # golden backup_vault_test "RDS snapshot", us-west-1
+KINESIS_SHARD_HOUR = 0.015  # AWS kinesis "Provisioned shard hour per ShardHour"
 
 USAGE = {
     "version": 0.1,
@@ -65,6 +75,11 @@ USAGE = {
         },
         "aws_sns_topic_subscription.mail": {"monthly_requests": 50_000},
         "aws_sns_topic_subscription.text": {"monthly_requests": 1_000},
+        "aws_acmpca_certificate_authority.general": {"monthly_requests": 12_000},
+        "aws_acmpca_certificate_authority.short_lived": {"monthly_requests": 20_000},
+        "aws_service_discovery_service.api": {"registered_instances": 4},
+        "aws_db_instance_automated_backups_replication.west": {"backup_storage_gb": 300},
+        "aws_rds_cluster_activity_stream.audit": {"kinesis_shards": 2},
     },
 }
 
@@ -134,9 +149,7 @@ def test_backup_vault_bills_backups_at_each_services_rate(
     assert bare["aws_backup_vault.west"].status == Status.USAGE_BASED
     assert len(bare["aws_backup_vault.west"].components) == 12
     west = costs["aws_backup_vault.west"]
-    expected = (
-        1_000 * BACKUP_EFS_WARM_WEST + 500 * BACKUP_DYNAMODB_WEST + 200 * EBS_SNAPSHOT_WEST
-    )
+    expected = 1_000 * BACKUP_EFS_WARM_WEST + 500 * BACKUP_DYNAMODB_WEST + 200 * EBS_SNAPSHOT_WEST
     assert west.monthly_cost_after == pytest.approx(expected)
     assert lines(west)["ebs:snapshot:storage"] == pytest.approx((200, EBS_SNAPSHOT_WEST))
 
@@ -173,3 +186,65 @@ def test_subscriptions_by_protocol(costs: dict[str, ResourceCost]) -> None:
     assert text.components[0].unit_price is None  # SMS: per country, no source
     assert text.status == Status.PRICE_NOT_FOUND
     assert text.monthly_cost_after is None
+
+
+def test_private_ca_and_its_certificate_tiers(
+    costs: dict[str, ResourceCost], bare: dict[str, ResourceCost]
+) -> None:
+    general = costs["aws_acmpca_certificate_authority.general"]  # 12,000 certificates
+    assert [(c.name, c.monthly_quantity) for c in general.components] == [
+        ("Private certificate authority", 1),
+        ("Certificates (first 1K)", 1_000),
+        ("Certificates (next 9K)", 9_000),
+        ("Certificates (over 10K)", 2_000),
+    ]
+    expected = (
+        PRIVATE_CA_MONTH + 1_000 * CERT_FIRST_1K + 9_000 * CERT_NEXT_9K + 2_000 * CERT_OVER_10K
+    )
+    assert general.monthly_cost_after == pytest.approx(expected)
+    short = costs["aws_acmpca_certificate_authority.short_lived"]
+    assert short.monthly_cost_after == pytest.approx(
+        SHORT_LIVED_CA_MONTH + 20_000 * CERT_SHORT_LIVED
+    )
+    without_usage = bare["aws_acmpca_certificate_authority.general"]
+    assert without_usage.monthly_cost_after == pytest.approx(PRIVATE_CA_MONTH)
+    assert [c.name for c in without_usage.components][1:] == ["Certificates (first 1K)"]
+
+
+def test_public_certificates_are_free_and_private_ones_billed(
+    bare: dict[str, ResourceCost],
+) -> None:
+    assert bare["aws_acm_certificate.public"].status == Status.FREE
+    private = bare["aws_acm_certificate.private"]  # certificate_authority_arn: known at apply
+    assert private.status == Status.PRICED
+    assert private.monthly_cost_after == pytest.approx(CERT_FIRST_1K)
+
+
+def test_cloud_map(costs: dict[str, ResourceCost], bare: dict[str, ResourceCost]) -> None:
+    assert bare["aws_service_discovery_http_namespace.apps"].status == Status.FREE
+    for address in (
+        "aws_service_discovery_private_dns_namespace.internal",
+        "aws_service_discovery_public_dns_namespace.public",
+    ):
+        assert bare[address].monthly_cost_after == pytest.approx(ROUTE53_ZONE), address
+    # no Cloud Map price in any source: "price not found", never $0
+    instance = bare["aws_service_discovery_instance.api_1"]
+    assert instance.status == Status.PRICE_NOT_FOUND
+    service = costs["aws_service_discovery_service.api"]
+    registered = service.components[0]
+    assert (registered.monthly_quantity, registered.unit_price) == (4, None)
+    assert bare["aws_service_discovery_service.api"].status == Status.USAGE_BASED
+
+
+def test_backup_replication_and_activity_stream(
+    costs: dict[str, ResourceCost], bare: dict[str, ResourceCost]
+) -> None:
+    replication = costs["aws_db_instance_automated_backups_replication.west"]
+    assert replication.resource.region == "us-west-1"
+    storage, transfer = replication.components
+    assert (storage.monthly_quantity, storage.unit_price) == pytest.approx((300, RDS_BACKUP_WEST))
+    assert transfer.unit_price is None and transfer.monthly_quantity is None
+    assert replication.monthly_cost_after == pytest.approx(300 * RDS_BACKUP_WEST)
+    stream = costs["aws_rds_cluster_activity_stream.audit"]
+    assert stream.monthly_cost_after == pytest.approx(2 * HOURS * KINESIS_SHARD_HOUR)
+    assert bare["aws_rds_cluster_activity_stream.audit"].status == Status.USAGE_BASED

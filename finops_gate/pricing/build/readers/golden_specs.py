@@ -95,6 +95,36 @@ PLATFORM_SERVICE_SPECS: tuple[GoldenSpec, ...] = (
         keys.EVENTBRIDGE_SCHEMA_DISCOVERY, "cloudwatch_event_bus_test", ("Schema discovery",)
     ),
     GoldenSpec(keys.SNS_HTTP_NOTIFICATIONS, "sns_topic_subscription_test", ("HTTP notifications",)),
+    GoldenSpec(
+        keys.ACMPCA_CA_GENERAL_PURPOSE,
+        "acmpca_certificate_authority_test",
+        ("Private certificate authority",),
+    ),
+    GoldenSpec(
+        keys.ACMPCA_CA_SHORT_LIVED,
+        "acmpca_certificate_authority_test",
+        ("Private certificate authority (short-lived certificate mode)",),
+    ),
+    GoldenSpec(
+        keys.ACMPCA_CERTIFICATE_TIER1,
+        "acmpca_certificate_authority_test|acm_certificate_test",
+        ("Certificates (first 1K)", "Certificate"),
+    ),
+    GoldenSpec(
+        keys.ACMPCA_CERTIFICATE_TIER2,
+        "acmpca_certificate_authority_test",
+        ("Certificates (next 9K)",),
+    ),
+    GoldenSpec(
+        keys.ACMPCA_CERTIFICATE_TIER3,
+        "acmpca_certificate_authority_test",
+        ("Certificates (over 10K)",),
+    ),
+    GoldenSpec(
+        keys.ACMPCA_CERTIFICATE_SHORT_LIVED,
+        "acmpca_certificate_authority_test",
+        ("Certificates (short-lived)",),
+    ),
 )
 
 GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
@@ -392,6 +422,9 @@ FACTS: dict[str, dict[str, str]] = {
         # Parameter Store advanced tier: $0.05 per parameter-month
         # (https://aws.amazon.com/systems-manager/pricing/)
         keys.SSM_PARAMETER_ADVANCED: "0.05",
+        # Private CA certificates above 10,000 a month: $0.001 each (10,001 -> 10.00)
+        # (https://aws.amazon.com/private-ca/pricing/)
+        keys.ACMPCA_CERTIFICATE_TIER3: "0.001",
     },
     "us-west-1": {
         # AWS Backup of DynamoDB: Infracost shows the unit price to the cent (0.11, 0.17);
