@@ -177,6 +177,17 @@ ACMPCA_CERTIFICATE_SHORT_LIVED = "acmpca:certificate:short-lived"
 CLOUDMAP_INSTANCE = "cloudmap:instance"
 CLOUDMAP_DISCOVERY_API = "cloudmap:discovery-api"
 RDS_BACKUP_REPLICATION_TRANSFER = "rds:backup:replication-transfer"
+# CloudTrail: events per 100,000 (management events: the additional copies beyond the
+# first trail's free one). AWS Config: rule evaluations per evaluation in monthly tiers
+# (first 100,000, next 400,000, above 500,000); configuration items per item recorded.
+CLOUDTRAIL_MANAGEMENT_EVENTS = "cloudtrail:management-events"
+CLOUDTRAIL_DATA_EVENTS = "cloudtrail:data-events"
+CLOUDTRAIL_INSIGHTS_EVENTS = "cloudtrail:insights-events"
+CONFIG_RULE_EVALUATIONS_TIER1 = "config:rule-evaluations:tier1"
+CONFIG_RULE_EVALUATIONS_TIER2 = "config:rule-evaluations:tier2"
+CONFIG_RULE_EVALUATIONS_TIER3 = "config:rule-evaluations:tier3"
+CONFIG_ITEMS = "config:items"
+CONFIG_CUSTOM_ITEMS = "config:custom-items"
 PLATFORM_SERVICE_KEYS: tuple[str, ...] = (
     SSM_PARAMETER_ADVANCED,
     SSM_PARAMETER_API,
@@ -205,6 +216,14 @@ PLATFORM_SERVICE_KEYS: tuple[str, ...] = (
     ACMPCA_CERTIFICATE_TIER2,
     ACMPCA_CERTIFICATE_TIER3,
     ACMPCA_CERTIFICATE_SHORT_LIVED,
+    CLOUDTRAIL_MANAGEMENT_EVENTS,
+    CLOUDTRAIL_DATA_EVENTS,
+    CLOUDTRAIL_INSIGHTS_EVENTS,
+    CONFIG_RULE_EVALUATIONS_TIER1,
+    CONFIG_RULE_EVALUATIONS_TIER2,
+    CONFIG_RULE_EVALUATIONS_TIER3,
+    CONFIG_ITEMS,
+    CONFIG_CUSTOM_ITEMS,
 )
 
 # The fixed keys, in the order the builder reports the ones a region lacks.

@@ -48,6 +48,17 @@ CERT_SHORT_LIVED = 0.058
 ROUTE53_ZONE = 0.50  # golden route53_zone_test "Hosted zone"
 RDS_BACKUP_WEST = 0.095  # golden backup_vault_test "RDS snapshot", us-west-1
 KINESIS_SHARD_HOUR = 0.015  # AWS kinesis "Provisioned shard hour per ShardHour"
+# CloudTrail, us-east-1 (AWS cloudtrail: per event 0.00002 / 0.000001 / 0.0000035)
+TRAIL_MANAGEMENT_100K = 2.00
+TRAIL_DATA_100K = 0.10
+TRAIL_INSIGHTS_100K = 0.35
+# AWS Config, us-east-1 (AWS config "Config Rules first 100000" 0.001, "next 400000" 0.0008,
+# "500001 and more" 0.0005, "Config" 0.003, "Config Custom" 0.003)
+RULE_EVAL_FIRST_100K = 0.001
+RULE_EVAL_NEXT_400K = 0.0008
+RULE_EVAL_OVER_500K = 0.0005
+CONFIG_ITEM = 0.003
+CONFIG_CUSTOM_ITEM = 0.003
 
 USAGE = {
     "version": 0.1,
@@ -80,6 +91,17 @@ USAGE = {
         "aws_service_discovery_service.api": {"registered_instances": 4},
         "aws_db_instance_automated_backups_replication.west": {"backup_storage_gb": 300},
         "aws_rds_cluster_activity_stream.audit": {"kinesis_shards": 2},
+        "aws_cloudtrail.main": {
+            "monthly_additional_management_events": 100_000,
+            "monthly_data_events": 200_000,
+            "monthly_insight_events": 300_000,
+        },
+        "aws_config_config_rule.s3_encryption": {"monthly_rule_evaluations": 1_000_000},
+        "aws_config_organization_managed_rule.mfa": {"monthly_rule_evaluations": 50_000},
+        "aws_config_configuration_recorder.main": {
+            "monthly_config_items": 1_000,
+            "monthly_custom_config_items": 2_000,
+        },
     },
 }
 
@@ -248,3 +270,37 @@ def test_backup_replication_and_activity_stream(
     stream = costs["aws_rds_cluster_activity_stream.audit"]
     assert stream.monthly_cost_after == pytest.approx(2 * HOURS * KINESIS_SHARD_HOUR)
     assert bare["aws_rds_cluster_activity_stream.audit"].status == Status.USAGE_BASED
+
+
+def test_cloudtrail_lines_follow_the_trail_settings(
+    costs: dict[str, ResourceCost], bare: dict[str, ResourceCost]
+) -> None:
+    main = costs["aws_cloudtrail.main"]
+    assert [c.name for c in main.components] == [
+        "Management events (additional copies)",
+        "Data events",
+        "Insight events",
+    ]
+    assert [c.monthly_quantity for c in main.components] == pytest.approx([1, 2, 3])
+    expected = TRAIL_MANAGEMENT_100K + 2 * TRAIL_DATA_100K + 3 * TRAIL_INSIGHTS_100K
+    assert main.monthly_cost_after == pytest.approx(expected)
+    data_only = bare["aws_cloudtrail.data_only"]  # no global events, no insight selector
+    assert [c.name for c in data_only.components] == ["Data events"]
+    assert data_only.status == Status.USAGE_BASED
+
+
+def test_config_rule_evaluations_are_tiered(costs: dict[str, ResourceCost]) -> None:
+    rule = costs["aws_config_config_rule.s3_encryption"]  # 1,000,000 evaluations
+    assert [c.monthly_quantity for c in rule.components] == [100_000, 400_000, 500_000]
+    expected = (
+        100_000 * RULE_EVAL_FIRST_100K
+        + 400_000 * RULE_EVAL_NEXT_400K
+        + 500_000 * RULE_EVAL_OVER_500K
+    )
+    assert rule.monthly_cost_after == pytest.approx(expected)
+    org = costs["aws_config_organization_managed_rule.mfa"]
+    assert org.monthly_cost_after == pytest.approx(50_000 * RULE_EVAL_FIRST_100K)
+    recorder = costs["aws_config_configuration_recorder.main"]
+    assert recorder.monthly_cost_after == pytest.approx(
+        1_000 * CONFIG_ITEM + 2_000 * CONFIG_CUSTOM_ITEM
+    )

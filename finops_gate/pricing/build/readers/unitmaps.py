@@ -1,6 +1,6 @@
 """AWS's own pricing-page files of 68 services (aws-pricing-page-unitmaps-2025-11-04/): EKS,
 Fargate, NAT gateway, VPC, Lambda, S3, EFS, DynamoDB, CloudWatch, KMS, SNS, Kinesis, API
-Gateway, MSK, Redshift; Route 53 and CloudFront (global)."""
+Gateway, MSK, Redshift, CloudTrail, Config; Route 53 and CloudFront (global)."""
 
 from __future__ import annotations
 
@@ -129,6 +129,18 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "WebSocket Connection Minutes": (keys.APIGATEWAY_WEBSOCKET_MINUTES, MILLION),
     },
     "msk": {"RunVolume": (keys.MSK_STORAGE, Decimal(1))},
+    "cloudtrail": {
+        "Management Paid Events Recorded": (keys.CLOUDTRAIL_MANAGEMENT_EVENTS, HUNDRED_THOUSAND),
+        "Data Events Recorded": (keys.CLOUDTRAIL_DATA_EVENTS, HUNDRED_THOUSAND),
+        "Insights Events": (keys.CLOUDTRAIL_INSIGHTS_EVENTS, HUNDRED_THOUSAND),
+    },
+    "config": {
+        "Config Rules first 100000": (keys.CONFIG_RULE_EVALUATIONS_TIER1, Decimal(1)),
+        "Config Rules next 400000": (keys.CONFIG_RULE_EVALUATIONS_TIER2, Decimal(1)),
+        "Config Rules 500001 and more": (keys.CONFIG_RULE_EVALUATIONS_TIER3, Decimal(1)),
+        "Config": (keys.CONFIG_ITEMS, Decimal(1)),
+        "Config Custom": (keys.CONFIG_CUSTOM_ITEMS, Decimal(1)),
+    },
     # global services (GLOBAL_KEYS): kept in us-east-1 only; CloudFront's rows have no region
     "route53": {"Query first 1B": (keys.ROUTE53_QUERIES, MILLION)},
     "cloudfront": {
