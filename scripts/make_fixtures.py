@@ -89,6 +89,7 @@ CASES: tuple[Case, ...] = (
     Case("references", FIXTURES_DIR / "references"),
     Case("references_update", FIXTURES_DIR / "references_update"),
     Case("platform_services", FIXTURES_DIR / "platform_services"),
+    Case("pipelines", FIXTURES_DIR / "pipelines"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

@@ -210,7 +210,6 @@ FREE_AWS_TYPES = frozenset(
         "aws_elasticsearch_domain_policy",
         "aws_elasticsearch_domain_saml_options",
         "aws_flow_log",
-        "aws_glue_catalog_database",
         "aws_iam_access_key",
         "aws_iam_account_alias",
         "aws_iam_account_password_policy",

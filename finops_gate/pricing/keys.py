@@ -188,6 +188,31 @@ CONFIG_RULE_EVALUATIONS_TIER2 = "config:rule-evaluations:tier2"
 CONFIG_RULE_EVALUATIONS_TIER3 = "config:rule-evaluations:tier3"
 CONFIG_ITEMS = "config:items"
 CONFIG_CUSTOM_ITEMS = "config:custom-items"
+# ECR storage per GB-month. Glue: jobs and crawlers per DPU-hour, the Data Catalog per
+# 100,000 objects stored and per 1M requests. Lambda provisioned concurrency and the
+# duration of requests it serves, per GB-second (x86, Arm).
+ECR_STORAGE = "ecr:storage"
+GLUE_JOB_DPU_HOUR = "glue:job:dpu-hour"
+GLUE_JOB_FLEX_DPU_HOUR = "glue:job:flex:dpu-hour"
+GLUE_CRAWLER_DPU_HOUR = "glue:crawler:dpu-hour"
+GLUE_CATALOG_STORAGE = "glue:catalog:storage"
+GLUE_CATALOG_REQUESTS = "glue:catalog:requests"
+LAMBDA_PROVISIONED_CONCURRENCY = "lambda:provisioned-concurrency"
+LAMBDA_ARM_PROVISIONED_CONCURRENCY = "lambda:arm:provisioned-concurrency"
+LAMBDA_PROVISIONED_DURATION = "lambda:provisioned-duration"
+LAMBDA_ARM_PROVISIONED_DURATION = "lambda:arm:provisioned-duration"
+# Transfer Family: each enabled protocol per hour; data up- and downloaded per GB.
+TRANSFER_PROTOCOL_HOUR = "transfer:protocol:hour"
+TRANSFER_DOWNLOAD_GB = "transfer:download:gb"
+TRANSFER_UPLOAD_GB = "transfer:upload:gb"
+# Data Firehose: data ingested per GB in monthly tiers (first 500 TB, next 1.5 PB, next
+# 3 PB), format conversion and VPC delivery per GB, VPC delivery per AZ-hour.
+FIREHOSE_INGEST_TIER1 = "firehose:ingest:tier1"
+FIREHOSE_INGEST_TIER2 = "firehose:ingest:tier2"
+FIREHOSE_INGEST_TIER3 = "firehose:ingest:tier3"
+FIREHOSE_FORMAT_CONVERSION = "firehose:format-conversion"
+FIREHOSE_VPC_GB = "firehose:vpc:gb"
+FIREHOSE_VPC_AZ_HOUR = "firehose:vpc:az-hour"
 PLATFORM_SERVICE_KEYS: tuple[str, ...] = (
     SSM_PARAMETER_ADVANCED,
     SSM_PARAMETER_API,
@@ -224,6 +249,25 @@ PLATFORM_SERVICE_KEYS: tuple[str, ...] = (
     CONFIG_RULE_EVALUATIONS_TIER3,
     CONFIG_ITEMS,
     CONFIG_CUSTOM_ITEMS,
+    ECR_STORAGE,
+    GLUE_JOB_DPU_HOUR,
+    GLUE_JOB_FLEX_DPU_HOUR,
+    GLUE_CRAWLER_DPU_HOUR,
+    GLUE_CATALOG_STORAGE,
+    GLUE_CATALOG_REQUESTS,
+    LAMBDA_PROVISIONED_CONCURRENCY,
+    LAMBDA_ARM_PROVISIONED_CONCURRENCY,
+    LAMBDA_PROVISIONED_DURATION,
+    LAMBDA_ARM_PROVISIONED_DURATION,
+    TRANSFER_PROTOCOL_HOUR,
+    TRANSFER_DOWNLOAD_GB,
+    TRANSFER_UPLOAD_GB,
+    FIREHOSE_INGEST_TIER1,
+    FIREHOSE_INGEST_TIER2,
+    FIREHOSE_INGEST_TIER3,
+    FIREHOSE_FORMAT_CONVERSION,
+    FIREHOSE_VPC_GB,
+    FIREHOSE_VPC_AZ_HOUR,
 )
 
 # The fixed keys, in the order the builder reports the ones a region lacks.
@@ -382,6 +426,7 @@ INSTANCE_KEY = re.compile(
     r"|opensearch:[a-z0-9.-]+\.search"
     r"|redshift:(?:dc2|ds2|ra3)\.[a-z0-9.-]+"
     r"|msk:kafka\.[a-z0-9.-]+"
+    r"|codebuild:[a-z0-9-]+:[a-z0-9.-]+"
 )
 
 # Keys an estimator asks for that no price source publishes, and why. Looking one up gives
@@ -555,3 +600,9 @@ def redshift_node(node_type: str) -> str:
 def msk_broker(instance_type: str) -> str:
     """MSK broker (`kafka.m5.large`), USD per hour."""
     return f"msk:{instance_type}"
+
+
+def codebuild_minute(environment: str, compute_type: str) -> str:
+    """CodeBuild on-demand build minute of an environment (`linux`, `linux-gpu`, `arm`,
+    `windows`, ...) and compute type (`general1.small`...), USD per minute."""
+    return f"codebuild:{environment}:{compute_type}"

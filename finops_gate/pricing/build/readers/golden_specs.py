@@ -125,6 +125,66 @@ PLATFORM_SERVICE_SPECS: tuple[GoldenSpec, ...] = (
         "acmpca_certificate_authority_test",
         ("Certificates (short-lived)",),
     ),
+    GoldenSpec(keys.ECR_STORAGE, "ecr_repository_test", ("Storage",)),
+    GoldenSpec(keys.GLUE_CRAWLER_DPU_HOUR, "glue_crawler_test", ("Duration",)),
+    GoldenSpec(keys.GLUE_CATALOG_STORAGE, "glue_catalog_database_test", ("Storage",)),
+    GoldenSpec(keys.GLUE_CATALOG_REQUESTS, "glue_catalog_database_test", ("Requests",)),
+    # the with_usage function of lambda_provisioned_concurrency_config_test is arm64
+    GoldenSpec(
+        keys.LAMBDA_ARM_PROVISIONED_CONCURRENCY,
+        "lambda_provisioned_concurrency_config_test",
+        ("Provisioned Concurrency",),
+    ),
+    GoldenSpec(
+        keys.LAMBDA_ARM_PROVISIONED_DURATION,
+        "lambda_provisioned_concurrency_config_test",
+        ("Duration",),
+    ),
+    GoldenSpec(
+        keys.TRANSFER_PROTOCOL_HOUR,
+        "transfer_server_test",
+        ("FTP protocol enabled", "FTPS protocol enabled", "SFTP protocol enabled"),
+    ),
+    GoldenSpec(keys.TRANSFER_DOWNLOAD_GB, "transfer_server_test", ("Data downloaded",)),
+    GoldenSpec(keys.TRANSFER_UPLOAD_GB, "transfer_server_test", ("Data uploaded",)),
+    *(
+        GoldenSpec(
+            keys.codebuild_minute(environment, compute),
+            "codebuild_project_test",
+            (f"{label} ({compute})",),
+        )
+        for environment, label, compute in (
+            ("linux", "Linux", "general1.small"),
+            ("linux", "Linux", "general1.medium"),
+            ("linux", "Linux", "general1.large"),
+            ("windows", "Windows", "general1.large"),
+        )
+    ),
+    # eu-west-2, the region of kinesis_firehose_delivery_stream_test
+    GoldenSpec(
+        keys.FIREHOSE_INGEST_TIER1,
+        "kinesis_firehose_delivery_stream_test",
+        ("Data ingested (first 500TB)",),
+    ),
+    GoldenSpec(
+        keys.FIREHOSE_INGEST_TIER2,
+        "kinesis_firehose_delivery_stream_test",
+        ("Data ingested (next 1.5PB)",),
+    ),
+    GoldenSpec(
+        keys.FIREHOSE_INGEST_TIER3,
+        "kinesis_firehose_delivery_stream_test",
+        ("Data ingested (next 3PB)",),
+    ),
+    GoldenSpec(
+        keys.FIREHOSE_FORMAT_CONVERSION,
+        "kinesis_firehose_delivery_stream_test",
+        ("Format conversion",),
+    ),
+    GoldenSpec(keys.FIREHOSE_VPC_GB, "kinesis_firehose_delivery_stream_test", ("VPC data",)),
+    GoldenSpec(
+        keys.FIREHOSE_VPC_AZ_HOUR, "kinesis_firehose_delivery_stream_test", ("VPC AZ delivery",)
+    ),
 )
 
 GOLDEN_SPECS: tuple[GoldenSpec, ...] = (

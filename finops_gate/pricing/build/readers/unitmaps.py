@@ -1,6 +1,6 @@
 """AWS's own pricing-page files of 68 services (aws-pricing-page-unitmaps-2025-11-04/): EKS,
 Fargate, NAT gateway, VPC, Lambda, S3, EFS, DynamoDB, CloudWatch, KMS, SNS, Kinesis, API
-Gateway, MSK, Redshift, CloudTrail, Config; Route 53 and CloudFront (global)."""
+Gateway, MSK, Redshift, CloudTrail, Config, Glue; Route 53 and CloudFront (global)."""
 
 from __future__ import annotations
 
@@ -70,6 +70,13 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Lambda Requests": (keys.LAMBDA_REQUESTS, MILLION),
         "Lambda Duration": (keys.LAMBDA_GB_SECOND, Decimal(1)),
         "Lambda Duration-ARM": (keys.LAMBDA_ARM_GB_SECOND, Decimal(1)),
+        "Lambda Provisioned-Concurrency": (keys.LAMBDA_PROVISIONED_CONCURRENCY, Decimal(1)),
+        "Lambda Provisioned-Concurrency-ARM": (
+            keys.LAMBDA_ARM_PROVISIONED_CONCURRENCY,
+            Decimal(1),
+        ),
+        "Lambda Duration-Provisioned": (keys.LAMBDA_PROVISIONED_DURATION, Decimal(1)),
+        "Lambda Duration-Provisioned-ARM": (keys.LAMBDA_ARM_PROVISIONED_DURATION, Decimal(1)),
     },
     "s3": {
         "Standard Storage First 50 TB per GB Mo": (keys.S3_STANDARD_STORAGE, Decimal(1)),
@@ -133,6 +140,13 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Management Paid Events Recorded": (keys.CLOUDTRAIL_MANAGEMENT_EVENTS, HUNDRED_THOUSAND),
         "Data Events Recorded": (keys.CLOUDTRAIL_DATA_EVENTS, HUNDRED_THOUSAND),
         "Insights Events": (keys.CLOUDTRAIL_INSIGHTS_EVENTS, HUNDRED_THOUSAND),
+    },
+    "glue": {
+        "ETL Job run": (keys.GLUE_JOB_DPU_HOUR, Decimal(1)),
+        "ETL Job run Flex": (keys.GLUE_JOB_FLEX_DPU_HOUR, Decimal(1)),
+        "Data catalog crawler run": (keys.GLUE_CRAWLER_DPU_HOUR, Decimal(1)),
+        "Data catalog storage": (keys.GLUE_CATALOG_STORAGE, HUNDRED_THOUSAND),
+        "Data catalog requests": (keys.GLUE_CATALOG_REQUESTS, MILLION),
     },
     "config": {
         "Config Rules first 100000": (keys.CONFIG_RULE_EVALUATIONS_TIER1, Decimal(1)),
