@@ -141,6 +141,18 @@ def usage_keys() -> dict[str, tuple[str, ...]]:
     return keys
 
 
+def usage_string_keys() -> dict[str, frozenset[str]]:
+    """Resource type -> the usage keys whose values are words, not quantities (an estimator
+    module's `USAGE_STRING_KEYS`, e.g. `instance_tier: advanced`)."""
+    from finops_gate.cost.registry import ESTIMATOR_MODULES
+
+    words: dict[str, frozenset[str]] = {}
+    for module in ESTIMATOR_MODULES:
+        for resource_type in module.RESOURCE_TYPES:
+            words[resource_type] = frozenset(getattr(module, "USAGE_STRING_KEYS", ()))
+    return words
+
+
 def parse_usage(data: Any, path: str) -> UsageFile:
     try:
         model = UsageFileModel.model_validate(data)
@@ -149,6 +161,7 @@ def parse_usage(data: Any, path: str) -> UsageFile:
         location = ".".join(str(part) for part in first["loc"] if not str(part)[:1].isupper())
         raise UsageFileError(f"{path}: {location}: {first['msg']}") from None
     known = usage_keys()
+    words = usage_string_keys()
 
     def check(section: str, name: str, resource_type: str, values: Mapping[str, Any]) -> None:
         if resource_type not in known:
@@ -164,6 +177,12 @@ def parse_usage(data: Any, path: str) -> UsageFile:
                     f"{path}: {section}.{name}.{key_path}: unknown usage key for "
                     f"{resource_type} (known: {listed})"
                 )
+            if key_path in words.get(resource_type, ()):
+                if not isinstance(value, str) or not value:
+                    raise UsageFileError(
+                        f"{path}: {section}.{name}.{key_path}: expected a word (a string)"
+                    )
+                continue
             if not _plausible_quantity(value):
                 raise UsageFileError(
                     f"{path}: {section}.{name}.{key_path}: expected a non-negative number "

@@ -177,6 +177,9 @@ def test_firehose_tiers_conversion_and_vpc(
     assert bare["aws_kinesis_firehose_delivery_stream.search"].monthly_cost_after == (
         pytest.approx(2 * HOURS * FIREHOSE_VPC_AZ_HOUR)
     )
+    # subnets created in the same plan (ids known after apply): the 3 aws_subnet instances
+    new_subnets = bare["aws_kinesis_firehose_delivery_stream.search_new_subnets"]
+    assert new_subnets.monthly_cost_after == pytest.approx(3 * HOURS * FIREHOSE_VPC_AZ_HOUR)
     # us-east-1: no Firehose figure in the sources, so "price not found", never $0
     virginia = bare["aws_kinesis_firehose_delivery_stream.virginia"]
     assert virginia.components[0].unit_price is None

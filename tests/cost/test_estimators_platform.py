@@ -15,7 +15,7 @@ import pytest
 from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.model import ResourceCost, Status
 from finops_gate.cost.prices import PriceTable
-from finops_gate.cost.usage import parse_usage
+from finops_gate.cost.usage import UsageFileError, parse_usage
 from finops_gate.plan import load_plan
 from tests.conftest import fixture_plan_path
 
@@ -68,6 +68,8 @@ USAGE = {
             "monthly_api_interactions": 100_000,
         },
         "aws_ssm_activation.advanced": {"instances": 100},
+        # Infracost's word-valued usage key: the tier a registration_limit of 5 would not say
+        "aws_ssm_activation.standard": {"instance_tier": "advanced", "instances": 10},
         "aws_backup_vault.west": {
             "monthly_efs_warm_backup_gb": 1_000,
             "monthly_dynamodb_backup_gb": 500,
@@ -121,6 +123,22 @@ def bare(prices: PriceTable) -> dict[str, ResourceCost]:
 
 def lines(cost: ResourceCost) -> dict[str, tuple[float | None, float | None]]:
     return {c.price_key: (c.monthly_quantity, c.unit_price) for c in cost.components}
+
+
+def test_usage_file_instance_tier_makes_an_activation_advanced(
+    costs: dict[str, ResourceCost],
+) -> None:
+    activation = costs["aws_ssm_activation.standard"]
+    assert activation.monthly_cost_after == pytest.approx(10 * HOURS * SSM_ADVANCED_INSTANCE_HOUR)
+
+
+def test_word_valued_usage_keys_must_be_words() -> None:
+    usage = {"version": 0.1, "resource_usage": {"aws_ssm_activation.a": {"instance_tier": 5}}}
+    with pytest.raises(UsageFileError, match=r"instance_tier: expected a word"):
+        parse_usage(usage, "usage.yml")
+    usage["resource_usage"] = {"aws_ssm_activation.a": {"instances": "many"}}
+    with pytest.raises(UsageFileError, match=r"instances: expected a non-negative number"):
+        parse_usage(usage, "usage.yml")
 
 
 def test_standard_parameters_and_activations_stay_free(bare: dict[str, ResourceCost]) -> None:

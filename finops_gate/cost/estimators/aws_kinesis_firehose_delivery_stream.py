@@ -3,7 +3,8 @@ delivery into a VPC.
 
 Format conversion is priced when `extended_s3_configuration` has a
 `data_format_conversion_configuration` that is not disabled; VPC delivery when the
-OpenSearch / Elasticsearch destination has a `vpc_config` (one delivery per subnet's AZ).
+OpenSearch / Elasticsearch destination has a `vpc_config` (one delivery per subnet's AZ;
+subnets known only after apply count when the configuration names the `aws_subnet`s).
 
 - Data ingested (first 500TB) (usage: `monthly_data_ingested_gb`): GB,
   `firehose:ingest:tier1`
@@ -50,7 +51,8 @@ def vpc_config(view: AttributeView) -> AttributeView | None:
 
 def az_delivery(vpc: AttributeView) -> ComponentSpec:
     """One delivery per subnet (each in its own AZ), known only once the subnets are."""
-    subnets = len(vpc.strings("subnet_ids"))
+    # subnets known only after apply still count when the configuration names them
+    subnets = len(vpc.strings("subnet_ids")) or len(vpc.instances_named("subnet_ids", "aws_subnet"))
     unknown = None
     if not subnets and vpc.is_unknown("subnet_ids"):
         unknown = "subnet_ids is unknown until apply"

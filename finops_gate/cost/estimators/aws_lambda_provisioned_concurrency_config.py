@@ -30,6 +30,7 @@ USAGE_KEYS = (
     "architecture",
     "memory_mb",
 )
+USAGE_STRING_KEYS = ("architecture",)  # words, not quantities
 DEFAULT_MEMORY_MB = 128.0
 SECONDS_PER_HOUR = 3600
 

@@ -16,6 +16,7 @@ from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_ssm_activation",)
 USAGE_KEYS = ("instance_tier", "instances")
+USAGE_STRING_KEYS = ("instance_tier",)  # words, not quantities
 STANDARD_TIER_LIMIT = 1000
 
 

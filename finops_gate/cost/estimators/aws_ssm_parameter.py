@@ -21,6 +21,7 @@ from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_ssm_parameter",)
 USAGE_KEYS = ("parameter_storage_hrs", "api_throughput_limit", "monthly_api_interactions")
+USAGE_STRING_KEYS = ("api_throughput_limit",)  # words, not quantities
 STANDARD = "standard"
 
 
