@@ -1,5 +1,4 @@
-"""AWS Backup vault (depends on usage): backup storage and restores of the resources it
-protects.
+"""AWS Backup vault: backups and restores of the resources it protects (depends on usage).
 
 AWS Backup bills EBS, RDS and Aurora snapshots at those services' own snapshot prices;
 EFS, DynamoDB and FSx backups at AWS Backup's rates.

@@ -1,5 +1,6 @@
-"""Data Firehose delivery stream: data ingested (monthly tiers), format conversion and
-delivery into a VPC.
+"""Data Firehose delivery stream: data ingested, format conversion, delivery into a VPC.
+
+Data ingested is priced in monthly tiers.
 
 Format conversion is priced when `extended_s3_configuration` has a
 `data_format_conversion_configuration` that is not disabled; VPC delivery when the

@@ -1,5 +1,4 @@
-"""AWS Cloud Map service: the instances registered in it and discovery calls (depends on
-usage).
+"""AWS Cloud Map service: registered instances and discovery calls (depends on usage).
 
 Cloud Map bills each registered instance per month and DiscoverInstances API calls; the
 service itself costs nothing. ECS services with service discovery register their tasks,

@@ -3,7 +3,8 @@
 `protocols` defaults to SFTP. Every protocol (SFTP, FTPS, FTP, AS2) has the same hourly
 rate.
 
-- <protocol> protocol enabled: hour, `transfer:protocol:hour`
+- Protocol enabled (a line per protocol, e.g. "SFTP protocol enabled"): hour,
+  `transfer:protocol:hour`
 - Data downloaded (usage: `monthly_data_downloaded_gb`): GB, `transfer:download:gb`
 - Data uploaded (usage: `monthly_data_uploaded_gb`): GB, `transfer:upload:gb`
 """
