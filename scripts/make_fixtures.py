@@ -96,6 +96,8 @@ CASES: tuple[Case, ...] = (
     Case("eks_fargate", FIXTURES_DIR / "eks_fargate"),
     Case("ecs_fargate_forms", FIXTURES_DIR / "ecs_fargate_forms"),
     Case("service_rates", FIXTURES_DIR / "service_rates"),
+    Case("platform_services", FIXTURES_DIR / "platform_services"),
+    Case("pipelines", FIXTURES_DIR / "pipelines"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

@@ -9,10 +9,16 @@ launch configurations, transit gateway, VPN gateway). Types that can carry a cha
 their own are left out even when it is often zero, so they show as `unsupported`
 rather than a false $0: for example CloudWatch dashboards and composite alarms, Route
 53 health checks and resolver endpoints, Lambda provisioned concurrency, RDS proxies
-and snapshots, AMIs, ACM certificates (private CAs), Cognito user pools, WAF and
+and snapshots, AMIs, Cognito user pools, WAF and
 Firewall Manager objects, S3 inventory / analytics / metrics configurations,
 CloudFront functions and monitoring subscriptions, VPC endpoint subnet associations
 (one more endpoint AZ) and transit gateway peering or Connect attachments.
+
+Free by configuration, so not listed here but priced by an estimator that reports them as
+free: public ACM certificates (`aws_acm_certificate` without `certificate_authority_arn`:
+AWS charges nothing for them; a private certificate is billed), standard-tier SSM
+parameters and activations, and SNS subscriptions delivering to SQS or Lambda. Cloud Map
+HTTP namespaces are free (they create no hosted zone; DNS namespaces create one, billed).
 """
 
 from __future__ import annotations
@@ -99,7 +105,6 @@ FREE_AWS_TYPES = frozenset(
         "aws_backup_plan",
         "aws_backup_region_settings",
         "aws_backup_selection",
-        "aws_backup_vault",
         "aws_backup_vault_lock_configuration",
         "aws_backup_vault_notifications",
         "aws_backup_vault_policy",
@@ -114,7 +119,6 @@ FREE_AWS_TYPES = frozenset(
         "aws_cloudfront_origin_request_policy",
         "aws_cloudfront_public_key",
         "aws_cloudfront_response_headers_policy",
-        "aws_cloudwatch_event_bus",
         "aws_cloudwatch_event_bus_policy",
         "aws_cloudwatch_event_permission",
         "aws_cloudwatch_event_rule",
@@ -205,7 +209,6 @@ FREE_AWS_TYPES = frozenset(
         "aws_elasticsearch_domain_policy",
         "aws_elasticsearch_domain_saml_options",
         "aws_flow_log",
-        "aws_glue_catalog_database",
         "aws_iam_access_key",
         "aws_iam_account_alias",
         "aws_iam_account_password_policy",
@@ -354,6 +357,7 @@ FREE_AWS_TYPES = frozenset(
         "aws_secretsmanager_secret_version",
         "aws_security_group",
         "aws_security_group_rule",
+        "aws_service_discovery_http_namespace",
         "aws_servicequotas_service_quota",
         "aws_servicequotas_template",
         "aws_servicequotas_template_association",
@@ -384,18 +388,15 @@ FREE_AWS_TYPES = frozenset(
         "aws_sns_sms_preferences",
         "aws_sns_topic_data_protection_policy",
         "aws_sns_topic_policy",
-        "aws_sns_topic_subscription",
         "aws_sqs_queue_policy",
         "aws_sqs_queue_redrive_allow_policy",
         "aws_sqs_queue_redrive_policy",
-        "aws_ssm_activation",
         "aws_ssm_association",
         "aws_ssm_default_patch_baseline",
         "aws_ssm_document",
         "aws_ssm_maintenance_window",
         "aws_ssm_maintenance_window_target",
         "aws_ssm_maintenance_window_task",
-        "aws_ssm_parameter",
         "aws_ssm_patch_baseline",
         "aws_ssm_patch_group",
         "aws_ssm_resource_data_sync",

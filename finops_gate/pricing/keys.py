@@ -212,6 +212,138 @@ def tier_start(key: str) -> tuple[str, float] | None:
         return None
 
 
+# Systems Manager: Parameter Store advanced tier (per parameter-month; API interactions per
+# 10,000) and on-premises managed instances of the advanced tier (per instance-hour).
+SSM_PARAMETER_ADVANCED = "ssm:parameter:advanced"
+SSM_PARAMETER_API = "ssm:parameter:api"
+SSM_ADVANCED_INSTANCE_HOUR = "ssm:managed-instance:advanced:hour"
+# AWS Backup: storage per GB-month, restores per GB (EFS item-level restores per request);
+# EBS, RDS and Aurora snapshots are billed at those services' own snapshot prices.
+BACKUP_EFS_WARM = "backup:efs:warm"
+BACKUP_EFS_COLD = "backup:efs:cold"
+BACKUP_EFS_RESTORE_WARM = "backup:efs:restore:warm"
+BACKUP_EFS_RESTORE_COLD = "backup:efs:restore:cold"
+BACKUP_EFS_RESTORE_ITEM = "backup:efs:restore:item"
+BACKUP_DYNAMODB = "backup:dynamodb"
+BACKUP_DYNAMODB_RESTORE = "backup:dynamodb:restore"
+BACKUP_FSX_WINDOWS = "backup:fsx-windows"
+BACKUP_FSX_LUSTRE = "backup:fsx-lustre"
+# EventBridge event buses: events per 1M, archive processing per GB, archive per GB-month.
+EVENTBRIDGE_CUSTOM_EVENTS = "eventbridge:events:custom"
+EVENTBRIDGE_PARTNER_EVENTS = "eventbridge:events:partner"
+EVENTBRIDGE_ARCHIVE_PROCESSING = "eventbridge:archive:processing"
+EVENTBRIDGE_ARCHIVE_STORAGE = "eventbridge:archive:storage"
+EVENTBRIDGE_SCHEMA_DISCOVERY = "eventbridge:schema-discovery"
+# SNS deliveries by subscription protocol, per 1M notifications: the keys of
+# SNS_NOTIFICATIONS below (a topic's usage-file deliveries and a subscription's share them).
+SNS_HTTP_NOTIFICATIONS = "sns:notifications:http"
+SNS_EMAIL_NOTIFICATIONS = "sns:notifications:email"
+SNS_FIREHOSE_NOTIFICATIONS = "sns:notifications:kinesis"
+SNS_MOBILE_PUSH_NOTIFICATIONS = "sns:notifications:mobile-push"
+SNS_SMS_NOTIFICATIONS = "sns:notifications:sms"
+# AWS Private CA: a CA per month by mode; certificates per certificate, in monthly tiers
+# (general-purpose: first 1,000, next 9,000, above 10,000; short-lived: one rate). A private
+# ACM certificate is a general-purpose certificate of the first tier.
+ACMPCA_CA_GENERAL_PURPOSE = "acmpca:ca:general-purpose"
+ACMPCA_CA_SHORT_LIVED = "acmpca:ca:short-lived"
+ACMPCA_CERTIFICATE_TIER1 = "acmpca:certificate:tier1"
+ACMPCA_CERTIFICATE_TIER2 = "acmpca:certificate:tier2"
+ACMPCA_CERTIFICATE_TIER3 = "acmpca:certificate:tier3"
+ACMPCA_CERTIFICATE_SHORT_LIVED = "acmpca:certificate:short-lived"
+# AWS Cloud Map: registered instances per instance-month, discovery API calls per 1M; RDS
+# cross-region automated backups: data transfer out of the source region per GB.
+CLOUDMAP_INSTANCE = "cloudmap:instance"
+CLOUDMAP_DISCOVERY_API = "cloudmap:discovery-api"
+RDS_BACKUP_REPLICATION_TRANSFER = "rds:backup:replication-transfer"
+# CloudTrail: events per 100,000 (management events: the additional copies beyond the
+# first trail's free one). AWS Config: rule evaluations per evaluation in monthly tiers
+# (first 100,000, next 400,000, above 500,000); configuration items per item recorded.
+CLOUDTRAIL_MANAGEMENT_EVENTS = "cloudtrail:management-events"
+CLOUDTRAIL_DATA_EVENTS = "cloudtrail:data-events"
+CLOUDTRAIL_INSIGHTS_EVENTS = "cloudtrail:insights-events"
+CONFIG_RULE_EVALUATIONS_TIER1 = "config:rule-evaluations:tier1"
+CONFIG_RULE_EVALUATIONS_TIER2 = "config:rule-evaluations:tier2"
+CONFIG_RULE_EVALUATIONS_TIER3 = "config:rule-evaluations:tier3"
+CONFIG_ITEMS = "config:items"
+CONFIG_CUSTOM_ITEMS = "config:custom-items"
+# ECR storage per GB-month. Glue: jobs and crawlers per DPU-hour, the Data Catalog per
+# 100,000 objects stored and per 1M requests. Lambda provisioned concurrency and the
+# duration of requests it serves, per GB-second (x86, Arm).
+ECR_STORAGE = "ecr:storage"
+GLUE_JOB_DPU_HOUR = "glue:job:dpu-hour"
+GLUE_JOB_FLEX_DPU_HOUR = "glue:job:flex:dpu-hour"
+GLUE_CRAWLER_DPU_HOUR = "glue:crawler:dpu-hour"
+GLUE_CATALOG_STORAGE = "glue:catalog:storage"
+GLUE_CATALOG_REQUESTS = "glue:catalog:requests"
+LAMBDA_PROVISIONED_CONCURRENCY = "lambda:provisioned-concurrency"
+LAMBDA_ARM_PROVISIONED_CONCURRENCY = "lambda:arm:provisioned-concurrency"
+LAMBDA_PROVISIONED_DURATION = "lambda:provisioned-duration"
+LAMBDA_ARM_PROVISIONED_DURATION = "lambda:arm:provisioned-duration"
+# Transfer Family: each enabled protocol per hour; data up- and downloaded per GB.
+TRANSFER_PROTOCOL_HOUR = "transfer:protocol:hour"
+TRANSFER_DOWNLOAD_GB = "transfer:download:gb"
+TRANSFER_UPLOAD_GB = "transfer:upload:gb"
+# Data Firehose: data ingested per GB in monthly tiers (first 500 TB, next 1.5 PB, next
+# 3 PB), format conversion and VPC delivery per GB, VPC delivery per AZ-hour.
+FIREHOSE_INGEST_TIER1 = "firehose:ingest:tier1"
+FIREHOSE_INGEST_TIER2 = "firehose:ingest:tier2"
+FIREHOSE_INGEST_TIER3 = "firehose:ingest:tier3"
+FIREHOSE_FORMAT_CONVERSION = "firehose:format-conversion"
+FIREHOSE_VPC_GB = "firehose:vpc:gb"
+FIREHOSE_VPC_AZ_HOUR = "firehose:vpc:az-hour"
+PLATFORM_SERVICE_KEYS: tuple[str, ...] = (
+    SSM_PARAMETER_ADVANCED,
+    SSM_PARAMETER_API,
+    SSM_ADVANCED_INSTANCE_HOUR,
+    BACKUP_EFS_WARM,
+    BACKUP_EFS_COLD,
+    BACKUP_EFS_RESTORE_WARM,
+    BACKUP_EFS_RESTORE_COLD,
+    BACKUP_EFS_RESTORE_ITEM,
+    BACKUP_DYNAMODB,
+    BACKUP_DYNAMODB_RESTORE,
+    BACKUP_FSX_WINDOWS,
+    BACKUP_FSX_LUSTRE,
+    EVENTBRIDGE_CUSTOM_EVENTS,
+    EVENTBRIDGE_PARTNER_EVENTS,
+    EVENTBRIDGE_ARCHIVE_PROCESSING,
+    EVENTBRIDGE_ARCHIVE_STORAGE,
+    EVENTBRIDGE_SCHEMA_DISCOVERY,
+    ACMPCA_CA_GENERAL_PURPOSE,
+    ACMPCA_CA_SHORT_LIVED,
+    ACMPCA_CERTIFICATE_TIER1,
+    ACMPCA_CERTIFICATE_TIER2,
+    ACMPCA_CERTIFICATE_TIER3,
+    ACMPCA_CERTIFICATE_SHORT_LIVED,
+    CLOUDTRAIL_MANAGEMENT_EVENTS,
+    CLOUDTRAIL_DATA_EVENTS,
+    CLOUDTRAIL_INSIGHTS_EVENTS,
+    CONFIG_RULE_EVALUATIONS_TIER1,
+    CONFIG_RULE_EVALUATIONS_TIER2,
+    CONFIG_RULE_EVALUATIONS_TIER3,
+    CONFIG_ITEMS,
+    CONFIG_CUSTOM_ITEMS,
+    ECR_STORAGE,
+    GLUE_JOB_DPU_HOUR,
+    GLUE_JOB_FLEX_DPU_HOUR,
+    GLUE_CRAWLER_DPU_HOUR,
+    GLUE_CATALOG_STORAGE,
+    GLUE_CATALOG_REQUESTS,
+    LAMBDA_PROVISIONED_CONCURRENCY,
+    LAMBDA_ARM_PROVISIONED_CONCURRENCY,
+    LAMBDA_PROVISIONED_DURATION,
+    LAMBDA_ARM_PROVISIONED_DURATION,
+    TRANSFER_PROTOCOL_HOUR,
+    TRANSFER_DOWNLOAD_GB,
+    TRANSFER_UPLOAD_GB,
+    FIREHOSE_INGEST_TIER1,
+    FIREHOSE_INGEST_TIER2,
+    FIREHOSE_INGEST_TIER3,
+    FIREHOSE_FORMAT_CONVERSION,
+    FIREHOSE_VPC_GB,
+    FIREHOSE_VPC_AZ_HOUR,
+)
+
 # The fixed keys, in the order the builder reports the ones a region lacks.
 SERVICE_KEYS: tuple[str, ...] = (
     EBS_GP2_STORAGE,
@@ -336,6 +468,7 @@ SERVICE_KEYS: tuple[str, ...] = (
     APIGATEWAY_WEBSOCKET_MESSAGES,
     APIGATEWAY_WEBSOCKET_MINUTES,
     *TIER_KEYS,
+    *PLATFORM_SERVICE_KEYS,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -660,6 +793,7 @@ INSTANCE_KEY = re.compile(
     r"|opensearch:[a-z0-9.-]+\.search"
     r"|redshift:(?:dc2|ds2|ra3)\.[a-z0-9.-]+(?::concurrency-scaling)?"
     r"|msk:kafka\.[a-z0-9.-]+"
+    r"|codebuild:[a-z0-9-]+:[a-z0-9.-]+"
 )
 
 # Keys an estimator asks for that no price source publishes, and why. Looking one up gives
@@ -672,6 +806,14 @@ UNPRICED_KEYS: dict[str, str] = {
     AURORA_SERVERLESS_V2_ACU_IOPT1: "Aurora Serverless v2 capacity under the I/O-Optimized "
     "configuration: no source in shared/price-sources has the I/O-Optimized ACU rate, and no "
     "documented rule relates it to the Standard rate",
+    SNS_SMS_NOTIFICATIONS: "SNS SMS messages: AWS prices them per destination country and "
+    "message type; no source in shared/price-sources has those rates",
+    CLOUDMAP_INSTANCE: "AWS Cloud Map registered instances: no source in shared/price-sources "
+    "has Cloud Map prices (not in the unitmaps files nor the Infracost golden outputs)",
+    CLOUDMAP_DISCOVERY_API: "AWS Cloud Map DiscoverInstances API calls: no source in "
+    "shared/price-sources has Cloud Map prices",
+    RDS_BACKUP_REPLICATION_TRANSFER: "RDS cross-region automated backup replication: the "
+    "inter-region data transfer rate of RDS is in no source in shared/price-sources",
 }
 UNPRICED_KEYS.update(S3_UNPRICED_KEYS)
 UNPRICED_KEYS.update(CLOUDFRONT_UNPRICED_KEYS)
@@ -867,3 +1009,9 @@ def redshift_concurrency_scaling(node_type: str) -> str:
 def msk_broker(instance_type: str) -> str:
     """MSK broker (`kafka.m5.large`), USD per hour."""
     return f"msk:{instance_type}"
+
+
+def codebuild_minute(environment: str, compute_type: str) -> str:
+    """CodeBuild on-demand build minute of an environment (`linux`, `linux-gpu`, `arm`,
+    `windows`, ...) and compute type (`general1.small`...), USD per minute."""
+    return f"codebuild:{environment}:{compute_type}"

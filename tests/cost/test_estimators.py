@@ -168,9 +168,9 @@ def test_statuses(us_east: dict[str, ResourceCost]) -> None:
     assert us_east["aws_launch_template.web"].status == Status.FREE
     lam = us_east["aws_lambda_function.handler"]
     assert lam.status == Status.USAGE_BASED and lam.monthly_cost_after == 0
-    transfer = us_east["aws_transfer_server.sftp"]
-    assert transfer.status == Status.UNSUPPORTED
-    assert transfer.monthly_cost_after is None and transfer.monthly_cost_delta is None
+    fleet = us_east["aws_appstream_fleet.desktops"]
+    assert fleet.status == Status.UNSUPPORTED
+    assert fleet.monthly_cost_after is None and fleet.monthly_cost_delta is None
 
 
 def test_eu_west_1_prices(prices: PriceTable) -> None:

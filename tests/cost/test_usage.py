@@ -265,10 +265,10 @@ def test_precedence_merges_nested_keys() -> None:
             "aws_s3_bucket (closest known: standard.storage_gb; ",
         ),
         (
-            "version: 0.1\nresource_type_default_usage:\n  aws_transfer_server:\n"
+            "version: 0.1\nresource_type_default_usage:\n  aws_iot_topic_rule:\n"
             "    monthly_gb: 1\n",
-            "u.yml: resource_type_default_usage.aws_transfer_server: resource type "
-            "aws_transfer_server has no usage-based costs in finops-gate",
+            "u.yml: resource_type_default_usage.aws_iot_topic_rule: resource type "
+            "aws_iot_topic_rule has no usage-based costs in finops-gate",
         ),
         (
             "version: 0.1\nresource_usage:\n  aws_lambda_function.f:\n    monthly_requests: lots\n",

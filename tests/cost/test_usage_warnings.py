@@ -15,7 +15,7 @@ PLAN = str(fixture_plan_path("services_us_east_1"))
 TYPO = """\
 version: 0.1
 resource_type_default_usage:
-  aws_transfer_server:
+  aws_iot_topic_rule:
     monthly_data_uploaded_gb: 10
 resource_usage:
   aws_s3_bucket.dta:
@@ -34,7 +34,7 @@ def test_unknown_keys_and_types_are_ignored_with_a_warning_each() -> None:
     usage = parse_usage(
         {
             "version": 0.1,
-            "resource_type_default_usage": {"aws_transfer_server": {"monthly_gb": 1}},
+            "resource_type_default_usage": {"aws_iot_topic_rule": {"monthly_gb": 1}},
             "resource_usage": {
                 "aws_s3_bucket.b": {"standard": {"storage_gb": 7, "storage": 1}},
                 "aws_cloudfront_function": {"monthly_requests": 1},
@@ -43,8 +43,8 @@ def test_unknown_keys_and_types_are_ignored_with_a_warning_each() -> None:
         "u.yml",
     )
     assert usage.warnings == (
-        "u.yml: resource_type_default_usage.aws_transfer_server: resource type "
-        "aws_transfer_server has no usage-based costs in finops-gate: ignored",
+        "u.yml: resource_type_default_usage.aws_iot_topic_rule: resource type "
+        "aws_iot_topic_rule has no usage-based costs in finops-gate: ignored",
         "u.yml: resource_usage.aws_s3_bucket.b.standard.storage: unknown usage key for "
         "aws_s3_bucket (closest known: standard.storage_gb; "
         f"{len(usage_keys()['aws_s3_bucket'].numbers)} keys known, see docs/usage-file.md)"
@@ -103,7 +103,7 @@ def test_check_warns_on_stderr_and_in_the_notes(
     assert code in (0, 1), err
     lines = [line for line in err.splitlines() if line.startswith("finops-gate: warning: ")]
     assert len(lines) == 4, err
-    assert any("aws_transfer_server has no usage-based costs" in line for line in lines)
+    assert any("aws_iot_topic_rule has no usage-based costs" in line for line in lines)
     assert any("aws_s3_bucket.data.standard.storage: unknown usage key" in line for line in lines)
     assert any(
         "resource_usage.aws_s3_bucket.dta: no resource of the plan has this address; "

@@ -45,6 +45,12 @@ class RegionalRule:
 
 
 REGIONAL_RULES: tuple[RegionalRule, ...] = (
+    RegionalRule(
+        r"lambda:(?:arm:)?provisioned-(?:concurrency|duration)",
+        REGIONAL_RATIO,
+        "published in 31 other regions (AWS pricing pages, 2025-11): they follow the region's "
+        "prices, unlike Lambda's on-demand rates",
+    ),
     # Published the same in every region whose sources have it.
     RegionalRule(
         r"kms:key|kms:requests|cloudwatch:metric|eip:idle:hour|ipv4:public:hour|tgw:gb"
@@ -137,6 +143,24 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
         REGIONAL_RATIO,
         "usage-file S3 classes and SNS deliveries: the rule their published figures in 20 to "
         "31 regions support (rule_errors.fitting_rule, AWS pricing pages 2025-11)",
+    ),
+    RegionalRule(
+        r"cloudtrail:(?:data|management)-events|config:(?:custom-)?items"
+        r"|config:rule-evaluations:tier[123]|glue:catalog:(?:requests|storage)",
+        FLAT_GLOBAL,
+        "one figure in all 31 other regions of the AWS pricing pages (2025-11)",
+    ),
+    RegionalRule(
+        r"cloudtrail:insights-events|glue:(?:crawler|job|job:flex):dpu-hour",
+        FLAT_MOST_REGIONS,
+        "the us-east-1 figure is the most common one in the 20 to 31 other regions of the AWS "
+        "pricing pages (2025-11)",
+    ),
+    RegionalRule(
+        r"acmpca:.+|ecr:storage|eventbridge:.+|ssm:.+|transfer:.+",
+        REGIONAL_RATIO,
+        "us-east-1 only in the sources (Infracost's figures): no published figure elsewhere "
+        "to choose a rule by; the EC2 ratio, marked approximate",
     ),
     RegionalRule(
         r"aurora:(?:backtrack|cpu-credits|serverless-v1:acu|snapshot-export)"

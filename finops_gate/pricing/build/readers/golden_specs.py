@@ -46,6 +46,147 @@ class GoldenSpec:
 RDS_SINGLE_AZ = r"^(?!.*(?:multi[-_]az|aurora))"  # resource names say multi-az / aurora
 RDS_MULTI_AZ = r"^(?!.*aurora).*multi[-_]az"
 
+# Systems Manager, AWS Backup (the golden outputs are us-west-1), EventBridge, SNS deliveries
+PLATFORM_SERVICE_SPECS: tuple[GoldenSpec, ...] = (
+    # Infracost shows the advanced parameter per hour: $0.05 per parameter-month / 730
+    GoldenSpec(
+        keys.SSM_PARAMETER_ADVANCED,
+        "ssm_parameter_test",
+        ("Parameter storage (advanced)",),
+        scale=1 / Decimal(HOURS_PER_MONTH),
+    ),
+    GoldenSpec(keys.SSM_PARAMETER_API, "ssm_parameter_test", ("API interactions (advanced)",)),
+    GoldenSpec(
+        keys.SSM_ADVANCED_INSTANCE_HOUR,
+        "ssm_activation_test",
+        ("On-prem managed instances (advanced)",),
+    ),
+    GoldenSpec(keys.BACKUP_EFS_WARM, "backup_vault_test", ("EFS backup (warm)",)),
+    GoldenSpec(keys.BACKUP_EFS_COLD, "backup_vault_test", ("EFS backup (cold)",)),
+    GoldenSpec(keys.BACKUP_EFS_RESTORE_WARM, "backup_vault_test", ("EFS restore (warm)",)),
+    GoldenSpec(keys.BACKUP_EFS_RESTORE_COLD, "backup_vault_test", ("EFS restore (cold)",)),
+    GoldenSpec(keys.BACKUP_EFS_RESTORE_ITEM, "backup_vault_test", ("EFS restore (item-level)",)),
+    GoldenSpec(
+        keys.BACKUP_DYNAMODB, "backup_vault_test", ("DynamoDB backup",), shown_to_cents=True
+    ),
+    GoldenSpec(
+        keys.BACKUP_DYNAMODB_RESTORE,
+        "backup_vault_test",
+        ("DynamoDB restore",),
+        shown_to_cents=True,
+    ),
+    # Infracost's FSx for Windows line item reads the Lustre backup price (its filter names
+    # Lustre for both): the Windows key holds that figure until a source has its own
+    GoldenSpec(keys.BACKUP_FSX_WINDOWS, "backup_vault_test", ("FSx for Windows backup",)),
+    GoldenSpec(keys.BACKUP_FSX_LUSTRE, "backup_vault_test", ("FSx for Lustre backup",)),
+    GoldenSpec(
+        keys.EVENTBRIDGE_CUSTOM_EVENTS, "cloudwatch_event_bus_test", ("Custom events published",)
+    ),
+    GoldenSpec(
+        keys.EVENTBRIDGE_PARTNER_EVENTS,
+        "cloudwatch_event_bus_test",
+        ("Third-party events published",),
+    ),
+    GoldenSpec(
+        keys.EVENTBRIDGE_ARCHIVE_PROCESSING, "cloudwatch_event_bus_test", ("Archive processing",)
+    ),
+    GoldenSpec(keys.EVENTBRIDGE_ARCHIVE_STORAGE, "cloudwatch_event_bus_test", ("Archive storage",)),
+    GoldenSpec(
+        keys.EVENTBRIDGE_SCHEMA_DISCOVERY, "cloudwatch_event_bus_test", ("Schema discovery",)
+    ),
+    GoldenSpec(keys.SNS_HTTP_NOTIFICATIONS, "sns_topic_subscription_test", ("HTTP notifications",)),
+    GoldenSpec(
+        keys.ACMPCA_CA_GENERAL_PURPOSE,
+        "acmpca_certificate_authority_test",
+        ("Private certificate authority",),
+    ),
+    GoldenSpec(
+        keys.ACMPCA_CA_SHORT_LIVED,
+        "acmpca_certificate_authority_test",
+        ("Private certificate authority (short-lived certificate mode)",),
+    ),
+    GoldenSpec(
+        keys.ACMPCA_CERTIFICATE_TIER1,
+        "acmpca_certificate_authority_test|acm_certificate_test",
+        ("Certificates (first 1K)", "Certificate"),
+    ),
+    GoldenSpec(
+        keys.ACMPCA_CERTIFICATE_TIER2,
+        "acmpca_certificate_authority_test",
+        ("Certificates (next 9K)",),
+    ),
+    GoldenSpec(
+        keys.ACMPCA_CERTIFICATE_TIER3,
+        "acmpca_certificate_authority_test",
+        ("Certificates (over 10K)",),
+    ),
+    GoldenSpec(
+        keys.ACMPCA_CERTIFICATE_SHORT_LIVED,
+        "acmpca_certificate_authority_test",
+        ("Certificates (short-lived)",),
+    ),
+    GoldenSpec(keys.ECR_STORAGE, "ecr_repository_test", ("Storage",)),
+    GoldenSpec(keys.GLUE_CRAWLER_DPU_HOUR, "glue_crawler_test", ("Duration",)),
+    GoldenSpec(keys.GLUE_CATALOG_STORAGE, "glue_catalog_database_test", ("Storage",)),
+    GoldenSpec(keys.GLUE_CATALOG_REQUESTS, "glue_catalog_database_test", ("Requests",)),
+    # the with_usage function of lambda_provisioned_concurrency_config_test is arm64
+    GoldenSpec(
+        keys.LAMBDA_ARM_PROVISIONED_CONCURRENCY,
+        "lambda_provisioned_concurrency_config_test",
+        ("Provisioned Concurrency",),
+    ),
+    GoldenSpec(
+        keys.LAMBDA_ARM_PROVISIONED_DURATION,
+        "lambda_provisioned_concurrency_config_test",
+        ("Duration",),
+    ),
+    GoldenSpec(
+        keys.TRANSFER_PROTOCOL_HOUR,
+        "transfer_server_test",
+        ("FTP protocol enabled", "FTPS protocol enabled", "SFTP protocol enabled"),
+    ),
+    GoldenSpec(keys.TRANSFER_DOWNLOAD_GB, "transfer_server_test", ("Data downloaded",)),
+    GoldenSpec(keys.TRANSFER_UPLOAD_GB, "transfer_server_test", ("Data uploaded",)),
+    *(
+        GoldenSpec(
+            keys.codebuild_minute(environment, compute),
+            "codebuild_project_test",
+            (f"{label} ({compute})",),
+        )
+        for environment, label, compute in (
+            ("linux", "Linux", "general1.small"),
+            ("linux", "Linux", "general1.medium"),
+            ("linux", "Linux", "general1.large"),
+            ("windows", "Windows", "general1.large"),
+        )
+    ),
+    # eu-west-2, the region of kinesis_firehose_delivery_stream_test
+    GoldenSpec(
+        keys.FIREHOSE_INGEST_TIER1,
+        "kinesis_firehose_delivery_stream_test",
+        ("Data ingested (first 500TB)",),
+    ),
+    GoldenSpec(
+        keys.FIREHOSE_INGEST_TIER2,
+        "kinesis_firehose_delivery_stream_test",
+        ("Data ingested (next 1.5PB)",),
+    ),
+    GoldenSpec(
+        keys.FIREHOSE_INGEST_TIER3,
+        "kinesis_firehose_delivery_stream_test",
+        ("Data ingested (next 3PB)",),
+    ),
+    GoldenSpec(
+        keys.FIREHOSE_FORMAT_CONVERSION,
+        "kinesis_firehose_delivery_stream_test",
+        ("Format conversion",),
+    ),
+    GoldenSpec(keys.FIREHOSE_VPC_GB, "kinesis_firehose_delivery_stream_test", ("VPC data",)),
+    GoldenSpec(
+        keys.FIREHOSE_VPC_AZ_HOUR, "kinesis_firehose_delivery_stream_test", ("VPC AZ delivery",)
+    ),
+)
+
 GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
     GoldenSpec(keys.EBS_GP2_STORAGE, "ebs_volume_test", ("Storage (general purpose SSD, gp2)",)),
     GoldenSpec(keys.EBS_GP3_STORAGE, "ebs_volume_test", ("Storage (general purpose SSD, gp3)",)),
@@ -374,6 +515,7 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
     GoldenSpec(
         keys.CLOUDFRONT_REALTIME_LOGS, "cloudfront_distribution_test", ("Real-time log requests",)
     ),
+    *PLATFORM_SERVICE_SPECS,
 )
 GOLDEN_BY_KEY = {spec.key: spec for spec in GOLDEN_SPECS}
 
@@ -400,6 +542,18 @@ FACTS: dict[str, dict[str, str]] = {
         # RDS Performance Insights API beyond the free tier, $0.01 per 1,000 requests
         # (https://aws.amazon.com/rds/performance-insights/pricing/)
         keys.RDS_PERFORMANCE_INSIGHTS_API: "0.01",
+        # Parameter Store advanced tier: $0.05 per parameter-month
+        # (https://aws.amazon.com/systems-manager/pricing/)
+        keys.SSM_PARAMETER_ADVANCED: "0.05",
+        # Private CA certificates above 10,000 a month: $0.001 each (10,001 -> 10.00)
+        # (https://aws.amazon.com/private-ca/pricing/)
+        keys.ACMPCA_CERTIFICATE_TIER3: "0.001",
+    },
+    "us-west-1": {
+        # AWS Backup of DynamoDB: Infracost shows the unit price to the cent (0.11, 0.17);
+        # its 10,000 GB rows (1,120.00, 1,680.00) give the published figures
+        keys.BACKUP_DYNAMODB: "0.112",
+        keys.BACKUP_DYNAMODB_RESTORE: "0.168",
     },
     "us-east-2": {
         keys.DYNAMODB_PROVISIONED_WCU: "0.00065",

@@ -1,6 +1,6 @@
 """AWS's own pricing-page files of 68 services (aws-pricing-page-unitmaps-2025-11-04/): EKS,
 Fargate, NAT gateway, VPC, Lambda, S3, EFS, DynamoDB, CloudWatch, KMS, SNS, Kinesis, API
-Gateway, MSK, Redshift; Route 53 and CloudFront (global)."""
+Gateway, MSK, Redshift, CloudTrail, Config, Glue; Route 53 and CloudFront (global)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ UNITMAPS_MANIFEST = f"{UNITMAPS_DIR}/manifest.json"
 MILLION = Decimal(1_000_000)
 PER_THOUSAND = Decimal(1000)
 PER_TEN_THOUSAND = Decimal(10_000)
+HUNDRED_THOUSAND = Decimal(100_000)
 
 
 def _s3(storage_class: str, item: str, factor: Decimal = Decimal(1)) -> tuple[str, Decimal]:
@@ -187,6 +188,13 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Lambda Duration Tier3": (keys.LAMBDA_GB_SECOND_OVER_15B, Decimal(1)),
         "Lambda Duration-ARM Tier2": (keys.LAMBDA_ARM_GB_SECOND_OVER_7_5B, Decimal(1)),
         "Lambda Duration-ARM Tier3": (keys.LAMBDA_ARM_GB_SECOND_OVER_18_75B, Decimal(1)),
+        "Lambda Provisioned-Concurrency": (keys.LAMBDA_PROVISIONED_CONCURRENCY, Decimal(1)),
+        "Lambda Provisioned-Concurrency-ARM": (
+            keys.LAMBDA_ARM_PROVISIONED_CONCURRENCY,
+            Decimal(1),
+        ),
+        "Lambda Duration-Provisioned": (keys.LAMBDA_PROVISIONED_DURATION, Decimal(1)),
+        "Lambda Duration-Provisioned-ARM": (keys.LAMBDA_ARM_PROVISIONED_DURATION, Decimal(1)),
     },
     "s3": {
         "Standard Storage First 50 TB per GB Mo": (keys.S3_STANDARD_STORAGE, Decimal(1)),
@@ -322,6 +330,25 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
             for tier in ("standard", "expedited", "bulk")
             for what in ("scanned", "returned")
         },
+    },
+    "cloudtrail": {
+        "Management Paid Events Recorded": (keys.CLOUDTRAIL_MANAGEMENT_EVENTS, HUNDRED_THOUSAND),
+        "Data Events Recorded": (keys.CLOUDTRAIL_DATA_EVENTS, HUNDRED_THOUSAND),
+        "Insights Events": (keys.CLOUDTRAIL_INSIGHTS_EVENTS, HUNDRED_THOUSAND),
+    },
+    "glue": {
+        "ETL Job run": (keys.GLUE_JOB_DPU_HOUR, Decimal(1)),
+        "ETL Job run Flex": (keys.GLUE_JOB_FLEX_DPU_HOUR, Decimal(1)),
+        "Data catalog crawler run": (keys.GLUE_CRAWLER_DPU_HOUR, Decimal(1)),
+        "Data catalog storage": (keys.GLUE_CATALOG_STORAGE, HUNDRED_THOUSAND),
+        "Data catalog requests": (keys.GLUE_CATALOG_REQUESTS, MILLION),
+    },
+    "config": {
+        "Config Rules first 100000": (keys.CONFIG_RULE_EVALUATIONS_TIER1, Decimal(1)),
+        "Config Rules next 400000": (keys.CONFIG_RULE_EVALUATIONS_TIER2, Decimal(1)),
+        "Config Rules 500001 and more": (keys.CONFIG_RULE_EVALUATIONS_TIER3, Decimal(1)),
+        "Config": (keys.CONFIG_ITEMS, Decimal(1)),
+        "Config Custom": (keys.CONFIG_CUSTOM_ITEMS, Decimal(1)),
     },
     # global services (GLOBAL_KEYS): kept in us-east-1 only; CloudFront's rows have no region
     "route53": {
