@@ -135,6 +135,21 @@ APIGATEWAY_HTTP_REQUESTS = "apigateway:http:requests"
 APIGATEWAY_WEBSOCKET_MESSAGES = "apigateway:websocket:messages"
 APIGATEWAY_WEBSOCKET_MINUTES = "apigateway:websocket:minutes"
 
+# WAF (classic and v2: one price list): web ACL-month, rule-month, USD per 1M requests
+WAF_WEB_ACL = "waf:web-acl"
+WAF_RULE = "waf:rule"
+WAF_REQUESTS = "waf:requests"
+# Amazon MQ broker storage, USD per GB-month (brokers: key builder `mq_broker`)
+MQ_STORAGE_EFS = "mq:storage:efs"
+MQ_STORAGE_EBS = "mq:storage:ebs"
+MQ_STORAGE_RABBITMQ = "mq:storage:rabbitmq"
+# Amazon DocumentDB: storage and backup per GB-month, I/O per 1M requests, CPU credits per
+# vCPU-hour (instances: key builder `docdb_instance`)
+DOCDB_STORAGE = "docdb:storage"
+DOCDB_IO = "docdb:io"
+DOCDB_BACKUP = "docdb:backup"
+DOCDB_CPU_CREDITS = "docdb:cpu-credits"
+
 # The fixed keys, in the order the builder reports the ones a region lacks.
 SERVICE_KEYS: tuple[str, ...] = (
     EBS_GP2_STORAGE,
@@ -251,6 +266,19 @@ SERVICE_KEYS: tuple[str, ...] = (
     APIGATEWAY_HTTP_REQUESTS,
     APIGATEWAY_WEBSOCKET_MESSAGES,
     APIGATEWAY_WEBSOCKET_MINUTES,
+    # WAF
+    WAF_WEB_ACL,
+    WAF_RULE,
+    WAF_REQUESTS,
+    # Amazon MQ
+    MQ_STORAGE_EFS,
+    MQ_STORAGE_EBS,
+    MQ_STORAGE_RABBITMQ,
+    # DocumentDB
+    DOCDB_STORAGE,
+    DOCDB_IO,
+    DOCDB_BACKUP,
+    DOCDB_CPU_CREDITS,
 )
 
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region
@@ -278,6 +306,8 @@ RDS_ENGINES = (
 )
 RDS_DEPLOYMENTS = ("single-az", "multi-az")
 ELASTICACHE_ENGINES = ("redis", "memcached", "valkey")
+MQ_ENGINES = ("activemq", "rabbitmq")
+MQ_DEPLOYMENTS = ("single-instance", "multi-az")
 
 # Keys besides SERVICE_KEYS that the table holds: EC2 instance types (on-demand, spot,
 # dedicated, the EBS-optimized fee of the previous-generation types that charge one), RDS
@@ -290,6 +320,8 @@ INSTANCE_KEY = re.compile(
     r"|opensearch:[a-z0-9.-]+\.search"
     r"|redshift:(?:dc2|ds2|ra3)\.[a-z0-9.-]+"
     r"|msk:kafka\.[a-z0-9.-]+"
+    rf"|mq:mq\.[a-z0-9.-]+:(?:{'|'.join(MQ_ENGINES)}):(?:{'|'.join(MQ_DEPLOYMENTS)})"
+    r"|docdb:db\.[a-z0-9.-]+"
 )
 
 # Keys an estimator asks for that no price source publishes, and why. Looking one up gives
@@ -455,3 +487,15 @@ def redshift_node(node_type: str) -> str:
 def msk_broker(instance_type: str) -> str:
     """MSK broker (`kafka.m5.large`), USD per hour."""
     return f"msk:{instance_type}"
+
+
+def mq_broker(instance_type: str, engine: str, deployment: str) -> str:
+    """Amazon MQ broker (`mq.m5.large`), USD per hour; engine from MQ_ENGINES, deployment
+    from MQ_DEPLOYMENTS (a Multi-AZ price covers the whole active/standby pair or the
+    3-node RabbitMQ cluster)."""
+    return f"mq:{instance_type}:{engine}:{deployment}"
+
+
+def docdb_instance(instance_class: str) -> str:
+    """DocumentDB instance (`db.r5.large`), USD per hour."""
+    return f"docdb:{instance_class}"

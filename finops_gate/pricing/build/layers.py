@@ -14,7 +14,12 @@ from finops_gate.pricing.build.readers.ec2instancesinfo import (
     ec2instancesinfo_rds,
     ec2instancesinfo_spot,
 )
-from finops_gate.pricing.build.readers.ec2shop import aws_page_ebs, aws_page_ec2, aws_page_rds
+from finops_gate.pricing.build.readers.ec2shop import (
+    aws_page_ebs,
+    aws_page_ec2,
+    aws_page_mq,
+    aws_page_rds,
+)
 from finops_gate.pricing.build.readers.infracost_golden import (
     aws_list_prices,
     infracost_golden,
@@ -78,6 +83,7 @@ def region_layers(region: str) -> tuple[Layer, ...]:
         Layer("aws-pricing-page-2025-11", aws_page_unitmaps),
         Layer("aws-pricing-page-rds", aws_page_rds),
         Layer("aws-pricing-page-ebs", aws_page_ebs),
+        Layer("aws-pricing-page-mq", aws_page_mq),
     )
     golden = (
         Layer("infracost-golden", infracost_golden),

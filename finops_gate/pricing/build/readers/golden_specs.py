@@ -324,6 +324,48 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
         keys.APIGATEWAY_WEBSOCKET_MINUTES, "apigatewayv2_api_test", ("Connection duration",)
     ),
 )
+GOLDEN_SPECS += (
+    # WAF (classic and v2)
+    GoldenSpec(keys.WAF_WEB_ACL, "wafv2?_web_acl_test", ("Web ACL usage",)),
+    GoldenSpec(
+        keys.WAF_RULE, "wafv2?_web_acl_test", ("Rules", "Rule groups", "Managed rule groups")
+    ),
+    GoldenSpec(keys.WAF_REQUESTS, "wafv2?_web_acl_test", ("Requests",)),
+    # Amazon MQ: the pricing page has no RabbitMQ storage row; brokers are checked
+    GoldenSpec(keys.MQ_STORAGE_RABBITMQ, "mq_broker_test", ("Storage (RabbitMQ, EBS)",)),
+    GoldenSpec(keys.MQ_STORAGE_EFS, "mq_broker_test", ("Storage (ActiveMQ, EFS)",)),
+    GoldenSpec(keys.MQ_STORAGE_EBS, "mq_broker_test", ("Storage (ActiveMQ, EBS)",)),
+    GoldenSpec(
+        keys.mq_broker("mq.m5.xlarge", "rabbitmq", "multi-az"),
+        "mq_broker_test",
+        ("Instance usage (RabbitMQ, mq.m5.xlarge, cluster_multi_az)",),
+    ),
+    GoldenSpec(
+        keys.mq_broker("mq.m5.large", "activemq", "multi-az"),
+        "mq_broker_test",
+        ("Instance usage (ActiveMQ, mq.m5.large, active_standby_multi_az)",),
+    ),
+    GoldenSpec(
+        keys.mq_broker("mq.t2.micro", "activemq", "single-instance"),
+        "mq_broker_test",
+        ("Instance usage (ActiveMQ, mq.t2.micro, single_instance)",),
+    ),
+    # DocumentDB: no other source has it
+    *(
+        GoldenSpec(
+            keys.docdb_instance(node),
+            "docdb_cluster_instance_test",
+            (f"Database instance (on-demand, {node})",),
+        )
+        for node in ("db.r5.4xlarge", "db.t3.medium")
+    ),
+    GoldenSpec(keys.DOCDB_STORAGE, "docdb_cluster_instance_test", ("Storage",)),
+    GoldenSpec(keys.DOCDB_IO, "docdb_cluster_instance_test", ("I/O requests",)),
+    GoldenSpec(keys.DOCDB_CPU_CREDITS, "docdb_cluster_instance_test", ("CPU credits",)),
+    GoldenSpec(
+        keys.DOCDB_BACKUP, "docdb_cluster_test|docdb_cluster_snapshot_test", ("Backup storage",)
+    ),
+)
 GOLDEN_BY_KEY = {spec.key: spec for spec in GOLDEN_SPECS}
 
 # Published list prices (key -> price in the key's unit) for keys whose golden line items only

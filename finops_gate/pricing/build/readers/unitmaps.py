@@ -1,6 +1,6 @@
 """AWS's own pricing-page files of 68 services (aws-pricing-page-unitmaps-2025-11-04/): EKS,
 Fargate, NAT gateway, VPC, Lambda, S3, EFS, DynamoDB, CloudWatch, KMS, SNS, Kinesis, API
-Gateway, MSK, Redshift; Route 53 and CloudFront (global)."""
+Gateway, MSK, Redshift, WAF; Route 53 and CloudFront (global)."""
 
 from __future__ import annotations
 
@@ -116,6 +116,15 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "WebSocket Connection Minutes": (keys.APIGATEWAY_WEBSOCKET_MINUTES, MILLION),
     },
     "msk": {"RunVolume": (keys.MSK_STORAGE, Decimal(1))},
+    # WAF: the classic and v2 rows of a region carry the same figures (`put` checks it)
+    "waf": {
+        "Web ACL Activated per Month": (keys.WAF_WEB_ACL, Decimal(1)),
+        "WebACL per month": (keys.WAF_WEB_ACL, Decimal(1)),
+        "Rule Activated per Month": (keys.WAF_RULE, Decimal(1)),
+        "Rules added per WebACL per month": (keys.WAF_RULE, Decimal(1)),
+        "Web Requests received per Request": (keys.WAF_REQUESTS, MILLION),
+        "Request Processed Tier1 per Request": (keys.WAF_REQUESTS, MILLION),
+    },
     # global services (GLOBAL_KEYS): kept in us-east-1 only; CloudFront's rows have no region
     "route53": {"Query first 1B": (keys.ROUTE53_QUERIES, MILLION)},
     "cloudfront": {
@@ -160,8 +169,8 @@ def _unitmap_rows(sources: Path, region: str) -> Iterable[dict[str, str]]:
 def aws_page_unitmaps(sources: Path, region: str) -> Prices:
     """Service prices from AWS's pricing-page files (unitmaps folder): EKS, Fargate, NAT
     gateway, VPC endpoints, VPN, Transit Gateway, public IPv4, Lambda, S3, EFS, DynamoDB,
-    CloudWatch, KMS, SNS, Kinesis, API Gateway, MSK, Redshift; Route 53 and CloudFront
-    (global) in us-east-1."""
+    CloudWatch, KMS, SNS, Kinesis, API Gateway, MSK, Redshift, WAF; Route 53 and
+    CloudFront (global) in us-east-1."""
     found: Prices = {}
     for row in _unitmap_rows(sources, region):
         service, description = row["service"], row["description"]
