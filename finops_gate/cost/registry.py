@@ -23,6 +23,9 @@ ESTIMATOR_NAMES: tuple[str, ...] = (
     "aws_cloudwatch_log_group",
     "aws_cloudwatch_metric_alarm",
     "aws_db_instance",
+    "aws_docdb_cluster",
+    "aws_docdb_cluster_instance",
+    "aws_docdb_cluster_snapshot",
     "aws_dynamodb_table",
     "aws_ebs_snapshot",
     "aws_ebs_volume",
@@ -41,6 +44,7 @@ ESTIMATOR_NAMES: tuple[str, ...] = (
     "aws_kms_key",
     "aws_lambda_function",
     "aws_lb",
+    "aws_mq_broker",
     "aws_msk_cluster",
     "aws_nat_gateway",
     "aws_opensearch_domain",
@@ -57,6 +61,8 @@ ESTIMATOR_NAMES: tuple[str, ...] = (
     "aws_sqs_queue",
     "aws_vpc_endpoint",
     "aws_vpn_connection",
+    "aws_waf_web_acl",
+    "aws_wafv2_web_acl",
 )
 
 ESTIMATOR_MODULES: tuple[ModuleType, ...] = tuple(

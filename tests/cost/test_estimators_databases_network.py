@@ -1,0 +1,257 @@
+"""WAF, Amazon MQ and DocumentDB (fixture `databases_network`, made by terraform), component
+by component, against published prices.
+
+Unit prices are written here from public price lists, never read from finops-gate's table:
+"AWS MQ page" = AWS's Amazon MQ pricing-page data (../shared/price-sources/
+aws-pricing-page-ec2shop-2025-04-05/ebs_mq_msk_redshift_by_region.csv, rows `mq`);
+"AWS WAF page" = AWS's WAF pricing-page data (aws-pricing-page-unitmaps-2025-11-04, rows
+`waf`); "golden" = Infracost's golden test figures (infracost-golden-facts/, column
+implied_unit_price), the only source here for DocumentDB.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from finops_gate.cost.engine import estimate_plan
+from finops_gate.cost.model import ResourceCost, Status
+from finops_gate.cost.prices import PriceTable
+from finops_gate.cost.usage import load_usage_file
+from finops_gate.plan import load_plan
+from tests.conftest import fixture_plan_path
+
+HOURS = 730
+CASE = "databases_network"
+# WAF (AWS WAF page, us-east-1; the same in every region but a few)
+WAF_WEB_ACL = 5.00  # per web ACL-month
+WAF_RULE = 1.00  # per rule-month
+WAF_REQUESTS_1M = 0.60
+# Amazon MQ (AWS MQ page)
+MQ_T3_MICRO_ACTIVEMQ_SINGLE = 0.02704  # us-east-1, "Single Instance mq t3.micro"
+MQ_M5_LARGE_ACTIVEMQ_STANDBY = 0.576  # us-east-1, "Active Standby mq m5.large"
+MQ_M5_XLARGE_RABBITMQ_CLUSTER = 1.728  # us-east-1, "RabbitMQ Active Standby mq m5.xlarge"
+MQ_M5_LARGE_RABBITMQ_SINGLE_LONDON = 0.333  # eu-west-2, "RabbitMQ Single Instance mq m5.large"
+MQ_EFS_STORAGE = 0.30  # us-east-1, "Broker Storage GB Mo"
+MQ_EBS_STORAGE = 0.10  # us-east-1, "Broker Storage Single AZ GB-Mo"
+MQ_RABBITMQ_STORAGE = 0.10  # golden: "Storage (RabbitMQ, EBS)", us-east-1
+# DocumentDB (golden, us-east-1)
+DOCDB_R5_4XLARGE = 2.216  # 1,617.68 / 730
+DOCDB_T3_MEDIUM = 0.078  # 56.94 / 730
+DOCDB_STORAGE = 0.10
+DOCDB_IO_1M = 0.20
+DOCDB_CPU_CREDIT = 0.09
+DOCDB_BACKUP = 0.021
+
+
+def estimate(prices: PriceTable, usage_path: str | None = None) -> dict[str, ResourceCost]:
+    usage = load_usage_file(usage_path) if usage_path else None
+    plan = load_plan(str(fixture_plan_path(CASE)))
+    result = estimate_plan(plan, prices, usage) if usage else estimate_plan(plan, prices)
+    return {cost.resource.address: cost for cost in result.resources}
+
+
+@pytest.fixture(scope="module")
+def costs(prices: PriceTable) -> dict[str, ResourceCost]:
+    return estimate(prices)
+
+
+def lines(cost: ResourceCost) -> list[tuple[str, str, float | None]]:
+    return [(c.name, c.price_key, c.monthly_quantity) for c in cost.components]
+
+
+def unit_prices(cost: ResourceCost) -> dict[str, float | None]:
+    return {c.name: c.unit_price for c in cost.components}
+
+
+# WAF -------------------------------------------------------------------------------------
+
+
+def test_wafv2_counts_rules_rule_groups_and_managed_groups(
+    costs: dict[str, ResourceCost],
+) -> None:
+    acl = costs["aws_wafv2_web_acl.regional"]  # 2 own rules, 1 rule group, 1 managed group
+    assert lines(acl) == [
+        ("Web ACL usage", "waf:web-acl", 1),
+        ("Rules", "waf:rule", 2),
+        ("Rule groups", "waf:rule", 1),
+        ("Managed rule groups", "waf:rule", 1),
+        ("Requests", "waf:requests", None),
+    ]
+    assert unit_prices(acl) == pytest.approx(
+        {
+            "Web ACL usage": WAF_WEB_ACL,
+            "Rules": WAF_RULE,
+            "Rule groups": WAF_RULE,
+            "Managed rule groups": WAF_RULE,
+            "Requests": WAF_REQUESTS_1M,
+        }
+    )
+    assert acl.monthly_cost_after == pytest.approx(WAF_WEB_ACL + 4 * WAF_RULE)
+
+
+def test_wafv2_cloudfront_scope_is_priced_in_us_east_1(costs: dict[str, ResourceCost]) -> None:
+    acl = costs["aws_wafv2_web_acl.cloudfront"]  # provider eu-west-2, no rules
+    assert acl.resource.region == "eu-west-2"
+    assert lines(acl) == [
+        ("Web ACL usage", "waf:web-acl", 1),
+        ("Requests", "waf:requests", None),
+    ]
+    assert acl.monthly_cost_after == pytest.approx(WAF_WEB_ACL)
+    assert not any(c.approximate for c in acl.components)
+
+
+def test_waf_classic_counts_regular_rules_and_groups(costs: dict[str, ResourceCost]) -> None:
+    acl = costs["aws_waf_web_acl.classic"]  # one REGULAR rule, one GROUP
+    assert lines(acl) == [
+        ("Web ACL usage", "waf:web-acl", 1),
+        ("Rules", "waf:rule", 1),
+        ("Rule groups", "waf:rule", 1),
+        ("Requests", "waf:requests", None),
+    ]
+    assert acl.monthly_cost_after == pytest.approx(WAF_WEB_ACL + 2 * WAF_RULE)
+
+
+# Amazon MQ -------------------------------------------------------------------------------
+
+
+def test_mq_brokers_by_engine_and_deployment(costs: dict[str, ResourceCost]) -> None:
+    single = costs["aws_mq_broker.activemq_single"]
+    assert lines(single) == [
+        (
+            "Instance usage (ActiveMQ, mq.t3.micro, single_instance)",
+            "mq:mq.t3.micro:activemq:single-instance",
+            HOURS,
+        ),
+        ("Storage (ActiveMQ, EFS)", "mq:storage:efs", None),
+    ]
+    assert single.monthly_cost_after == pytest.approx(HOURS * MQ_T3_MICRO_ACTIVEMQ_SINGLE)
+    standby = costs["aws_mq_broker.activemq_standby_ebs"]
+    assert [c.price_key for c in standby.components] == [
+        "mq:mq.m5.large:activemq:multi-az",
+        "mq:storage:ebs",
+    ]
+    assert standby.monthly_cost_after == pytest.approx(HOURS * MQ_M5_LARGE_ACTIVEMQ_STANDBY)
+    cluster = costs["aws_mq_broker.rabbitmq_cluster"]
+    assert cluster.components[0].name == (
+        "Instance usage (RabbitMQ, mq.m5.xlarge, cluster_multi_az)"
+    )
+    assert cluster.monthly_cost_after == pytest.approx(HOURS * MQ_M5_XLARGE_RABBITMQ_CLUSTER)
+    assert unit_prices(cluster)["Storage (RabbitMQ, EBS)"] == pytest.approx(MQ_RABBITMQ_STORAGE)
+
+
+def test_mq_broker_in_another_region_uses_its_published_price(
+    costs: dict[str, ResourceCost],
+) -> None:
+    london = costs["aws_mq_broker.rabbitmq_london"]
+    assert london.components[0].price_key == "mq:mq.m5.large:rabbitmq:single-instance"
+    assert london.components[0].unit_price == pytest.approx(MQ_M5_LARGE_RABBITMQ_SINGLE_LONDON)
+    assert not london.components[0].approximate
+    # no source publishes RabbitMQ storage outside us-east-1: derived, so marked approximate
+    assert london.components[1].approximate
+
+
+# DocumentDB ------------------------------------------------------------------------------
+
+
+def test_docdb_instances(costs: dict[str, ResourceCost]) -> None:
+    for address in ("aws_docdb_cluster_instance.docs[0]", "aws_docdb_cluster_instance.docs[1]"):
+        instance = costs[address]
+        assert lines(instance) == [
+            ("Database instance (on-demand, db.r5.4xlarge)", "docdb:db.r5.4xlarge", HOURS),
+            ("Storage", "docdb:storage", None),
+            ("I/O requests", "docdb:io", None),
+        ]
+        assert instance.monthly_cost_after == pytest.approx(HOURS * DOCDB_R5_4XLARGE)
+    burst = costs["aws_docdb_cluster_instance.burst"]
+    assert [c.name for c in burst.components][-1] == "CPU credits"
+    assert unit_prices(burst) == pytest.approx(
+        {
+            "Database instance (on-demand, db.t3.medium)": DOCDB_T3_MEDIUM,
+            "Storage": DOCDB_STORAGE,
+            "I/O requests": DOCDB_IO_1M,
+            "CPU credits": DOCDB_CPU_CREDIT,
+        }
+    )
+
+
+def test_docdb_class_without_a_price_is_not_zero(costs: dict[str, ResourceCost]) -> None:
+    unpriced = costs["aws_docdb_cluster_instance.unpriced"]
+    assert unpriced.components[0].price_key == "docdb:db.r6g.large"
+    assert unpriced.status == Status.PRICE_NOT_FOUND
+    assert unpriced.monthly_cost_after is None
+
+
+def test_docdb_cluster_and_snapshot_are_usage_based(costs: dict[str, ResourceCost]) -> None:
+    for address in ("aws_docdb_cluster.docs", "aws_docdb_cluster_snapshot.docs"):
+        assert lines(costs[address]) == [("Backup storage", "docdb:backup", None)]
+        assert costs[address].components[0].unit_price == pytest.approx(DOCDB_BACKUP)
+
+
+# Usage file (Infracost's keys) ------------------------------------------------------------
+
+
+def test_usage_file_quantities(tmp_path: Path, prices: PriceTable) -> None:
+    path = tmp_path / "infracost-usage.yml"
+    path.write_text(
+        """\
+version: 0.1
+resource_usage:
+  aws_wafv2_web_acl.regional:
+    rule_group_rules: 10
+    managed_rule_group_rules: 5
+    monthly_requests: 25000000
+  aws_waf_web_acl.classic:
+    rule_group_rules: 3
+    monthly_requests: 1000000
+  aws_mq_broker.rabbitmq_cluster:
+    storage_size_gb: 20
+  aws_mq_broker.activemq_single:
+    storage_size_gb: 5
+  aws_mq_broker.activemq_standby_ebs:
+    storage_size_gb: 50
+  aws_docdb_cluster_instance.burst:
+    data_storage_gb: 1000
+    monthly_io_requests: 10000000
+    monthly_cpu_credit_hrs: 10
+  aws_docdb_cluster.docs:
+    backup_storage_gb: 10000
+""",
+        encoding="utf-8",
+    )
+    costs = estimate(prices, str(path))
+    regional = costs["aws_wafv2_web_acl.regional"]
+    assert dict((n, q) for n, _, q in lines(regional)) == {
+        "Web ACL usage": 1,
+        "Rules": 2 + 10 + 5,
+        "Rule groups": 1,
+        "Managed rule groups": 1,
+        "Requests": 25,
+    }
+    assert regional.monthly_cost_after == pytest.approx(
+        WAF_WEB_ACL + 19 * WAF_RULE + 25 * WAF_REQUESTS_1M
+    )
+    classic = costs["aws_waf_web_acl.classic"]
+    assert classic.monthly_cost_after == pytest.approx(
+        WAF_WEB_ACL + (1 + 3) * WAF_RULE + WAF_RULE + WAF_REQUESTS_1M
+    )
+    # a RabbitMQ cluster keeps the data on each of its 3 nodes
+    cluster = costs["aws_mq_broker.rabbitmq_cluster"]
+    assert cluster.components[1].monthly_quantity == 60
+    assert cluster.monthly_cost_after == pytest.approx(
+        HOURS * MQ_M5_XLARGE_RABBITMQ_CLUSTER + 60 * MQ_RABBITMQ_STORAGE
+    )
+    assert costs["aws_mq_broker.activemq_single"].monthly_cost_after == pytest.approx(
+        HOURS * MQ_T3_MICRO_ACTIVEMQ_SINGLE + 5 * MQ_EFS_STORAGE
+    )
+    assert costs["aws_mq_broker.activemq_standby_ebs"].monthly_cost_after == pytest.approx(
+        HOURS * MQ_M5_LARGE_ACTIVEMQ_STANDBY + 50 * MQ_EBS_STORAGE
+    )
+    burst = costs["aws_docdb_cluster_instance.burst"]
+    assert burst.monthly_cost_after == pytest.approx(
+        HOURS * DOCDB_T3_MEDIUM + 1000 * DOCDB_STORAGE + 10 * DOCDB_IO_1M + 10 * DOCDB_CPU_CREDIT
+    )
+    assert costs["aws_docdb_cluster.docs"].monthly_cost_after == pytest.approx(
+        10000 * DOCDB_BACKUP
+    )
