@@ -149,6 +149,13 @@ DOCDB_STORAGE = "docdb:storage"
 DOCDB_IO = "docdb:io"
 DOCDB_BACKUP = "docdb:backup"
 DOCDB_CPU_CREDITS = "docdb:cpu-credits"
+# Amazon Neptune: storage (standard / I/O-Optimized) and backup per GB-month, I/O per 1M
+# requests, CPU credits per vCPU-hour (instances: key builder `neptune_instance`)
+NEPTUNE_STORAGE = "neptune:storage"
+NEPTUNE_STORAGE_IOPT1 = "neptune:storage:iopt1"
+NEPTUNE_IO = "neptune:io"
+NEPTUNE_BACKUP = "neptune:backup"
+NEPTUNE_CPU_CREDITS = "neptune:cpu-credits"
 
 # The fixed keys, in the order the builder reports the ones a region lacks.
 SERVICE_KEYS: tuple[str, ...] = (
@@ -279,6 +286,12 @@ SERVICE_KEYS: tuple[str, ...] = (
     DOCDB_IO,
     DOCDB_BACKUP,
     DOCDB_CPU_CREDITS,
+    # Neptune
+    NEPTUNE_STORAGE,
+    NEPTUNE_STORAGE_IOPT1,
+    NEPTUNE_IO,
+    NEPTUNE_BACKUP,
+    NEPTUNE_CPU_CREDITS,
 )
 
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region
@@ -322,6 +335,7 @@ INSTANCE_KEY = re.compile(
     r"|msk:kafka\.[a-z0-9.-]+"
     rf"|mq:mq\.[a-z0-9.-]+:(?:{'|'.join(MQ_ENGINES)}):(?:{'|'.join(MQ_DEPLOYMENTS)})"
     r"|docdb:db\.[a-z0-9.-]+"
+    r"|neptune:db\.[a-z0-9.-]+(?::iopt1)?"
 )
 
 # Keys an estimator asks for that no price source publishes, and why. Looking one up gives
@@ -499,3 +513,10 @@ def mq_broker(instance_type: str, engine: str, deployment: str) -> str:
 def docdb_instance(instance_class: str) -> str:
     """DocumentDB instance (`db.r5.large`), USD per hour."""
     return f"docdb:{instance_class}"
+
+
+def neptune_instance(instance_class: str, io_optimized: bool) -> str:
+    """Neptune instance (`db.r5.large`), USD per hour; `:iopt1` in an I/O-Optimized
+    cluster."""
+    key = f"neptune:{instance_class}"
+    return f"{key}:iopt1" if io_optimized else key

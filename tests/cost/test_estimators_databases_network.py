@@ -5,7 +5,7 @@ Unit prices are written here from public price lists, never read from finops-gat
 "AWS MQ page" = AWS's Amazon MQ pricing-page data (../shared/price-sources/
 aws-pricing-page-ec2shop-2025-04-05/ebs_mq_msk_redshift_by_region.csv, rows `mq`);
 "AWS WAF page" = AWS's WAF pricing-page data (aws-pricing-page-unitmaps-2025-11-04, rows
-`waf`); "golden" = Infracost's golden test figures (infracost-golden-facts/, column
+`waf`); "AWS Neptune page" = the same folder, rows `neptune`, eu-west-2; "golden" = Infracost's golden test figures (infracost-golden-facts/, column
 implied_unit_price), the only source here for DocumentDB.
 """
 
@@ -43,6 +43,14 @@ DOCDB_STORAGE = 0.10
 DOCDB_IO_1M = 0.20
 DOCDB_CPU_CREDIT = 0.09
 DOCDB_BACKUP = 0.021
+# Neptune (AWS Neptune page, eu-west-2)
+NEPTUNE_T3_MEDIUM = 0.112  # "Neptune General purpose Current Generation db t3.medium"
+NEPTUNE_R5_LARGE_IOPT1 = 0.55  # "Neptune IO optimized Memory Optimized ... db r5.large ..."
+NEPTUNE_STORAGE = 0.116  # "Storage Rate"
+NEPTUNE_STORAGE_IOPT1 = 0.261  # "IO optimized Storage Rate General Purpose-Aurora"
+NEPTUNE_IO_1M = 0.232  # "IO Rate", 0.000000232 per request
+NEPTUNE_BACKUP = 0.022  # "Storage Snapshot Rate"
+NEPTUNE_CPU_CREDIT = 0.15  # golden, eu-west-2 (no pricing-page row)
 
 
 def estimate(prices: PriceTable, usage_path: str | None = None) -> dict[str, ResourceCost]:
@@ -189,6 +197,49 @@ def test_docdb_cluster_and_snapshot_are_usage_based(costs: dict[str, ResourceCos
         assert costs[address].components[0].unit_price == pytest.approx(DOCDB_BACKUP)
 
 
+# Neptune ---------------------------------------------------------------------------------
+
+
+def test_neptune_cluster_standard_and_io_optimized(costs: dict[str, ResourceCost]) -> None:
+    graph = costs["aws_neptune_cluster.graph"]  # backup_retention_period 5
+    assert lines(graph) == [
+        ("Storage", "neptune:storage", None),
+        ("I/O requests", "neptune:io", None),
+        ("Backup storage", "neptune:backup", None),
+    ]
+    assert unit_prices(graph) == pytest.approx(
+        {
+            "Storage": NEPTUNE_STORAGE,
+            "I/O requests": NEPTUNE_IO_1M,
+            "Backup storage": NEPTUNE_BACKUP,
+        }
+    )
+    optimized = costs["aws_neptune_cluster.optimized"]  # iopt1, default 1-day retention
+    assert lines(optimized) == [("Storage (I/O-optimized)", "neptune:storage:iopt1", None)]
+    assert optimized.components[0].unit_price == pytest.approx(NEPTUNE_STORAGE_IOPT1)
+
+
+def test_neptune_instances_follow_their_cluster(costs: dict[str, ResourceCost]) -> None:
+    graph = costs["aws_neptune_cluster_instance.graph"]
+    assert lines(graph) == [
+        ("Database instance (on-demand, db.t3.medium)", "neptune:db.t3.medium", HOURS),
+        ("CPU credits", "neptune:cpu-credits", None),
+    ]
+    assert graph.monthly_cost_after == pytest.approx(HOURS * NEPTUNE_T3_MEDIUM)
+    assert graph.components[1].unit_price == pytest.approx(NEPTUNE_CPU_CREDIT)
+    optimized = costs["aws_neptune_cluster_instance.optimized"]
+    assert lines(optimized) == [
+        (
+            "Database instance (on-demand, db.r5.large, I/O-optimized)",
+            "neptune:db.r5.large:iopt1",
+            HOURS,
+        )
+    ]
+    assert optimized.monthly_cost_after == pytest.approx(HOURS * NEPTUNE_R5_LARGE_IOPT1)
+    snapshot = costs["aws_neptune_cluster_snapshot.graph"]
+    assert lines(snapshot) == [("Backup storage", "neptune:backup", None)]
+
+
 # Usage file (Infracost's keys) ------------------------------------------------------------
 
 
@@ -217,6 +268,15 @@ resource_usage:
     monthly_cpu_credit_hrs: 10
   aws_docdb_cluster.docs:
     backup_storage_gb: 10000
+  aws_neptune_cluster.graph:
+    storage_gb: 100
+    monthly_io_requests: 10000000
+    backup_storage_gb: 1000
+  aws_neptune_cluster.optimized:
+    storage_gb: 100
+    monthly_io_requests: 10000000
+  aws_neptune_cluster_instance.graph:
+    monthly_cpu_credit_hrs: 7300
 """,
         encoding="utf-8",
     )
@@ -252,6 +312,14 @@ resource_usage:
     assert burst.monthly_cost_after == pytest.approx(
         HOURS * DOCDB_T3_MEDIUM + 1000 * DOCDB_STORAGE + 10 * DOCDB_IO_1M + 10 * DOCDB_CPU_CREDIT
     )
-    assert costs["aws_docdb_cluster.docs"].monthly_cost_after == pytest.approx(
-        10000 * DOCDB_BACKUP
+    assert costs["aws_docdb_cluster.docs"].monthly_cost_after == pytest.approx(10000 * DOCDB_BACKUP)
+    assert costs["aws_neptune_cluster.graph"].monthly_cost_after == pytest.approx(
+        100 * NEPTUNE_STORAGE + 10 * NEPTUNE_IO_1M + 1000 * NEPTUNE_BACKUP
+    )
+    # I/O-Optimized storage: no I/O charge, whatever the usage file says
+    assert costs["aws_neptune_cluster.optimized"].monthly_cost_after == pytest.approx(
+        100 * NEPTUNE_STORAGE_IOPT1
+    )
+    assert costs["aws_neptune_cluster_instance.graph"].monthly_cost_after == pytest.approx(
+        HOURS * NEPTUNE_T3_MEDIUM + 7300 * NEPTUNE_CPU_CREDIT
     )

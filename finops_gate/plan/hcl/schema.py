@@ -74,6 +74,8 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "aws_ec2_capacity_reservation": {"tenancy": "default", "instance_match_criteria": "open"},
     "aws_docdb_cluster": {"engine": "docdb"},
     "aws_docdb_cluster_instance": {"engine": "docdb"},
+    "aws_neptune_cluster": {"engine": "neptune", "backup_retention_period": 1},
+    "aws_neptune_cluster_instance": {"engine": "neptune"},
 }
 
 

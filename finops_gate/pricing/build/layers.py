@@ -41,7 +41,7 @@ from finops_gate.pricing.build.readers.terracost import (
     terracost_rds,
     terracost_services,
 )
-from finops_gate.pricing.build.readers.unitmaps import aws_page_unitmaps
+from finops_gate.pricing.build.readers.unitmaps import aws_page_unitmaps, neptune_instances
 from finops_gate.pricing.layout import Figure
 
 
@@ -81,6 +81,7 @@ def region_layers(region: str) -> tuple[Layer, ...]:
     spot = Layer("ec2instancesinfo-ec2", ec2instancesinfo_spot, rule_id="spot-average")
     aws_pages = (
         Layer("aws-pricing-page-2025-11", aws_page_unitmaps),
+        Layer("aws-pricing-page-2025-11", neptune_instances),
         Layer("aws-pricing-page-rds", aws_page_rds),
         Layer("aws-pricing-page-ebs", aws_page_ebs),
         Layer("aws-pricing-page-mq", aws_page_mq),

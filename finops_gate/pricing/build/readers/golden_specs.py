@@ -365,6 +365,30 @@ GOLDEN_SPECS += (
     GoldenSpec(
         keys.DOCDB_BACKUP, "docdb_cluster_test|docdb_cluster_snapshot_test", ("Backup storage",)
     ),
+    # Neptune (eu-west-2): the pricing page has no CPU-credit row; the rest is checked
+    GoldenSpec(keys.NEPTUNE_CPU_CREDITS, "neptune_cluster_instance_test", ("CPU credits",)),
+    GoldenSpec(keys.NEPTUNE_STORAGE, "neptune_cluster_test", ("Storage",), r"\.(five|one)Day"),
+    GoldenSpec(keys.NEPTUNE_IO, "neptune_cluster_test", ("I/O requests",), r"\.(five|one)Day"),
+    GoldenSpec(
+        keys.NEPTUNE_BACKUP,
+        "neptune_cluster_test|neptune_cluster_snapshot_test",
+        ("Backup storage",),
+    ),
+    *(
+        GoldenSpec(
+            keys.neptune_instance(node, False),
+            "neptune_cluster_instance_test",
+            (f"Database instance (on-demand, {node})",),
+            r"\.db(T3Medium|R4LargeCount2\[\d\])$",
+        )
+        for node in ("db.t3.medium", "db.r4.large")
+    ),
+    GoldenSpec(
+        keys.neptune_instance("db.t3.medium", True),
+        "neptune_cluster_instance_test",
+        ("Database instance (on-demand, db.t3.medium)",),
+        r"-iooptimized$",
+    ),
 )
 GOLDEN_BY_KEY = {spec.key: spec for spec in GOLDEN_SPECS}
 

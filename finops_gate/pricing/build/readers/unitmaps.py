@@ -116,6 +116,16 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "WebSocket Connection Minutes": (keys.APIGATEWAY_WEBSOCKET_MINUTES, MILLION),
     },
     "msk": {"RunVolume": (keys.MSK_STORAGE, Decimal(1))},
+    # Neptune (instances: neptune_instances below)
+    "neptune": {
+        "Storage Rate": (keys.NEPTUNE_STORAGE, Decimal(1)),
+        "IO optimized Storage Rate General Purpose-Aurora": (
+            keys.NEPTUNE_STORAGE_IOPT1,
+            Decimal(1),
+        ),
+        "IO Rate": (keys.NEPTUNE_IO, MILLION),
+        "Storage Snapshot Rate": (keys.NEPTUNE_BACKUP, Decimal(1)),
+    },
     # WAF: the classic and v2 rows of a region carry the same figures (`put` checks it)
     "waf": {
         "Web ACL Activated per Month": (keys.WAF_WEB_ACL, Decimal(1)),
@@ -195,3 +205,28 @@ def aws_page_unitmaps(sources: Path, region: str) -> Prices:
         if (key in SERVICE_KEYS_SET or INSTANCE_KEY.fullmatch(key))
         and (region == REFERENCE_REGION or key not in GLOBAL_KEYS)
     }
+
+
+# Neptune instances: "Neptune Memory Optimized Current Generation db r5.large" (standard)
+# and "Neptune IO optimized ... db r5.large General Purpose-Aurora" (I/O-Optimized). The
+# rows named by rate code only repeat them.
+NEPTUNE_INSTANCE = re.compile(
+    r"Neptune (?P<iopt>IO optimized )?[A-Za-z ]+ Generation "
+    r"db (?P<type>[a-z0-9]+\.[a-z0-9]+)(?P<suffix> General Purpose-Aurora)?"
+)
+
+
+def neptune_instances(sources: Path, region: str) -> Prices:
+    """Neptune instances, standard and I/O-Optimized, USD per hour."""
+    found: Prices = {}
+    for row in _unitmap_rows(sources, region):
+        if row["service"] != "neptune":
+            continue
+        match = NEPTUNE_INSTANCE.fullmatch(row["description"])
+        if match is None or bool(match["iopt"]) != bool(match["suffix"]):
+            continue
+        key = keys.neptune_instance(f"db.{match['type']}", bool(match["iopt"]))
+        price = dec(row["price_usd"]).normalize()
+        if price > 0:
+            put(found, key, price, f"{UNITMAPS_FILE} neptune {row['description']!r}")
+    return found
