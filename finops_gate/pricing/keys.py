@@ -156,6 +156,16 @@ NEPTUNE_STORAGE_IOPT1 = "neptune:storage:iopt1"
 NEPTUNE_IO = "neptune:io"
 NEPTUNE_BACKUP = "neptune:backup"
 NEPTUNE_CPU_CREDITS = "neptune:cpu-credits"
+# Route 53 health checks (global), per health check-month / optional feature-month, for an
+# AWS endpoint or one outside AWS
+ROUTE53_HEALTH_CHECK_AWS = "route53:health-check:aws"
+ROUTE53_HEALTH_CHECK_NON_AWS = "route53:health-check:non-aws"
+ROUTE53_HEALTH_CHECK_OPTION_AWS = "route53:health-check:option:aws"
+ROUTE53_HEALTH_CHECK_OPTION_NON_AWS = "route53:health-check:option:non-aws"
+# Route 53 Resolver endpoints (regional): per ENI-hour; queries per 1M, first 1B / above
+ROUTE53_RESOLVER_ENI_HOUR = "route53:resolver:eni:hour"
+ROUTE53_RESOLVER_QUERIES = "route53:resolver:queries"
+ROUTE53_RESOLVER_QUERIES_OVER_1B = "route53:resolver:queries:over-1b"
 
 # The fixed keys, in the order the builder reports the ones a region lacks.
 SERVICE_KEYS: tuple[str, ...] = (
@@ -292,6 +302,14 @@ SERVICE_KEYS: tuple[str, ...] = (
     NEPTUNE_IO,
     NEPTUNE_BACKUP,
     NEPTUNE_CPU_CREDITS,
+    # Route 53 health checks and Resolver
+    ROUTE53_HEALTH_CHECK_AWS,
+    ROUTE53_HEALTH_CHECK_NON_AWS,
+    ROUTE53_HEALTH_CHECK_OPTION_AWS,
+    ROUTE53_HEALTH_CHECK_OPTION_NON_AWS,
+    ROUTE53_RESOLVER_ENI_HOUR,
+    ROUTE53_RESOLVER_QUERIES,
+    ROUTE53_RESOLVER_QUERIES_OVER_1B,
 )
 
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region
@@ -299,6 +317,12 @@ SERVICE_KEYS: tuple[str, ...] = (
 GLOBAL_REGION = "us-east-1"
 GLOBAL_KEYS = frozenset(
     {CLOUDFRONT_DATA_OUT, CLOUDFRONT_REQUESTS_HTTPS, ROUTE53_ZONE, ROUTE53_QUERIES}
+    | {
+        ROUTE53_HEALTH_CHECK_AWS,
+        ROUTE53_HEALTH_CHECK_NON_AWS,
+        ROUTE53_HEALTH_CHECK_OPTION_AWS,
+        ROUTE53_HEALTH_CHECK_OPTION_NON_AWS,
+    }
 )
 
 RDS_ENGINES = (

@@ -5,7 +5,7 @@ Unit prices are written here from public price lists, never read from finops-gat
 "AWS MQ page" = AWS's Amazon MQ pricing-page data (../shared/price-sources/
 aws-pricing-page-ec2shop-2025-04-05/ebs_mq_msk_redshift_by_region.csv, rows `mq`);
 "AWS WAF page" = AWS's WAF pricing-page data (aws-pricing-page-unitmaps-2025-11-04, rows
-`waf`); "AWS Neptune page" = the same folder, rows `neptune`, eu-west-2; "golden" = Infracost's golden test figures (infracost-golden-facts/, column
+`waf`); "AWS Route 53 page" = the same folder, rows `route53`; "AWS Neptune page" = the same folder, rows `neptune`, eu-west-2; "golden" = Infracost's golden test figures (infracost-golden-facts/, column
 implied_unit_price), the only source here for DocumentDB.
 """
 
@@ -18,7 +18,7 @@ import pytest
 from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.model import ResourceCost, Status
 from finops_gate.cost.prices import PriceTable
-from finops_gate.cost.usage import load_usage_file
+from finops_gate.cost.usage import UsageFile, load_usage_file
 from finops_gate.plan import load_plan
 from tests.conftest import fixture_plan_path
 
@@ -43,6 +43,14 @@ DOCDB_STORAGE = 0.10
 DOCDB_IO_1M = 0.20
 DOCDB_CPU_CREDIT = 0.09
 DOCDB_BACKUP = 0.021
+# Route 53 (AWS Route 53 page)
+HEALTH_CHECK_AWS = 0.50  # "Basic Health checks AWS per Mo"
+HEALTH_CHECK_NON_AWS = 0.75  # "Basic Health checks External Non AWS per Mo"
+HEALTH_CHECK_OPTION_AWS = 1.00  # "Optional Health Check Features AWS per Mo"
+HEALTH_CHECK_OPTION_NON_AWS = 2.00  # "... External Non AWS per Mo"
+RESOLVER_ENI_HOUR = 0.125  # "Query ENI", us-east-1
+RESOLVER_QUERIES_1M = 0.40  # "Query first 1B", 0.0000004 per query
+RESOLVER_QUERIES_OVER_1B_1M = 0.20  # "Query over 1B"
 # Neptune (AWS Neptune page, eu-west-2)
 NEPTUNE_T3_MEDIUM = 0.112  # "Neptune General purpose Current Generation db t3.medium"
 NEPTUNE_R5_LARGE_IOPT1 = 0.55  # "Neptune IO optimized Memory Optimized ... db r5.large ..."
@@ -240,6 +248,35 @@ def test_neptune_instances_follow_their_cluster(costs: dict[str, ResourceCost]) 
     assert lines(snapshot) == [("Backup storage", "neptune:backup", None)]
 
 
+# Route 53 --------------------------------------------------------------------------------
+
+
+def test_route53_health_checks_count_optional_features(costs: dict[str, ResourceCost]) -> None:
+    simple = costs["aws_route53_health_check.simple"]
+    assert lines(simple) == [("Health check", "route53:health-check:aws", 1)]
+    assert simple.monthly_cost_after == pytest.approx(HEALTH_CHECK_AWS)
+    featured = costs["aws_route53_health_check.featured"]  # HTTPS, STR_MATCH, 10 s, latency
+    assert lines(featured) == [
+        ("Health check", "route53:health-check:aws", 1),
+        ("Optional features", "route53:health-check:option:aws", 4),
+    ]
+    assert featured.monthly_cost_after == pytest.approx(
+        HEALTH_CHECK_AWS + 4 * HEALTH_CHECK_OPTION_AWS
+    )
+
+
+def test_route53_resolver_endpoint_one_eni_per_ip_address(
+    costs: dict[str, ResourceCost],
+) -> None:
+    inbound = costs["aws_route53_resolver_endpoint.inbound"]  # two ip_address blocks
+    assert lines(inbound) == [
+        ("Resolver endpoints", "route53:resolver:eni:hour", 2 * HOURS),
+        ("DNS queries (first 1B)", "route53:resolver:queries", None),
+    ]
+    assert inbound.monthly_cost_after == pytest.approx(2 * HOURS * RESOLVER_ENI_HOUR)
+    assert inbound.components[1].unit_price == pytest.approx(RESOLVER_QUERIES_1M)
+
+
 # Usage file (Infracost's keys) ------------------------------------------------------------
 
 
@@ -277,6 +314,8 @@ resource_usage:
     monthly_io_requests: 10000000
   aws_neptune_cluster_instance.graph:
     monthly_cpu_credit_hrs: 7300
+  aws_route53_resolver_endpoint.inbound:
+    monthly_queries: 2000000000
 """,
         encoding="utf-8",
     )
@@ -322,4 +361,35 @@ resource_usage:
     )
     assert costs["aws_neptune_cluster_instance.graph"].monthly_cost_after == pytest.approx(
         HOURS * NEPTUNE_T3_MEDIUM + 7300 * NEPTUNE_CPU_CREDIT
+    )
+    inbound = costs["aws_route53_resolver_endpoint.inbound"]  # 2B queries: two tiers
+    assert [(n, q) for n, _, q in lines(inbound)][1:] == [
+        ("DNS queries (first 1B)", 1000),
+        ("DNS queries (over 1B)", 1000),
+    ]
+    assert inbound.monthly_cost_after == pytest.approx(
+        2 * HOURS * RESOLVER_ENI_HOUR
+        + 1000 * RESOLVER_QUERIES_1M
+        + 1000 * RESOLVER_QUERIES_OVER_1B_1M
+    )
+
+
+def test_route53_health_check_outside_aws(prices: PriceTable) -> None:
+    # A text usage value (Infracost's `endpoint_type: non_aws`); the usage-file reader
+    # accepts numbers only today, so the parsed form is built here.
+    usage = UsageFile(
+        "infracost-usage.yml",
+        {},
+        {"aws_route53_health_check.featured": {"endpoint_type": "non_aws"}},
+        (),
+    )
+    result = estimate_plan(load_plan(str(fixture_plan_path(CASE))), prices, usage)
+    costs = {cost.resource.address: cost for cost in result.resources}
+    featured = costs["aws_route53_health_check.featured"]
+    assert [c.price_key for c in featured.components] == [
+        "route53:health-check:non-aws",
+        "route53:health-check:option:non-aws",
+    ]
+    assert featured.monthly_cost_after == pytest.approx(
+        HEALTH_CHECK_NON_AWS + 4 * HEALTH_CHECK_OPTION_NON_AWS
     )

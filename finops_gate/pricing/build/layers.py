@@ -41,7 +41,11 @@ from finops_gate.pricing.build.readers.terracost import (
     terracost_rds,
     terracost_services,
 )
-from finops_gate.pricing.build.readers.unitmaps import aws_page_unitmaps, neptune_instances
+from finops_gate.pricing.build.readers.unitmaps import (
+    aws_page_unitmaps,
+    neptune_instances,
+    route53_resolver,
+)
 from finops_gate.pricing.layout import Figure
 
 
@@ -82,6 +86,7 @@ def region_layers(region: str) -> tuple[Layer, ...]:
     aws_pages = (
         Layer("aws-pricing-page-2025-11", aws_page_unitmaps),
         Layer("aws-pricing-page-2025-11", neptune_instances),
+        Layer("aws-pricing-page-2025-11", route53_resolver),
         Layer("aws-pricing-page-rds", aws_page_rds),
         Layer("aws-pricing-page-ebs", aws_page_ebs),
         Layer("aws-pricing-page-mq", aws_page_mq),

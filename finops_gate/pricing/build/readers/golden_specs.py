@@ -389,6 +389,42 @@ GOLDEN_SPECS += (
         ("Database instance (on-demand, db.t3.medium)",),
         r"-iooptimized$",
     ),
+    # Route 53 health checks and Resolver endpoints (checks of the pricing-page figures)
+    GoldenSpec(
+        keys.ROUTE53_HEALTH_CHECK_AWS,
+        "route53_health_check_test",
+        ("Health check",),
+        r"(?<!_withUsage)$",
+    ),
+    GoldenSpec(
+        keys.ROUTE53_HEALTH_CHECK_NON_AWS,
+        "route53_health_check_test",
+        ("Health check",),
+        r"_withUsage$",
+    ),
+    GoldenSpec(
+        keys.ROUTE53_HEALTH_CHECK_OPTION_AWS,
+        "route53_health_check_test",
+        ("Optional features",),
+        r"(?<!_withUsage)$",
+    ),
+    GoldenSpec(
+        keys.ROUTE53_HEALTH_CHECK_OPTION_NON_AWS,
+        "route53_health_check_test",
+        ("Optional features",),
+        r"_withUsage$",
+    ),
+    GoldenSpec(
+        keys.ROUTE53_RESOLVER_ENI_HOUR, "route53_resolver_endpoint_test", ("Resolver endpoints",)
+    ),
+    GoldenSpec(
+        keys.ROUTE53_RESOLVER_QUERIES, "route53_resolver_endpoint_test", ("DNS queries (first 1B)",)
+    ),
+    GoldenSpec(
+        keys.ROUTE53_RESOLVER_QUERIES_OVER_1B,
+        "route53_resolver_endpoint_test",
+        ("DNS queries (over 1B)",),
+    ),
 )
 GOLDEN_BY_KEY = {spec.key: spec for spec in GOLDEN_SPECS}
 

@@ -136,7 +136,22 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Request Processed Tier1 per Request": (keys.WAF_REQUESTS, MILLION),
     },
     # global services (GLOBAL_KEYS): kept in us-east-1 only; CloudFront's rows have no region
-    "route53": {"Query first 1B": (keys.ROUTE53_QUERIES, MILLION)},
+    "route53": {
+        "Query first 1B": (keys.ROUTE53_QUERIES, MILLION),
+        "Basic Health checks AWS per Mo": (keys.ROUTE53_HEALTH_CHECK_AWS, Decimal(1)),
+        "Basic Health checks External Non AWS per Mo": (
+            keys.ROUTE53_HEALTH_CHECK_NON_AWS,
+            Decimal(1),
+        ),
+        "Optional Health Check Features AWS per Mo": (
+            keys.ROUTE53_HEALTH_CHECK_OPTION_AWS,
+            Decimal(1),
+        ),
+        "Optional Health Check Features External Non AWS per Mo": (
+            keys.ROUTE53_HEALTH_CHECK_OPTION_NON_AWS,
+            Decimal(1),
+        ),
+    },
     "cloudfront": {
         "Regional DT from United States to Internet First 10 TB": (
             keys.CLOUDFRONT_DATA_OUT,
@@ -229,4 +244,29 @@ def neptune_instances(sources: Path, region: str) -> Prices:
         price = dec(row["price_usd"]).normalize()
         if price > 0:
             put(found, key, price, f"{UNITMAPS_FILE} neptune {row['description']!r}")
+    return found
+
+
+# Route 53 Resolver: the regional route53 rows ("Query first 1B" is also read above as the
+# global standard-query key, in us-east-1 only, where both prices are the same).
+ROUTE53_RESOLVER_ITEMS: dict[str, tuple[str, Decimal]] = {
+    "Query ENI": (keys.ROUTE53_RESOLVER_ENI_HOUR, Decimal(1)),
+    "Query first 1B": (keys.ROUTE53_RESOLVER_QUERIES, MILLION),
+    "Query over 1B": (keys.ROUTE53_RESOLVER_QUERIES_OVER_1B, MILLION),
+}
+
+
+def route53_resolver(sources: Path, region: str) -> Prices:
+    """Route 53 Resolver endpoint ENI-hours and queries of a region."""
+    found: Prices = {}
+    grouped = rows_by_region(sources / UNITMAPS_FILE, "region_code")
+    for row in grouped.get(region, ()):
+        item = (
+            ROUTE53_RESOLVER_ITEMS.get(row["description"]) if row["service"] == "route53" else None
+        )
+        if item is None:
+            continue
+        price = (dec(row["price_usd"]) * item[1]).normalize()
+        if price > 0:
+            put(found, item[0], price, f"{UNITMAPS_FILE} route53 {row['description']!r}")
     return found
