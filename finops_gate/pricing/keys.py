@@ -166,6 +166,16 @@ ROUTE53_HEALTH_CHECK_OPTION_NON_AWS = "route53:health-check:option:non-aws"
 ROUTE53_RESOLVER_ENI_HOUR = "route53:resolver:eni:hour"
 ROUTE53_RESOLVER_QUERIES = "route53:resolver:queries"
 ROUTE53_RESOLVER_QUERIES_OVER_1B = "route53:resolver:queries:over-1b"
+# AWS Network Firewall: per endpoint-hour; per GB processed
+NETWORK_FIREWALL_ENDPOINT_HOUR = "networkfirewall:endpoint:hour"
+NETWORK_FIREWALL_GB = "networkfirewall:gb"
+# Client VPN: per endpoint (subnet association)-hour; per connection-hour
+CLIENT_VPN_ASSOCIATION_HOUR = "clientvpn:association:hour"
+CLIENT_VPN_CONNECTION_HOUR = "clientvpn:connection:hour"
+# Transit gateway peering and Direct Connect gateway attachments: per hour; DX data per GB
+TGW_PEERING_HOUR = "tgw:peering:hour"
+TGW_DX_ATTACHMENT_HOUR = "tgw:dx-attachment:hour"
+TGW_DX_GB = "tgw:dx:gb"
 
 # The fixed keys, in the order the builder reports the ones a region lacks.
 SERVICE_KEYS: tuple[str, ...] = (
@@ -310,6 +320,14 @@ SERVICE_KEYS: tuple[str, ...] = (
     ROUTE53_RESOLVER_ENI_HOUR,
     ROUTE53_RESOLVER_QUERIES,
     ROUTE53_RESOLVER_QUERIES_OVER_1B,
+    # Network Firewall, Client VPN, transit gateway peering / Direct Connect
+    NETWORK_FIREWALL_ENDPOINT_HOUR,
+    NETWORK_FIREWALL_GB,
+    CLIENT_VPN_ASSOCIATION_HOUR,
+    CLIENT_VPN_CONNECTION_HOUR,
+    TGW_PEERING_HOUR,
+    TGW_DX_ATTACHMENT_HOUR,
+    TGW_DX_GB,
 )
 
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region

@@ -5,7 +5,7 @@ Unit prices are written here from public price lists, never read from finops-gat
 "AWS MQ page" = AWS's Amazon MQ pricing-page data (../shared/price-sources/
 aws-pricing-page-ec2shop-2025-04-05/ebs_mq_msk_redshift_by_region.csv, rows `mq`);
 "AWS WAF page" = AWS's WAF pricing-page data (aws-pricing-page-unitmaps-2025-11-04, rows
-`waf`); "AWS Route 53 page" = the same folder, rows `route53`; "AWS Neptune page" = the same folder, rows `neptune`, eu-west-2; "golden" = Infracost's golden test figures (infracost-golden-facts/, column
+`waf`); "AWS VPC page" = the same folder, rows `vpc`; "AWS Route 53 page" = the same folder, rows `route53`; "AWS Neptune page" = the same folder, rows `neptune`, eu-west-2; "golden" = Infracost's golden test figures (infracost-golden-facts/, column
 implied_unit_price), the only source here for DocumentDB.
 """
 
@@ -51,6 +51,14 @@ HEALTH_CHECK_OPTION_NON_AWS = 2.00  # "... External Non AWS per Mo"
 RESOLVER_ENI_HOUR = 0.125  # "Query ENI", us-east-1
 RESOLVER_QUERIES_1M = 0.40  # "Query first 1B", 0.0000004 per query
 RESOLVER_QUERIES_OVER_1B_1M = 0.20  # "Query over 1B"
+# Networking (AWS VPC page, us-east-1, unless noted)
+FIREWALL_ENDPOINT_HOUR = 0.395  # golden: "Network Firewall Endpoint" (no pricing-page row)
+FIREWALL_GB = 0.065  # golden: "Data Processed"
+CLIENT_VPN_ASSOCIATION = 0.10  # "Hourly charge for Client VPN Endpoints per Hourly"
+CLIENT_VPN_CONNECTION = 0.05  # "Hourly charge for Client VPN connections per Hourly"
+TGW_PEERING = 0.05  # "Hourly charge for Transit Gateway Peering Attachments per hour"
+TGW_DX_ATTACHMENT = 0.05  # "... Direct Connect Gateway attachments per hour"
+TGW_DX_GB = 0.02  # "... AWS Direct Connect Gateway attachments per GigaBytes"
 # Neptune (AWS Neptune page, eu-west-2)
 NEPTUNE_T3_MEDIUM = 0.112  # "Neptune General purpose Current Generation db t3.medium"
 NEPTUNE_R5_LARGE_IOPT1 = 0.55  # "Neptune IO optimized Memory Optimized ... db r5.large ..."
@@ -277,6 +285,48 @@ def test_route53_resolver_endpoint_one_eni_per_ip_address(
     assert inbound.components[1].unit_price == pytest.approx(RESOLVER_QUERIES_1M)
 
 
+# Network Firewall, Client VPN, transit gateway peering, Direct Connect ------------------
+
+
+def test_network_firewall_one_endpoint_per_subnet_mapping(
+    costs: dict[str, ResourceCost],
+) -> None:
+    edge = costs["aws_networkfirewall_firewall.edge"]  # two subnet mappings
+    assert lines(edge) == [
+        ("Network Firewall Endpoint", "networkfirewall:endpoint:hour", 2 * HOURS),
+        ("Data Processed", "networkfirewall:gb", None),
+    ]
+    assert edge.monthly_cost_after == pytest.approx(2 * HOURS * FIREWALL_ENDPOINT_HOUR)
+    assert edge.components[1].unit_price == pytest.approx(FIREWALL_GB)
+    assert costs["aws_networkfirewall_firewall_policy.policy"].status == Status.FREE
+
+
+def test_client_vpn_endpoint_and_associations(costs: dict[str, ResourceCost]) -> None:
+    endpoint = costs["aws_ec2_client_vpn_endpoint.vpn"]
+    assert lines(endpoint) == [("Connection", "clientvpn:connection:hour", HOURS)]
+    assert endpoint.monthly_cost_after == pytest.approx(HOURS * CLIENT_VPN_CONNECTION)
+    for index in (0, 1):
+        association = costs[f"aws_ec2_client_vpn_network_association.vpn[{index}]"]
+        assert lines(association) == [("Endpoint association", "clientvpn:association:hour", HOURS)]
+        assert association.monthly_cost_after == pytest.approx(HOURS * CLIENT_VPN_ASSOCIATION)
+
+
+def test_transit_gateway_peering_and_direct_connect(costs: dict[str, ResourceCost]) -> None:
+    peering = costs["aws_ec2_transit_gateway_peering_attachment.hub_london"]
+    assert lines(peering) == [("Transit gateway attachment", "tgw:peering:hour", HOURS)]
+    assert peering.monthly_cost_after == pytest.approx(HOURS * TGW_PEERING)
+    hub = costs["aws_dx_gateway_association.hub"]  # with a transit gateway
+    assert lines(hub) == [
+        ("Transit gateway attachment", "tgw:dx-attachment:hour", HOURS),
+        ("Data processed", "tgw:dx:gb", None),
+    ]
+    assert hub.monthly_cost_after == pytest.approx(HOURS * TGW_DX_ATTACHMENT)
+    # with a virtual private gateway: nothing of its own
+    assert costs["aws_dx_gateway_association.legacy"].components == ()
+    assert costs["aws_dx_gateway_association.legacy"].monthly_cost_after == 0
+    assert costs["aws_dx_gateway.dx"].status == Status.FREE
+
+
 # Usage file (Infracost's keys) ------------------------------------------------------------
 
 
@@ -316,6 +366,10 @@ resource_usage:
     monthly_cpu_credit_hrs: 7300
   aws_route53_resolver_endpoint.inbound:
     monthly_queries: 2000000000
+  aws_networkfirewall_firewall.edge:
+    monthly_data_processed_gb: 100
+  aws_dx_gateway_association.hub:
+    monthly_data_processed_gb: 100
 """,
         encoding="utf-8",
     )
@@ -371,6 +425,13 @@ resource_usage:
         2 * HOURS * RESOLVER_ENI_HOUR
         + 1000 * RESOLVER_QUERIES_1M
         + 1000 * RESOLVER_QUERIES_OVER_1B_1M
+    )
+
+    assert costs["aws_networkfirewall_firewall.edge"].monthly_cost_after == pytest.approx(
+        2 * HOURS * FIREWALL_ENDPOINT_HOUR + 100 * FIREWALL_GB
+    )
+    assert costs["aws_dx_gateway_association.hub"].monthly_cost_after == pytest.approx(
+        HOURS * TGW_DX_ATTACHMENT + 100 * TGW_DX_GB
     )
 
 

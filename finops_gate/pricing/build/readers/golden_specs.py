@@ -425,6 +425,30 @@ GOLDEN_SPECS += (
         "route53_resolver_endpoint_test",
         ("DNS queries (over 1B)",),
     ),
+    # Network Firewall (no other source); Client VPN, peering and DX attachments (checks)
+    GoldenSpec(
+        keys.NETWORK_FIREWALL_ENDPOINT_HOUR,
+        "networkfirewall_firewall_test",
+        ("Network Firewall Endpoint",),
+    ),
+    GoldenSpec(keys.NETWORK_FIREWALL_GB, "networkfirewall_firewall_test", ("Data Processed",)),
+    GoldenSpec(
+        keys.CLIENT_VPN_ASSOCIATION_HOUR,
+        "ec2_client_vpn_network_association_test",
+        ("Endpoint association",),
+    ),
+    GoldenSpec(keys.CLIENT_VPN_CONNECTION_HOUR, "ec2_client_vpn_endpoint_test", ("Connection",)),
+    GoldenSpec(
+        keys.TGW_PEERING_HOUR,
+        "ec2_transit_gateway_peering_attachment_test",
+        ("Transit gateway attachment",),
+    ),
+    GoldenSpec(
+        keys.TGW_DX_ATTACHMENT_HOUR,
+        "dx_gateway_association_test",
+        ("Transit gateway attachment",),
+    ),
+    GoldenSpec(keys.TGW_DX_GB, "dx_gateway_association_test", ("Data processed",)),
 )
 GOLDEN_BY_KEY = {spec.key: spec for spec in GOLDEN_SPECS}
 

@@ -64,6 +64,24 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         ),
         # an Elastic IP not attached to a running instance is an idle public IPv4 address
         "Hourly charge for Idle Public IPv4 Addresses per Hrs": (keys.EIP_IDLE_HOUR, Decimal(1)),
+        "Hourly charge for Client VPN Endpoints per Hourly": (
+            keys.CLIENT_VPN_ASSOCIATION_HOUR,
+            Decimal(1),
+        ),
+        "Hourly charge for Client VPN connections per Hourly": (
+            keys.CLIENT_VPN_CONNECTION_HOUR,
+            Decimal(1),
+        ),
+        "Hourly charge for Transit Gateway Peering Attachments per hour": (
+            keys.TGW_PEERING_HOUR,
+            Decimal(1),
+        ),
+        "Hourly charge for Transit Gateway AWS Direct Connect Gateway attachments per hour": (
+            keys.TGW_DX_ATTACHMENT_HOUR,
+            Decimal(1),
+        ),
+        "Charge for per GB data processed by AWS Transit Gateways for AWS Direct Connect "
+        "Gateway attachments per GigaBytes": (keys.TGW_DX_GB, Decimal(1)),
     },
     "lambda": {
         "Lambda Requests": (keys.LAMBDA_REQUESTS, MILLION),
