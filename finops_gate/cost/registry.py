@@ -23,6 +23,7 @@ ESTIMATOR_NAMES: tuple[str, ...] = (
     "aws_cloudwatch_log_group",
     "aws_cloudwatch_metric_alarm",
     "aws_db_instance",
+    "aws_dms_replication_instance",
     "aws_docdb_cluster",
     "aws_docdb_cluster_instance",
     "aws_docdb_cluster_snapshot",

@@ -176,6 +176,10 @@ CLIENT_VPN_CONNECTION_HOUR = "clientvpn:connection:hour"
 TGW_PEERING_HOUR = "tgw:peering:hour"
 TGW_DX_ATTACHMENT_HOUR = "tgw:dx-attachment:hour"
 TGW_DX_GB = "tgw:dx:gb"
+# AWS DMS replication instance storage (gp2) beyond the included allowance, per GB-month
+# (instances: key builder `dms_instance`)
+DMS_STORAGE_SINGLE_AZ = "dms:storage:single-az"
+DMS_STORAGE_MULTI_AZ = "dms:storage:multi-az"
 
 # The fixed keys, in the order the builder reports the ones a region lacks.
 SERVICE_KEYS: tuple[str, ...] = (
@@ -328,6 +332,9 @@ SERVICE_KEYS: tuple[str, ...] = (
     TGW_PEERING_HOUR,
     TGW_DX_ATTACHMENT_HOUR,
     TGW_DX_GB,
+    # DMS
+    DMS_STORAGE_SINGLE_AZ,
+    DMS_STORAGE_MULTI_AZ,
 )
 
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region
@@ -378,6 +385,7 @@ INSTANCE_KEY = re.compile(
     rf"|mq:mq\.[a-z0-9.-]+:(?:{'|'.join(MQ_ENGINES)}):(?:{'|'.join(MQ_DEPLOYMENTS)})"
     r"|docdb:db\.[a-z0-9.-]+"
     r"|neptune:db\.[a-z0-9.-]+(?::iopt1)?"
+    rf"|dms:dms\.[a-z0-9.-]+:(?:{'|'.join(RDS_DEPLOYMENTS)})"
 )
 
 # Keys an estimator asks for that no price source publishes, and why. Looking one up gives
@@ -387,6 +395,8 @@ UNPRICED_KEYS: dict[str, str] = {
     OPENSEARCH_GP3_IOPS: "OpenSearch gp3 provisioned IOPS above the baseline: the sources "
     "have OpenSearch gp3 storage and throughput but no gp3 IOPS rate (the unitmaps files lack "
     "OpenSearch; the Infracost golden outputs show no gp3 IOPS line)",
+    DMS_STORAGE_SINGLE_AZ: "DMS Single-AZ storage beyond the included allowance: no source in "
+    "shared/price-sources has it (the Infracost golden outputs price Multi-AZ storage only)",
     AURORA_SERVERLESS_V2_ACU_IOPT1: "Aurora Serverless v2 capacity under the I/O-Optimized "
     "configuration: no source in shared/price-sources has the I/O-Optimized ACU rate, and no "
     "documented rule relates it to the Standard rate",
@@ -562,3 +572,9 @@ def neptune_instance(instance_class: str, io_optimized: bool) -> str:
     cluster."""
     key = f"neptune:{instance_class}"
     return f"{key}:iopt1" if io_optimized else key
+
+
+def dms_instance(instance_class: str, deployment: str) -> str:
+    """DMS replication instance (`dms.t3.medium`), USD per hour; deployment from
+    RDS_DEPLOYMENTS."""
+    return f"dms:{instance_class}:{deployment}"

@@ -59,6 +59,9 @@ CLIENT_VPN_CONNECTION = 0.05  # "Hourly charge for Client VPN connections per Ho
 TGW_PEERING = 0.05  # "Hourly charge for Transit Gateway Peering Attachments per hour"
 TGW_DX_ATTACHMENT = 0.05  # "... Direct Connect Gateway attachments per hour"
 TGW_DX_GB = 0.02  # "... AWS Direct Connect Gateway attachments per GigaBytes"
+# DMS (golden, us-east-1: the only DMS figures in the sources)
+DMS_T2_MICRO_MULTI_AZ = 0.036  # 26.28 / 730
+DMS_STORAGE_MULTI_AZ = 0.23  # 4.60 / 20 GB
 # Neptune (AWS Neptune page, eu-west-2)
 NEPTUNE_T3_MEDIUM = 0.112  # "Neptune General purpose Current Generation db t3.medium"
 NEPTUNE_R5_LARGE_IOPT1 = 0.55  # "Neptune IO optimized Memory Optimized ... db r5.large ..."
@@ -325,6 +328,24 @@ def test_transit_gateway_peering_and_direct_connect(costs: dict[str, ResourceCos
     assert costs["aws_dx_gateway_association.legacy"].components == ()
     assert costs["aws_dx_gateway_association.legacy"].monthly_cost_after == 0
     assert costs["aws_dx_gateway.dx"].status == Status.FREE
+
+
+# DMS ------------------------------------------------------------------------------------
+
+
+def test_dms_storage_beyond_the_included_allowance(costs: dict[str, ResourceCost]) -> None:
+    multi = costs["aws_dms_replication_instance.multi"]  # t2.micro, 70 GB, Multi-AZ
+    assert lines(multi) == [
+        ("Instance (t2.micro)", "dms:dms.t2.micro:multi-az", HOURS),
+        ("Storage (general purpose SSD, gp2)", "dms:storage:multi-az", 70 - 50),
+    ]
+    assert multi.monthly_cost_after == pytest.approx(
+        HOURS * DMS_T2_MICRO_MULTI_AZ + 20 * DMS_STORAGE_MULTI_AZ
+    )
+    single = costs["aws_dms_replication_instance.single"]  # default 50 GB: all included
+    assert lines(single) == [("Instance (t3.medium)", "dms:dms.t3.medium:single-az", HOURS)]
+    assert single.status == Status.PRICE_NOT_FOUND
+    assert single.monthly_cost_after is None
 
 
 # Usage file (Infracost's keys) ------------------------------------------------------------

@@ -449,6 +449,22 @@ GOLDEN_SPECS += (
         ("Transit gateway attachment",),
     ),
     GoldenSpec(keys.TGW_DX_GB, "dx_gateway_association_test", ("Data processed",)),
+    # DMS: the golden suite prices dms.t2.micro only
+    GoldenSpec(
+        keys.dms_instance("dms.t2.micro", "single-az"),
+        "dms_test",
+        ("Instance (t2.micro)",),
+        r"_single_",
+    ),
+    GoldenSpec(
+        keys.dms_instance("dms.t2.micro", "multi-az"),
+        "dms_test",
+        ("Instance (t2.micro)",),
+        r"_multi_",
+    ),
+    GoldenSpec(
+        keys.DMS_STORAGE_MULTI_AZ, "dms_test", ("Storage (general purpose SSD, gp2)",), r"_multi_"
+    ),
 )
 GOLDEN_BY_KEY = {spec.key: spec for spec in GOLDEN_SPECS}
 
