@@ -180,6 +180,10 @@ TGW_DX_GB = "tgw:dx:gb"
 # (instances: key builder `dms_instance`)
 DMS_STORAGE_SINGLE_AZ = "dms:storage:single-az"
 DMS_STORAGE_MULTI_AZ = "dms:storage:multi-az"
+# Direct Connect: data out from the region to a DX location, per GB (ports: key builder
+# `dx_port`); Global Accelerator (global): fixed fee per accelerator-hour
+DX_DATA_OUT = "dx:data-out"
+GLOBAL_ACCELERATOR_HOUR = "globalaccelerator:hour"
 
 # The fixed keys, in the order the builder reports the ones a region lacks.
 SERVICE_KEYS: tuple[str, ...] = (
@@ -335,6 +339,9 @@ SERVICE_KEYS: tuple[str, ...] = (
     # DMS
     DMS_STORAGE_SINGLE_AZ,
     DMS_STORAGE_MULTI_AZ,
+    # Direct Connect, Global Accelerator
+    DX_DATA_OUT,
+    GLOBAL_ACCELERATOR_HOUR,
 )
 
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region
@@ -347,6 +354,7 @@ GLOBAL_KEYS = frozenset(
         ROUTE53_HEALTH_CHECK_NON_AWS,
         ROUTE53_HEALTH_CHECK_OPTION_AWS,
         ROUTE53_HEALTH_CHECK_OPTION_NON_AWS,
+        GLOBAL_ACCELERATOR_HOUR,
     }
 )
 
@@ -386,6 +394,7 @@ INSTANCE_KEY = re.compile(
     r"|docdb:db\.[a-z0-9.-]+"
     r"|neptune:db\.[a-z0-9.-]+(?::iopt1)?"
     rf"|dms:dms\.[a-z0-9.-]+:(?:{'|'.join(RDS_DEPLOYMENTS)})"
+    r"|dx:(?:dedicated|hosted):[0-9]+(?:\.[0-9]+)?[mg]bps:hour"
 )
 
 # Keys an estimator asks for that no price source publishes, and why. Looking one up gives
@@ -578,3 +587,9 @@ def dms_instance(instance_class: str, deployment: str) -> str:
     """DMS replication instance (`dms.t3.medium`), USD per hour; deployment from
     RDS_DEPLOYMENTS."""
     return f"dms:{instance_class}:{deployment}"
+
+
+def dx_port(connection_type: str, bandwidth: str) -> str:
+    """Direct Connect port (`dedicated` or `hosted`, bandwidth as `1gbps`, `500mbps`), USD
+    per port-hour."""
+    return f"dx:{connection_type}:{bandwidth.lower()}:hour"

@@ -59,6 +59,10 @@ CLIENT_VPN_CONNECTION = 0.05  # "Hourly charge for Client VPN connections per Ho
 TGW_PEERING = 0.05  # "Hourly charge for Transit Gateway Peering Attachments per hour"
 TGW_DX_ATTACHMENT = 0.05  # "... Direct Connect Gateway attachments per hour"
 TGW_DX_GB = 0.02  # "... AWS Direct Connect Gateway attachments per GigaBytes"
+# Direct Connect and Global Accelerator (golden, us-east-1)
+DX_1GBPS_DEDICATED = 0.30  # "DX connection", 219.00 / 730, at EqDC2
+DX_DATA_OUT_US_EAST_1 = 0.02  # "Outbound data transfer (from us-east-1, to EqDC2)"
+GLOBAL_ACCELERATOR = 0.025  # "Fixed fee", 18.25 / 730
 # DMS (golden, us-east-1: the only DMS figures in the sources)
 DMS_T2_MICRO_MULTI_AZ = 0.036  # 26.28 / 730
 DMS_STORAGE_MULTI_AZ = 0.23  # 4.60 / 20 GB
@@ -330,6 +334,27 @@ def test_transit_gateway_peering_and_direct_connect(costs: dict[str, ResourceCos
     assert costs["aws_dx_gateway.dx"].status == Status.FREE
 
 
+def test_dx_connection_port_by_bandwidth(costs: dict[str, ResourceCost]) -> None:
+    ashburn = costs["aws_dx_connection.ashburn"]
+    assert lines(ashburn) == [
+        ("DX connection", "dx:dedicated:1gbps:hour", HOURS),
+        ("Outbound data transfer (from us-east-1, to EqDC2)", "dx:data-out", None),
+    ]
+    assert ashburn.monthly_cost_after == pytest.approx(HOURS * DX_1GBPS_DEDICATED)
+    assert ashburn.components[1].unit_price == pytest.approx(DX_DATA_OUT_US_EAST_1)
+    fast = costs["aws_dx_connection.fast"]  # 10 Gbps: no source has it
+    assert fast.components[0].price_key == "dx:dedicated:10gbps:hour"
+    assert fast.status == Status.PRICE_NOT_FOUND
+
+
+def test_global_accelerator_is_priced_in_us_east_1(costs: dict[str, ResourceCost]) -> None:
+    edge = costs["aws_globalaccelerator_accelerator.edge"]  # provider eu-west-2
+    assert edge.resource.region == "eu-west-2"
+    assert lines(edge) == [("Fixed fee", "globalaccelerator:hour", HOURS)]
+    assert edge.monthly_cost_after == pytest.approx(HOURS * GLOBAL_ACCELERATOR)
+    assert not edge.components[0].approximate
+
+
 # DMS ------------------------------------------------------------------------------------
 
 
@@ -391,6 +416,8 @@ resource_usage:
     monthly_data_processed_gb: 100
   aws_dx_gateway_association.hub:
     monthly_data_processed_gb: 100
+  aws_dx_connection.ashburn:
+    monthly_outbound_region_to_dx_location_gb: 200
 """,
         encoding="utf-8",
     )
@@ -453,6 +480,10 @@ resource_usage:
     )
     assert costs["aws_dx_gateway_association.hub"].monthly_cost_after == pytest.approx(
         HOURS * TGW_DX_ATTACHMENT + 100 * TGW_DX_GB
+    )
+
+    assert costs["aws_dx_connection.ashburn"].monthly_cost_after == pytest.approx(
+        HOURS * DX_1GBPS_DEDICATED + 200 * DX_DATA_OUT_US_EAST_1
     )
 
 

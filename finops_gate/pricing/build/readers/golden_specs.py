@@ -465,6 +465,14 @@ GOLDEN_SPECS += (
     GoldenSpec(
         keys.DMS_STORAGE_MULTI_AZ, "dms_test", ("Storage (general purpose SSD, gp2)",), r"_multi_"
     ),
+    # Direct Connect: a dedicated 1 Gbps port at EqDC2 (Ashburn); data out from us-east-1
+    GoldenSpec(keys.dx_port("dedicated", "1Gbps"), "dx_connection_test", ("DX connection",)),
+    GoldenSpec(
+        keys.DX_DATA_OUT,
+        "dx_connection_test",
+        ("Outbound data transfer (from us-east-1, to EqDC2)",),
+    ),
+    GoldenSpec(keys.GLOBAL_ACCELERATOR_HOUR, "global_accelerator_test", ("Fixed fee",)),
 )
 GOLDEN_BY_KEY = {spec.key: spec for spec in GOLDEN_SPECS}
 
