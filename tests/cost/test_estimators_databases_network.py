@@ -347,6 +347,33 @@ def test_dx_connection_port_by_bandwidth(costs: dict[str, ResourceCost]) -> None
     assert fast.status == Status.PRICE_NOT_FOUND
 
 
+def test_dx_connection_data_out_by_region(tmp_path: Path, prices: PriceTable) -> None:
+    path = tmp_path / "infracost-usage.yml"
+    path.write_text(
+        """\
+version: 0.1
+resource_usage:
+  aws_dx_connection.ashburn:
+    monthly_outbound_region_to_dx_location_gb: 100  # ignored: the map below wins
+    monthly_outbound_from_region_to_dx_connection_location:
+      us_east_1: 300
+      eu_west_2: 50
+""",
+        encoding="utf-8",
+    )
+    ashburn = estimate(prices, str(path))["aws_dx_connection.ashburn"]
+    assert [(c.name, c.monthly_quantity) for c in ashburn.components] == [
+        ("DX connection", HOURS),
+        ("Outbound data transfer (from eu-west-2, to EqDC2)", 50),
+        ("Outbound data transfer (from us-east-1, to EqDC2)", 300),
+    ]
+    eu, us = ashburn.components[1], ashburn.components[2]
+    assert us.unit_price == pytest.approx(DX_DATA_OUT_US_EAST_1)
+    assert not us.approximate
+    # no source has eu-west-2's rate: derived by rule, so marked approximate
+    assert eu.unit_price is not None and eu.approximate
+
+
 def test_global_accelerator_is_priced_in_us_east_1(costs: dict[str, ResourceCost]) -> None:
     edge = costs["aws_globalaccelerator_accelerator.edge"]  # provider eu-west-2
     assert edge.resource.region == "eu-west-2"
