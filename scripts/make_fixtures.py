@@ -98,6 +98,7 @@ CASES: tuple[Case, ...] = (
     Case("service_rates", FIXTURES_DIR / "service_rates"),
     Case("platform_services", FIXTURES_DIR / "platform_services"),
     Case("pipelines", FIXTURES_DIR / "pipelines"),
+    Case("databases_network", FIXTURES_DIR / "databases_network"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

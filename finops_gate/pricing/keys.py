@@ -343,6 +343,55 @@ PLATFORM_SERVICE_KEYS: tuple[str, ...] = (
     FIREHOSE_VPC_GB,
     FIREHOSE_VPC_AZ_HOUR,
 )
+# WAF (classic and v2: one price list): web ACL-month, rule-month, USD per 1M requests
+WAF_WEB_ACL = "waf:web-acl"
+WAF_RULE = "waf:rule"
+WAF_REQUESTS = "waf:requests"
+# Amazon MQ broker storage, USD per GB-month (brokers: key builder `mq_broker`)
+MQ_STORAGE_EFS = "mq:storage:efs"
+MQ_STORAGE_EBS = "mq:storage:ebs"
+MQ_STORAGE_RABBITMQ = "mq:storage:rabbitmq"
+# Amazon DocumentDB: storage and backup per GB-month, I/O per 1M requests, CPU credits per
+# vCPU-hour (instances: key builder `docdb_instance`)
+DOCDB_STORAGE = "docdb:storage"
+DOCDB_IO = "docdb:io"
+DOCDB_BACKUP = "docdb:backup"
+DOCDB_CPU_CREDITS = "docdb:cpu-credits"
+# Amazon Neptune: storage (standard / I/O-Optimized) and backup per GB-month, I/O per 1M
+# requests, CPU credits per vCPU-hour (instances: key builder `neptune_instance`)
+NEPTUNE_STORAGE = "neptune:storage"
+NEPTUNE_STORAGE_IOPT1 = "neptune:storage:iopt1"
+NEPTUNE_IO = "neptune:io"
+NEPTUNE_BACKUP = "neptune:backup"
+NEPTUNE_CPU_CREDITS = "neptune:cpu-credits"
+# Route 53 health checks (global), per health check-month / optional feature-month, for an
+# AWS endpoint or one outside AWS
+ROUTE53_HEALTH_CHECK_AWS = "route53:health-check:aws"
+ROUTE53_HEALTH_CHECK_NON_AWS = "route53:health-check:non-aws"
+ROUTE53_HEALTH_CHECK_OPTION_AWS = "route53:health-check:option:aws"
+ROUTE53_HEALTH_CHECK_OPTION_NON_AWS = "route53:health-check:option:non-aws"
+# Route 53 Resolver endpoints (regional): per ENI-hour; queries per 1M, first 1B / above
+ROUTE53_RESOLVER_ENI_HOUR = "route53:resolver:eni:hour"
+ROUTE53_RESOLVER_QUERIES = "route53:resolver:queries"
+ROUTE53_RESOLVER_QUERIES_OVER_1B = "route53:resolver:queries:over-1b"
+# AWS Network Firewall: per endpoint-hour; per GB processed
+NETWORK_FIREWALL_ENDPOINT_HOUR = "networkfirewall:endpoint:hour"
+NETWORK_FIREWALL_GB = "networkfirewall:gb"
+# Client VPN: per endpoint (subnet association)-hour; per connection-hour
+CLIENT_VPN_ASSOCIATION_HOUR = "clientvpn:association:hour"
+CLIENT_VPN_CONNECTION_HOUR = "clientvpn:connection:hour"
+# Transit gateway peering and Direct Connect gateway attachments: per hour; DX data per GB
+TGW_PEERING_HOUR = "tgw:peering:hour"
+TGW_DX_ATTACHMENT_HOUR = "tgw:dx-attachment:hour"
+TGW_DX_GB = "tgw:dx:gb"
+# AWS DMS replication instance storage (gp2) beyond the included allowance, per GB-month
+# (instances: key builder `dms_instance`)
+DMS_STORAGE_SINGLE_AZ = "dms:storage:single-az"
+DMS_STORAGE_MULTI_AZ = "dms:storage:multi-az"
+# Direct Connect: data out from the region to a DX location, per GB (ports: key builder
+# `dx_port`); Global Accelerator (global): fixed fee per accelerator-hour
+DX_DATA_OUT = "dx:data-out"
+GLOBAL_ACCELERATOR_HOUR = "globalaccelerator:hour"
 
 # The fixed keys, in the order the builder reports the ones a region lacks.
 SERVICE_KEYS: tuple[str, ...] = (
@@ -469,6 +518,47 @@ SERVICE_KEYS: tuple[str, ...] = (
     APIGATEWAY_WEBSOCKET_MINUTES,
     *TIER_KEYS,
     *PLATFORM_SERVICE_KEYS,
+    # WAF
+    WAF_WEB_ACL,
+    WAF_RULE,
+    WAF_REQUESTS,
+    # Amazon MQ
+    MQ_STORAGE_EFS,
+    MQ_STORAGE_EBS,
+    MQ_STORAGE_RABBITMQ,
+    # DocumentDB
+    DOCDB_STORAGE,
+    DOCDB_IO,
+    DOCDB_BACKUP,
+    DOCDB_CPU_CREDITS,
+    # Neptune
+    NEPTUNE_STORAGE,
+    NEPTUNE_STORAGE_IOPT1,
+    NEPTUNE_IO,
+    NEPTUNE_BACKUP,
+    NEPTUNE_CPU_CREDITS,
+    # Route 53 health checks and Resolver
+    ROUTE53_HEALTH_CHECK_AWS,
+    ROUTE53_HEALTH_CHECK_NON_AWS,
+    ROUTE53_HEALTH_CHECK_OPTION_AWS,
+    ROUTE53_HEALTH_CHECK_OPTION_NON_AWS,
+    ROUTE53_RESOLVER_ENI_HOUR,
+    ROUTE53_RESOLVER_QUERIES,
+    ROUTE53_RESOLVER_QUERIES_OVER_1B,
+    # Network Firewall, Client VPN, transit gateway peering / Direct Connect
+    NETWORK_FIREWALL_ENDPOINT_HOUR,
+    NETWORK_FIREWALL_GB,
+    CLIENT_VPN_ASSOCIATION_HOUR,
+    CLIENT_VPN_CONNECTION_HOUR,
+    TGW_PEERING_HOUR,
+    TGW_DX_ATTACHMENT_HOUR,
+    TGW_DX_GB,
+    # DMS
+    DMS_STORAGE_SINGLE_AZ,
+    DMS_STORAGE_MULTI_AZ,
+    # Direct Connect, Global Accelerator
+    DX_DATA_OUT,
+    GLOBAL_ACCELERATOR_HOUR,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -758,6 +848,11 @@ GLOBAL_KEYS = frozenset(
         *CLOUDFRONT_GEO_KEYS,
         *CLOUDFRONT_EXTRA_KEYS,
         *CLOUDFRONT_UNPRICED_KEYS,
+        ROUTE53_HEALTH_CHECK_AWS,
+        ROUTE53_HEALTH_CHECK_NON_AWS,
+        ROUTE53_HEALTH_CHECK_OPTION_AWS,
+        ROUTE53_HEALTH_CHECK_OPTION_NON_AWS,
+        GLOBAL_ACCELERATOR_HOUR,
     }
 )
 
@@ -780,6 +875,8 @@ RDS_ENGINES = (
 RDS_DEPLOYMENTS = ("single-az", "multi-az")
 EC2_RESERVED_CLASSES = ("standard", "convertible")
 ELASTICACHE_ENGINES = ("redis", "memcached", "valkey")
+MQ_ENGINES = ("activemq", "rabbitmq")
+MQ_DEPLOYMENTS = ("single-instance", "multi-az")
 
 # Keys besides SERVICE_KEYS that the table holds: EC2 instance types (on-demand, spot,
 # dedicated, the EBS-optimized fee of the previous-generation types that charge one), RDS
@@ -794,6 +891,11 @@ INSTANCE_KEY = re.compile(
     r"|redshift:(?:dc2|ds2|ra3)\.[a-z0-9.-]+(?::concurrency-scaling)?"
     r"|msk:kafka\.[a-z0-9.-]+"
     r"|codebuild:[a-z0-9-]+:[a-z0-9.-]+"
+    rf"|mq:mq\.[a-z0-9.-]+:(?:{'|'.join(MQ_ENGINES)}):(?:{'|'.join(MQ_DEPLOYMENTS)})"
+    r"|docdb:db\.[a-z0-9.-]+"
+    r"|neptune:db\.[a-z0-9.-]+(?::iopt1)?"
+    rf"|dms:dms\.[a-z0-9.-]+:(?:{'|'.join(RDS_DEPLOYMENTS)})"
+    r"|dx:(?:dedicated|hosted):[0-9]+(?:\.[0-9]+)?[mg]bps:hour"
 )
 
 # Keys an estimator asks for that no price source publishes, and why. Looking one up gives
@@ -803,6 +905,8 @@ UNPRICED_KEYS: dict[str, str] = {
     OPENSEARCH_GP3_IOPS: "OpenSearch gp3 provisioned IOPS above the baseline: the sources "
     "have OpenSearch gp3 storage and throughput but no gp3 IOPS rate (the unitmaps files lack "
     "OpenSearch; the Infracost golden outputs show no gp3 IOPS line)",
+    DMS_STORAGE_SINGLE_AZ: "DMS Single-AZ storage beyond the included allowance: no source in "
+    "shared/price-sources has it (the Infracost golden outputs price Multi-AZ storage only)",
     AURORA_SERVERLESS_V2_ACU_IOPT1: "Aurora Serverless v2 capacity under the I/O-Optimized "
     "configuration: no source in shared/price-sources has the I/O-Optimized ACU rate, and no "
     "documented rule relates it to the Standard rate",
@@ -1015,3 +1119,32 @@ def codebuild_minute(environment: str, compute_type: str) -> str:
     """CodeBuild on-demand build minute of an environment (`linux`, `linux-gpu`, `arm`,
     `windows`, ...) and compute type (`general1.small`...), USD per minute."""
     return f"codebuild:{environment}:{compute_type}"
+def mq_broker(instance_type: str, engine: str, deployment: str) -> str:
+    """Amazon MQ broker (`mq.m5.large`), USD per hour; engine from MQ_ENGINES, deployment
+    from MQ_DEPLOYMENTS (a Multi-AZ price covers the whole active/standby pair or the
+    3-node RabbitMQ cluster)."""
+    return f"mq:{instance_type}:{engine}:{deployment}"
+
+
+def docdb_instance(instance_class: str) -> str:
+    """DocumentDB instance (`db.r5.large`), USD per hour."""
+    return f"docdb:{instance_class}"
+
+
+def neptune_instance(instance_class: str, io_optimized: bool) -> str:
+    """Neptune instance (`db.r5.large`), USD per hour; `:iopt1` in an I/O-Optimized
+    cluster."""
+    key = f"neptune:{instance_class}"
+    return f"{key}:iopt1" if io_optimized else key
+
+
+def dms_instance(instance_class: str, deployment: str) -> str:
+    """DMS replication instance (`dms.t3.medium`), USD per hour; deployment from
+    RDS_DEPLOYMENTS."""
+    return f"dms:{instance_class}:{deployment}"
+
+
+def dx_port(connection_type: str, bandwidth: str) -> str:
+    """Direct Connect port (`dedicated` or `hosted`, bandwidth as `1gbps`, `500mbps`), USD
+    per port-hour."""
+    return f"dx:{connection_type}:{bandwidth.lower()}:hour"

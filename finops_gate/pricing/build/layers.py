@@ -19,6 +19,7 @@ from finops_gate.pricing.build.readers.ec2shop import (
     aws_page_ebs,
     aws_page_ec2,
     aws_page_ec2_reserved,
+    aws_page_mq,
     aws_page_rds,
 )
 from finops_gate.pricing.build.readers.infracost_golden import (
@@ -42,7 +43,11 @@ from finops_gate.pricing.build.readers.terracost import (
     terracost_rds,
     terracost_services,
 )
-from finops_gate.pricing.build.readers.unitmaps import aws_page_unitmaps
+from finops_gate.pricing.build.readers.unitmaps import (
+    aws_page_unitmaps,
+    neptune_instances,
+    route53_resolver,
+)
 from finops_gate.pricing.layout import Figure
 
 
@@ -82,10 +87,13 @@ def region_layers(region: str) -> tuple[Layer, ...]:
     spot = Layer("ec2instancesinfo-ec2", ec2instancesinfo_spot, rule_id="spot-average")
     aws_pages = (
         Layer("aws-pricing-page-2025-11", aws_page_unitmaps),
+        Layer("aws-pricing-page-2025-11", neptune_instances),
+        Layer("aws-pricing-page-2025-11", route53_resolver),
         Layer("aws-pricing-page-rds", aws_page_rds),
         Layer("aws-pricing-page-ebs", aws_page_ebs),
         Layer("coroot-rds", coroot_rds),
         Layer("aws-pricing-page-ec2-reserved", aws_page_ec2_reserved),
+        Layer("aws-pricing-page-mq", aws_page_mq),
     )
     golden = (
         Layer("infracost-golden", infracost_golden),

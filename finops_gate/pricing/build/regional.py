@@ -157,6 +157,32 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
         "pricing pages (2025-11)",
     ),
     RegionalRule(
+        r"clientvpn:connection:hour|route53:resolver:(?:eni:hour|queries|queries:over-1b)"
+        r"|tgw:dx:gb|waf:rule|waf:web-acl",
+        FLAT_GLOBAL,
+        "one figure in the 29 to 31 other regions of the AWS pricing pages (2025-11)",
+    ),
+    RegionalRule(
+        r"waf:requests",
+        FLAT_MOST_REGIONS,
+        "the us-east-1 figure is the most common one in the 31 other regions of the AWS "
+        "pricing pages (2025-11)",
+    ),
+    RegionalRule(
+        r"clientvpn:association:hour|mq:storage:(?:ebs|efs)|neptune:(?:backup|io|storage"
+        r"|storage:iopt1)|tgw:(?:dx-attachment|peering):hour",
+        REGIONAL_RATIO,
+        "published in 25 to 31 other regions (AWS pricing pages): they follow the region's "
+        "prices",
+    ),
+    RegionalRule(
+        r"dms:storage:multi-az|docdb:(?:backup|cpu-credits|io|storage)|dx:data-out"
+        r"|mq:storage:rabbitmq|networkfirewall:(?:endpoint:hour|gb)",
+        REGIONAL_RATIO,
+        "us-east-1 only in the sources (Infracost's figures): no published figure elsewhere "
+        "to choose a rule by; the EC2 ratio, marked approximate",
+    ),
+    RegionalRule(
         r"acmpca:.+|ecr:storage|eventbridge:.+|ssm:.+|transfer:.+",
         REGIONAL_RATIO,
         "us-east-1 only in the sources (Infracost's figures): no published figure elsewhere "

@@ -113,6 +113,14 @@ SOURCES: dict[str, Source] = {
         license="MIT (ec2.shop repository); the prices are AWS's own published data",
         as_of="2024-07-18",
     ),
+    "aws-pricing-page-mq": Source(
+        title="AWS pricing-page data: Amazon MQ broker and storage prices by region (AWS "
+        "publication 2025-02-13, saved by ec2.shop)",
+        origin="https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/mq/ via "
+        "https://github.com/yeo/ec2.shop data/mq/mq.json (commit 74c9fd8a)",
+        license="MIT (ec2.shop repository); the prices are AWS's own published data",
+        as_of="2025-02-13",
+    ),
     "aws-pricing-page-2025-11": Source(
         title="AWS pricing-page data (meteredUnitMaps) for EKS, Fargate, NAT gateway, VPC, "
         "Lambda, S3, EFS, DynamoDB, CloudWatch, KMS, SNS, Kinesis, API Gateway, MSK, Redshift, "

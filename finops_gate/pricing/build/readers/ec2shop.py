@@ -1,8 +1,9 @@
 """AWS's own pricing-page files saved by ec2.shop (aws-pricing-page-ec2shop-2025-04-05/):
-EC2 Linux on-demand, RDS MySQL / PostgreSQL / MariaDB, and EBS by region."""
+EC2 Linux on-demand, RDS MySQL / PostgreSQL / MariaDB, EBS and Amazon MQ by region."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,6 +25,7 @@ PAGE_FILES: dict[str, tuple[str, ...]] = {
     ),
     "aws-pricing-page-ebs": ("data/ebs/ebs.json",),
     "aws-pricing-page-ec2": ("data/ec2/us-east-2-ondemand.json",),
+    "aws-pricing-page-mq": ("data/mq/mq.json",),
 }
 
 
@@ -155,4 +157,42 @@ def aws_page_ebs(sources: Path, region: str) -> Prices:
         price = (dec(row["price_usd"]) * item[1]).normalize()
         if price > 0:
             put(prices, item[0], price, f"{AWS_PAGE_EBS_FILE} {row['sku']}")
+    return prices
+
+
+# Amazon MQ pricing page. Brokers: "[RabbitMQ ]Single Instance|Active Standby mq <type>"
+# (RabbitMQ's "Active Standby" rows are the 3-node cluster, cluster_multi_az); storage:
+# "Broker Storage GB Mo" is ActiveMQ on EFS, "Broker Storage Single AZ GB-Mo" ActiveMQ on EBS.
+# The CRDR rows (cross-region data replication) and the free tier are not read.
+AWS_PAGE_MQ_BROKER = re.compile(
+    r"(?P<rabbit>RabbitMQ )?(?P<mode>Single Instance|Active Standby) "
+    r"mq (?P<type>[a-z0-9]+\.[a-z0-9]+)"
+)
+AWS_PAGE_MQ_DEPLOYMENTS = {"Single Instance": "single-instance", "Active Standby": "multi-az"}
+AWS_PAGE_MQ_STORAGE = {
+    "Broker Storage GB Mo": keys.MQ_STORAGE_EFS,
+    "Broker Storage Single AZ GB-Mo": keys.MQ_STORAGE_EBS,
+}
+
+
+def aws_page_mq(sources: Path, region: str) -> Prices:
+    """Amazon MQ brokers (USD per hour) and ActiveMQ storage (per GB-month)."""
+    prices: Prices = {}
+    rows = rows_by_region(sources / AWS_PAGE_EBS_FILE, "region_code").get(region, ())
+    for row in rows:
+        if row["service"] != "mq":
+            continue
+        description = row["description"]
+        match = AWS_PAGE_MQ_BROKER.fullmatch(description)
+        if match:
+            engine = "rabbitmq" if match["rabbit"] else "activemq"
+            deployment = AWS_PAGE_MQ_DEPLOYMENTS[match["mode"]]
+            key = keys.mq_broker(f"mq.{match['type']}", engine, deployment)
+        elif description in AWS_PAGE_MQ_STORAGE:
+            key = AWS_PAGE_MQ_STORAGE[description]
+        else:
+            continue
+        price = dec(row["price_usd"])
+        if price > 0:
+            put(prices, key, price, f"{AWS_PAGE_EBS_FILE} {row['sku']}")
     return prices

@@ -517,6 +517,156 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
     ),
     *PLATFORM_SERVICE_SPECS,
 )
+GOLDEN_SPECS += (
+    # WAF (classic and v2)
+    GoldenSpec(keys.WAF_WEB_ACL, "wafv2?_web_acl_test", ("Web ACL usage",)),
+    GoldenSpec(
+        keys.WAF_RULE, "wafv2?_web_acl_test", ("Rules", "Rule groups", "Managed rule groups")
+    ),
+    GoldenSpec(keys.WAF_REQUESTS, "wafv2?_web_acl_test", ("Requests",)),
+    # Amazon MQ: the pricing page has no RabbitMQ storage row; brokers are checked
+    GoldenSpec(keys.MQ_STORAGE_RABBITMQ, "mq_broker_test", ("Storage (RabbitMQ, EBS)",)),
+    GoldenSpec(keys.MQ_STORAGE_EFS, "mq_broker_test", ("Storage (ActiveMQ, EFS)",)),
+    GoldenSpec(keys.MQ_STORAGE_EBS, "mq_broker_test", ("Storage (ActiveMQ, EBS)",)),
+    GoldenSpec(
+        keys.mq_broker("mq.m5.xlarge", "rabbitmq", "multi-az"),
+        "mq_broker_test",
+        ("Instance usage (RabbitMQ, mq.m5.xlarge, cluster_multi_az)",),
+    ),
+    GoldenSpec(
+        keys.mq_broker("mq.m5.large", "activemq", "multi-az"),
+        "mq_broker_test",
+        ("Instance usage (ActiveMQ, mq.m5.large, active_standby_multi_az)",),
+    ),
+    GoldenSpec(
+        keys.mq_broker("mq.t2.micro", "activemq", "single-instance"),
+        "mq_broker_test",
+        ("Instance usage (ActiveMQ, mq.t2.micro, single_instance)",),
+    ),
+    # DocumentDB: no other source has it
+    *(
+        GoldenSpec(
+            keys.docdb_instance(node),
+            "docdb_cluster_instance_test",
+            (f"Database instance (on-demand, {node})",),
+        )
+        for node in ("db.r5.4xlarge", "db.t3.medium")
+    ),
+    GoldenSpec(keys.DOCDB_STORAGE, "docdb_cluster_instance_test", ("Storage",)),
+    GoldenSpec(keys.DOCDB_IO, "docdb_cluster_instance_test", ("I/O requests",)),
+    GoldenSpec(keys.DOCDB_CPU_CREDITS, "docdb_cluster_instance_test", ("CPU credits",)),
+    GoldenSpec(
+        keys.DOCDB_BACKUP, "docdb_cluster_test|docdb_cluster_snapshot_test", ("Backup storage",)
+    ),
+    # Neptune (eu-west-2): the pricing page has no CPU-credit row; the rest is checked
+    GoldenSpec(keys.NEPTUNE_CPU_CREDITS, "neptune_cluster_instance_test", ("CPU credits",)),
+    GoldenSpec(keys.NEPTUNE_STORAGE, "neptune_cluster_test", ("Storage",), r"\.(five|one)Day"),
+    GoldenSpec(keys.NEPTUNE_IO, "neptune_cluster_test", ("I/O requests",), r"\.(five|one)Day"),
+    GoldenSpec(
+        keys.NEPTUNE_BACKUP,
+        "neptune_cluster_test|neptune_cluster_snapshot_test",
+        ("Backup storage",),
+    ),
+    *(
+        GoldenSpec(
+            keys.neptune_instance(node, False),
+            "neptune_cluster_instance_test",
+            (f"Database instance (on-demand, {node})",),
+            r"\.db(T3Medium|R4LargeCount2\[\d\])$",
+        )
+        for node in ("db.t3.medium", "db.r4.large")
+    ),
+    GoldenSpec(
+        keys.neptune_instance("db.t3.medium", True),
+        "neptune_cluster_instance_test",
+        ("Database instance (on-demand, db.t3.medium)",),
+        r"-iooptimized$",
+    ),
+    # Route 53 health checks and Resolver endpoints (checks of the pricing-page figures)
+    GoldenSpec(
+        keys.ROUTE53_HEALTH_CHECK_AWS,
+        "route53_health_check_test",
+        ("Health check",),
+        r"(?<!_withUsage)$",
+    ),
+    GoldenSpec(
+        keys.ROUTE53_HEALTH_CHECK_NON_AWS,
+        "route53_health_check_test",
+        ("Health check",),
+        r"_withUsage$",
+    ),
+    GoldenSpec(
+        keys.ROUTE53_HEALTH_CHECK_OPTION_AWS,
+        "route53_health_check_test",
+        ("Optional features",),
+        r"(?<!_withUsage)$",
+    ),
+    GoldenSpec(
+        keys.ROUTE53_HEALTH_CHECK_OPTION_NON_AWS,
+        "route53_health_check_test",
+        ("Optional features",),
+        r"_withUsage$",
+    ),
+    GoldenSpec(
+        keys.ROUTE53_RESOLVER_ENI_HOUR, "route53_resolver_endpoint_test", ("Resolver endpoints",)
+    ),
+    GoldenSpec(
+        keys.ROUTE53_RESOLVER_QUERIES, "route53_resolver_endpoint_test", ("DNS queries (first 1B)",)
+    ),
+    GoldenSpec(
+        keys.ROUTE53_RESOLVER_QUERIES_OVER_1B,
+        "route53_resolver_endpoint_test",
+        ("DNS queries (over 1B)",),
+    ),
+    # Network Firewall (no other source); Client VPN, peering and DX attachments (checks)
+    GoldenSpec(
+        keys.NETWORK_FIREWALL_ENDPOINT_HOUR,
+        "networkfirewall_firewall_test",
+        ("Network Firewall Endpoint",),
+    ),
+    GoldenSpec(keys.NETWORK_FIREWALL_GB, "networkfirewall_firewall_test", ("Data Processed",)),
+    GoldenSpec(
+        keys.CLIENT_VPN_ASSOCIATION_HOUR,
+        "ec2_client_vpn_network_association_test",
+        ("Endpoint association",),
+    ),
+    GoldenSpec(keys.CLIENT_VPN_CONNECTION_HOUR, "ec2_client_vpn_endpoint_test", ("Connection",)),
+    GoldenSpec(
+        keys.TGW_PEERING_HOUR,
+        "ec2_transit_gateway_peering_attachment_test",
+        ("Transit gateway attachment",),
+    ),
+    GoldenSpec(
+        keys.TGW_DX_ATTACHMENT_HOUR,
+        "dx_gateway_association_test",
+        ("Transit gateway attachment",),
+    ),
+    GoldenSpec(keys.TGW_DX_GB, "dx_gateway_association_test", ("Data processed",)),
+    # DMS: the golden suite prices dms.t2.micro only
+    GoldenSpec(
+        keys.dms_instance("dms.t2.micro", "single-az"),
+        "dms_test",
+        ("Instance (t2.micro)",),
+        r"_single_",
+    ),
+    GoldenSpec(
+        keys.dms_instance("dms.t2.micro", "multi-az"),
+        "dms_test",
+        ("Instance (t2.micro)",),
+        r"_multi_",
+    ),
+    GoldenSpec(
+        keys.DMS_STORAGE_MULTI_AZ, "dms_test", ("Storage (general purpose SSD, gp2)",), r"_multi_"
+    ),
+    # Direct Connect: a dedicated 1 Gbps port at EqDC2 (Ashburn); data out from us-east-1
+    GoldenSpec(keys.dx_port("dedicated", "1Gbps"), "dx_connection_test", ("DX connection",)),
+    GoldenSpec(
+        keys.DX_DATA_OUT,
+        "dx_connection_test",
+        ("Outbound data transfer (from us-east-1, to EqDC2)",),
+    ),
+    GoldenSpec(keys.GLOBAL_ACCELERATOR_HOUR, "global_accelerator_test", ("Fixed fee",)),
+)
 GOLDEN_BY_KEY = {spec.key: spec for spec in GOLDEN_SPECS}
 
 # Published list prices (key -> price in the key's unit) for keys whose golden line items only

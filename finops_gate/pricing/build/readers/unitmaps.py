@@ -1,6 +1,6 @@
 """AWS's own pricing-page files of 68 services (aws-pricing-page-unitmaps-2025-11-04/): EKS,
 Fargate, NAT gateway, VPC, Lambda, S3, EFS, DynamoDB, CloudWatch, KMS, SNS, Kinesis, API
-Gateway, MSK, Redshift, CloudTrail, Config, Glue; Route 53 and CloudFront (global)."""
+Gateway, MSK, Redshift, CloudTrail, Config, Glue, WAF; Route 53 and CloudFront (global)."""
 
 from __future__ import annotations
 
@@ -178,6 +178,24 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         ),
         # an Elastic IP not attached to a running instance is an idle public IPv4 address
         "Hourly charge for Idle Public IPv4 Addresses per Hrs": (keys.EIP_IDLE_HOUR, Decimal(1)),
+        "Hourly charge for Client VPN Endpoints per Hourly": (
+            keys.CLIENT_VPN_ASSOCIATION_HOUR,
+            Decimal(1),
+        ),
+        "Hourly charge for Client VPN connections per Hourly": (
+            keys.CLIENT_VPN_CONNECTION_HOUR,
+            Decimal(1),
+        ),
+        "Hourly charge for Transit Gateway Peering Attachments per hour": (
+            keys.TGW_PEERING_HOUR,
+            Decimal(1),
+        ),
+        "Hourly charge for Transit Gateway AWS Direct Connect Gateway attachments per hour": (
+            keys.TGW_DX_ATTACHMENT_HOUR,
+            Decimal(1),
+        ),
+        "Charge for per GB data processed by AWS Transit Gateways for AWS Direct Connect "
+        "Gateway attachments per GigaBytes": (keys.TGW_DX_GB, Decimal(1)),
     },
     "lambda": {
         "Lambda Requests": (keys.LAMBDA_REQUESTS, MILLION),
@@ -350,12 +368,44 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Config": (keys.CONFIG_ITEMS, Decimal(1)),
         "Config Custom": (keys.CONFIG_CUSTOM_ITEMS, Decimal(1)),
     },
+    # Neptune (instances: neptune_instances below)
+    "neptune": {
+        "Storage Rate": (keys.NEPTUNE_STORAGE, Decimal(1)),
+        "IO optimized Storage Rate General Purpose-Aurora": (
+            keys.NEPTUNE_STORAGE_IOPT1,
+            Decimal(1),
+        ),
+        "IO Rate": (keys.NEPTUNE_IO, MILLION),
+        "Storage Snapshot Rate": (keys.NEPTUNE_BACKUP, Decimal(1)),
+    },
+    # WAF: the classic and v2 rows of a region carry the same figures (`put` checks it)
+    "waf": {
+        "Web ACL Activated per Month": (keys.WAF_WEB_ACL, Decimal(1)),
+        "WebACL per month": (keys.WAF_WEB_ACL, Decimal(1)),
+        "Rule Activated per Month": (keys.WAF_RULE, Decimal(1)),
+        "Rules added per WebACL per month": (keys.WAF_RULE, Decimal(1)),
+        "Web Requests received per Request": (keys.WAF_REQUESTS, MILLION),
+        "Request Processed Tier1 per Request": (keys.WAF_REQUESTS, MILLION),
+    },
     # global services (GLOBAL_KEYS): kept in us-east-1 only; CloudFront's rows have no region
     "route53": {
         "Query first 1B": (keys.ROUTE53_QUERIES, MILLION),
         "Query over 1B": (keys.ROUTE53_QUERIES_OVER_1B, MILLION),
         "Query Latency Based Routing External first 1B": (keys.ROUTE53_LATENCY_QUERIES, MILLION),
         "Query Geo DNS External first 1B": (keys.ROUTE53_GEO_QUERIES, MILLION),
+        "Basic Health checks AWS per Mo": (keys.ROUTE53_HEALTH_CHECK_AWS, Decimal(1)),
+        "Basic Health checks External Non AWS per Mo": (
+            keys.ROUTE53_HEALTH_CHECK_NON_AWS,
+            Decimal(1),
+        ),
+        "Optional Health Check Features AWS per Mo": (
+            keys.ROUTE53_HEALTH_CHECK_OPTION_AWS,
+            Decimal(1),
+        ),
+        "Optional Health Check Features External Non AWS per Mo": (
+            keys.ROUTE53_HEALTH_CHECK_OPTION_NON_AWS,
+            Decimal(1),
+        ),
     },
     "cloudfront": {
         "Regional DT from United States to Internet First 10 TB": (
@@ -437,8 +487,8 @@ def _unitmap_rows(sources: Path, region: str) -> Iterable[dict[str, str]]:
 def aws_page_unitmaps(sources: Path, region: str) -> Prices:
     """Service prices from AWS's pricing-page files (unitmaps folder): EKS, Fargate, NAT
     gateway, VPC endpoints, VPN, Transit Gateway, public IPv4, Lambda, S3, EFS, DynamoDB,
-    CloudWatch, KMS, SNS, Kinesis, API Gateway, MSK, Redshift; Route 53 and CloudFront
-    (global) in us-east-1."""
+    CloudWatch, KMS, SNS, Kinesis, API Gateway, MSK, Redshift, WAF; Route 53 and
+    CloudFront (global) in us-east-1."""
     found: Prices = {}
     for row in _unitmap_rows(sources, region):
         service, description = row["service"], row["description"]
@@ -464,3 +514,53 @@ def aws_page_unitmaps(sources: Path, region: str) -> Prices:
         if (key in SERVICE_KEYS_SET or INSTANCE_KEY.fullmatch(key))
         and (region == REFERENCE_REGION or key not in GLOBAL_KEYS)
     }
+
+
+# Neptune instances: "Neptune Memory Optimized Current Generation db r5.large" (standard)
+# and "Neptune IO optimized ... db r5.large General Purpose-Aurora" (I/O-Optimized). The
+# rows named by rate code only repeat them.
+NEPTUNE_INSTANCE = re.compile(
+    r"Neptune (?P<iopt>IO optimized )?[A-Za-z ]+ Generation "
+    r"db (?P<type>[a-z0-9]+\.[a-z0-9]+)(?P<suffix> General Purpose-Aurora)?"
+)
+
+
+def neptune_instances(sources: Path, region: str) -> Prices:
+    """Neptune instances, standard and I/O-Optimized, USD per hour."""
+    found: Prices = {}
+    for row in _unitmap_rows(sources, region):
+        if row["service"] != "neptune":
+            continue
+        match = NEPTUNE_INSTANCE.fullmatch(row["description"])
+        if match is None or bool(match["iopt"]) != bool(match["suffix"]):
+            continue
+        key = keys.neptune_instance(f"db.{match['type']}", bool(match["iopt"]))
+        price = dec(row["price_usd"]).normalize()
+        if price > 0:
+            put(found, key, price, f"{UNITMAPS_FILE} neptune {row['description']!r}")
+    return found
+
+
+# Route 53 Resolver: the regional route53 rows ("Query first 1B" is also read above as the
+# global standard-query key, in us-east-1 only, where both prices are the same).
+ROUTE53_RESOLVER_ITEMS: dict[str, tuple[str, Decimal]] = {
+    "Query ENI": (keys.ROUTE53_RESOLVER_ENI_HOUR, Decimal(1)),
+    "Query first 1B": (keys.ROUTE53_RESOLVER_QUERIES, MILLION),
+    "Query over 1B": (keys.ROUTE53_RESOLVER_QUERIES_OVER_1B, MILLION),
+}
+
+
+def route53_resolver(sources: Path, region: str) -> Prices:
+    """Route 53 Resolver endpoint ENI-hours and queries of a region."""
+    found: Prices = {}
+    grouped = rows_by_region(sources / UNITMAPS_FILE, "region_code")
+    for row in grouped.get(region, ()):
+        item = (
+            ROUTE53_RESOLVER_ITEMS.get(row["description"]) if row["service"] == "route53" else None
+        )
+        if item is None:
+            continue
+        price = (dec(row["price_usd"]) * item[1]).normalize()
+        if price > 0:
+            put(found, item[0], price, f"{UNITMAPS_FILE} route53 {row['description']!r}")
+    return found

@@ -1,0 +1,20 @@
+"""Amazon Neptune manual cluster snapshot.
+
+- Backup storage (usage: `backup_storage_gb`): GB-month, `neptune:backup`
+"""
+
+from __future__ import annotations
+
+from finops_gate.cost.estimators._usage import usage_spec
+from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.view import AttributeView
+from finops_gate.pricing import keys
+
+RESOURCE_TYPES = ("aws_neptune_cluster_snapshot",)
+USAGE_KEYS = ("backup_storage_gb",)
+
+
+def estimate(view: AttributeView) -> list[ComponentSpec]:
+    return [
+        usage_spec(view, "Backup storage", "GB-month", keys.NEPTUNE_BACKUP, "backup_storage_gb")
+    ]
