@@ -88,6 +88,7 @@ CASES: tuple[Case, ...] = (
     Case("offline_values", FIXTURES_DIR / "offline_values"),
     Case("references", FIXTURES_DIR / "references"),
     Case("references_update", FIXTURES_DIR / "references_update"),
+    Case("security_observability", FIXTURES_DIR / "security_observability"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

@@ -215,6 +215,9 @@ def test_approximate_figures_follow_their_rules(table: dict[str, Any]) -> None:
             elif rule == "ipv4-flat-global":
                 assert region != "us-east-1" and key == "ipv4:public:hour", where
                 assert reference[key][:2] == [price, source], where
+            elif rule == "grafana-flat-global":
+                assert region != "us-east-1" and key.startswith("grafana:"), where
+                assert reference[key][:2] == [price, source], where
             else:
                 pytest.fail(f"unexpected rule: {where}")
 

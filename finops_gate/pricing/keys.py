@@ -134,6 +134,12 @@ APIGATEWAY_REST_REQUESTS = "apigateway:rest:requests"
 APIGATEWAY_HTTP_REQUESTS = "apigateway:http:requests"
 APIGATEWAY_WEBSOCKET_MESSAGES = "apigateway:websocket:messages"
 APIGATEWAY_WEBSOCKET_MINUTES = "apigateway:websocket:minutes"
+# CloudHSM, VPC Traffic Mirroring, CloudFront Functions, Managed Grafana
+CLOUDHSM_HSM_HOUR = "cloudhsm:hsm:hour"
+TRAFFIC_MIRROR_HOUR = "vpc:traffic-mirror:hour"  # per mirror source interface
+CLOUDFRONT_FUNCTION_INVOCATIONS = "cloudfront:function:invocations"  # per 1M
+GRAFANA_EDITOR = "grafana:editor"  # per active editor/administrator, month
+GRAFANA_VIEWER = "grafana:viewer"  # per active viewer, month
 
 # The fixed keys, in the order the builder reports the ones a region lacks.
 SERVICE_KEYS: tuple[str, ...] = (
@@ -251,13 +257,25 @@ SERVICE_KEYS: tuple[str, ...] = (
     APIGATEWAY_HTTP_REQUESTS,
     APIGATEWAY_WEBSOCKET_MESSAGES,
     APIGATEWAY_WEBSOCKET_MINUTES,
+    # CloudHSM, VPC Traffic Mirroring, CloudFront Functions, Managed Grafana
+    CLOUDHSM_HSM_HOUR,
+    TRAFFIC_MIRROR_HOUR,
+    CLOUDFRONT_FUNCTION_INVOCATIONS,
+    GRAFANA_EDITOR,
+    GRAFANA_VIEWER,
 )
 
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region
 # (CloudFront and Route 53 are global services).
 GLOBAL_REGION = "us-east-1"
 GLOBAL_KEYS = frozenset(
-    {CLOUDFRONT_DATA_OUT, CLOUDFRONT_REQUESTS_HTTPS, ROUTE53_ZONE, ROUTE53_QUERIES}
+    {
+        CLOUDFRONT_DATA_OUT,
+        CLOUDFRONT_REQUESTS_HTTPS,
+        CLOUDFRONT_FUNCTION_INVOCATIONS,
+        ROUTE53_ZONE,
+        ROUTE53_QUERIES,
+    }
 )
 
 RDS_ENGINES = (

@@ -17,6 +17,8 @@ FLAT_GLOBAL_KEYS = {
     keys.EKS_CLUSTER_HOUR: "eks-flat-global",
     keys.EKS_CLUSTER_EXTENDED_HOUR: "eks-flat-global",
     keys.IPV4_PUBLIC_HOUR: "ipv4-flat-global",
+    keys.GRAFANA_EDITOR: "grafana-flat-global",
+    keys.GRAFANA_VIEWER: "grafana-flat-global",
 }
 
 

@@ -62,6 +62,11 @@ RULES: dict[str, str] = {
     "ipv4-flat-global": "Public IPv4 address charge copied from us-east-1, because AWS "
     "charges the same 0.005 USD/hour per in-use public IPv4 address in every commercial "
     "region since 2024-02-01.",
+    "grafana-flat-global": "Amazon Managed Grafana user licences copied from us-east-1, "
+    "because AWS publishes one price for every region where the service runs (9 USD per "
+    "active editor/administrator and 5 USD per active viewer, per workspace and month: "
+    "https://aws.amazon.com/grafana/pricing/). A region without the service still gets the "
+    "figure, marked approximate.",
 }
 # A rule applied to a regional-ratio figure (see `rules.derive`) is named after both rules.
 RULES.update(

@@ -323,6 +323,15 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
     GoldenSpec(
         keys.APIGATEWAY_WEBSOCKET_MINUTES, "apigatewayv2_api_test", ("Connection duration",)
     ),
+    GoldenSpec(keys.CLOUDHSM_HSM_HOUR, "cloudhsm_v2_hsm_test", ("HSM usage",)),
+    GoldenSpec(keys.TRAFFIC_MIRROR_HOUR, "ec2_traffic_mirror_session_test", ("Traffic mirror",)),
+    GoldenSpec(
+        keys.CLOUDFRONT_FUNCTION_INVOCATIONS,
+        "cloudfront_function_test",
+        ("Total number of invocations",),
+    ),
+    GoldenSpec(keys.GRAFANA_EDITOR, "grafana_workspace_test", ("Editor/administrator licenses",)),
+    GoldenSpec(keys.GRAFANA_VIEWER, "grafana_workspace_test", ("Viewer licenses",)),
 )
 GOLDEN_BY_KEY = {spec.key: spec for spec in GOLDEN_SPECS}
 

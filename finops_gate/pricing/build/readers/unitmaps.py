@@ -1,6 +1,6 @@
 """AWS's own pricing-page files of 68 services (aws-pricing-page-unitmaps-2025-11-04/): EKS,
 Fargate, NAT gateway, VPC, Lambda, S3, EFS, DynamoDB, CloudWatch, KMS, SNS, Kinesis, API
-Gateway, MSK, Redshift; Route 53 and CloudFront (global)."""
+Gateway, MSK, Redshift, CloudHSM, VPC Traffic Mirroring; Route 53 and CloudFront (global)."""
 
 from __future__ import annotations
 
@@ -64,7 +64,13 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         ),
         # an Elastic IP not attached to a running instance is an idle public IPv4 address
         "Hourly charge for Idle Public IPv4 Addresses per Hrs": (keys.EIP_IDLE_HOUR, Decimal(1)),
+        "Hourly charge for Traffic Mirroring Source per hour": (
+            keys.TRAFFIC_MIRROR_HOUR,
+            Decimal(1),
+        ),
     },
+    # "CloudHSM v Classic Hourly" is the retired first-generation service
+    "cloudhsm": {"CloudHSM Hourly": (keys.CLOUDHSM_HSM_HOUR, Decimal(1))},
     "lambda": {
         "Lambda Requests": (keys.LAMBDA_REQUESTS, MILLION),
         "Lambda Duration": (keys.LAMBDA_GB_SECOND, Decimal(1)),
@@ -160,8 +166,8 @@ def _unitmap_rows(sources: Path, region: str) -> Iterable[dict[str, str]]:
 def aws_page_unitmaps(sources: Path, region: str) -> Prices:
     """Service prices from AWS's pricing-page files (unitmaps folder): EKS, Fargate, NAT
     gateway, VPC endpoints, VPN, Transit Gateway, public IPv4, Lambda, S3, EFS, DynamoDB,
-    CloudWatch, KMS, SNS, Kinesis, API Gateway, MSK, Redshift; Route 53 and CloudFront
-    (global) in us-east-1."""
+    CloudWatch, KMS, SNS, Kinesis, API Gateway, MSK, Redshift, CloudHSM, Traffic Mirroring;
+    Route 53 and CloudFront (global) in us-east-1."""
     found: Prices = {}
     for row in _unitmap_rows(sources, region):
         service, description = row["service"], row["description"]
