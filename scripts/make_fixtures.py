@@ -89,6 +89,7 @@ CASES: tuple[Case, ...] = (
     Case("references", FIXTURES_DIR / "references"),
     Case("references_update", FIXTURES_DIR / "references_update"),
     Case("security_observability", FIXTURES_DIR / "security_observability"),
+    Case("directories_and_workflows", FIXTURES_DIR / "directories_and_workflows"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

@@ -140,6 +140,20 @@ TRAFFIC_MIRROR_HOUR = "vpc:traffic-mirror:hour"  # per mirror source interface
 CLOUDFRONT_FUNCTION_INVOCATIONS = "cloudfront:function:invocations"  # per 1M
 GRAFANA_EDITOR = "grafana:editor"  # per active editor/administrator, month
 GRAFANA_VIEWER = "grafana:viewer"  # per active viewer, month
+# Amazon MWAA (Managed Workflows for Apache Airflow), per environment class
+MWAA_CLASSES = ("small", "medium", "large")  # the classes a source prices
+MWAA_COMPONENTS = ("environment", "worker", "scheduler")  # per hour
+MWAA_META_DATABASE = "mwaa:meta-database"  # per GB-month
+# AWS Directory Service, per domain controller-hour (two per directory)
+DS_MICROSOFT_AD_STANDARD = "directoryservice:microsoft-ad:standard"  # see directory_service()
+DS_MICROSOFT_AD_ENTERPRISE = "directoryservice:microsoft-ad:enterprise"
+DS_SIMPLE_AD_SMALL = "directoryservice:simple-ad:small"
+DS_SIMPLE_AD_LARGE = "directoryservice:simple-ad:large"
+DS_AD_CONNECTOR_SMALL = "directoryservice:ad-connector:small"
+DS_AD_CONNECTOR_LARGE = "directoryservice:ad-connector:large"
+# per shared account-hour
+DS_SHARING_MICROSOFT_AD_STANDARD = "directoryservice:sharing:microsoft-ad:standard"
+DS_SHARING_MICROSOFT_AD_ENTERPRISE = "directoryservice:sharing:microsoft-ad:enterprise"
 
 # The fixed keys, in the order the builder reports the ones a region lacks.
 SERVICE_KEYS: tuple[str, ...] = (
@@ -263,6 +277,15 @@ SERVICE_KEYS: tuple[str, ...] = (
     CLOUDFRONT_FUNCTION_INVOCATIONS,
     GRAFANA_EDITOR,
     GRAFANA_VIEWER,
+    # MWAA, Directory Service
+    *(f"mwaa:{component}:{size}" for component in MWAA_COMPONENTS for size in MWAA_CLASSES),
+    MWAA_META_DATABASE,
+    DS_MICROSOFT_AD_STANDARD,
+    DS_MICROSOFT_AD_ENTERPRISE,
+    DS_SIMPLE_AD_SMALL,
+    DS_SIMPLE_AD_LARGE,
+    DS_AD_CONNECTOR_SMALL,
+    DS_SHARING_MICROSOFT_AD_STANDARD,
 )
 
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region
@@ -320,6 +343,18 @@ UNPRICED_KEYS: dict[str, str] = {
     AURORA_SERVERLESS_V2_ACU_IOPT1: "Aurora Serverless v2 capacity under the I/O-Optimized "
     "configuration: no source in shared/price-sources has the I/O-Optimized ACU rate, and no "
     "documented rule relates it to the Standard rate",
+    DS_AD_CONNECTOR_LARGE: "Directory Service AD Connector, Large: the only source with "
+    "Directory Service prices (Infracost's golden outputs) has no Large AD Connector",
+    DS_SHARING_MICROSOFT_AD_ENTERPRISE: "Directory Service sharing of an Enterprise Microsoft "
+    "AD: the only source with Directory Service prices (Infracost's golden outputs) shares "
+    "a Standard directory only",
+    **{
+        f"mwaa:{component}:{size}": f"MWAA {component} of class mw1.{size}: launched in "
+        "2024, after the only source with MWAA prices (Infracost's golden outputs, classes "
+        "small, medium and large)"
+        for component in MWAA_COMPONENTS
+        for size in ("micro", "xlarge", "2xlarge")
+    },
 }
 # RDS engines an `aws_db_instance` may name that no price source covers, and why.
 RDS_ENGINES_WITHOUT_SOURCE: dict[str, str] = {
@@ -410,6 +445,23 @@ def rds_instance(instance_class: str, engine: str, deployment: str) -> str:
     """RDS / Aurora instance, USD per hour; engine from RDS_ENGINES, deployment
     from RDS_DEPLOYMENTS."""
     return f"rds:{instance_class}:{engine}:{deployment}"
+
+
+def mwaa(component: str, environment_class: str) -> str:
+    """An MWAA environment, worker or scheduler (MWAA_COMPONENTS) of a class (`mw1.small`),
+    USD per hour."""
+    return f"mwaa:{component}:{environment_class.removeprefix('mw1.')}"
+
+
+def directory_service(directory_type: str, tier: str) -> str:
+    """A Directory Service directory (`microsoft-ad`, `simple-ad`, `ad-connector`) of an
+    edition or size (`standard`, `enterprise`, `small`, `large`), per controller-hour."""
+    return f"directoryservice:{directory_type}:{tier}"
+
+
+def directory_sharing(directory_type: str, tier: str) -> str:
+    """Sharing a directory with another account, per shared account-hour."""
+    return f"directoryservice:sharing:{directory_type}:{tier}"
 
 
 def rds_storage(storage_type: str, deployment: str) -> str:

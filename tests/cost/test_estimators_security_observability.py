@@ -103,9 +103,10 @@ def test_cloudhsm_is_billed_by_the_hour_in_its_region(costs: dict[str, ResourceC
 def test_traffic_mirror_session_is_billed_per_session_hour(
     costs: dict[str, ResourceCost],
 ) -> None:
-    us, eu = costs["aws_ec2_traffic_mirror_session.ids"], costs[
-        "aws_ec2_traffic_mirror_session.ids_ireland"
-    ]
+    us, eu = (
+        costs["aws_ec2_traffic_mirror_session.ids"],
+        costs["aws_ec2_traffic_mirror_session.ids_ireland"],
+    )
     assert lines(us) == [("Traffic mirror", "hour", "vpc:traffic-mirror:hour", HOURS)]
     assert us.monthly_cost_after == pytest.approx(HOURS * TRAFFIC_MIRROR_US_EAST_1)  # 10.95
     assert eu.monthly_cost_after == pytest.approx(HOURS * TRAFFIC_MIRROR_EU_WEST_1)  # 13.14

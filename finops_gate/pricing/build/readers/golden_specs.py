@@ -332,6 +332,38 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
     ),
     GoldenSpec(keys.GRAFANA_EDITOR, "grafana_workspace_test", ("Editor/administrator licenses",)),
     GoldenSpec(keys.GRAFANA_VIEWER, "grafana_workspace_test", ("Viewer licenses",)),
+    *(
+        GoldenSpec(
+            keys.mwaa(component, size),
+            "mwaa_environment_test",
+            (f"{component.capitalize()} ({size.capitalize()})",),
+        )
+        for component in keys.MWAA_COMPONENTS
+        for size in keys.MWAA_CLASSES
+    ),
+    GoldenSpec(keys.MWAA_META_DATABASE, "mwaa_environment_test", ("Meta database",)),
+    # Infracost shows a controller-month (730 hours) per controller
+    *(
+        GoldenSpec(
+            key,
+            "directory_service_directory_test",
+            (f"Directory service ({label})",),
+            per_month=True,
+        )
+        for key, label in (
+            (keys.DS_MICROSOFT_AD_STANDARD, "Microsoft AD, Standard"),
+            (keys.DS_MICROSOFT_AD_ENTERPRISE, "Microsoft AD, Enterprise"),
+            (keys.DS_SIMPLE_AD_SMALL, "Simple AD, Small"),
+            (keys.DS_SIMPLE_AD_LARGE, "Simple AD, Large"),
+            (keys.DS_AD_CONNECTOR_SMALL, "AD Connector, Small"),
+        )
+    ),
+    GoldenSpec(
+        keys.DS_SHARING_MICROSOFT_AD_STANDARD,
+        "directory_service_directory_test",
+        ("Directory sharing",),
+        per_month=True,
+    ),
 )
 GOLDEN_BY_KEY = {spec.key: spec for spec in GOLDEN_SPECS}
 
