@@ -40,6 +40,8 @@ ESTIMATOR_NAMES: tuple[str, ...] = (
     "aws_elasticache_cluster",
     "aws_elasticache_replication_group",
     "aws_elb",
+    "aws_fsx_openzfs_file_system",
+    "aws_fsx_windows_file_system",
     "aws_grafana_workspace",
     "aws_instance",
     "aws_kinesis_stream",

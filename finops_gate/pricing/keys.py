@@ -154,6 +154,26 @@ DS_AD_CONNECTOR_LARGE = "directoryservice:ad-connector:large"
 # per shared account-hour
 DS_SHARING_MICROSOFT_AD_STANDARD = "directoryservice:sharing:microsoft-ad:standard"
 DS_SHARING_MICROSOFT_AD_ENTERPRISE = "directoryservice:sharing:microsoft-ad:enterprise"
+# Amazon FSx, see fsx(): throughput per MBps-month, storage per GB-month, IOPS per
+# IOPS-month; deployments as the key writes them
+FSX_WINDOWS_DEPLOYMENTS = ("single-az", "multi-az")
+FSX_OPENZFS_DEPLOYMENTS = (
+    "single-az-1",
+    "single-az-2",
+    "single-az-ha-1",
+    "single-az-ha-2",
+    "multi-az-1",
+)
+FSX_WINDOWS_BACKUP = "fsx:windows:backup"  # per GB-month
+FSX_OPENZFS_BACKUP = "fsx:openzfs:backup"  # per GB-month
+FSX_PRICED = (  # the deployments a source prices
+    "fsx:windows:multi-az:throughput",
+    "fsx:windows:multi-az:ssd",
+    "fsx:windows:multi-az:hdd",
+    "fsx:openzfs:single-az-1:throughput",
+    "fsx:openzfs:single-az-1:ssd",
+    "fsx:openzfs:single-az-1:iops",
+)
 
 # The fixed keys, in the order the builder reports the ones a region lacks.
 SERVICE_KEYS: tuple[str, ...] = (
@@ -286,6 +306,10 @@ SERVICE_KEYS: tuple[str, ...] = (
     DS_SIMPLE_AD_LARGE,
     DS_AD_CONNECTOR_SMALL,
     DS_SHARING_MICROSOFT_AD_STANDARD,
+    # FSx
+    *FSX_PRICED,
+    FSX_WINDOWS_BACKUP,
+    FSX_OPENZFS_BACKUP,
 )
 
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region
@@ -348,6 +372,19 @@ UNPRICED_KEYS: dict[str, str] = {
     DS_SHARING_MICROSOFT_AD_ENTERPRISE: "Directory Service sharing of an Enterprise Microsoft "
     "AD: the only source with Directory Service prices (Infracost's golden outputs) shares "
     "a Standard directory only",
+    **{
+        key: "FSx for Windows File Server Single-AZ and FSx for OpenZFS other than "
+        "SINGLE_AZ_1: the only source with FSx Windows / OpenZFS prices (Infracost's golden "
+        "outputs) has Multi-AZ Windows and SINGLE_AZ_1 OpenZFS file systems only"
+        for key in (
+            *(f"fsx:windows:single-az:{item}" for item in ("throughput", "ssd", "hdd")),
+            *(
+                f"fsx:openzfs:{deployment}:{item}"
+                for deployment in FSX_OPENZFS_DEPLOYMENTS[1:]
+                for item in ("throughput", "ssd", "iops")
+            ),
+        )
+    },
     **{
         f"mwaa:{component}:{size}": f"MWAA {component} of class mw1.{size}: launched in "
         "2024, after the only source with MWAA prices (Infracost's golden outputs, classes "
@@ -445,6 +482,13 @@ def rds_instance(instance_class: str, engine: str, deployment: str) -> str:
     """RDS / Aurora instance, USD per hour; engine from RDS_ENGINES, deployment
     from RDS_DEPLOYMENTS."""
     return f"rds:{instance_class}:{engine}:{deployment}"
+
+
+def fsx(file_system: str, deployment: str, item: str) -> str:
+    """An FSx file system's (`windows`, `openzfs`) throughput (per MBps-month), storage
+    (`ssd`, `hdd`: per GB-month) or provisioned IOPS (per IOPS-month), by deployment
+    (FSX_WINDOWS_DEPLOYMENTS, FSX_OPENZFS_DEPLOYMENTS)."""
+    return f"fsx:{file_system}:{deployment}:{item}"
 
 
 def mwaa(component: str, environment_class: str) -> str:

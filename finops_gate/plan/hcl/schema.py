@@ -72,6 +72,8 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "aws_cloudfront_distribution": {"price_class": "PriceClass_All"},
     "aws_ecs_service": {"scheduling_strategy": "REPLICA"},
     "aws_ec2_capacity_reservation": {"tenancy": "default", "instance_match_criteria": "open"},
+    "aws_directory_service_directory": {"type": "SimpleAD"},
+    "aws_fsx_windows_file_system": {"storage_type": "SSD"},
 }
 
 

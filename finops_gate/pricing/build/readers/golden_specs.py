@@ -358,6 +358,39 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
             (keys.DS_AD_CONNECTOR_SMALL, "AD Connector, Small"),
         )
     ),
+    # FSx: every Windows case is MULTI_AZ_1, every OpenZFS case SINGLE_AZ_1
+    GoldenSpec(
+        keys.fsx("windows", "multi-az", "throughput"),
+        "fsx_windows_file_system_test",
+        ("Throughput capacity",),
+    ),
+    GoldenSpec(
+        keys.fsx("windows", "multi-az", "ssd"), "fsx_windows_file_system_test", ("SSD storage",)
+    ),
+    GoldenSpec(
+        keys.fsx("windows", "multi-az", "hdd"), "fsx_windows_file_system_test", ("HDD storage",)
+    ),
+    GoldenSpec(keys.FSX_WINDOWS_BACKUP, "fsx_windows_file_system_test", ("Backup storage",)),
+    GoldenSpec(
+        keys.fsx("openzfs", "single-az-1", "throughput"),
+        "fsx_openzfs_file_system_test",
+        ("Throughput capacity",),
+    ),
+    GoldenSpec(
+        keys.fsx("openzfs", "single-az-1", "iops"),
+        "fsx_openzfs_file_system_test",
+        ("Provisioned IOPS",),
+    ),
+    GoldenSpec(
+        keys.fsx("openzfs", "single-az-1", "ssd"),
+        "fsx_openzfs_file_system_test",
+        (
+            "SSD storage",
+            "SSD storage (LZ4 compression, 40%)",
+            "SSD storage (LZ4 compression, 50%)",
+        ),
+    ),
+    GoldenSpec(keys.FSX_OPENZFS_BACKUP, "fsx_openzfs_file_system_test", ("Backup storage",)),
     GoldenSpec(
         keys.DS_SHARING_MICROSOFT_AD_STANDARD,
         "directory_service_directory_test",
