@@ -91,6 +91,7 @@ CASES: tuple[Case, ...] = (
     Case("security_observability", FIXTURES_DIR / "security_observability"),
     Case("directories_and_workflows", FIXTURES_DIR / "directories_and_workflows"),
     Case("fsx_file_systems", FIXTURES_DIR / "fsx_file_systems"),
+    Case("snapshot_copies", FIXTURES_DIR / "snapshot_copies"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

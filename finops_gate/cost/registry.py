@@ -28,6 +28,7 @@ ESTIMATOR_NAMES: tuple[str, ...] = (
     "aws_directory_service_directory",
     "aws_dynamodb_table",
     "aws_ebs_snapshot",
+    "aws_ebs_snapshot_copy",
     "aws_ebs_volume",
     "aws_ec2_capacity_reservation",
     "aws_ec2_traffic_mirror_session",
