@@ -50,6 +50,7 @@ ESTIMATOR_NAMES: tuple[str, ...] = (
     "aws_kms_key",
     "aws_lambda_function",
     "aws_lb",
+    "aws_lightsail_instance",
     "aws_msk_cluster",
     "aws_mwaa_environment",
     "aws_nat_gateway",

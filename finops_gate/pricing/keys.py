@@ -355,6 +355,7 @@ INSTANCE_KEY = re.compile(
     r"|opensearch:[a-z0-9.-]+\.search"
     r"|redshift:(?:dc2|ds2|ra3)\.[a-z0-9.-]+"
     r"|msk:kafka\.[a-z0-9.-]+"
+    r"|lightsail:[0-9.]+gb:(?:linux|windows)(?::ipv6)?"
 )
 
 # Keys an estimator asks for that no price source publishes, and why. Looking one up gives
@@ -404,6 +405,12 @@ RDS_ENGINES_WITHOUT_SOURCE: dict[str, str] = {
 }
 # Key forms an estimator builds that no price source publishes (name -> (form, reason)).
 UNPRICED_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
+    "lightsail-bundle": (
+        re.compile(r"lightsail:bundle:[a-z0-9_.-]+"),
+        "Lightsail bundles whose id does not name a general-purpose size (nano ... 4xlarge), "
+        "e.g. memory- or compute-optimized bundles: the sources price the general-purpose "
+        "Linux and Windows bundles only",
+    ),
     "ec2-platform": (
         re.compile(
             r"ec2:(?!cpu-credits:)[a-z0-9][a-z0-9.-]*:(?!spot$|dedicated$|ebs-optimized$)"
@@ -489,6 +496,17 @@ def fsx(file_system: str, deployment: str, item: str) -> str:
     (`ssd`, `hdd`: per GB-month) or provisioned IOPS (per IOPS-month), by deployment
     (FSX_WINDOWS_DEPLOYMENTS, FSX_OPENZFS_DEPLOYMENTS)."""
     return f"fsx:{file_system}:{deployment}:{item}"
+
+
+def lightsail_instance(memory_gb: str, operating_system: str, ipv6_only: bool) -> str:
+    """A Lightsail general-purpose instance bundle by memory (`0.5`, `2`, `16`...),
+    `linux` or `windows`, IPv6-only or with a public IPv4 address, per hour."""
+    return f"lightsail:{memory_gb}gb:{operating_system}" + (":ipv6" if ipv6_only else "")
+
+
+def lightsail_bundle(bundle_id: str) -> str:
+    """A Lightsail bundle no source prices (UNPRICED_FORMS)."""
+    return f"lightsail:bundle:{bundle_id}"
 
 
 def mwaa(component: str, environment_class: str) -> str:

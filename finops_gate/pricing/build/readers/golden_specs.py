@@ -392,6 +392,16 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
     ),
     GoldenSpec(keys.FSX_OPENZFS_BACKUP, "fsx_openzfs_file_system_test", ("Backup storage",)),
     GoldenSpec(
+        keys.lightsail_instance("16", "linux", False),
+        "lightsail_instance_test",
+        ("Virtual server (Linux/UNIX)",),
+    ),
+    GoldenSpec(
+        keys.lightsail_instance("2", "windows", False),
+        "lightsail_instance_test",
+        ("Virtual server (Windows)",),
+    ),
+    GoldenSpec(
         keys.DS_SHARING_MICROSOFT_AD_STANDARD,
         "directory_service_directory_test",
         ("Directory sharing",),

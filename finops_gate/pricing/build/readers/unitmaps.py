@@ -1,6 +1,7 @@
 """AWS's own pricing-page files of 68 services (aws-pricing-page-unitmaps-2025-11-04/): EKS,
 Fargate, NAT gateway, VPC, Lambda, S3, EFS, DynamoDB, CloudWatch, KMS, SNS, Kinesis, API
-Gateway, MSK, Redshift, CloudHSM, VPC Traffic Mirroring; Route 53 and CloudFront (global)."""
+Gateway, MSK, Redshift, CloudHSM, VPC Traffic Mirroring, Lightsail; Route 53 and CloudFront
+(global)."""
 
 from __future__ import annotations
 
@@ -155,6 +156,21 @@ UNITMAP_PATTERNS: dict[str, tuple[re.Pattern[str], str]] = {
 }
 GLOBAL_UNITMAP_SERVICES = {"route53", "cloudfront"}
 
+# Lightsail general-purpose instance bundles: "Lightsail Instance Bundle 0 5GB IPv6 Linux
+# 20GB Storage 2 vCPU 0.5GB Memory 1TB Quota" (the page writes 0.5 GB as "0 5GB")
+LIGHTSAIL_BUNDLE = re.compile(
+    r"Lightsail Instance Bundle (?P<memory>[0-9]+(?: 5)?)GB (?P<ipv6>IPv6 )?"
+    r"(?P<os>Linux|Windows) .*"
+)
+
+
+def _lightsail_key(description: str) -> str | None:
+    match = LIGHTSAIL_BUNDLE.fullmatch(description)
+    if match is None:
+        return None
+    memory = match["memory"].replace(" ", ".")
+    return keys.lightsail_instance(memory, match["os"].lower(), match["ipv6"] is not None)
+
 
 def _unitmap_rows(sources: Path, region: str) -> Iterable[dict[str, str]]:
     grouped = rows_by_region(sources / UNITMAPS_FILE, "region_code")
@@ -166,15 +182,17 @@ def _unitmap_rows(sources: Path, region: str) -> Iterable[dict[str, str]]:
 def aws_page_unitmaps(sources: Path, region: str) -> Prices:
     """Service prices from AWS's pricing-page files (unitmaps folder): EKS, Fargate, NAT
     gateway, VPC endpoints, VPN, Transit Gateway, public IPv4, Lambda, S3, EFS, DynamoDB,
-    CloudWatch, KMS, SNS, Kinesis, API Gateway, MSK, Redshift, CloudHSM, Traffic Mirroring;
-    Route 53 and CloudFront (global) in us-east-1."""
+    CloudWatch, KMS, SNS, Kinesis, API Gateway, MSK, Redshift, CloudHSM, Traffic Mirroring,
+    Lightsail instances; Route 53 and CloudFront (global) in us-east-1."""
     found: Prices = {}
     for row in _unitmap_rows(sources, region):
         service, description = row["service"], row["description"]
         item = UNITMAP_ITEMS.get(service, {}).get(description)
         key = item[0] if item else None
         factor = item[1] if item else Decimal(1)
-        if item is None and service in UNITMAP_PATTERNS:
+        if item is None and service == "lightsail":
+            key = _lightsail_key(description)
+        elif item is None and service in UNITMAP_PATTERNS:
             pattern, template = UNITMAP_PATTERNS[service]
             match = pattern.fullmatch(description)
             key = template.format(**match.groupdict()) if match else None
