@@ -164,6 +164,11 @@ FSX_OPENZFS_DEPLOYMENTS = (
     "single-az-ha-2",
     "multi-az-1",
 )
+# CloudFormation third-party resource handlers; S3 inventory and storage class analysis
+CLOUDFORMATION_HANDLER_OPERATIONS = "cloudformation:handler-operations"  # per operation
+CLOUDFORMATION_HANDLER_SECONDS = "cloudformation:handler-seconds"  # per second above 30 s
+S3_INVENTORY_OBJECTS = "s3:inventory:objects"  # per 1M objects listed
+S3_ANALYTICS_OBJECTS = "s3:analytics:objects"  # per 1M objects monitored
 FSX_WINDOWS_BACKUP = "fsx:windows:backup"  # per GB-month
 FSX_OPENZFS_BACKUP = "fsx:openzfs:backup"  # per GB-month
 FSX_PRICED = (  # the deployments a source prices
@@ -306,6 +311,11 @@ SERVICE_KEYS: tuple[str, ...] = (
     DS_SIMPLE_AD_LARGE,
     DS_AD_CONNECTOR_SMALL,
     DS_SHARING_MICROSOFT_AD_STANDARD,
+    # CloudFormation, S3 inventory and analytics
+    CLOUDFORMATION_HANDLER_OPERATIONS,
+    CLOUDFORMATION_HANDLER_SECONDS,
+    S3_INVENTORY_OBJECTS,
+    S3_ANALYTICS_OBJECTS,
     # FSx
     *FSX_PRICED,
     FSX_WINDOWS_BACKUP,

@@ -392,6 +392,21 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
     ),
     GoldenSpec(keys.FSX_OPENZFS_BACKUP, "fsx_openzfs_file_system_test", ("Backup storage",)),
     GoldenSpec(
+        keys.CLOUDFORMATION_HANDLER_OPERATIONS,
+        "cloudformation_stack_test|cloudformation_stack_set_test",
+        ("Handler operations",),
+    ),
+    GoldenSpec(
+        keys.CLOUDFORMATION_HANDLER_SECONDS,
+        "cloudformation_stack_test|cloudformation_stack_set_test",
+        ("Durations above 30s",),
+    ),
+    GoldenSpec(
+        keys.S3_ANALYTICS_OBJECTS,
+        "s3_bucket_analytics_configuration_test",
+        ("Objects monitored",),
+    ),
+    GoldenSpec(
         keys.lightsail_instance("16", "linux", False),
         "lightsail_instance_test",
         ("Virtual server (Linux/UNIX)",),

@@ -1,7 +1,7 @@
 """AWS's own pricing-page files of 68 services (aws-pricing-page-unitmaps-2025-11-04/): EKS,
 Fargate, NAT gateway, VPC, Lambda, S3, EFS, DynamoDB, CloudWatch, KMS, SNS, Kinesis, API
-Gateway, MSK, Redshift, CloudHSM, VPC Traffic Mirroring, Lightsail; Route 53 and CloudFront
-(global)."""
+Gateway, MSK, Redshift, CloudHSM, VPC Traffic Mirroring, Lightsail, CloudFormation; Route 53
+and CloudFront (global)."""
 
 from __future__ import annotations
 
@@ -70,6 +70,16 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
             Decimal(1),
         ),
     },
+    "cloudformation": {
+        "CloudFormation-ResourceProvider-Invocation per Operations": (
+            keys.CLOUDFORMATION_HANDLER_OPERATIONS,
+            Decimal(1),
+        ),
+        "CloudFormation-ResourceProvider-Duration per Second": (
+            keys.CLOUDFORMATION_HANDLER_SECONDS,
+            Decimal(1),
+        ),
+    },
     # "CloudHSM v Classic Hourly" is the retired first-generation service
     "cloudhsm": {"CloudHSM Hourly": (keys.CLOUDHSM_HSM_HOUR, Decimal(1))},
     "lambda": {
@@ -81,6 +91,8 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Standard Storage First 50 TB per GB Mo": (keys.S3_STANDARD_STORAGE, Decimal(1)),
         "PUT COPY/POST or LIST requests per Requests": (keys.S3_STANDARD_PUT, PER_THOUSAND),
         "GET and all other requests per Requests": (keys.S3_STANDARD_GET, PER_THOUSAND),
+        "Per object fee for objects listed in an Inventory": (keys.S3_INVENTORY_OBJECTS, MILLION),
+        "Per object fee for objects included in Analytics": (keys.S3_ANALYTICS_OBJECTS, MILLION),
     },
     "efs": {
         "General Purpose Storage GB Mo": (keys.EFS_STANDARD_STORAGE, Decimal(1)),
@@ -183,7 +195,8 @@ def aws_page_unitmaps(sources: Path, region: str) -> Prices:
     """Service prices from AWS's pricing-page files (unitmaps folder): EKS, Fargate, NAT
     gateway, VPC endpoints, VPN, Transit Gateway, public IPv4, Lambda, S3, EFS, DynamoDB,
     CloudWatch, KMS, SNS, Kinesis, API Gateway, MSK, Redshift, CloudHSM, Traffic Mirroring,
-    Lightsail instances; Route 53 and CloudFront (global) in us-east-1."""
+    Lightsail instances, CloudFormation handlers; Route 53 and CloudFront (global) in
+    us-east-1."""
     found: Prices = {}
     for row in _unitmap_rows(sources, region):
         service, description = row["service"], row["description"]
