@@ -169,6 +169,10 @@ CLOUDFORMATION_HANDLER_OPERATIONS = "cloudformation:handler-operations"  # per o
 CLOUDFORMATION_HANDLER_SECONDS = "cloudformation:handler-seconds"  # per second above 30 s
 S3_INVENTORY_OBJECTS = "s3:inventory:objects"  # per 1M objects listed
 S3_ANALYTICS_OBJECTS = "s3:analytics:objects"  # per 1M objects monitored
+# Amazon Kinesis Data Analytics (Managed Service for Apache Flink)
+KINESISANALYTICS_KPU = "kinesisanalytics:kpu"  # per KPU-hour
+KINESISANALYTICS_RUNNING_STORAGE = "kinesisanalytics:running-storage"  # per GB-month
+KINESISANALYTICS_BACKUP = "kinesisanalytics:backup"  # per GB-month
 FSX_WINDOWS_BACKUP = "fsx:windows:backup"  # per GB-month
 FSX_OPENZFS_BACKUP = "fsx:openzfs:backup"  # per GB-month
 FSX_PRICED = (  # the deployments a source prices
@@ -311,6 +315,10 @@ SERVICE_KEYS: tuple[str, ...] = (
     DS_SIMPLE_AD_LARGE,
     DS_AD_CONNECTOR_SMALL,
     DS_SHARING_MICROSOFT_AD_STANDARD,
+    # Kinesis Data Analytics
+    KINESISANALYTICS_KPU,
+    KINESISANALYTICS_RUNNING_STORAGE,
+    KINESISANALYTICS_BACKUP,
     # CloudFormation, S3 inventory and analytics
     CLOUDFORMATION_HANDLER_OPERATIONS,
     CLOUDFORMATION_HANDLER_SECONDS,

@@ -391,6 +391,25 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
         ),
     ),
     GoldenSpec(keys.FSX_OPENZFS_BACKUP, "fsx_openzfs_file_system_test", ("Backup storage",)),
+    # Kinesis Data Analytics: the golden outputs are eu-west-2 only; Infracost shows the KPU
+    # price per KPU-month and the running storage price to the cent
+    GoldenSpec(
+        keys.KINESISANALYTICS_KPU,
+        "kinesisanalytics_application_test|kinesisanalyticsv2_application(_snapshot)?_test",
+        ("Processing (stream)", "Processing (orchestration)"),
+        per_month=True,
+    ),
+    GoldenSpec(
+        keys.KINESISANALYTICS_RUNNING_STORAGE,
+        "kinesisanalyticsv2_application(_snapshot)?_test",
+        ("Running storage",),
+        shown_to_cents=True,
+    ),
+    GoldenSpec(
+        keys.KINESISANALYTICS_BACKUP,
+        "kinesisanalyticsv2_application(_snapshot)?_test",
+        ("Backup",),
+    ),
     GoldenSpec(
         keys.CLOUDFORMATION_HANDLER_OPERATIONS,
         "cloudformation_stack_test|cloudformation_stack_set_test",
@@ -436,6 +455,11 @@ FACTS: dict[str, dict[str, str]] = {
         keys.CLOUDFRONT_DATA_OUT: "0.085",  # United States, Mexico & Canada, first 10 TB
         # Aurora I/O-Optimized storage (https://aws.amazon.com/rds/aurora/pricing/)
         keys.AURORA_STORAGE_IOPT1: "0.225",
+    },
+    "eu-west-2": {
+        # Running application storage, Europe (London): 500 GB = $58.00 in the golden
+        # output, shown as "$0.12 per GB" (https://aws.amazon.com/managed-service-apache-flink/pricing/)
+        keys.KINESISANALYTICS_RUNNING_STORAGE: "0.116",
     },
     "us-east-2": {
         keys.DYNAMODB_PROVISIONED_WCU: "0.00065",
