@@ -33,6 +33,7 @@ ESTIMATOR_NAMES: tuple[str, ...] = (
     "aws_ebs_snapshot_copy",
     "aws_ebs_volume",
     "aws_ec2_capacity_reservation",
+    "aws_ec2_host",
     "aws_ec2_traffic_mirror_session",
     "aws_ec2_transit_gateway_vpc_attachment",
     "aws_ecs_service",

@@ -374,6 +374,7 @@ INSTANCE_KEY = re.compile(
     r"|redshift:(?:dc2|ds2|ra3)\.[a-z0-9.-]+"
     r"|msk:kafka\.[a-z0-9.-]+"
     r"|lightsail:[0-9.]+gb:(?:linux|windows)(?::ipv6)?"
+    r"|ec2-host:[a-z0-9-]+"
 )
 
 # Keys an estimator asks for that no price source publishes, and why. Looking one up gives
@@ -491,6 +492,12 @@ def ec2_platform(instance_type: str, platform_slug: str, dedicated: bool = False
     `red-hat-enterprise-linux` (no source has those: UNPRICED_FORMS)."""
     key = f"ec2:{instance_type}:{platform_slug}" if platform_slug else f"ec2:{instance_type}"
     return f"{key}:dedicated" if dedicated else key
+
+
+def ec2_host(family: str) -> str:
+    """An EC2 Dedicated Host of an instance family (`c5`, `mac1`), Linux on-demand, USD per
+    hour."""
+    return f"ec2-host:{family}"
 
 
 def ec2_cpu_credits(family: str) -> str:

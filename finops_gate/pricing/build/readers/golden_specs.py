@@ -411,6 +411,13 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
         ("Backup",),
     ),
     GoldenSpec(
+        keys.ec2_host("c5"),
+        "ec2_host_test",
+        ("EC2 Dedicated Host (on-demand, c5)",),
+        r"\.ec2_host$",
+    ),
+    GoldenSpec(keys.ec2_host("mac1"), "ec2_host_test", ("EC2 Dedicated Host (on-demand, mac1)",)),
+    GoldenSpec(
         keys.CLOUDFORMATION_HANDLER_OPERATIONS,
         "cloudformation_stack_test|cloudformation_stack_set_test",
         ("Handler operations",),
