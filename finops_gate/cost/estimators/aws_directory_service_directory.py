@@ -1,5 +1,6 @@
-"""AWS Directory Service directory: Simple AD, AWS Managed Microsoft AD or AD Connector,
-billed per domain controller-hour (every directory runs two).
+"""AWS Directory Service directory (Simple AD, Managed Microsoft AD, AD Connector).
+
+Billed per domain controller-hour; every directory runs two.
 
 - Directory service (type, edition or size): controller-hour, 2 x 730,
   `directoryservice:<microsoft-ad|simple-ad|ad-connector>:<standard|enterprise|small|large>`

@@ -1,5 +1,4 @@
-"""EBS snapshot copy (to another region or account, or re-encrypted), stored in its own
-region.
+"""EBS snapshot copy, stored as a full snapshot in its own region.
 
 - Snapshot storage: GB-month, `ebs:snapshot:storage` (a copy is a full snapshot: the size
   of the source snapshot's volume)

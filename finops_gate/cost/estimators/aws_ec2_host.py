@@ -1,5 +1,7 @@
-"""EC2 Dedicated Host: a physical server of one instance family, billed by the hour
-whatever runs on it (the instances placed on it pay nothing more).
+"""EC2 Dedicated Host, on-demand, by instance family.
+
+A physical server billed by the hour whatever runs on it (the instances placed on it pay
+nothing more).
 
 - EC2 Dedicated Host (on-demand, family): hour, `ec2-host:<family>`
 

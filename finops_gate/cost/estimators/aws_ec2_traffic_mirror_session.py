@@ -1,5 +1,7 @@
-"""VPC Traffic Mirroring session: AWS bills each elastic network interface that is a
-mirror source by the hour, one session per source interface.
+"""VPC Traffic Mirroring session, by the hour of its source network interface.
+
+AWS bills each elastic network interface that is a mirror source by the hour, one session
+per source interface.
 
 - Traffic mirror: hour, `vpc:traffic-mirror:hour`
 """

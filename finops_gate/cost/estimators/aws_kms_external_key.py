@@ -1,6 +1,6 @@
 """KMS key with imported (external) key material: billed as any customer managed key.
 
-- Key: key-month, `kms:key`
+- Customer managed key: key-month, `kms:key`
 - Requests (usage: `monthly_requests`): 10k requests, `kms:requests`
 """
 

@@ -1,5 +1,4 @@
-"""Amazon Lightsail instance: a bundle (memory, vCPUs, storage, transfer allowance) at one
-hourly rate.
+"""Amazon Lightsail instance, by bundle (memory, vCPUs, storage and transfer at one rate).
 
 - Virtual server (Linux/UNIX or Windows): hour,
   `lightsail:<memory>gb:<linux|windows>[:ipv6]`
