@@ -99,6 +99,14 @@ CASES: tuple[Case, ...] = (
     Case("platform_services", FIXTURES_DIR / "platform_services"),
     Case("pipelines", FIXTURES_DIR / "pipelines"),
     Case("databases_network", FIXTURES_DIR / "databases_network"),
+    Case("security_observability", FIXTURES_DIR / "security_observability"),
+    Case("directories_and_workflows", FIXTURES_DIR / "directories_and_workflows"),
+    Case("fsx_file_systems", FIXTURES_DIR / "fsx_file_systems"),
+    Case("snapshot_copies", FIXTURES_DIR / "snapshot_copies"),
+    Case("lightsail_instances", FIXTURES_DIR / "lightsail_instances"),
+    Case("stacks_and_bucket_reports", FIXTURES_DIR / "stacks_and_bucket_reports"),
+    Case("kinesis_analytics", FIXTURES_DIR / "kinesis_analytics"),
+    Case("dedicated_hosts", FIXTURES_DIR / "dedicated_hosts"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

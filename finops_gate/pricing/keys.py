@@ -144,6 +144,55 @@ APIGATEWAY_REST_REQUESTS = "apigateway:rest:requests"
 APIGATEWAY_HTTP_REQUESTS = "apigateway:http:requests"
 APIGATEWAY_WEBSOCKET_MESSAGES = "apigateway:websocket:messages"
 APIGATEWAY_WEBSOCKET_MINUTES = "apigateway:websocket:minutes"
+# CloudHSM, VPC Traffic Mirroring, CloudFront Functions, Managed Grafana
+CLOUDHSM_HSM_HOUR = "cloudhsm:hsm:hour"
+TRAFFIC_MIRROR_HOUR = "vpc:traffic-mirror:hour"  # per mirror source interface
+CLOUDFRONT_FUNCTION_INVOCATIONS = "cloudfront:function:invocations"  # per 1M
+GRAFANA_EDITOR = "grafana:editor"  # per active editor/administrator, month
+GRAFANA_VIEWER = "grafana:viewer"  # per active viewer, month
+# Amazon MWAA (Managed Workflows for Apache Airflow), per environment class
+MWAA_CLASSES = ("small", "medium", "large")  # the classes a source prices
+MWAA_COMPONENTS = ("environment", "worker", "scheduler")  # per hour
+MWAA_META_DATABASE = "mwaa:meta-database"  # per GB-month
+# AWS Directory Service, per domain controller-hour (two per directory)
+DS_MICROSOFT_AD_STANDARD = "directoryservice:microsoft-ad:standard"  # see directory_service()
+DS_MICROSOFT_AD_ENTERPRISE = "directoryservice:microsoft-ad:enterprise"
+DS_SIMPLE_AD_SMALL = "directoryservice:simple-ad:small"
+DS_SIMPLE_AD_LARGE = "directoryservice:simple-ad:large"
+DS_AD_CONNECTOR_SMALL = "directoryservice:ad-connector:small"
+DS_AD_CONNECTOR_LARGE = "directoryservice:ad-connector:large"
+# per shared account-hour
+DS_SHARING_MICROSOFT_AD_STANDARD = "directoryservice:sharing:microsoft-ad:standard"
+DS_SHARING_MICROSOFT_AD_ENTERPRISE = "directoryservice:sharing:microsoft-ad:enterprise"
+# Amazon FSx, see fsx(): throughput per MBps-month, storage per GB-month, IOPS per
+# IOPS-month; deployments as the key writes them
+FSX_WINDOWS_DEPLOYMENTS = ("single-az", "multi-az")
+FSX_OPENZFS_DEPLOYMENTS = (
+    "single-az-1",
+    "single-az-2",
+    "single-az-ha-1",
+    "single-az-ha-2",
+    "multi-az-1",
+)
+# CloudFormation third-party resource handlers; S3 inventory and storage class analysis
+CLOUDFORMATION_HANDLER_OPERATIONS = "cloudformation:handler-operations"  # per operation
+CLOUDFORMATION_HANDLER_SECONDS = "cloudformation:handler-seconds"  # per second above 30 s
+S3_INVENTORY_OBJECTS = "s3:inventory:objects"  # per 1M objects listed
+S3_ANALYTICS_OBJECTS = "s3:analytics:objects"  # per 1M objects monitored
+# Amazon Kinesis Data Analytics (Managed Service for Apache Flink)
+KINESISANALYTICS_KPU = "kinesisanalytics:kpu"  # per KPU-hour
+KINESISANALYTICS_RUNNING_STORAGE = "kinesisanalytics:running-storage"  # per GB-month
+KINESISANALYTICS_BACKUP = "kinesisanalytics:backup"  # per GB-month
+FSX_WINDOWS_BACKUP = "fsx:windows:backup"  # per GB-month
+FSX_OPENZFS_BACKUP = "fsx:openzfs:backup"  # per GB-month
+FSX_PRICED = (  # the deployments a source prices
+    "fsx:windows:multi-az:throughput",
+    "fsx:windows:multi-az:ssd",
+    "fsx:windows:multi-az:hdd",
+    "fsx:openzfs:single-az-1:throughput",
+    "fsx:openzfs:single-az-1:ssd",
+    "fsx:openzfs:single-az-1:iops",
+)
 
 # Tiered prices (S3, Lambda, API Gateway, CloudFront, VPC endpoints, Step Functions Express,
 # Route 53): a base key is the first tier's rate and `tier_key(base, start)` the rate of the
@@ -559,6 +608,34 @@ SERVICE_KEYS: tuple[str, ...] = (
     # Direct Connect, Global Accelerator
     DX_DATA_OUT,
     GLOBAL_ACCELERATOR_HOUR,
+    # CloudHSM, VPC Traffic Mirroring, CloudFront Functions, Managed Grafana
+    CLOUDHSM_HSM_HOUR,
+    TRAFFIC_MIRROR_HOUR,
+    CLOUDFRONT_FUNCTION_INVOCATIONS,
+    GRAFANA_EDITOR,
+    GRAFANA_VIEWER,
+    # MWAA, Directory Service
+    *(f"mwaa:{component}:{size}" for component in MWAA_COMPONENTS for size in MWAA_CLASSES),
+    MWAA_META_DATABASE,
+    DS_MICROSOFT_AD_STANDARD,
+    DS_MICROSOFT_AD_ENTERPRISE,
+    DS_SIMPLE_AD_SMALL,
+    DS_SIMPLE_AD_LARGE,
+    DS_AD_CONNECTOR_SMALL,
+    DS_SHARING_MICROSOFT_AD_STANDARD,
+    # Kinesis Data Analytics
+    KINESISANALYTICS_KPU,
+    KINESISANALYTICS_RUNNING_STORAGE,
+    KINESISANALYTICS_BACKUP,
+    # CloudFormation, S3 inventory and analytics
+    CLOUDFORMATION_HANDLER_OPERATIONS,
+    CLOUDFORMATION_HANDLER_SECONDS,
+    S3_INVENTORY_OBJECTS,
+    S3_ANALYTICS_OBJECTS,
+    # FSx
+    *FSX_PRICED,
+    FSX_WINDOWS_BACKUP,
+    FSX_OPENZFS_BACKUP,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -853,6 +930,9 @@ GLOBAL_KEYS = frozenset(
         ROUTE53_HEALTH_CHECK_OPTION_AWS,
         ROUTE53_HEALTH_CHECK_OPTION_NON_AWS,
         GLOBAL_ACCELERATOR_HOUR,
+        CLOUDFRONT_FUNCTION_INVOCATIONS,
+        ROUTE53_ZONE,
+        ROUTE53_QUERIES,
     }
 )
 
@@ -896,6 +976,8 @@ INSTANCE_KEY = re.compile(
     r"|neptune:db\.[a-z0-9.-]+(?::iopt1)?"
     rf"|dms:dms\.[a-z0-9.-]+:(?:{'|'.join(RDS_DEPLOYMENTS)})"
     r"|dx:(?:dedicated|hosted):[0-9]+(?:\.[0-9]+)?[mg]bps:hour"
+    r"|lightsail:[0-9.]+gb:(?:linux|windows)(?::ipv6)?"
+    r"|ec2-host:[a-z0-9-]+"
 )
 
 # Keys an estimator asks for that no price source publishes, and why. Looking one up gives
@@ -918,6 +1000,31 @@ UNPRICED_KEYS: dict[str, str] = {
     "shared/price-sources has Cloud Map prices",
     RDS_BACKUP_REPLICATION_TRANSFER: "RDS cross-region automated backup replication: the "
     "inter-region data transfer rate of RDS is in no source in shared/price-sources",
+    DS_AD_CONNECTOR_LARGE: "Directory Service AD Connector, Large: the only source with "
+    "Directory Service prices (Infracost's golden outputs) has no Large AD Connector",
+    DS_SHARING_MICROSOFT_AD_ENTERPRISE: "Directory Service sharing of an Enterprise Microsoft "
+    "AD: the only source with Directory Service prices (Infracost's golden outputs) shares "
+    "a Standard directory only",
+    **{
+        key: "FSx for Windows File Server Single-AZ and FSx for OpenZFS other than "
+        "SINGLE_AZ_1: the only source with FSx Windows / OpenZFS prices (Infracost's golden "
+        "outputs) has Multi-AZ Windows and SINGLE_AZ_1 OpenZFS file systems only"
+        for key in (
+            *(f"fsx:windows:single-az:{item}" for item in ("throughput", "ssd", "hdd")),
+            *(
+                f"fsx:openzfs:{deployment}:{item}"
+                for deployment in FSX_OPENZFS_DEPLOYMENTS[1:]
+                for item in ("throughput", "ssd", "iops")
+            ),
+        )
+    },
+    **{
+        f"mwaa:{component}:{size}": f"MWAA {component} of class mw1.{size}: launched in "
+        "2024, after the only source with MWAA prices (Infracost's golden outputs, classes "
+        "small, medium and large)"
+        for component in MWAA_COMPONENTS
+        for size in ("micro", "xlarge", "2xlarge")
+    },
 }
 UNPRICED_KEYS.update(S3_UNPRICED_KEYS)
 UNPRICED_KEYS.update(CLOUDFRONT_UNPRICED_KEYS)
@@ -933,6 +1040,12 @@ RDS_ENGINES_WITHOUT_SOURCE: dict[str, str] = {
 }
 # Key forms an estimator builds that no price source publishes (name -> (form, reason)).
 UNPRICED_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
+    "lightsail-bundle": (
+        re.compile(r"lightsail:bundle:[a-z0-9_.-]+"),
+        "Lightsail bundles whose id does not name a general-purpose size (nano ... 4xlarge), "
+        "e.g. memory- or compute-optimized bundles: the sources price the general-purpose "
+        "Linux and Windows bundles only",
+    ),
     "ec2-platform": (
         re.compile(
             r"ec2:(?!cpu-credits:)[a-z0-9][a-z0-9.-]*:(?!spot$|dedicated$|ebs-optimized$)"
@@ -1029,6 +1142,10 @@ def ec2_reserved(
     platform = f":{platform_slug}" if platform_slug else ""
     key = f"ec2:{instance_type}{platform}:reserved:{offering_class}:{term}:{payment}"
     return f"{key}:dedicated" if dedicated else key
+def ec2_host(family: str) -> str:
+    """An EC2 Dedicated Host of an instance family (`c5`, `mac1`), Linux on-demand, USD per
+    hour."""
+    return f"ec2-host:{family}"
 
 
 def ec2_cpu_credits(family: str) -> str:
@@ -1045,6 +1162,41 @@ def rds_instance(instance_class: str, engine: str, deployment: str) -> str:
     """RDS / Aurora instance, USD per hour; engine from RDS_ENGINES, deployment
     from RDS_DEPLOYMENTS."""
     return f"rds:{instance_class}:{engine}:{deployment}"
+
+
+def fsx(file_system: str, deployment: str, item: str) -> str:
+    """An FSx file system's (`windows`, `openzfs`) throughput (per MBps-month), storage
+    (`ssd`, `hdd`: per GB-month) or provisioned IOPS (per IOPS-month), by deployment
+    (FSX_WINDOWS_DEPLOYMENTS, FSX_OPENZFS_DEPLOYMENTS)."""
+    return f"fsx:{file_system}:{deployment}:{item}"
+
+
+def lightsail_instance(memory_gb: str, operating_system: str, ipv6_only: bool) -> str:
+    """A Lightsail general-purpose instance bundle by memory (`0.5`, `2`, `16`...),
+    `linux` or `windows`, IPv6-only or with a public IPv4 address, per hour."""
+    return f"lightsail:{memory_gb}gb:{operating_system}" + (":ipv6" if ipv6_only else "")
+
+
+def lightsail_bundle(bundle_id: str) -> str:
+    """A Lightsail bundle no source prices (UNPRICED_FORMS)."""
+    return f"lightsail:bundle:{bundle_id}"
+
+
+def mwaa(component: str, environment_class: str) -> str:
+    """An MWAA environment, worker or scheduler (MWAA_COMPONENTS) of a class (`mw1.small`),
+    USD per hour."""
+    return f"mwaa:{component}:{environment_class.removeprefix('mw1.')}"
+
+
+def directory_service(directory_type: str, tier: str) -> str:
+    """A Directory Service directory (`microsoft-ad`, `simple-ad`, `ad-connector`) of an
+    edition or size (`standard`, `enterprise`, `small`, `large`), per controller-hour."""
+    return f"directoryservice:{directory_type}:{tier}"
+
+
+def directory_sharing(directory_type: str, tier: str) -> str:
+    """Sharing a directory with another account, per shared account-hour."""
+    return f"directoryservice:sharing:{directory_type}:{tier}"
 
 
 def rds_storage(storage_type: str, deployment: str) -> str:

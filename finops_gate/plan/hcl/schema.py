@@ -76,6 +76,8 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "aws_docdb_cluster_instance": {"engine": "docdb"},
     "aws_neptune_cluster": {"engine": "neptune", "backup_retention_period": 1},
     "aws_neptune_cluster_instance": {"engine": "neptune"},
+    "aws_directory_service_directory": {"type": "SimpleAD"},
+    "aws_fsx_windows_file_system": {"storage_type": "SSD"},
 }
 
 

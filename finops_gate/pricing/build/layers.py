@@ -40,6 +40,7 @@ from finops_gate.pricing.build.readers.terracost import (
     terracost_ebs_optimized,
     terracost_ec2,
     terracost_ec2_dedicated,
+    terracost_ec2_hosts,
     terracost_rds,
     terracost_services,
 )
@@ -120,6 +121,7 @@ def region_layers(region: str) -> tuple[Layer, ...]:
             *ec2,
             Layer("terracost-eu-west-1", terracost_ec2),
             Layer("terracost-eu-west-1", terracost_ec2_dedicated),
+            Layer("terracost-eu-west-1", terracost_ec2_hosts),
             *aws_pages,
             Layer("terracost-eu-west-1", terracost_rds),
             Layer("terracost-eu-west-1", terracost_services),

@@ -183,6 +183,29 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
         "to choose a rule by; the EC2 ratio, marked approximate",
     ),
     RegionalRule(
+        r"cloudformation:handler-(?:operations|seconds)|s3:analytics:objects",
+        FLAT_GLOBAL,
+        "one figure in the 29 to 31 other regions of the AWS pricing pages (2025-11)",
+    ),
+    RegionalRule(
+        r"grafana:(?:editor|viewer)",
+        FLAT_GLOBAL,
+        "us-east-1 only in the sources; AWS's Managed Grafana page lists one price for every "
+        "region (9 USD per editor, 5 USD per viewer, a month)",
+    ),
+    RegionalRule(
+        r"cloudhsm:hsm:hour|s3:inventory:objects|vpc:traffic-mirror:hour",
+        REGIONAL_RATIO,
+        "published in 26 to 31 other regions (AWS pricing pages): they follow the region's "
+        "prices",
+    ),
+    RegionalRule(
+        r"directoryservice:.+|fsx:.+|mwaa:.+",
+        REGIONAL_RATIO,
+        "us-east-1 only in the sources (Infracost's figures): no published figure elsewhere "
+        "to choose a rule by; the EC2 ratio, marked approximate",
+    ),
+    RegionalRule(
         r"acmpca:.+|ecr:storage|eventbridge:.+|ssm:.+|transfer:.+",
         REGIONAL_RATIO,
         "us-east-1 only in the sources (Infracost's figures): no published figure elsewhere "

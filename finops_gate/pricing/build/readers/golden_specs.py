@@ -666,6 +666,131 @@ GOLDEN_SPECS += (
         ("Outbound data transfer (from us-east-1, to EqDC2)",),
     ),
     GoldenSpec(keys.GLOBAL_ACCELERATOR_HOUR, "global_accelerator_test", ("Fixed fee",)),
+    GoldenSpec(keys.CLOUDHSM_HSM_HOUR, "cloudhsm_v2_hsm_test", ("HSM usage",)),
+    GoldenSpec(keys.TRAFFIC_MIRROR_HOUR, "ec2_traffic_mirror_session_test", ("Traffic mirror",)),
+    GoldenSpec(
+        keys.CLOUDFRONT_FUNCTION_INVOCATIONS,
+        "cloudfront_function_test",
+        ("Total number of invocations",),
+    ),
+    GoldenSpec(keys.GRAFANA_EDITOR, "grafana_workspace_test", ("Editor/administrator licenses",)),
+    GoldenSpec(keys.GRAFANA_VIEWER, "grafana_workspace_test", ("Viewer licenses",)),
+    *(
+        GoldenSpec(
+            keys.mwaa(component, size),
+            "mwaa_environment_test",
+            (f"{component.capitalize()} ({size.capitalize()})",),
+        )
+        for component in keys.MWAA_COMPONENTS
+        for size in keys.MWAA_CLASSES
+    ),
+    GoldenSpec(keys.MWAA_META_DATABASE, "mwaa_environment_test", ("Meta database",)),
+    # Infracost shows a controller-month (730 hours) per controller
+    *(
+        GoldenSpec(
+            key,
+            "directory_service_directory_test",
+            (f"Directory service ({label})",),
+            per_month=True,
+        )
+        for key, label in (
+            (keys.DS_MICROSOFT_AD_STANDARD, "Microsoft AD, Standard"),
+            (keys.DS_MICROSOFT_AD_ENTERPRISE, "Microsoft AD, Enterprise"),
+            (keys.DS_SIMPLE_AD_SMALL, "Simple AD, Small"),
+            (keys.DS_SIMPLE_AD_LARGE, "Simple AD, Large"),
+            (keys.DS_AD_CONNECTOR_SMALL, "AD Connector, Small"),
+        )
+    ),
+    # FSx: every Windows case is MULTI_AZ_1, every OpenZFS case SINGLE_AZ_1
+    GoldenSpec(
+        keys.fsx("windows", "multi-az", "throughput"),
+        "fsx_windows_file_system_test",
+        ("Throughput capacity",),
+    ),
+    GoldenSpec(
+        keys.fsx("windows", "multi-az", "ssd"), "fsx_windows_file_system_test", ("SSD storage",)
+    ),
+    GoldenSpec(
+        keys.fsx("windows", "multi-az", "hdd"), "fsx_windows_file_system_test", ("HDD storage",)
+    ),
+    GoldenSpec(keys.FSX_WINDOWS_BACKUP, "fsx_windows_file_system_test", ("Backup storage",)),
+    GoldenSpec(
+        keys.fsx("openzfs", "single-az-1", "throughput"),
+        "fsx_openzfs_file_system_test",
+        ("Throughput capacity",),
+    ),
+    GoldenSpec(
+        keys.fsx("openzfs", "single-az-1", "iops"),
+        "fsx_openzfs_file_system_test",
+        ("Provisioned IOPS",),
+    ),
+    GoldenSpec(
+        keys.fsx("openzfs", "single-az-1", "ssd"),
+        "fsx_openzfs_file_system_test",
+        (
+            "SSD storage",
+            "SSD storage (LZ4 compression, 40%)",
+            "SSD storage (LZ4 compression, 50%)",
+        ),
+    ),
+    GoldenSpec(keys.FSX_OPENZFS_BACKUP, "fsx_openzfs_file_system_test", ("Backup storage",)),
+    # Kinesis Data Analytics: the golden outputs are eu-west-2 only; Infracost shows the KPU
+    # price per KPU-month and the running storage price to the cent
+    GoldenSpec(
+        keys.KINESISANALYTICS_KPU,
+        "kinesisanalytics_application_test|kinesisanalyticsv2_application(_snapshot)?_test",
+        ("Processing (stream)", "Processing (orchestration)"),
+        per_month=True,
+    ),
+    GoldenSpec(
+        keys.KINESISANALYTICS_RUNNING_STORAGE,
+        "kinesisanalyticsv2_application(_snapshot)?_test",
+        ("Running storage",),
+        shown_to_cents=True,
+    ),
+    GoldenSpec(
+        keys.KINESISANALYTICS_BACKUP,
+        "kinesisanalyticsv2_application(_snapshot)?_test",
+        ("Backup",),
+    ),
+    GoldenSpec(
+        keys.ec2_host("c5"),
+        "ec2_host_test",
+        ("EC2 Dedicated Host (on-demand, c5)",),
+        r"\.ec2_host$",
+    ),
+    GoldenSpec(keys.ec2_host("mac1"), "ec2_host_test", ("EC2 Dedicated Host (on-demand, mac1)",)),
+    GoldenSpec(
+        keys.CLOUDFORMATION_HANDLER_OPERATIONS,
+        "cloudformation_stack_test|cloudformation_stack_set_test",
+        ("Handler operations",),
+    ),
+    GoldenSpec(
+        keys.CLOUDFORMATION_HANDLER_SECONDS,
+        "cloudformation_stack_test|cloudformation_stack_set_test",
+        ("Durations above 30s",),
+    ),
+    GoldenSpec(
+        keys.S3_ANALYTICS_OBJECTS,
+        "s3_bucket_analytics_configuration_test",
+        ("Objects monitored",),
+    ),
+    GoldenSpec(
+        keys.lightsail_instance("16", "linux", False),
+        "lightsail_instance_test",
+        ("Virtual server (Linux/UNIX)",),
+    ),
+    GoldenSpec(
+        keys.lightsail_instance("2", "windows", False),
+        "lightsail_instance_test",
+        ("Virtual server (Windows)",),
+    ),
+    GoldenSpec(
+        keys.DS_SHARING_MICROSOFT_AD_STANDARD,
+        "directory_service_directory_test",
+        ("Directory sharing",),
+        per_month=True,
+    ),
 )
 GOLDEN_BY_KEY = {spec.key: spec for spec in GOLDEN_SPECS}
 
@@ -704,6 +829,11 @@ FACTS: dict[str, dict[str, str]] = {
         # its 10,000 GB rows (1,120.00, 1,680.00) give the published figures
         keys.BACKUP_DYNAMODB: "0.112",
         keys.BACKUP_DYNAMODB_RESTORE: "0.168",
+    },
+    "eu-west-2": {
+        # Running application storage, Europe (London): 500 GB = $58.00 in the golden
+        # output, shown as "$0.12 per GB" (https://aws.amazon.com/managed-service-apache-flink/pricing/)
+        keys.KINESISANALYTICS_RUNNING_STORAGE: "0.116",
     },
     "us-east-2": {
         keys.DYNAMODB_PROVISIONED_WCU: "0.00065",

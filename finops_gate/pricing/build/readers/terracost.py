@@ -96,6 +96,25 @@ def terracost_ec2_dedicated(sources: Path, region: str) -> Prices:
     return _terracost_ec2_linux(sources, region, "Dedicated", keys.ec2_dedicated)
 
 
+# Dedicated Hosts: products "<prefix>HostUsage:<family>" of family "Dedicated Host",
+# tenancy Host (tenancy Reserved rows are the reservation's own usage types).
+HOST_USAGE = re.compile(r"(?:[A-Z0-9]+-)?HostUsage:(?P<family>[a-z0-9][a-z0-9-]*)")
+
+
+def terracost_ec2_hosts(sources: Path, region: str) -> Prices:
+    """EC2 Dedicated Hosts, on-demand, as ``ec2-host:<family>``."""
+    prices: Prices = {}
+    for row in _terracost_products(sources, region):
+        attrs = row["attributes"]
+        match = HOST_USAGE.fullmatch(attrs.get("UsageType", ""))
+        if row["family"] != "Dedicated Host" or attrs.get("Tenancy") != "Host" or not match:
+            continue
+        price = _single_ondemand(row, "Hrs")
+        if price:
+            put(prices, keys.ec2_host(match["family"]), price, TERRACOST_FILE)
+    return prices
+
+
 # The hourly EBS-optimized fee: products "<prefix>EBSOptimized:<type>". AWS lists one for
 # every type that can be EBS-optimized: 0 where it is included (current generations, on by
 # default), > 0 for the few previous-generation types that charge for it.

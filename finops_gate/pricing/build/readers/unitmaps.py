@@ -1,6 +1,7 @@
 """AWS's own pricing-page files of 68 services (aws-pricing-page-unitmaps-2025-11-04/): EKS,
 Fargate, NAT gateway, VPC, Lambda, S3, EFS, DynamoDB, CloudWatch, KMS, SNS, Kinesis, API
-Gateway, MSK, Redshift, CloudTrail, Config, Glue, WAF; Route 53 and CloudFront (global)."""
+Gateway, MSK, Redshift, CloudTrail, Config, Glue, WAF, CloudHSM, VPC Traffic Mirroring,
+Lightsail, CloudFormation; Route 53 and CloudFront (global)."""
 
 from __future__ import annotations
 
@@ -196,7 +197,23 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         ),
         "Charge for per GB data processed by AWS Transit Gateways for AWS Direct Connect "
         "Gateway attachments per GigaBytes": (keys.TGW_DX_GB, Decimal(1)),
+        "Hourly charge for Traffic Mirroring Source per hour": (
+            keys.TRAFFIC_MIRROR_HOUR,
+            Decimal(1),
+        ),
     },
+    "cloudformation": {
+        "CloudFormation-ResourceProvider-Invocation per Operations": (
+            keys.CLOUDFORMATION_HANDLER_OPERATIONS,
+            Decimal(1),
+        ),
+        "CloudFormation-ResourceProvider-Duration per Second": (
+            keys.CLOUDFORMATION_HANDLER_SECONDS,
+            Decimal(1),
+        ),
+    },
+    # "CloudHSM v Classic Hourly" is the retired first-generation service
+    "cloudhsm": {"CloudHSM Hourly": (keys.CLOUDHSM_HSM_HOUR, Decimal(1))},
     "lambda": {
         "Lambda Requests": (keys.LAMBDA_REQUESTS, MILLION),
         "Lambda Duration": (keys.LAMBDA_GB_SECOND, Decimal(1)),
@@ -227,6 +244,8 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "PUT COPY/POST or LIST requests per Requests": (keys.S3_STANDARD_PUT, PER_THOUSAND),
         "GET and all other requests per Requests": (keys.S3_STANDARD_GET, PER_THOUSAND),
         **S3_CLASS_ITEMS,
+        "Per object fee for objects listed in an Inventory": (keys.S3_INVENTORY_OBJECTS, MILLION),
+        "Per object fee for objects included in Analytics": (keys.S3_ANALYTICS_OBJECTS, MILLION),
     },
     "efs": {
         "General Purpose Storage GB Mo": (keys.EFS_STANDARD_STORAGE, Decimal(1)),
@@ -476,6 +495,21 @@ UNITMAP_PATTERNS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 }
 GLOBAL_UNITMAP_SERVICES = {"route53", "cloudfront"}
 
+# Lightsail general-purpose instance bundles: "Lightsail Instance Bundle 0 5GB IPv6 Linux
+# 20GB Storage 2 vCPU 0.5GB Memory 1TB Quota" (the page writes 0.5 GB as "0 5GB")
+LIGHTSAIL_BUNDLE = re.compile(
+    r"Lightsail Instance Bundle (?P<memory>[0-9]+(?: 5)?)GB (?P<ipv6>IPv6 )?"
+    r"(?P<os>Linux|Windows) .*"
+)
+
+
+def _lightsail_key(description: str) -> str | None:
+    match = LIGHTSAIL_BUNDLE.fullmatch(description)
+    if match is None:
+        return None
+    memory = match["memory"].replace(" ", ".")
+    return keys.lightsail_instance(memory, match["os"].lower(), match["ipv6"] is not None)
+
 
 def _unitmap_rows(sources: Path, region: str) -> Iterable[dict[str, str]]:
     grouped = rows_by_region(sources / UNITMAPS_FILE, "region_code")
@@ -487,14 +521,17 @@ def _unitmap_rows(sources: Path, region: str) -> Iterable[dict[str, str]]:
 def aws_page_unitmaps(sources: Path, region: str) -> Prices:
     """Service prices from AWS's pricing-page files (unitmaps folder): EKS, Fargate, NAT
     gateway, VPC endpoints, VPN, Transit Gateway, public IPv4, Lambda, S3, EFS, DynamoDB,
-    CloudWatch, KMS, SNS, Kinesis, API Gateway, MSK, Redshift, WAF; Route 53 and
-    CloudFront (global) in us-east-1."""
+    CloudWatch, KMS, SNS, Kinesis, API Gateway, MSK, Redshift, WAF, CloudHSM, Traffic
+    Mirroring, Lightsail instances, CloudFormation handlers; Route 53 and CloudFront
+    (global) in us-east-1."""
     found: Prices = {}
     for row in _unitmap_rows(sources, region):
         service, description = row["service"], row["description"]
         item = UNITMAP_ITEMS.get(service, {}).get(description)
         key = item[0] if item else None
         factor = item[1] if item else Decimal(1)
+        if item is None and service == "lightsail":
+            key = _lightsail_key(description)
         for pattern, template in UNITMAP_PATTERNS.get(service, ()) if item is None else ():
             match = pattern.fullmatch(description)
             if match:
