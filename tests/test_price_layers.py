@@ -16,7 +16,7 @@ import pytest
 from finops_gate.cli import main
 from finops_gate.cost.price_layers import LayeredPriceTable, load_layered_table, shown_ids
 from finops_gate.cost.prices import load_price_table
-from finops_gate.integrations.action import action_call
+from finops_gate.integrations.action_inputs import action_call
 from finops_gate.pipeline import GateOptions, OutputFormat, build_gate_report, render
 from tests.conftest import fixture_plan_path
 

@@ -66,7 +66,7 @@ def _publish(
     if not (in_actions or options.comment):
         return True
     # Imported here: a plain run does not pay for the HTTP client.
-    from finops_gate.integrations import actions
+    from finops_gate.integrations import workflow_commands
     from finops_gate.integrations.publish import post_comment
 
     markdown = render_markdown(report, options.project)
@@ -76,7 +76,7 @@ def _publish(
         # report on standard output.
         machine = options.output_format not in (OutputFormat.TABLE, OutputFormat.MARKDOWN)
         stream = sys.stderr if report_on_stdout and machine else sys.stdout
-        for line in actions.annotation_lines(report.findings):
+        for line in workflow_commands.annotation_lines(report.findings):
             stream.write(line + "\n")
         stream.flush()
     posted, url = True, None
@@ -100,7 +100,7 @@ def _publish(
             message = f"finops-gate: {level}: could not post the comment: {error}"
             click.echo(one_line(message), err=True)
     if in_actions:
-        outputs = actions.output_text(actions.outputs(report, url))
+        outputs = workflow_commands.output_text(workflow_commands.outputs(report, url))
         _append(env.get("GITHUB_OUTPUT"), outputs, "step outputs")
     return posted
 
@@ -390,7 +390,7 @@ def action_command() -> None:
 
     This is the Docker image's command in action.yml; see the README's GitHub Action section.
     """
-    from finops_gate.integrations.action import action_call
+    from finops_gate.integrations.action_inputs import action_call
 
     known = frozenset(name for param in check_command.params for name in getattr(param, "opts", []))
     call = action_call(os.environ, known)

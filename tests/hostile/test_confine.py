@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from finops_gate.integrations.action import action_call
+from finops_gate.integrations.action_inputs import action_call
 from finops_gate.plan.hcl.precommit import root_directories
 from tests.conftest import FIXTURES
 from tests.hostile.test_inputs import MEMORY_BOUND, TIME_BOUND

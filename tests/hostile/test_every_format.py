@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from finops_gate.integrations.actions import escape_data, outputs
+from finops_gate.integrations.workflow_commands import escape_data, outputs
 from finops_gate.report.escape import json_document, markdown_text, terminal_text, xml_document
 from tests.conftest import ROOT
 

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
-from finops_gate.integrations.action import INPUTS, ActionInputError, action_call
-from finops_gate.integrations.actions import outputs
+from finops_gate.integrations.action_inputs import INPUTS, ActionInputError, action_call
+from finops_gate.integrations.workflow_commands import outputs
 from tests.conftest import ROOT, build_wheel, fixture_plan_path
 from tests.integrations.conftest import TOKEN
 from tests.integrations.fake_api import FakeApi
@@ -51,7 +51,7 @@ def test_action_yml_has_the_required_fields(action: dict[str, Any]) -> None:
 
 def test_every_input_the_entrypoint_reads_is_declared(action: dict[str, Any]) -> None:
     assert set(INPUTS) == set(action["inputs"])
-    source = (ROOT / "finops_gate" / "integrations" / "action.py").read_text()
+    source = (ROOT / "finops_gate" / "integrations" / "action_inputs.py").read_text()
     read = set(re.findall(r'action_input\(env, "([a-z-]+)"\)', source))
     read |= set(re.findall(r'\(\s*"([a-z-]+)",\s*"--[a-z-]+"\)', source))
     read |= set(re.findall(r'_flag\(env, "([a-z-]+)"\)', source))
@@ -250,7 +250,7 @@ def test_the_docker_build_context_is_enough_to_install(tmp_path: Path) -> None:
     [wheel] = out.glob("finops_gate-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "finops_gate/_data/pricing/aws.json" in names
-    assert "finops_gate/integrations/action.py" in names
+    assert "finops_gate/integrations/action_inputs.py" in names
 
 
 def test_usage_file_input_reaches_the_cli() -> None:

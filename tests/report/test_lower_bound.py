@@ -11,7 +11,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from finops_gate.integrations.actions import outputs
+from finops_gate.integrations.workflow_commands import outputs
 from finops_gate.pipeline import GateOptions, OutputFormat, build_gate_report, render
 from finops_gate.report.headline import headline
 from finops_gate.report.model import Report

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from finops_gate.integrations.actions import (
+from finops_gate.integrations.workflow_commands import (
     annotation,
     escape_data,
     escape_property,
