@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # annotations only: HCL mode uses this module without the plan schema
-    from finops_gate.plan.schema import Configuration, ModuleConfig, ProviderConfig, Variable
+    from finops_gate.plan.schema import (
+        Configuration,
+        PlanModuleConfig,
+        PlanProviderConfig,
+        Variable,
+    )
 
 FALLBACK_REGION = "us-east-1"
 
@@ -55,7 +60,7 @@ def _region_expression(expression: Any, known: bool) -> str:
     return "" if known else "an expression"
 
 
-def _settings(config: ProviderConfig, variables: Mapping[str, Variable]) -> ProviderSettings:
+def _settings(config: PlanProviderConfig, variables: Mapping[str, Variable]) -> ProviderSettings:
     if config.module_address:
         # `var.x` in a module's own provider block is the module's input, which the plan
         # does not record; the root's variable of the same name is another value.
@@ -141,7 +146,7 @@ def config_address(address: str) -> str:
     return _INSTANCE_KEY.sub("", address)
 
 
-def _resource_config_keys(module: ModuleConfig, prefix: str) -> dict[str, str]:
+def _resource_config_keys(module: PlanModuleConfig, prefix: str) -> dict[str, str]:
     keys: dict[str, str] = {}
     for resource in module.resources:
         if resource.provider_config_key:
@@ -151,7 +156,7 @@ def _resource_config_keys(module: ModuleConfig, prefix: str) -> dict[str, str]:
     return keys
 
 
-def _resource_expressions(module: ModuleConfig, prefix: str) -> dict[str, dict[str, Any]]:
+def _resource_expressions(module: PlanModuleConfig, prefix: str) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for resource in module.resources:
         found[prefix + resource.address] = resource.expressions

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from finops_gate.plan.schema import Configuration, ModuleConfig
+    from finops_gate.plan.schema import Configuration, PlanModuleConfig
 
 ABSOLUTE = "/"
 """Marks a reference that is a full resource instance address, not relative to a module."""
@@ -56,7 +56,7 @@ class ModuleLinks:
 
 
 def _collect(
-    module: ModuleConfig,
+    module: PlanModuleConfig,
     path: str,
     outputs: dict[str, dict[str, References]],
     inputs: dict[str, dict[str, References]],

@@ -44,7 +44,7 @@ class ResourceConfig(_Lenient):
     expressions: dict[str, Any] = Field(default_factory=dict)
 
 
-class ModuleConfig(_Lenient):
+class PlanModuleConfig(_Lenient):
     resources: list[ResourceConfig] = Field(default_factory=list)
     module_calls: dict[str, ModuleCall] = Field(default_factory=dict)
     outputs: dict[str, Any] = Field(default_factory=dict)
@@ -52,11 +52,11 @@ class ModuleConfig(_Lenient):
 
 class ModuleCall(_Lenient):
     source: str = ""
-    module: ModuleConfig = Field(default_factory=ModuleConfig)
+    module: PlanModuleConfig = Field(default_factory=PlanModuleConfig)
     expressions: dict[str, Any] = Field(default_factory=dict)  # the module's inputs
 
 
-class ProviderConfig(_Lenient):
+class PlanProviderConfig(_Lenient):
     name: str = ""
     full_name: str | None = None
     alias: str | None = None
@@ -65,8 +65,8 @@ class ProviderConfig(_Lenient):
 
 
 class Configuration(_Lenient):
-    provider_config: dict[str, ProviderConfig] = Field(default_factory=dict)
-    root_module: ModuleConfig = Field(default_factory=ModuleConfig)
+    provider_config: dict[str, PlanProviderConfig] = Field(default_factory=dict)
+    root_module: PlanModuleConfig = Field(default_factory=PlanModuleConfig)
 
 
 class Variable(_Lenient):
@@ -107,5 +107,5 @@ class PlanDocument(_Lenient):
     complete: bool = True
 
 
-ModuleConfig.model_rebuild()
+PlanModuleConfig.model_rebuild()
 StateModule.model_rebuild()

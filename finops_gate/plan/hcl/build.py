@@ -19,7 +19,7 @@ from finops_gate.confine import OutsideRepo, is_inside, real, refusal
 from finops_gate.errors import PlanError
 from finops_gate.plan.hcl import schema
 from finops_gate.plan.hcl.config import (
-    ModuleConfig,
+    ModuleFiles,
     installed_modules,
     load_module_config,
     shown_path,
@@ -67,7 +67,7 @@ class UnknownValue:
 
 
 @dataclass(slots=True)
-class ProviderConfig:
+class ProviderInstance:
     key: str
     region: Any  # str | None | Unknown
     default_tags: Any  # dict | Unknown
@@ -80,7 +80,7 @@ class Context:
     unknowns: list[UnknownValue] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     resources: list[Resource] = field(default_factory=list)
-    configs: dict[Path, ModuleConfig] = field(default_factory=dict)
+    configs: dict[Path, ModuleFiles] = field(default_factory=dict)
     installed: dict[str, Path] | None = None
     modules_root: Path | None = None  # where .terraform/modules is; default: root
     # (region, source, evidence) for providers without a region: the environment,
@@ -127,7 +127,7 @@ class Context:
     module_outputs: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     module_inputs: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
-    def config(self, directory: Path) -> ModuleConfig:
+    def config(self, directory: Path) -> ModuleFiles:
         directory = directory.resolve()
         if directory not in self.configs:
             self.configs[directory] = load_module_config(directory, self.root)
@@ -180,11 +180,11 @@ class ModuleInstance:
     def __init__(
         self,
         context: Context,
-        config: ModuleConfig,
+        config: ModuleFiles,
         prefix: str,
         call_path: str,
         inputs: Mapping[str, Any],
-        providers: dict[str, ProviderConfig],
+        providers: dict[str, ProviderInstance],
     ) -> None:
         self.context = context
         self.config = config
@@ -612,9 +612,9 @@ class ModuleInstance:
                 tags.update(
                     {k: to_string(v) for k, v in value.items() if isinstance(v, (str, int, float))}
                 )
-        self.providers[key] = ProviderConfig(key, region, tags)
+        self.providers[key] = ProviderInstance(key, region, tags)
 
-    def _child_providers(self, block: Block) -> dict[str, ProviderConfig]:
+    def _child_providers(self, block: Block) -> dict[str, ProviderInstance]:
         inherited = {k: v for k, v in self.providers.items() if "." not in k}
         mapping = block.body.attributes.get("providers")
         if mapping is None:
@@ -629,7 +629,7 @@ class ModuleInstance:
                 inherited[child_key] = self.providers[parent_key]
         return inherited
 
-    def provider_for(self, block: Block, resource_type: str) -> tuple[ProviderConfig | None, str]:
+    def provider_for(self, block: Block, resource_type: str) -> tuple[ProviderInstance | None, str]:
         provider_attr = block.body.attributes.get("provider")
         local_name = resource_type.split("_", 1)[0]
         key = _traversal_name(provider_attr.expr) if provider_attr else local_name
@@ -705,7 +705,7 @@ class ModuleInstance:
         index: Any,
         address: str,
         values: dict[str, Any],
-        provider: ProviderConfig | None,
+        provider: ProviderInstance | None,
         region_source: str,
     ) -> None:
         tags = values.get("tags")

@@ -13,7 +13,7 @@ from finops_gate.plan.hcl.syntax import Attribute, Block, parse_file
 
 
 @dataclass(slots=True)
-class ModuleConfig:
+class ModuleFiles:
     directory: Path
     shown: str  # the directory as shown in notes and source locations
     variables: dict[str, Block] = field(default_factory=dict)
@@ -43,11 +43,11 @@ def tf_files(directory: Path) -> list[Path]:
     return sorted(p for p in files if p not in overrides) + overrides
 
 
-def load_module_config(directory: Path, root: Path) -> ModuleConfig:
+def load_module_config(directory: Path, root: Path) -> ModuleFiles:
     shown = shown_path(directory, root)
     if not directory.is_dir():
         raise PlanError(f"{shown}: no such directory")
-    config = ModuleConfig(directory, shown)
+    config = ModuleFiles(directory, shown)
     for path in tf_files(directory):
         name = path.name if shown == "." else f"{shown}/{path.name}"
         body = parse_file(path, name)
@@ -59,7 +59,7 @@ def load_module_config(directory: Path, root: Path) -> ModuleConfig:
     return config
 
 
-def _add_block(config: ModuleConfig, block: Block) -> None:
+def _add_block(config: ModuleFiles, block: Block) -> None:
     labels = block.labels
     if block.type == "locals":
         config.locals.update(block.body.attributes)
@@ -71,7 +71,7 @@ def _add_block(config: ModuleConfig, block: Block) -> None:
             table[_key(block)] = block
 
 
-def _override_block(config: ModuleConfig, block: Block) -> None:
+def _override_block(config: ModuleFiles, block: Block) -> None:
     """Merge a block of an override file into the block it overrides (Terraform's rules)."""
     if block.type == "locals":
         for name, attribute in block.body.attributes.items():
@@ -101,7 +101,7 @@ def _missing(block: Block, what: str) -> None:
     raise PlanError(f"{block.file}:{block.line}: {what} overrides nothing (no such block)")
 
 
-def _table(config: ModuleConfig, block: Block) -> dict[str, Block] | None:
+def _table(config: ModuleFiles, block: Block) -> dict[str, Block] | None:
     labels = block.labels
     if block.type == "resource" and len(labels) == 2:
         return config.resources
