@@ -25,13 +25,14 @@ from finops_gate.report.model import (
     BUNDLED_TABLE,
     LAYERED_TABLE,
     USER_TABLE,
+    PolicyRule,
     PriceInfo,
     Report,
     build_report,
 )
 
 if TYPE_CHECKING:
-    from finops_gate.report.sarif import PolicyRule
+    from finops_gate.policy.schema import PolicyFile
 
 
 class OutputFormat(str, Enum):
@@ -241,26 +242,26 @@ def build_gate_report(options: GateOptions, warn: Callable[[str], None] | None =
         price_info(prices, estimate, options.today or clock.today(), table),
         options.policy or DEFAULT_POLICY,
         result,
+        rules_of(policy_file),
     )
 
 
-def policy_rules(policy: str | None, allow_outside_repo: bool = False) -> dict[str, PolicyRule]:
+def rules_of(policy_file: PolicyFile) -> tuple[PolicyRule, ...]:
     """Descriptions and help text of every policy, for the SARIF and JUnit formats."""
-    from finops_gate.report.sarif import PolicyRule
-
-    policy_file, _ = load_policy(policy, allow_outside_repo)
-    rules: dict[str, PolicyRule] = {}
+    rules: list[PolicyRule] = []
     for item in policy_file.policies:
         severity = getattr(item, "severity", "error")
-        rules[item.id] = PolicyRule(
-            id=item.id,
-            kind=item.kind,
-            description=item.description,
-            remediation=item.remediation,
-            plan_wide=item.kind == "budget",
-            level=severity if isinstance(severity, str) else "error",
+        rules.append(
+            PolicyRule(
+                id=item.id,
+                kind=item.kind,
+                description=item.description,
+                remediation=item.remediation,
+                plan_wide=item.kind == "budget",
+                level=severity if isinstance(severity, str) else "error",
+            )
         )
-    return rules
+    return tuple(rules)
 
 
 def render(
@@ -280,11 +281,7 @@ def render(
 
         return render_markdown(report, options.project if options else None)
     if output_format in (OutputFormat.SARIF, OutputFormat.JUNIT):
-        rules = (
-            policy_rules(options.policy, options.allow_outside_repo)
-            if options
-            else policy_rules(None)
-        )
+        rules = {rule.id: rule for rule in report.rules}
         if output_format == OutputFormat.SARIF:
             from finops_gate.report.sarif import render_sarif
 

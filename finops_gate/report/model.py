@@ -60,6 +60,18 @@ class PriceInfo:
         return self.today > _months_later(self.prices_date, STALE_AFTER_MONTHS)
 
 
+@dataclass(frozen=True)
+class PolicyRule:
+    """What a renderer knows about a policy besides its findings."""
+
+    id: str
+    kind: str = ""
+    description: str = ""
+    remediation: str = ""
+    plan_wide: bool = False  # findings are about the whole plan (budgets), not a resource
+    level: str = "error"  # the severity of a violation, unless a finding says otherwise
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     verdict: Verdict
@@ -72,6 +84,9 @@ class Report:
     overrides: tuple[Override, ...] = ()
     expired_waivers: tuple[WaiverRef, ...] = ()
     enforcement: tuple[tuple[str, str], ...] = ()  # (policy id, level)
+    # Every policy of the policy file, for the formats that describe them (SARIF, JUnit):
+    # read from the file once, with everything else.
+    rules: tuple[PolicyRule, ...] = ()
 
     @property
     def changed(self) -> list[ResourceCost]:
@@ -112,6 +127,7 @@ def build_report(
     prices: PriceInfo,
     policy_name: str,
     result: PolicyResult | None = None,
+    rules: tuple[PolicyRule, ...] = (),
 ) -> Report:
     """`result` adds waived findings, overrides, expired waivers and enforcement levels."""
     return Report(
@@ -125,4 +141,5 @@ def build_report(
         overrides=result.overrides if result else (),
         expired_waivers=result.expired_waivers if result else (),
         enforcement=result.enforcement if result else (),
+        rules=rules,
     )

@@ -12,29 +12,17 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from finops_gate import __version__
 from finops_gate.policy.findings import Finding
 from finops_gate.report.escape import json_document
 from finops_gate.report.headline import headline
+from finops_gate.report.model import PolicyRule as PolicyRule
 from finops_gate.report.model import Report
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-
-
-@dataclass(frozen=True)
-class PolicyRule:
-    """What a renderer knows about a policy besides its findings."""
-
-    id: str
-    kind: str = ""
-    description: str = ""
-    remediation: str = ""
-    plan_wide: bool = False  # findings are about the whole plan (budgets), not a resource
-    level: str = "error"  # the severity of a violation, unless a finding says otherwise
 
 
 BUILTIN_RULES = {
