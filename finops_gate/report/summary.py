@@ -70,10 +70,21 @@ def finding_notes(finding: Finding) -> list[str]:
 
 
 def footer_text(report: Report) -> str:
+    """One line on how the figures were made. The date is the one the stale-prices note
+    uses (the oldest source that priced a component), so a report states one date."""
     prices = report.prices
+    unpriced_usage = any(
+        component.usage_based and component.monthly_quantity is None
+        for cost in report.estimate.resources
+        for component in (*cost.components, *cost.components_before)
+    )
+    usage = (
+        "; usage-based components without a quantity from a usage file count $0"
+        if unpriced_usage
+        else ""
+    )
     return (
         f"finops-gate {__version__}: USD on-demand list prices from {prices.table} "
-        f"(sources dated {prices.oldest.isoformat()} to {prices.newest.isoformat()}), "
-        "730 hours a month; usage-based components count $0. "
+        f"(dated {prices.prices_date.isoformat()}), 730 hours a month{usage}. "
         "≈ marks a price derived by a documented rule."
     )
