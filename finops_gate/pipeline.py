@@ -15,7 +15,7 @@ from finops_gate.cost.model import Estimate
 from finops_gate.cost.price_layers import load_prices
 from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.usage import UsageFile, UsageFileError, load_usage_file
-from finops_gate.errors import PlanError, PriceTableError
+from finops_gate.errors import PlanError, PolicyError, PriceTableError
 from finops_gate.plan import Plan
 from finops_gate.policy import clock
 from finops_gate.policy.engine import EvalOptions, evaluate_policies
@@ -33,6 +33,7 @@ from finops_gate.report.model import (
 
 if TYPE_CHECKING:
     from finops_gate.policy.schema import PolicyFile
+    from finops_gate.policy.testing import CaseResult
 
 
 class OutputFormat(str, Enum):
@@ -300,3 +301,43 @@ def gate_failed(report: Report, fail_on: FailOn = FailOn.ERROR) -> bool:
     if fail_on == FailOn.WARNING:
         return report.verdict in (Verdict.FAIL, Verdict.WARN)
     return report.verdict == Verdict.FAIL
+
+
+def run_policy_tests(
+    directory: str, policy: str | None = None, allow_outside_repo: bool = False
+) -> list[CaseResult]:
+    """`policy test DIR`: each case folder's plan through the same gate as `check`, its
+    findings compared with the case's expected.yml (finops_gate/policy/testing.py)."""
+    from finops_gate.policy.testing import CaseResult, compare, load_expected
+
+    root = Path(directory)
+    if not root.is_dir():
+        raise PolicyError(f"{directory}: not a directory")
+    if policy is None:
+        if not (root / "policy.yml").is_file():
+            raise PolicyError(f"{directory}: no policy.yml; pass --policy FILE|NAME")
+        policy = str(root / "policy.yml")
+    load_policy(policy, allow_outside_repo)  # a bad policy stops before any case runs
+    cases = sorted(path.parent for path in root.glob("*/expected.yml"))
+    if not cases:
+        raise PolicyError(f"{directory}: no case folders with an expected.yml")
+    results: list[CaseResult] = []
+    for case in cases:
+        expected = load_expected(case / "expected.yml")
+        options = GateOptions(
+            plan=str(case / expected.plan),
+            policy=policy,
+            overrides=tuple(sorted(expected.overrides.items())),
+            environment=expected.environment,
+            all_resources=expected.all_resources,
+            today=expected.today,
+            allow_outside_repo=allow_outside_repo,
+        )
+        report = build_gate_report(options)
+        problems = compare(expected.findings, list(report.findings), "finding")
+        if expected.waived is not None:
+            problems += compare(expected.waived, list(report.waived), "waived finding")
+        if expected.verdict is not None and expected.verdict != report.verdict.value:
+            problems.append(f"verdict {report.verdict.value}, expected {expected.verdict}")
+        results.append(CaseResult(case.name, tuple(problems)))
+    return results

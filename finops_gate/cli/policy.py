@@ -53,7 +53,7 @@ def policy_validate_command(file: str, allow_outside_repo: bool) -> None:
 def policy_test_command(directory: str, policy: str | None, allow_outside_repo: bool) -> None:
     """Run the plan fixtures in DIR against a policy and compare the findings with each
     case's expected.yml: exit 0 all pass, 1 a case failed, 2 could not run."""
-    from finops_gate.policy.testing import run_policy_tests
+    from finops_gate.pipeline import run_policy_tests
 
     results = run_policy_tests(directory, policy, outside_allowed(allow_outside_repo))
     for result in results:

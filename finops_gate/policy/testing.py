@@ -37,14 +37,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from finops_gate.cost.engine import estimate_plan
-from finops_gate.cost.prices import load_price_table
 from finops_gate.errors import PolicyError
 from finops_gate.input_files import POLICY_LIMIT, decode_utf8, load_yaml, read_input_file
-from finops_gate.plan import load_plan
-from finops_gate.policy.engine import EvalOptions, evaluate_policies
-from finops_gate.policy.findings import Finding, Override, verdict_of
-from finops_gate.policy.loader import load_policy
+from finops_gate.policy.findings import Finding
 
 
 class _Strict(BaseModel):
@@ -116,7 +111,7 @@ def compare(
     return problems
 
 
-def _load_expected(path: Path) -> Expected:
+def load_expected(path: Path) -> Expected:
     data = read_input_file(str(path), POLICY_LIMIT, PolicyError)
     raw = load_yaml(decode_utf8(data, str(path), "the file", PolicyError), str(path), PolicyError)
     try:
@@ -125,40 +120,3 @@ def _load_expected(path: Path) -> Expected:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "top level"
         raise PolicyError(f"{path}: {where}: {first['msg']}") from None
-
-
-def run_policy_tests(
-    directory: str, policy: str | None = None, allow_outside_repo: bool = False
-) -> list[CaseResult]:
-    root = Path(directory)
-    if not root.is_dir():
-        raise PolicyError(f"{directory}: not a directory")
-    if policy is None:
-        if not (root / "policy.yml").is_file():
-            raise PolicyError(f"{directory}: no policy.yml; pass --policy FILE|NAME")
-        policy = str(root / "policy.yml")
-    policy_file, _ = load_policy(policy, allow_outside_repo)
-    cases = sorted(path.parent for path in root.glob("*/expected.yml"))
-    if not cases:
-        raise PolicyError(f"{directory}: no case folders with an expected.yml")
-    prices = load_price_table()
-    results: list[CaseResult] = []
-    for case in cases:
-        expected = _load_expected(case / "expected.yml")
-        plan = load_plan(str(case / expected.plan))
-        options = EvalOptions(
-            overrides=tuple(Override(k, v) for k, v in sorted(expected.overrides.items())),
-            environment=expected.environment,
-            all_resources=expected.all_resources,
-            today=expected.today,
-        )
-        estimate = estimate_plan(plan, prices, today=expected.today)
-        result = evaluate_policies(policy_file, plan, estimate, options)
-        problems = compare(expected.findings, result.findings, "finding")
-        if expected.waived is not None:
-            problems += compare(expected.waived, result.waived, "waived finding")
-        verdict = verdict_of(result.findings).value
-        if expected.verdict is not None and expected.verdict != verdict:
-            problems.append(f"verdict {verdict}, expected {expected.verdict}")
-        results.append(CaseResult(case.name, tuple(problems)))
-    return results

@@ -288,3 +288,34 @@ def test_all_resources_and_environment_options(
     code, out, _ = run([PLAN, "--policy", sizes, "--environment", "QA", "--format", "json"], capsys)
     assert code == 1
     assert [f["address"] for f in json.loads(out)["findings"]] == ["aws_instance.shared"]
+
+
+def test_policy_test_runs_each_case_through_the_checks_pipeline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`policy test` judges a case with the very report `check` would make (same loading,
+    regions, prices, policy evaluation), so a case passes exactly when `check` agrees."""
+    from finops_gate import pipeline
+
+    case = tmp_path / "one"
+    case.mkdir()
+    (tmp_path / "policy.yml").write_text(TAGS.format(level=""))
+    (case / "expected.yml").write_text(
+        f"plan: {PLAN}\nenvironment: dev\ntoday: 2026-06-01\nverdict: fail\n"
+    )
+    seen: list[pipeline.GateOptions] = []
+    real = pipeline.build_gate_report
+
+    def recording(options: pipeline.GateOptions, warn: object = None) -> object:
+        seen.append(options)
+        return real(options)
+
+    monkeypatch.setattr(pipeline, "build_gate_report", recording)
+    results = pipeline.run_policy_tests(str(tmp_path))
+    assert [options.plan for options in seen] == [str(case / PLAN)]
+    (options,) = seen
+    assert (options.policy, options.environment) == (str(tmp_path / "policy.yml"), "dev")
+    assert str(options.today) == "2026-06-01"
+    check = real(options)
+    assert [result.name for result in results] == ["one"]
+    assert results[0].passed == (check.verdict.value == "fail")
