@@ -317,5 +317,10 @@ def test_policy_test_runs_each_case_through_the_checks_pipeline(
     assert (options.policy, options.environment) == (str(tmp_path / "policy.yml"), "dev")
     assert str(options.today) == "2026-06-01"
     check = real(options)
-    assert [result.name for result in results] == ["one"]
-    assert results[0].passed == (check.verdict.value == "fail")
+    assert check.verdict.value == "fail" and check.findings
+    # no findings were expected: each of check's findings is reported as unexpected, and
+    # the verdict agrees with check's
+    (result,) = results
+    assert result.name == "one"
+    assert len(result.problems) == len(check.findings)
+    assert all(problem.startswith("unexpected finding: tags ") for problem in result.problems)
