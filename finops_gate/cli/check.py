@@ -21,6 +21,7 @@ from finops_gate.pipeline import (
     gate_failed,
     render,
 )
+from finops_gate.report.formats import FORMATS, output_format
 from finops_gate.report.markdown import render_markdown
 from finops_gate.report.model import Report
 
@@ -45,10 +46,9 @@ def _guarded(text: str, options: GateOptions, to_stdout: bool) -> str:
     with line breaks too, so it is guarded as well; JSON and SARIF escape every line break
     inside their strings and are left untouched for the scripts that read them.
     """
-    text_formats = (OutputFormat.TABLE, OutputFormat.MARKDOWN, OutputFormat.JUNIT)
     if not (to_stdout and os.environ.get("GITHUB_ACTIONS") == "true"):
         return text
-    if options.output_format not in text_formats:
+    if not output_format(options.output_format.value).guard_in_actions_log:
         return text
     token = f"finops-gate-{uuid.uuid4().hex}"
     return f"::stop-commands::{token}\n{text}::{token}::\n"
@@ -74,7 +74,7 @@ def _publish(
         _append(env.get("GITHUB_STEP_SUMMARY"), markdown, "step summary")
         # Workflow commands are read from both streams; keep them out of a machine-readable
         # report on standard output.
-        machine = options.output_format not in (OutputFormat.TABLE, OutputFormat.MARKDOWN)
+        machine = not output_format(options.output_format.value).for_people
         stream = sys.stderr if report_on_stdout and machine else sys.stdout
         for line in workflow_commands.annotation_lines(report.findings):
             stream.write(line + "\n")
@@ -124,7 +124,7 @@ def _finite(value: float | None, option: str) -> float | None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice([f.value for f in OutputFormat]),
+    type=click.Choice(list(FORMATS)),
     default=OutputFormat.TABLE.value,
     show_default=True,
     help="Report format.",
