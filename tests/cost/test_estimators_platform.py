@@ -100,6 +100,8 @@ USAGE = {
         },
         "aws_config_config_rule.s3_encryption": {"monthly_rule_evaluations": 1_000_000},
         "aws_config_organization_managed_rule.mfa": {"monthly_rule_evaluations": 50_000},
+        "aws_config_organization_custom_rule.tags": {"monthly_rule_evaluations": 20_000},
+        "aws_config_organization_custom_policy_rule.guard": {"monthly_rule_evaluations": 10},
         "aws_config_configuration_recorder.main": {
             "monthly_config_items": 1_000,
             "monthly_custom_config_items": 2_000,
@@ -318,6 +320,11 @@ def test_config_rule_evaluations_are_tiered(costs: dict[str, ResourceCost]) -> N
     assert rule.monthly_cost_after == pytest.approx(expected)
     org = costs["aws_config_organization_managed_rule.mfa"]
     assert org.monthly_cost_after == pytest.approx(50_000 * RULE_EVAL_FIRST_100K)
+    # organization custom rules (Lambda or Guard policy) are evaluations like the others
+    custom = costs["aws_config_organization_custom_rule.tags"]
+    assert custom.monthly_cost_after == pytest.approx(20_000 * RULE_EVAL_FIRST_100K)
+    guard = costs["aws_config_organization_custom_policy_rule.guard"]
+    assert guard.monthly_cost_after == pytest.approx(10 * RULE_EVAL_FIRST_100K)
     recorder = costs["aws_config_configuration_recorder.main"]
     assert recorder.monthly_cost_after == pytest.approx(
         1_000 * CONFIG_ITEM + 2_000 * CONFIG_CUSTOM_ITEM
