@@ -29,7 +29,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -198,7 +197,6 @@ def usage_keys() -> dict[str, KnownKeys]:
     from finops_gate.cost.registry import ESTIMATOR_MODULES
 
     keys: dict[str, KnownKeys] = {}
-    module: ModuleType
     for module in ESTIMATOR_MODULES:
         known = KnownKeys(
             tuple(getattr(module, "USAGE_KEYS", ())), dict(getattr(module, "USAGE_TEXT_KEYS", {}))
