@@ -30,6 +30,7 @@ from finops_gate.plan.hcl.filefunctions import file_functions
 from finops_gate.plan.hcl.files import FileAccess, repository_top
 from finops_gate.plan.hcl.functions import FUNCTIONS, Function
 from finops_gate.plan.hcl.limits import Budget
+from finops_gate.plan.hcl.strings import literal_string
 from finops_gate.plan.hcl.syntax import Attribute, Block, Body, Node, is_tree, subtrees
 from finops_gate.plan.hcl.values import (
     EvalError,
@@ -877,8 +878,6 @@ def _traversal_name(node: Node) -> str:
         inner = subtrees(node)
         return _traversal_name(inner[0]) if inner else ""
     if is_tree(node, "string"):
-        from finops_gate.plan.hcl.evaluate import literal_string
-
         return literal_string(node)
     return ""
 
@@ -906,9 +905,7 @@ def _references(node: Node, prefix: str) -> list[str]:
             if key is not None and is_tree(key, "int_lit"):
                 return [*base, f"[{key.children[0]}]"]
             if key is not None and is_tree(key, "string") and len(key.children) <= 3:
-                from finops_gate.plan.hcl.evaluate import literal_string
-
-                return [*base, f"[{json.dumps(literal_string(key))}]"]
+                        return [*base, f"[{json.dumps(literal_string(key))}]"]
             return base
         return None
 

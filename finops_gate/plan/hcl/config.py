@@ -8,8 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from finops_gate.errors import PlanError
+from finops_gate.plan.hcl.evaluate import Evaluator
+from finops_gate.plan.hcl.files import read_source_text
+from finops_gate.plan.hcl.jsonsyntax import parse_json_text
 from finops_gate.plan.hcl.overrides import is_override_file, merge_block
-from finops_gate.plan.hcl.syntax import Attribute, Block, parse_file
+from finops_gate.plan.hcl.syntax import Attribute, Block, Body, parse_text
+from finops_gate.plan.hcl.values import EvalError
 
 
 @dataclass(slots=True)
@@ -41,6 +45,14 @@ def tf_files(directory: Path) -> list[Path]:
     ]
     overrides = sorted(p for p in files if is_override_file(p.name))
     return sorted(p for p in files if p not in overrides) + overrides
+
+
+def parse_file(path: Path, shown: str) -> Body:
+    """A `.tf` or `.tf.json` file's body (the file type decides the parser)."""
+    text = read_source_text(path, shown)
+    if path.name.endswith(".json"):
+        return parse_json_text(text, shown)
+    return parse_text(text, shown)
 
 
 def load_module_config(directory: Path, root: Path) -> ModuleFiles:
@@ -122,9 +134,6 @@ def _key(block: Block) -> str:
 
 def provider_key(block: Block) -> str:
     """ "aws" or "aws.eu": a provider block's name and its alias (a literal string)."""
-    from finops_gate.plan.hcl.evaluate import Evaluator
-    from finops_gate.plan.hcl.values import EvalError
-
     alias_attr = block.body.attributes.get("alias")
     if alias_attr is None:
         return block.labels[0]

@@ -16,7 +16,8 @@ from hcl2.utils import process_escape_sequences
 from finops_gate.errors import PlanError
 from finops_gate.plan.hcl.limits import Budget, Limits
 from finops_gate.plan.hcl.sets import SetList
-from finops_gate.plan.hcl.syntax import Node, children, is_tree, subtrees
+from finops_gate.plan.hcl.strings import quoted_template, string_chars
+from finops_gate.plan.hcl.syntax import Node, children, is_tree, parse_text, subtrees
 from finops_gate.plan.hcl.values import (
     EvalError,
     ResourceValue,
@@ -48,25 +49,6 @@ class Namespace:
 
 Resolver = Callable[[str], Any]
 """Root name -> value (a Namespace, a plain value, or raises EvalError)."""
-
-
-def literal_string(node: Node) -> str:
-    """A quoted string without interpolation (block labels)."""
-    text = []
-    for part in children(node):
-        if is_tree(part, "string_part"):
-            for piece in part.children:
-                if not is_tree(piece):
-                    text.append(_string_chars(piece))
-    return "".join(text)
-
-
-def _string_chars(token: Any) -> str:
-    kind = getattr(token, "type", "")
-    value = str(token)
-    if kind == "ESCAPED_INTERPOLATION" or kind == "ESCAPED_DIRECTIVE":
-        return value[1:]
-    return process_escape_sequences(value)
 
 
 _BINARY: dict[str, Callable[[Any, Any], Any]] = {
@@ -156,7 +138,7 @@ class Evaluator:
                 continue
             for piece in part.children:
                 if not is_tree(piece):
-                    items.append(["text", _string_chars(piece), False, False])
+                    items.append(["text", string_chars(piece), False, False])
                 elif piece.data == "interpolation":
                     items.append(["interp", subtrees(piece)[0], False, False])
                 else:
@@ -270,10 +252,8 @@ class Evaluator:
             text = "\n".join(x[cut:] for x in lines)
         if "${" not in text.replace("$${", "") and "%{" not in text.replace("%%{", ""):
             return text.replace("$${", "${").replace("%%{", "%{")
-        from finops_gate.plan.hcl.syntax import parse_text
-
         try:
-            body = parse_text(f"x = {_quoted_template(text)}\n", "heredoc")
+            body = parse_text(f"x = {quoted_template(text)}\n", "heredoc")
         except (PlanError, EvalError):
             return Unknown("this heredoc template could not be evaluated")
         return self._eval(body.attributes["x"].expr, local)
@@ -540,48 +520,6 @@ def _matching(items: list[list[Any]], start: int, end: str) -> int:
                 return position
             depth -= 1
     raise EvalError(f"template directive without its %{{ {end} }}")
-
-
-def _quoted_template(text: str) -> str:
-    """A heredoc body as a quoted HCL template: literal text escaped, `${...}` and
-    `%{...}` sequences copied as they are (with their nested strings and braces)."""
-    out = ['"']
-    i = 0
-    while i < len(text):
-        if text.startswith(("$${", "%%{"), i):
-            out.append(text[i : i + 3])
-            i += 3
-        elif text.startswith(("${", "%{"), i):
-            end = _closing_brace(text, i + 2)
-            out.append(text[i : end + 1])
-            i = end + 1
-        else:
-            char = text[i]
-            out.append({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}.get(char, char))
-            i += 1
-    out.append('"')
-    return "".join(out)
-
-
-def _closing_brace(text: str, start: int) -> int:
-    depth, i, in_string = 1, start, False
-    while i < len(text):
-        char = text[i]
-        if in_string:
-            if char == "\\":
-                i += 1
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    raise EvalError("a template with an unterminated ${ or %{ sequence")
 
 
 def get_attr(target: Any, name: str) -> Any:

@@ -10,8 +10,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from finops_gate.errors import PlanError
+from finops_gate.plan.hcl.evaluate import Evaluator
 from finops_gate.plan.hcl.files import FileAccess
 from finops_gate.plan.hcl.paths import abspath_from
+from finops_gate.plan.hcl.strings import quoted_template
+from finops_gate.plan.hcl.syntax import parse_text
 from finops_gate.plan.hcl.values import EvalError, Unknown, contains_unknown, to_string
 
 _IDENTIFIER_START = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_"
@@ -103,8 +106,6 @@ def render_template(
     shown: str,
 ) -> Any:
     """Terraform template syntax (`${...}`, `%{ if }`, `%{ for }`) with `variables` only."""
-    from finops_gate.plan.hcl.evaluate import Evaluator
-
     def resolve(name: str) -> Any:
         if name in variables:
             return variables[name]
@@ -122,7 +123,4 @@ def render_template(
 @functools.lru_cache(maxsize=64)
 def _parsed_template(text: str, shown: str) -> Any:
     """The template as an expression tree (parsed once, however many instances use it)."""
-    from finops_gate.plan.hcl.evaluate import _quoted_template
-    from finops_gate.plan.hcl.syntax import parse_text
-
-    return parse_text(f"x = {_quoted_template(text)}\n", shown).attributes["x"].expr
+    return parse_text(f"x = {quoted_template(text)}\n", shown).attributes["x"].expr

@@ -16,7 +16,7 @@ from typing import Any
 
 from finops_gate.errors import PlanError
 from finops_gate.plan.hcl import schema
-from finops_gate.plan.hcl.evaluate import _quoted_template
+from finops_gate.plan.hcl.strings import quoted_template
 from finops_gate.plan.hcl.syntax import Body, parse_text
 from finops_gate.plan.hcl.values import EvalError
 
@@ -161,7 +161,7 @@ def _key(key: str) -> str:
 def _expr(value: Any) -> str:
     """A JSON value as an HCL expression; strings are templates."""
     if isinstance(value, str):
-        return _quoted_template(value)
+        return quoted_template(value)
     if isinstance(value, list):
         return "[" + ", ".join(_expr(v) for v in value) + "]"
     if isinstance(value, dict):

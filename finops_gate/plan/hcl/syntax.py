@@ -8,12 +8,13 @@ line number.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 from finops_gate.errors import PlanError
+from finops_gate.plan.hcl.strings import literal_string
+from finops_gate.plan.hcl.syntax_tree import Node, children, is_tree, line_of, subtrees
 
-Node = Any  # a lark Tree or Token
+__all__ = ["Attribute", "Block", "Body", "Node", "children", "is_tree", "line_of", "subtrees"]
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,33 +43,9 @@ class Body:
         return [block for block in self.blocks if block.type == kind]
 
 
-def is_tree(node: Node, name: str | None = None) -> bool:
-    data = getattr(node, "data", None)
-    return data is not None and (name is None or data == name)
-
-
-def children(node: Node) -> list[Node]:
-    """Children without newlines/comments."""
-    return [c for c in node.children if not is_tree(c, "new_line_or_comment")]
-
-
-def subtrees(node: Node) -> list[Node]:
-    return [c for c in node.children if is_tree(c) and c.data != "new_line_or_comment"]
-
-
-def line_of(node: Node) -> int:
-    line = getattr(node, "line", None)
-    if line is None:
-        meta = getattr(node, "meta", None)
-        line = getattr(meta, "line", None) if meta is not None and not meta.empty else None
-    return int(line) if isinstance(line, int) else 0
-
-
 def name_of(node: Node) -> str:
     """The text of an identifier, keyword, literal or simple string label."""
     if is_tree(node, "string"):
-        from finops_gate.plan.hcl.evaluate import literal_string
-
         return literal_string(node)
     if is_tree(node):
         return "".join(name_of(child) for child in node.children)
@@ -102,17 +79,6 @@ def _parse_problem(error: Exception) -> str:
     if name == "UnexpectedToken":
         return "unexpected token"
     return "syntax error"
-
-
-def parse_file(path: Path, shown: str) -> Body:
-    from finops_gate.plan.hcl.files import read_source_text
-
-    text = read_source_text(path, shown)
-    if path.name.endswith(".json"):
-        from finops_gate.plan.hcl.jsonsyntax import parse_json_text
-
-        return parse_json_text(text, shown)
-    return parse_text(text, shown)
 
 
 def _body(node: Node, file: str) -> Body:
