@@ -20,6 +20,7 @@ from finops_gate.plan import Plan
 from finops_gate.policy import clock
 from finops_gate.policy.engine import EvalOptions, evaluate_policies
 from finops_gate.policy.findings import Override, Verdict
+from finops_gate.policy.kinds import POLICY_KINDS
 from finops_gate.policy.loader import DEFAULT_POLICY, load_policy
 from finops_gate.report.model import (
     BUNDLED_TABLE,
@@ -260,7 +261,7 @@ def rules_of(policy_file: PolicyFile) -> tuple[PolicyRule, ...]:
                 kind=item.kind,
                 description=item.description,
                 remediation=item.remediation,
-                plan_wide=item.kind == "budget",
+                plan_wide=POLICY_KINDS[item.kind].plan_wide,
                 level=severity if isinstance(severity, str) else "error",
             )
         )

@@ -58,6 +58,7 @@ from finops_gate.cost.model import Estimate, ResourceCost
 from finops_gate.errors import PolicyError
 from finops_gate.policy.environment import EnvironmentResolver, group_tags
 from finops_gate.policy.findings import Finding
+from finops_gate.policy.kind import CheckContext, PolicyKind
 from finops_gate.policy.schema import BudgetPolicy, Threshold, Thresholds
 
 MAX_NAMED = 3  # unpriced resources named in a finding; the rest are counted
@@ -105,6 +106,10 @@ def _sum(costs: list[ResourceCost]) -> _Sum:
     before = sum(c.monthly_cost_before or 0.0 for c in costs)
     after = sum(c.monthly_cost_after or 0.0 for c in costs)
     return _Sum(round(before, 6), round(after, 6), *_unpriced(costs))
+
+
+def run(policy: BudgetPolicy, context: CheckContext) -> list[Finding]:
+    return check(policy, context.estimate, context.environments, context.variables)
 
 
 def check(
@@ -290,3 +295,6 @@ def _unit_cost(policy: BudgetPolicy, whole: _Sum, variables: Mapping[str, Any]) 
             policy.remediation,
         )
     ]
+
+
+KIND = PolicyKind("budget", BudgetPolicy, plan_wide=True, check=run)

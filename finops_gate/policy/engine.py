@@ -11,15 +11,14 @@ from finops_gate.cost.model import Estimate
 from finops_gate.errors import PolicyError
 from finops_gate.globs import address_glob_match, glob_match
 from finops_gate.plan.resource import Action, Plan, Resource
-from finops_gate.policy import budget, instance_size, required_tags
+from finops_gate.policy import required_tags
 from finops_gate.policy.clock import today as clock_today
 from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding, Override, PolicyResult, WaiverRef
+from finops_gate.policy.kind import CheckContext
+from finops_gate.policy.kinds import POLICY_KINDS
 from finops_gate.policy.schema import (
-    BudgetPolicy,
-    InstanceSizePolicy,
     PolicyFile,
-    RequiredTagsPolicy,
     Waiver,
 )
 from finops_gate.policy.sizes import instance_types
@@ -83,14 +82,17 @@ def evaluate_policies(
     levels[UNKNOWN_ENVIRONMENT_ID] = "hard-mandatory" if unknown_action == "fail" else "advisory"
     for policy in policy_file.policies:
         levels[policy.id] = policy.level
-        if isinstance(policy, BudgetPolicy):
-            raw += budget.check(policy, estimate, environments, variables)
-            continue
-        scoped = [r for r in resources if in_scope(policy.actions, r, options.all_resources)]
-        if isinstance(policy, RequiredTagsPolicy):
-            raw += required_tags.check(policy, scoped)
-        elif isinstance(policy, InstanceSizePolicy):
-            raw += instance_size.check(policy, scoped, environments)
+        kind = POLICY_KINDS[policy.kind]
+        scoped = (
+            []
+            if kind.plan_wide
+            else [
+                r
+                for r in resources
+                if in_scope(getattr(policy, "actions", ()), r, options.all_resources)
+            ]
+        )
+        raw += kind.run(policy, CheckContext(scoped, estimate, environments, variables))
     today = options.today or clock_today()
     active: list[Finding] = []
     waived: list[Finding] = []

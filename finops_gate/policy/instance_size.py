@@ -35,6 +35,7 @@ from finops_gate.globs import glob_match
 from finops_gate.plan.resource import Resource
 from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding
+from finops_gate.policy.kind import CheckContext, PolicyKind
 from finops_gate.policy.schema import InstanceSizePolicy, SizeRule
 from finops_gate.policy.sizes import (
     InstanceType,
@@ -44,6 +45,10 @@ from finops_gate.policy.sizes import (
 )
 
 DEFAULT_ENVIRONMENT = "default"
+
+
+def run(policy: InstanceSizePolicy, context: CheckContext) -> list[Finding]:
+    return check(policy, context.resources, context.environments)
 
 
 def check(
@@ -104,3 +109,6 @@ def _violation(
         if rank is not None and limit is not None and rank > limit:
             return "error", f"{quoted} is larger than {rule.max_size}"
     return None
+
+
+KIND = PolicyKind("instance_size", InstanceSizePolicy, plan_wide=False, check=run)

@@ -40,6 +40,7 @@ from finops_gate.errors import PolicyError
 from finops_gate.plan.resource import Resource
 from finops_gate.plan.tags import is_taggable
 from finops_gate.policy.findings import Finding
+from finops_gate.policy.kind import CheckContext, PolicyKind
 from finops_gate.policy.schema import RequiredTagsPolicy, TagRule
 
 ASG = "aws_autoscaling_group"
@@ -61,6 +62,10 @@ def is_taggable_resource(resource: Resource) -> bool:
     if resource.type in taggable or resource.type == ASG:
         return True
     return is_taggable(resource.current, resource.after_unknown)
+
+
+def run(policy: RequiredTagsPolicy, context: CheckContext) -> list[Finding]:
+    return check(policy, context.resources)
 
 
 def check(policy: RequiredTagsPolicy, resources: list[Resource]) -> list[Finding]:
@@ -203,3 +208,6 @@ def _launch_template(
             "no tags unless the group that uses it propagates them",
         )
     ]
+
+
+KIND = PolicyKind("required_tags", RequiredTagsPolicy, plan_wide=False, check=run)

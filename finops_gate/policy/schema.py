@@ -101,6 +101,10 @@ class _PolicyBase(_Strict):
         return self
 
 
+# What every policy entry has (id, kind, level...), whatever its kind.
+PolicyEntry = _PolicyBase
+
+
 class _ResourcePolicyBase(_PolicyBase):
     actions: list[CheckedAction] = Field(default_factory=lambda: _DEFAULT_ACTIONS.copy())
     on_unknown: OnUnknown = "warn"
