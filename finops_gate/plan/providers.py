@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # annotations only: HCL mode uses this module without the plan schema
-    from finops_gate.plan.schema import (
+    from finops_gate.plan.plan_json import (
         Configuration,
         PlanModuleConfig,
         PlanProviderConfig,

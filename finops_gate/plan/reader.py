@@ -13,11 +13,11 @@ from pydantic import ValidationError
 
 from finops_gate.errors import PlanError
 from finops_gate.input_files import PLAN_LIMIT, read_input_file, read_standard_input
+from finops_gate.plan.plan_json import PlanDocument, ResourceChange
 from finops_gate.plan.providers import FALLBACK_REGION, ProviderResolver, provider_type
 from finops_gate.plan.references import ModuleLinks
 from finops_gate.plan.region import PlanRegions, RegionOptions
 from finops_gate.plan.resource import Action, Plan, Resource
-from finops_gate.plan.schema import PlanDocument, ResourceChange
 from finops_gate.plan.tags import effective_tags
 
 SUPPORTED_MAJOR_FORMAT = 1

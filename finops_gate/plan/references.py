@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from finops_gate.plan.schema import Configuration, PlanModuleConfig
+    from finops_gate.plan.plan_json import Configuration, PlanModuleConfig
 
 ABSOLUTE = "/"
 """Marks a reference that is a full resource instance address, not relative to a module."""

@@ -29,7 +29,7 @@ from finops_gate.plan.resource import ProviderRegion
 
 if TYPE_CHECKING:
     from finops_gate.plan.config_dir import ConfigRegions
-    from finops_gate.plan.schema import PlanDocument, StateModule, StateResource
+    from finops_gate.plan.plan_json import PlanDocument, StateModule, StateResource
 
 ENVIRONMENT_VARIABLES = ("AWS_REGION", "AWS_DEFAULT_REGION")
 NO_REGION = "no region found"
