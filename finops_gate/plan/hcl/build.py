@@ -45,6 +45,7 @@ from finops_gate.plan.hcl.values import (
 )
 from finops_gate.plan.providers import FALLBACK_REGION
 from finops_gate.plan.references import absolute, module_path
+from finops_gate.plan.region import NO_REGION
 from finops_gate.plan.resource import Action, ProviderRegion, Resource
 from finops_gate.plan.tags import effective_tags
 
@@ -86,7 +87,7 @@ class Context:
     modules_root: Path | None = None  # where .terraform/modules is; default: root
     # (region, source, evidence) for providers without a region: the environment,
     # --region or us-east-1 (finops_gate.plan.region.default_region)
-    default_region: tuple[str, str, str] = (FALLBACK_REGION, "fallback", "no region found")
+    default_region: tuple[str, str, str] = (FALLBACK_REGION, "fallback", NO_REGION)
     provider_regions: dict[str, ProviderRegion] = field(default_factory=dict)
     _functions: dict[str, Function] | None = None
     budget: Budget = field(default_factory=Budget)
