@@ -28,7 +28,7 @@ _ACTIONS = {
 
 
 def _component_price(component: CostComponent) -> str:
-    price = numbers.unit_price(component.unit_price)
+    price = numbers.unit_price(component.unit_price, component.approximate)
     return numbers.APPROX + price if component.approximate else price
 
 

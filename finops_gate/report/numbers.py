@@ -34,9 +34,19 @@ def percent(value: float | None) -> str:
     return f"{value:+.1f}%"
 
 
-def unit_price(value: float | None) -> str:
+# An approximate price is shown to this many significant digits: the rule that derived
+# it is good to a few percent at best (pricing/README.md), so more digits would claim
+# a precision it does not have.
+APPROXIMATE_DIGITS = 4
+
+
+def unit_price(value: float | None, approximate: bool = False) -> str:
+    """A unit price as published (every digit), or to APPROXIMATE_DIGITS significant
+    digits when it is approximate; never fewer than two decimals."""
     if value is None:
         return PRICE_NOT_FOUND
+    if approximate and value:
+        value = float(f"{value:.{APPROXIMATE_DIGITS}g}")
     text = format(Decimal(repr(value)), "f")
     whole, _, decimals = text.partition(".")
     return f"${int(whole):,}.{decimals.ljust(2, '0')}"

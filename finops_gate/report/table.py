@@ -27,7 +27,7 @@ def _resource_lines(cost: ResourceCost, width: int) -> list[str]:
         )
     ]
     for component in cost.components:
-        price = numbers.unit_price(component.unit_price)
+        price = numbers.unit_price(component.unit_price, component.approximate)
         mark = numbers.APPROX if component.approximate else ""
         if component.monthly_cost is not None:
             amount = f"{mark}{numbers.money(component.monthly_cost)}"
