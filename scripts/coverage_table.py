@@ -1,7 +1,7 @@
-"""Regenerate the coverage table in README.md from the estimator docstrings.
+"""Regenerate the coverage table in docs/costs.md from the estimator docstrings.
 
-python scripts/coverage_table.py          # rewrite README.md in place
-python scripts/coverage_table.py --check  # exit 1 if README.md is out of date
+python scripts/coverage_table.py          # rewrite docs/costs.md in place
+python scripts/coverage_table.py --check  # exit 1 if docs/costs.md is out of date
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from finops_gate.cost.coverage import BEGIN, END, coverage_markdown
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+COSTS = Path(__file__).resolve().parents[1] / "docs" / "costs.md"
 
 
 def updated(text: str) -> str:
@@ -21,14 +21,14 @@ def updated(text: str) -> str:
 
 
 def main() -> int:
-    text = README.read_text(encoding="utf-8")
+    text = COSTS.read_text(encoding="utf-8")
     new = updated(text)
     if "--check" in sys.argv:
         if new != text:
-            print("README.md coverage table is out of date: run python scripts/coverage_table.py")
+            print("docs/costs.md is out of date: run python scripts/coverage_table.py")
             return 1
         return 0
-    README.write_text(new, encoding="utf-8")
+    COSTS.write_text(new, encoding="utf-8")
     return 0
 
 

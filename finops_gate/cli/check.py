@@ -388,7 +388,7 @@ def _warn(line: str) -> None:
 def action_command() -> None:
     """Run as the GitHub Action: read the action's INPUT_* variables and run `check`.
 
-    This is the Docker image's command in action.yml; see the README's GitHub Action section.
+    This is the Docker image's command in action.yml; see docs/ci.md.
     """
     from finops_gate.integrations.action_inputs import action_call
 

@@ -1,4 +1,4 @@
-"""The README's coverage table, generated from the estimator modules' docstrings."""
+"""The coverage table of docs/costs.md, generated from the estimator modules' docstrings."""
 
 from __future__ import annotations
 

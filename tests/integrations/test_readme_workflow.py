@@ -1,4 +1,4 @@
-"""The README's copy-paste workflow: well-formed, and its finops-gate step works as written.
+"""The copy-paste workflow of docs/ci.md: well-formed, and its finops-gate step works as written.
 
 The action step is run the way the runner runs a Docker action: each `with:` value (and
 each default from action.yml) becomes `INPUT_<NAME>`, `${{ ... }}` expressions are
@@ -21,7 +21,7 @@ from tests.conftest import ROOT, fixture_plan_path
 from tests.integrations.conftest import TOKEN
 from tests.integrations.fake_api import FakeApi
 
-README = ROOT / "README.md"
+README = ROOT / "docs" / "ci.md"
 EVENT = ROOT / "tests" / "fixtures" / "github" / "pull_request.json"
 
 
@@ -31,7 +31,7 @@ def workflow() -> dict[str, Any]:
     match = re.search(
         r"<!-- workflow:begin[^>]*-->\n```yaml\n(.*?)```\n<!-- workflow:end -->", text, re.S
     )
-    assert match, "the README's workflow block is missing"
+    assert match, "the workflow block of docs/ci.md is missing"
     data = yaml.safe_load(match.group(1))
     assert isinstance(data, dict)
     return data
