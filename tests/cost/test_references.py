@@ -189,7 +189,7 @@ def test_update_plan_links_by_known_id_and_reprices_the_unchanged_group(
 def test_terraform_aws_modules_autoscaling(mode: str, prices: PriceTable) -> None:
     """terraform-aws-modules/autoscaling v8.3.1 (vendored): its group names the template
     through a local inside a dynamic block; plan mode infers the link, HCL mode evaluates
-    it. (Priced here only: tests/hcl/test_parity.py does not run this case.)"""
+    it. (Priced here only: tests/plan/hcl/test_parity.py does not run this case.)"""
     case = FIXTURES.parent / "public_modules" / "autoscaling"
     plan = load_plan(str(case / "plan.json")) if mode == "plan" else load_directory(case)
     costs = {c.resource.address: c for c in estimate_plan(plan, prices).resources}

@@ -1,7 +1,7 @@
 """Unit checks of the builder's rules and guards (finops_gate.pricing.build) on small
 hand-made tables.
 
-The data tests (tests/test_price_table_data.py) check the built table against the raw
+The data tests (tests/pricing/test_price_table_data.py) check the built table against the raw
 sources; these check the builder's own decisions, including the ones that stop the build.
 """
 

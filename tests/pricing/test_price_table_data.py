@@ -31,8 +31,8 @@ import pytest
 
 from finops_gate.pricing import keys
 
-REPO = Path(__file__).resolve().parents[1]
-SOURCES = Path(__file__).resolve().parents[1].parent / "shared" / "price-sources"
+REPO = Path(__file__).resolve().parents[2]
+SOURCES = REPO.parent / "shared" / "price-sources"
 TABLE = REPO / "pricing" / "aws.json"
 NOTICE = REPO / "pricing" / "NOTICE"
 BUILD_SCRIPT = REPO / "scripts" / "build_prices.py"
