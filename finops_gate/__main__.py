@@ -21,6 +21,12 @@ def _terminated_while_starting(signum: int, frame: object) -> None:
 
 
 def entry() -> NoReturn:
+    if sys.argv[1:] == ["--version"]:
+        # Answered before importing the CLI, which is most of a run's start-up.
+        from finops_gate import __version__
+
+        sys.stdout.write(f"finops-gate, version {__version__}\n")
+        sys.exit(0)
     # The CLI installs its own handler (cli.common.handle_sigterm) once it is imported.
     signal.signal(signal.SIGTERM, _terminated_while_starting)
     try:

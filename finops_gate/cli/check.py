@@ -6,6 +6,7 @@ import math
 import os
 import sys
 import uuid
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,17 +14,10 @@ from finops_gate.cli.common import CONTEXT, PRICES_ENV, aws_region, write_text
 from finops_gate.confine import outside_allowed
 from finops_gate.errors import CommentError, ExitCode, OutputError, one_line
 from finops_gate.integrations.comments import Behavior
-from finops_gate.pipeline import (
-    FailOn,
-    GateOptions,
-    OutputFormat,
-    build_gate_report,
-    gate_failed,
-    render,
-)
-from finops_gate.report.formats import FORMATS, output_format
-from finops_gate.report.markdown import render_markdown
-from finops_gate.report.model import Report
+from finops_gate.options import FailOn, GateOptions, OutputFormat
+
+if TYPE_CHECKING:
+    from finops_gate.report.model import Report
 
 # Same as --prices (the option wins): lets CI point every run at a refreshed table.
 
@@ -48,6 +42,8 @@ def _guarded(text: str, options: GateOptions, to_stdout: bool) -> str:
     """
     if not (to_stdout and os.environ.get("GITHUB_ACTIONS") == "true"):
         return text
+    from finops_gate.report.formats import output_format
+
     if not output_format(options.output_format.value).guard_in_actions_log:
         return text
     token = f"finops-gate-{uuid.uuid4().hex}"
@@ -68,6 +64,8 @@ def _publish(
     # Imported here: a plain run does not pay for the HTTP client.
     from finops_gate.integrations import workflow_commands
     from finops_gate.integrations.publish import post_comment
+    from finops_gate.report.formats import output_format
+    from finops_gate.report.markdown import render_markdown
 
     markdown = render_markdown(report, options.project)
     if in_actions:
@@ -124,7 +122,7 @@ def _finite(value: float | None, option: str) -> float | None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(list(FORMATS)),
+    type=click.Choice([f.value for f in OutputFormat]),
     default=OutputFormat.TABLE.value,
     show_default=True,
     help="Report format.",
@@ -369,6 +367,9 @@ def check_command(
         config_dir=config_dir,
         allow_outside_repo=outside_allowed(allow_outside_repo),
     )
+    # Imported here: `--help` and option errors need none of the pipeline.
+    from finops_gate.pipeline import build_gate_report, gate_failed, render
+
     report = build_gate_report(options, _warn)
     to_stdout = output is None or output == "-"
     write_text(

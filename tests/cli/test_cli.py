@@ -155,3 +155,51 @@ def test_real_process_binary_plan_no_traceback(tmp_path: Path) -> None:
         f"finops-gate: error: {plan}: this is a binary plan file; convert it with "
         "`terraform show -json tfplan > plan.json` and pass plan.json\n"
     )
+
+
+def test_version_is_answered_before_the_cli_is_imported_and_reads_as_clicks() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, runpy\n"
+        "sys.argv = ['finops-gate', '--version']\n"
+        "try:\n"
+        "    runpy.run_module('finops_gate', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('finops_gate.')))\n"
+    )
+    fast = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    version_line, loaded = fast.stdout.splitlines()
+    assert loaded == "[]"  # no module of the package beyond the entry point
+    from finops_gate.cli.app import cli
+
+    clicks = subprocess.run(
+        [sys.executable, "-c", "from finops_gate.cli.app import main; main(['--version'])"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert clicks.returncode == 0 and clicks.stdout == version_line + "\n"
+    assert cli.name is not None
+
+
+def test_help_does_not_load_the_pipeline() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from finops_gate.cli.app import main\n"
+        "try:\n"
+        "    main(['check', '--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = [m for m in ('finops_gate.pipeline', 'finops_gate.cost.engine', 'jinja2')\n"
+        "         if m in sys.modules]\n"
+        "print('LOADED', heavy)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines()[-1] == "LOADED []"
+    assert "--format" in result.stdout
