@@ -60,3 +60,13 @@ def test_replica_takes_its_sources_engine_and_size(costs: dict[str, ResourceCost
     assert instance.note is not None and "engine of aws_db_instance.no_storage" in instance.note
     assert by_key(cost, "rds:storage:gp3:single-az").monthly_quantity == 20
     assert cost.monthly_cost_after == pytest.approx(HOURS * T3_MEDIUM_MYSQL + 20 * GP3_STORAGE)
+
+
+def test_legacy_aurora_engine_is_priced_as_aurora_mysql(costs: dict[str, ResourceCost]) -> None:
+    # Aurora pricing page (aws.amazon.com/rds/aurora/pricing), us-east-1, Aurora MySQL
+    # db.t3.small $0.041 per hour; RDS gp2 storage $0.115 per GB-month. Infracost's
+    # db_instance_test.golden (aws_db_instance.aurora) shows the same $29.93 + $2.30.
+    cost = costs["aws_db_instance.aurora_legacy_engine"]
+    instance = by_key(cost, "rds:db.t3.small:aurora-mysql:single-az")
+    assert instance.unit_price == pytest.approx(0.041)
+    assert cost.monthly_cost_after == pytest.approx(HOURS * 0.041 + 20 * 0.115)  # $32.23

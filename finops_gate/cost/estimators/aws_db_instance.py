@@ -1,7 +1,8 @@
 """RDS database instance.
 
 - Database instance: hour, `rds:<instance_class>:<engine>:<single-az|multi-az>`
-  (engine: mysql, postgres, mariadb, oracle-se2 (bring your own licence),
+  (engine: mysql, postgres, mariadb, aurora-mysql (also as `aurora`), aurora-postgresql,
+  oracle-se2 (bring your own licence),
   oracle-se2-li (licence included), oracle-ee, sqlserver-ex/web/se/ee; a read replica
   (`replicate_source_db`) takes the engine of its source)
 - Storage: GB-month, `rds:storage:<gp2|gp3|io1|io2|standard>:<deployment>` (io1 and io2
@@ -65,8 +66,15 @@ GP3_LARGE_VOLUME_GB = 400
 GP3_LARGE_VOLUME_GB_ORACLE = 200
 
 
+# Engine names RDS accepts for an engine priced under another name: "aurora" is Aurora
+# MySQL 5.6-compatible (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/
+# API_CreateDBInstance.html, Engine), at the Aurora MySQL instance rates.
+ENGINE_ALIASES = {"aurora": "aurora-mysql"}
+
+
 def engine_key(engine: str, license_model: str | None) -> str:
     base = engine.removesuffix("-cdb")
+    base = ENGINE_ALIASES.get(base, base)
     if base == "oracle-se2" and license_model == "license-included":
         return "oracle-se2-li"
     return base
