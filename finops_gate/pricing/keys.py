@@ -51,6 +51,12 @@ RDS_IOPS_IO2_MULTI_AZ = "rds:iops:io2:multi-az"
 RDS_IOPS_GP3_SINGLE_AZ = "rds:iops:gp3:single-az"
 RDS_IOPS_GP3_MULTI_AZ = "rds:iops:gp3:multi-az"
 RDS_BACKUP = "rds:backup"
+
+# RDS Extended Support (RDS and Aurora MySQL/PostgreSQL major versions past standard
+# support), per vCPU-hour: years 1-2 and year 3 of extended support
+RDS_EXTENDED_SUPPORT_YEARS_1_2 = "rds:extended-support:years-1-2"
+RDS_EXTENDED_SUPPORT_YEAR_3 = "rds:extended-support:year-3"
+
 NATGW_HOUR = "natgw:hour"
 NATGW_GB = "natgw:gb"
 ELB_APPLICATION_HOUR = "elb:application:hour"
@@ -636,6 +642,8 @@ SERVICE_KEYS: tuple[str, ...] = (
     *FSX_PRICED,
     FSX_WINDOWS_BACKUP,
     FSX_OPENZFS_BACKUP,
+    # RDS Extended Support
+    RDS_EXTENDED_SUPPORT_YEARS_1_2,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -984,6 +992,8 @@ INSTANCE_KEY = re.compile(
 # "price not found" (never $0) until a table (e.g. `pricing build --from-aws-offer`) has it.
 AURORA_SERVERLESS_V2_ACU_IOPT1 = "aurora:serverless-v2:acu:iopt1"
 UNPRICED_KEYS: dict[str, str] = {
+    RDS_EXTENDED_SUPPORT_YEAR_3: "RDS Extended Support in its third year: no source in "
+    "shared/price-sources has the rate (the Infracost golden outputs show year 1 only)",
     OPENSEARCH_GP3_IOPS: "OpenSearch gp3 provisioned IOPS above the baseline: the sources "
     "have OpenSearch gp3 storage and throughput but no gp3 IOPS rate (the unitmaps files lack "
     "OpenSearch; the Infracost golden outputs show no gp3 IOPS line)",

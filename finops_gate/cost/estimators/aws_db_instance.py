@@ -5,6 +5,9 @@
   oracle-se2 (bring your own licence),
   oracle-se2-li (licence included), oracle-ee, sqlserver-ex/web/se/ee; a read replica
   (`replicate_source_db`) takes the engine of its source)
+- Extended support (MySQL, PostgreSQL, Aurora MySQL/PostgreSQL major versions past
+  standard support on the date the plan is priced on, `_rds_extended_support.py`):
+  vCPU-hour, `rds:extended-support:years-1-2` or `rds:extended-support:year-3`
 - Storage: GB-month, `rds:storage:<gp2|gp3|io1|io2|standard>:<deployment>` (io1 and io2
   are billed for at least 100 GB; no `storage_type`: gp3, or io1 with `iops`; a replica
   without `allocated_storage` has its source's size; restored from a snapshot, or set from
@@ -15,7 +18,7 @@
   gp3 above its baseline of 3,000, or 12,000 from 400 GB, from 200 GB for Oracle, never
   for SQL Server): IOPS-month, `rds:iops:<type>:<deployment>`
 - Backup storage beyond the free allowance (usage: `additional_backup_storage_gb`):
-  GB-month, `rds:backup`
+  GB-month, `rds:backup` (`aurora:backup` for the Aurora engines)
 - Master user secret (`manage_master_user_password = true`: RDS keeps the password in
   Secrets Manager): secret-month, `secretsmanager:secret`
 
@@ -38,6 +41,7 @@ from finops_gate.cost.estimators._db_usage import (
     reserved,
 )
 from finops_gate.cost.estimators._defaults import joined, set_from_reference
+from finops_gate.cost.estimators._rds_extended_support import extended_support
 from finops_gate.cost.estimators._usage import given_usage_specs, usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
@@ -114,10 +118,13 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             ),
         )
     ]
+    support = extended_support(key, view.string("engine_version"), instance_class, view.today)
+    if support is not None:
+        specs.append(support)
     specs.extend(_storage(view, deployment, engine, source))
     specs.append(
         usage_spec(
-            view, "Backup storage", "GB-month", keys.RDS_BACKUP, "additional_backup_storage_gb"
+            view, "Backup storage", "GB-month", _backup_key(key), "additional_backup_storage_gb"
         )
     )
     specs.extend(master_user_secret(view))
@@ -138,6 +145,12 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     specs.extend(cpu_credits(view, instance_class, keys.RDS_CPU_CREDITS))
     specs.extend(performance_insights(view))
     return specs
+
+
+def _backup_key(engine: str) -> str:
+    """Aurora engines bill backup storage at Aurora's rate, other engines at RDS's:
+    https://aws.amazon.com/rds/aurora/pricing/ (Backup storage)"""
+    return keys.AURORA_BACKUP if engine.startswith("aurora-") else keys.RDS_BACKUP
 
 
 def master_user_secret(view: AttributeView) -> list[ComponentSpec]:

@@ -298,6 +298,12 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
     GoldenSpec(
         keys.RDS_BACKUP, "db_instance_test", ("Additional backup storage",), r"^(?!.*aurora)"
     ),
+    # RDS and Aurora alike: $0.100 per vCPU-hour on both tests' instances
+    GoldenSpec(
+        keys.RDS_EXTENDED_SUPPORT_YEARS_1_2,
+        "db_instance_test|rds_cluster_instance_test",
+        ("Extended support (year 1)",),
+    ),
     GoldenSpec(keys.EC2_CPU_CREDITS_T2, "instance_test", ("CPU credits",), r"\.t2_unlimited"),
     GoldenSpec(keys.EC2_CPU_CREDITS_T3, "instance_test", ("CPU credits",), r"\.t3_unlimited"),
     GoldenSpec(keys.CLOUDWATCH_METRIC, "instance_test", ("EC2 detailed monitoring",)),
