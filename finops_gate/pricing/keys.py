@@ -56,6 +56,14 @@ RDS_BACKUP = "rds:backup"
 # support), per vCPU-hour: years 1-2 and year 3 of extended support
 RDS_EXTENDED_SUPPORT_YEARS_1_2 = "rds:extended-support:years-1-2"
 RDS_EXTENDED_SUPPORT_YEAR_3 = "rds:extended-support:year-3"
+# RDS Performance Insights retention beyond the free 7 days, per vCPU-month, by instance
+# family (`m5`, `t3`: the families a source prices exactly)
+RDS_PI_RETENTION_PRICED_FAMILIES = ("m5", "t3")
+
+
+def rds_performance_insights_retention(family: str) -> str:
+    """Performance Insights long-term retention of an RDS or Aurora instance family."""
+    return f"rds:performance-insights:retention:{family}"
 
 NATGW_HOUR = "natgw:hour"
 NATGW_GB = "natgw:gb"
@@ -644,6 +652,8 @@ SERVICE_KEYS: tuple[str, ...] = (
     FSX_OPENZFS_BACKUP,
     # RDS Extended Support
     RDS_EXTENDED_SUPPORT_YEARS_1_2,
+    # RDS Performance Insights long-term retention
+    *(rds_performance_insights_retention(family) for family in RDS_PI_RETENTION_PRICED_FAMILIES),
 )
 
 # --------------------------------------------------------------------------------------------
@@ -1082,6 +1092,14 @@ UNPRICED_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
             r":(?:no-upfront|partial-upfront|all-upfront)"
         ),
         "RDS and ElastiCache reserved nodes: no source in shared/price-sources has their rates",
+    ),
+    "rds-performance-insights-retention-without-source": (
+        re.compile(
+            rf"rds:performance-insights:retention:"
+            rf"(?!(?:{'|'.join(RDS_PI_RETENTION_PRICED_FAMILIES)})$)[a-z0-9-]+"
+        ),
+        "Performance Insights long-term retention of instance families other than "
+        "RDS_PI_RETENTION_PRICED_FAMILIES: only Infracost's golden outputs price it, for those",
     ),
     "rds-engine-without-source": (
         re.compile(

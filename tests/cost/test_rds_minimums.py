@@ -136,3 +136,17 @@ def test_aurora_engine_backup_at_auroras_rate(prices: PriceTable) -> None:
     result = {c.resource.address: c for c in estimate_plan(plan, prices, usage).resources}
     backup = by_key(result["aws_db_instance.aurora_legacy_engine"], "aurora:backup")
     assert backup.monthly_cost == pytest.approx(1000 * 0.021)
+
+
+def test_performance_insights_retention_beyond_7_days(costs: dict[str, ResourceCost]) -> None:
+    # Long-term retention, us-east-1, db.m5 family: $3.815 per vCPU-month (Infracost's
+    # db_instance_test.golden, mysql-performance-insights: db.m5.large, 2 vCPU-month, $7.63)
+    cost = costs["aws_db_instance.insights_long"]
+    retention = by_key(cost, "rds:performance-insights:retention:m5")
+    assert retention.monthly_quantity == 2
+    assert retention.monthly_cost == pytest.approx(2 * 3.815)
+    assert cost.monthly_cost_after == pytest.approx(
+        HOURS * M5_LARGE_MYSQL + 20 * GP2_STORAGE + 2 * 3.815
+    )  # $124.83 + $2.30 + $7.63
+    free = costs["aws_db_instance.insights_free"]
+    assert not [c for c in free.components if "retention" in c.price_key]

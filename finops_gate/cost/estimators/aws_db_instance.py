@@ -5,6 +5,9 @@
   oracle-se2 (bring your own licence),
   oracle-se2-li (licence included), oracle-ee, sqlserver-ex/web/se/ee; a read replica
   (`replicate_source_db`) takes the engine of its source)
+- Performance Insights retention (`performance_insights_enabled`, with a
+  `performance_insights_retention_period` beyond the free 7 days): vCPU-month,
+  `rds:performance-insights:retention:<family>` (m5 and t3 priced; others "price not found")
 - Extended support (MySQL, PostgreSQL, Aurora MySQL/PostgreSQL major versions past
   standard support on the date the plan is priced on, `_rds_extended_support.py`):
   vCPU-hour, `rds:extended-support:years-1-2` or `rds:extended-support:year-3`
@@ -38,6 +41,7 @@ from finops_gate.cost.estimators._db_usage import (
     RESERVED_WORDS,
     cpu_credits,
     performance_insights,
+    performance_insights_retention,
     reserved,
 )
 from finops_gate.cost.estimators._defaults import joined, set_from_reference
@@ -143,6 +147,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         )
     )
     specs.extend(cpu_credits(view, instance_class, keys.RDS_CPU_CREDITS))
+    specs.extend(performance_insights_retention(view, instance_class))
     specs.extend(performance_insights(view))
     return specs
 

@@ -7,6 +7,9 @@
 - Serverless v2 capacity (`instance_class = "db.serverless"`; usage:
   `capacity_units_per_hr`, average ACUs): ACU-hour, `aurora:serverless-v2:acu`
   (`aurora:serverless-v2:acu:iopt1` in an I/O-Optimized cluster)
+- Performance Insights retention (`performance_insights_enabled`, with a
+  `performance_insights_retention_period` beyond the free 7 days): vCPU-month,
+  `rds:performance-insights:retention:<family>` (m5 and t3 priced; others "price not found")
 - Extended support (an `engine_version`, or the cluster's, past standard support on the
   date the plan is priced on, `_rds_extended_support.py`): vCPU-hour,
   `rds:extended-support:years-1-2` or `rds:extended-support:year-3`
@@ -26,6 +29,7 @@ from finops_gate.cost.estimators._db_usage import (
     RESERVED_WORDS,
     cpu_credits,
     performance_insights,
+    performance_insights_retention,
     reserved,
 )
 from finops_gate.cost.estimators._rds_extended_support import extended_support
@@ -89,6 +93,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         ),
         *_extended_support(view, engine, instance_class),
         *cpu_credits(view, instance_class, keys.AURORA_CPU_CREDITS),
+        *performance_insights_retention(view, instance_class),
         *performance_insights(view),
     ]
 

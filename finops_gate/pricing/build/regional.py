@@ -225,7 +225,7 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
         "AWS states no rule relating Aurora I/O-Optimized storage across regions",
     ),
     RegionalRule(
-        r"rds:extended-support:years-1-2",
+        r"rds:extended-support:years-1-2|rds:performance-insights:retention:[a-z0-9-]+",
         REGIONAL_RATIO,
         "us-east-1 only in the sources (Infracost's figures): no published figure elsewhere "
         "to choose a rule by; the EC2 ratio, marked approximate",
