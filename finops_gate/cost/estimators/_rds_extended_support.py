@@ -5,7 +5,8 @@ The calendar is AWS's, shipped as dated data in
 `finops_gate/cost/data/rds_extended_support.json` (its `sources` and `as_of` say where and
 when it was read). Years 1 and 2 share one rate (`rds:extended-support:years-1-2`); year 3
 costs more (`rds:extended-support:year-3`, which no source prices: "price not found").
-AWS bills every vCPU of the instance class for every hour:
+AWS bills every vCPU of the instance class for every hour, for each instance of a Multi-AZ
+deployment:
 https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support-charges.html
 """
 
@@ -75,10 +76,12 @@ def _window(engine: str, version: str) -> Window | None:
 
 
 def extended_support(
-    engine: str, version: str | None, instance_class: str, today: date
+    engine: str, version: str | None, instance_class: str, today: date, instances: int = 1
 ) -> ComponentSpec | None:
-    """The Extended Support component, None when the version is in standard support (or
-    not set: RDS then picks its default version, in standard support)."""
+    """The Extended Support component for `instances` DB instances of the class (2 for a
+    Multi-AZ instance: AWS bills the standby's vCPUs too), None when the version is in
+    standard support (or not set: RDS then picks its default version, in standard
+    support)."""
     if version is None:
         return None
     window = _window(engine, version)
@@ -88,11 +91,13 @@ def extended_support(
     vcpus = instance_vcpus(instance_class)
     started = window.year_3 if year_3 else window.year_1
     note = f"{engine} {window.version}: extended support, this rate since {started}"
+    if instances > 1:
+        note += f"; {instances} instances (Multi-AZ primary and standby)"
     return ComponentSpec(
         "Extended support (year 3)" if year_3 else "Extended support (years 1-2)",
         "vCPU-hour",
         keys.RDS_EXTENDED_SUPPORT_YEAR_3 if year_3 else keys.RDS_EXTENDED_SUPPORT_YEARS_1_2,
-        None if vcpus is None else vcpus * HOURS_PER_MONTH,
+        None if vcpus is None else vcpus * instances * HOURS_PER_MONTH,
         note=note,
         unknown=None if vcpus is not None else f"vCPUs of {instance_class} not known",
     )

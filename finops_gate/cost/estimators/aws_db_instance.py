@@ -122,7 +122,13 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             ),
         )
     ]
-    support = extended_support(key, view.string("engine_version"), instance_class, view.today)
+    support = extended_support(
+        key,
+        view.string("engine_version"),
+        instance_class,
+        view.today,
+        instances=2 if deployment == "multi-az" else 1,
+    )
     if support is not None:
         specs.append(support)
     specs.extend(_storage(view, deployment, engine, source))
