@@ -46,15 +46,23 @@ class CaseRun:
     usage_message: str | None  # why the usage file was refused, or a warning naming it
 
 
+# Infracost's AWS test cases price on this date (internal/providers/terraform/aws/
+# aws_test.go pins `aws.Today`): what depends on the date (EKS and RDS extended support)
+# is compared on the same day.
+INFRACOST_TEST_DATE = "2025-06-01"
+
+
 def hermetic_environment(repo: Path) -> dict[str, str]:
     """This environment without what would change the gate's behaviour (a price table,
-    a region, GitHub Actions), and with `repo` first on the import path."""
+    a region, GitHub Actions), with `repo` first on the import path, and the clock pinned to
+    the date Infracost's goldens were priced on."""
     env = {
         name: value
         for name, value in os.environ.items()
         if not name.startswith(("FINOPS_GATE_", "GITHUB_", "GITLAB_", "CI_", "AWS_"))
         and name != "CI"
     }
+    env["FINOPS_GATE_TODAY"] = INFRACOST_TEST_DATE
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(repo), env.get("PYTHONPATH")]))
     return env
 

@@ -51,6 +51,20 @@ RDS_IOPS_IO2_MULTI_AZ = "rds:iops:io2:multi-az"
 RDS_IOPS_GP3_SINGLE_AZ = "rds:iops:gp3:single-az"
 RDS_IOPS_GP3_MULTI_AZ = "rds:iops:gp3:multi-az"
 RDS_BACKUP = "rds:backup"
+
+# RDS Extended Support (RDS and Aurora MySQL/PostgreSQL major versions past standard
+# support), per vCPU-hour: years 1-2 and year 3 of extended support
+RDS_EXTENDED_SUPPORT_YEARS_1_2 = "rds:extended-support:years-1-2"
+RDS_EXTENDED_SUPPORT_YEAR_3 = "rds:extended-support:year-3"
+# RDS Performance Insights retention beyond the free 7 days, per vCPU-month, by instance
+# family (`m5`, `t3`: the families a source prices exactly)
+RDS_PI_RETENTION_PRICED_FAMILIES = ("m5", "t3")
+
+
+def rds_performance_insights_retention(family: str) -> str:
+    """Performance Insights long-term retention of an RDS or Aurora instance family."""
+    return f"rds:performance-insights:retention:{family}"
+
 NATGW_HOUR = "natgw:hour"
 NATGW_GB = "natgw:gb"
 ELB_APPLICATION_HOUR = "elb:application:hour"
@@ -636,6 +650,10 @@ SERVICE_KEYS: tuple[str, ...] = (
     *FSX_PRICED,
     FSX_WINDOWS_BACKUP,
     FSX_OPENZFS_BACKUP,
+    # RDS Extended Support
+    RDS_EXTENDED_SUPPORT_YEARS_1_2,
+    # RDS Performance Insights long-term retention
+    *(rds_performance_insights_retention(family) for family in RDS_PI_RETENTION_PRICED_FAMILIES),
 )
 
 # --------------------------------------------------------------------------------------------
@@ -984,6 +1002,8 @@ INSTANCE_KEY = re.compile(
 # "price not found" (never $0) until a table (e.g. `pricing build --from-aws-offer`) has it.
 AURORA_SERVERLESS_V2_ACU_IOPT1 = "aurora:serverless-v2:acu:iopt1"
 UNPRICED_KEYS: dict[str, str] = {
+    RDS_EXTENDED_SUPPORT_YEAR_3: "RDS Extended Support in its third year: no source in "
+    "shared/price-sources has the rate (the Infracost golden outputs show year 1 only)",
     OPENSEARCH_GP3_IOPS: "OpenSearch gp3 provisioned IOPS above the baseline: the sources "
     "have OpenSearch gp3 storage and throughput but no gp3 IOPS rate (the unitmaps files lack "
     "OpenSearch; the Infracost golden outputs show no gp3 IOPS line)",
@@ -1072,6 +1092,14 @@ UNPRICED_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
             r":(?:no-upfront|partial-upfront|all-upfront)"
         ),
         "RDS and ElastiCache reserved nodes: no source in shared/price-sources has their rates",
+    ),
+    "rds-performance-insights-retention-without-source": (
+        re.compile(
+            rf"rds:performance-insights:retention:"
+            rf"(?!(?:{'|'.join(RDS_PI_RETENTION_PRICED_FAMILIES)})$)[a-z0-9-]+"
+        ),
+        "Performance Insights long-term retention of instance families other than "
+        "RDS_PI_RETENTION_PRICED_FAMILIES: only Infracost's golden outputs price it, for those",
     ),
     "rds-engine-without-source": (
         re.compile(

@@ -19,6 +19,7 @@ import pytest
 from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.model import ResourceCost, Status
 from finops_gate.cost.prices import PriceTable
+from finops_gate.cost.usage import parse_usage
 from finops_gate.plan import load_plan
 from tests.conftest import fixture_plan_path
 
@@ -96,3 +97,17 @@ def test_eu_west_1_fees_from_the_offer_file(costs: dict[str, ResourceCost]) -> N
         0.025,
         pytest.approx(0.025 * HOURS),
     )
+
+
+def test_monthly_hours_from_the_usage_file_apply_to_the_fee(prices: PriceTable) -> None:
+    # The fee is billed per instance-hour, like the instance: instance_test.golden lines
+    # 31-35 (instance_ebsOptimized_withMonthlyHours, r3.xlarge, monthly_hrs = 100):
+    # 100 h x $0.333 = $33.30, EBS-optimized 100 h x $0.02 = $2.00, gp2 8 GB $0.80.
+    usage = parse_usage(
+        {"version": 0.1, "resource_usage": {"aws_instance.r3": {"monthly_hrs": 100}}}, "u.yml"
+    )
+    plan = load_plan(str(fixture_plan_path("ebs_optimized")))
+    result = {c.resource.address: c for c in estimate_plan(plan, prices, usage).resources}
+    r3 = result["aws_instance.r3"]
+    assert fee(r3) == ("ec2:r3.xlarge:ebs-optimized", 100, 0.02, pytest.approx(2.00))
+    assert r3.monthly_cost_after == pytest.approx(100 * 0.333 + 100 * 0.02 + 8 * 0.10)

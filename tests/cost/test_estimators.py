@@ -6,6 +6,8 @@ the figures in ../shared/price-sources/README.md), not read from finops-gate's t
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from finops_gate.cost.engine import estimate_plan
@@ -41,8 +43,15 @@ RDS_GP2 = 0.115
 RDS_GP3 = 0.115
 
 
+# A fixed date, before RDS for MySQL 8.0 left standard support (2026-08-01): the
+# fixtures' MySQL 8.0 instances have no Extended Support charge here (see
+# tests/cost/test_rds_minimums.py for that charge).
+PRICED_ON = date(2026, 7, 1)
+
+
 def estimate(case: str, prices: PriceTable) -> dict[str, ResourceCost]:
-    result: Estimate = estimate_plan(load_plan(str(fixture_plan_path(case))), prices)
+    plan = load_plan(str(fixture_plan_path(case)))
+    result: Estimate = estimate_plan(plan, prices, today=PRICED_ON)
     return {cost.resource.address: cost for cost in result.resources}
 
 

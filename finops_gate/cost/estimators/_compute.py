@@ -144,14 +144,16 @@ def ebs_optimized_flag(view: AttributeView) -> bool | None:
 
 def ebs_optimized_usage(spec: LaunchSpec, count: float) -> ComponentSpec | None:
     """The hourly EBS-optimized fee, only for the previous-generation types that charge it
-    (the others include EBS optimization: no component at all)."""
+    (the others include EBS optimization: no component at all). It is billed per hour the
+    instance runs, so the usage file's `monthly_hrs` applies to it as to the instance."""
     if not spec.ebs_optimized or spec.instance_type not in EBS_OPTIMIZED_CHARGED:
         return None
+    hours = HOURS_PER_MONTH if spec.monthly_hours is None else spec.monthly_hours
     return ComponentSpec(
         "EBS-optimized usage",
         "hour",
         keys.ec2_ebs_optimized(spec.instance_type),
-        HOURS_PER_MONTH * count,
+        hours * count,
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from finops_gate.cost.estimators._compute import burstable_vcpus
+from finops_gate.cost.estimators._rds_extended_support import instance_vcpus
 from finops_gate.cost.estimators._usage import given_usage_specs
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
@@ -54,6 +55,33 @@ def cpu_credits(view: AttributeView, instance_class: str, price_key: str) -> lis
             hours * vcpus,
             usage_based=True,
             note=f"from the usage file: monthly_cpu_credit_hrs = {hours:g}, {vcpus:g} vCPUs",
+        )
+    ]
+
+
+# Performance Insights keeps 7 days free; longer retention is billed per vCPU-month:
+# https://aws.amazon.com/rds/performance-insights/pricing/
+PERFORMANCE_INSIGHTS_FREE_DAYS = 7
+
+
+def performance_insights_retention(view: AttributeView, instance_class: str) -> list[ComponentSpec]:
+    """Long-term retention (`performance_insights_retention_period` beyond 7 days) of an
+    instance with Performance Insights on: the class's vCPUs, per month."""
+    days = view.number("performance_insights_retention_period")
+    if not view.boolean("performance_insights_enabled") or not days:
+        return []
+    if days <= PERFORMANCE_INSIGHTS_FREE_DAYS:
+        return []
+    family = instance_class.removeprefix("db.").partition(".")[0]
+    vcpus = instance_vcpus(instance_class)
+    return [
+        ComponentSpec(
+            f"Performance Insights retention ({days:g} days)",
+            "vCPU-month",
+            keys.rds_performance_insights_retention(family),
+            None if vcpus is None else float(vcpus),
+            note=None if vcpus is None else f"{vcpus} vCPUs of {instance_class}",
+            unknown=None if vcpus is not None else f"vCPUs of {instance_class} not known",
         )
     ]
 

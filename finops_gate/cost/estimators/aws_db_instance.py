@@ -1,9 +1,16 @@
 """RDS database instance.
 
 - Database instance: hour, `rds:<instance_class>:<engine>:<single-az|multi-az>`
-  (engine: mysql, postgres, mariadb, oracle-se2 (bring your own licence),
+  (engine: mysql, postgres, mariadb, aurora-mysql (also as `aurora`), aurora-postgresql,
+  oracle-se2 (bring your own licence),
   oracle-se2-li (licence included), oracle-ee, sqlserver-ex/web/se/ee; a read replica
   (`replicate_source_db`) takes the engine of its source)
+- Performance Insights retention (`performance_insights_enabled`, with a
+  `performance_insights_retention_period` beyond the free 7 days): vCPU-month,
+  `rds:performance-insights:retention:<family>` (m5 and t3 priced; others "price not found")
+- Extended support (MySQL, PostgreSQL, Aurora MySQL/PostgreSQL major versions past
+  standard support on the date the plan is priced on, `_rds_extended_support.py`):
+  vCPU-hour, `rds:extended-support:years-1-2` or `rds:extended-support:year-3`
 - Storage: GB-month, `rds:storage:<gp2|gp3|io1|io2|standard>:<deployment>` (io1 and io2
   are billed for at least 100 GB; no `storage_type`: gp3, or io1 with `iops`; a replica
   without `allocated_storage` has its source's size; restored from a snapshot, or set from
@@ -14,7 +21,7 @@
   gp3 above its baseline of 3,000, or 12,000 from 400 GB, from 200 GB for Oracle, never
   for SQL Server): IOPS-month, `rds:iops:<type>:<deployment>`
 - Backup storage beyond the free allowance (usage: `additional_backup_storage_gb`):
-  GB-month, `rds:backup`
+  GB-month, `rds:backup` (`aurora:backup` for the Aurora engines)
 - Master user secret (`manage_master_user_password = true`: RDS keeps the password in
   Secrets Manager): secret-month, `secretsmanager:secret`
 
@@ -34,9 +41,11 @@ from finops_gate.cost.estimators._db_usage import (
     RESERVED_WORDS,
     cpu_credits,
     performance_insights,
+    performance_insights_retention,
     reserved,
 )
 from finops_gate.cost.estimators._defaults import joined, set_from_reference
+from finops_gate.cost.estimators._rds_extended_support import extended_support
 from finops_gate.cost.estimators._usage import given_usage_specs, usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
@@ -65,8 +74,15 @@ GP3_LARGE_VOLUME_GB = 400
 GP3_LARGE_VOLUME_GB_ORACLE = 200
 
 
+# Engine names RDS accepts for an engine priced under another name: "aurora" is Aurora
+# MySQL 5.6-compatible (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/
+# API_CreateDBInstance.html, Engine), at the Aurora MySQL instance rates.
+ENGINE_ALIASES = {"aurora": "aurora-mysql"}
+
+
 def engine_key(engine: str, license_model: str | None) -> str:
     base = engine.removesuffix("-cdb")
+    base = ENGINE_ALIASES.get(base, base)
     if base == "oracle-se2" and license_model == "license-included":
         return "oracle-se2-li"
     return base
@@ -106,10 +122,19 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             ),
         )
     ]
+    support = extended_support(
+        key,
+        view.string("engine_version"),
+        instance_class,
+        view.today,
+        instances=2 if deployment == "multi-az" else 1,
+    )
+    if support is not None:
+        specs.append(support)
     specs.extend(_storage(view, deployment, engine, source))
     specs.append(
         usage_spec(
-            view, "Backup storage", "GB-month", keys.RDS_BACKUP, "additional_backup_storage_gb"
+            view, "Backup storage", "GB-month", _backup_key(key), "additional_backup_storage_gb"
         )
     )
     specs.extend(master_user_secret(view))
@@ -128,8 +153,15 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         )
     )
     specs.extend(cpu_credits(view, instance_class, keys.RDS_CPU_CREDITS))
+    specs.extend(performance_insights_retention(view, instance_class))
     specs.extend(performance_insights(view))
     return specs
+
+
+def _backup_key(engine: str) -> str:
+    """Aurora engines bill backup storage at Aurora's rate, other engines at RDS's:
+    https://aws.amazon.com/rds/aurora/pricing/ (Backup storage)"""
+    return keys.AURORA_BACKUP if engine.startswith("aurora-") else keys.RDS_BACKUP
 
 
 def master_user_secret(view: AttributeView) -> list[ComponentSpec]:

@@ -7,6 +7,12 @@
 - Serverless v2 capacity (`instance_class = "db.serverless"`; usage:
   `capacity_units_per_hr`, average ACUs): ACU-hour, `aurora:serverless-v2:acu`
   (`aurora:serverless-v2:acu:iopt1` in an I/O-Optimized cluster)
+- Performance Insights retention (`performance_insights_enabled`, with a
+  `performance_insights_retention_period` beyond the free 7 days): vCPU-month,
+  `rds:performance-insights:retention:<family>` (m5 and t3 priced; others "price not found")
+- Extended support (an `engine_version`, or the cluster's, past standard support on the
+  date the plan is priced on, `_rds_extended_support.py`): vCPU-hour,
+  `rds:extended-support:years-1-2` or `rds:extended-support:year-3`
 
 From the usage file (shown when given): `reserved_instance_term` (`1_year`, `3_year`) and
 `reserved_instance_payment_option` price the instance as reserved,
@@ -23,8 +29,10 @@ from finops_gate.cost.estimators._db_usage import (
     RESERVED_WORDS,
     cpu_credits,
     performance_insights,
+    performance_insights_retention,
     reserved,
 )
+from finops_gate.cost.estimators._rds_extended_support import extended_support
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
@@ -83,6 +91,18 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 HOURS_PER_MONTH,
             ),
         ),
+        *_extended_support(view, engine, instance_class),
         *cpu_credits(view, instance_class, keys.AURORA_CPU_CREDITS),
+        *performance_insights_retention(view, instance_class),
         *performance_insights(view),
     ]
+
+
+def _extended_support(view: AttributeView, engine: str, instance_class: str) -> list[ComponentSpec]:
+    """Extended support by the instance's engine version, else its cluster's."""
+    version = view.string("engine_version")
+    if version is None:
+        cluster = view.referenced("cluster_identifier")
+        version = None if cluster is None else cluster.string("engine_version")
+    support = extended_support(engine, version, instance_class, view.today)
+    return [] if support is None else [support]

@@ -224,6 +224,12 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
         None,
         "AWS states no rule relating Aurora I/O-Optimized storage across regions",
     ),
+    RegionalRule(
+        r"rds:extended-support:years-1-2|rds:performance-insights:retention:[a-z0-9-]+",
+        REGIONAL_RATIO,
+        "us-east-1 only in the sources (Infracost's figures): no published figure elsewhere "
+        "to choose a rule by; the EC2 ratio, marked approximate",
+    ),
 )
 _COMPILED = tuple((re.compile(entry.keys), entry) for entry in REGIONAL_RULES)
 

@@ -298,6 +298,25 @@ GOLDEN_SPECS: tuple[GoldenSpec, ...] = (
     GoldenSpec(
         keys.RDS_BACKUP, "db_instance_test", ("Additional backup storage",), r"^(?!.*aurora)"
     ),
+    # per vCPU-month: the quantity is the class's vCPUs (db.r4.8xlarge's row, 165.89 / 32,
+    # is a cents-rounding artefact)
+    *(
+        GoldenSpec(
+            keys.rds_performance_insights_retention(family),
+            "db_instance_test|rds_cluster_instance_test",
+            (f"Performance Insights Long Term Retention ({instance_class})",),
+        )
+        for family, instance_class in (
+            ("m5", "db.m5.large"),
+            ("t3", "db.t3.large"),
+        )
+    ),
+    # RDS and Aurora alike: $0.100 per vCPU-hour on both tests' instances
+    GoldenSpec(
+        keys.RDS_EXTENDED_SUPPORT_YEARS_1_2,
+        "db_instance_test|rds_cluster_instance_test",
+        ("Extended support (year 1)",),
+    ),
     GoldenSpec(keys.EC2_CPU_CREDITS_T2, "instance_test", ("CPU credits",), r"\.t2_unlimited"),
     GoldenSpec(keys.EC2_CPU_CREDITS_T3, "instance_test", ("CPU credits",), r"\.t3_unlimited"),
     GoldenSpec(keys.CLOUDWATCH_METRIC, "instance_test", ("EC2 detailed monitoring",)),
