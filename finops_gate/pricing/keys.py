@@ -909,6 +909,23 @@ USAGE_FILE_KEYS: tuple[str, ...] = (
 )
 SERVICE_KEYS = (*SERVICE_KEYS, *USAGE_FILE_KEYS)
 
+# CloudWatch dashboards (global: one price in every region), per dashboard-month
+CLOUDWATCH_DASHBOARD = "cloudwatch:dashboard"
+# API Gateway REST stage caches, per cache-hour, by cache size in GB (the sizes AWS offers)
+APIGATEWAY_CACHE_SIZES_GB = ("0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237")
+
+
+def apigateway_cache_hour(size_gb: str) -> str:
+    """An API Gateway stage cache of `size_gb` GB (one of APIGATEWAY_CACHE_SIZES_GB)."""
+    return f"apigateway:cache:{size_gb}gb:hour"
+
+
+SERVICE_KEYS = (
+    *SERVICE_KEYS,
+    CLOUDWATCH_DASHBOARD,
+    *(apigateway_cache_hour(size) for size in APIGATEWAY_CACHE_SIZES_GB),
+)
+
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region
 # (CloudFront and Route 53 are global services).
 GLOBAL_REGION = "us-east-1"
@@ -933,6 +950,7 @@ GLOBAL_KEYS = frozenset(
         CLOUDFRONT_FUNCTION_INVOCATIONS,
         ROUTE53_ZONE,
         ROUTE53_QUERIES,
+        CLOUDWATCH_DASHBOARD,
     }
 )
 
