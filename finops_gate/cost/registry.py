@@ -69,6 +69,7 @@ ESTIMATOR_NAMES: tuple[str, ...] = (
     "aws_fsx_openzfs_file_system",
     "aws_fsx_windows_file_system",
     "aws_globalaccelerator_accelerator",
+    "aws_globalaccelerator_endpoint_group",
     "aws_glue_catalog_database",
     "aws_glue_crawler",
     "aws_glue_job",
