@@ -202,6 +202,8 @@ FREE_AWS_TYPES = frozenset(
         "aws_eks_addon",
         "aws_eks_identity_provider_config",
         "aws_eks_pod_identity_association",
+        "aws_elastic_beanstalk_application",
+        "aws_elastic_beanstalk_application_version",
         "aws_elasticache_parameter_group",
         "aws_elasticache_subnet_group",
         "aws_elasticache_user",

@@ -63,6 +63,7 @@ ESTIMATOR_NAMES: tuple[str, ...] = (
     "aws_eks_cluster",
     "aws_eks_fargate_profile",
     "aws_eks_node_group",
+    "aws_elastic_beanstalk_environment",
     "aws_elasticache_cluster",
     "aws_elasticache_replication_group",
     "aws_elb",
