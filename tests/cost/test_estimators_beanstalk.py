@@ -20,6 +20,7 @@ from finops_gate.cost.model import ResourceCost, Status
 from finops_gate.cost.prices import PriceTable
 from finops_gate.cost.usage import load_usage_file
 from finops_gate.plan import load_plan
+from finops_gate.plan.hcl import load_directory
 from tests.conftest import fixture_plan_path
 
 CASE = "beanstalk_environments"
@@ -166,3 +167,43 @@ resource_usage:
         + 100 * RDS_GP2_MULTI_AZ
         + 1000 * RDS_BACKUP
     )
+
+
+def test_hcl_mode_reads_numbers_and_booleans_written_unquoted(
+    prices: PriceTable, tmp_path: Path
+) -> None:
+    # The provider stores every setting value as a string; in a .tf file they are often
+    # written as numbers and booleans (as in Infracost's case), which HCL mode keeps.
+    (tmp_path / "main.tf").write_text(
+        """
+provider "aws" {
+  region = "eu-west-1"
+}
+
+resource "aws_elastic_beanstalk_environment" "env" {
+  name        = "env"
+  application = "app"
+
+  setting {
+    namespace = "aws:ec2:instances"
+    name      = "InstanceTypes"
+    value     = "c4.large"
+  }
+  setting {
+    namespace = "aws:autoscaling:asg"
+    name      = "MinSize"
+    value     = 3
+  }
+  setting {
+    namespace = "aws:elasticbeanstalk:cloudwatch:logs"
+    name      = "StreamLogs"
+    value     = true
+  }
+}
+""",
+        encoding="utf-8",
+    )
+    result = estimate_plan(load_directory(tmp_path), prices)
+    (cost,) = result.resources
+    assert [c.monthly_quantity for c in cost.components[:2]] == [3 * HOURS, 3 * 8]
+    assert "cloudwatch:logs:ingest" in [c.price_key for c in cost.components]
