@@ -107,6 +107,9 @@ CASES: tuple[Case, ...] = (
     Case("stacks_and_bucket_reports", FIXTURES_DIR / "stacks_and_bucket_reports"),
     Case("kinesis_analytics", FIXTURES_DIR / "kinesis_analytics"),
     Case("dedicated_hosts", FIXTURES_DIR / "dedicated_hosts"),
+    Case("dashboards_and_stages", FIXTURES_DIR / "dashboards_and_stages"),
+    Case("accelerator_endpoints", FIXTURES_DIR / "accelerator_endpoints"),
+    Case("beanstalk_environments", FIXTURES_DIR / "beanstalk_environments"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

@@ -7,7 +7,7 @@ S3 bucket settings, API Gateway methods...) and containers whose cost is billed 
 other resources (VPC, subnets, ECS cluster and task definitions, launch templates and
 launch configurations, transit gateway, VPN gateway). Types that can carry a charge of
 their own are left out even when it is often zero, so they show as `unsupported`
-rather than a false $0: for example CloudWatch dashboards and composite alarms, Route
+rather than a false $0: for example CloudWatch composite alarms, Route
 53 health checks and resolver endpoints, Lambda provisioned concurrency, RDS proxies
 and snapshots, AMIs, Cognito user pools, WAF and
 Firewall Manager objects, S3 inventory / analytics / metrics configurations,
@@ -202,6 +202,8 @@ FREE_AWS_TYPES = frozenset(
         "aws_eks_addon",
         "aws_eks_identity_provider_config",
         "aws_eks_pod_identity_association",
+        "aws_elastic_beanstalk_application",
+        "aws_elastic_beanstalk_application_version",
         "aws_elasticache_parameter_group",
         "aws_elasticache_subnet_group",
         "aws_elasticache_user",
@@ -210,6 +212,7 @@ FREE_AWS_TYPES = frozenset(
         "aws_elasticsearch_domain_policy",
         "aws_elasticsearch_domain_saml_options",
         "aws_flow_log",
+        "aws_globalaccelerator_listener",
         "aws_iam_access_key",
         "aws_iam_account_alias",
         "aws_iam_account_password_policy",

@@ -927,6 +927,45 @@ USAGE_FILE_KEYS: tuple[str, ...] = (
 )
 SERVICE_KEYS = (*SERVICE_KEYS, *USAGE_FILE_KEYS)
 
+# CloudWatch dashboards (global: one price in every region), per dashboard-month
+CLOUDWATCH_DASHBOARD = "cloudwatch:dashboard"
+# API Gateway REST stage caches, per cache-hour, by cache size in GB (the sizes AWS offers)
+APIGATEWAY_CACHE_SIZES_GB = ("0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237")
+
+
+def apigateway_cache_hour(size_gb: str) -> str:
+    """An API Gateway stage cache of `size_gb` GB (one of APIGATEWAY_CACHE_SIZES_GB)."""
+    return f"apigateway:cache:{size_gb}gb:hour"
+
+
+
+
+# Global Accelerator data-transfer premium (global), per GB, by the endpoint group's region
+# group, the users' geography and the dominant direction ("in" or "out"). AWS's region
+# groups: na, eu, ap, me, sa, za (Africa), us (GovCloud); geographies add kr (South Korea),
+# au (Australia, New Zealand) and in (India, Indonesia, Philippines, Thailand).
+def globalaccelerator_dt_premium(source: str, destination: str, direction: str) -> str:
+    return f"globalaccelerator:dt-premium:{source}:{destination}:{direction}"
+
+
+# the pairs a source publishes (Infracost's golden outputs, us-east-1): Europe to every
+# geography inbound, North America to Europe and Asia Pacific outbound
+GLOBAL_ACCELERATOR_DT_PREMIUM_PRICED = (
+    *(
+        globalaccelerator_dt_premium("eu", geo, "in")
+        for geo in ("na", "eu", "za", "sa", "kr", "me", "au", "ap", "in")
+    ),
+    globalaccelerator_dt_premium("na", "eu", "out"),
+    globalaccelerator_dt_premium("na", "ap", "out"),
+)
+
+SERVICE_KEYS = (
+    *SERVICE_KEYS,
+    CLOUDWATCH_DASHBOARD,
+    *(apigateway_cache_hour(size) for size in APIGATEWAY_CACHE_SIZES_GB),
+    *GLOBAL_ACCELERATOR_DT_PREMIUM_PRICED,
+)
+
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region
 # (CloudFront and Route 53 are global services).
 GLOBAL_REGION = "us-east-1"
@@ -951,6 +990,8 @@ GLOBAL_KEYS = frozenset(
         CLOUDFRONT_FUNCTION_INVOCATIONS,
         ROUTE53_ZONE,
         ROUTE53_QUERIES,
+        CLOUDWATCH_DASHBOARD,
+        *GLOBAL_ACCELERATOR_DT_PREMIUM_PRICED,
     }
 )
 
@@ -1107,6 +1148,15 @@ UNPRICED_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
             rf":(?:{'|'.join(RDS_DEPLOYMENTS)})"
         ),
         "RDS engines of RDS_ENGINES_WITHOUT_SOURCE (Db2, RDS Custom)",
+    ),
+    "globalaccelerator-dt-premium": (
+        re.compile(
+            rf"(?!(?:{'|'.join(map(re.escape, GLOBAL_ACCELERATOR_DT_PREMIUM_PRICED))})$)"
+            r"globalaccelerator:dt-premium:[a-z]+:[a-z]+:(?:in|out)"
+        ),
+        "Global Accelerator data-transfer premium between region groups other than those of "
+        "GLOBAL_ACCELERATOR_DT_PREMIUM_PRICED: the only source with these rates (Infracost's "
+        "golden outputs) covers Europe inbound and North America outbound to Europe and Asia",
     ),
 }
 

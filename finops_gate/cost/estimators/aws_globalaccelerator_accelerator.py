@@ -2,7 +2,8 @@
 
 - Fixed fee: hour, `globalaccelerator:hour`
 
-The data-transfer premium is billed on the endpoint groups (not priced yet).
+The data-transfer premium is billed on the endpoint groups
+(`aws_globalaccelerator_endpoint_group`).
 """
 
 from __future__ import annotations

@@ -32,15 +32,21 @@ _PER_UNIT = {
 _RULE_EVALUATIONS = ("rule_evaluations", 1000.0)  # ALB only
 
 
-def _capacity_unit_hours(view: AttributeView, kind: str) -> tuple[float | None, str | None]:
+def capacity_unit_hours(
+    view: AttributeView, kind: str, prefix: str = ""
+) -> tuple[float | None, str | None]:
+    """The month's LCU-hours from the usage file (keys under `prefix`, e.g. "lb." for an
+    Elastic Beanstalk environment's load balancer), and the note saying which."""
     units: list[tuple[float, str]] = []
     for key, per_unit in _PER_UNIT.items():
-        value = view.usage_number(key)
+        value = view.usage_number(f"{prefix}{key}")
         if value is not None:
-            units.append((value / per_unit, f"{key} = {value:g}"))
-    rules = view.usage_number(_RULE_EVALUATIONS[0])
+            units.append((value / per_unit, f"{prefix}{key} = {value:g}"))
+    rules = view.usage_number(f"{prefix}{_RULE_EVALUATIONS[0]}")
     if kind == "application" and units and rules is not None:
-        units.append((rules / _RULE_EVALUATIONS[1], f"{_RULE_EVALUATIONS[0]} = {rules:g}"))
+        units.append(
+            (rules / _RULE_EVALUATIONS[1], f"{prefix}{_RULE_EVALUATIONS[0]} = {rules:g}")
+        )
     if not units:
         return None, None
     hours, source = max(units)
@@ -50,7 +56,7 @@ def _capacity_unit_hours(view: AttributeView, kind: str) -> tuple[float | None, 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     kind = view.string("load_balancer_type", "application") or "application"
     name = _NAMES.get(kind, kind)
-    quantity, note = _capacity_unit_hours(view, kind)
+    quantity, note = capacity_unit_hours(view, kind)
     return [
         ComponentSpec(f"{name} load balancer", "hour", keys.elb_hour(kind), HOURS_PER_MONTH),
         ComponentSpec(

@@ -81,6 +81,12 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
         "ratio overstates most regions",
     ),
     RegionalRule(
+        r"apigateway:cache:[0-9.]+gb:hour",
+        FLAT_MOST_REGIONS,
+        "published in all 31 other regions (AWS pricing pages, 2025-11): the us-east-1 figure "
+        "is the most common one; a few regions charge 5 to 54% more",
+    ),
+    RegionalRule(
         r"sqs:[a-z]+:requests|sfn:.+",
         FLAT_MOST_REGIONS,
         "us-east-1 only in the sources; request-priced like Lambda and SNS (eu-west-1 SQS "

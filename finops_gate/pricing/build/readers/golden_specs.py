@@ -36,6 +36,9 @@ class GoldenSpec:
     # Infracost shows a "$X per unit" price of 0.1 or more to two decimals (0.225 as
     # "$0.23"): such a row only proves the price to the cent.
     shown_to_cents: bool = False
+    # the golden file's line number, where rows of one resource and line item differ only by
+    # a sub-resource the facts file does not name (Global Accelerator's geographies)
+    line: str = ""
 
     @property
     def shown(self) -> Decimal:
@@ -810,6 +813,30 @@ GOLDEN_SPECS += (
         ("Directory sharing",),
         per_month=True,
     ),
+)
+# Global Accelerator's data-transfer premium: one sub-resource per geography; the golden
+# file's line of each (endpoint group eu_west_1 inbound, us_east_1 outbound)
+GLOBAL_ACCELERATOR_GOLDEN_LINES = {
+    ("eu", "na", "in"): 6,
+    ("eu", "eu", "in"): 8,
+    ("eu", "za", "in"): 10,
+    ("eu", "sa", "in"): 12,
+    ("eu", "kr", "in"): 14,
+    ("eu", "me", "in"): 16,
+    ("eu", "au", "in"): 18,
+    ("eu", "ap", "in"): 20,
+    ("eu", "in", "in"): 22,
+    ("na", "eu", "out"): 26,
+    ("na", "ap", "out"): 28,
+}
+GOLDEN_SPECS += tuple(
+    GoldenSpec(
+        keys.globalaccelerator_dt_premium(source, geo, direction),
+        "global_accelerator_endpoint_group_test",
+        (f"{direction.title()}bound DT-premium fee",),
+        line=str(line),
+    )
+    for (source, geo, direction), line in GLOBAL_ACCELERATOR_GOLDEN_LINES.items()
 )
 GOLDEN_BY_KEY = {spec.key: spec for spec in GOLDEN_SPECS}
 

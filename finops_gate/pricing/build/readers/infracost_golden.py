@@ -48,6 +48,7 @@ def golden_rows(sources: Path, region: str) -> dict[str, list[GoldenRow]]:
                 re.fullmatch(spec.test, raw["test"])
                 and raw["line_item"] in spec.line_items
                 and re.search(spec.resource, raw["resource"])
+                and (not spec.line or raw["line"] == spec.line)
             ):
                 matches[spec.key].append(_golden_row(raw))
     return matches

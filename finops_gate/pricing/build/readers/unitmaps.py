@@ -272,6 +272,8 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Streams Read Requests": (keys.DYNAMODB_STREAMS_READ, MILLION),
     },
     "cloudwatch": {
+        # dashboards: one row without a region (GLOBAL_UNITMAP_SERVICES), every region's price
+        "Dashboard Basic Dashboard": (keys.CLOUDWATCH_DASHBOARD, Decimal(1)),
         "Metric for the first 10000": (keys.CLOUDWATCH_METRIC, Decimal(1)),
         "Alarm Standard": (keys.CLOUDWATCH_ALARM_STANDARD, Decimal(1)),
         "Alarm High Resolution": (keys.CLOUDWATCH_ALARM_HIGH_RESOLUTION, Decimal(1)),
@@ -345,6 +347,14 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
             MILLION,
         ),
         "WebSocket Connection Minutes": (keys.APIGATEWAY_WEBSOCKET_MINUTES, MILLION),
+        # stage caches: the page writes 0.5 GB as "0 5"
+        **{
+            f"Caching Memory Size {size.replace('.', ' ')}": (
+                keys.apigateway_cache_hour(size),
+                Decimal(1),
+            )
+            for size in keys.APIGATEWAY_CACHE_SIZES_GB
+        },
     },
     "msk": {"RunVolume": (keys.MSK_STORAGE, Decimal(1))},
     # S3 storage classes besides Standard, and S3 Glacier Flexible Retrieval restores and
@@ -493,7 +503,9 @@ UNITMAP_PATTERNS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         ),
     ),
 }
-GLOBAL_UNITMAP_SERVICES = {"route53", "cloudfront"}
+# services with rows that have no region (read in us-east-1 only); of CloudWatch's, only the
+# dashboard row is a key (the others are free tiers and canaries)
+GLOBAL_UNITMAP_SERVICES = {"route53", "cloudfront", "cloudwatch"}
 
 # Lightsail general-purpose instance bundles: "Lightsail Instance Bundle 0 5GB IPv6 Linux
 # 20GB Storage 2 vCPU 0.5GB Memory 1TB Quota" (the page writes 0.5 GB as "0 5GB")
