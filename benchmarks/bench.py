@@ -2,7 +2,7 @@
 
     python benchmarks/bench.py              # 1,000 / 10,000 / 100,000 resources, 5 pairs
     python benchmarks/bench.py --quick      # 1,000 / 10,000 resources, 3 pairs
-    python benchmarks/bench.py --sizes 2000 20000 --pairs 4 --keep /tmp/plans
+    python benchmarks/bench.py --sizes 2000 20000 --pairs 4 --keep plans/
 
 Large plans are built from the plans terraform produced for the test fixtures
 (`tests/fixtures/terraform/*/plan.json`): each fixture becomes a module instance, copied

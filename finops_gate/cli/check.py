@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from finops_gate.cli.common import CONTEXT, PRICES_ENV, aws_region, write_text
+from finops_gate.cli.common import (
+    CONTEXT,
+    allow_outside_repo_option,
+    aws_region,
+    prices_only_option,
+    prices_option,
+    write_text,
+)
 from finops_gate.confine import outside_allowed
 from finops_gate.errors import CommentError, ExitCode, OutputError, one_line
 from finops_gate.integrations.comments import Behavior
@@ -262,23 +269,8 @@ def _finite(value: float | None, option: str) -> float | None:
     help="Exit 2 when the usage file names a key, resource type or address finops-gate "
     "does not use (default: a warning, and the entry is ignored).",
 )
-@click.option(
-    "--prices",
-    "prices",
-    metavar="FILE",
-    default=None,
-    envvar=PRICES_ENV,
-    show_envvar=True,
-    help="A price table (e.g. from `pricing build`) laid over the bundled one: its figures "
-    "win, the bundled table prices the rest.",
-)
-@click.option(
-    "--prices-only",
-    "prices_only",
-    is_flag=True,
-    default=False,
-    help='Price from the --prices table alone: what it lacks is "price not found".',
-)
+@prices_option
+@prices_only_option
 @click.option(
     "--region",
     metavar="REGION",
@@ -296,13 +288,7 @@ def _finite(value: float | None, option: str) -> float | None:
     help="The .tf files the plan was made from, to evaluate provider regions the plan does "
     "not record (region = local.x). Default: the plan file's directory if it has .tf files.",
 )
-@click.option(
-    "--allow-outside-repo",
-    is_flag=True,
-    default=False,
-    help="Read `extends:` policy files and local modules outside the repository too "
-    "(also FINOPS_GATE_ALLOW_OUTSIDE_REPO=1). Default: refused.",
-)
+@allow_outside_repo_option
 def check_command(
     plan: str,
     policy: str | None,

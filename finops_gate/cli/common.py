@@ -21,6 +21,32 @@ from finops_gate.errors import ExitCode, FinopsGateError, OutputError, one_line
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 # A price table laid over the bundled one for every run (the --prices option wins).
 PRICES_ENV = "FINOPS_GATE_PRICES"
+
+# Options `check` and the pre-commit hook share, declared once.
+prices_option = click.option(
+    "--prices",
+    "prices",
+    metavar="FILE",
+    default=None,
+    envvar=PRICES_ENV,
+    show_envvar=True,
+    help="A price table (e.g. from `pricing update`) laid over the bundled one: its figures "
+    "win, the bundled table prices the rest.",
+)
+prices_only_option = click.option(
+    "--prices-only",
+    "prices_only",
+    is_flag=True,
+    default=False,
+    help='Price from the --prices table alone: what it lacks is "price not found".',
+)
+allow_outside_repo_option = click.option(
+    "--allow-outside-repo",
+    is_flag=True,
+    default=False,
+    help="Read `extends:` policy files and local modules outside the repository too "
+    "(also FINOPS_GATE_ALLOW_OUTSIDE_REPO=1). Default: refused.",
+)
 _DEBUG_ENV = "FINOPS_GATE_DEBUG"
 # errno values that only writing produces.
 _WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EPIPE})

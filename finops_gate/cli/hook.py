@@ -26,11 +26,13 @@ import click
 
 from finops_gate.cli.common import (
     CONTEXT,
-    PRICES_ENV,
+    allow_outside_repo_option,
     aws_region,
     error_handler,
     flush_stdout,
     handle_sigterm,
+    prices_only_option,
+    prices_option,
     show_gate_error,
     write_text,
 )
@@ -86,28 +88,9 @@ from finops_gate.report.hook_text import render_hook_text
     help="Region of AWS providers for which neither the configuration nor AWS_REGION / "
     "AWS_DEFAULT_REGION gives one. Default: us-east-1, with a note.",
 )
-@click.option(
-    "--prices",
-    metavar="FILE",
-    default=None,
-    envvar=PRICES_ENV,
-    show_envvar=True,
-    help="A price table laid over the bundled one: its figures win, the bundled table "
-    "prices the rest.",
-)
-@click.option(
-    "--prices-only",
-    is_flag=True,
-    default=False,
-    help='Price from the --prices table alone: what it lacks is "price not found".',
-)
-@click.option(
-    "--allow-outside-repo",
-    is_flag=True,
-    default=False,
-    help="Read `extends:` policy files and local modules outside the repository too "
-    "(also FINOPS_GATE_ALLOW_OUTSIDE_REPO=1). Default: refused.",
-)
+@prices_option
+@prices_only_option
+@allow_outside_repo_option
 @click.argument("files", nargs=-1)
 def hook_command(
     policy: str | None,

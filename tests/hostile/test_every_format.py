@@ -27,6 +27,7 @@ import yaml
 
 from finops_gate.integrations.workflow_commands import escape_data, outputs
 from finops_gate.report.escape import json_document, markdown_text, terminal_text, xml_document
+from finops_gate.report.formats import FORMATS as REGISTERED_FORMATS
 from tests.conftest import ROOT
 
 # Every character the issue names: the bidirectional overrides, isolates and marks, the
@@ -42,7 +43,7 @@ RAW = re.compile(
 )
 
 pytestmark = pytest.mark.slow
-FORMATS = ("table", "markdown", "json", "sarif", "junit")
+FORMATS = tuple(REGISTERED_FORMATS)  # a format added to the registry is checked here too
 
 
 def hostile(place: str) -> str:

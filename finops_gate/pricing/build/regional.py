@@ -152,46 +152,18 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
     ),
     RegionalRule(
         r"cloudtrail:(?:data|management)-events|config:(?:custom-)?items"
-        r"|config:rule-evaluations:tier[123]|glue:catalog:(?:requests|storage)",
+        r"|config:rule-evaluations:tier[123]|glue:catalog:(?:requests|storage)"
+        r"|clientvpn:connection:hour|route53:resolver:(?:eni:hour|queries|queries:over-1b)"
+        r"|tgw:dx:gb|waf:rule|waf:web-acl"
+        r"|cloudformation:handler-(?:operations|seconds)|s3:analytics:objects",
         FLAT_GLOBAL,
-        "one figure in all 31 other regions of the AWS pricing pages (2025-11)",
+        "one figure in the 29 to 31 other regions of the AWS pricing pages (2025-11)",
     ),
     RegionalRule(
-        r"cloudtrail:insights-events|glue:(?:crawler|job|job:flex):dpu-hour",
+        r"cloudtrail:insights-events|glue:(?:crawler|job|job:flex):dpu-hour|waf:requests",
         FLAT_MOST_REGIONS,
         "the us-east-1 figure is the most common one in the 20 to 31 other regions of the AWS "
         "pricing pages (2025-11)",
-    ),
-    RegionalRule(
-        r"clientvpn:connection:hour|route53:resolver:(?:eni:hour|queries|queries:over-1b)"
-        r"|tgw:dx:gb|waf:rule|waf:web-acl",
-        FLAT_GLOBAL,
-        "one figure in the 29 to 31 other regions of the AWS pricing pages (2025-11)",
-    ),
-    RegionalRule(
-        r"waf:requests",
-        FLAT_MOST_REGIONS,
-        "the us-east-1 figure is the most common one in the 31 other regions of the AWS "
-        "pricing pages (2025-11)",
-    ),
-    RegionalRule(
-        r"clientvpn:association:hour|mq:storage:(?:ebs|efs)|neptune:(?:backup|io|storage"
-        r"|storage:iopt1)|tgw:(?:dx-attachment|peering):hour",
-        REGIONAL_RATIO,
-        "published in 25 to 31 other regions (AWS pricing pages): they follow the region's "
-        "prices",
-    ),
-    RegionalRule(
-        r"dms:storage:multi-az|docdb:(?:backup|cpu-credits|io|storage)|dx:data-out"
-        r"|mq:storage:rabbitmq|networkfirewall:(?:endpoint:hour|gb)",
-        REGIONAL_RATIO,
-        "us-east-1 only in the sources (Infracost's figures): no published figure elsewhere "
-        "to choose a rule by; the EC2 ratio, marked approximate",
-    ),
-    RegionalRule(
-        r"cloudformation:handler-(?:operations|seconds)|s3:analytics:objects",
-        FLAT_GLOBAL,
-        "one figure in the 29 to 31 other regions of the AWS pricing pages (2025-11)",
     ),
     RegionalRule(
         r"grafana:(?:editor|viewer)",
@@ -200,19 +172,19 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
         "region (9 USD per editor, 5 USD per viewer, a month)",
     ),
     RegionalRule(
-        r"cloudhsm:hsm:hour|s3:inventory:objects|vpc:traffic-mirror:hour",
+        r"clientvpn:association:hour|mq:storage:(?:ebs|efs)|neptune:(?:backup|io|storage"
+        r"|storage:iopt1)|tgw:(?:dx-attachment|peering):hour"
+        r"|cloudhsm:hsm:hour|s3:inventory:objects|vpc:traffic-mirror:hour",
         REGIONAL_RATIO,
-        "published in 26 to 31 other regions (AWS pricing pages): they follow the region's "
+        "published in 25 to 31 other regions (AWS pricing pages): they follow the region's "
         "prices",
     ),
     RegionalRule(
-        r"directoryservice:.+|fsx:.+|mwaa:.+",
-        REGIONAL_RATIO,
-        "us-east-1 only in the sources (Infracost's figures): no published figure elsewhere "
-        "to choose a rule by; the EC2 ratio, marked approximate",
-    ),
-    RegionalRule(
-        r"acmpca:.+|ecr:storage|eventbridge:.+|ssm:.+|transfer:.+",
+        r"dms:storage:multi-az|docdb:(?:backup|cpu-credits|io|storage)|dx:data-out"
+        r"|mq:storage:rabbitmq|networkfirewall:(?:endpoint:hour|gb)"
+        r"|directoryservice:.+|fsx:.+|mwaa:.+"
+        r"|acmpca:.+|ecr:storage|eventbridge:.+|ssm:.+|transfer:.+"
+        r"|rds:extended-support:years-1-2|rds:performance-insights:retention:[a-z0-9-]+",
         REGIONAL_RATIO,
         "us-east-1 only in the sources (Infracost's figures): no published figure elsewhere "
         "to choose a rule by; the EC2 ratio, marked approximate",
@@ -229,12 +201,6 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
         r"aurora:storage:iopt1",
         None,
         "AWS states no rule relating Aurora I/O-Optimized storage across regions",
-    ),
-    RegionalRule(
-        r"rds:extended-support:years-1-2|rds:performance-insights:retention:[a-z0-9-]+",
-        REGIONAL_RATIO,
-        "us-east-1 only in the sources (Infracost's figures): no published figure elsewhere "
-        "to choose a rule by; the EC2 ratio, marked approximate",
     ),
 )
 _COMPILED = tuple((re.compile(entry.keys), entry) for entry in REGIONAL_RULES)
