@@ -14,6 +14,7 @@ from finops_gate.cost.model import Estimate
 from finops_gate.cost.price_layers import load_prices
 from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.usage import UsageFile, UsageFileError, load_usage_file
+from finops_gate.cost.usage_resources import with_usage_resources
 from finops_gate.errors import PlanError, PolicyError, PriceTableError
 from finops_gate.options import FailOn as FailOn
 from finops_gate.options import GateOptions as GateOptions
@@ -173,6 +174,8 @@ def build_gate_report(options: GateOptions, warn: Callable[[str], None] | None =
     plan = load_gate_plan(options)
     prices, table = gate_prices(options)
     usage, usage_warnings = load_gate_usage(options, plan)
+    if usage is not None:
+        plan = with_usage_resources(plan, usage.usage_resources())
     if usage_warnings:
         plan = replace(plan, notes=(*plan.notes, *usage_warnings))
         for line in usage_warnings:

@@ -90,6 +90,7 @@ CASES: tuple[Case, ...] = (
     Case("references", FIXTURES_DIR / "references"),
     Case("references_update", FIXTURES_DIR / "references_update"),
     Case("tiered_prices", FIXTURES_DIR / "tiered_prices"),
+    Case("data_transfer", FIXTURES_DIR / "data_transfer"),
     Case("app_autoscaling", FIXTURES_DIR / "app_autoscaling"),
     Case("asg_weighted", FIXTURES_DIR / "asg_weighted"),
     Case("rds_minimums", FIXTURES_DIR / "rds_minimums"),

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from finops_gate.cost.registry import ESTIMATOR_MODULES
+from finops_gate.cost.usage import load_usage_file
 from finops_gate.report.formats import FORMATS
 from tests.conftest import ROOT
 
@@ -26,6 +27,10 @@ def _fixture_types() -> set[str]:
             continue  # hostile-input fixtures are not plans
         if isinstance(plan, dict):
             types.update(str(rc.get("type")) for rc in plan.get("resource_changes", []))
+        # a type no plan can have (`aws_data_transfer`) comes with the plan's usage file
+        usage = path.with_name("usage.yml")
+        if usage.is_file():
+            types.update(r.type for r in load_usage_file(str(usage)).usage_resources())
     return types
 
 

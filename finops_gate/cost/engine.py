@@ -106,6 +106,8 @@ def estimate_resource(
     shown = after or before
     sides = [side for side in (before, after) if side is not None]
     notes = tuple(dict.fromkeys(side.note for side in sides if side.note))
+    if resource.from_usage_file is not None:
+        notes = (f"from the usage file {resource.from_usage_file}; not in the plan", *notes)
     if cost_before is None or cost_after is None:
         status = Status.PRICE_NOT_FOUND
     elif sides and all(side.usage_only for side in sides):

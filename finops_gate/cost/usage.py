@@ -33,6 +33,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from finops_gate.cost.usage_resources import (
+    REGION_KEY,
+    RegionProblem,
+    entry_region,
+    is_usage_resource,
+    usage_resource,
+)
 from finops_gate.errors import FinopsGateError
 from finops_gate.input_files import (
     USAGE_LIMIT,
@@ -41,6 +48,7 @@ from finops_gate.input_files import (
     parse_yaml,
     read_input_file,
 )
+from finops_gate.plan.resource import Resource
 
 
 class UsageFileError(FinopsGateError):
@@ -111,6 +119,12 @@ class UsageFile:
     # Entries ignored (unknown keys and types), one line each, naming file and key path.
     warnings: tuple[str, ...] = ()
     wildcard_addresses: tuple[str, ...] = ()
+    # (address, region) of each entry that is a resource of its own (`aws_data_transfer`)
+    usage_only: tuple[tuple[str, str], ...] = ()
+
+    def usage_resources(self) -> list[Resource]:
+        """A record for each entry that is a resource of its own (no plan has them)."""
+        return [usage_resource(address, region, self.path) for address, region in self.usage_only]
 
     def for_resource(self, address: str, resource_type: str) -> Mapping[str, Any]:
         usage: dict[str, Any] = dict(self.defaults.get(resource_type, {}))
@@ -128,7 +142,7 @@ class UsageFile:
         by_shape: dict[str, list[str]] = {}
         for address in present:
             by_shape.setdefault(_unindexed(address), []).append(address)
-        missing = [a for a in self.exact if a not in present]
+        missing = [a for a in self.exact if a not in present and not is_usage_resource(a)]
         for address, (pattern, _) in zip(self.wildcard_addresses, self.wildcards, strict=True):
             candidates = by_shape.get(_unindexed(address), ())
             if not any(pattern.match(candidate) for candidate in candidates):
@@ -221,6 +235,16 @@ class _Checker:
             raise UsageFileError(message)
         self.warnings.append(f"{message}: ignored")
 
+    def usage_only_region(self, where: str, values: Mapping[str, Any]) -> str | None:
+        """The region of an entry that is a resource of its own; None when it is ignored."""
+        try:
+            return entry_region(f"{self.path}: {where}", values)
+        except RegionProblem as problem:
+            if not problem.ignorable:
+                raise UsageFileError(problem.message) from None
+            self.ignored(problem.message)
+            return None
+
     def check(self, where: str, resource_type: str, values: Mapping[str, Any]) -> None:
         known = self.known.get(resource_type)
         if known is None or not (known.numbers or known.words):
@@ -266,10 +290,19 @@ def parse_usage(data: Any, path: str, strict: bool = False) -> UsageFile:
         checker.check(f"resource_type_default_usage.{resource_type}", resource_type, values)
     exact: dict[str, Mapping[str, Any]] = {}
     wildcards: list[tuple[str, re.Pattern[str], Mapping[str, Any]]] = []
+    usage_only: list[tuple[str, str]] = []
     for address, values in model.resource_usage.items():
         address_kind = address_type(address)
         if address_kind is None:
             checker.ignored(f"{path}: resource_usage.{address}: not a resource address")
+            continue
+        if is_usage_resource(address):
+            region = checker.usage_only_region(f"resource_usage.{address}", values)
+            if region is not None:
+                quantities = {k: v for k, v in values.items() if k != REGION_KEY}
+                checker.check(f"resource_usage.{address}", address_kind, quantities)
+                exact[address] = quantities
+                usage_only.append((address, region))
             continue
         checker.check(f"resource_usage.{address}", address_kind, values)
         if "[*]" in address:
@@ -283,6 +316,7 @@ def parse_usage(data: Any, path: str, strict: bool = False) -> UsageFile:
         tuple((pattern, values) for _, pattern, values in wildcards),
         tuple(checker.warnings),
         tuple(address for address, _, _ in wildcards),
+        tuple(usage_only),
     )
 
 

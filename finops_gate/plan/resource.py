@@ -75,6 +75,9 @@ class Resource:
     # records read from a plan, which does not say.
     source_file: str | None = None
     source_line: int | None = None
+    # A record no plan has, made from an entry of the usage file at this path (Infracost's
+    # `aws_data_transfer` entries); None for the plan's own resources.
+    from_usage_file: str | None = None
 
     @property
     def current(self) -> Mapping[str, Any]:

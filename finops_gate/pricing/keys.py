@@ -966,6 +966,27 @@ SERVICE_KEYS = (
     *GLOBAL_ACCELERATOR_DT_PREMIUM_PRICED,
 )
 
+# EC2 data transfer (the usage file's `aws_data_transfer` entries), USD per GB: within a
+# region (billed in each direction), out to the internet in AWS's monthly volume tiers (the
+# base key up to 10 TB, then tiers from 10 TB, 50 TB and 150 TB, counted in GB of 1,024 per
+# TB), out to another region, and between us-east-1 and us-east-2 (their own lower rate).
+DATA_TRANSFER_INTRA_REGION = "data-transfer:intra-region"
+DATA_TRANSFER_INTERNET = "data-transfer:internet"
+DATA_TRANSFER_INTERNET_TIER_STARTS = (10_240, 51_200, 153_600)
+DATA_TRANSFER_INTERNET_TIERS = tuple(
+    tier_key(DATA_TRANSFER_INTERNET, start) for start in DATA_TRANSFER_INTERNET_TIER_STARTS
+)
+DATA_TRANSFER_INTER_REGION = "data-transfer:inter-region"
+DATA_TRANSFER_US_EAST = "data-transfer:us-east"
+SERVICE_KEYS = (
+    *SERVICE_KEYS,
+    DATA_TRANSFER_INTRA_REGION,
+    DATA_TRANSFER_INTERNET,
+    *DATA_TRANSFER_INTERNET_TIERS,
+    DATA_TRANSFER_INTER_REGION,
+    DATA_TRANSFER_US_EAST,
+)
+
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region
 # (CloudFront and Route 53 are global services).
 GLOBAL_REGION = "us-east-1"

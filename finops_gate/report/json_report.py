@@ -54,6 +54,8 @@ def _resource(cost: ResourceCost) -> dict[str, Any]:
         data["components_before"] = [_component(c) for c in cost.components_before]
     if resource.previous_address:
         data["previous_address"] = resource.previous_address
+    if resource.from_usage_file is not None:
+        data["source"] = "usage_file"
     return data
 
 

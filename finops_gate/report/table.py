@@ -34,7 +34,10 @@ def _resource_lines(cost: ResourceCost, width: int) -> list[str]:
         elif component.unknown is not None:
             amount = numbers.unknown_until_apply(component)
         else:
-            amount = "depends on usage" if component.usage_based else numbers.PRICE_NOT_FOUND
+            # as in Markdown: a usage-based line whose price the table lacks is not priced
+            # even when the usage file gives its quantity
+            priced = component.usage_based and component.unit_price is not None
+            amount = "depends on usage" if priced else numbers.PRICE_NOT_FOUND
         line = (
             f"    {terminal_text(component.name)}: {numbers.component_quantity(component)} "
             f"x {mark}{price}{'' if component.unit_price is None else '/' + component.unit}"

@@ -43,6 +43,8 @@ def test_each_copied_infracost_usage_file_loads(path: Path) -> None:
         ("sqs_queue_test", []),
         ("route53_record_test", []),
         ("redshift_cluster_test", []),
+        # 28 aws_data_transfer entries: resources of their own, nothing ignored
+        ("data_transfer_test", []),
     ],
 )
 def test_what_is_ignored_is_named(case: str, ignored: list[str]) -> None:

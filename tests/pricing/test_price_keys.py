@@ -22,6 +22,8 @@ import pytest
 from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.prices import PriceTable, load_price_table
 from finops_gate.cost.registry import ESTIMATORS
+from finops_gate.cost.usage import load_usage_file
+from finops_gate.cost.usage_resources import with_usage_resources
 from finops_gate.errors import FinopsGateError
 from finops_gate.plan.reader import load_plan
 from finops_gate.pricing import keys
@@ -43,13 +45,19 @@ def priced_keys() -> frozenset[str]:
 
 
 def asked_keys(paths: list[Path], prices: PriceTable) -> Iterator[tuple[str, str, Path]]:
-    """(price key, resource type, plan) of every component the estimators price."""
+    """(price key, resource type, plan) of every component the estimators price, with the
+    usage file beside a plan (`usage.yml`) where there is one: its `aws_data_transfer`
+    entries are resources no plan has."""
     for path in paths:
         try:
             plan = load_plan(str(path))
         except FinopsGateError:
             continue  # not a plan (or one this version does not read): nothing asked
-        for cost in estimate_plan(plan, prices).resources:
+        usage = None
+        if path.with_name("usage.yml").is_file():
+            usage = load_usage_file(str(path.with_name("usage.yml")))
+            plan = with_usage_resources(plan, usage.usage_resources())
+        for cost in estimate_plan(plan, prices, usage).resources:
             for component in (*cost.components, *cost.components_before):
                 yield component.price_key, cost.resource.type, path
 

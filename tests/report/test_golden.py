@@ -20,7 +20,7 @@ from tests.conftest import FIXTURES, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 JSON_CASES = sorted(path.name for path in FIXTURES.iterdir() if (path / "plan.json").exists())
-MARKDOWN_CASES = ["lifecycle", "tags_and_sizes", "priced_us_east_1"]
+MARKDOWN_CASES = ["lifecycle", "tags_and_sizes", "priced_us_east_1", "data_transfer"]
 
 
 def check(name: str, text: str) -> None:
@@ -51,8 +51,18 @@ def check(name: str, text: str) -> None:
 GOLDEN_TODAY = date(2026, 11, 23)
 
 
+# Cases whose golden reports are priced with the usage file beside the plan (its
+# `aws_data_transfer` entries are rows that only the usage file describes).
+USAGE_CASES = frozenset({"data_transfer"})
+
+
 def report_text(plan: Path, output_format: OutputFormat) -> str:
-    options = GateOptions(plan=str(plan), today=GOLDEN_TODAY)
+    usage = plan.with_name("usage.yml")
+    options = GateOptions(
+        plan=str(plan),
+        today=GOLDEN_TODAY,
+        usage_file=str(usage.relative_to(ROOT)) if plan.parent.name in USAGE_CASES else None,
+    )
     return render(build_gate_report(options), output_format)
 
 

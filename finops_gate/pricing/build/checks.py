@@ -6,6 +6,11 @@ from pathlib import Path
 
 from finops_gate.pricing.build.base import BuildError, RegionTable, load_json
 from finops_gate.pricing.build.readers.coroot import COROOT_RDS_FILE, coroot_data_date
+from finops_gate.pricing.build.readers.data_transfer import (
+    COROOT_TRANSFER_FILE,
+    check_data_transfer_against_golden,
+    coroot_data_transfer_date,
+)
 from finops_gate.pricing.build.readers.ec2shop import EC2SHOP_MANIFEST, PAGE_FILES
 from finops_gate.pricing.build.readers.golden_specs import GOLDEN_BY_KEY, GOLDEN_FILE
 from finops_gate.pricing.build.readers.infracost_golden import golden_mismatches, golden_rows
@@ -35,6 +40,9 @@ def check_page_dates(sources: Path) -> None:
     coroot_date = coroot_data_date(sources)
     if coroot_date != SOURCES["coroot-rds"].as_of:
         raise BuildError(f"{COROOT_RDS_FILE}: data_date {coroot_date}; update SOURCES as_of")
+    transfer_date = coroot_data_transfer_date(sources)
+    if transfer_date != SOURCES["coroot-data-transfer"].as_of:
+        raise BuildError(f"{COROOT_TRANSFER_FILE}: data_date {transfer_date}; update SOURCES")
     fetched = str(load_json(sources / UNITMAPS_MANIFEST)["fetched_by_upstream"])[:10]
     if fetched != SOURCES["aws-pricing-page-2025-11"].as_of:
         raise BuildError(f"{UNITMAPS_MANIFEST}: fetched {fetched}; update SOURCES as_of")
@@ -52,6 +60,10 @@ def check_tables(sources: Path, tables: dict[str, RegionTable]) -> None:
             if figure.rule_id is not None and figure.rule_id not in RULES:
                 raise BuildError(f"{region} {key}: undeclared rule {figure.rule_id}")
         check_against_golden(sources, region, table)
+        published = {key: figure.price for key, figure in table.items() if figure.rule_id is None}
+        bad = check_data_transfer_against_golden(sources, region, published)
+        if bad:
+            raise BuildError(f"{region}: data transfer disagrees with {GOLDEN_FILE}: {bad}")
     facts = readme_facts(sources, README_FACTS_REGION)
     reference = tables[README_FACTS_REGION]
     wrong = {

@@ -9,6 +9,10 @@ from pathlib import Path
 
 from finops_gate.pricing.build.base import Reader, RegionTable, load_json, warn
 from finops_gate.pricing.build.readers.coroot import coroot_rds
+from finops_gate.pricing.build.readers.data_transfer import (
+    coroot_internet_transfer,
+    golden_data_transfer,
+)
 from finops_gate.pricing.build.readers.ec2instancesinfo import (
     EC2INFO_FILE,
     ec2instancesinfo_ec2,
@@ -96,6 +100,12 @@ def region_layers(region: str) -> tuple[Layer, ...]:
         Layer("aws-pricing-page-ec2-reserved", aws_page_ec2_reserved),
         Layer("aws-pricing-page-mq", aws_page_mq),
     )
+    # After AWS's pages (none has EC2 data transfer); in every region, since no other
+    # layer has these keys.
+    data_transfer = (
+        Layer("coroot-data-transfer", coroot_internet_transfer),
+        Layer("infracost-golden", golden_data_transfer),
+    )
     golden = (
         Layer("infracost-golden", infracost_golden),
         Layer("infracost-golden", infracost_golden_ebs_optimized),
@@ -106,6 +116,7 @@ def region_layers(region: str) -> tuple[Layer, ...]:
             Layer("karpenter-aws", karpenter_ec2),
             spot,
             *aws_pages,
+            *data_transfer,
             Layer("ec2instancesinfo-rds", ec2instancesinfo_rds),
             *leanercloud,
             *golden,
@@ -123,6 +134,7 @@ def region_layers(region: str) -> tuple[Layer, ...]:
             Layer("terracost-eu-west-1", terracost_ec2_dedicated),
             Layer("terracost-eu-west-1", terracost_ec2_hosts),
             *aws_pages,
+            *data_transfer,
             Layer("terracost-eu-west-1", terracost_rds),
             Layer("terracost-eu-west-1", terracost_services),
             Layer("terracost-eu-west-1", terracost_ebs_optimized),
@@ -132,6 +144,7 @@ def region_layers(region: str) -> tuple[Layer, ...]:
     return (
         *ec2,
         *aws_pages,
+        *data_transfer,
         Layer("ec2instancesinfo-rds", ec2instancesinfo_rds),
         *leanercloud,
         *golden,

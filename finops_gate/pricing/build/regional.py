@@ -198,6 +198,26 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
         "pattern: \"price not found\" where no source has them",
     ),
     RegionalRule(
+        r"data-transfer:intra-region",
+        FLAT_GLOBAL,
+        "0.01 USD per GB in each of the 28 regions of Infracost's data_transfer_test output, "
+        "GovCloud included",
+    ),
+    RegionalRule(
+        r"data-transfer:(?:internet(?::over:[0-9]+)?|inter-region)",
+        None,
+        "published for 30 (internet) and 25 (inter-region) of the 32 regions; measured "
+        "leave-one-out on them, a flat copy of us-east-1 errs by a median 9 to 18% (internet "
+        "tiers) and 75% (inter-region), the regional ratio by 10 to 17% and 70%: no rule "
+        "fits, so \"price not found\" where no source has them",
+    ),
+    RegionalRule(
+        r"data-transfer:us-east",
+        None,
+        "the rate between us-east-1 and us-east-2 only; other regions use their "
+        "inter-region rate",
+    ),
+    RegionalRule(
         r"aurora:storage:iopt1",
         None,
         "AWS states no rule relating Aurora I/O-Optimized storage across regions",

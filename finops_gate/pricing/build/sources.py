@@ -140,6 +140,14 @@ SOURCES: dict[str, Source] = {
         license="Apache-2.0",
         as_of="2024-08-09",
     ),
+    "coroot-data-transfer": Source(
+        title="EC2 data transfer out to the internet by region and volume tier, from the "
+        "Infracost AWS Price List dump of 2024-08-09 as extracted by coroot",
+        origin="https://github.com/coroot/cloud-pricing gh-pages data/cloud-pricing.json.gz "
+        "(commit af03eada, written by update.go at f1e92c18)",
+        license="Apache-2.0",
+        as_of="2024-08-09",
+    ),
     "price-sources-readme": Source(
         title="AWS published us-east-1 list prices quoted in the price-sources README "
         "('Facts worth knowing'); used only where no data file has the exact figure. "
