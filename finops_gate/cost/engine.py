@@ -163,8 +163,8 @@ def _price_side(
 
 
 def _price_component(spec: ComponentSpec, region: str, prices: PriceLookup) -> CostComponent:
-    price = prices.lookup(region, spec.price_key)
-    unit_price = price.unit_price if price else None
+    price = None if spec.published_zero else prices.lookup(region, spec.price_key)
+    unit_price = 0.0 if spec.published_zero else (price.unit_price if price else None)
     monthly_cost = None
     if unit_price is not None and spec.monthly_quantity is not None:
         monthly_cost = round(unit_price * spec.monthly_quantity, _COST_DIGITS)

@@ -30,6 +30,9 @@ class ComponentSpec:
     `region` overrides the resource's region for the price lookup: global services
     (CloudFront, Route 53) are priced in us-east-1. A `tiered` component's quantity is split
     across the price table's tiers of its key (`finops_gate.cost.tiers`).
+    `published_zero`: the price list publishes this item's unit price as 0.00 for every
+    region and type (the recurring rate of an All Upfront reservation), so it is priced at
+    0 without a table lookup; the table, which holds positive prices only, never has it.
     """
 
     name: str
@@ -41,6 +44,7 @@ class ComponentSpec:
     region: str | None = None
     unknown: str | None = None
     tiered: bool = False
+    published_zero: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -865,9 +865,18 @@ DB_RESERVED_PAYMENTS = {
 }
 
 
+# Reservations: the payment whose recurring hourly rate AWS publishes as 0.00 (every All
+# Upfront offer); estimators price it at that zero, the table holds no figure for it.
+RESERVED_ALL_UPFRONT = "all-upfront"
+# The payments whose recurring hourly rate needs data (INSTANCE_KEY forms)
+RESERVED_RECURRING_PAYMENTS = ("no-upfront", "partial-upfront")
+
+
 def db_reserved(on_demand_key: str, term: str, payment: str) -> str:
-    """An RDS or ElastiCache reserved node's effective hourly rate: the on-demand key with
-    `:reserved:<1y|3y>:<payment>` (no source: UNPRICED_FORMS)."""
+    """The recurring hourly rate of a reserved RDS / Aurora instance, ElastiCache node or
+    EC2 Dedicated Host: the on-demand key with `:reserved:<1y|3y>:<payment>` (payment from
+    DB_RESERVED_PAYMENTS; priced where a source has the rate, the all-upfront form never:
+    UNPRICED_FORMS)."""
     return f"{on_demand_key}:reserved:{term}:{payment}"
 
 
@@ -1038,15 +1047,27 @@ ELASTICACHE_ENGINES = ("redis", "memcached", "valkey")
 MQ_ENGINES = ("activemq", "rabbitmq")
 MQ_DEPLOYMENTS = ("single-instance", "multi-az")
 
+# A reservation's recurring rate as a suffix of the on-demand key (db_reserved), for the
+# payments that have one in the data
+_RESERVED_RECURRING = rf":reserved:[13]y:(?:{'|'.join(RESERVED_RECURRING_PAYMENTS)})"
+_EC2_RESERVED_RECURRING = (
+    r"ec2:[a-z0-9][a-z0-9.-]*:reserved:(?:standard|convertible):[13]y"
+    rf":(?:{'|'.join(RESERVED_RECURRING_PAYMENTS)})"
+)
+_RDS_INSTANCE = rf"rds:db\.[a-z0-9.-]+:(?:{'|'.join(RDS_ENGINES)}):(?:{'|'.join(RDS_DEPLOYMENTS)})"
+_ELASTICACHE_NODE = rf"elasticache:cache\.[a-z0-9.-]+:(?:{'|'.join(ELASTICACHE_ENGINES)})"
+_EC2_HOST = r"ec2-host:[a-z0-9-]+"
+
 # Keys besides SERVICE_KEYS that the table holds: EC2 instance types (on-demand, spot,
-# dedicated, the EBS-optimized fee of the previous-generation types that charge one), RDS
-# instance class x engine x deployment, ElastiCache node x engine, OpenSearch, Redshift and
-# MSK nodes.
+# dedicated, the EBS-optimized fee of the previous-generation types that charge one, the
+# recurring rate of Linux shared-tenancy Reserved Instances), RDS instance class x engine x
+# deployment, ElastiCache node x engine and EC2 Dedicated Hosts (each also reserved),
+# OpenSearch, Redshift and MSK nodes.
 INSTANCE_KEY = re.compile(
     r"ec2:[a-z0-9][a-z0-9.-]*(?::spot|:dedicated|:ebs-optimized)?"
-    r"|ec2:[a-z0-9][a-z0-9.-]*:reserved:(?:standard|convertible):[13]y:no-upfront"
-    rf"|rds:db\.[a-z0-9.-]+:(?:{'|'.join(RDS_ENGINES)}):(?:{'|'.join(RDS_DEPLOYMENTS)})"
-    rf"|elasticache:cache\.[a-z0-9.-]+:(?:{'|'.join(ELASTICACHE_ENGINES)})"
+    rf"|{_EC2_RESERVED_RECURRING}"
+    rf"|{_RDS_INSTANCE}(?:{_RESERVED_RECURRING})?"
+    rf"|{_ELASTICACHE_NODE}(?:{_RESERVED_RECURRING})?"
     r"|opensearch:[a-z0-9.-]+\.search"
     r"|redshift:(?:dc2|ds2|ra3)\.[a-z0-9.-]+(?::concurrency-scaling)?"
     r"|msk:kafka\.[a-z0-9.-]+"
@@ -1057,7 +1078,7 @@ INSTANCE_KEY = re.compile(
     rf"|dms:dms\.[a-z0-9.-]+:(?:{'|'.join(RDS_DEPLOYMENTS)})"
     r"|dx:(?:dedicated|hosted):[0-9]+(?:\.[0-9]+)?[mg]bps:hour"
     r"|lightsail:[0-9.]+gb:(?:linux|windows)(?::ipv6)?"
-    r"|ec2-host:[a-z0-9-]+"
+    rf"|{_EC2_HOST}(?:{_RESERVED_RECURRING})?"
 )
 
 # Keys an estimator asks for that no price source publishes, and why. Looking one up gives
@@ -1139,21 +1160,29 @@ UNPRICED_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
     ),
     "ec2-reserved-without-source": (
         re.compile(
-            # not the Linux, shared-tenancy No Upfront rate (INSTANCE_KEY, priced)
-            r"(?!ec2:[a-z0-9][a-z0-9.-]*:reserved:(?:standard|convertible):[13]y:no-upfront$)"
+            # not the Linux, shared-tenancy rate (INSTANCE_KEY), nor All Upfront (below)
+            rf"(?!{_EC2_RESERVED_RECURRING}$)"
             r"ec2:[a-z0-9][a-z0-9.-]*(?::[a-z0-9-]+)?:reserved:(?:standard|convertible):[13]y"
-            r":(?:no-upfront|partial-upfront|all-upfront)(?::dedicated)?"
+            rf":(?:{'|'.join(RESERVED_RECURRING_PAYMENTS)})(?::dedicated)?"
         ),
-        "EC2 Reserved Instances other than Linux, shared tenancy, No Upfront (Partial and All "
-        "Upfront add an upfront fee; Windows, RHEL, SUSE and dedicated rates): no source in "
-        "shared/price-sources",
+        "EC2 Reserved Instances other than Linux, shared tenancy (Windows, RHEL, SUSE and "
+        "dedicated rates): no source in shared/price-sources",
     ),
     "db-reserved-without-source": (
         re.compile(
-            r"(?:rds|elasticache):[a-z0-9.:-]+:reserved:[13]y"
-            r":(?:no-upfront|partial-upfront|all-upfront)"
+            rf"(?!(?:{_RDS_INSTANCE}|{_ELASTICACHE_NODE}|{_EC2_HOST}){_RESERVED_RECURRING}$)"
+            rf"(?:rds|elasticache|ec2-host):[a-z0-9.:-]+{_RESERVED_RECURRING}"
         ),
-        "RDS and ElastiCache reserved nodes: no source in shared/price-sources has their rates",
+        "reserved RDS instances of engines no source covers (RDS_ENGINES_WITHOUT_SOURCE)",
+    ),
+    "reserved-all-upfront": (
+        re.compile(
+            r"(?:ec2|rds|elasticache|ec2-host):[a-z0-9.:-]+:reserved"
+            rf":(?:(?:standard|convertible):)?[13]y:{RESERVED_ALL_UPFRONT}(?::dedicated)?"
+        ),
+        "All Upfront reservations: AWS's price lists publish the recurring hourly rate of "
+        "every All Upfront offer as 0.00, so estimators price it at that zero and the table "
+        "(positive prices only) holds no figure for it",
     ),
     "rds-performance-insights-retention-without-source": (
         re.compile(
@@ -1235,12 +1264,15 @@ def ec2_reserved(
     platform_slug: str = "",
     dedicated: bool = False,
 ) -> str:
-    """Reserved Instance effective hourly rate: offering class from EC2_RESERVED_CLASSES,
+    """Reserved Instance recurring hourly rate: offering class from EC2_RESERVED_CLASSES,
     term `1y` / `3y`, payment `no-upfront` / `partial-upfront` / `all-upfront`. Only Linux,
-    shared-tenancy No Upfront rates have a source; the others are UNPRICED_FORMS."""
+    shared-tenancy No and Partial Upfront rates have a source; the others are UNPRICED_FORMS
+    (All Upfront's rate is a published zero, applied by the estimators)."""
     platform = f":{platform_slug}" if platform_slug else ""
     key = f"ec2:{instance_type}{platform}:reserved:{offering_class}:{term}:{payment}"
     return f"{key}:dedicated" if dedicated else key
+
+
 def ec2_host(family: str) -> str:
     """An EC2 Dedicated Host of an instance family (`c5`, `mac1`), Linux on-demand, USD per
     hour."""
@@ -1370,6 +1402,8 @@ def codebuild_minute(environment: str, compute_type: str) -> str:
     """CodeBuild on-demand build minute of an environment (`linux`, `linux-gpu`, `arm`,
     `windows`, ...) and compute type (`general1.small`...), USD per minute."""
     return f"codebuild:{environment}:{compute_type}"
+
+
 def mq_broker(instance_type: str, engine: str, deployment: str) -> str:
     """Amazon MQ broker (`mq.m5.large`), USD per hour; engine from MQ_ENGINES, deployment
     from MQ_DEPLOYMENTS (a Multi-AZ price covers the whole active/standby pair or the

@@ -78,10 +78,13 @@ def test_reserved_instances_price_at_the_reserved_rate(prices: PriceTable) -> No
     usage = component(result["aws_instance.reserved"], "Instance usage")
     assert usage.monthly_cost == pytest.approx(HOURS * M5_LARGE_RI_STANDARD_1Y)  # $43.80
     assert "reserved standard 1y no-upfront" in usage.name
-    # all upfront: no source has the rate, and the on-demand rate is never used instead
+    # all upfront: AWS publishes the recurring rate as 0.00; the upfront fee is paid at
+    # purchase, not monthly (docs/reservations.md), and the on-demand rate is never used
     upfront = result["aws_instance.reserved_upfront"]
-    assert component(upfront, "Instance usage").unit_price is None
-    assert upfront.status == Status.PRICE_NOT_FOUND
+    upfront_usage = component(upfront, "Instance usage")
+    assert upfront_usage.unit_price == 0.0 and upfront_usage.monthly_cost == 0.0
+    assert "upfront fee paid at purchase is not included" in (upfront_usage.note or "")
+    assert upfront.status == Status.PRICED
     nodes = component(result["aws_eks_node_group.reserved"], "Instance usage")
     assert nodes.monthly_cost == pytest.approx(2 * HOURS * M5_LARGE_RI_CONVERTIBLE_3Y)  # $71.54
 
@@ -350,6 +353,7 @@ def test_db_and_cache_cpu_credits_and_snapshots(prices: PriceTable) -> None:
     assert credits.monthly_cost == pytest.approx(120 * 0.075)  # RDS pricing page: $0.075
     cache = result["aws_elasticache_cluster.redis"]
     nodes = component(cache, "Cache nodes")
-    assert nodes.price_key.endswith(":reserved:3y:all-upfront") and nodes.unit_price is None
+    # All Upfront: the published recurring rate, 0.00 (docs/reservations.md)
+    assert nodes.price_key.endswith(":reserved:3y:all-upfront") and nodes.unit_price == 0.0
     # snapshot_retention_limit unset: only the free snapshot is kept
     assert component(cache, "Backup storage").monthly_quantity == 0

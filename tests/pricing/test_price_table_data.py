@@ -549,7 +549,7 @@ def test_rds_instances_equal_aws_page_then_ec2instancesinfo(
     Multi-AZ, published, no rule); the other engines: ec2instances.info's 2021 Single-AZ."""
     page = _page_rds_instances()[region]
     older = _rds_single_az(region)
-    ours = _ours(table, region, r"rds:db\..+")
+    ours = _ours(table, region, r"rds:db\.(?!.*:reserved:).+")  # on-demand (reserved: below)
     assert page and older
     # the classes the page lacks in the region: the month-older coroot extraction, exactly
     coroot = _coroot_rds(region)
@@ -1224,7 +1224,9 @@ def test_global_service_prices_equal_aws_pricing_page(
 @needs_sources
 @pytest.mark.parametrize("region", ["us-east-1", "eu-west-1", "ap-southeast-2"])
 def test_reserved_instances_equal_aws_pricing_page(table: dict[str, Any], region: str) -> None:
-    """Every Linux No Upfront Reserved Instance rate of the region, and nothing else."""
+    """Every Linux No Upfront Reserved Instance rate of the region, and no other EC2 No
+    Upfront rate (Partial Upfront and the reserved database, cache and host rates:
+    test_reserved_recurring_rates_come_from_their_sources)."""
     with (PAGES / "ec2_linux_reserved_noupfront_by_region_2025-04-05.csv").open(newline="") as fh:
         published = {
             f"ec2:{row['instance_type']}:reserved:{row['offering_class']}:{row['term']}"
@@ -1232,8 +1234,65 @@ def test_reserved_instances_equal_aws_pricing_page(table: dict[str, Any], region
             for row in csv.DictReader(fh)
             if row["region_code"] == region and Decimal(row["price_usd_hour"]) > 0
         }
-    found = {k: v for k, v in table["regions"][region].items() if ":reserved:" in k}
+    found = {
+        k: v
+        for k, v in table["regions"][region].items()
+        if k.startswith("ec2:") and ":reserved:" in k and k.endswith(":no-upfront")
+    }
     assert len(published) > 1000
     assert found == {
         key: [price, "aws-pricing-page-ec2-reserved"] for key, price in published.items()
     }
+
+
+@needs_sources
+def test_reserved_recurring_rates_come_from_their_sources(table: dict[str, Any]) -> None:
+    """Reserved rates besides EC2 No Upfront: ElastiCache No Upfront exactly as LeanerCloud's
+    data (every region), the rest only in us-east-1, from Infracost's golden outputs or the
+    list prices checked against them; no rule derives any (never approximate)."""
+    items = json.loads(
+        (
+            SOURCES
+            / "aws-ec2instancesinfo-derived"
+            / "elasticache_instances_leanercloud_2025-04-24.json"
+        ).read_text("utf-8")
+    )
+    terms = {"yrTerm1Standard.noUpfront": "1y", "yrTerm3Standard.noUpfront": "3y"}
+    published = {
+        (
+            region,
+            f"elasticache:{item['instance_type']}:{engine.lower()}:reserved:{term}:no-upfront",
+        ): [
+            price,
+            "leanercloud-elasticache-reserved",
+        ]
+        for item in items
+        for region, prices in item["pricing"].items()
+        if region in table["regions"]
+        for engine, engine_prices in prices.items()
+        for name, price in engine_prices.get("reserved", {}).items()
+        if (term := terms.get(name)) and price > 0
+    }
+    others = {
+        (region, key): figure
+        for region, prices in table["regions"].items()
+        for key, figure in prices.items()
+        if ":reserved:" in key and not (key.startswith("ec2:") and key.endswith(":no-upfront"))
+    }
+    cache_no_upfront = {
+        k: f
+        for k, f in others.items()
+        if k[1].startswith("elasticache:") and k[1].endswith(":no-upfront")
+    }
+    assert cache_no_upfront == published and len(published) > 5000
+    rest = {k: f for k, f in others.items() if k not in cache_no_upfront}
+    assert {region for region, _ in rest} == {"us-east-1"}
+    assert {f[1] for f in rest.values()} == {"infracost-golden", "aws-reserved-list-prices"}
+    assert all(len(f) == 2 for f in others.values())  # no rule
+    assert not any(k[1].endswith(":all-upfront") for k in others)
+    # samples: Infracost's golden line items, us-east-1 (cost / 730 hours)
+    assert rest[("us-east-1", "ec2-host:c5:reserved:1y:partial-upfront")][0] == 1.01  # 737.30
+    assert (
+        rest[("us-east-1", "rds:db.r4.large:aurora-mysql:single-az:reserved:3y:partial-upfront")][0]
+        == 0.06
+    )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.estimators._ebs_optimized import EBS_OPTIMIZED_CHARGED
+from finops_gate.cost.estimators._reserved import at_recurring_rate, reservation_note
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
@@ -73,7 +74,7 @@ def usage_purchase(view: AttributeView) -> Purchase:
         payment = view.usage_string("reserved_instance_payment_option")
         payment = payment if payment in RESERVED_PAYMENTS else "no_upfront"
         reservation = (offering, RESERVED_TERMS[term], RESERVED_PAYMENTS[payment])
-        notes.append(f"from the usage file: reserved {offering}, {term}, {payment}")
+        notes.append(reservation_note(f"reserved {offering}", term, payment))
     return Purchase(OPERATING_SYSTEMS[system or "linux"], reservation, tuple(notes))
 
 
@@ -126,9 +127,12 @@ def instance_usage(spec: LaunchSpec, count: float, spot: bool | None = None) -> 
         notes.append(f"from the usage file: monthly_hrs = {spec.monthly_hours:g}")
     note = "; ".join(notes) or None
     system = _PLATFORM_NAMES.get(purchase.platform, purchase.platform) if not is_spot else "Linux"
-    return ComponentSpec(
+    usage = ComponentSpec(
         f"Instance usage ({system}, {label}, {size})", "hour", key, hours * count, note=note
     )
+    if is_spot or purchase.reservation is None:
+        return usage
+    return at_recurring_rate(usage, purchase.reservation[2])
 
 
 def ebs_optimized_flag(view: AttributeView) -> bool | None:

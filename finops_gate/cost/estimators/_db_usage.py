@@ -1,5 +1,6 @@
 """Usage-file items shared by RDS instances, Aurora instances and ElastiCache nodes:
-reserved nodes, CPU credits, Performance Insights API requests."""
+reserved nodes (and reserved EC2 Dedicated Hosts), CPU credits, Performance Insights API
+requests."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import replace
 
 from finops_gate.cost.estimators._compute import burstable_vcpus
 from finops_gate.cost.estimators._rds_extended_support import instance_vcpus
+from finops_gate.cost.estimators._reserved import at_recurring_rate, reservation_note
 from finops_gate.cost.estimators._usage import given_usage_specs
 from finops_gate.cost.model import ComponentSpec
 from finops_gate.cost.view import AttributeView
@@ -20,23 +22,27 @@ RESERVED_WORDS: dict[str, tuple[str, ...]] = {
 
 
 def reserved(view: AttributeView, spec: ComponentSpec) -> ComponentSpec:
-    """The node component at the reserved rate when the usage file gives a
-    `reserved_instance_term` (payment default: no upfront). No source has these rates: the
-    component is "price not found", never the on-demand rate."""
+    """The node (or host) component at its reserved recurring rate when the usage file gives
+    a `reserved_instance_term` (payment default: no upfront), `_reserved.py`: All Upfront
+    is the published $0; No and Partial Upfront come from the table, and a class without
+    a rate is "price not found", never the on-demand rate."""
     term = view.usage_string("reserved_instance_term")
     if term not in keys.DB_RESERVED_TERMS:
         return spec
     payment = view.usage_string("reserved_instance_payment_option")
     payment = payment if payment in keys.DB_RESERVED_PAYMENTS else "no_upfront"
-    key = keys.db_reserved(
-        spec.price_key, keys.DB_RESERVED_TERMS[term], keys.DB_RESERVED_PAYMENTS[payment]
-    )
-    note = f"from the usage file: reserved, {term}, {payment}"
-    return replace(
-        spec,
-        name=spec.name.replace("(", "(reserved, ", 1),
-        price_key=key,
-        note=f"{spec.note}; {note}" if spec.note else note,
+    payment_slug = keys.DB_RESERVED_PAYMENTS[payment]
+    key = keys.db_reserved(spec.price_key, keys.DB_RESERVED_TERMS[term], payment_slug)
+    note = reservation_note("reserved", term, payment)
+    name = spec.name.replace("(on-demand, ", "(", 1).replace("(", "(reserved, ", 1)
+    return at_recurring_rate(
+        replace(
+            spec,
+            name=name,
+            price_key=key,
+            note=f"{spec.note}; {note}" if spec.note else note,
+        ),
+        payment_slug,
     )
 
 

@@ -7,8 +7,10 @@ A cluster that is a member of a replication group (`replication_group_id` set) i
 on the `aws_elasticache_replication_group`.
 
 From the usage file: `reserved_instance_term` / `reserved_instance_payment_option` price
-the nodes as reserved (`<node key>:reserved:<1y|3y>:<payment>`, no source: "price not
-found"); `snapshot_storage_size_gb` x (`snapshot_retention_limit` - 1): GB-month,
+the nodes as reserved at their recurring hourly rate
+(`<node key>:reserved:<1y|3y>:<payment>`; All Upfront: AWS's published $0; a node type
+without a rate: "price not found"; the upfront fee is not a monthly cost);
+`snapshot_storage_size_gb` x (`snapshot_retention_limit` - 1): GB-month,
 `elasticache:snapshot`
 """
 

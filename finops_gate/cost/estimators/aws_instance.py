@@ -13,9 +13,10 @@
   `suse`, `rhel`: `ec2:<instance_type>:<platform>`) and `reserved_instance_type`
   (`standard`, `convertible`) with `reserved_instance_term` (`1_year`, `3_year`) and
   `reserved_instance_payment_option` (`no_upfront`, `partial_upfront`, `all_upfront`):
-  `ec2:<instance_type>:reserved:<class>:<1y|3y>:<payment>`, the effective hourly rate;
-  only Linux No Upfront rates have a source, the others are "price not found" (never
-  the on-demand rate)
+  `ec2:<instance_type>:reserved:<class>:<1y|3y>:<payment>`, the recurring hourly rate
+  (the upfront fee is paid at purchase, not monthly; All Upfront: AWS's published $0);
+  Linux No Upfront rates for every type, Partial Upfront where the table has them, the
+  others "price not found" (never the on-demand rate)
 - Root volume: GB-month (+ IOPS/throughput), `ebs:<type>:*`; when the plan leaves the
   root volume unknown (it comes from the AMI), 8 GB gp2 is assumed and noted
 - Each `ebs_block_device`: as `aws_ebs_volume`

@@ -16,9 +16,10 @@
 
 From the usage file (shown when given): `reserved_instance_term` (`1_year`, `3_year`) and
 `reserved_instance_payment_option` price the instance as reserved,
-`<instance key>:reserved:<1y|3y>:<payment>` (no source: "price not found", never the
-on-demand rate); CPU credits of burstable classes (`monthly_cpu_credit_hrs` x
-`vcpu_count` or the class's vCPUs): vCPU-hour, `aurora:cpu-credits`;
+`<instance key>:reserved:<1y|3y>:<payment>`, the recurring hourly rate (All Upfront:
+AWS's published $0; a class without a rate: "price not found", never the on-demand
+rate; the upfront fee is not a monthly cost); CPU credits of burstable classes
+(`monthly_cpu_credit_hrs` x `vcpu_count` or the class's vCPUs): vCPU-hour, `aurora:cpu-credits`;
 Performance Insights API requests (`monthly_additional_performance_insights_requests`):
 1k requests, `rds:performance-insights:api`
 """

@@ -28,6 +28,7 @@ from finops_gate.pricing.build.readers.ec2shop import (
 )
 from finops_gate.pricing.build.readers.infracost_golden import (
     aws_list_prices,
+    aws_reserved_list_prices,
     infracost_golden,
     infracost_golden_ebs_optimized,
 )
@@ -36,6 +37,7 @@ from finops_gate.pricing.build.readers.leanercloud import (
     ELASTICACHE_FILE,
     OPENSEARCH_FILE,
     leanercloud_elasticache,
+    leanercloud_elasticache_reserved,
     leanercloud_opensearch,
 )
 from finops_gate.pricing.build.readers.readme_facts import readme_facts
@@ -87,6 +89,7 @@ def region_layers(region: str) -> tuple[Layer, ...]:
     published figures, newest first, then third-party and older data."""
     leanercloud = (
         Layer("leanercloud-elasticache", leanercloud_elasticache),
+        Layer("leanercloud-elasticache-reserved", leanercloud_elasticache_reserved),
         Layer("leanercloud-opensearch", leanercloud_opensearch),
     )
     spot = Layer("ec2instancesinfo-ec2", ec2instancesinfo_spot, rule_id="spot-average")
@@ -110,6 +113,7 @@ def region_layers(region: str) -> tuple[Layer, ...]:
         Layer("infracost-golden", infracost_golden),
         Layer("infracost-golden", infracost_golden_ebs_optimized),
         Layer("aws-list-prices", aws_list_prices),
+        Layer("aws-reserved-list-prices", aws_reserved_list_prices),
     )
     if region == "us-east-1":
         return (

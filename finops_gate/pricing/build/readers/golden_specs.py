@@ -814,6 +814,82 @@ GOLDEN_SPECS += (
         per_month=True,
     ),
 )
+# Reservations' recurring hourly rates (docs/reservations.md), us-east-1: resources named
+# after their term and payment. All Upfront rows (0.00) need no key: the rate is a published
+# zero the estimators apply.
+RESERVED_EC2_GOLDEN = {
+    # resource name in instance_test -> (offering class, term)
+    "std_1yr": ("standard", "1y"),
+    "std_3yr": ("standard", "3y"),
+    "cnvr_1yr": ("convertible", "1y"),
+    "cnvr_3yr": ("convertible", "3y"),
+}
+RESERVED_TERM_NAMES = {"1yr": "1y", "3yr": "3y"}
+GOLDEN_SPECS += (
+    *(
+        GoldenSpec(
+            keys.ec2_reserved("t3.medium", offering, term, "partial-upfront"),
+            "instance_test",
+            ("Instance usage (Linux/UNIX, reserved, t3.medium)",),
+            rf"\.{name}_partial_upfront$",
+        )
+        for name, (offering, term) in RESERVED_EC2_GOLDEN.items()
+    ),
+    *(
+        GoldenSpec(
+            keys.db_reserved(keys.rds_instance("db.t3.large", engine, deployment), term, payment),
+            "db_instance_test",
+            (f"Database instance (reserved, {label}, db.t3.large)",),
+            rf"\.{name}-{term_name}-{payment}-{deployment}$",
+        )
+        for name, engine, term_name, payment in (
+            ("mysql", "mysql", "1yr", "no-upfront"),
+            ("mysql", "mysql", "1yr", "partial-upfront"),
+            ("postgres", "postgres", "3yr", "partial-upfront"),
+        )
+        for term in (RESERVED_TERM_NAMES[term_name],)
+        for deployment, label in (("single-az", "Single-AZ"), ("multi-az", "Multi-AZ"))
+    ),
+    *(
+        GoldenSpec(
+            keys.db_reserved(
+                keys.rds_instance("db.r4.large", "aurora-mysql", "single-az"), term, payment
+            ),
+            "rds_cluster_instance_test",
+            ("Database instance (reserved, db.r4.large)",),
+            rf"\.cluster_instance_{term_name}_{payment.replace('-', '_')}$",
+        )
+        for term_name, payment in (
+            ("1yr", "no-upfront"),
+            ("1yr", "partial-upfront"),
+            ("3yr", "partial-upfront"),
+        )
+        for term in (RESERVED_TERM_NAMES[term_name],)
+    ),
+    *(
+        GoldenSpec(
+            keys.db_reserved(keys.ec2_host(family), RESERVED_TERM_NAMES[term_name], payment),
+            "ec2_host_test",
+            (f"EC2 Dedicated Host (reserved, {family})",),
+            rf"\.host-{term_name}-{payment}$",
+        )
+        for family, term_name, payment in (
+            ("m5", "1yr", "no-upfront"),
+            ("m5", "3yr", "no-upfront"),
+            ("c5", "1yr", "partial-upfront"),
+            ("c5", "3yr", "partial-upfront"),
+        )
+    ),
+    *(
+        GoldenSpec(
+            keys.db_reserved(keys.elasticache_node("cache.m6g.12xlarge", "redis"), "1y", payment),
+            "elasticache_cluster_test",
+            ("ElastiCache (reserved, cache.m6g.12xlarge)",),
+            rf"\.redis_reserved_1yr_{payment.replace('-', '_')}$",
+        )
+        for payment in ("no-upfront", "partial-upfront")
+    ),
+)
 # Global Accelerator's data-transfer premium: one sub-resource per geography; the golden
 # file's line of each (endpoint group eu_west_1 inbound, us_east_1 outbound)
 GLOBAL_ACCELERATOR_GOLDEN_LINES = {
@@ -886,5 +962,31 @@ FACTS: dict[str, dict[str, str]] = {
         keys.DYNAMODB_PROVISIONED_RCU: "0.00013",
         keys.DYNAMODB_ONDEMAND_WRITE: "0.625",
         keys.DYNAMODB_ONDEMAND_READ: "0.125",
+    },
+}
+
+# Recurring hourly rates of reservations (key -> USD per hour), us-east-1, recovered from
+# Infracost's rows, which show 730 hours x rate rounded to cents: AWS quotes these rates to
+# at most four decimals, and 730 x 0.0001 exceeds a cent, so exactly one four-decimal rate
+# reproduces each row. The build checks each rate against its rows.
+RESERVED_FACTS: dict[str, dict[str, str]] = {
+    "us-east-1": {
+        keys.ec2_reserved("t3.medium", "standard", "1y", "partial-upfront"): "0.0124",
+        keys.ec2_reserved("t3.medium", "standard", "3y", "partial-upfront"): "0.0083",
+        keys.ec2_reserved("t3.medium", "convertible", "1y", "partial-upfront"): "0.0143",
+        keys.ec2_reserved("t3.medium", "convertible", "3y", "partial-upfront"): "0.0096",
+        **{
+            keys.db_reserved(
+                keys.rds_instance("db.t3.large", engine, deployment), term, payment
+            ): rate
+            for engine, deployment, term, payment, rate in (
+                ("mysql", "single-az", "1y", "no-upfront", "0.0957"),
+                ("mysql", "multi-az", "1y", "no-upfront", "0.1914"),
+                ("mysql", "single-az", "1y", "partial-upfront", "0.0456"),
+                ("mysql", "multi-az", "1y", "partial-upfront", "0.0911"),
+                ("postgres", "single-az", "3y", "partial-upfront", "0.0348"),
+                ("postgres", "multi-az", "3y", "partial-upfront", "0.0695"),
+            )
+        },
     },
 }

@@ -22,6 +22,7 @@ from finops_gate.pricing.build.readers.golden_specs import (
     GOLDEN_FILE,
     GOLDEN_MAX_DIGITS,
     GOLDEN_SPECS,
+    RESERVED_FACTS,
 )
 
 
@@ -104,7 +105,7 @@ def golden_mismatches(
 def infracost_golden(sources: Path, region: str) -> Prices:
     """Unit prices from Infracost's golden test outputs (mostly us-east-1)."""
     prices: Prices = {}
-    facts = FACTS.get(region, {})
+    facts = {**FACTS.get(region, {}), **RESERVED_FACTS.get(region, {})}
     for key, rows in golden_rows(sources, region).items():
         spec = GOLDEN_BY_KEY[key]
         if key in facts or spec.any_row:
@@ -172,12 +173,21 @@ def infracost_golden_ebs_optimized(sources: Path, region: str) -> Prices:
 
 def aws_list_prices(sources: Path, region: str) -> Prices:
     """FACTS, each checked against its golden line items."""
+    return _checked_facts(FACTS, sources, region)
+
+
+def aws_reserved_list_prices(sources: Path, region: str) -> Prices:
+    """RESERVED_FACTS, each checked against its golden line items."""
+    return _checked_facts(RESERVED_FACTS, sources, region)
+
+
+def _checked_facts(facts: dict[str, dict[str, str]], sources: Path, region: str) -> Prices:
     rows_by_key = golden_rows(sources, region)
     prices: Prices = {}
-    for key, text in FACTS.get(region, {}).items():
+    for key, text in facts.get(region, {}).items():
         price, spec, rows = dec(text), GOLDEN_BY_KEY[key], rows_by_key.get(key, [])
         bad = golden_mismatches(price, rows, spec.shown, spec.shown_to_cents)
         if not rows or (len(bad) == len(rows) if spec.any_row else bad):
-            raise BuildError(f"{key} = {price} (FACTS) does not reproduce {GOLDEN_FILE}: {bad}")
+            raise BuildError(f"{key} = {price} (facts) does not reproduce {GOLDEN_FILE}: {bad}")
         prices[key] = price
     return prices

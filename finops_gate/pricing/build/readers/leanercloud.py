@@ -25,6 +25,32 @@ def leanercloud_elasticache(sources: Path, region: str) -> Prices:
     return prices
 
 
+# The file's reservation terms whose figure is a recurring hourly rate: No Upfront has no
+# upfront fee, so the "effective" rate the file gives is the recurring rate itself. Partial
+# and All Upfront figures fold the upfront fee in and cannot be split back into it.
+ELASTICACHE_NO_UPFRONT_TERMS = {
+    "yrTerm1Standard.noUpfront": "1y",
+    "yrTerm3Standard.noUpfront": "3y",
+}
+
+
+def leanercloud_elasticache_reserved(sources: Path, region: str) -> Prices:
+    """ElastiCache reserved nodes, No Upfront, 1 and 3 years: recurring USD/hour per node
+    type and engine."""
+    prices: Prices = {}
+    for node in load_json(sources / ELASTICACHE_FILE):
+        for engine, data in node["pricing"].get(region, {}).items():
+            if engine not in ELASTICACHE_ENGINES:
+                continue
+            on_demand = keys.elasticache_node(node["instance_type"], ELASTICACHE_ENGINES[engine])
+            for term_name, price in data.get("reserved", {}).items():
+                term = ELASTICACHE_NO_UPFRONT_TERMS.get(term_name)
+                if term is not None and price and price > 0:
+                    key = keys.db_reserved(on_demand, term, "no-upfront")
+                    put(prices, key, dec(price), ELASTICACHE_FILE)
+    return prices
+
+
 def leanercloud_opensearch(sources: Path, region: str) -> Prices:
     """OpenSearch Service instance on-demand USD/hour (types spelled ``m5.large.search``)."""
     prices: Prices = {}
