@@ -9,6 +9,7 @@ from typing import Any
 
 from finops_gate.cost.free import is_free
 from finops_gate.cost.model import (
+    USAGE_PRICE_SOURCE,
     ComponentSpec,
     CostComponent,
     Estimate,
@@ -161,8 +162,11 @@ def _price_side(
 
 
 def _price_component(spec: ComponentSpec, region: str, prices: PriceLookup) -> CostComponent:
-    price = prices.lookup(region, spec.price_key)
-    unit_price = price.unit_price if price else None
+    price = None if spec.usage_price is not None else prices.lookup(region, spec.price_key)
+    unit_price = price.unit_price if price else spec.usage_price
+    source = price.source if price else None
+    if spec.usage_price is not None:
+        source = USAGE_PRICE_SOURCE
     monthly_cost = None
     if unit_price is not None and spec.monthly_quantity is not None:
         monthly_cost = round(unit_price * spec.monthly_quantity, _COST_DIGITS)
@@ -175,7 +179,7 @@ def _price_component(spec: ComponentSpec, region: str, prices: PriceLookup) -> C
         monthly_cost=monthly_cost,
         usage_based=spec.usage_based,
         approximate=price.approximate if price else False,
-        source=price.source if price else None,
+        source=source,
         note=spec.note,
         rule=price.rule if price else None,
         unknown=spec.unknown,

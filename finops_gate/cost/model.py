@@ -29,7 +29,10 @@ class ComponentSpec:
     apply: then `unknown` says why, and the rest of the resource is still priced.
     `region` overrides the resource's region for the price lookup: global services
     (CloudFront, Route 53) are priced in us-east-1. A `tiered` component's quantity is split
-    across the price table's tiers of its key (`finops_gate.cost.tiers`).
+    across the price table's tiers of its key (`finops_gate.cost.tiers`). `usage_price` is a
+    unit price the usage file gives (SNS `sms_notification_price`: AWS bills SMS by
+    destination country, so only the user knows it); it replaces the table's price and the
+    component names `USAGE_PRICE_SOURCE` as its source.
     """
 
     name: str
@@ -41,6 +44,10 @@ class ComponentSpec:
     region: str | None = None
     unknown: str | None = None
     tiered: bool = False
+    usage_price: float | None = None
+
+
+USAGE_PRICE_SOURCE = "usage-file"
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,6 +65,7 @@ def rds_performance_insights_retention(family: str) -> str:
     """Performance Insights long-term retention of an RDS or Aurora instance family."""
     return f"rds:performance-insights:retention:{family}"
 
+
 NATGW_HOUR = "natgw:hour"
 NATGW_GB = "natgw:gb"
 ELB_APPLICATION_HOUR = "elb:application:hour"
@@ -120,6 +121,9 @@ DYNAMODB_REPLICATED_WRITE = "dynamodb:ondemand:replicated-write"
 # SNS FIFO topics: publish requests (per 1M, not in 64 KB chunks) and publish payload (GB)
 SNS_FIFO_REQUESTS = "sns:fifo:requests"
 SNS_FIFO_PAYLOAD_GB = "sns:fifo:payload-gb"
+# SNS FIFO topics: deliveries to subscribed queues (per 1M) and their payload (GB)
+SNS_FIFO_NOTIFICATIONS = "sns:fifo:notifications"
+SNS_FIFO_NOTIFICATION_PAYLOAD_GB = "sns:fifo:notification-payload-gb"
 # OpenSearch magnetic (standard) and io1 EBS storage, and io1 provisioned IOPS
 OPENSEARCH_STORAGE_STANDARD = "opensearch:storage:standard"
 OPENSEARCH_STORAGE_IO1 = "opensearch:storage:io1"
@@ -233,9 +237,9 @@ APIGATEWAY_REST_REQUESTS_OVER_1B = tier_key("apigateway:rest:requests", 1_000)
 APIGATEWAY_REST_REQUESTS_OVER_20B = tier_key("apigateway:rest:requests", 20_000)
 # CloudFront to the internet from the United States, Mexico and Canada, in GB: 10 TB, 50 TB,
 # 150 TB, 500 TB, 1 PB, 5 PB
+CLOUDFRONT_TIER_STARTS = (10_240, 51_200, 153_600, 512_000, 1_048_576, 5_242_880)
 CLOUDFRONT_DATA_OUT_TIERS = tuple(
-    tier_key("cloudfront:data-out", start)
-    for start in (10_240, 51_200, 153_600, 512_000, 1_048_576, 5_242_880)
+    tier_key("cloudfront:data-out", start) for start in CLOUDFRONT_TIER_STARTS
 )
 # VPC interface endpoint data processed, in GB: 1 PB, 5 PB
 VPCE_INTERFACE_GB_OVER_1PB = tier_key("vpce:interface:gb", 1_048_576)
@@ -542,6 +546,8 @@ SERVICE_KEYS: tuple[str, ...] = (
     DYNAMODB_REPLICATED_WCU,
     SNS_FIFO_REQUESTS,
     SNS_FIFO_PAYLOAD_GB,
+    SNS_FIFO_NOTIFICATIONS,
+    SNS_FIFO_NOTIFICATION_PAYLOAD_GB,
     DYNAMODB_REPLICATED_WRITE,
     OPENSEARCH_STORAGE_IO1,
     OPENSEARCH_IO1_IOPS,
@@ -731,24 +737,41 @@ CLOUDFRONT_SHIELD_GEOS = (
 
 
 def cloudfront_origin_shield(geo: str) -> str:
-    """CloudFront Origin Shield requests in a geography, per 10,000 (no source has them by
-    geography: UNPRICED_KEYS)."""
+    """CloudFront Origin Shield requests in a geography, per 10,000 (AWS publishes the rate
+    by the AWS region the Origin Shield sits in: CLOUDFRONT_SHIELD_REGIONS)."""
     return f"cloudfront:origin-shield:{geo.replace('_', '-')}"
 
 
+# CloudFront: the AWS region whose Origin Shield rate a usage-file geography takes
+# (Infracost's geographies; AWS's Origin Shield regions of that geography share one rate)
+CLOUDFRONT_SHIELD_REGIONS = {
+    "us": "us-east-1",
+    "europe": "eu-west-1",
+    "south_america": "sa-east-1",
+    "japan": "ap-northeast-1",
+    "australia": "ap-southeast-2",
+    "singapore": "ap-southeast-1",
+    "south_korea": "ap-northeast-2",
+    "india": "ap-south-1",
+}
+# CloudFront to the internet from the geographies beyond the US and Europe, in their own
+# volume tiers (the US boundaries: 10 TB, 50 TB, 150 TB, 500 TB, 1 PB, 5 PB)
+CLOUDFRONT_GEO_DATA_OUT_TIERS: tuple[str, ...] = tuple(
+    tier_key(cloudfront_data_out(geo), start)
+    for geo in CLOUDFRONT_GEOS
+    if geo not in ("us", "europe")
+    for start in CLOUDFRONT_TIER_STARTS
+)
 CLOUDFRONT_EXTRA_KEYS: tuple[str, ...] = (
     *(cloudfront_data_to_origin(geo) for geo in CLOUDFRONT_GEOS),
     CLOUDFRONT_INVALIDATION,
     CLOUDFRONT_FIELD_LEVEL_ENCRYPTION,
     CLOUDFRONT_REALTIME_LOGS,
     CLOUDFRONT_DEDICATED_IP_SSL,
+    *(cloudfront_origin_shield(geo) for geo in CLOUDFRONT_SHIELD_GEOS),
+    *CLOUDFRONT_GEO_DATA_OUT_TIERS,
 )
-CLOUDFRONT_UNPRICED_KEYS: dict[str, str] = {
-    cloudfront_origin_shield(geo): "CloudFront Origin Shield requests by geography: AWS's "
-    "CloudFront pricing-page file in shared/price-sources lists the Origin Shield rates "
-    "without the geography they belong to"
-    for geo in CLOUDFRONT_SHIELD_GEOS
-}
+CLOUDFRONT_UNPRICED_KEYS: dict[str, str] = {}
 # S3 storage classes (Infracost's usage-file names) -> key slug
 S3_CLASSES = {
     "standard": "standard",
@@ -936,8 +959,6 @@ APIGATEWAY_CACHE_SIZES_GB = ("0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118",
 def apigateway_cache_hour(size_gb: str) -> str:
     """An API Gateway stage cache of `size_gb` GB (one of APIGATEWAY_CACHE_SIZES_GB)."""
     return f"apigateway:cache:{size_gb}gb:hour"
-
-
 
 
 # Global Accelerator data-transfer premium (global), per GB, by the endpoint group's region
@@ -1220,6 +1241,8 @@ def ec2_reserved(
     platform = f":{platform_slug}" if platform_slug else ""
     key = f"ec2:{instance_type}{platform}:reserved:{offering_class}:{term}:{payment}"
     return f"{key}:dedicated" if dedicated else key
+
+
 def ec2_host(family: str) -> str:
     """An EC2 Dedicated Host of an instance family (`c5`, `mac1`), Linux on-demand, USD per
     hour."""
@@ -1349,6 +1372,8 @@ def codebuild_minute(environment: str, compute_type: str) -> str:
     """CodeBuild on-demand build minute of an environment (`linux`, `linux-gpu`, `arm`,
     `windows`, ...) and compute type (`general1.small`...), USD per minute."""
     return f"codebuild:{environment}:{compute_type}"
+
+
 def mq_broker(instance_type: str, engine: str, deployment: str) -> str:
     """Amazon MQ broker (`mq.m5.large`), USD per hour; engine from MQ_ENGINES, deployment
     from MQ_DEPLOYMENTS (a Multi-AZ price covers the whole active/standby pair or the
