@@ -844,15 +844,14 @@ S3_PAGE_KEYS = (
     *(s3_key(storage_class, item) for storage_class, item in S3_PAGE_ITEMS),
     S3_OBJECT_TAGS,
 )
-S3_UNPRICED_REASON = (
-    "S3 Glacier Deep Archive storage, PUT and restore requests: AWS's S3 pricing-page file in "
-    "shared/price-sources lacks these rows (its Deep Archive rows are retrievals, GET and "
-    "lifecycle transitions only)"
-)
-S3_UNPRICED_KEYS: dict[str, str] = {
-    s3_key("glacier_deep_archive", item): S3_UNPRICED_REASON
+# S3 Glacier Deep Archive storage, PUT and restore requests: AWS's S3 pricing-page file in
+# shared/price-sources lacks these rows, Infracost's golden output has them (us-east-1)
+S3_DEEP_ARCHIVE_GOLDEN_KEYS: tuple[str, ...] = tuple(
+    s3_key("glacier_deep_archive", item)
     for item in ("storage", "put", "retrieval-requests-standard", "retrieval-requests-bulk")
-}
+)
+S3_PAGE_KEYS = (*S3_PAGE_KEYS, *S3_DEEP_ARCHIVE_GOLDEN_KEYS)
+S3_UNPRICED_KEYS: dict[str, str] = {}
 CLOUDWATCH_LOGS_INSIGHTS = "cloudwatch:logs:insights"  # per GB scanned
 DYNAMODB_PITR_BACKUP = "dynamodb:pitr-backup"  # per GB-month
 DYNAMODB_BACKUP = "dynamodb:backup"  # on-demand backups, per GB-month
@@ -864,7 +863,8 @@ KINESIS_ONDEMAND_GB_OUT = "kinesis:ondemand:gb-out"
 KINESIS_ONDEMAND_EFO_GB_OUT = "kinesis:ondemand:efo-gb-out"
 KINESIS_ONDEMAND_EXTENDED_RETENTION = "kinesis:ondemand:extended-retention"  # per GB-month
 KINESIS_ONDEMAND_LONG_TERM_RETENTION = "kinesis:ondemand:long-term-retention"
-KINESIS_EXTENDED_RETENTION = "kinesis:extended-retention"  # provisioned, per GB-month
+# provisioned streams retaining data over 24 hours, per shard-hour
+KINESIS_EXTENDED_RETENTION = "kinesis:extended-retention"
 KINESIS_LONG_TERM_RETENTION = "kinesis:long-term-retention"
 KINESIS_LONG_TERM_RETRIEVAL = "kinesis:long-term-retrieval"  # per GB
 KINESIS_EFO_GB_OUT = "kinesis:efo-gb-out"
@@ -904,8 +904,6 @@ SNS_NOTIFICATIONS = {
     "sms": "sns:notifications:sms",
 }
 USAGE_FILE_UNPRICED: dict[str, str] = {
-    KINESIS_EXTENDED_RETENTION: "Kinesis provisioned-mode extended retention: AWS bills it "
-    "per shard-hour, not per GB, so the usage file's GB figure has no rate",
     SNS_NOTIFICATIONS["sms"]: "SNS SMS deliveries: the rate depends on the destination "
     "country; no source in shared/price-sources has it",
 }
@@ -921,6 +919,7 @@ USAGE_FILE_KEYS: tuple[str, ...] = (
     KINESIS_ONDEMAND_EFO_GB_OUT,
     KINESIS_ONDEMAND_EXTENDED_RETENTION,
     KINESIS_ONDEMAND_LONG_TERM_RETENTION,
+    KINESIS_EXTENDED_RETENTION,
     KINESIS_LONG_TERM_RETENTION,
     KINESIS_LONG_TERM_RETRIEVAL,
     KINESIS_EFO_GB_OUT,
@@ -987,6 +986,20 @@ SERVICE_KEYS = (
     *GLOBAL_ACCELERATOR_DT_PREMIUM_PRICED,
 )
 
+# Volume tiers of API Gateway HTTP requests and WebSocket messages (in millions: above 300M,
+# above 1B) and of Route 53 latency-based and geolocation queries (above 1B)
+APIGATEWAY_HTTP_REQUESTS_OVER_300M = tier_key(APIGATEWAY_HTTP_REQUESTS, 300)
+APIGATEWAY_WEBSOCKET_MESSAGES_OVER_1B = tier_key(APIGATEWAY_WEBSOCKET_MESSAGES, 1_000)
+ROUTE53_LATENCY_QUERIES_OVER_1B = tier_key(ROUTE53_LATENCY_QUERIES, 1_000)
+ROUTE53_GEO_QUERIES_OVER_1B = tier_key(ROUTE53_GEO_QUERIES, 1_000)
+SERVICE_KEYS = (
+    *SERVICE_KEYS,
+    APIGATEWAY_HTTP_REQUESTS_OVER_300M,
+    APIGATEWAY_WEBSOCKET_MESSAGES_OVER_1B,
+    ROUTE53_LATENCY_QUERIES_OVER_1B,
+    ROUTE53_GEO_QUERIES_OVER_1B,
+)
+
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region
 # (CloudFront and Route 53 are global services).
 GLOBAL_REGION = "us-east-1"
@@ -1000,6 +1013,8 @@ GLOBAL_KEYS = frozenset(
         ROUTE53_QUERIES_OVER_1B,
         ROUTE53_LATENCY_QUERIES,
         ROUTE53_GEO_QUERIES,
+        ROUTE53_LATENCY_QUERIES_OVER_1B,
+        ROUTE53_GEO_QUERIES_OVER_1B,
         *CLOUDFRONT_GEO_KEYS,
         *CLOUDFRONT_EXTRA_KEYS,
         *CLOUDFRONT_UNPRICED_KEYS,

@@ -333,6 +333,7 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
     },
     "kinesis": {
         "Provisioned shard hour per ShardHour": (keys.KINESIS_SHARD, Decimal(1)),
+        "Addon shard hour per ShardHour": (keys.KINESIS_EXTENDED_RETENTION, Decimal(1)),
         "Payload Units per PutRequest": (keys.KINESIS_PUT_UNITS, MILLION),
         "OnDemandStreamHr per StreamHr": (keys.KINESIS_ONDEMAND_STREAM, Decimal(1)),
         "OnDemandDataIngested per GB": (keys.KINESIS_ONDEMAND_GB_IN, Decimal(1)),
@@ -372,6 +373,14 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
             MILLION,
         ),
         "ApiGatewayHttpApi First 300 million": (keys.APIGATEWAY_HTTP_REQUESTS, MILLION),
+        "ApiGatewayHttpApi more than 300 million": (
+            keys.APIGATEWAY_HTTP_REQUESTS_OVER_300M,
+            MILLION,
+        ),
+        "WebSocket Messages Messages over 1 billion": (
+            keys.APIGATEWAY_WEBSOCKET_MESSAGES_OVER_1B,
+            MILLION,
+        ),
         "WebSocket Messages Messages first 1 billion": (
             keys.APIGATEWAY_WEBSOCKET_MESSAGES,
             MILLION,
@@ -452,6 +461,11 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Query over 1B": (keys.ROUTE53_QUERIES_OVER_1B, MILLION),
         "Query Latency Based Routing External first 1B": (keys.ROUTE53_LATENCY_QUERIES, MILLION),
         "Query Geo DNS External first 1B": (keys.ROUTE53_GEO_QUERIES, MILLION),
+        "Query Latency Based Routing External over 1B": (
+            keys.ROUTE53_LATENCY_QUERIES_OVER_1B,
+            MILLION,
+        ),
+        "Query Geo DNS External over 1B": (keys.ROUTE53_GEO_QUERIES_OVER_1B, MILLION),
         "Basic Health checks AWS per Mo": (keys.ROUTE53_HEALTH_CHECK_AWS, Decimal(1)),
         "Basic Health checks External Non AWS per Mo": (
             keys.ROUTE53_HEALTH_CHECK_NON_AWS,
