@@ -112,6 +112,7 @@ CASES: tuple[Case, ...] = (
     Case("accelerator_endpoints", FIXTURES_DIR / "accelerator_endpoints"),
     Case("beanstalk_environments", FIXTURES_DIR / "beanstalk_environments"),
     Case("reservations", FIXTURES_DIR / "reservations"),
+    Case("usage_priced_services", FIXTURES_DIR / "usage_priced_services"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

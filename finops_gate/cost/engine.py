@@ -9,6 +9,7 @@ from typing import Any
 
 from finops_gate.cost.free import is_free
 from finops_gate.cost.model import (
+    USAGE_PRICE_SOURCE,
     ComponentSpec,
     CostComponent,
     Estimate,
@@ -163,8 +164,17 @@ def _price_side(
 
 
 def _price_component(spec: ComponentSpec, region: str, prices: PriceLookup) -> CostComponent:
-    price = None if spec.published_zero else prices.lookup(region, spec.price_key)
-    unit_price = 0.0 if spec.published_zero else (price.unit_price if price else None)
+    unit_price: float | None
+    if spec.published_zero:
+        price, unit_price = None, 0.0
+    elif spec.usage_price is not None:
+        price, unit_price = None, spec.usage_price
+    else:
+        price = prices.lookup(region, spec.price_key)
+        unit_price = price.unit_price if price else None
+    source = price.source if price else None
+    if spec.usage_price is not None and not spec.published_zero:
+        source = USAGE_PRICE_SOURCE
     monthly_cost = None
     if unit_price is not None and spec.monthly_quantity is not None:
         monthly_cost = round(unit_price * spec.monthly_quantity, _COST_DIGITS)
@@ -177,7 +187,7 @@ def _price_component(spec: ComponentSpec, region: str, prices: PriceLookup) -> C
         monthly_cost=monthly_cost,
         usage_based=spec.usage_based,
         approximate=price.approximate if price else False,
-        source=price.source if price else None,
+        source=source,
         note=spec.note,
         rule=price.rule if price else None,
         unknown=spec.unknown,

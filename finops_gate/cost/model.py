@@ -33,6 +33,10 @@ class ComponentSpec:
     `published_zero`: the price list publishes this item's unit price as 0.00 for every
     region and type (the recurring rate of an All Upfront reservation), so it is priced at
     0 without a table lookup; the table, which holds positive prices only, never has it.
+    `usage_price` is a
+    unit price the usage file gives (SNS `sms_notification_price`: AWS bills SMS by
+    destination country, so only the user knows it); it replaces the table's price and the
+    component names `USAGE_PRICE_SOURCE` as its source.
     """
 
     name: str
@@ -45,6 +49,10 @@ class ComponentSpec:
     unknown: str | None = None
     tiered: bool = False
     published_zero: bool = False
+    usage_price: float | None = None
+
+
+USAGE_PRICE_SOURCE = "usage-file"
 
 
 @dataclass(frozen=True, slots=True)

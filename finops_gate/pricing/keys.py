@@ -65,6 +65,7 @@ def rds_performance_insights_retention(family: str) -> str:
     """Performance Insights long-term retention of an RDS or Aurora instance family."""
     return f"rds:performance-insights:retention:{family}"
 
+
 NATGW_HOUR = "natgw:hour"
 NATGW_GB = "natgw:gb"
 ELB_APPLICATION_HOUR = "elb:application:hour"
@@ -120,6 +121,9 @@ DYNAMODB_REPLICATED_WRITE = "dynamodb:ondemand:replicated-write"
 # SNS FIFO topics: publish requests (per 1M, not in 64 KB chunks) and publish payload (GB)
 SNS_FIFO_REQUESTS = "sns:fifo:requests"
 SNS_FIFO_PAYLOAD_GB = "sns:fifo:payload-gb"
+# SNS FIFO topics: deliveries to subscribed queues (per 1M) and their payload (GB)
+SNS_FIFO_NOTIFICATIONS = "sns:fifo:notifications"
+SNS_FIFO_NOTIFICATION_PAYLOAD_GB = "sns:fifo:notification-payload-gb"
 # OpenSearch magnetic (standard) and io1 EBS storage, and io1 provisioned IOPS
 OPENSEARCH_STORAGE_STANDARD = "opensearch:storage:standard"
 OPENSEARCH_STORAGE_IO1 = "opensearch:storage:io1"
@@ -233,9 +237,9 @@ APIGATEWAY_REST_REQUESTS_OVER_1B = tier_key("apigateway:rest:requests", 1_000)
 APIGATEWAY_REST_REQUESTS_OVER_20B = tier_key("apigateway:rest:requests", 20_000)
 # CloudFront to the internet from the United States, Mexico and Canada, in GB: 10 TB, 50 TB,
 # 150 TB, 500 TB, 1 PB, 5 PB
+CLOUDFRONT_TIER_STARTS = (10_240, 51_200, 153_600, 512_000, 1_048_576, 5_242_880)
 CLOUDFRONT_DATA_OUT_TIERS = tuple(
-    tier_key("cloudfront:data-out", start)
-    for start in (10_240, 51_200, 153_600, 512_000, 1_048_576, 5_242_880)
+    tier_key("cloudfront:data-out", start) for start in CLOUDFRONT_TIER_STARTS
 )
 # VPC interface endpoint data processed, in GB: 1 PB, 5 PB
 VPCE_INTERFACE_GB_OVER_1PB = tier_key("vpce:interface:gb", 1_048_576)
@@ -542,6 +546,8 @@ SERVICE_KEYS: tuple[str, ...] = (
     DYNAMODB_REPLICATED_WCU,
     SNS_FIFO_REQUESTS,
     SNS_FIFO_PAYLOAD_GB,
+    SNS_FIFO_NOTIFICATIONS,
+    SNS_FIFO_NOTIFICATION_PAYLOAD_GB,
     DYNAMODB_REPLICATED_WRITE,
     OPENSEARCH_STORAGE_IO1,
     OPENSEARCH_IO1_IOPS,
@@ -731,24 +737,41 @@ CLOUDFRONT_SHIELD_GEOS = (
 
 
 def cloudfront_origin_shield(geo: str) -> str:
-    """CloudFront Origin Shield requests in a geography, per 10,000 (no source has them by
-    geography: UNPRICED_KEYS)."""
+    """CloudFront Origin Shield requests in a geography, per 10,000 (AWS publishes the rate
+    by the AWS region the Origin Shield sits in: CLOUDFRONT_SHIELD_REGIONS)."""
     return f"cloudfront:origin-shield:{geo.replace('_', '-')}"
 
 
+# CloudFront: the AWS region whose Origin Shield rate a usage-file geography takes
+# (Infracost's geographies; AWS's Origin Shield regions of that geography share one rate)
+CLOUDFRONT_SHIELD_REGIONS = {
+    "us": "us-east-1",
+    "europe": "eu-west-1",
+    "south_america": "sa-east-1",
+    "japan": "ap-northeast-1",
+    "australia": "ap-southeast-2",
+    "singapore": "ap-southeast-1",
+    "south_korea": "ap-northeast-2",
+    "india": "ap-south-1",
+}
+# CloudFront to the internet from the geographies beyond the US and Europe, in their own
+# volume tiers (the US boundaries: 10 TB, 50 TB, 150 TB, 500 TB, 1 PB, 5 PB)
+CLOUDFRONT_GEO_DATA_OUT_TIERS: tuple[str, ...] = tuple(
+    tier_key(cloudfront_data_out(geo), start)
+    for geo in CLOUDFRONT_GEOS
+    if geo not in ("us", "europe")
+    for start in CLOUDFRONT_TIER_STARTS
+)
 CLOUDFRONT_EXTRA_KEYS: tuple[str, ...] = (
     *(cloudfront_data_to_origin(geo) for geo in CLOUDFRONT_GEOS),
     CLOUDFRONT_INVALIDATION,
     CLOUDFRONT_FIELD_LEVEL_ENCRYPTION,
     CLOUDFRONT_REALTIME_LOGS,
     CLOUDFRONT_DEDICATED_IP_SSL,
+    *(cloudfront_origin_shield(geo) for geo in CLOUDFRONT_SHIELD_GEOS),
+    *CLOUDFRONT_GEO_DATA_OUT_TIERS,
 )
-CLOUDFRONT_UNPRICED_KEYS: dict[str, str] = {
-    cloudfront_origin_shield(geo): "CloudFront Origin Shield requests by geography: AWS's "
-    "CloudFront pricing-page file in shared/price-sources lists the Origin Shield rates "
-    "without the geography they belong to"
-    for geo in CLOUDFRONT_SHIELD_GEOS
-}
+CLOUDFRONT_UNPRICED_KEYS: dict[str, str] = {}
 # S3 storage classes (Infracost's usage-file names) -> key slug
 S3_CLASSES = {
     "standard": "standard",
@@ -821,15 +844,14 @@ S3_PAGE_KEYS = (
     *(s3_key(storage_class, item) for storage_class, item in S3_PAGE_ITEMS),
     S3_OBJECT_TAGS,
 )
-S3_UNPRICED_REASON = (
-    "S3 Glacier Deep Archive storage, PUT and restore requests: AWS's S3 pricing-page file in "
-    "shared/price-sources lacks these rows (its Deep Archive rows are retrievals, GET and "
-    "lifecycle transitions only)"
-)
-S3_UNPRICED_KEYS: dict[str, str] = {
-    s3_key("glacier_deep_archive", item): S3_UNPRICED_REASON
+# S3 Glacier Deep Archive storage, PUT and restore requests: AWS's S3 pricing-page file in
+# shared/price-sources lacks these rows, Infracost's golden output has them (us-east-1)
+S3_DEEP_ARCHIVE_GOLDEN_KEYS: tuple[str, ...] = tuple(
+    s3_key("glacier_deep_archive", item)
     for item in ("storage", "put", "retrieval-requests-standard", "retrieval-requests-bulk")
-}
+)
+S3_PAGE_KEYS = (*S3_PAGE_KEYS, *S3_DEEP_ARCHIVE_GOLDEN_KEYS)
+S3_UNPRICED_KEYS: dict[str, str] = {}
 CLOUDWATCH_LOGS_INSIGHTS = "cloudwatch:logs:insights"  # per GB scanned
 DYNAMODB_PITR_BACKUP = "dynamodb:pitr-backup"  # per GB-month
 DYNAMODB_BACKUP = "dynamodb:backup"  # on-demand backups, per GB-month
@@ -841,7 +863,8 @@ KINESIS_ONDEMAND_GB_OUT = "kinesis:ondemand:gb-out"
 KINESIS_ONDEMAND_EFO_GB_OUT = "kinesis:ondemand:efo-gb-out"
 KINESIS_ONDEMAND_EXTENDED_RETENTION = "kinesis:ondemand:extended-retention"  # per GB-month
 KINESIS_ONDEMAND_LONG_TERM_RETENTION = "kinesis:ondemand:long-term-retention"
-KINESIS_EXTENDED_RETENTION = "kinesis:extended-retention"  # provisioned, per GB-month
+# provisioned streams retaining data over 24 hours, per shard-hour
+KINESIS_EXTENDED_RETENTION = "kinesis:extended-retention"
 KINESIS_LONG_TERM_RETENTION = "kinesis:long-term-retention"
 KINESIS_LONG_TERM_RETRIEVAL = "kinesis:long-term-retrieval"  # per GB
 KINESIS_EFO_GB_OUT = "kinesis:efo-gb-out"
@@ -890,8 +913,6 @@ SNS_NOTIFICATIONS = {
     "sms": "sns:notifications:sms",
 }
 USAGE_FILE_UNPRICED: dict[str, str] = {
-    KINESIS_EXTENDED_RETENTION: "Kinesis provisioned-mode extended retention: AWS bills it "
-    "per shard-hour, not per GB, so the usage file's GB figure has no rate",
     SNS_NOTIFICATIONS["sms"]: "SNS SMS deliveries: the rate depends on the destination "
     "country; no source in shared/price-sources has it",
 }
@@ -907,6 +928,7 @@ USAGE_FILE_KEYS: tuple[str, ...] = (
     KINESIS_ONDEMAND_EFO_GB_OUT,
     KINESIS_ONDEMAND_EXTENDED_RETENTION,
     KINESIS_ONDEMAND_LONG_TERM_RETENTION,
+    KINESIS_EXTENDED_RETENTION,
     KINESIS_LONG_TERM_RETENTION,
     KINESIS_LONG_TERM_RETRIEVAL,
     KINESIS_EFO_GB_OUT,
@@ -945,8 +967,6 @@ APIGATEWAY_CACHE_SIZES_GB = ("0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118",
 def apigateway_cache_hour(size_gb: str) -> str:
     """An API Gateway stage cache of `size_gb` GB (one of APIGATEWAY_CACHE_SIZES_GB)."""
     return f"apigateway:cache:{size_gb}gb:hour"
-
-
 
 
 # Global Accelerator data-transfer premium (global), per GB, by the endpoint group's region
@@ -996,6 +1016,20 @@ SERVICE_KEYS = (
     DATA_TRANSFER_US_EAST,
 )
 
+# Volume tiers of API Gateway HTTP requests and WebSocket messages (in millions: above 300M,
+# above 1B) and of Route 53 latency-based and geolocation queries (above 1B)
+APIGATEWAY_HTTP_REQUESTS_OVER_300M = tier_key(APIGATEWAY_HTTP_REQUESTS, 300)
+APIGATEWAY_WEBSOCKET_MESSAGES_OVER_1B = tier_key(APIGATEWAY_WEBSOCKET_MESSAGES, 1_000)
+ROUTE53_LATENCY_QUERIES_OVER_1B = tier_key(ROUTE53_LATENCY_QUERIES, 1_000)
+ROUTE53_GEO_QUERIES_OVER_1B = tier_key(ROUTE53_GEO_QUERIES, 1_000)
+SERVICE_KEYS = (
+    *SERVICE_KEYS,
+    APIGATEWAY_HTTP_REQUESTS_OVER_300M,
+    APIGATEWAY_WEBSOCKET_MESSAGES_OVER_1B,
+    ROUTE53_LATENCY_QUERIES_OVER_1B,
+    ROUTE53_GEO_QUERIES_OVER_1B,
+)
+
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region
 # (CloudFront and Route 53 are global services).
 GLOBAL_REGION = "us-east-1"
@@ -1009,6 +1043,8 @@ GLOBAL_KEYS = frozenset(
         ROUTE53_QUERIES_OVER_1B,
         ROUTE53_LATENCY_QUERIES,
         ROUTE53_GEO_QUERIES,
+        ROUTE53_LATENCY_QUERIES_OVER_1B,
+        ROUTE53_GEO_QUERIES_OVER_1B,
         *CLOUDFRONT_GEO_KEYS,
         *CLOUDFRONT_EXTRA_KEYS,
         *CLOUDFRONT_UNPRICED_KEYS,

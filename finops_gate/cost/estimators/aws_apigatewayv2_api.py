@@ -1,14 +1,18 @@
 """API Gateway v2 API: HTTP or WebSocket (depends on usage).
 
 - HTTP requests (usage: `monthly_requests`, each 512 KB chunk of `request_size_kb`
-  counted): 1M requests, `apigateway:http:requests` (first tier)
+  counted): 1M requests, `apigateway:http:requests` (first 300M; above it
+  `apigateway:http:requests:over:300`)
 - WebSocket messages (usage: `monthly_messages`, each 32 KB chunk of `message_size_kb`
-  counted): 1M messages, `apigateway:websocket:messages`
+  counted): 1M messages, `apigateway:websocket:messages` (first 1B; above it
+  `apigateway:websocket:messages:over:1000`)
 - WebSocket connection minutes (usage: `monthly_connection_mins`): 1M minutes,
   `apigateway:websocket:minutes`
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from finops_gate.cost.estimators._requests import chunked_requests
 from finops_gate.cost.estimators._usage import usage_spec
@@ -29,14 +33,16 @@ USAGE_KEYS = (
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     if view.string("protocol_type", "HTTP") == "WEBSOCKET":
         return [
-            chunked_requests(
-                view,
-                "Messages",
-                keys.APIGATEWAY_WEBSOCKET_MESSAGES,
-                "monthly_messages",
-                "message_size_kb",
-                32,
-                unit="1M messages",
+            _tiered(
+                chunked_requests(
+                    view,
+                    "Messages",
+                    keys.APIGATEWAY_WEBSOCKET_MESSAGES,
+                    "monthly_messages",
+                    "message_size_kb",
+                    32,
+                    unit="1M messages",
+                )
             ),
             usage_spec(
                 view,
@@ -48,12 +54,19 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             ),
         ]
     return [
-        chunked_requests(
-            view,
-            "Requests",
-            keys.APIGATEWAY_HTTP_REQUESTS,
-            "monthly_requests",
-            "request_size_kb",
-            512,
+        _tiered(
+            chunked_requests(
+                view,
+                "Requests",
+                keys.APIGATEWAY_HTTP_REQUESTS,
+                "monthly_requests",
+                "request_size_kb",
+                512,
+            )
         )
     ]
+
+
+def _tiered(spec: ComponentSpec) -> ComponentSpec:
+    """AWS bills HTTP requests and WebSocket messages in volume tiers."""
+    return replace(spec, tiered=True)

@@ -9,24 +9,27 @@
 
 Shown when the usage file gives them (geographies: `us`, `europe`, `south_africa`,
 `south_america`, `japan`, `australia`, `asia_pacific`, `india`):
-- Data transfer out to the internet from another geography, first 10 TB
-  (`monthly_data_transfer_to_internet_gb.<geo>`): GB, `cloudfront:data-out:<geo>`
+- Data transfer out to the internet from another geography, in its own volume tiers
+  (`monthly_data_transfer_to_internet_gb.<geo>`): GB, `cloudfront:data-out:<geo>` (first
+  10 TB) and `cloudfront:data-out:<geo>:over:<GB>`
 - Data transfer to the origin (`monthly_data_transfer_to_origin_gb.<geo>`): GB,
   `cloudfront:data-to-origin:<geo>`
 - HTTP requests (`monthly_http_requests.<geo>`), HTTPS requests outside the US
   (`monthly_https_requests.<geo>`): 10k requests, `cloudfront:requests:<http|https>:<geo>`
 - Origin Shield requests (`monthly_shield_requests.<geo>`, geographies as Infracost's:
-  also `singapore`, `south_korea`): 10k requests, `cloudfront:origin-shield:<geo>` (no
-  source: "price not found")
+  also `singapore`, `south_korea`): 10k requests, `cloudfront:origin-shield:<geo>` (the
+  rate of the geography's Origin Shield region: us-east-1, eu-west-1, sa-east-1,
+  ap-northeast-1, ap-southeast-2, ap-southeast-1, ap-northeast-2, ap-south-1)
 - Invalidation paths beyond the free 1,000 (`monthly_invalidation_requests`): path,
   `cloudfront:invalidation`
 - Field-level encryption (`monthly_encryption_requests`): 10k requests,
   `cloudfront:field-level-encryption`
 - Real-time logs (`monthly_log_lines`): 1M lines, `cloudfront:realtime-logs`
-- Dedicated-IP custom SSL certificates (`custom_ssl_certificates`): certificate-month,
-  `cloudfront:dedicated-ip-ssl`
+- Dedicated-IP custom SSL certificates (`custom_ssl_certificates`; one when the
+  distribution's `viewer_certificate` has `ssl_support_method = "vip"` and the usage file
+  says nothing): certificate-month, `cloudfront:dedicated-ip-ssl`
 
-Data transfer is priced at the first tier's rate (the first 10 TB a month).
+AWS applies the volume tiers to each geography on its own.
 """
 
 from __future__ import annotations
@@ -55,17 +58,6 @@ _NAMES = {
 _PER_10K = 1 / 10_000
 # (usage key, name, unit, price key, scale) of the components shown when given
 OPTIONAL: tuple[tuple[str, str, str, str, float], ...] = (
-    *(
-        (
-            f"monthly_data_transfer_to_internet_gb.{geo}",
-            f"Data transfer out to the internet ({_NAMES[geo]})",
-            "GB",
-            keys.cloudfront_data_out(geo),
-            1.0,
-        )
-        for geo in GEOS
-        if geo not in ("us", "europe")
-    ),
     *(
         (
             f"monthly_data_transfer_to_origin_gb.{geo}",
@@ -106,21 +98,18 @@ OPTIONAL: tuple[tuple[str, str, str, str, float], ...] = (
         _PER_10K,
     ),
     ("monthly_log_lines", "Real-time log lines", "1M lines", keys.CLOUDFRONT_REALTIME_LOGS, 1e-6),
-    (
-        "custom_ssl_certificates",
-        "Dedicated IP custom SSL certificates",
-        "certificate-month",
-        keys.CLOUDFRONT_DEDICATED_IP_SSL,
-        1.0,
-    ),
 )
+OTHER_GEOS = tuple(geo for geo in GEOS if geo not in ("us", "europe"))
+SSL_NAME = "Dedicated IP custom SSL certificates"
 FREE_INVALIDATION_PATHS = 1000.0
 USAGE_KEYS = (
     "monthly_data_transfer_to_internet_gb.us",
     "monthly_data_transfer_to_internet_gb.europe",
     "monthly_https_requests.us",
     "monthly_invalidation_requests",
+    *(f"monthly_data_transfer_to_internet_gb.{geo}" for geo in OTHER_GEOS),
     *(item[0] for item in OPTIONAL),
+    "custom_ssl_certificates",
 )
 GLOBAL_REGION = keys.GLOBAL_REGION
 
@@ -141,7 +130,10 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             region=GLOBAL_REGION,
         ),
     ]
-    optional = given_usage_specs(view, OPTIONAL)
+    optional = [*_other_geos_data_out(view), *given_usage_specs(view, OPTIONAL)]
+    certificates = _ssl_certificates(view)
+    if certificates is not None:
+        optional.append(certificates)
     paths = view.usage_number("monthly_invalidation_requests")
     if paths is not None:
         optional.append(
@@ -183,6 +175,53 @@ def _data_out(view: AttributeView) -> list[ComponentSpec]:
         for geography, value in given.items()
         if value is not None or len(given) == 1
     ]
+
+
+def _other_geos_data_out(view: AttributeView) -> list[ComponentSpec]:
+    specs = []
+    for geo in OTHER_GEOS:
+        usage_key = f"monthly_data_transfer_to_internet_gb.{geo}"
+        value = view.usage_number(usage_key)
+        if value is None:
+            continue
+        specs.append(
+            ComponentSpec(
+                f"Data transfer out to the internet ({_NAMES[geo]})",
+                "GB",
+                keys.cloudfront_data_out(geo),
+                value,
+                usage_based=True,
+                note=f"from the usage file: {usage_key} = {value:g}",
+                tiered=True,
+            )
+        )
+    return specs
+
+
+def _ssl_certificates(view: AttributeView) -> ComponentSpec | None:
+    """AWS bills $600 a month per dedicated-IP certificate: a distribution that serves
+    HTTPS with `ssl_support_method = "vip"` has one, unless the usage file says more."""
+    given = view.usage_number("custom_ssl_certificates")
+    if given is not None:
+        note = f"from the usage file: custom_ssl_certificates = {given:g}"
+        return ComponentSpec(
+            SSL_NAME,
+            "certificate-month",
+            keys.CLOUDFRONT_DEDICATED_IP_SSL,
+            given,
+            usage_based=True,
+            note=note,
+        )
+    certificates = view.blocks("viewer_certificate")
+    if any(block.string("ssl_support_method") == "vip" for block in certificates):
+        return ComponentSpec(
+            SSL_NAME,
+            "certificate-month",
+            keys.CLOUDFRONT_DEDICATED_IP_SSL,
+            1.0,
+            note='viewer_certificate.ssl_support_method = "vip"',
+        )
+    return None
 
 
 def _global(spec: ComponentSpec) -> ComponentSpec:

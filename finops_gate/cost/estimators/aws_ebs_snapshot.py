@@ -10,14 +10,15 @@ Shown when the usage file gives them: EBS direct API requests
 (`fast_snapshot_restore_hours`: DSU-hour, `ebs:snapshot:fast-restore`).
 
 The size is the snapshot's `volume_size`, or the `size` of the `aws_ebs_volume` its
-`volume_id` references in the plan.
+`volume_id` references in the plan. When neither is known (a volume outside the plan),
+the storage line is known only after apply and the rest of the snapshot is still priced.
 """
 
 from __future__ import annotations
 
 from finops_gate.cost.estimators._usage import given_usage_specs
 from finops_gate.cost.model import ComponentSpec
-from finops_gate.cost.view import AttributeView, UnknownAttributeError
+from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_ebs_snapshot",)
@@ -62,9 +63,15 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         size = volume.number("size") if volume else None
         if volume is not None:
             note = f"size of {volume.resource.address}"
-    if size is None:
-        raise UnknownAttributeError("volume_size")
+    unknown = "volume_size is unknown until apply" if size is None else None
     return [
-        ComponentSpec("Snapshot storage", "GB-month", keys.EBS_SNAPSHOT_STORAGE, size, note=note),
+        ComponentSpec(
+            "Snapshot storage",
+            "GB-month",
+            keys.EBS_SNAPSHOT_STORAGE,
+            size,
+            note=note,
+            unknown=unknown,
+        ),
         *given_usage_specs(view, OPTIONAL),
     ]

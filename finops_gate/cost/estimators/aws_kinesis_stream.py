@@ -3,6 +3,9 @@
 - Shards (provisioned): `shard_count` x hour, `kinesis:shard`
 - PUT payload units (provisioned; usage: `monthly_provisioned_put_units`, in units):
   1M units, `kinesis:put-units`
+- Extended retention (provisioned, `retention_period` over 24 hours): `shard_count` x
+  shard-hour, `kinesis:extended-retention` (AWS bills it per shard-hour, so the usage
+  file's `monthly_provisioned_extended_retention_gb` is accepted and not used)
 - Stream (on-demand): hour, `kinesis:ondemand:stream`
 - Data ingested (on-demand; usage: `monthly_on_demand_data_in_gb`): GB,
   `kinesis:ondemand:gb-in`
@@ -12,8 +15,7 @@ Shown when the usage file gives them (GB, GB-month or consumer-shard hours):
   `monthly_on_demand_efo_data_out_gb` (`kinesis:ondemand:efo-gb-out`),
   `monthly_on_demand_extended_retention_gb` (`kinesis:ondemand:extended-retention`),
   `monthly_on_demand_long_term_retention_gb` (`kinesis:ondemand:long-term-retention`)
-- provisioned: `monthly_provisioned_extended_retention_gb` (`kinesis:extended-retention`,
-  no per-GB rate: "price not found"), `monthly_provisioned_long_term_retention_gb`
+- provisioned: `monthly_provisioned_long_term_retention_gb`
   (`kinesis:long-term-retention`), `monthly_provisioned_long_term_retrieval_gb`
   (`kinesis:long-term-retrieval`), `monthly_provisioned_efo_data_out_gb`
   (`kinesis:efo-gb-out`), `monthly_provisioned_efo_consumer_hours`
@@ -52,14 +54,8 @@ ON_DEMAND = (
         1.0,
     ),
 )
+DEFAULT_RETENTION_HOURS = 24.0
 PROVISIONED = (
-    (
-        "monthly_provisioned_extended_retention_gb",
-        "Extended retention (24 h to 7 days)",
-        "GB-month",
-        keys.KINESIS_EXTENDED_RETENTION,
-        1.0,
-    ),
     (
         "monthly_provisioned_long_term_retention_gb",
         "Long-term retention (over 7 days)",
@@ -93,6 +89,7 @@ USAGE_KEYS = (
     "monthly_provisioned_put_units",
     "monthly_on_demand_data_in_gb",
     *(item[0] for item in (*ON_DEMAND, *PROVISIONED)),
+    "monthly_provisioned_extended_retention_gb",
 )
 
 
@@ -118,6 +115,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         raise UnknownAttributeError("shard_count")
     return [
         ComponentSpec(f"Shards ({shards:g})", "hour", keys.KINESIS_SHARD, shards * HOURS_PER_MONTH),
+        *_extended_retention(view, shards),
         usage_spec(
             view,
             "PUT payload units",
@@ -127,4 +125,22 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             1 / 1e6,
         ),
         *given_usage_specs(view, PROVISIONED),
+    ]
+
+
+def _extended_retention(view: AttributeView, shards: float) -> list[ComponentSpec]:
+    """Retention beyond the default 24 hours costs a shard-hour surcharge on every shard."""
+    if view.is_unknown("retention_period"):
+        raise UnknownAttributeError("retention_period")
+    hours = view.number("retention_period", DEFAULT_RETENTION_HOURS) or DEFAULT_RETENTION_HOURS
+    if hours <= DEFAULT_RETENTION_HOURS:
+        return []
+    return [
+        ComponentSpec(
+            "Extended retention (24 h to 7 days)",
+            "shard-hour",
+            keys.KINESIS_EXTENDED_RETENTION,
+            shards * HOURS_PER_MONTH,
+            note=f"retention_period = {hours:g} hours",
+        )
     ]

@@ -1,7 +1,8 @@
 """Amazon MWAA (Managed Workflows for Apache Airflow) environment.
 
 - Environment (class): hour, `mwaa:environment:<class>` (`environment_class`, default
-  `mw1.small`; the fee includes one worker, the schedulers and the web server)
+  `mw1.small`, read in any letter case; the fee includes one worker, the schedulers and
+  the web server)
 - Worker (usage: `additional_workers`, workers beyond the included one, averaged over the
   month): hour, `mwaa:worker:<class>`
 - Scheduler (usage: `additional_schedulers`): hour, `mwaa:scheduler:<class>`
@@ -23,7 +24,7 @@ DEFAULT_CLASS = "mw1.small"  # the provider's and AWS's default environment clas
 def _environment_class(view: AttributeView) -> tuple[str, str | None]:
     environment_class = view.string("environment_class")
     if environment_class is not None:
-        return environment_class, None
+        return environment_class.lower(), None
     if view.configured("environment_class"):
         raise UnknownAttributeError("environment_class")
     return DEFAULT_CLASS, f"environment_class not set: {DEFAULT_CLASS}, the default"

@@ -8,8 +8,8 @@
   `route53:queries:latency`; geolocation queries (usage: `monthly_geo_queries`): 1M
   queries, `route53:queries:geo`; each shown when the usage file gives it
 
-Standard queries above 1 billion a month are priced at the next tier's rate; latency and
-geolocation queries at their first-billion rate.
+Each kind of query above 1 billion a month is priced at its next tier's rate
+(`<key>:over:1000`, half the first billion's on AWS's price list).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             usage_key,
             1 / 1e6,
             region=GLOBAL_REGION,
-            tiered=position == 0,  # AWS tiers standard queries above 1B; the others are not
+            tiered=True,
         )
         for position, (usage_key, name, key) in enumerate(queries)
         if position == 0 or view.usage_number(usage_key) is not None

@@ -25,7 +25,8 @@ gives one of their keys (Infracost's names; keys `s3:<class>:<item>`, see
 - `glacier_deep_archive`: `storage_gb`, the three request kinds,
   `monthly_<standard|bulk>_data_retrieval_requests`,
   `monthly_<standard|bulk>_data_retrieval_gb`, `early_delete_gb` (Deep Archive storage,
-  PUT and restore requests have no source: "price not found")
+  PUT and restore requests: us-east-1 figures from Infracost's golden output, other
+  regions by the EC2 ratio, marked approximate)
 - `object_tags` (top level): 10k tags, `s3:object-tags`
 
 Storage is priced in AWS's volume tiers (first 50 TB, next 450 TB, over 500 TB: keys

@@ -4,11 +4,15 @@
   `sfn:standard:transitions`
 - Express: requests (usage: `monthly_requests`): 1M requests, `sfn:express:requests`
 - Express: duration (usage: `monthly_requests` x `workflow_duration_ms` x `memory_mb`,
-  memory default 64 MB): GB-second, `sfn:express:gb-second` (first 1,000 GB-hours; the next
-  4,000 and over 5,000 GB-hours at `sfn:express:gb-second:over:<GB-seconds>`)
+  memory default 64 MB; AWS bills each execution's duration rounded up to the next 100 ms
+  and its memory in 64 MB increments): GB-second, `sfn:express:gb-second` (first 1,000
+  GB-hours; the next 4,000 and over 5,000 GB-hours at
+  `sfn:express:gb-second:over:<GB-seconds>`)
 """
 
 from __future__ import annotations
+
+import math
 
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import ComponentSpec
@@ -18,6 +22,8 @@ from finops_gate.pricing import keys
 RESOURCE_TYPES = ("aws_sfn_state_machine",)
 USAGE_KEYS = ("monthly_transitions", "monthly_requests", "workflow_duration_ms", "memory_mb")
 DEFAULT_MEMORY_MB = 64.0
+DURATION_STEP_MS = 100.0
+MEMORY_STEP_MB = 64.0
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
@@ -35,11 +41,16 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     requests = view.usage_number("monthly_requests")
     duration = view.usage_number("workflow_duration_ms")
     memory = view.usage_number("memory_mb") or DEFAULT_MEMORY_MB
+    billed_memory = max(math.ceil(memory / MEMORY_STEP_MB), 1) * MEMORY_STEP_MB
     gb_seconds = None
     note = None
     if requests is not None and duration is not None:
-        gb_seconds = requests * duration / 1000 * memory / 1024
-        note = f"from the usage file: {requests:g} requests x {duration:g} ms x {memory:g} MB"
+        billed_ms = math.ceil(duration / DURATION_STEP_MS) * DURATION_STEP_MS
+        gb_seconds = requests * billed_ms / 1000 * billed_memory / 1024
+        note = (
+            f"from the usage file: {requests:g} requests x {duration:g} ms x {memory:g} MB, "
+            f"billed as {billed_ms:g} ms x {billed_memory:g} MB"
+        )
     return [
         usage_spec(
             view, "Requests", "1M requests", keys.SFN_EXPRESS_REQUESTS, "monthly_requests", 1 / 1e6

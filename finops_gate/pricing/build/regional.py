@@ -176,14 +176,14 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
         r"|storage:iopt1)|tgw:(?:dx-attachment|peering):hour"
         r"|cloudhsm:hsm:hour|s3:inventory:objects|vpc:traffic-mirror:hour",
         REGIONAL_RATIO,
-        "published in 25 to 31 other regions (AWS pricing pages): they follow the region's "
-        "prices",
+        "published in 25 to 31 other regions (AWS pricing pages): they follow the region's prices",
     ),
     RegionalRule(
         r"dms:storage:multi-az|docdb:(?:backup|cpu-credits|io|storage)|dx:data-out"
         r"|mq:storage:rabbitmq|networkfirewall:(?:endpoint:hour|gb)"
         r"|directoryservice:.+|fsx:.+|mwaa:.+"
         r"|acmpca:.+|ecr:storage|eventbridge:.+|ssm:.+|transfer:.+"
+        r"|s3:deep-archive:(?:storage|put|retrieval-requests-(?:standard|bulk))"
         r"|rds:extended-support:years-1-2|rds:performance-insights:retention:[a-z0-9-]+",
         REGIONAL_RATIO,
         "us-east-1 only in the sources (Infracost's figures): no published figure elsewhere "
@@ -195,7 +195,7 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
         r"|cloudwatch:logs:insights",
         None,
         "usage-file components with figures for few regions and no measured regional "
-        "pattern: \"price not found\" where no source has them",
+        'pattern: "price not found" where no source has them',
     ),
     RegionalRule(
         r"data-transfer:intra-region",

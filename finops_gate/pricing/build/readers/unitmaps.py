@@ -129,6 +129,28 @@ CLOUDFRONT_GEO_ITEMS: dict[str, tuple[str, Decimal]] = {
     }.items()
     if item[0] not in (keys.CLOUDFRONT_DATA_OUT, keys.CLOUDFRONT_REQUESTS_HTTPS)
 }
+# the pricing page's names of the volume tiers above the first 10 TB, in order
+CLOUDFRONT_TIER_NAMES = (
+    "Next 40 TB",
+    "next 100 TB",
+    "Next 350 TB",
+    "next 524 TB",
+    "Next 4 PB",
+    "Over 5 PB",
+)
+CLOUDFRONT_GEO_ITEMS.update(
+    {
+        f"Regional DT from {_CLOUDFRONT_GEO_NAMES[geo]} to Internet {tier}": (
+            keys.tier_key(keys.cloudfront_data_out(geo), start),
+            Decimal(1),
+        )
+        for geo in keys.CLOUDFRONT_GEOS
+        if geo not in ("us", "europe")
+        for tier, start in zip(CLOUDFRONT_TIER_NAMES, keys.CLOUDFRONT_TIER_STARTS, strict=True)
+    }
+)
+# Origin Shield requests: one row per AWS region that hosts an Origin Shield
+ORIGIN_SHIELD_ROW = "CloudFront Request-Origin-Shield Origin Shield Requests"
 # unitmaps service -> {exact description: (key, exact factor to the key's unit)}. Only
 # on-demand, first-tier, Linux / x86 figures unless the key says otherwise.
 UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
@@ -289,6 +311,14 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Amazon SNS API Requests": (keys.SNS_REQUESTS, MILLION),
         "Amazon SNS FIFO API Requests per Requests": (keys.SNS_FIFO_REQUESTS, MILLION),
         "SNS FIFO Publish Payload per GB": (keys.SNS_FIFO_PAYLOAD_GB, Decimal(1)),
+        "Amazon SNS FIFO Subscription Messages per Messages": (
+            keys.SNS_FIFO_NOTIFICATIONS,
+            MILLION,
+        ),
+        "Amazon SNS FIFO Subscription Messages Payload per GB": (
+            keys.SNS_FIFO_NOTIFICATION_PAYLOAD_GB,
+            Decimal(1),
+        ),
         "HTTP Notifications": (keys.SNS_NOTIFICATIONS["http"], MILLION),
         "SNS Email and Email JSON Notifications": (keys.SNS_NOTIFICATIONS["email"], MILLION),
         "Amazon Kinesis Data Firehose Messages": (keys.SNS_NOTIFICATIONS["kinesis"], MILLION),
@@ -303,6 +333,7 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
     },
     "kinesis": {
         "Provisioned shard hour per ShardHour": (keys.KINESIS_SHARD, Decimal(1)),
+        "Addon shard hour per ShardHour": (keys.KINESIS_EXTENDED_RETENTION, Decimal(1)),
         "Payload Units per PutRequest": (keys.KINESIS_PUT_UNITS, MILLION),
         "OnDemandStreamHr per StreamHr": (keys.KINESIS_ONDEMAND_STREAM, Decimal(1)),
         "OnDemandDataIngested per GB": (keys.KINESIS_ONDEMAND_GB_IN, Decimal(1)),
@@ -342,6 +373,14 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
             MILLION,
         ),
         "ApiGatewayHttpApi First 300 million": (keys.APIGATEWAY_HTTP_REQUESTS, MILLION),
+        "ApiGatewayHttpApi more than 300 million": (
+            keys.APIGATEWAY_HTTP_REQUESTS_OVER_300M,
+            MILLION,
+        ),
+        "WebSocket Messages Messages over 1 billion": (
+            keys.APIGATEWAY_WEBSOCKET_MESSAGES_OVER_1B,
+            MILLION,
+        ),
         "WebSocket Messages Messages first 1 billion": (
             keys.APIGATEWAY_WEBSOCKET_MESSAGES,
             MILLION,
@@ -422,6 +461,11 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "Query over 1B": (keys.ROUTE53_QUERIES_OVER_1B, MILLION),
         "Query Latency Based Routing External first 1B": (keys.ROUTE53_LATENCY_QUERIES, MILLION),
         "Query Geo DNS External first 1B": (keys.ROUTE53_GEO_QUERIES, MILLION),
+        "Query Latency Based Routing External over 1B": (
+            keys.ROUTE53_LATENCY_QUERIES_OVER_1B,
+            MILLION,
+        ),
+        "Query Geo DNS External over 1B": (keys.ROUTE53_GEO_QUERIES_OVER_1B, MILLION),
         "Basic Health checks AWS per Mo": (keys.ROUTE53_HEALTH_CHECK_AWS, Decimal(1)),
         "Basic Health checks External Non AWS per Mo": (
             keys.ROUTE53_HEALTH_CHECK_NON_AWS,
@@ -443,18 +487,7 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         ),
         **{
             f"Regional DT from United States to Internet {tier}": (key, Decimal(1))
-            for tier, key in zip(
-                (
-                    "Next 40 TB",
-                    "next 100 TB",
-                    "Next 350 TB",
-                    "next 524 TB",
-                    "Next 4 PB",
-                    "Over 5 PB",
-                ),
-                keys.CLOUDFRONT_DATA_OUT_TIERS,
-                strict=True,
-            )
+            for tier, key in zip(CLOUDFRONT_TIER_NAMES, keys.CLOUDFRONT_DATA_OUT_TIERS, strict=True)
         },
         "Request HTTPS Methods from United States": (
             keys.CLOUDFRONT_REQUESTS_HTTPS,
@@ -554,6 +587,8 @@ def aws_page_unitmaps(sources: Path, region: str) -> Prices:
         price = (dec(row["price_usd"]) * factor).normalize()
         if price > 0:
             put(found, key, price, f"{UNITMAPS_FILE} {service} {description!r}")
+    if region == REFERENCE_REGION:
+        found.update(_origin_shield(sources))
     for key, parts in UNITMAP_SUMS.items():
         if all(part in found for part in parts):
             found[key] = sum((found[part] for part in parts), Decimal(0)).normalize()
@@ -563,6 +598,20 @@ def aws_page_unitmaps(sources: Path, region: str) -> Prices:
         if (key in SERVICE_KEYS_SET or INSTANCE_KEY.fullmatch(key))
         and (region == REFERENCE_REGION or key not in GLOBAL_KEYS)
     }
+
+
+def _origin_shield(sources: Path) -> Prices:
+    """CloudFront Origin Shield requests by usage-file geography (global: kept in us-east-1),
+    from the row of the AWS region that geography's Origin Shield sits in."""
+    grouped = rows_by_region(sources / UNITMAPS_FILE, "region_code")
+    found: Prices = {}
+    for geo, shield_region in keys.CLOUDFRONT_SHIELD_REGIONS.items():
+        for row in grouped.get(shield_region, ()):
+            if row["service"] == "cloudfront" and row["description"] == ORIGIN_SHIELD_ROW:
+                price = (dec(row["price_usd"]) * PER_TEN_THOUSAND).normalize()
+                where = f"{UNITMAPS_FILE} cloudfront {shield_region} {ORIGIN_SHIELD_ROW!r}"
+                put(found, keys.cloudfront_origin_shield(geo), price, where)
+    return found
 
 
 # Neptune instances: "Neptune Memory Optimized Current Generation db r5.large" (standard)
