@@ -11,8 +11,9 @@
 
 - Backtrack (Aurora MySQL only, engine `aurora` or `aurora-mysql`; usage:
   `average_statements_per_hr` x `change_records_per_statement` x `backtrack_window_hrs`
-  x 730, as Infracost counts them): 1M change records, `aurora:backtrack`; snapshot export (usage: `snapshot_export_size_gb`): GB,
-  `aurora:snapshot-export`; each shown when the usage file gives it
+  x 730, as Infracost counts them): 1M change records, `aurora:backtrack`; snapshot
+  export (usage: `snapshot_export_size_gb`): GB, `aurora:snapshot-export`; each shown
+  when the usage file gives it
 - Aurora Serverless v1 capacity (`engine_mode = "serverless"`; usage:
   `capacity_units_per_hr` x 730 hours): ACU-hour, `aurora:serverless-v1:acu`
 
