@@ -132,3 +132,13 @@ def test_efs_provisioned_throughput_without_storage_usage_is_all_billed(
     cost = costs(prices, {})["aws_efs_file_system.provisioned"]
     throughput = named(cost, "Provisioned throughput")
     assert throughput.monthly_cost == pytest.approx(100 * EFS_THROUGHPUT)  # $600.00
+
+
+def test_interface_endpoint_counts_its_subnet_associations(prices: PriceTable) -> None:
+    endpoint = costs(prices, {})["aws_vpc_endpoint.associated"]
+    hours = named(endpoint, "Interface endpoint")
+    # One network interface (AZ) per associated subnet: 2 x 730 h x $0.01 (PrivateLink
+    # pricing page, us-east-1, per VPC endpoint per AZ-hour) = $14.60
+    assert hours.name == "Interface endpoint (2 AZ)"
+    assert hours.monthly_cost == pytest.approx(2 * HOURS * 0.01)
+    assert hours.note is not None and "aws_vpc_endpoint_subnet_association.created" in hours.note
