@@ -434,8 +434,6 @@ FREE_AWS_TYPES = frozenset(
         "aws_vpc_endpoint_service",
         "aws_vpc_endpoint_service_allowed_principal",
         "aws_vpc_endpoint_service_private_dns_verification",
-        # priced on its endpoint: one more Availability Zone of interface-endpoint hours
-        "aws_vpc_endpoint_subnet_association",
         "aws_vpc_ipv4_cidr_block_association",
         "aws_vpc_ipv6_cidr_block_association",
         "aws_vpc_peering_connection",

@@ -134,11 +134,28 @@ def test_efs_provisioned_throughput_without_storage_usage_is_all_billed(
     assert throughput.monthly_cost == pytest.approx(100 * EFS_THROUGHPUT)  # $600.00
 
 
-def test_interface_endpoint_counts_its_subnet_associations(prices: PriceTable) -> None:
-    endpoint = costs(prices, {})["aws_vpc_endpoint.associated"]
-    hours = named(endpoint, "Interface endpoint")
-    # One network interface (AZ) per associated subnet: 2 x 730 h x $0.01 (PrivateLink
-    # pricing page, us-east-1, per VPC endpoint per AZ-hour) = $14.60
-    assert hours.name == "Interface endpoint (2 AZ)"
-    assert hours.monthly_cost == pytest.approx(2 * HOURS * 0.01)
-    assert hours.note is not None and "aws_vpc_endpoint_subnet_association.created" in hours.note
+def test_subnet_associations_carry_the_az_hours_of_an_endpoint_without_subnets(
+    prices: PriceTable,
+) -> None:
+    result = costs(prices, {})
+    # PrivateLink pricing page, us-east-1: $0.01 per VPC endpoint per AZ-hour
+    for address in ("existing", "created"):
+        association = result[f"aws_vpc_endpoint_subnet_association.{address}"]
+        (hours,) = association.components
+        assert hours.monthly_cost == pytest.approx(HOURS * 0.01)  # $7.30
+    endpoint = named(result["aws_vpc_endpoint.associated"], "Interface endpoint")
+    assert endpoint.name == "Interface endpoint (0 AZ of its own)"
+    assert endpoint.monthly_cost == 0
+    assert endpoint.note is not None and "aws_vpc_endpoint_subnet_association.created" in (
+        endpoint.note
+    )
+
+
+def test_an_association_of_a_subnet_the_endpoint_lists_is_not_counted_twice(
+    prices: PriceTable,
+) -> None:
+    result = costs(prices, {})
+    assert result["aws_vpc_endpoint_subnet_association.listed_again"].components == ()
+    endpoint = named(result["aws_vpc_endpoint.listed"], "Interface endpoint")
+    assert endpoint.name == "Interface endpoint (1 AZ)"
+    assert endpoint.monthly_cost == pytest.approx(HOURS * 0.01)

@@ -3,8 +3,9 @@
 - Interface endpoint: one per subnet (AZ) x hour, `vpce:interface:hour` (terraform marks
   the whole `subnet_ids` set unknown as soon as one id is: then one per subnet resource
   instance the configuration names, through module outputs and inputs; literal ids
-  beside them are not counted; none named: the component is unknown); plus one per
-  `aws_vpc_endpoint_subnet_association` that references the endpoint
+  beside them are not counted; none named: the component is unknown); subnets added by
+  `aws_vpc_endpoint_subnet_association` are priced on the association (an endpoint whose
+  only subnets come from associations shows 0 AZ of its own)
 - Data processed (usage: `monthly_data_processed_gb`): GB, `vpce:interface:gb` (first PB;
   the next 4 PB and over 5 PB at `vpce:interface:gb:over:<GB>`)
 - Gateway Load Balancer endpoint: hour, `vpce:gateway-load-balancer:hour`
@@ -14,7 +15,7 @@ Gateway endpoints (S3, DynamoDB; the provider's default type) cost nothing.
 
 from __future__ import annotations
 
-from finops_gate.cost.estimators._defaults import joined, set_from_reference
+from finops_gate.cost.estimators._defaults import set_from_reference
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
@@ -52,23 +53,22 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 "subnet_ids known only after apply: one AZ per subnet the configuration "
                 f"names ({_listed(named)}); literal subnet ids beside them are not counted"
             )
-    # A subnet added by an association resource gets a network interface too (an existing
-    # endpoint's subnet_ids already lists the subnets associated before: not twice).
-    unresolved = not subnets and set_from_reference(view, "subnet_ids")
-    listed = set(view.strings("subnet_ids"))
-    associated = [
+    associated = tuple(
         association.address
         for association in view.context.referencing_all(
             view.resource, SUBNET_ASSOCIATION, "vpc_endpoint_id"
         )
-        if association.current.get("subnet_id") not in listed
-    ]
-    if associated and not unresolved:
-        subnets += len(associated)
-        note = joined(
-            note, f"{len(associated)} AZ from {SUBNET_ASSOCIATION} ({_listed(tuple(associated))})"
+    )
+    if not subnets and associated and not set_from_reference(view, "subnet_ids"):
+        # No subnets of its own: each association adds one, and is priced itself.
+        endpoint = ComponentSpec(
+            "Interface endpoint (0 AZ of its own)",
+            "hour",
+            keys.VPCE_INTERFACE_HOUR,
+            0.0,
+            note=f"subnet_ids not set: its AZs come from {_listed(associated)}, priced there",
         )
-    if subnets:
+    elif subnets:
         endpoint = ComponentSpec(
             f"Interface endpoint ({subnets} AZ)",
             "hour",
