@@ -113,6 +113,7 @@ CASES: tuple[Case, ...] = (
     Case("beanstalk_environments", FIXTURES_DIR / "beanstalk_environments"),
     Case("reservations", FIXTURES_DIR / "reservations"),
     Case("usage_priced_services", FIXTURES_DIR / "usage_priced_services"),
+    Case("datastore_yardstick", FIXTURES_DIR / "datastore_yardstick"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

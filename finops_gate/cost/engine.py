@@ -50,7 +50,7 @@ def estimate_plan(
 ) -> Estimate:
     """`today` (None: the clock) is the date prices that follow a calendar are taken on,
     e.g. whether an EKS cluster's Kubernetes version is in extended support."""
-    context = PlanContext.of(plan, today or clock.today())
+    context = PlanContext.of(plan, today or clock.today(), usage)
     tiers = TierIndex(prices)
     costs = tuple(
         estimate_resource(

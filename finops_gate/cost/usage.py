@@ -211,12 +211,20 @@ def usage_keys() -> dict[str, KnownKeys]:
     from finops_gate.cost.registry import ESTIMATOR_MODULES
 
     keys: dict[str, KnownKeys] = {}
+    # Keys an estimator reads from resources of another type (`RELATED_USAGE_KEYS`: the
+    # `capacity` of the auto scaling targets of a DynamoDB table), by that type.
+    related: dict[str, dict[str, None]] = {}
     for module in ESTIMATOR_MODULES:
         known = KnownKeys(
             tuple(getattr(module, "USAGE_KEYS", ())), dict(getattr(module, "USAGE_TEXT_KEYS", {}))
         )
         for resource_type in module.RESOURCE_TYPES:
             keys[resource_type] = known
+        for resource_type, names in getattr(module, "RELATED_USAGE_KEYS", {}).items():
+            related.setdefault(resource_type, {}).update(dict.fromkeys(names))
+    for resource_type, names in sorted(related.items()):
+        own = keys.get(resource_type, KnownKeys(()))
+        keys[resource_type] = KnownKeys(tuple(dict.fromkeys((*own.numbers, *names))), own.words)
     return keys
 
 

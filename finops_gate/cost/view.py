@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from finops_gate.cost import evidence
 from finops_gate.cost.evidence import Link
@@ -21,6 +21,9 @@ from finops_gate.plan.references import (
 )
 from finops_gate.plan.resource import Plan, Resource
 from finops_gate.policy import clock
+
+if TYPE_CHECKING:
+    from finops_gate.cost.usage import UsageFile
 
 
 class UnknownAttributeError(Exception):
@@ -49,10 +52,13 @@ class PlanContext:
     modules: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Module instance addresses by their address without the last index."""
     today: date | None = None  # None: the clock (finops_gate.policy.clock)
+    usage: UsageFile | None = None  # read for resources priced through another's estimate
     _indexes: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def of(cls, plan: Plan, today: date | None = None) -> PlanContext:
+    def of(
+        cls, plan: Plan, today: date | None = None, usage: UsageFile | None = None
+    ) -> PlanContext:
         by_type: dict[str, list[Resource]] = {}
         by_base: dict[str, list[str]] = {}
         module_addresses: set[str] = set()
@@ -72,7 +78,13 @@ class PlanContext:
             plan.module_links,
             _module_instances(module_addresses),
             today,
+            usage,
         )
+
+    def usage_of(self, resource: Resource) -> Mapping[str, Any]:
+        """The usage file's entries for `resource` (e.g. the `capacity` of an auto scaling
+        target, read by the estimator of the resource it scales)."""
+        return self.usage.for_resource(resource.address, resource.type) if self.usage else {}
 
     def resolve(
         self,
@@ -250,6 +262,29 @@ class PlanContext:
             self._indexes[key] = index
         referrers: dict[str, list[Resource]] = self._indexes[key]
         return tuple(referrers.get(target.address, ()))
+
+    def unlinked_by_value(
+        self, resource_type: str, attribute: str
+    ) -> Mapping[str, tuple[Resource, ...]]:
+        """Resources of `resource_type` whose `attribute` expression names no resource of
+        the plan, by the attribute's known value (`resource_id = "table/orders"` written
+        as a literal), in address order. Built once per (type, attribute)."""
+        key = ("unlinked-by-value", resource_type, attribute)
+        if key not in self._indexes:
+            index: dict[str, list[Resource]] = {}
+            for resource in self.by_type.get(resource_type, ()):
+                expression = resource.config_expressions.get(attribute)
+                references = expression.get("references") if isinstance(expression, dict) else None
+                if isinstance(references, list) and self.resolve(
+                    resource, [r for r in references if isinstance(r, str)]
+                ):
+                    continue
+                value = resource.current.get(attribute)
+                if isinstance(value, str) and value:
+                    index.setdefault(value, []).append(resource)
+            self._indexes[key] = {value: tuple(found) for value, found in index.items()}
+        result: Mapping[str, tuple[Resource, ...]] = self._indexes[key]
+        return result
 
     def _referrers(
         self, resource_type: str, attribute: str

@@ -988,8 +988,13 @@ GLOBAL_ACCELERATOR_DT_PREMIUM_PRICED = (
     globalaccelerator_dt_premium("na", "ap", "out"),
 )
 
+# EFS One Zone: Infrequent Access storage of a One Zone file system, per GB-month (its own
+# rate, below the Regional IA rate)
+EFS_ONE_ZONE_IA_STORAGE = "efs:one-zone:ia:storage"
+
 SERVICE_KEYS = (
     *SERVICE_KEYS,
+    EFS_ONE_ZONE_IA_STORAGE,
     CLOUDWATCH_DASHBOARD,
     *(apigateway_cache_hour(size) for size in APIGATEWAY_CACHE_SIZES_GB),
     *GLOBAL_ACCELERATOR_DT_PREMIUM_PRICED,

@@ -280,10 +280,14 @@ def test_other_documented_keys(prices: PriceTable) -> None:
                 "fast_snapshot_restore_hours": 10,
                 "monthly_put_block_requests": 5000,
             },
-            "aws_rds_cluster.aurora": {
-                "average_statements_per_hr": 1000,
-                "change_records_per_statement": 0.38,
-                "backtrack_window_hrs": 24,
+            # Backtracking is Aurora MySQL's alone: the PostgreSQL cluster has none.
+            **{
+                address: {
+                    "average_statements_per_hr": 1000,
+                    "change_records_per_statement": 0.38,
+                    "backtrack_window_hrs": 24,
+                }
+                for address in ("aws_rds_cluster.serverless", "aws_rds_cluster.aurora")
             },
             "aws_db_instance.oracle": {
                 "monthly_additional_performance_insights_requests": 20_000,
@@ -312,9 +316,11 @@ def test_other_documented_keys(prices: PriceTable) -> None:
     puts = component(snapshot, "PutSnapshotBlock")
     assert puts.monthly_cost == pytest.approx(5 * EBS_PUT_BLOCK_1K)
     # Infracost's formula: 1,000 statements/h x 730 h x 0.38 records x 24 h = 6.6576M
-    backtrack = component(result["aws_rds_cluster.aurora"], "Backtrack")
+    backtrack = component(result["aws_rds_cluster.serverless"], "Backtrack")  # aurora-mysql
     assert backtrack.monthly_quantity == pytest.approx(6.6576)
     assert backtrack.monthly_cost == pytest.approx(6.6576 * AURORA_BACKTRACK_1M, abs=1e-6)
+    postgres = result["aws_rds_cluster.aurora"]  # aurora-postgresql
+    assert not [c for c in postgres.components if "Backtrack" in c.name]
     oracle = result["aws_db_instance.oracle"]
     insights = component(oracle, "Performance Insights")
     assert insights.monthly_cost == pytest.approx(20 * RDS_PERFORMANCE_INSIGHTS_1K)  # $0.20

@@ -21,20 +21,24 @@
   (`monthly_streams_read_request_units`, 1M units, `dynamodb:streams-read`)
 
 A table scaled by Application Auto Scaling (`aws_appautoscaling_target` with
-`scalable_dimension = "dynamodb:table:ReadCapacityUnits"` / `WriteCapacityUnits`) is priced
-at the target's `min_capacity` instead of its own `read_capacity` / `write_capacity`, as
-Infracost does; global secondary indexes keep their own capacity.
+`scalable_dimension = "dynamodb:table:ReadCapacityUnits"` / `WriteCapacityUnits`, whose
+`resource_id` references the table or is the literal `table/<name>`) is priced at the
+target's `min_capacity`, or the usage file's `capacity` for the target, instead of its own
+`read_capacity` / `write_capacity`, as Infracost does; global secondary indexes keep their
+own capacity.
 """
 
 from __future__ import annotations
 
-from finops_gate.cost.estimators._autoscaling import Minimum, autoscaling_minimums
+from finops_gate.cost.estimators import _autoscaling
+from finops_gate.cost.estimators._autoscaling import Minimum, autoscaling_minimums, prefixed
 from finops_gate.cost.estimators._usage import given_usage_specs, usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_dynamodb_table",)
+RELATED_USAGE_KEYS = _autoscaling.RELATED_USAGE_KEYS
 OPTIONAL = (
     (
         "pitr_backup_storage_gb",
@@ -85,7 +89,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             )
         )
     else:
-        minimums = autoscaling_minimums(view)
+        minimums = autoscaling_minimums(view, prefixed("table/", view.string("name")))
         for kind, unit, price_key, dimension in (
             ("write", "WCU", keys.DYNAMODB_PROVISIONED_WCU, "dynamodb:table:WriteCapacityUnits"),
             ("read", "RCU", keys.DYNAMODB_PROVISIONED_RCU, "dynamodb:table:ReadCapacityUnits"),

@@ -6,9 +6,10 @@ Infrequent Access reads and writes (usage: `monthly_infrequent_access_read_gb`,
 - Storage (usage: `storage_gb`): GB-month, `efs:standard:storage`
   (`efs:one-zone:storage` when `availability_zone_name` is set)
 - Infrequent access storage (usage: `infrequent_access_storage_gb`): GB-month,
-  `efs:ia:storage`
-- Provisioned throughput (`throughput_mode = "provisioned"`): MiBps-month,
-  `efs:provisioned-throughput`
+  `efs:ia:storage` (`efs:one-zone:ia:storage` for a One Zone file system)
+- Provisioned throughput (`throughput_mode = "provisioned"`): MiBps-month above the
+  baseline the Standard storage earns (1 MiBps per 20 GB of `storage_gb`; all of it when
+  the usage file gives no `storage_gb`), `efs:provisioned-throughput`
 """
 
 from __future__ import annotations
@@ -30,34 +31,54 @@ OPTIONAL = (
     ),
 )
 USAGE_KEYS = ("storage_gb", "infrequent_access_storage_gb", *(item[0] for item in OPTIONAL))
+# Bursting throughput's baseline is 50 KiBps per GiB of Standard storage, 1 MiBps per
+# 20 GiB; in provisioned mode AWS bills only the throughput provisioned above it:
+# https://docs.aws.amazon.com/efs/latest/ug/performance.html#throughput-modes and
+# https://aws.amazon.com/efs/pricing/ ("Provisioned Throughput").
+GB_PER_BASELINE_MIBPS = 20.0
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     one_zone = bool(view.string("availability_zone_name"))
     storage_key = keys.EFS_ONE_ZONE_STORAGE if one_zone else keys.EFS_STANDARD_STORAGE
+    ia_key = keys.EFS_ONE_ZONE_IA_STORAGE if one_zone else keys.EFS_IA_STORAGE
     label = "One Zone" if one_zone else "Standard"
     specs = [
         usage_spec(view, f"Storage ({label})", "GB-month", storage_key, "storage_gb"),
         usage_spec(
             view,
-            "Infrequent access storage",
+            f"Infrequent access storage{' (One Zone)' if one_zone else ''}",
             "GB-month",
-            keys.EFS_IA_STORAGE,
+            ia_key,
             "infrequent_access_storage_gb",
         ),
     ]
     if view.string("throughput_mode") == "provisioned":
-        throughput = view.number("provisioned_throughput_in_mibps")
-        specs.append(
-            ComponentSpec(
-                "Provisioned throughput",
-                "MiBps-month",
-                keys.EFS_PROVISIONED_THROUGHPUT,
-                throughput,
-                unknown=None
-                if throughput is not None
-                else "provisioned_throughput_in_mibps unknown until apply",
-            )
-        )
+        specs.append(_provisioned_throughput(view))
     specs.extend(given_usage_specs(view, OPTIONAL))
     return specs
+
+
+def _provisioned_throughput(view: AttributeView) -> ComponentSpec:
+    throughput = view.number("provisioned_throughput_in_mibps")
+    if throughput is None:
+        return ComponentSpec(
+            "Provisioned throughput",
+            "MiBps-month",
+            keys.EFS_PROVISIONED_THROUGHPUT,
+            None,
+            unknown="provisioned_throughput_in_mibps unknown until apply",
+        )
+    stored = view.usage_number("storage_gb")
+    if stored is None:
+        return ComponentSpec(
+            "Provisioned throughput", "MiBps-month", keys.EFS_PROVISIONED_THROUGHPUT, throughput
+        )
+    baseline = stored / GB_PER_BASELINE_MIBPS
+    return ComponentSpec(
+        f"Provisioned throughput (above the {baseline:g} MiBps baseline)",
+        "MiBps-month",
+        keys.EFS_PROVISIONED_THROUGHPUT,
+        max(throughput - baseline, 0.0),
+        note=f"storage_gb = {stored:g} earns a {baseline:g} MiBps baseline (1 MiBps per 20 GB)",
+    )

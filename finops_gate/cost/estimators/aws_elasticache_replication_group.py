@@ -6,8 +6,10 @@
   primary; a count set from a value known only after apply: unknown)
 
 Shards and replicas scaled by Application Auto Scaling (`aws_appautoscaling_target` with
-`scalable_dimension = "elasticache:replication-group:NodeGroups"` / `:Replicas`) are priced
-at the target's `min_capacity`, as Infracost does.
+`scalable_dimension = "elasticache:replication-group:NodeGroups"` / `:Replicas`, whose
+`resource_id` references the group or is the literal `replication-group/<id>`) are priced
+at the target's `min_capacity`, or the usage file's `capacity` for the target, as
+Infracost does.
 
 From the usage file: `reserved_instance_term` / `reserved_instance_payment_option` price
 the nodes as reserved at their recurring hourly rate
@@ -21,8 +23,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from finops_gate.cost.estimators import _elasticache
-from finops_gate.cost.estimators._autoscaling import Minimum, autoscaling_minimums
+from finops_gate.cost.estimators import _autoscaling, _elasticache
+from finops_gate.cost.estimators._autoscaling import Minimum, autoscaling_minimums, prefixed
 from finops_gate.cost.estimators._defaults import set_from_reference
 from finops_gate.cost.estimators._elasticache import nodes, with_usage
 from finops_gate.cost.model import ComponentSpec
@@ -31,6 +33,7 @@ from finops_gate.cost.view import AttributeView, UnknownAttributeError
 USAGE_KEYS = _elasticache.USAGE_KEYS
 USAGE_TEXT_KEYS = _elasticache.USAGE_TEXT_KEYS
 RESOURCE_TYPES = ("aws_elasticache_replication_group",)
+RELATED_USAGE_KEYS = _autoscaling.RELATED_USAGE_KEYS
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
@@ -40,7 +43,8 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
 def _nodes(view: AttributeView) -> list[ComponentSpec]:
     node_type = view.required_string("node_type")
     engine = view.string("engine", "redis") or "redis"
-    minimums = autoscaling_minimums(view)
+    group_id = view.string("replication_group_id")
+    minimums = autoscaling_minimums(view, prefixed("replication-group/", group_id))
     shards = minimums.get("elasticache:replication-group:NodeGroups")
     replica_minimum = minimums.get("elasticache:replication-group:Replicas")
     scaled = {"num_node_groups": shards, "replicas_per_node_group": replica_minimum}

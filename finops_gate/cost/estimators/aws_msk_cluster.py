@@ -6,18 +6,21 @@
   `storage_info`: AWS sets the size at creation, so it is known only after apply)
 
 Storage scaled by Application Auto Scaling (`aws_appautoscaling_target` with
-`scalable_dimension = "kafka:broker-storage:VolumeSize"`) is priced at the target's
-`min_capacity` per broker, as Infracost does.
+`scalable_dimension = "kafka:broker-storage:VolumeSize"`, whose `resource_id` references
+the cluster or is its ARN) is priced at the target's `min_capacity` per broker, or the
+usage file's `capacity` for the target, as Infracost does.
 """
 
 from __future__ import annotations
 
-from finops_gate.cost.estimators._autoscaling import autoscaling_minimums
+from finops_gate.cost.estimators import _autoscaling
+from finops_gate.cost.estimators._autoscaling import autoscaling_minimums, prefixed
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_msk_cluster",)
+RELATED_USAGE_KEYS = _autoscaling.RELATED_USAGE_KEYS
 
 
 def _volume_size(group: AttributeView) -> float | None:
@@ -49,7 +52,8 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         )
     ]
     size = _volume_size(group)
-    minimum = autoscaling_minimums(view).get("kafka:broker-storage:VolumeSize")
+    arn = prefixed("", view.string("arn"))  # a literal ARN: known for an existing cluster
+    minimum = autoscaling_minimums(view, arn).get("kafka:broker-storage:VolumeSize")
     if minimum:
         size = minimum.capacity
     if size:

@@ -9,10 +9,11 @@
 - Master user secret (`manage_master_user_password = true`): secret-month,
   `secretsmanager:secret`
 
-- Backtrack (usage: `average_statements_per_hr` x `change_records_per_statement` x
-  `backtrack_window_hrs` x 730, as Infracost counts them): 1M change records,
-  `aurora:backtrack`; snapshot export (usage: `snapshot_export_size_gb`): GB,
-  `aurora:snapshot-export`; each shown when the usage file gives it
+- Backtrack (Aurora MySQL only, engine `aurora` or `aurora-mysql`; usage:
+  `average_statements_per_hr` x `change_records_per_statement` x `backtrack_window_hrs`
+  x 730, as Infracost counts them): 1M change records, `aurora:backtrack`; snapshot
+  export (usage: `snapshot_export_size_gb`): GB, `aurora:snapshot-export`; each shown
+  when the usage file gives it
 - Aurora Serverless v1 capacity (`engine_mode = "serverless"`; usage:
   `capacity_units_per_hr` x 730 hours): ACU-hour, `aurora:serverless-v1:acu`
 
@@ -40,6 +41,9 @@ USAGE_KEYS = (
     "snapshot_export_size_gb",
 )
 SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600
+# Backtracking exists for Aurora MySQL only ("aurora" is the provider's default engine,
+# MySQL 5.6-compatible): https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Managing.Backtrack.html
+BACKTRACK_ENGINES = ("aurora", "aurora-mysql")
 
 
 IO_OPTIMIZED = "aurora-iopt1"
@@ -98,7 +102,8 @@ def _backtrack_and_export(view: AttributeView) -> list[ComponentSpec]:
     statements = view.usage_number("average_statements_per_hr")
     records = view.usage_number("change_records_per_statement")
     window = view.usage_number("backtrack_window_hrs")
-    if statements is not None and records is not None and window is not None:
+    mysql = (view.string("engine") or "aurora") in BACKTRACK_ENGINES
+    if mysql and statements is not None and records is not None and window is not None:
         specs.append(
             ComponentSpec(
                 "Backtrack",

@@ -3,7 +3,9 @@
 - Interface endpoint: one per subnet (AZ) x hour, `vpce:interface:hour` (terraform marks
   the whole `subnet_ids` set unknown as soon as one id is: then one per subnet resource
   instance the configuration names, through module outputs and inputs; literal ids
-  beside them are not counted; none named: the component is unknown)
+  beside them are not counted; none named: the component is unknown); subnets added by
+  `aws_vpc_endpoint_subnet_association` are priced on the association (an endpoint whose
+  only subnets come from associations shows 0 AZ of its own)
 - Data processed (usage: `monthly_data_processed_gb`): GB, `vpce:interface:gb` (first PB;
   the next 4 PB and over 5 PB at `vpce:interface:gb:over:<GB>`)
 - Gateway Load Balancer endpoint: hour, `vpce:gateway-load-balancer:hour`
@@ -20,6 +22,7 @@ from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
 RESOURCE_TYPES = ("aws_vpc_endpoint",)
+SUBNET_ASSOCIATION = "aws_vpc_endpoint_subnet_association"
 USAGE_KEYS = ("monthly_data_processed_gb",)
 
 
@@ -50,7 +53,22 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 "subnet_ids known only after apply: one AZ per subnet the configuration "
                 f"names ({_listed(named)}); literal subnet ids beside them are not counted"
             )
-    if subnets:
+    associated = tuple(
+        association.address
+        for association in view.context.referencing_all(
+            view.resource, SUBNET_ASSOCIATION, "vpc_endpoint_id"
+        )
+    )
+    if not subnets and associated and not set_from_reference(view, "subnet_ids"):
+        # No subnets of its own: each association adds one, and is priced itself.
+        endpoint = ComponentSpec(
+            "Interface endpoint (0 AZ of its own)",
+            "hour",
+            keys.VPCE_INTERFACE_HOUR,
+            0.0,
+            note=f"subnet_ids not set: its AZs come from {_listed(associated)}, priced there",
+        )
+    elif subnets:
         endpoint = ComponentSpec(
             f"Interface endpoint ({subnets} AZ)",
             "hour",

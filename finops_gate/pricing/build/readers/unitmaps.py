@@ -273,6 +273,7 @@ UNITMAP_ITEMS: dict[str, dict[str, tuple[str, Decimal]]] = {
         "General Purpose Storage GB Mo": (keys.EFS_STANDARD_STORAGE, Decimal(1)),
         "Infrequent Access Storage GB Mo": (keys.EFS_IA_STORAGE, Decimal(1)),
         "One Zone General Purpose Storage GB Mo": (keys.EFS_ONE_ZONE_STORAGE, Decimal(1)),
+        "One Zone Infrequent Access Storage GB Mo": (keys.EFS_ONE_ZONE_IA_STORAGE, Decimal(1)),
         "Throughput Provisioned": (keys.EFS_PROVISIONED_THROUGHPUT, Decimal(1)),
         "Infrequent Access Requests Read per GB": (keys.EFS_IA_READ, Decimal(1)),
         "Infrequent Access Requests Write per GB": (keys.EFS_IA_WRITE, Decimal(1)),
