@@ -111,6 +111,7 @@ CASES: tuple[Case, ...] = (
     Case("accelerator_endpoints", FIXTURES_DIR / "accelerator_endpoints"),
     Case("beanstalk_environments", FIXTURES_DIR / "beanstalk_environments"),
     Case("ecs_cluster_providers", FIXTURES_DIR / "ecs_cluster_providers"),
+    Case("compute_gaps", FIXTURES_DIR / "compute_gaps"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

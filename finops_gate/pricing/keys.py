@@ -1024,6 +1024,7 @@ MQ_DEPLOYMENTS = ("single-instance", "multi-az")
 INSTANCE_KEY = re.compile(
     r"ec2:[a-z0-9][a-z0-9.-]*(?::spot|:dedicated|:ebs-optimized)?"
     r"|ec2:[a-z0-9][a-z0-9.-]*:reserved:(?:standard|convertible):[13]y:no-upfront"
+    r"|ec2:[a-z0-9][a-z0-9.-]*:windows(?::dedicated)?"
     rf"|rds:db\.[a-z0-9.-]+:(?:{'|'.join(RDS_ENGINES)}):(?:{'|'.join(RDS_DEPLOYMENTS)})"
     rf"|elasticache:cache\.[a-z0-9.-]+:(?:{'|'.join(ELASTICACHE_ENGINES)})"
     r"|opensearch:[a-z0-9.-]+\.search"
@@ -1109,12 +1110,14 @@ UNPRICED_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
     ),
     "ec2-platform": (
         re.compile(
-            r"ec2:(?!cpu-credits:)[a-z0-9][a-z0-9.-]*:(?!spot$|dedicated$|ebs-optimized$)"
+            r"ec2:(?!cpu-credits:)[a-z0-9][a-z0-9.-]*"
+            r":(?!spot$|dedicated$|ebs-optimized$|windows$|windows:dedicated$)"
             r"[a-z0-9-]+"
             r"(?::dedicated)?"
         ),
-        "EC2 capacity reservations for a platform other than Linux/UNIX (Windows, RHEL, "
-        "SUSE...): the sources hold Linux on-demand prices only",
+        "EC2 instances and capacity reservations on a platform other than Linux/UNIX and "
+        "Windows (RHEL, SUSE...): the sources hold Linux and (eu-west-1, and a us-east-1 "
+        "type) Windows on-demand prices only",
     ),
     "ec2-reserved-without-source": (
         re.compile(
@@ -1200,8 +1203,8 @@ def ec2_ebs_optimized(instance_type: str) -> str:
 
 
 def ec2_platform(instance_type: str, platform_slug: str, dedicated: bool = False) -> str:
-    """On-demand price of a platform: `platform_slug` "" for Linux, else e.g. `windows`,
-    `red-hat-enterprise-linux` (no source has those: UNPRICED_FORMS)."""
+    """On-demand price of a platform: `platform_slug` "" for Linux, else e.g. `windows`
+    (licence included; INSTANCE_KEY), `red-hat-enterprise-linux` (no source: UNPRICED_FORMS)."""
     key = f"ec2:{instance_type}:{platform_slug}" if platform_slug else f"ec2:{instance_type}"
     return f"{key}:dedicated" if dedicated else key
 

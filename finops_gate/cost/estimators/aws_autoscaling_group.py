@@ -1,7 +1,9 @@
 """Auto Scaling group, priced through its launch template or launch configuration.
 
 - Instance usage: instances x hour, `ec2:<instance_type>` (instances: `desired_capacity`,
-  else `min_size`, else 1; the usage file's `instances` overrides); with a
+  else `min_size`, else 1; the usage file's `instances` overrides; a group with
+  `min_size = 0` and no `desired_capacity` starts empty and scales out on demand: priced
+  as 1 instance and noted as assumed, as Infracost does); with a
   `mixed_instances_policy`, the on-demand base plus the on-demand percentage above it at
   `ec2:<type>`, the rest at `ec2:<type>:spot` (the first override's type, else the
   template's); spot or dedicated templates as `aws_instance`; the on-demand instances
@@ -63,11 +65,29 @@ def instance_count(view: AttributeView) -> float:
     override = view.usage_number("instances")
     if override is not None:
         return override
+    if _scales_from_zero(view):
+        return 1.0
     for name in ("desired_capacity", "min_size"):
         value = view.number(name)
         if value is not None and not view.is_unknown(name):
             return value
     return 1.0
+
+
+def _scales_from_zero(view: AttributeView) -> bool:
+    """A group that starts empty (`min_size = 0`, no desired capacity) and launches
+    instances only when it scales out: priced as one instance, as an assumption."""
+    return (
+        view.usage_number("instances") is None
+        and not view.configured("desired_capacity")
+        and view.number("min_size") == 0
+    )
+
+
+SCALES_FROM_ZERO = (
+    "min_size 0 and no desired_capacity: the group starts empty and scales out on demand; "
+    "priced as 1 instance (set `instances` in the usage file)"
+)
 
 
 def _template(block: AttributeView) -> AttributeView:
@@ -118,7 +138,12 @@ def launch_spec(view: AttributeView) -> tuple[LaunchSpec, AttributeView | None]:
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
-    return without_reserved_hours(group_components(view), _reservations_of(view))
+    specs = without_reserved_hours(group_components(view), _reservations_of(view))
+    if not _scales_from_zero(view):
+        return specs
+    return [
+        replace(c, note=_joined(SCALES_FROM_ZERO, c.note)) if c.unit == "hour" else c for c in specs
+    ]
 
 
 def _reservations_of(view: AttributeView) -> list[AttributeView]:

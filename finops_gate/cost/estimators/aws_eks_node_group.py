@@ -13,7 +13,9 @@
   `vcpu_count` per node): vCPU-hour, `ec2:cpu-credits:<family>`
 
 The usage file's `instances` overrides the desired size; its `operating_system` and
-`reserved_instance_*` price the on-demand instances as `aws_instance` does.
+`reserved_instance_*` price the on-demand instances as `aws_instance` does. A Windows
+`ami_type` (`WINDOWS_CORE_2022_x86_64`...) prices the on-demand instances at the Windows
+rate (`ec2:<type>:windows`, licence included) unless the usage file names the system.
 
 With a launch template (`launch_template { id = aws_launch_template.x.id }`, also
 through locals, module outputs and inputs, or inferred, see docs/references.md), the
@@ -27,6 +29,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from finops_gate.cost.estimators._compute import (
+    OPERATING_SYSTEMS,
     PURCHASE_WORDS,
     LaunchSpec,
     Purchase,
@@ -64,6 +67,16 @@ EKS_AMI_VOLUMES: dict[str, tuple[tuple[str, float], ...]] = {
 }
 
 
+def _purchase(view: AttributeView) -> Purchase:
+    """The usage file's purchase; a Windows `ami_type` runs Windows unless the usage file
+    names the operating system."""
+    purchase = usage_purchase(view)
+    windows_ami = (view.string("ami_type") or "").startswith("WINDOWS")
+    if windows_ami and view.usage_string("operating_system") is None:
+        return replace(purchase, platform=OPERATING_SYSTEMS["windows"])
+    return purchase
+
+
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     scaling = view.blocks("scaling_config")
     desired = scaling[0].number("desired_size") if scaling else None
@@ -79,7 +92,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     if template is not None:  # the node group's instance_types win over the template's
         spec = from_launch_template(template, instance_types[0] if instance_types else None)
         spec.spot = view.string("capacity_type") == "SPOT"
-        spec.purchase = usage_purchase(view)
+        spec.purchase = _purchase(view)
         if spec.root_note and not template.string("image_id"):
             _eks_ami_volumes(spec, view.string("ami_type") or "")
         return [instance_usage(spec, desired), *extras(view, spec, desired)]
@@ -96,7 +109,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     if spot:
         key, label = keys.ec2_spot(instance_type), "spot"
     count = int(desired)
-    purchase = usage_purchase(view)
+    purchase = _purchase(view)
     if purchase != Purchase() and not spot:
         usage = instance_usage(LaunchSpec(instance_type, purchase=purchase), desired)
         if type_note:

@@ -180,7 +180,7 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
         "prices",
     ),
     RegionalRule(
-        r"dms:storage:multi-az|docdb:(?:backup|cpu-credits|io|storage)|dx:data-out"
+        r"dms:storage:multi-az|docdb:(?:backup|cpu-credits|io|storage|db\.[a-z0-9.-]+)|dx:data-out"
         r"|mq:storage:rabbitmq|networkfirewall:(?:endpoint:hour|gb)"
         r"|directoryservice:.+|fsx:.+|mwaa:.+"
         r"|acmpca:.+|ecr:storage|eventbridge:.+|ssm:.+|transfer:.+"

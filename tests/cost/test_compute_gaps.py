@@ -1,0 +1,105 @@
+"""Compute forms priced through assumptions or sparse price data, on the `compute_gaps`
+plan (made by terraform).
+
+Unit prices (USD): t3.medium Linux on-demand us-east-1 $0.0416/hour (AWS EC2 pricing
+page, via Karpenter's table); Windows t3.medium us-east-1 $0.06/hour (Infracost's golden
+output of autoscaling_group_test, 43.80 / 730 h), eu-west-1 $0.064/hour (AWS offer file,
+terracost dump 2023-02-23); gp2 $0.10/GB-month and gp3 eu-west-1 $0.088/GB-month (AWS EBS
+pricing page); detailed monitoring 7 metrics x $0.30; DocumentDB db.t3.medium us-east-1
+$0.078/hour (Infracost's golden output of docdb_cluster_instance_test, 56.94 / 730 h),
+which us-east-2 charges too (its EC2 price ratio to us-east-1 is exactly 1).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from finops_gate.cost.engine import estimate_plan
+from finops_gate.cost.model import ResourceCost, Status
+from finops_gate.cost.prices import PriceTable
+from finops_gate.cost.usage import load_usage_file
+from finops_gate.plan import load_plan
+from tests.conftest import fixture_plan_path
+
+HOURS = 730
+
+
+def _costs(prices: PriceTable, usage_path: Path | None = None) -> dict[str, ResourceCost]:
+    usage = load_usage_file(str(usage_path)) if usage_path else None
+    plan = load_plan(str(fixture_plan_path("compute_gaps")))
+    return {c.resource.address: c for c in estimate_plan(plan, prices, usage).resources}
+
+
+@pytest.fixture(scope="module")
+def costs(prices: PriceTable) -> dict[str, ResourceCost]:
+    return _costs(prices)
+
+
+def test_group_scaling_from_zero_is_priced_as_one_instance(
+    costs: dict[str, ResourceCost],
+) -> None:
+    """1 x t3.medium x 730 h x $0.0416 + 8 GB gp2 root x $0.10 + 7 metrics x $0.30."""
+    group = costs["aws_autoscaling_group.scale_from_zero"]
+    assert group.status == Status.PRICED
+    assert group.monthly_cost_after == pytest.approx(HOURS * 0.0416 + 8 * 0.10 + 7 * 0.30)
+    usage = group.components[0]
+    assert usage.monthly_quantity == HOURS
+    assert usage.note is not None and "min_size 0 and no desired_capacity" in usage.note
+
+
+def test_group_with_desired_capacity_zero_costs_nothing(costs: dict[str, ResourceCost]) -> None:
+    group = costs["aws_autoscaling_group.stopped"]
+    assert group.monthly_cost_after == 0.0
+    assert all("min_size 0" not in (c.note or "") for c in group.components)
+
+
+def test_eks_windows_ami_type_runs_windows(costs: dict[str, ResourceCost]) -> None:
+    """2 x t3.medium Windows x 730 h x $0.06 + 2 x 50 GB (the Windows default) gp2."""
+    group = costs["aws_eks_node_group.windows"]
+    usage = group.components[0]
+    assert usage.price_key == "ec2:t3.medium:windows"
+    assert usage.name.startswith("Instance usage (Windows")
+    assert group.monthly_cost_after == pytest.approx(2 * HOURS * 0.06 + 100 * 0.10)
+
+
+def test_windows_from_the_usage_file(prices: PriceTable, tmp_path: Path) -> None:
+    """eu-west-1: t3.medium Windows $0.064/hour x 730 h + 30 GB gp3 x $0.088."""
+    usage = tmp_path / "usage.yml"
+    usage.write_text(
+        "version: 0.1\nresource_usage:\n  aws_instance.ireland:\n    operating_system: windows\n",
+        encoding="utf-8",
+    )
+    instance = _costs(prices, usage)["aws_instance.ireland"]
+    assert instance.status == Status.PRICED
+    assert instance.components[0].price_key == "ec2:t3.medium:windows"
+    assert instance.monthly_cost_after == pytest.approx(HOURS * 0.064 + 30 * 0.088)
+
+
+def test_windows_without_a_rate_is_price_not_found(prices: PriceTable, tmp_path: Path) -> None:
+    """us-east-1 has a Windows rate for t3.medium only: m5.large on Windows finds none
+    (never the Linux rate); the t3.medium group gets $0.06/hour."""
+    usage = tmp_path / "usage.yml"
+    usage.write_text(
+        "version: 0.1\nresource_usage:\n"
+        "  aws_autoscaling_group.scale_from_zero:\n    operating_system: windows\n"
+        "  aws_instance.m5:\n    operating_system: windows\n",
+        encoding="utf-8",
+    )
+    found = _costs(prices, usage)
+    group = found["aws_autoscaling_group.scale_from_zero"]
+    assert group.components[0].price_key == "ec2:t3.medium:windows"
+    assert group.monthly_cost_after == pytest.approx(HOURS * 0.06 + 8 * 0.10 + 7 * 0.30)
+    instance = found["aws_instance.m5"]
+    usage_component = instance.components[0]
+    assert usage_component.price_key == "ec2:m5.large:windows"
+    assert usage_component.unit_price is None and usage_component.monthly_cost is None
+    assert instance.status != Status.PRICED
+
+
+def test_docdb_instance_in_us_east_2_is_approximate(costs: dict[str, ResourceCost]) -> None:
+    instance = costs["aws_docdb_cluster_instance.ohio"]
+    assert instance.status == Status.PRICED
+    assert instance.monthly_cost_after == pytest.approx(HOURS * 0.078)
+    assert instance.components[0].approximate
