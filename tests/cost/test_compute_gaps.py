@@ -21,6 +21,8 @@ from finops_gate.cost.model import ResourceCost, Status
 from finops_gate.cost.prices import PriceTable
 from finops_gate.cost.usage import load_usage_file
 from finops_gate.plan import load_plan
+from finops_gate.plan.hcl import load_directory
+from finops_gate.plan.region import RegionOptions
 from tests.conftest import fixture_plan_path
 
 HOURS = 730
@@ -103,3 +105,42 @@ def test_docdb_instance_in_us_east_2_is_approximate(costs: dict[str, ResourceCos
     assert instance.status == Status.PRICED
     assert instance.monthly_cost_after == pytest.approx(HOURS * 0.078)
     assert instance.components[0].approximate
+
+
+def test_eks_template_without_instance_type_uses_the_eks_default(
+    costs: dict[str, ResourceCost],
+) -> None:
+    """3 x t3.medium (EKS's default) x 730 h x $0.0416 + 3 x 20 GB gp2 x $0.10."""
+    group = costs["aws_eks_node_group.template_default_type"]
+    assert group.status == Status.PRICED
+    usage = group.components[0]
+    assert usage.price_key == "ec2:t3.medium"
+    assert usage.note is not None and "t3.medium, the EKS default" in usage.note
+    assert group.monthly_cost_after == pytest.approx(3 * HOURS * 0.0416 + 60 * 0.10)
+
+
+@pytest.mark.parametrize("mode", ["plan", "hcl"])
+def test_eks_template_named_by_prefix_through_a_local(prices: PriceTable, mode: str) -> None:
+    """3 x m5.large x 730 h x $0.096 + 3 x 100 GB gp3 x $0.08: the template is found
+    although its name is known only after apply (`name = null`, `name_prefix`); a plan
+    alone cannot follow the local, its configuration directory can."""
+    path = fixture_plan_path("compute_gaps")
+    if mode == "plan":
+        plan = load_plan(str(path), RegionOptions(config_dir=str(path.parent)))
+    else:
+        plan = load_directory(path.parent)
+    group = next(
+        c
+        for c in estimate_plan(plan, prices).resources
+        if c.resource.address == "aws_eks_node_group.prefixed_template"
+    )
+    assert group.monthly_cost_after == pytest.approx(3 * HOURS * 0.096 + 300 * 0.08)
+
+
+def test_hcl_null_computed_attribute_is_known_after_apply() -> None:
+    """`name = null` beside `name_prefix`: the provider names the template, so a
+    reference to its name is unknown and still leads to the template."""
+    plan = load_directory(fixture_plan_path("compute_gaps").parent)
+    group = next(r for r in plan.resources if r.address.endswith("prefixed_template"))
+    (template,) = group.config_expressions["launch_template"]
+    assert "/aws_launch_template.prefixed" in template["name"]["references"]

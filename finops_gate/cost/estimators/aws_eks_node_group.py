@@ -1,7 +1,7 @@
 """EKS managed node group.
 
 - Instance usage: desired size x hour, `ec2:<first of instance_types>` (AWS's default
-  t3.medium when none is given, or the list is empty; `:spot` for
+  t3.medium when neither the list nor the launch template gives one; `:spot` for
   `capacity_type = "SPOT"`)
 - Node disks: desired size x `disk_size` GB-month (AWS's default: 20, 50 for Windows
   AMI types), `ebs:gp2:storage`
@@ -54,6 +54,9 @@ USAGE_TEXT_KEYS = PURCHASE_WORDS
 # instanceTypes, then t3.medium is used, by default"; diskSize "The default disk size is
 # 20 GiB for Linux and Bottlerocket. The default disk size is 50 GiB for Windows."
 DEFAULT_INSTANCE_TYPE = "t3.medium"
+TEMPLATE_DEFAULT_NOTE = (
+    "no instance type in instance_types or the launch template: t3.medium, the EKS default"
+)
 DEFAULT_DISK_GB = 20.0
 DEFAULT_WINDOWS_DISK_GB = 50.0
 # The volumes of the EKS-optimized AMIs EKS picks by `ami_type` when a launch template
@@ -90,7 +93,15 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     uses_template = bool(templates)
     template = launch_template_of(templates[0]) if templates else None
     if template is not None:  # the node group's instance_types win over the template's
-        spec = from_launch_template(template, instance_types[0] if instance_types else None)
+        chosen = instance_types[0] if instance_types else None
+        default_note = None
+        if chosen is None and not (
+            template.configured("instance_type") or template.blocks("instance_requirements")
+        ):
+            chosen, default_note = DEFAULT_INSTANCE_TYPE, TEMPLATE_DEFAULT_NOTE
+        spec = from_launch_template(template, chosen)
+        if default_note:
+            spec.notes.append(default_note)
         spec.spot = view.string("capacity_type") == "SPOT"
         spec.purchase = _purchase(view)
         if spec.root_note and not template.string("image_id"):
