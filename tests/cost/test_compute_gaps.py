@@ -144,3 +144,43 @@ def test_hcl_null_computed_attribute_is_known_after_apply() -> None:
     group = next(r for r in plan.resources if r.address.endswith("prefixed_template"))
     (template,) = group.config_expressions["launch_template"]
     assert "/aws_launch_template.prefixed" in template["name"]["references"]
+
+
+T3_SMALL = 0.0208  # us-east-1 Linux on-demand, AWS EC2 pricing page
+IO1_GB, IO1_IOPS, GP3_GB = 0.125, 0.065, 0.08  # us-east-1, AWS EBS pricing page
+
+
+def test_instance_placed_by_host_id_is_billed_on_the_host(
+    costs: dict[str, ResourceCost],
+) -> None:
+    """host_id and no tenancy: host tenancy; only the 50 GB gp2 root volume ($0.10)."""
+    instance = costs["aws_instance.on_host"]
+    assert [c.price_key for c in instance.components] == ["ebs:gp2:storage"]
+    assert instance.monthly_cost_after == pytest.approx(50 * 0.10)
+
+
+def test_template_data_device_comes_beside_the_ami_root(costs: dict[str, ResourceCost]) -> None:
+    """t3.small + the AMI's root (8 GB gp2 assumed) + the template's 10 GB io1, 100 IOPS."""
+    instance = costs["aws_instance.template_data_disk"]
+    expected = HOURS * T3_SMALL + 8 * 0.10 + 10 * IO1_GB + 100 * IO1_IOPS
+    assert instance.monthly_cost_after == pytest.approx(expected)
+
+
+def test_template_root_device_replaces_the_assumed_root(costs: dict[str, ResourceCost]) -> None:
+    instance = costs["aws_instance.template_root_disk"]
+    assert instance.monthly_cost_after == pytest.approx(HOURS * T3_SMALL + 30 * GP3_GB)
+    assert not any(c.name.startswith("Root volume") for c in instance.components)
+
+
+def test_instance_mapping_of_a_template_device_replaces_it(
+    costs: dict[str, ResourceCost],
+) -> None:
+    """/dev/sdf mapped again with 20 GB: one device, io1 and 100 IOPS from the template."""
+    instance = costs["aws_instance.template_data_disk_resized"]
+    sdf = [c for c in instance.components if "/dev/sdf" in c.name]
+    assert [(c.price_key, c.monthly_quantity) for c in sdf] == [
+        ("ebs:io1:storage", 20),
+        ("ebs:io1:iops", 100),
+    ]
+    expected = HOURS * T3_SMALL + 8 * 0.10 + 20 * IO1_GB + 100 * IO1_IOPS
+    assert instance.monthly_cost_after == pytest.approx(expected)
