@@ -184,3 +184,11 @@ def test_instance_mapping_of_a_template_device_replaces_it(
     ]
     expected = HOURS * T3_SMALL + 8 * 0.10 + 20 * IO1_GB + 100 * IO1_IOPS
     assert instance.monthly_cost_after == pytest.approx(expected)
+
+
+def test_template_volume_without_type_is_gp2(costs: dict[str, ResourceCost]) -> None:
+    """2 x t3.small x 730 h + 2 x 10 GB gp2 x $0.10: EC2 creates an untyped volume as gp2."""
+    group = costs["aws_autoscaling_group.untyped_disk"]
+    disks = [c for c in group.components if c.price_key.startswith("ebs:")]
+    assert [(c.price_key, c.monthly_quantity) for c in disks] == [("ebs:gp2:storage", 20)]
+    assert group.monthly_cost_after == pytest.approx(2 * HOURS * T3_SMALL + 20 * 0.10)

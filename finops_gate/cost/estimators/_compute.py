@@ -279,10 +279,12 @@ def from_launch_template(template: AttributeView, instance_type: str | None = No
             if not size:
                 continue
             device = mapping.string("device_name", "EBS") or "EBS"
+            # No volume type: EC2 creates a new volume as gp2 (CreateVolume's default; the
+            # provider's "gp2 if the AMI type can't be determined").
             spec.volumes.append(
                 (
                     f"Block device {device}",
-                    ebs.string("volume_type", "gp3") or "gp3",
+                    ebs.string("volume_type", "gp2") or "gp2",
                     size,
                     ebs.number("iops"),
                     ebs.number("throughput"),

@@ -17,8 +17,9 @@
 - EBS-optimized usage (template `ebs_optimized = "true"`, launch configuration
   `ebs_optimized = true`, on the previous-generation types that charge for it, as
   `aws_instance`): instances x hour, `ec2:<type>:ebs-optimized`
-- Disks: instances x the template's block device mappings (8 GB gp2 root assumed when it
-  has none), GB-month, `ebs:<type>:*`
+- Disks: instances x the template's block device mappings (a mapping with no
+  `volume_type` is gp2, EC2's default; 8 GB gp2 root assumed when it has none),
+  GB-month, `ebs:<type>:*`
 - Detailed monitoring (template `monitoring`, launch configuration `enable_monitoring`,
   default true): 7 metrics per instance, metric-month, `cloudwatch:metric`
 - Warm pool (`warm_pool`): `max_group_prepared_capacity` (else `max_size`) minus the
