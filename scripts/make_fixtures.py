@@ -112,6 +112,7 @@ CASES: tuple[Case, ...] = (
     Case("beanstalk_environments", FIXTURES_DIR / "beanstalk_environments"),
     Case("ecs_cluster_providers", FIXTURES_DIR / "ecs_cluster_providers"),
     Case("compute_gaps", FIXTURES_DIR / "compute_gaps"),
+    Case("windows_images", FIXTURES_DIR / "windows_images"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

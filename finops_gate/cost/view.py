@@ -49,6 +49,8 @@ class PlanContext:
     modules: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Module instance addresses by their address without the last index."""
     today: date | None = None  # None: the clock (finops_gate.policy.clock)
+    image_platforms: Mapping[str, str] = field(default_factory=dict)
+    """AMI id -> billed platform (`Plan.image_platforms`)."""
     _indexes: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -72,6 +74,7 @@ class PlanContext:
             plan.module_links,
             _module_instances(module_addresses),
             today,
+            plan.image_platforms,
         )
 
     def resolve(

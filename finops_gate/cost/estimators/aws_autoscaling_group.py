@@ -25,8 +25,8 @@
 - Warm pool (`warm_pool`): `max_group_prepared_capacity` (else `max_size`) minus the
   desired capacity, at least its `min_size`, instances: their disks when `Stopped` or
   `Hibernated` (the default `Stopped`), everything when `Running`
-- The usage file's `operating_system` and `reserved_instance_*` price the on-demand
-  instances as `aws_instance` does
+- The usage file's `operating_system` and `reserved_instance_*`, and the platform of the
+  template's or configuration's AMI, price the on-demand instances as `aws_instance` does
 - Unlimited CPU credits (usage: `monthly_cpu_credit_hrs` x `vcpu_count` per instance):
   vCPU-hour, `ec2:cpu-credits:<family>`
 
@@ -49,6 +49,7 @@ from finops_gate.cost.estimators._compute import (
     extras,
     from_launch_configuration,
     from_launch_template,
+    image_purchase,
     instance_usage,
     launch_template_of,
     usage_purchase,
@@ -174,7 +175,8 @@ def _first_weight(view: AttributeView) -> float | None:
 def group_components(view: AttributeView) -> list[ComponentSpec]:
     capacity = instance_count(view)
     spec, distribution = launch_spec(view)
-    spec.purchase = usage_purchase(view)  # the on-demand instances' platform, reservation
+    # the on-demand instances' platform (the usage file's, else the AMI's), reservation
+    spec.purchase = image_purchase(view, usage_purchase(view), spec.image_id)
     if distribution is None and _first_weight(view) is None:
         count = capacity
         return [instance_usage(spec, count), *extras(view, spec, count), *_warm_pool(view, spec)]

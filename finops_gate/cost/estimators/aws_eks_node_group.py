@@ -36,6 +36,7 @@ from finops_gate.cost.estimators._compute import (
     cpu_credits,
     extras,
     from_launch_template,
+    image_purchase,
     instance_usage,
     launch_template_of,
     usage_purchase,
@@ -103,7 +104,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         if default_note:
             spec.notes.append(default_note)
         spec.spot = view.string("capacity_type") == "SPOT"
-        spec.purchase = _purchase(view)
+        spec.purchase = image_purchase(view, _purchase(view), spec.image_id)
         if spec.root_note and not template.string("image_id"):
             _eks_ami_volumes(spec, view.string("ami_type") or "")
         return [instance_usage(spec, desired), *extras(view, spec, desired)]

@@ -10,7 +10,12 @@
   launch template, targets an `aws_ec2_capacity_reservation` of its type and tenancy in
   the plan (`capacity_reservation_target { capacity_reservation_id = ... }`);
   `capacity_reservation_preference = "open"` targets none: billed as usual
-- From the usage file, as Infracost reads it: `operating_system` (`linux`, `windows`,
+- The platform of the AMI (`ami`, else the launch template's `image_id`) when the plan
+  knows it (an `aws_ami` data source or AMI resource, its `platform_details`): Windows
+  at `ec2:<instance_type>:windows`; other licensed platforms (RHEL, SUSE, Windows with
+  SQL Server) have no source: "price not found"
+- From the usage file, as Infracost reads it (its `operating_system` wins over the AMI's):
+  `operating_system` (`linux`, `windows`,
   `suse`, `rhel`: `ec2:<instance_type>:<platform>`) and `reserved_instance_type`
   (`standard`, `convertible`) with `reserved_instance_term` (`1_year`, `3_year`) and
   `reserved_instance_payment_option` (`no_upfront`, `partial_upfront`, `all_upfront`):
@@ -46,6 +51,7 @@ from finops_gate.cost.estimators._compute import (
     ebs_optimized_flag,
     extras,
     from_launch_template,
+    image_purchase,
     instance_usage,
     launch_template_of,
     usage_purchase,
@@ -196,7 +202,7 @@ def launch_spec(view: AttributeView) -> LaunchSpec:
     credits = view.blocks("credit_specification")
     if credits and credits[0].string("cpu_credits"):
         spec.cpu_credits = credits[0].string("cpu_credits")
-    spec.purchase = usage_purchase(view)
+    spec.purchase = image_purchase(view, usage_purchase(view), view.string("ami") or spec.image_id)
     spec.monthly_hours = view.usage_number("monthly_hrs")
     return spec
 
