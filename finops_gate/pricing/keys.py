@@ -966,6 +966,13 @@ SERVICE_KEYS = (
     *GLOBAL_ACCELERATOR_DT_PREMIUM_PRICED,
 )
 
+# EC2: unlimited-mode CPU credits of Windows instances, per vCPU-hour (AWS charges Windows
+# more than Linux, RHEL and SLES; Graviton t4g runs no Windows)
+EC2_CPU_CREDITS_WINDOWS = {
+    family: f"ec2:cpu-credits:{family}:windows" for family in ("t2", "t3", "t3a")
+}
+SERVICE_KEYS = (*SERVICE_KEYS, *EC2_CPU_CREDITS_WINDOWS.values())
+
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region
 # (CloudFront and Route 53 are global services).
 GLOBAL_REGION = "us-east-1"

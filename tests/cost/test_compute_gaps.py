@@ -64,6 +64,9 @@ def test_eks_windows_ami_type_runs_windows(costs: dict[str, ResourceCost]) -> No
     assert usage.price_key == "ec2:t3.medium:windows"
     assert usage.name.startswith("Instance usage (Windows")
     assert group.monthly_cost_after == pytest.approx(2 * HOURS * 0.06 + 100 * 0.10)
+    # Windows CPU credits: no us-east-1 source, so price not found (never the Linux rate)
+    (credits,) = [c for c in group.components if c.name == "Unlimited CPU credits"]
+    assert (credits.price_key, credits.unit_price) == ("ec2:cpu-credits:t3:windows", None)
 
 
 def test_windows_from_the_usage_file(prices: PriceTable, tmp_path: Path) -> None:

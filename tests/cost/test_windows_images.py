@@ -77,3 +77,18 @@ def test_usage_file_operating_system_wins(prices: PriceTable, tmp_path: Path) ->
     instance = _costs(prices, usage)["aws_instance.rhel"]
     assert instance.components[0].price_key == "ec2:m5.large"
     assert instance.monthly_cost_after == pytest.approx(HOURS * 0.096 + 10 * 0.08)
+
+
+def test_windows_cpu_credits_at_the_windows_rate(prices: PriceTable, tmp_path: Path) -> None:
+    """100 surplus credit-hours x 2 vCPUs at eu-west-1's Windows rate, $0.096 per vCPU-hour
+    (AWS offer data, terracost dump 2023-02-23, EU-CPUCredits:t3, Windows; Linux: $0.05)."""
+    usage = tmp_path / "usage.yml"
+    usage.write_text(
+        "version: 0.1\nresource_usage:\n  aws_instance.windows:\n"
+        "    monthly_cpu_credit_hrs: 100\n    vcpu_count: 2\n",
+        encoding="utf-8",
+    )
+    instance = _costs(prices, usage)["aws_instance.windows"]
+    (credits,) = [c for c in instance.components if c.name == "Unlimited CPU credits"]
+    assert credits.price_key == "ec2:cpu-credits:t3:windows"
+    assert credits.monthly_cost == pytest.approx(200 * 0.096)

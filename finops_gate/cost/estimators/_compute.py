@@ -238,10 +238,13 @@ def cpu_credits(view: AttributeView, spec: LaunchSpec, count: float) -> Componen
     note = None
     if hours is not None:
         note = f"from the usage file: monthly_cpu_credit_hrs = {hours:g}, {vcpus or 0:g} vCPUs"
+    key = keys.ec2_cpu_credits(kind)
+    if spec.purchase.platform == OPERATING_SYSTEMS["windows"]:
+        key = keys.EC2_CPU_CREDITS_WINDOWS.get(kind, key)
     return ComponentSpec(
         "Unlimited CPU credits",
         "vCPU-hour",
-        keys.ec2_cpu_credits(kind),
+        key,
         quantity,
         usage_based=True,
         note=note,

@@ -142,7 +142,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 f"Node disks ({count} x {disk:g} GB)", "gp2", disk * desired, note=disk_note
             )
         )
-    credits = cpu_credits(view, LaunchSpec(instance_type), desired)
+    credits = cpu_credits(view, LaunchSpec(instance_type, purchase=purchase), desired)
     if credits is not None:
         specs.append(credits)
     return specs

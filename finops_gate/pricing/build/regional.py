@@ -198,6 +198,12 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
         "pattern: \"price not found\" where no source has them",
     ),
     RegionalRule(
+        r"ec2:cpu-credits:[a-z0-9]+:windows",
+        None,
+        "eu-west-1 only in the sources (AWS offer data), no reference figure in us-east-1: "
+        "\"price not found\" elsewhere",
+    ),
+    RegionalRule(
         r"aurora:storage:iopt1",
         None,
         "AWS states no rule relating Aurora I/O-Optimized storage across regions",

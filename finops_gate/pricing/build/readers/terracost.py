@@ -105,11 +105,30 @@ def terracost_ec2_dedicated(sources: Path, region: str) -> Prices:
 
 def terracost_ec2_windows(sources: Path, region: str) -> Prices:
     """EC2 Windows (licence included), shared and dedicated tenancy, as
-    ``ec2:<type>:windows`` and ``ec2:<type>:windows:dedicated``."""
+    ``ec2:<type>:windows`` and ``ec2:<type>:windows:dedicated``, and Windows CPU credits."""
     prices = _terracost_ec2_linux(sources, region, "Shared", _windows_key, "Windows")
     prices.update(
         _terracost_ec2_linux(sources, region, "Dedicated", _windows_dedicated_key, "Windows")
     )
+    prices.update(terracost_ec2_windows_cpu_credits(sources, region))
+    return prices
+
+
+def terracost_ec2_windows_cpu_credits(sources: Path, region: str) -> Prices:
+    """Unlimited-mode CPU credits of Windows instances (product family "CPU Credits",
+    usage type "<prefix>CPUCredits:<family>", operating system Windows)."""
+    prefix = TERRACOST_USAGE_PREFIX.get(region)
+    prices: Prices = {}
+    for row in _terracost_products(sources, region):
+        attrs = row["attributes"]
+        usage = attrs.get("UsageType", "")
+        family = usage.removeprefix(f"{prefix}CPUCredits:") if prefix else ""
+        key = keys.EC2_CPU_CREDITS_WINDOWS.get(family)
+        if row["family"] != "CPU Credits" or attrs.get("OperatingSystem") != "Windows" or not key:
+            continue
+        price = _single_ondemand(row, "vCPU-Hours")
+        if price:
+            put(prices, key, price, TERRACOST_FILE)
     return prices
 
 
