@@ -114,6 +114,9 @@ CASES: tuple[Case, ...] = (
     Case("reservations", FIXTURES_DIR / "reservations"),
     Case("usage_priced_services", FIXTURES_DIR / "usage_priced_services"),
     Case("datastore_yardstick", FIXTURES_DIR / "datastore_yardstick"),
+    Case("ecs_cluster_providers", FIXTURES_DIR / "ecs_cluster_providers"),
+    Case("compute_gaps", FIXTURES_DIR / "compute_gaps"),
+    Case("windows_images", FIXTURES_DIR / "windows_images"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

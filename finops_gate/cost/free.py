@@ -4,7 +4,7 @@ The AWS list is curated from the hashicorp/aws 5.100.0 provider schema
 (`terraform providers schema -json`): configuration, permission and association
 objects (IAM, policies, security groups, routes, listeners, parameter and subnet groups,
 S3 bucket settings, API Gateway methods...) and containers whose cost is billed on
-other resources (VPC, subnets, ECS cluster and task definitions, launch templates and
+other resources (VPC, subnets, ECS cluster, task definitions and task sets, launch templates and
 launch configurations, transit gateway, VPN gateway). Types that can carry a charge of
 their own are left out even when it is often zero, so they show as `unsupported`
 rather than a false $0: for example CloudWatch composite alarms, Route
@@ -191,6 +191,7 @@ FREE_AWS_TYPES = frozenset(
         "aws_ecs_cluster_capacity_providers",
         "aws_ecs_tag",
         "aws_ecs_task_definition",
+        "aws_ecs_task_set",
         "aws_efs_access_point",
         "aws_efs_backup_policy",
         "aws_efs_file_system_policy",

@@ -53,6 +53,8 @@ class PlanContext:
     """Module instance addresses by their address without the last index."""
     today: date | None = None  # None: the clock (finops_gate.policy.clock)
     usage: UsageFile | None = None  # read for resources priced through another's estimate
+    image_platforms: Mapping[str, str] = field(default_factory=dict)
+    """AMI id -> billed platform (`Plan.image_platforms`)."""
     _indexes: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -79,6 +81,7 @@ class PlanContext:
             _module_instances(module_addresses),
             today,
             usage,
+            plan.image_platforms,
         )
 
     def usage_of(self, resource: Resource) -> Mapping[str, Any]:

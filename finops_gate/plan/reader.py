@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from finops_gate.errors import PlanError
 from finops_gate.input_files import PLAN_LIMIT, read_input_file, read_standard_input
+from finops_gate.plan.images import image_platforms
 from finops_gate.plan.plan_json import PlanDocument, ResourceChange
 from finops_gate.plan.providers import FALLBACK_REGION, ProviderResolver, provider_type
 from finops_gate.plan.references import ModuleLinks
@@ -192,6 +193,7 @@ def _build_plan(document: PlanDocument, options: RegionOptions) -> Plan:
         variables={name: var.value for name, var in document.variables.items()},
         providers=regions.records(),
         module_links=ModuleLinks.of(document.configuration),
+        image_platforms=image_platforms(document),
     )
 
 

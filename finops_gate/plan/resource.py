@@ -128,6 +128,8 @@ class Plan:
     """The AWS provider configurations the resources use, sorted by config_key."""
     module_links: ModuleLinks = field(default_factory=ModuleLinks)
     """Module outputs and inputs, to follow references through modules."""
+    image_platforms: Mapping[str, str] = field(default_factory=dict)
+    """AMI id -> billed platform (`platform_details`), for the AMIs the plan knows."""
 
     @property
     def incomplete(self) -> bool:

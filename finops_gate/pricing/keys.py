@@ -1035,6 +1035,13 @@ SERVICE_KEYS = (
     ROUTE53_GEO_QUERIES_OVER_1B,
 )
 
+# EC2: unlimited-mode CPU credits of Windows instances, per vCPU-hour (AWS charges Windows
+# more than Linux, RHEL and SLES; Graviton t4g runs no Windows)
+EC2_CPU_CREDITS_WINDOWS = {
+    family: f"ec2:cpu-credits:{family}:windows" for family in ("t2", "t3", "t3a")
+}
+SERVICE_KEYS = (*SERVICE_KEYS, *EC2_CPU_CREDITS_WINDOWS.values())
+
 # Priced in us-east-1 only: the estimators look them up there whatever the resource's region
 # (CloudFront and Route 53 are global services).
 GLOBAL_REGION = "us-east-1"
@@ -1107,6 +1114,7 @@ _EC2_HOST = r"ec2-host:[a-z0-9-]+"
 INSTANCE_KEY = re.compile(
     r"ec2:[a-z0-9][a-z0-9.-]*(?::spot|:dedicated|:ebs-optimized)?"
     rf"|{_EC2_RESERVED_RECURRING}"
+    r"|ec2:[a-z0-9][a-z0-9.-]*:windows(?::dedicated)?"
     rf"|{_RDS_INSTANCE}(?:{_RESERVED_RECURRING})?"
     rf"|{_ELASTICACHE_NODE}(?:{_RESERVED_RECURRING})?"
     r"|opensearch:[a-z0-9.-]+\.search"
@@ -1192,12 +1200,14 @@ UNPRICED_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
     ),
     "ec2-platform": (
         re.compile(
-            r"ec2:(?!cpu-credits:)[a-z0-9][a-z0-9.-]*:(?!spot$|dedicated$|ebs-optimized$)"
+            r"ec2:(?!cpu-credits:)[a-z0-9][a-z0-9.-]*"
+            r":(?!spot$|dedicated$|ebs-optimized$|windows$|windows:dedicated$)"
             r"[a-z0-9-]+"
             r"(?::dedicated)?"
         ),
-        "EC2 capacity reservations for a platform other than Linux/UNIX (Windows, RHEL, "
-        "SUSE...): the sources hold Linux on-demand prices only",
+        "EC2 instances and capacity reservations on a platform other than Linux/UNIX and "
+        "Windows (RHEL, SUSE...): the sources hold Linux and (eu-west-1, and a us-east-1 "
+        "type) Windows on-demand prices only",
     ),
     "ec2-reserved-without-source": (
         re.compile(
@@ -1291,8 +1301,8 @@ def ec2_ebs_optimized(instance_type: str) -> str:
 
 
 def ec2_platform(instance_type: str, platform_slug: str, dedicated: bool = False) -> str:
-    """On-demand price of a platform: `platform_slug` "" for Linux, else e.g. `windows`,
-    `red-hat-enterprise-linux` (no source has those: UNPRICED_FORMS)."""
+    """On-demand price of a platform: `platform_slug` "" for Linux, else e.g. `windows`
+    (licence included; INSTANCE_KEY), `red-hat-enterprise-linux` (no source: UNPRICED_FORMS)."""
     key = f"ec2:{instance_type}:{platform_slug}" if platform_slug else f"ec2:{instance_type}"
     return f"{key}:dedicated" if dedicated else key
 

@@ -7,7 +7,8 @@ read from the price table):
   ec2_ondemand_linux_by_region_opszero_pr735_2024-04.json); its average spot price there
   0.0384/h (the same ec2instances.info file, `spot_avg`).
 - EC2 Linux dedicated, eu-west-1 m5.large 0.114/h: AWS offer file (terracost dump of
-  2023-02-23), usage type EU-DedicatedUsage:m5.large, sku 2QK4TCN6NN4E5C7J.
+  2023-02-23), usage type EU-DedicatedUsage:m5.large, sku 2QK4TCN6NN4E5C7J; Windows
+  there 0.199/h (the same dump, sku TGJEYGHH2KKTY22H).
 - EBS us-east-1: gp2 0.10, gp3 0.08 per GB-month; public IPv4 0.005/h
   (price-sources/README.md).
 - OpenSearch us-east-1 on-demand (LeanerCloud opensearch_instances_2025-04-24.json):
@@ -75,16 +76,18 @@ def test_dedicated_reservation(costs: dict[str, ResourceCost]) -> None:
     assert dedicated.monthly_cost_after == pytest.approx(HOURS * 0.114)  # 83.22
 
 
-def test_windows_reservation_is_price_not_found(costs: dict[str, ResourceCost]) -> None:
+def test_windows_reservation_at_the_windows_rate(
+    costs: dict[str, ResourceCost], prices: PriceTable
+) -> None:
+    """eu-west-1 m5.large Windows (licence included) 0.199/h: AWS offer file (terracost
+    dump of 2023-02-23), usage type EU-BoxUsage:m5.large, sku TGJEYGHH2KKTY22H. A
+    platform no source has stays "price not found", never the Linux rate."""
     windows = costs["aws_ec2_capacity_reservation.windows"]
     (usage,) = windows.components
-    assert (usage.price_key, usage.monthly_quantity, usage.unit_price) == (
-        "ec2:m5.large:windows",
-        HOURS,
-        None,
-    )
-    assert windows.status == Status.PRICE_NOT_FOUND
-    assert windows.monthly_cost_after is None
+    assert (usage.price_key, usage.monthly_quantity) == ("ec2:m5.large:windows", HOURS)
+    assert windows.status == Status.PRICED
+    assert windows.monthly_cost_after == pytest.approx(HOURS * 0.199)  # 145.27
+    assert prices.lookup("eu-west-1", "ec2:m5.large:red-hat-enterprise-linux") is None
 
 
 @pytest.mark.parametrize(

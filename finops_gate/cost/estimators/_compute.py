@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.estimators._ebs_optimized import EBS_OPTIMIZED_CHARGED
 from finops_gate.cost.estimators._reserved import at_recurring_rate, reservation_note
+from finops_gate.cost.estimators.aws_ec2_capacity_reservation import platform_slug
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
@@ -78,6 +79,20 @@ def usage_purchase(view: AttributeView) -> Purchase:
     return Purchase(OPERATING_SYSTEMS[system or "linux"], reservation, tuple(notes))
 
 
+def image_purchase(view: AttributeView, purchase: Purchase, image_id: str | None) -> Purchase:
+    """The platform of the AMI the instances launch from, when the plan knows the AMI
+    (`Plan.image_platforms`) and the usage file names no operating system: a Windows AMI
+    is billed at the Windows rate, a RHEL or SQL Server one at rates no source has."""
+    if not image_id or view.usage_string("operating_system") in OPERATING_SYSTEMS:
+        return purchase
+    details = view.context.image_platforms.get(image_id)
+    slug = platform_slug(details) if details else ""
+    if not slug:
+        return purchase
+    note = f"{details}, the platform of AMI {image_id}"
+    return replace(purchase, platform=slug, notes=(*purchase.notes, note))
+
+
 @dataclass
 class LaunchSpec:
     """What a group of identical instances runs, however it was described."""
@@ -95,6 +110,7 @@ class LaunchSpec:
     root_note: str | None = None  # why the root volume is assumed
     purchase: Purchase = field(default_factory=Purchase)
     monthly_hours: float | None = None  # per instance; None: 730
+    image_id: str | None = None  # the AMI of a launch template or configuration
 
 
 def family(instance_type: str) -> str:
@@ -226,10 +242,13 @@ def cpu_credits(view: AttributeView, spec: LaunchSpec, count: float) -> Componen
     note = None
     if hours is not None:
         note = f"from the usage file: monthly_cpu_credit_hrs = {hours:g}, {vcpus or 0:g} vCPUs"
+    key = keys.ec2_cpu_credits(kind)
+    if spec.purchase.platform == OPERATING_SYSTEMS["windows"]:
+        key = keys.EC2_CPU_CREDITS_WINDOWS.get(kind, key)
     return ComponentSpec(
         "Unlimited CPU credits",
         "vCPU-hour",
-        keys.ec2_cpu_credits(kind),
+        key,
         quantity,
         usage_based=True,
         note=note,
@@ -266,6 +285,7 @@ def from_launch_template(template: AttributeView, instance_type: str | None = No
     """The launch spec of a template; `instance_type` (set by the user of the template)
     wins over the template's."""
     spec = LaunchSpec(instance_type or _launch_instance_type(template))
+    spec.image_id = template.string("image_id")
     if template.inferred:
         spec.notes.append(template.inferred)
     for market in template.blocks("instance_market_options"):
@@ -283,10 +303,12 @@ def from_launch_template(template: AttributeView, instance_type: str | None = No
             if not size:
                 continue
             device = mapping.string("device_name", "EBS") or "EBS"
+            # No volume type: EC2 creates a new volume as gp2 (CreateVolume's default; the
+            # provider's "gp2 if the AMI type can't be determined").
             spec.volumes.append(
                 (
                     f"Block device {device}",
-                    ebs.string("volume_type", "gp3") or "gp3",
+                    ebs.string("volume_type", "gp2") or "gp2",
                     size,
                     ebs.number("iops"),
                     ebs.number("throughput"),
@@ -300,6 +322,7 @@ def from_launch_template(template: AttributeView, instance_type: str | None = No
 
 def from_launch_configuration(config: AttributeView) -> LaunchSpec:
     spec = LaunchSpec(_launch_instance_type(config))
+    spec.image_id = config.string("image_id")
     if config.inferred:
         spec.notes.append(config.inferred)
     spec.spot = bool(config.string("spot_price"))

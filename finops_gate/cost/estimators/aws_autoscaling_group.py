@@ -1,7 +1,9 @@
 """Auto Scaling group, priced through its launch template or launch configuration.
 
 - Instance usage: instances x hour, `ec2:<instance_type>` (instances: `desired_capacity`,
-  else `min_size`, else 1; the usage file's `instances` overrides); with a
+  else `min_size`, else 1; the usage file's `instances` overrides; a group with
+  `min_size = 0` and no `desired_capacity` starts empty and scales out on demand: priced
+  as 1 instance and noted as assumed, as Infracost does); with a
   `mixed_instances_policy`, the on-demand base plus the on-demand percentage above it at
   `ec2:<type>`, the rest at `ec2:<type>:spot` (the first override's type, else the
   template's); spot or dedicated templates as `aws_instance`; the on-demand instances
@@ -15,15 +17,16 @@
 - EBS-optimized usage (template `ebs_optimized = "true"`, launch configuration
   `ebs_optimized = true`, on the previous-generation types that charge for it, as
   `aws_instance`): instances x hour, `ec2:<type>:ebs-optimized`
-- Disks: instances x the template's block device mappings (8 GB gp2 root assumed when it
-  has none), GB-month, `ebs:<type>:*`
+- Disks: instances x the template's block device mappings (a mapping with no
+  `volume_type` is gp2, EC2's default; 8 GB gp2 root assumed when it has none),
+  GB-month, `ebs:<type>:*`
 - Detailed monitoring (template `monitoring`, launch configuration `enable_monitoring`,
   default true): 7 metrics per instance, metric-month, `cloudwatch:metric`
 - Warm pool (`warm_pool`): `max_group_prepared_capacity` (else `max_size`) minus the
   desired capacity, at least its `min_size`, instances: their disks when `Stopped` or
   `Hibernated` (the default `Stopped`), everything when `Running`
-- The usage file's `operating_system` and `reserved_instance_*` price the on-demand
-  instances as `aws_instance` does
+- The usage file's `operating_system` and `reserved_instance_*`, and the platform of the
+  template's or configuration's AMI, price the on-demand instances as `aws_instance` does
 - Unlimited CPU credits (usage: `monthly_cpu_credit_hrs` x `vcpu_count` per instance):
   vCPU-hour, `ec2:cpu-credits:<family>`
 
@@ -46,6 +49,7 @@ from finops_gate.cost.estimators._compute import (
     extras,
     from_launch_configuration,
     from_launch_template,
+    image_purchase,
     instance_usage,
     launch_template_of,
     usage_purchase,
@@ -63,11 +67,29 @@ def instance_count(view: AttributeView) -> float:
     override = view.usage_number("instances")
     if override is not None:
         return override
+    if _scales_from_zero(view):
+        return 1.0
     for name in ("desired_capacity", "min_size"):
         value = view.number(name)
         if value is not None and not view.is_unknown(name):
             return value
     return 1.0
+
+
+def _scales_from_zero(view: AttributeView) -> bool:
+    """A group that starts empty (`min_size = 0`, no desired capacity) and launches
+    instances only when it scales out: priced as one instance, as an assumption."""
+    return (
+        view.usage_number("instances") is None
+        and not view.configured("desired_capacity")
+        and view.number("min_size") == 0
+    )
+
+
+SCALES_FROM_ZERO = (
+    "min_size 0 and no desired_capacity: the group starts empty and scales out on demand; "
+    "priced as 1 instance (set `instances` in the usage file)"
+)
 
 
 def _template(block: AttributeView) -> AttributeView:
@@ -118,7 +140,12 @@ def launch_spec(view: AttributeView) -> tuple[LaunchSpec, AttributeView | None]:
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
-    return without_reserved_hours(group_components(view), _reservations_of(view))
+    specs = without_reserved_hours(group_components(view), _reservations_of(view))
+    if not _scales_from_zero(view):
+        return specs
+    return [
+        replace(c, note=_joined(SCALES_FROM_ZERO, c.note)) if c.unit == "hour" else c for c in specs
+    ]
 
 
 def _reservations_of(view: AttributeView) -> list[AttributeView]:
@@ -148,7 +175,8 @@ def _first_weight(view: AttributeView) -> float | None:
 def group_components(view: AttributeView) -> list[ComponentSpec]:
     capacity = instance_count(view)
     spec, distribution = launch_spec(view)
-    spec.purchase = usage_purchase(view)  # the on-demand instances' platform, reservation
+    # the on-demand instances' platform (the usage file's, else the AMI's), reservation
+    spec.purchase = image_purchase(view, usage_purchase(view), spec.image_id)
     if distribution is None and _first_weight(view) is None:
         count = capacity
         return [instance_usage(spec, count), *extras(view, spec, count), *_warm_pool(view, spec)]

@@ -11,11 +11,16 @@ through a module output, or inferred from evidence and noted, see docs/reference
 literal `family`, `family:revision` or task definition ARN names the plan's task
 definition of that family) gives `cpu` (1024 units = 1 vCPU, or written as `"1 vCPU"`),
 `memory` (MiB, or written as `"2 GB"`) and `runtime_platform`; a size known only after
-apply leaves its component unknown. A service runs on Fargate with `launch_type =
+apply leaves its component unknown. A service deployed through an `aws_ecs_task_set`
+(external deployment controller) takes its task definition, and when it sets neither,
+its launch type from the task set. A service runs on Fargate with `launch_type =
 "FARGATE"`, a `capacity_provider_strategy` naming FARGATE or FARGATE_SPOT, or, with
 neither, the default capacity provider strategy of its cluster
-(`aws_ecs_cluster_capacity_providers`). Services on the EC2 launch type cost nothing
-themselves: they run on the cluster's instances. Tasks on `FARGATE_SPOT` are priced at
+(`aws_ecs_cluster_capacity_providers`). A cluster with Fargate capacity providers and no
+default strategy: ECS would start the service on EC2, which a Fargate-only task
+definition cannot run on, so the tasks are priced on Fargate and noted as assumed
+(a task definition that EC2 can run stays on EC2). Services on the EC2 launch type cost
+nothing themselves: they run on the cluster's instances. Tasks on `FARGATE_SPOT` are priced at
 the on-demand rate and noted (the table has no Fargate Spot price).
 """
 
@@ -34,6 +39,7 @@ FREE_EPHEMERAL_GB = 20.0
 
 TASK_DEFINITION = "aws_ecs_task_definition"
 CLUSTER_PROVIDERS = "aws_ecs_cluster_capacity_providers"
+TASK_SET = "aws_ecs_task_set"
 FARGATE_PROVIDERS = ("FARGATE", "FARGATE_SPOT")
 # https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html:
 # cpu "can be expressed as an integer using CPU units (for example, 1024) or as a string
@@ -43,21 +49,41 @@ _VCPU = re.compile(r"\s*(\d+(?:\.\d+)?)\s*vcpu\s*", re.IGNORECASE)
 _GB = re.compile(r"\s*(\d+(?:\.\d+)?)\s*gb\s*", re.IGNORECASE)
 
 
-def _providers(view: AttributeView) -> tuple[list[str | None], str | None]:
-    """The capacity providers the service's tasks run on, and where they come from when
-    not from the service itself: its cluster's default strategy."""
+def _providers(view: AttributeView) -> tuple[list[str | None], str | None, bool]:
+    """The capacity providers the service's tasks run on, where they come from when not
+    from the service itself (its cluster's default strategy), and whether Fargate is only
+    assumed: a cluster with Fargate capacity providers but no default strategy."""
     own = [s.string("capacity_provider") for s in view.blocks("capacity_provider_strategy")]
     if own or view.string("launch_type"):
-        return own, None
+        return own, None, False
+    task_set = _task_set(view)
+    if task_set is not None:
+        # An external deployment controller: the task set says where its tasks run.
+        strategy = task_set.blocks("capacity_provider_strategy")
+        named = [s.string("capacity_provider") for s in strategy] or [
+            task_set.string("launch_type")
+        ]
+        if any(named):
+            return named, f"the launch type of {task_set.resource.address}", False
     cluster = view.referenced("cluster")
     if cluster is None:
-        return [], None
+        return [], None, False
     link = view.context.referencing_link(cluster.resource, CLUSTER_PROVIDERS, "cluster_name")
     if link is None:
-        return [], None
-    strategy = view.view_of(link).blocks("default_capacity_provider_strategy")
-    note = f"the default capacity provider strategy of {link.target.address}"
-    return [s.string("capacity_provider") for s in strategy], note
+        return [], None, False
+    cluster_providers = view.view_of(link)
+    strategy = cluster_providers.blocks("default_capacity_provider_strategy")
+    if strategy:
+        note = f"the default capacity provider strategy of {link.target.address}"
+        return [s.string("capacity_provider") for s in strategy], note, False
+    # With no strategy anywhere, ECS starts the service on the EC2 launch type; a cluster
+    # whose capacity providers include Fargate says the tasks are meant for Fargate.
+    fargate = [p for p in cluster_providers.strings("capacity_providers") if p in FARGATE_PROVIDERS]
+    note = (
+        f"the Fargate capacity providers of {link.target.address} (with no launch type or "
+        "default strategy set, ECS itself would use EC2)"
+    )
+    return list(fargate), note if fargate else None, bool(fargate)
 
 
 def _sized(task: AttributeView, name: str, pattern: re.Pattern[str], unit: float) -> float | None:
@@ -69,7 +95,17 @@ def _sized(task: AttributeView, name: str, pattern: re.Pattern[str], unit: float
     return float(match.group(1)) * unit if match else None
 
 
+def _task_set(view: AttributeView) -> AttributeView | None:
+    link = view.context.referencing_link(view.resource, TASK_SET, "service")
+    return None if link is None else view.view_of(link)
+
+
 def _task_definition(view: AttributeView) -> AttributeView | None:
+    if not view.configured("task_definition"):
+        # A service deployed through a task set (external deployment controller) takes
+        # its tasks from the task set's definition.
+        task_set = _task_set(view)
+        return None if task_set is None else task_set.linked(("task_definition",), TASK_DEFINITION)
     task = view.linked(("task_definition",), TASK_DEFINITION)
     if task is not None:
         return task
@@ -89,7 +125,7 @@ def _task_definition(view: AttributeView) -> AttributeView | None:
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
-    providers, strategy_note = _providers(view)
+    providers, strategy_note, assumed = _providers(view)
     if view.string("launch_type") != "FARGATE" and not any(
         p in FARGATE_PROVIDERS for p in providers
     ):
@@ -99,6 +135,8 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         raise UnknownAttributeError(
             "task_definition", "task definition not found in the plan: task size unknown"
         )
+    if assumed and "EC2" in task.strings("requires_compatibilities"):
+        return []  # the task definition runs on EC2, the launch type ECS would use
     cpu_units = _sized(task, "cpu", _VCPU, 1024.0)
     memory_mib = _sized(task, "memory", _GB, 1024.0)
     tasks = view.number("desired_count", 1.0)

@@ -1,7 +1,7 @@
 """EKS managed node group.
 
 - Instance usage: desired size x hour, `ec2:<first of instance_types>` (AWS's default
-  t3.medium when none is given, or the list is empty; `:spot` for
+  t3.medium when neither the list nor the launch template gives one; `:spot` for
   `capacity_type = "SPOT"`)
 - Node disks: desired size x `disk_size` GB-month (AWS's default: 20, 50 for Windows
   AMI types), `ebs:gp2:storage`
@@ -13,7 +13,9 @@
   `vcpu_count` per node): vCPU-hour, `ec2:cpu-credits:<family>`
 
 The usage file's `instances` overrides the desired size; its `operating_system` and
-`reserved_instance_*` price the on-demand instances as `aws_instance` does.
+`reserved_instance_*` price the on-demand instances as `aws_instance` does. A Windows
+`ami_type` (`WINDOWS_CORE_2022_x86_64`...) prices the on-demand instances at the Windows
+rate (`ec2:<type>:windows`, licence included) unless the usage file names the system.
 
 With a launch template (`launch_template { id = aws_launch_template.x.id }`, also
 through locals, module outputs and inputs, or inferred, see docs/references.md), the
@@ -27,12 +29,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from finops_gate.cost.estimators._compute import (
+    OPERATING_SYSTEMS,
     PURCHASE_WORDS,
     LaunchSpec,
     Purchase,
     cpu_credits,
     extras,
     from_launch_template,
+    image_purchase,
     instance_usage,
     launch_template_of,
     usage_purchase,
@@ -51,6 +55,9 @@ USAGE_TEXT_KEYS = PURCHASE_WORDS
 # instanceTypes, then t3.medium is used, by default"; diskSize "The default disk size is
 # 20 GiB for Linux and Bottlerocket. The default disk size is 50 GiB for Windows."
 DEFAULT_INSTANCE_TYPE = "t3.medium"
+TEMPLATE_DEFAULT_NOTE = (
+    "no instance type in instance_types or the launch template: t3.medium, the EKS default"
+)
 DEFAULT_DISK_GB = 20.0
 DEFAULT_WINDOWS_DISK_GB = 50.0
 # The volumes of the EKS-optimized AMIs EKS picks by `ami_type` when a launch template
@@ -62,6 +69,16 @@ EKS_AMI_VOLUMES: dict[str, tuple[tuple[str, float], ...]] = {
     "AL2023": (("Root volume (EKS AL2023 AMI)", 20.0),),
     "BOTTLEROCKET": (("OS volume (EKS Bottlerocket AMI)", 2.0), ("Data volume", 20.0)),
 }
+
+
+def _purchase(view: AttributeView) -> Purchase:
+    """The usage file's purchase; a Windows `ami_type` runs Windows unless the usage file
+    names the operating system."""
+    purchase = usage_purchase(view)
+    windows_ami = (view.string("ami_type") or "").startswith("WINDOWS")
+    if windows_ami and view.usage_string("operating_system") is None:
+        return replace(purchase, platform=OPERATING_SYSTEMS["windows"])
+    return purchase
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
@@ -77,9 +94,17 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     uses_template = bool(templates)
     template = launch_template_of(templates[0]) if templates else None
     if template is not None:  # the node group's instance_types win over the template's
-        spec = from_launch_template(template, instance_types[0] if instance_types else None)
+        chosen = instance_types[0] if instance_types else None
+        default_note = None
+        if chosen is None and not (
+            template.configured("instance_type") or template.blocks("instance_requirements")
+        ):
+            chosen, default_note = DEFAULT_INSTANCE_TYPE, TEMPLATE_DEFAULT_NOTE
+        spec = from_launch_template(template, chosen)
+        if default_note:
+            spec.notes.append(default_note)
         spec.spot = view.string("capacity_type") == "SPOT"
-        spec.purchase = usage_purchase(view)
+        spec.purchase = image_purchase(view, _purchase(view), spec.image_id)
         if spec.root_note and not template.string("image_id"):
             _eks_ami_volumes(spec, view.string("ami_type") or "")
         return [instance_usage(spec, desired), *extras(view, spec, desired)]
@@ -96,7 +121,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     if spot:
         key, label = keys.ec2_spot(instance_type), "spot"
     count = int(desired)
-    purchase = usage_purchase(view)
+    purchase = _purchase(view)
     if purchase != Purchase() and not spot:
         usage = instance_usage(LaunchSpec(instance_type, purchase=purchase), desired)
         if type_note:
@@ -117,7 +142,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 f"Node disks ({count} x {disk:g} GB)", "gp2", disk * desired, note=disk_note
             )
         )
-    credits = cpu_credits(view, LaunchSpec(instance_type), desired)
+    credits = cpu_credits(view, LaunchSpec(instance_type, purchase=purchase), desired)
     if credits is not None:
         specs.append(credits)
     return specs

@@ -4,12 +4,18 @@
   (from the `launch_template` it references
   when the instance sets no type); `ec2:<instance_type>:dedicated` for
   `tenancy = "dedicated"`; `ec2:<instance_type>:spot` (average spot price, approximate)
-  for `instance_market_options { market_type = "spot" }`; `tenancy = "host"` is billed on
-  the `aws_ec2_host`; quantity 0 (billed on the reservation) when the instance, or its
+  for `instance_market_options { market_type = "spot" }`; `tenancy = "host"` (or, with
+  no tenancy, a `host_id` or `host_resource_group_arn`) is billed on the
+  `aws_ec2_host`; quantity 0 (billed on the reservation) when the instance, or its
   launch template, targets an `aws_ec2_capacity_reservation` of its type and tenancy in
   the plan (`capacity_reservation_target { capacity_reservation_id = ... }`);
   `capacity_reservation_preference = "open"` targets none: billed as usual
-- From the usage file, as Infracost reads it: `operating_system` (`linux`, `windows`,
+- The platform of the AMI (`ami`, else the launch template's `image_id`) when the plan
+  knows it (an `aws_ami` data source or AMI resource, its `platform_details`): Windows
+  at `ec2:<instance_type>:windows`; other licensed platforms (RHEL, SUSE, Windows with
+  SQL Server) have no source: "price not found"
+- From the usage file, as Infracost reads it (its `operating_system` wins over the AMI's):
+  `operating_system` (`linux`, `windows`,
   `suse`, `rhel`: `ec2:<instance_type>:<platform>`) and `reserved_instance_type`
   (`standard`, `convertible`) with `reserved_instance_term` (`1_year`, `3_year`) and
   `reserved_instance_payment_option` (`no_upfront`, `partial_upfront`, `all_upfront`):
@@ -32,10 +38,13 @@
 
 With a launch template, what the instance leaves unset comes from the template: its
 type, market, tenancy, detailed monitoring, CPU credits, EBS optimization and block
-devices (which then replace the assumed root volume).
+devices (a mapping of a root device name, `/dev/xvda` or `/dev/sda1`, replaces the
+assumed root volume; other devices come beside it).
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from finops_gate.cost.estimators._compute import (
     PURCHASE_WORDS,
@@ -43,6 +52,7 @@ from finops_gate.cost.estimators._compute import (
     ebs_optimized_flag,
     extras,
     from_launch_template,
+    image_purchase,
     instance_usage,
     launch_template_of,
     usage_purchase,
@@ -75,7 +85,7 @@ def _reservations_of(view: AttributeView) -> list[AttributeView]:
 
 def instance_components(view: AttributeView) -> list[ComponentSpec]:
     spec = launch_spec(view)
-    host = view.string("tenancy") == "host"  # billed on the aws_ec2_host it runs on
+    host = _on_dedicated_host(view)  # billed on the aws_ec2_host it runs on
     specs = [] if host else [instance_usage(spec, 1)]
     # Disks: the instance's own root volume, else its launch template's block devices
     # (priced with the other template settings below), else the AMI's assumed root.
@@ -86,7 +96,14 @@ def instance_components(view: AttributeView) -> list[ComponentSpec]:
     if not template_disks:
         specs.extend(_root_volume(view))
         spec.volumes = []
-    specs.extend(_block_devices(view))
+    elif not any(_device(label) in ROOT_DEVICES for label, *_ in spec.volumes):
+        # The template adds devices beside the AMI's root volume, which stays.
+        specs.extend(_root_volume(view))
+    template_volumes = {_device(volume[0]): volume for volume in spec.volumes}
+    specs.extend(_block_devices(view, template_volumes))
+    # The instance's own mapping of a device replaces the template's.
+    own = _own_devices(view)
+    spec.volumes = [v for v in spec.volumes if _device(v[0]) not in own]
     if view.boolean("associate_public_ip_address"):
         specs.append(
             ComponentSpec("Public IPv4 address", "hour", keys.IPV4_PUBLIC_HOUR, HOURS_PER_MONTH)
@@ -96,23 +113,61 @@ def instance_components(view: AttributeView) -> list[ComponentSpec]:
     return specs
 
 
-def _block_devices(view: AttributeView) -> list[ComponentSpec]:
+Volume = tuple[str, str, float, float | None, float | None]  # as LaunchSpec.volumes
+# The root device names of EC2's Linux and Windows AMIs ("Device names for volumes on
+# Amazon EC2 instances"): a launch template mapping one of them resizes the root volume.
+ROOT_DEVICES = ("/dev/xvda", "/dev/sda1", "xvda", "sda1")
+
+
+def _on_dedicated_host(view: AttributeView) -> bool:
+    """`tenancy = "host"`, or, with tenancy unset, a `host_id` or host resource group: EC2
+    then launches the instance with host tenancy (RunInstances, Placement)."""
+    tenancy = view.string("tenancy")
+    if tenancy is not None:
+        return tenancy == "host"
+    # Both are computed: unknown alone does not mean set; a value or a host does.
+    return any(
+        view.string(name) is not None or view.referenced(name) is not None
+        for name in ("host_id", "host_resource_group_arn")
+    )
+
+
+def _device(label: str) -> str:
+    return label.removeprefix("Block device ")
+
+
+def _own_devices(view: AttributeView) -> set[str]:
+    return {d.string("device_name", "EBS") or "EBS" for d in view.blocks("ebs_block_device")}
+
+
+def _block_devices(
+    view: AttributeView, template_volumes: Mapping[str, Volume]
+) -> list[ComponentSpec]:
+    """The instance's own EBS block devices; one that maps a device of its launch
+    template takes what it leaves unset (type, IOPS, throughput) from the template's."""
     specs: list[ComponentSpec] = []
     for device in view.blocks("ebs_block_device"):
+        name = device.string("device_name", "EBS") or "EBS"
         size = device.number("volume_size")
         volume_type = device.string("volume_type")
+        iops, throughput = device.number("iops"), device.number("throughput")
         note = None
+        template = template_volumes.get(name)
+        if volume_type is None and template is not None:
+            _, volume_type, _, template_iops, template_throughput = template
+            iops = template_iops if iops is None else iops
+            throughput = template_throughput if throughput is None else throughput
+            note = f"volume type of {name} in the launch template"
         if volume_type is None:
             volume_type = ASSUMED_VOLUME_TYPE
             note = "volume type unknown until apply: assumed gp2"
-        name = device.string("device_name", "EBS") or "EBS"
         specs.extend(
             volume_components(
                 f"Block device {name}",
                 volume_type,
                 size,
-                device.number("iops"),
-                device.number("throughput"),
+                iops,
+                throughput,
                 note,
                 "volume_size unknown until apply (e.g. from its snapshot)",
             )
@@ -148,7 +203,7 @@ def launch_spec(view: AttributeView) -> LaunchSpec:
     credits = view.blocks("credit_specification")
     if credits and credits[0].string("cpu_credits"):
         spec.cpu_credits = credits[0].string("cpu_credits")
-    spec.purchase = usage_purchase(view)
+    spec.purchase = image_purchase(view, usage_purchase(view), view.string("ami") or spec.image_id)
     spec.monthly_hours = view.usage_number("monthly_hrs")
     return spec
 

@@ -385,9 +385,17 @@ class ModuleInstance:
         expansion = self.expansion(block, self.prefix + key)
         if isinstance(expansion, Unknown):
             return expansion
+        # A computed attribute the configuration sets to null is the provider's to choose
+        # (`name = null` beside `name_prefix`): known only after apply, as in a plan.
+        computed = schema.computed_attributes(key.split(".", 1)[0])
         values = {
             index: _resource_value(
-                _address(self.prefix + key, index), self.attributes(key, index, scope)
+                _address(self.prefix + key, index),
+                {
+                    name: value
+                    for name, value in self.attributes(key, index, scope).items()
+                    if value is not None or name not in computed
+                },
             )
             for index, scope in expansion
         }

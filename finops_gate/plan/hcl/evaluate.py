@@ -409,10 +409,21 @@ class Evaluator:
                 value = get_index(value, self._index_key(step, local))
         return value
 
-    def _splat(self, node: Node, local: Mapping[str, Any]) -> Any:
+    def _splat(self, node: Node, local: Mapping[str, Any], attributes_only: bool = False) -> Any:
         target_node, splat = subtrees(node)
         target = self._eval(target_node, local)
         steps = subtrees(splat)
+        if attributes_only:
+            # The legacy `.*` splat applies only attribute accesses to each element; the
+            # first index applies to the resulting list (HCL spec, "Splat Operators":
+            # `tuple.*.foo.bar[0]` is `[for v in tuple: v.foo.bar][0]`).
+            cut = next((i for i, step in enumerate(steps) if step.data != "get_attr"), len(steps))
+            if cut < len(steps):
+                each = self._splat_items(target, steps[:cut], local)
+                return self._apply_steps(each, steps[cut:], local)
+        return self._splat_items(target, steps, local)
+
+    def _splat_items(self, target: Any, steps: list[Node], local: Mapping[str, Any]) -> Any:
         if isinstance(target, Unknown):
             return target
         if target is None:
@@ -429,7 +440,7 @@ class Evaluator:
         return [self._apply_steps(item, steps, local) for item in items]
 
     def _e_attr_splat_expr_term(self, node: Node, local: Mapping[str, Any]) -> Any:
-        return self._splat(node, local)
+        return self._splat(node, local, attributes_only=True)
 
     def _e_full_splat_expr_term(self, node: Node, local: Mapping[str, Any]) -> Any:
         return self._splat(node, local)

@@ -47,6 +47,7 @@ from finops_gate.pricing.build.readers.terracost import (
     terracost_ec2,
     terracost_ec2_dedicated,
     terracost_ec2_hosts,
+    terracost_ec2_windows,
     terracost_rds,
     terracost_services,
 )
@@ -137,6 +138,7 @@ def region_layers(region: str) -> tuple[Layer, ...]:
             Layer("terracost-eu-west-1", terracost_ec2),
             Layer("terracost-eu-west-1", terracost_ec2_dedicated),
             Layer("terracost-eu-west-1", terracost_ec2_hosts),
+            Layer("terracost-eu-west-1", terracost_ec2_windows),
             *aws_pages,
             *data_transfer,
             Layer("terracost-eu-west-1", terracost_rds),

@@ -27,9 +27,10 @@ from finops_gate.pricing.layout import Figure
 
 RATIO_REFERENCES = ("us-east-1", "us-east-2")  # the regional rules' reference prices
 # Instance-like keys the regional rules may price: Redshift nodes and MSK brokers, only in
-# regions no source lists any node of the service for, and EC2 EBS-optimized fees, only in
-# regions that offer the type (see derive_regional).
-RATIO_INSTANCE_KEY = re.compile(r"(?:redshift|msk):.+|ec2:[^:]+:ebs-optimized")
+# regions no source lists any node of the service for, EC2 EBS-optimized fees, only in
+# regions that offer the type (see derive_regional), and DocumentDB instances (us-east-1
+# only in the sources, like DocumentDB's storage and I/O).
+RATIO_INSTANCE_KEY = re.compile(r"(?:redshift|msk):.+|ec2:[^:]+:ebs-optimized|docdb:db\..+")
 NODE_SERVICES = ("redshift:", "msk:")
 
 

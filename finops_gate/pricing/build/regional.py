@@ -179,7 +179,7 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
         "published in 25 to 31 other regions (AWS pricing pages): they follow the region's prices",
     ),
     RegionalRule(
-        r"dms:storage:multi-az|docdb:(?:backup|cpu-credits|io|storage)|dx:data-out"
+        r"dms:storage:multi-az|docdb:(?:backup|cpu-credits|io|storage|db\.[a-z0-9.-]+)|dx:data-out"
         r"|mq:storage:rabbitmq|networkfirewall:(?:endpoint:hour|gb)"
         r"|directoryservice:.+|fsx:.+|mwaa:.+"
         r"|acmpca:.+|ecr:storage|eventbridge:.+|ssm:.+|transfer:.+"
@@ -216,6 +216,12 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
         None,
         "the rate between us-east-1 and us-east-2 only; other regions use their "
         "inter-region rate",
+    ),
+    RegionalRule(
+        r"ec2:cpu-credits:[a-z0-9]+:windows",
+        None,
+        "eu-west-1 only in the sources (AWS offer data), no reference figure in us-east-1: "
+        "\"price not found\" elsewhere",
     ),
     RegionalRule(
         r"aurora:storage:iopt1",

@@ -77,6 +77,11 @@ def evaluate(expression: str, **variables: Any) -> Any:
         ("[for n in [1, 2, 3] : n * 2 if n > 1]", [4, 6]),
         ("{for k, v in {a = 1, b = 2} : upper(k) => v}", {"A": 1, "B": 2}),
         ('[{id = "a"}, {id = "b"}][*].id', ["a", "b"]),
+        # The legacy `.*` splat stops at the first index, which picks from its result;
+        # the full `[*]` splat applies the index to each element (HCL spec).
+        ('[{id = "a"}, {id = "b"}].*.id[1]', "b"),
+        ('[{ids = ["a", "b"]}, {ids = ["c", "d"]}].*.ids[1]', ["c", "d"]),
+        ('[{ids = ["a", "b"]}, {ids = ["c", "d"]}][*].ids[1]', ["b", "d"]),
         ('"${var.n}x"', "5x"),
         ("var.list[1]", 20),
         ('cidrsubnet("10.0.0.0/16", 8, 2)', "10.0.2.0/24"),

@@ -29,7 +29,10 @@ FIXTURES = ROOT / "tests" / "fixtures" / "terraform"
 
 # Cases that cannot be read without a plan, and why. Keep this empty unless a case
 # depends on something only terraform knows (e.g. data sources read from AWS).
-SKIP: dict[str, str] = {}
+SKIP: dict[str, str] = {
+    "windows_images": "the AMIs (and their platforms) are in the state, which HCL mode never "
+    "reads: it sees them as created, their platform known only after apply",
+}
 
 CASES = sorted(p for p in FIXTURES.iterdir() if p.is_dir() and any(p.glob("*.tf")))
 CASES.append(ROOT / "examples" / "web-app")

@@ -582,6 +582,12 @@ GOLDEN_SPECS += (
         "mq_broker_test",
         ("Instance usage (ActiveMQ, mq.t2.micro, single_instance)",),
     ),
+    # EC2 Windows (licence included) in us-east-1: no other source has it
+    GoldenSpec(
+        keys.ec2_platform("t3.medium", "windows"),
+        "autoscaling_group_test|eks_node_group_test",
+        ("Instance usage (Windows, on-demand, t3.medium)",),
+    ),
     # DocumentDB: no other source has it
     *(
         GoldenSpec(

@@ -64,16 +64,23 @@ def _single_ondemand(row: Mapping[str, Any], unit: str) -> Decimal | None:
 
 
 def _terracost_ec2_linux(
-    sources: Path, region: str, tenancy: str, key: Callable[[str], str]
+    sources: Path,
+    region: str,
+    tenancy: str,
+    key: Callable[[str], str],
+    operating_system: str = "Linux",
 ) -> Prices:
-    """EC2 Linux of one tenancy, no pre-installed software, capacity status Used."""
+    """EC2 of one operating system (Linux unless said) and tenancy, no pre-installed
+    software, capacity status Used, licence included (the dump's "No License required"
+    rows: for Windows they carry the licence-included price, its "Bring your own
+    license" rows the Linux price)."""
     prices: Prices = {}
     for row in _terracost_products(sources, region):
         attrs = row["attributes"]
         if not (
             row["service"] == "AmazonEC2"
             and row["family"].startswith("Compute Instance")
-            and attrs.get("OperatingSystem") == "Linux"
+            and attrs.get("OperatingSystem") == operating_system
             and attrs.get("Tenancy") == tenancy
             and attrs.get("PreInstalledSW") == "NA"
             and attrs.get("CapacityStatus") == "Used"
@@ -94,6 +101,43 @@ def terracost_ec2(sources: Path, region: str) -> Prices:
 def terracost_ec2_dedicated(sources: Path, region: str) -> Prices:
     """EC2 Linux, dedicated tenancy (dedicated instance), as ``ec2:<type>:dedicated``."""
     return _terracost_ec2_linux(sources, region, "Dedicated", keys.ec2_dedicated)
+
+
+def terracost_ec2_windows(sources: Path, region: str) -> Prices:
+    """EC2 Windows (licence included), shared and dedicated tenancy, as
+    ``ec2:<type>:windows`` and ``ec2:<type>:windows:dedicated``, and Windows CPU credits."""
+    prices = _terracost_ec2_linux(sources, region, "Shared", _windows_key, "Windows")
+    prices.update(
+        _terracost_ec2_linux(sources, region, "Dedicated", _windows_dedicated_key, "Windows")
+    )
+    prices.update(terracost_ec2_windows_cpu_credits(sources, region))
+    return prices
+
+
+def terracost_ec2_windows_cpu_credits(sources: Path, region: str) -> Prices:
+    """Unlimited-mode CPU credits of Windows instances (product family "CPU Credits",
+    usage type "<prefix>CPUCredits:<family>", operating system Windows)."""
+    prefix = TERRACOST_USAGE_PREFIX.get(region)
+    prices: Prices = {}
+    for row in _terracost_products(sources, region):
+        attrs = row["attributes"]
+        usage = attrs.get("UsageType", "")
+        family = usage.removeprefix(f"{prefix}CPUCredits:") if prefix else ""
+        key = keys.EC2_CPU_CREDITS_WINDOWS.get(family)
+        if row["family"] != "CPU Credits" or attrs.get("OperatingSystem") != "Windows" or not key:
+            continue
+        price = _single_ondemand(row, "vCPU-Hours")
+        if price:
+            put(prices, key, price, TERRACOST_FILE)
+    return prices
+
+
+def _windows_key(instance_type: str) -> str:
+    return keys.ec2_platform(instance_type, "windows")
+
+
+def _windows_dedicated_key(instance_type: str) -> str:
+    return keys.ec2_platform(instance_type, "windows", dedicated=True)
 
 
 # Dedicated Hosts: products "<prefix>HostUsage:<family>" of family "Dedicated Host",
