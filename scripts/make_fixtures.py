@@ -110,6 +110,7 @@ CASES: tuple[Case, ...] = (
     Case("dashboards_and_stages", FIXTURES_DIR / "dashboards_and_stages"),
     Case("accelerator_endpoints", FIXTURES_DIR / "accelerator_endpoints"),
     Case("beanstalk_environments", FIXTURES_DIR / "beanstalk_environments"),
+    Case("savings", FIXTURES_DIR / "savings"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

@@ -1,0 +1,129 @@
+"""What a savings check reports, and what every check is (a Protocol, as policy kinds)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from finops_gate.cost.model import ResourceCost
+from finops_gate.cost.view import PlanContext
+from finops_gate.plan.resource import Resource
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    """One change that would cost less, priced in the resource's own region.
+
+    `monthly_savings` is the resource's monthly cost now minus its cost with the change,
+    both from the same estimator and price table; None for a check that has no dollar
+    figure (growth without a bound: log retention, S3 lifecycle).
+    """
+
+    check_id: str
+    address: str
+    resource_type: str
+    region: str
+    attribute: str
+    current_value: str
+    suggested_value: str
+    monthly_savings: float | None
+    approximate: bool = False
+    caveat: str = ""
+    current_monthly_cost: float | None = None
+    suggested_monthly_cost: float | None = None
+    file: str | None = None
+    line: int | None = None
+    policy_id: str = ""  # the policy-file entry that asked for the check
+
+    @property
+    def change(self) -> str:
+        return f"{self.attribute}: {self.current_value} → {self.suggested_value}"
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """What a check proposes for one resource before pricing: the attribute as shown, the
+    values, and the resource's attributes with the change made (None: nothing to
+    re-price, the saving is the resource's whole cost or has no dollar figure)."""
+
+    attribute: str
+    current_value: str
+    suggested_value: str
+    changed_after: Mapping[str, Any] | None
+    caveat: str = ""
+    whole_cost: bool = False  # removing the resource saves what it costs
+
+
+@dataclass(frozen=True, slots=True)
+class SavingsContext:
+    """What a check may look at besides the resource: every resource of the plan (to
+    follow references) and the date the plan is priced on."""
+
+    plan: PlanContext
+    today: date
+    _referenced: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def referenced(self, resource: Resource) -> bool:
+        """Whether another resource's configuration references this one (through module
+        outputs too)."""
+        if resource.type not in self._referenced:
+            self._referenced[resource.type] = self._referenced_of_type(resource.type)
+        return resource.address in self._referenced[resource.type]
+
+    def _referenced_of_type(self, resource_type: str) -> frozenset[str]:
+        found: set[str] = set()
+        for source in self.plan.by_address.values():
+            for references in reference_lists(source.config_expressions):
+                for reference in references:
+                    if resource_type not in reference and not reference.startswith("module."):
+                        continue
+                    target = self.plan.resolve(source, [reference], target_type=resource_type)
+                    if target is not None and target is not source:
+                        found.add(target.address)
+        return frozenset(found)
+
+
+class SavingsCheck(Protocol):
+    """What every check module provides: `ID` (its `check:` in the policy file), `TITLE`,
+    the resource types it looks at, and `suggest`."""
+
+    @property
+    def ID(self) -> str: ...
+
+    @property
+    def TITLE(self) -> str: ...
+
+    @property
+    def RESOURCE_TYPES(self) -> tuple[str, ...]: ...
+
+    def suggest(self, cost: ResourceCost, context: SavingsContext) -> list[Suggestion]: ...
+
+
+def reference_lists(expressions: Any) -> list[list[str]]:
+    """Every `references` list in a resource's configuration expressions."""
+    found: list[list[str]] = []
+    if isinstance(expressions, Mapping):
+        references = expressions.get("references")
+        if isinstance(references, list):
+            found.append([ref for ref in references if isinstance(ref, str)])
+        for value in expressions.values():
+            if isinstance(value, Mapping | list):
+                found.extend(reference_lists(value))
+    elif isinstance(expressions, list):
+        for item in expressions:
+            found.extend(reference_lists(item))
+    return found
+
+
+def potential_monthly_savings(recommendations: tuple[Recommendation, ...]) -> float:
+    """The total of the suggestions, counting one per resource attribute (the largest):
+    a previous-generation and a Graviton suggestion for one instance are alternatives."""
+    best: dict[tuple[str, str], float] = {}
+    for item in recommendations:
+        if item.monthly_savings is None:
+            continue
+        key = (item.address, item.attribute)
+        best[key] = max(best.get(key, 0.0), item.monthly_savings)
+    return round(sum(best.values()), 2) + 0.0
