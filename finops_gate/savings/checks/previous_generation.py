@@ -26,20 +26,20 @@ from finops_gate.savings.model import SavingsContext, Suggestion
 ID = "previous-generation"
 TITLE = "Previous-generation instance family"
 RESOURCE_TYPES = ("aws_instance", "aws_db_instance")
-CAVEAT = (
-    "changing the type restarts the instance (RDS: in the maintenance window unless applied "
-    "immediately)"
+CAVEAT = "changing the type stops and starts the instance"
+RDS_CAVEAT = (
+    "the database restarts: in the maintenance window unless the change is applied immediately"
 )
 BURSTABLE_CAVEAT = (
     "t3 runs in unlimited CPU-credit mode unless credit_specification says standard; "
-    "changing the type restarts the instance"
+    "changing the type stops and starts the instance"
 )
 
 
 def suggest(cost: ResourceCost, context: SavingsContext) -> list[Suggestion]:
-    suggestions = same_size_in(cost, tables().previous_generation, CAVEAT)
     if cost.resource.type != "aws_instance":
-        return suggestions
+        return same_size_in(cost, tables().previous_generation, RDS_CAVEAT)
+    suggestions = same_size_in(cost, tables().previous_generation, CAVEAT)
     return [
         replace(s, caveat=BURSTABLE_CAVEAT) if s.suggested_value.startswith("t3.") else s
         for s in suggestions
