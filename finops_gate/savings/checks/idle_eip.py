@@ -14,6 +14,7 @@ $0.005 = $3.65/month.
 from __future__ import annotations
 
 from finops_gate.cost.model import ResourceCost
+from finops_gate.plan.resource import Resource
 from finops_gate.savings._attributes import is_unknown, known_string
 from finops_gate.savings.model import SavingsContext, Suggestion
 
@@ -32,8 +33,14 @@ def suggest(cost: ResourceCost, context: SavingsContext) -> list[Suggestion]:
     for name in ATTACHMENTS:
         if known_string(after, name) or name in resource.config_expressions:
             return []
-        if not resource.config_expressions and is_unknown(resource.after_unknown, name):
-            return []  # no configuration to tell: never guess
+        if not _configuration_known(resource) and is_unknown(resource.after_unknown, name):
+            return []  # nothing tells what the configuration sets: never guess
     if context.referenced(resource):
         return []
     return [Suggestion("resource", "attached to nothing", "release it", None, CAVEAT, True)]
+
+
+def _configuration_known(resource: Resource) -> bool:
+    """HCL mode reads the configuration itself (and records where the block is); a plan
+    carries it as expressions, absent for a resource whose block sets nothing."""
+    return resource.source_file is not None or bool(resource.config_expressions)

@@ -1,0 +1,29 @@
+"""The savings checks give the same suggestions on the plan terraform made and on the
+.tf files read directly (HCL mode), which also knows the file and line of each."""
+
+from __future__ import annotations
+
+from finops_gate.pipeline import GateOptions, build_gate_report
+from finops_gate.report.model import Report
+from tests.conftest import FIXTURES
+from tests.savings.helpers import TODAY, report_with
+
+
+def _shown(report: Report) -> list[tuple[str, str, str, float | None]]:
+    return [
+        (r.address, r.attribute, r.suggested_value, r.monthly_savings)
+        for r in report.recommendations
+    ]
+
+
+def test_hcl_mode_matches_plan_mode_and_knows_where() -> None:
+    from_plan = report_with("savings")
+    from_tf = build_gate_report(
+        GateOptions(plan=str(FIXTURES / "savings"), policy="savings", today=TODAY)
+    )
+    assert _shown(from_tf) == _shown(from_plan)
+    assert all(r.file is None and r.line is None for r in from_plan.recommendations)
+    big = next(r for r in from_tf.recommendations if r.address == "module.us.aws_ebs_volume.big")
+    assert (big.file, big.line) == ("stack/main.tf", 18)
+    lines = (FIXTURES / "savings" / "stack" / "main.tf").read_text(encoding="utf-8").splitlines()
+    assert lines[big.line - 1] == 'resource "aws_ebs_volume" "big" {'
