@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from finops_gate.cost.engine import estimate_resource
-from finops_gate.cost.model import Estimate, ResourceCost
+from finops_gate.cost.model import ComponentSpec, Estimate, ResourceCost
 from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.tiers import TierIndex
 from finops_gate.cost.usage import UsageFile
@@ -68,6 +68,20 @@ class EstimateRepricer:
         if priced.monthly_cost_after is None:
             return None  # a price the table lacks: no suggestion, never a guess
         return priced.monthly_cost_after, priced.approximate
+
+    def parts_cost(
+        self, region: str, specs: tuple[ComponentSpec, ...]
+    ) -> tuple[float, bool] | None:
+        """The monthly cost of components with known quantities; None when a price is
+        missing."""
+        total, approximate = 0.0, False
+        for spec in specs:
+            price = self._prices.lookup(spec.region or region, spec.price_key)
+            if price is None or price.unit_price is None or spec.monthly_quantity is None:
+                return None
+            total += price.unit_price * spec.monthly_quantity
+            approximate = approximate or price.approximate
+        return round(total, _DIGITS), approximate
 
 
 def recommend(
@@ -145,6 +159,27 @@ def _priced(
     return found
 
 
+def _costs(
+    cost: ResourceCost, suggestion: Suggestion, repricer: EstimateRepricer
+) -> tuple[float, float, bool] | None:
+    """(monthly cost now, with the change, approximate); None when either is not priced."""
+    if suggestion.parts is not None:
+        now = repricer.parts_cost(cost.resource.region, suggestion.parts[0])
+        then = repricer.parts_cost(cost.resource.region, suggestion.parts[1])
+        if now is None or then is None:
+            return None
+        return now[0], then[0], now[1] or then[1]
+    current = cost.monthly_cost_after
+    if current is None:
+        return None
+    if suggestion.changed_after is None:  # removing the resource saves its whole cost
+        return current, 0.0, cost.approximate
+    priced = repricer.suggested_cost(cost, suggestion.changed_after)
+    if priced is None:
+        return None
+    return current, priced[0], cost.approximate or priced[1]
+
+
 def _recommendation(
     check: SavingsCheck,
     policy: SavingsPolicy,
@@ -153,21 +188,13 @@ def _recommendation(
     repricer: EstimateRepricer,
 ) -> Recommendation | None:
     resource = cost.resource
-    current = cost.monthly_cost_after
-    savings: float | None = None
-    suggested_cost: float | None = None
+    current = suggested_cost = savings = None
     approximate = False
-    if suggestion.whole_cost or suggestion.changed_after is not None:
-        if current is None:
+    if suggestion.has_dollar_figure:
+        costs = _costs(cost, suggestion, repricer)
+        if costs is None:
             return None
-        if suggestion.changed_after is None:
-            suggested_cost, approximate = 0.0, cost.approximate
-        else:
-            priced = repricer.suggested_cost(cost, suggestion.changed_after)
-            if priced is None:
-                return None
-            suggested_cost, suggested_approximate = priced
-            approximate = cost.approximate or suggested_approximate
+        current, suggested_cost, approximate = costs
         savings = round(current - suggested_cost, _DIGITS)
         if savings < max(SMALLEST_SAVING, policy.min_monthly_savings):
             return None
@@ -182,7 +209,7 @@ def _recommendation(
         monthly_savings=savings,
         approximate=approximate,
         caveat=suggestion.caveat,
-        current_monthly_cost=current if savings is not None else None,
+        current_monthly_cost=current,
         suggested_monthly_cost=suggested_cost,
         file=resource.source_file,
         line=resource.source_line,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
-from finops_gate.cost.model import ResourceCost
+from finops_gate.cost.model import ComponentSpec, ResourceCost
 from finops_gate.cost.view import PlanContext
 from finops_gate.plan.resource import Resource
 
@@ -46,7 +46,8 @@ class Recommendation:
 class Suggestion:
     """What a check proposes for one resource before pricing: the attribute as shown, the
     values, and the resource's attributes with the change made (None: nothing to
-    re-price, the saving is the resource's whole cost or has no dollar figure)."""
+    re-price: the saving is the resource's whole cost, is priced from `parts`, or has no
+    dollar figure)."""
 
     attribute: str
     current_value: str
@@ -54,6 +55,13 @@ class Suggestion:
     changed_after: Mapping[str, Any] | None
     caveat: str = ""
     whole_cost: bool = False  # removing the resource saves what it costs
+    # For a resource not priced on its own (a launch template): the components now and
+    # with the change, priced in the resource's region.
+    parts: tuple[tuple[ComponentSpec, ...], tuple[ComponentSpec, ...]] | None = None
+
+    @property
+    def has_dollar_figure(self) -> bool:
+        return self.whole_cost or self.changed_after is not None or self.parts is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,12 @@ from tests.savings.helpers import one_check, report_for
 GP3_ADDRESSES = {
     f"module.{region}.{name}"
     for region in ("us", "eu")
-    for name in ("aws_ebs_volume.data", "aws_ebs_volume.big", "aws_instance.web")
+    for name in (
+        "aws_ebs_volume.data",
+        "aws_ebs_volume.big",
+        "aws_instance.web",
+        "aws_launch_template.app",
+    )
 }
 
 

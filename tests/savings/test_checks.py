@@ -54,6 +54,9 @@ def test_gp2_to_gp3_pays_for_gp2s_baseline_performance(
     assert root == pytest.approx(20 * gp2 - (20 * gp3 + 3 * throughput))
     disk = found[(web, "ebs_block_device[0].volume_type")]
     assert disk == pytest.approx(50 * gp2 - (50 * gp3 + 3 * throughput))
+    # a launch template's 30 GiB device: the saving per instance launched from it
+    template = (_address(region, "aws_launch_template.app"), "block_device_mappings[0].ebs.volume_type")
+    assert found[template] == pytest.approx(30 * gp2 - (30 * gp3 + 3 * throughput))
 
 
 def test_gp3_suggestion_says_what_to_provision(tmp_path: Path) -> None:

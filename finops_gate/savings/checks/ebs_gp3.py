@@ -1,9 +1,10 @@
 """ebs-gp3: gp2 volumes -> gp3, with gp2's performance matched.
 
 Looks at `aws_ebs_volume` (`type`), the `root_block_device` and each `ebs_block_device` of
-`aws_instance` (`volume_type`), and `aws_db_instance` (`storage_type`), when the plan says
-gp2 and the size is known (a type or size left to the AMI or known only after apply is
-not guessed).
+`aws_instance` (`volume_type`), the `block_device_mappings` of `aws_launch_template`
+(saving per instance launched from it), and `aws_db_instance` (`storage_type`), when the
+plan says gp2 and the size is known (a type or size left to the AMI or known only after
+apply is not guessed).
 
 gp3 includes 3,000 IOPS and 125 MiB/s. A gp2 volume has a baseline of 3 IOPS per GiB
 (at least 100, at most 16,000) and up to 128 MiB/s (250 MiB/s above 170 GiB), so the
@@ -27,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.model import ResourceCost
 from finops_gate.savings._attributes import (
     blocks,
@@ -40,10 +42,14 @@ from finops_gate.savings.model import SavingsContext, Suggestion
 
 ID = "ebs-gp3"
 TITLE = "EBS gp2 to gp3"
-RESOURCE_TYPES = ("aws_ebs_volume", "aws_instance", "aws_db_instance")
+RESOURCE_TYPES = ("aws_ebs_volume", "aws_instance", "aws_db_instance", "aws_launch_template")
 CAVEAT = (
     "gp3 is changed in place, without downtime; the IOPS and throughput are set to match "
     "gp2's baseline"
+)
+
+TEMPLATE_CAVEAT = (
+    "per instance launched from the template: instances launched after the change get gp3"
 )
 
 GP3_FREE_IOPS = 3000
@@ -84,6 +90,8 @@ def suggest(cost: ResourceCost, context: SavingsContext) -> list[Suggestion]:
         return _volume(after, resource.after_unknown)
     if resource.type == "aws_db_instance":
         return _database(after)
+    if resource.type == "aws_launch_template":
+        return _template_disks(after)
     return _instance_disks(after, resource.after_unknown)
 
 
@@ -110,6 +118,33 @@ def _instance_disks(after: Mapping[str, Any], unknown: Mapping[str, Any]) -> lis
             label = name if name == "root_block_device" else f"{name}[{index}]"
             suggestions.append(
                 Suggestion(f"{label}.volume_type", "gp2", _gp3_text(size), changed, CAVEAT)
+            )
+    return suggestions
+
+
+def _template_disks(after: Mapping[str, Any]) -> list[Suggestion]:
+    """A launch template is not billed itself: each gp2 device is priced as one volume,
+    the saving per instance launched from the template."""
+    suggestions: list[Suggestion] = []
+    for index, mapping in enumerate(blocks(after, "block_device_mappings")):
+        for ebs in blocks(mapping, "ebs")[:1]:
+            size = known_number(ebs, "volume_size")
+            if known_string(ebs, "volume_type") != "gp2" or not size:
+                continue
+            settings = gp3_settings(size)
+            now = volume_components("Volume", "gp2", size)
+            then = volume_components(
+                "Volume", "gp3", size, settings["iops"], settings["throughput"]
+            )
+            suggestions.append(
+                Suggestion(
+                    f"block_device_mappings[{index}].ebs.volume_type",
+                    "gp2",
+                    _gp3_text(size),
+                    None,
+                    TEMPLATE_CAVEAT,
+                    parts=(tuple(now), tuple(then)),
+                )
             )
     return suggestions
 
