@@ -76,3 +76,23 @@ def test_savings_goldens() -> None:
     report = report_with("savings")
     check("savings-suggestions.json", render(report, OutputFormat.JSON))
     check("savings-suggestions.md", render(report, OutputFormat.MARKDOWN))
+
+
+def test_plan_text_in_suggestions_is_escaped(tmp_path: Path) -> None:
+    from tests.hostile.test_every_format import HOSTILE, RAW
+
+    report = report_for(one_check("idle-eip"), tmp_path)
+    item = replace(
+        report.recommendations[0],
+        address=f"aws_eip.x[\"{HOSTILE}\"]",
+        current_value=HOSTILE,
+        suggested_value=HOSTILE,
+        attribute=HOSTILE,
+    )
+    hostile = replace(report, recommendations=(item,))
+    for output_format in (OutputFormat.MARKDOWN, OutputFormat.TABLE):
+        text = render(hostile, output_format)
+        assert RAW.search(text) is None, output_format
+        assert "u202e" in text, output_format  # shown, escaped
+    data = json.loads(render(hostile, OutputFormat.JSON))
+    assert data["recommendations"][0]["current_value"] == HOSTILE
