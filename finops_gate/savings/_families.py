@@ -14,6 +14,7 @@ from finops_gate.savings.model import Suggestion
 TYPE_ATTRIBUTES = {
     "aws_instance": ("ec2", "instance_type"),
     "aws_db_instance": ("rds", "instance_class"),
+    "aws_rds_cluster_instance": ("rds", "instance_class"),
 }
 
 

@@ -10,6 +10,8 @@ Unit prices (USD, on-demand, Linux):
 - EC2, https://aws.amazon.com/ec2/pricing/on-demand/ (karpenter-aws in us-east-1,
   aws-pricing-page-ec2 in eu-west-1): m4.large $0.100 / $0.111 an hour, m5.large
   $0.096 / $0.107, m7g.large $0.0816 / $0.091.
+- Aurora PostgreSQL, https://aws.amazon.com/rds/aurora/pricing/ (ec2instancesinfo-rds in
+  us-east-1, terracost-eu-west-1): db.r5.large $0.29 / $0.32, db.r6g.large $0.26 / $0.286.
 - RDS, https://aws.amazon.com/rds/pricing/ (aws-pricing-page-rds), Single-AZ:
   PostgreSQL db.m5.large $0.178 / $0.197, db.m6g.large $0.159 / $0.176; MySQL
   db.m4.large $0.175 / $0.193, db.m5.large $0.171 / $0.189; gp2 and gp3 storage
@@ -98,8 +100,11 @@ def test_previous_generation_to_the_same_size(
 
 
 @pytest.mark.parametrize(
-    ("region", "m5", "m4", "m7g", "db_m5", "db_m6g"),
-    [("us", 0.096, 0.100, 0.0816, 0.178, 0.159), ("eu", 0.107, 0.111, 0.091, 0.197, 0.176)],
+    ("region", "m5", "m4", "m7g", "db_m5", "db_m6g", "aurora_r5", "aurora_r6g"),
+    [
+        ("us", 0.096, 0.100, 0.0816, 0.178, 0.159, 0.29, 0.26),
+        ("eu", 0.107, 0.111, 0.091, 0.197, 0.176, 0.32, 0.286),
+    ],
 )
 def test_graviton_same_size(
     tmp_path: Path,
@@ -109,6 +114,8 @@ def test_graviton_same_size(
     m7g: float,
     db_m5: float,
     db_m6g: float,
+    aurora_r5: float,
+    aurora_r6g: float,
 ) -> None:
     report = report_for(one_check("graviton"), tmp_path)
     found = savings_by(report)
@@ -120,6 +127,8 @@ def test_graviton_same_size(
     )
     pg = (_address(region, "aws_db_instance.pg"), "instance_class")
     assert found[pg] == pytest.approx((db_m5 - db_m6g) * HOURS)
+    aurora = (_address(region, "aws_rds_cluster_instance.aurora"), "instance_class")
+    assert found[aurora] == pytest.approx((aurora_r5 - aurora_r6g) * HOURS)
     caveats = {r.caveat for r in report.recommendations if r.resource_type == "aws_instance"}
     assert caveats == {"needs arm64 builds of your software and an arm64 AMI"}
 
@@ -131,7 +140,7 @@ def test_graviton_is_silent_without_an_equivalent(tmp_path: Path) -> None:
         assert _address(region, "aws_instance.gpu") not in found  # p3: no Graviton family
         assert _address(region, "aws_db_instance.sql") not in found  # SQL Server: x86 only
         assert _address(region, "aws_db_instance.old") not in found  # db.m4: no entry
-    assert len(found) == 6
+    assert len(found) == 8
 
 
 def test_idle_elastic_ip_saves_its_whole_cost(tmp_path: Path) -> None:

@@ -1,12 +1,13 @@
 """graviton: an x86 EC2 or RDS instance -> the Graviton (arm64) type of the same size.
 
-Looks at `instance_type` of `aws_instance` and `instance_class` of `aws_db_instance`
-(MySQL, PostgreSQL, MariaDB and Aurora only: RDS runs no other engine on Graviton). The
-equivalences are data (`finops_gate/savings/data/instance_families.json`): t2/t3/t3a ->
-t4g, m5/m6i/m7i (and the AMD variants) -> m7g, c -> c7g, r -> r7g, the `d` and `n`
-variants -> their Graviton `d` and `n`; on RDS db.t3 -> db.t4g, db.m5/db.m6i -> db.m6g,
-db.r5/db.r6i -> db.r6g. Silent when the size has no Graviton equivalent (m5.24xlarge,
-p3, x1) or the price table has no price for it in the resource's region.
+Looks at `instance_type` of `aws_instance` and `instance_class` of `aws_db_instance` and
+`aws_rds_cluster_instance` (MySQL, PostgreSQL, MariaDB and Aurora only: RDS runs no other
+engine on Graviton). The equivalences are data
+(`finops_gate/savings/data/instance_families.json`): t2/t3/t3a -> t4g, m5/m6i/m7i (and the
+AMD variants) -> m7g, c -> c7g, r -> r7g, the `d` and `n` variants -> their Graviton `d`
+and `n`; on RDS db.t3 -> db.t4g, db.m5/db.m6i -> db.m6g, db.r5/db.r6i -> db.r6g. Silent
+when the size has no Graviton equivalent (m5.24xlarge, p3, x1) or the price table has no
+price for it in the resource's region.
 
 PASS: `instance_type = "m7g.large"`; `m5.24xlarge` (no m7g.24xlarge).
 FAIL (a suggestion): `instance_type = "m5.large"` in us-east-1: $0.096 -> $0.0816 an hour,
@@ -23,14 +24,14 @@ from finops_gate.savings.model import SavingsContext, Suggestion
 
 ID = "graviton"
 TITLE = "Graviton (arm64) instance type"
-RESOURCE_TYPES = ("aws_instance", "aws_db_instance")
+RESOURCE_TYPES = ("aws_instance", "aws_db_instance", "aws_rds_cluster_instance")
 EC2_CAVEAT = "needs arm64 builds of your software and an arm64 AMI"
 RDS_CAVEAT = "check that your engine version runs on Graviton; the change restarts the database"
 
 
 def suggest(cost: ResourceCost, context: SavingsContext) -> list[Suggestion]:
     resource = cost.resource
-    if resource.type == "aws_db_instance":
+    if resource.type != "aws_instance":
         engine = known_string(resource.after or {}, "engine")
         if engine is None or engine not in tables().graviton_rds_engines:
             return []

@@ -1,13 +1,13 @@
 """previous-generation: an EC2 or RDS instance of an older family -> the current family's
 same size.
 
-Looks at `instance_type` of `aws_instance` and `instance_class` of `aws_db_instance`. The
-equivalences are data (`finops_gate/savings/data/instance_families.json`): AWS's
-previous-generation families (m1, m3, r3, c3, i2, ...; on RDS also db.m4, db.r4, db.t2),
-and m4, c4, r4 and t2, which AWS still sells as current but which cost more than m5, c5,
-r5 and t3. Silent when the same size does not exist in the newer family or the price
-table has no price for it in the resource's region, and when the newer type is not
-cheaper.
+Looks at `instance_type` of `aws_instance` and `instance_class` of `aws_db_instance` and
+`aws_rds_cluster_instance`. The equivalences are data
+(`finops_gate/savings/data/instance_families.json`): AWS's previous-generation families
+(m1, m3, r3, c3, i2, ...; on RDS also db.m4, db.r4, db.t2), and m4, c4, r4 and t2, which
+AWS still sells as current but which cost more than m5, c5, r5 and t3. Silent when the
+same size does not exist in the newer family or the price table has no price for it in the
+resource's region, and when the newer type is not cheaper.
 
 PASS: `instance_type = "m5.large"`; `m3.medium` (there is no m5.medium).
 FAIL (a suggestion): `instance_type = "m4.large"` in us-east-1: $0.100 -> $0.096 an hour,
@@ -25,7 +25,7 @@ from finops_gate.savings.model import SavingsContext, Suggestion
 
 ID = "previous-generation"
 TITLE = "Previous-generation instance family"
-RESOURCE_TYPES = ("aws_instance", "aws_db_instance")
+RESOURCE_TYPES = ("aws_instance", "aws_db_instance", "aws_rds_cluster_instance")
 CAVEAT = "changing the type stops and starts the instance"
 RDS_CAVEAT = (
     "the database restarts: in the maintenance window unless the change is applied immediately"
