@@ -129,8 +129,13 @@ def test_graviton_same_size(
     assert found[pg] == pytest.approx((db_m5 - db_m6g) * HOURS)
     aurora = (_address(region, "aws_rds_cluster_instance.aurora"), "instance_class")
     assert found[aurora] == pytest.approx((aurora_r5 - aurora_r6g) * HOURS)
+    # two nodes (scaling_config.desired_size)
+    workers = (_address(region, "aws_eks_node_group.workers"), "instance_types")
+    assert found[workers] == pytest.approx(2 * (m5 - m7g) * HOURS)
     caveats = {r.caveat for r in report.recommendations if r.resource_type == "aws_instance"}
     assert caveats == {"needs arm64 builds of your software and an arm64 AMI"}
+    node_group = next(r for r in report.recommendations if r.address == workers[0])
+    assert node_group.suggested_value == "m7g.large (ami_type = AL2023_ARM_64_STANDARD)"
 
 
 def test_graviton_is_silent_without_an_equivalent(tmp_path: Path) -> None:
@@ -140,7 +145,8 @@ def test_graviton_is_silent_without_an_equivalent(tmp_path: Path) -> None:
         assert _address(region, "aws_instance.gpu") not in found  # p3: no Graviton family
         assert _address(region, "aws_db_instance.sql") not in found  # SQL Server: x86 only
         assert _address(region, "aws_db_instance.old") not in found  # db.m4: no entry
-    assert len(found) == 8
+        assert _address(region, "aws_eks_node_group.gpu") not in found  # GPU AMI type
+    assert len(found) == 10
 
 
 def test_idle_elastic_ip_saves_its_whole_cost(tmp_path: Path) -> None:

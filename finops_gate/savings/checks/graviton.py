@@ -16,24 +16,72 @@ saving $10.51/month. Caveat: arm64 builds of your software (and AMI) are needed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from finops_gate.cost.model import ResourceCost
-from finops_gate.savings._attributes import known_string
+from finops_gate.savings._attributes import blocks, known_string, with_values
 from finops_gate.savings._families import same_size_in
-from finops_gate.savings.families import tables
+from finops_gate.savings.families import equivalent, tables
 from finops_gate.savings.model import SavingsContext, Suggestion
 
 ID = "graviton"
 TITLE = "Graviton (arm64) instance type"
-RESOURCE_TYPES = ("aws_instance", "aws_db_instance", "aws_rds_cluster_instance")
+RESOURCE_TYPES = (
+    "aws_instance",
+    "aws_db_instance",
+    "aws_rds_cluster_instance",
+    "aws_eks_node_group",
+)
 EC2_CAVEAT = "needs arm64 builds of your software and an arm64 AMI"
 RDS_CAVEAT = "check that your engine version runs on Graviton; the change restarts the database"
 
 
+# x86 AMI types of EKS managed node groups -> their arm64 counterpart
+# (https://docs.aws.amazon.com/eks/latest/APIReference/API_Nodegroup.html, amiType).
+ARM_AMI_TYPES = {
+    "AL2_x86_64": "AL2_ARM_64",
+    "AL2023_x86_64_STANDARD": "AL2023_ARM_64_STANDARD",
+    "BOTTLEROCKET_x86_64": "BOTTLEROCKET_ARM_64",
+}
+NODE_GROUP_CAVEAT = "needs arm64 builds of every workload the nodes run"
+
+
 def suggest(cost: ResourceCost, context: SavingsContext) -> list[Suggestion]:
     resource = cost.resource
+    if resource.type == "aws_eks_node_group":
+        return _node_group(resource.after or {})
     if resource.type != "aws_instance":
         engine = known_string(resource.after or {}, "engine")
         if engine is None or engine not in tables().graviton_rds_engines:
             return []
         return same_size_in(cost, tables().graviton, RDS_CAVEAT)
     return same_size_in(cost, tables().graviton, EC2_CAVEAT)
+
+
+def _node_group(after: Mapping[str, Any]) -> list[Suggestion]:
+    """Every type of `instance_types` and the AMI type move together; a node group whose
+    image comes from a launch template, or a custom, GPU or Windows AMI type, is left
+    alone."""
+    types = after.get("instance_types")
+    ami_type = known_string(after, "ami_type")
+    if blocks(after, "launch_template") or ami_type not in ARM_AMI_TYPES:
+        return []
+    if not isinstance(types, list) or not types or not all(isinstance(t, str) for t in types):
+        return []
+    table = tables().graviton.get("ec2", {})
+    targets = [equivalent(t, table) for t in types]
+    if any(target is None for target in targets):
+        return []
+    arm = ARM_AMI_TYPES[ami_type]
+    changed = with_values(after, instance_types=targets, ami_type=arm)
+    shown = ", ".join(t for t in targets if t)
+    return [
+        Suggestion(
+            "instance_types",
+            ", ".join(types),
+            f"{shown} (ami_type = {arm})",
+            changed,
+            NODE_GROUP_CAVEAT,
+        )
+    ]
