@@ -72,6 +72,7 @@ class SavingsContext:
     plan: PlanContext
     today: date
     _referenced: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _unresolved: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def referenced(self, resource: Resource) -> bool:
         """Whether another resource's configuration references this one (through module
@@ -91,6 +92,24 @@ class SavingsContext:
                     if target is not None and target is not source:
                         found.add(target.address)
         return frozenset(found)
+
+
+    def unresolved_use(self, attributes: frozenset[str], resource_type: str) -> bool:
+        """Whether a resource sets one of `attributes` (at any depth) from references none
+        of which resolves to a `resource_type` of the plan: through a local, a variable or
+        a data source, say, which plan mode cannot follow."""
+        key = f"unresolved:{resource_type}:{','.join(sorted(attributes))}"
+        if key not in self._unresolved:
+            self._unresolved[key] = any(
+                all(
+                    self.plan.resolve(source, [r], target_type=resource_type) is None
+                    for r in references
+                )
+                for source in self.plan.by_address.values()
+                for name, references in named_references(source.config_expressions)
+                if name in attributes and references
+            )
+        return self._unresolved[key]
 
 
 class SavingsCheck(Protocol):
@@ -135,3 +154,19 @@ def potential_monthly_savings(recommendations: tuple[Recommendation, ...]) -> fl
         key = (item.address, item.attribute)
         best[key] = max(best.get(key, 0.0), item.monthly_savings)
     return round(sum(best.values()), 2) + 0.0
+
+
+def named_references(expressions: Any, name: str = "") -> list[tuple[str, list[str]]]:
+    """(attribute name, its `references`) for every attribute at any depth."""
+    found: list[tuple[str, list[str]]] = []
+    if isinstance(expressions, Mapping):
+        references = expressions.get("references")
+        if isinstance(references, list):
+            found.append((name, [ref for ref in references if isinstance(ref, str)]))
+        for key, value in expressions.items():
+            if isinstance(value, Mapping | list):
+                found.extend(named_references(value, str(key)))
+    elif isinstance(expressions, list):
+        for item in expressions:
+            found.extend(named_references(item, name))
+    return found

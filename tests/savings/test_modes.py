@@ -27,3 +27,14 @@ def test_hcl_mode_matches_plan_mode_and_knows_where() -> None:
     assert (big.file, big.line) == ("stack/main.tf", 18)
     lines = (FIXTURES / "savings" / "stack" / "main.tf").read_text(encoding="utf-8").splitlines()
     assert lines[big.line - 1] == 'resource "aws_ebs_volume" "big" {'
+
+
+def test_an_address_taken_through_a_local_keeps_plan_mode_silent() -> None:
+    case = FIXTURES / "savings_eip_local"
+    from_plan = build_gate_report(
+        GateOptions(plan=str(case / "plan.json"), policy="savings", today=TODAY)
+    )
+    assert [r for r in from_plan.recommendations if r.check_id == "idle-eip"] == []
+    from_tf = build_gate_report(GateOptions(plan=str(case), policy="savings", today=TODAY))
+    idle = [r.address for r in from_tf.recommendations if r.check_id == "idle-eip"]
+    assert idle == ["aws_eip.spare"]

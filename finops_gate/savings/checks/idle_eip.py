@@ -2,9 +2,10 @@
 
 An `aws_eip` whose `instance` and `network_interface` are not set (nor unknown until
 apply) and that no other resource of the plan references (an `aws_eip_association`, a NAT
-gateway's `allocation_id`, a load balancer's `subnet_mapping`, anything else). AWS bills
-every public IPv4 address by the hour, attached or not, so the saving is the address's
-whole cost.
+gateway's `allocation_id`, a load balancer's `subnet_mapping`, anything else). When an
+`allocation_id` of the plan comes from a value plan mode cannot follow (a local, a
+variable), no address is called idle. AWS bills every public IPv4 address by the hour,
+attached or not, so the saving is the address's whole cost.
 
 PASS: an `aws_eip` with `instance = aws_instance.web.id`, or used by an
 `aws_nat_gateway`. FAIL (a suggestion): a bare `aws_eip` in any region: 730 hours x
@@ -23,6 +24,10 @@ TITLE = "Elastic IP attached to nothing"
 RESOURCE_TYPES = ("aws_eip",)
 CAVEAT = "keep it if something outside this configuration (DNS, an allow-list) needs the address"
 ATTACHMENTS = ("instance", "network_interface")
+# Where other resources take an address's allocation id (NAT gateways, associations, load
+# balancers' subnet mappings, Transfer Family endpoints): one set from a value plan mode
+# cannot follow (a local, a variable) may be any address, so none is called idle.
+USES = frozenset({"allocation_id", "allocation_ids", "address_allocation_ids"})
 
 
 def suggest(cost: ResourceCost, context: SavingsContext) -> list[Suggestion]:
@@ -35,7 +40,7 @@ def suggest(cost: ResourceCost, context: SavingsContext) -> list[Suggestion]:
             return []
         if not _configuration_known(resource) and is_unknown(resource.after_unknown, name):
             return []  # nothing tells what the configuration sets: never guess
-    if context.referenced(resource):
+    if context.referenced(resource) or context.unresolved_use(USES, resource.type):
         return []
     return [Suggestion("resource", "attached to nothing", "release it", None, CAVEAT, True)]
 
