@@ -111,7 +111,7 @@ CASES: tuple[Case, ...] = (
     Case("accelerator_endpoints", FIXTURES_DIR / "accelerator_endpoints"),
     Case("beanstalk_environments", FIXTURES_DIR / "beanstalk_environments"),
     Case("savings", FIXTURES_DIR / "savings"),
-    Case("savings_eip_local", FIXTURES_DIR / "savings_eip_local"),
+    Case("savings_through_locals", FIXTURES_DIR / "savings_through_locals"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

@@ -94,22 +94,34 @@ class SavingsContext:
         return frozenset(found)
 
 
-    def unresolved_use(self, attributes: frozenset[str], resource_type: str) -> bool:
-        """Whether a resource sets one of `attributes` (at any depth) from references none
-        of which resolves to a `resource_type` of the plan: through a local, a variable or
-        a data source, say, which plan mode cannot follow."""
-        key = f"unresolved:{resource_type}:{','.join(sorted(attributes))}"
+    def unresolved_use(
+        self,
+        attributes: frozenset[str],
+        resource_type: str,
+        source_types: frozenset[str] | None = None,
+    ) -> bool:
+        """Whether a resource (of `source_types`, None: any) sets one of `attributes` (at
+        any depth) from references none of which resolves to a `resource_type` of the
+        plan: through a local, a variable or a data source, say, which plan mode cannot
+        follow."""
+        sources = ",".join(sorted(source_types)) if source_types is not None else "*"
+        key = f"{resource_type}:{','.join(sorted(attributes))}:{sources}"
         if key not in self._unresolved:
             self._unresolved[key] = any(
                 all(
                     self.plan.resolve(source, [r], target_type=resource_type) is None
                     for r in references
                 )
-                for source in self.plan.by_address.values()
+                for source in self._sources(source_types)
                 for name, references in named_references(source.config_expressions)
                 if name in attributes and references
             )
         return self._unresolved[key]
+
+    def _sources(self, source_types: frozenset[str] | None) -> list[Resource]:
+        if source_types is None:
+            return list(self.plan.by_address.values())
+        return [r for kind in sorted(source_types) for r in self.plan.by_type.get(kind, ())]
 
 
 class SavingsCheck(Protocol):

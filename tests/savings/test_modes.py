@@ -30,7 +30,7 @@ def test_hcl_mode_matches_plan_mode_and_knows_where() -> None:
 
 
 def test_an_address_taken_through_a_local_keeps_plan_mode_silent() -> None:
-    case = FIXTURES / "savings_eip_local"
+    case = FIXTURES / "savings_through_locals"
     from_plan = build_gate_report(
         GateOptions(plan=str(case / "plan.json"), policy="savings", today=TODAY)
     )
@@ -38,3 +38,14 @@ def test_an_address_taken_through_a_local_keeps_plan_mode_silent() -> None:
     from_tf = build_gate_report(GateOptions(plan=str(case), policy="savings", today=TODAY))
     idle = [r.address for r in from_tf.recommendations if r.check_id == "idle-eip"]
     assert idle == ["aws_eip.spare"]
+
+
+def test_a_bucket_named_through_a_local_keeps_plan_mode_silent() -> None:
+    case = FIXTURES / "savings_through_locals"
+    from_plan = build_gate_report(
+        GateOptions(plan=str(case / "plan.json"), policy="savings", today=TODAY)
+    )
+    assert [r for r in from_plan.recommendations if r.check_id == "s3-lifecycle"] == []
+    from_tf = build_gate_report(GateOptions(plan=str(case), policy="savings", today=TODAY))
+    unconfigured = [r.address for r in from_tf.recommendations if r.check_id == "s3-lifecycle"]
+    assert unconfigured == ["aws_s3_bucket.bare"]

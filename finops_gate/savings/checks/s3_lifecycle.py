@@ -2,8 +2,10 @@
 
 An `aws_s3_bucket` with no `lifecycle_rule` block and no
 `aws_s3_bucket_lifecycle_configuration` in the plan whose `bucket` refers to it (by
-reference, or by its known name). Objects (and old versions) then stay in S3 Standard
-forever; the saving depends on what is stored, so the suggestion has no dollar figure.
+reference, or by its known name; none is called unconfigured when one takes its bucket
+from a value plan mode cannot follow, such as a local). Objects (and old versions) then
+stay in S3 Standard forever; the saving depends on what is stored, so the suggestion has
+no dollar figure.
 
 PASS: a bucket with an `aws_s3_bucket_lifecycle_configuration`. FAIL (a suggestion, no
 dollar figure): a bucket alone.
@@ -20,6 +22,8 @@ TITLE = "S3 bucket without a lifecycle configuration"
 RESOURCE_TYPES = ("aws_s3_bucket",)
 CAVEAT = "expire or transition objects (and noncurrent versions) as your retention rules allow"
 LIFECYCLE_TYPE = "aws_s3_bucket_lifecycle_configuration"
+LIFECYCLE_TYPES = frozenset({LIFECYCLE_TYPE})
+BUCKET = frozenset({"bucket"})
 
 
 def suggest(cost: ResourceCost, context: SavingsContext) -> list[Suggestion]:
@@ -31,5 +35,9 @@ def suggest(cost: ResourceCost, context: SavingsContext) -> list[Suggestion]:
     ):
         return []
     if context.plan.referencing_link(resource, LIFECYCLE_TYPE, "bucket") is not None:
+        return []
+    # A lifecycle configuration whose bucket comes from a local or variable (which plan
+    # mode cannot follow) may be this bucket's: never guess.
+    if context.unresolved_use(BUCKET, resource.type, LIFECYCLE_TYPES):
         return []
     return [Suggestion("lifecycle", "none", f"an {LIFECYCLE_TYPE}", None, CAVEAT)]
