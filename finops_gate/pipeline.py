@@ -34,6 +34,7 @@ from finops_gate.report.model import (
     Report,
     build_report,
 )
+from finops_gate.savings.engine import SavingsOptions, recommend
 
 if TYPE_CHECKING:
     from finops_gate.policy.schema import PolicyFile
@@ -182,11 +183,20 @@ def build_gate_report(options: GateOptions, warn: Callable[[str], None] | None =
             if warn is not None:
                 warn(line)
     estimate = estimate_plan(plan, prices, usage, options.today)
+    savings = recommend(
+        policy_file,
+        plan,
+        estimate,
+        prices,
+        usage,
+        SavingsOptions(options.environment, options.all_resources, options.today),
+    )
     evaluation = EvalOptions(
         overrides=tuple(Override(policy_id, reason) for policy_id, reason in options.overrides),
         environment=options.environment,
         all_resources=options.all_resources,
         today=options.today,
+        recommendations=savings.everything,
     )
     result = evaluate_policies(policy_file, plan, estimate, evaluation)
     return build_report(
@@ -197,6 +207,7 @@ def build_gate_report(options: GateOptions, warn: Callable[[str], None] | None =
         options.policy or DEFAULT_POLICY,
         result,
         rules_of(policy_file),
+        savings.recommendations,
     )
 
 

@@ -117,6 +117,8 @@ CASES: tuple[Case, ...] = (
     Case("ecs_cluster_providers", FIXTURES_DIR / "ecs_cluster_providers"),
     Case("compute_gaps", FIXTURES_DIR / "compute_gaps"),
     Case("windows_images", FIXTURES_DIR / "windows_images"),
+    Case("savings", FIXTURES_DIR / "savings"),
+    Case("savings_through_locals", FIXTURES_DIR / "savings_through_locals"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

@@ -4,9 +4,10 @@ The least important parts go first, and a note says what was left out:
 
 1. the collapsed lists, last first: not supported, free, usage-based, unchanged resources;
 2. the collapsed cost breakdown of changed resources;
-3. rows of the cost-changes table, smallest change first (the table is sorted by size),
-   down to the five biggest; then policy findings, last first, down to five;
-4. then the rest of both;
+3. rows of the savings table, smallest saving first, down to the five biggest; rows of
+   the cost-changes table, smallest change first (the table is sorted by size), down to
+   the five biggest; then policy findings, last first, down to five;
+4. then the rest of all three;
 5. as a last resort, the text is cut at a line boundary.
 
 The verdict line, totals and summary always stay.
@@ -20,12 +21,13 @@ from dataclasses import dataclass, field
 GITHUB_COMMENT_LIMIT = 65_536
 BREAKDOWN_TITLE = "Cost breakdown of changed resources"
 KEEP_AT_LEAST = 5  # rows of the cost table and findings kept before the other is cut
+_TABLES = {"### Cost changes": "changes", "### Savings": "savings"}  # heading -> part kind
 _DETAILS = re.compile(r"^<details><summary>(?P<title>.*)</summary>$")
 
 
 @dataclass
 class _Part:
-    kind: str  # "text", "details", "changes" or "findings"
+    kind: str  # "text", "details", "changes", "savings" or "findings"
     lines: list[str]
     title: str = ""
     removed: bool = False
@@ -47,7 +49,7 @@ def _split(markdown: str) -> list[_Part]:
             parts.append(_Part("details", lines[i : end + 1], title=match["title"]))
             i = end + 1
             continue
-        if line == "### Cost changes":
+        if line in _TABLES:
             end = i + 1
             while end < len(lines) and (lines[end] == "" or lines[end].startswith("|")):
                 if lines[end] == "" and end > i + 2:
@@ -55,13 +57,15 @@ def _split(markdown: str) -> list[_Part]:
                 end += 1
             block = lines[i:end]
             rows = [n for n, text in enumerate(block) if text.startswith("| <code>")]
-            parts.append(_Part("changes", block, rows=rows))
+            parts.append(_Part(_TABLES[line], block, rows=rows))
             i = end
             continue
         if line == "### Policy findings":
             end = i + 1
             while end < len(lines) and not (
-                lines[end].startswith("<details>") or lines[end].startswith("<sub>")
+                lines[end].startswith("<details>")
+                or lines[end].startswith("<sub>")
+                or lines[end] in _TABLES
             ):
                 end += 1
             block = lines[i:end]
@@ -84,9 +88,10 @@ def _trimmed_lines(part: _Part, keep: int) -> list[str]:
     dropped = len(drop)
     if not dropped:
         return lines
-    if part.kind == "changes":
+    if part.kind in _TABLES.values():
         # Every line before the first dropped row is kept, so its index is unchanged.
-        lines.insert(part.rows[keep], f"| … {dropped} more not shown | | | | |")
+        cells = " |" * (part.lines[part.rows[0]].count("|") - 2)
+        lines.insert(part.rows[keep], f"| … {dropped} more not shown |{cells}")
     else:
         # Drop policy headings left without findings, then say how many findings went.
         kept: list[str] = []
@@ -168,11 +173,17 @@ def fit_comment(markdown: str, limit: int = GITHUB_COMMENT_LIMIT) -> str:
         text = render()
         if len(text) <= limit:
             return text
-    labels = {"changes": "some cost-change rows", "findings": "some findings"}
+    labels = {
+        "savings": "some savings suggestions",
+        "changes": "some cost-change rows",
+        "findings": "some findings",
+    }
     # Keep the biggest cost changes and the first findings as long as possible.
     for kind, floor in (
+        ("savings", KEEP_AT_LEAST),
         ("changes", KEEP_AT_LEAST),
         ("findings", KEEP_AT_LEAST),
+        ("savings", 0),
         ("changes", 0),
         ("findings", 0),
     ):

@@ -22,6 +22,7 @@ from finops_gate.policy.schema import (
     Waiver,
 )
 from finops_gate.policy.sizes import instance_types
+from finops_gate.savings.model import Recommendation
 
 INCOMPLETE_PLAN_ID = "plan-incomplete"
 UNKNOWN_ENVIRONMENT_ID = "environment-unknown"
@@ -39,6 +40,7 @@ class EvalOptions:
     all_resources: bool = False
     today: date | None = None
     variables: dict[str, object] = field(default_factory=dict)
+    recommendations: tuple[Recommendation, ...] = ()  # from finops_gate.savings.engine
 
 
 def evaluate(
@@ -92,13 +94,16 @@ def evaluate_policies(
                 if in_scope(getattr(policy, "actions", ()), r, options.all_resources)
             ]
         )
-        raw += kind.run(policy, CheckContext(scoped, estimate, environments, variables))
+        context = CheckContext(
+            scoped, estimate, environments, variables, options.recommendations
+        )
+        raw += kind.run(policy, context)
     today = options.today or clock_today()
     active: list[Finding] = []
     waived: list[Finding] = []
     for finding in raw:
         finding = _enforce(finding, levels[finding.policy_id], overrides)
-        waiver, expired = _waiver_for(policy_file.waivers, finding, today)
+        waiver, expired = waiver_for(policy_file.waivers, finding, today)
         if waiver is not None:
             waived.append(finding.with_(waiver=waiver))
         else:
@@ -185,7 +190,7 @@ def _ref(waiver: Waiver) -> WaiverRef:
     return WaiverRef(waiver.policy, waiver.address, waiver.reason, waiver.approver, waiver.expires)
 
 
-def _waiver_for(
+def waiver_for(
     waivers: list[Waiver], finding: Finding, today: date
 ) -> tuple[WaiverRef | None, WaiverRef | None]:
     """(the waiver that applies, an expired waiver that would have applied)."""

@@ -14,6 +14,7 @@ from finops_gate.plan.resource import Resource
 from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding
 from finops_gate.policy.schema import PolicyEntry
+from finops_gate.savings.model import Recommendation
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,9 @@ class CheckContext:
     estimate: Estimate
     environments: EnvironmentResolver
     variables: Mapping[str, Any]
+    # The savings checks' suggestions, waived ones included (the `savings` kind turns
+    # those of its policy into findings when its enforcement is not advisory).
+    recommendations: tuple[Recommendation, ...] = ()
 
 
 PolicyT = TypeVar("PolicyT", bound=PolicyEntry)

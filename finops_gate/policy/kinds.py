@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from finops_gate.policy import budget, instance_size, required_tags
+from finops_gate.policy import budget, instance_size, required_tags, savings
 from finops_gate.policy.kind import PolicyKind
 
 POLICY_KINDS: dict[str, PolicyKind[Any]] = {
-    kind.name: kind for kind in (required_tags.KIND, instance_size.KIND, budget.KIND)
+    kind.name: kind for kind in (required_tags.KIND, instance_size.KIND, budget.KIND, savings.KIND)
 }

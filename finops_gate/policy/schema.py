@@ -237,8 +237,39 @@ class BudgetPolicy(_PolicyBase, Thresholds):
         return self
 
 
+class SavingsPolicy(_PolicyBase):
+    """One savings check (finops_gate/savings/checks/): what it looks at and whether its
+    suggestions fail the gate (advisory unless `enforcement` or `severity` says so)."""
+
+    kind: Literal["savings"]
+    check: str
+    enabled: bool = True
+    actions: list[CheckedAction] = Field(default_factory=lambda: _DEFAULT_ACTIONS.copy())
+    # Only resources in these environments (canonical names, aliases allowed); None: all.
+    environments: list[str] | None = None
+    min_monthly_savings: Annotated[float, Field(ge=0)] = 0.0
+    exclude: list[str] = Field(default_factory=list)  # address globs
+
+    @property
+    def level(self) -> Enforcement:
+        if self.enforcement is not None:
+            return self.enforcement
+        return "hard-mandatory" if self.severity == "error" else "advisory"
+
+    @field_validator("check")
+    @classmethod
+    def _known_check(cls, value: str) -> str:
+        from finops_gate.savings.registry import SAVINGS_CHECKS
+
+        if value not in SAVINGS_CHECKS:
+            known = ", ".join(sorted(SAVINGS_CHECKS))
+            raise ValueError(f"unknown savings check {value!r} (use one of {known})")
+        return value
+
+
 Policy = Annotated[
-    RequiredTagsPolicy | InstanceSizePolicy | BudgetPolicy, Field(discriminator="kind")
+    RequiredTagsPolicy | InstanceSizePolicy | BudgetPolicy | SavingsPolicy,
+    Field(discriminator="kind"),
 ]
 
 

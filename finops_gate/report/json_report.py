@@ -12,6 +12,7 @@ from finops_gate.plan.resource import Action
 from finops_gate.policy.findings import Finding, WaiverRef
 from finops_gate.report.escape import json_document
 from finops_gate.report.model import Report
+from finops_gate.savings.model import Recommendation
 
 SCHEMA_VERSION = 1
 
@@ -60,6 +61,35 @@ def _resource(cost: ResourceCost) -> dict[str, Any]:
 
 
 def report_data(report: Report) -> dict[str, Any]:
+    data = _report_data(report)
+    if report.recommendations:
+        # Only with suggestions, so that a report without any keeps its bytes.
+        data["totals"]["potential_monthly_savings"] = report.potential_monthly_savings
+        data["recommendations"] = [_recommendation(r) for r in report.recommendations]
+    return data
+
+
+def _recommendation(item: Recommendation) -> dict[str, Any]:
+    return {
+        "check_id": item.check_id,
+        "policy_id": item.policy_id,
+        "address": item.address,
+        "type": item.resource_type,
+        "region": item.region,
+        "attribute": item.attribute,
+        "current_value": item.current_value,
+        "suggested_value": item.suggested_value,
+        "monthly_savings": item.monthly_savings,
+        "current_monthly_cost": item.current_monthly_cost,
+        "suggested_monthly_cost": item.suggested_monthly_cost,
+        "approximate": item.approximate,
+        "caveat": item.caveat,
+        "file": item.file,
+        "line": item.line,
+    }
+
+
+def _report_data(report: Report) -> dict[str, Any]:
     totals = report.estimate.totals
     prices = report.prices
     return {

@@ -13,6 +13,7 @@ from finops_gate.report import headline, numbers
 from finops_gate.report.escape import markdown_code, markdown_text
 from finops_gate.report.model import Report
 from finops_gate.report.regions import shown_regions
+from finops_gate.report.savings_text import saving_cell, savings_headline
 from finops_gate.report.summary import finding_notes, footer_text, summary_text, waiver_text
 
 _ICONS = {Verdict.PASS: "✅", Verdict.WARN: "⚠️", Verdict.FAIL: "❌"}
@@ -93,6 +94,7 @@ def _environment() -> Environment:
         severity_icon=lambda severity: "❌" if severity == "error" else "⚠️",
         finding_notes=finding_notes,
         waiver_text=waiver_text,
+        saving_cell=saving_cell,
     )
     return env
 
@@ -134,4 +136,6 @@ def render_markdown(report: Report, project: str | None = None) -> str:
         expired_waivers=report.expired_waivers,
         sections=sections,
         footer=footer_text(report),
+        savings_line=savings_headline(report),
+        recommendations=report.recommendations,
     )

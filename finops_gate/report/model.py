@@ -16,6 +16,7 @@ from finops_gate.policy.findings import (
     WaiverRef,
     verdict_of,
 )
+from finops_gate.savings.model import Recommendation, potential_monthly_savings
 
 STALE_AFTER_MONTHS = 6
 
@@ -87,6 +88,12 @@ class Report:
     # Every policy of the policy file, for the formats that describe them (SARIF, JUnit):
     # read from the file once, with everything else.
     rules: tuple[PolicyRule, ...] = ()
+    # Savings suggestions not waived, biggest saving first (finops_gate/savings/).
+    recommendations: tuple[Recommendation, ...] = ()
+
+    @property
+    def potential_monthly_savings(self) -> float:
+        return potential_monthly_savings(self.recommendations)
 
     @property
     def changed(self) -> list[ResourceCost]:
@@ -128,6 +135,7 @@ def build_report(
     policy_name: str,
     result: PolicyResult | None = None,
     rules: tuple[PolicyRule, ...] = (),
+    recommendations: tuple[Recommendation, ...] = (),
 ) -> Report:
     """`result` adds waived findings, overrides, expired waivers and enforcement levels."""
     return Report(
@@ -142,4 +150,5 @@ def build_report(
         expired_waivers=result.expired_waivers if result else (),
         enforcement=result.enforcement if result else (),
         rules=rules,
+        recommendations=recommendations,
     )

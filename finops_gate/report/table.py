@@ -7,6 +7,7 @@ from finops_gate.report import headline, numbers
 from finops_gate.report.escape import terminal_text
 from finops_gate.report.model import Report
 from finops_gate.report.regions import region_line, shown_regions
+from finops_gate.report.savings_text import change_text, saving_cell, savings_headline
 from finops_gate.report.summary import finding_notes, footer_text, summary_text, waiver_text
 
 
@@ -50,6 +51,21 @@ def _resource_lines(cost: ResourceCost, width: int) -> list[str]:
     return lines
 
 
+def _savings_lines(report: Report) -> list[str]:
+    """The savings suggestions, biggest first, after the totals."""
+    headline_text = savings_headline(report)
+    if headline_text is None:
+        return []
+    lines = ["", headline_text]
+    for item in report.recommendations:
+        saving = saving_cell(item)
+        amount = f" ({saving})" if item.monthly_savings is None else f" saves {saving}/month"
+        lines.append(f"  {terminal_text(item.address)}: {terminal_text(change_text(item))}{amount}")
+        if item.caveat:
+            lines.append(f"      check: {terminal_text(item.caveat)}")
+    return lines
+
+
 def render_table(report: Report) -> str:
     totals = report.estimate.totals
     priced = [
@@ -87,6 +103,7 @@ def render_table(report: Report) -> str:
             lines.append(f"{title}: {names}")
     lines.extend(f"Note: {terminal_text(region_line(p))}" for p in shown_regions(report.plan))
     lines.extend(f"Note: {terminal_text(note)}" for note in report.plan.notes)
+    lines.extend(_savings_lines(report))
     if report.findings:
         lines += ["", "FINDINGS"]
         for finding in report.findings:

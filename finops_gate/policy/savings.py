@@ -1,0 +1,39 @@
+"""savings: one FinOps savings check (finops_gate/savings/checks/), configured like any
+other policy. Its suggestions are listed in the report's Savings section; with
+`enforcement: soft-mandatory` or `hard-mandatory` (or `severity: error`) each one is
+also a finding that fails the gate, subject to overrides and waivers. Advisory (the
+default) never changes the verdict. docs/savings.md describes every check.
+"""
+
+from __future__ import annotations
+
+from finops_gate.policy.findings import Finding
+from finops_gate.policy.kind import CheckContext, PolicyKind
+from finops_gate.policy.schema import SavingsPolicy
+from finops_gate.savings.model import Recommendation
+
+
+def run(policy: SavingsPolicy, context: CheckContext) -> list[Finding]:
+    if not policy.enabled or policy.level == "advisory":
+        return []
+    return [
+        Finding(
+            policy.id,
+            "error",
+            item.address,
+            message(item),
+            policy.remediation or item.caveat,
+        )
+        for item in context.recommendations
+        if item.policy_id == policy.id
+    ]
+
+
+def message(item: Recommendation) -> str:
+    if item.monthly_savings is None:
+        return f"{item.change} (growth without a bound)"
+    mark = "≈" if item.approximate else ""
+    return f"{item.change} saves {mark}${item.monthly_savings:,.2f}/month"
+
+
+KIND = PolicyKind("savings", SavingsPolicy, plan_wide=False, check=run)

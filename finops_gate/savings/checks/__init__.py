@@ -1,0 +1,1 @@
+"""One module per savings check (see finops_gate/savings/registry.py)."""

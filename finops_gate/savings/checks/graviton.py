@@ -1,0 +1,87 @@
+"""graviton: an x86 EC2 or RDS instance -> the Graviton (arm64) type of the same size.
+
+Looks at `instance_type` of `aws_instance` and `instance_class` of `aws_db_instance` and
+`aws_rds_cluster_instance` (MySQL, PostgreSQL, MariaDB and Aurora only: RDS runs no other
+engine on Graviton). The equivalences are data
+(`finops_gate/savings/data/instance_families.json`): t2/t3/t3a -> t4g, m5/m6i/m7i (and the
+AMD variants) -> m7g, c -> c7g, r -> r7g, the `d` and `n` variants -> their Graviton `d`
+and `n`; on RDS db.t3 -> db.t4g, db.m5/db.m6i -> db.m6g, db.r5/db.r6i -> db.r6g. Silent
+when the size has no Graviton equivalent (m5.24xlarge, p3, x1) or the price table has no
+price for it in the resource's region.
+
+PASS: `instance_type = "m7g.large"`; `m5.24xlarge` (no m7g.24xlarge).
+FAIL (a suggestion): `instance_type = "m5.large"` in us-east-1: $0.096 -> $0.0816 an hour,
+saving $10.51/month. Caveat: arm64 builds of your software (and AMI) are needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from finops_gate.cost.model import ResourceCost
+from finops_gate.savings._attributes import blocks, known_string, with_values
+from finops_gate.savings._families import same_size_in
+from finops_gate.savings.families import equivalent, tables
+from finops_gate.savings.model import SavingsContext, Suggestion
+
+ID = "graviton"
+TITLE = "Graviton (arm64) instance type"
+RESOURCE_TYPES = (
+    "aws_instance",
+    "aws_db_instance",
+    "aws_rds_cluster_instance",
+    "aws_eks_node_group",
+)
+EC2_CAVEAT = "needs arm64 builds of your software and an arm64 AMI"
+RDS_CAVEAT = "check that your engine version runs on Graviton; the change restarts the database"
+
+
+# x86 AMI types of EKS managed node groups -> their arm64 counterpart
+# (https://docs.aws.amazon.com/eks/latest/APIReference/API_Nodegroup.html, amiType).
+ARM_AMI_TYPES = {
+    "AL2_x86_64": "AL2_ARM_64",
+    "AL2023_x86_64_STANDARD": "AL2023_ARM_64_STANDARD",
+    "BOTTLEROCKET_x86_64": "BOTTLEROCKET_ARM_64",
+}
+NODE_GROUP_CAVEAT = "needs arm64 builds of every workload the nodes run"
+
+
+def suggest(cost: ResourceCost, context: SavingsContext) -> list[Suggestion]:
+    resource = cost.resource
+    if resource.type == "aws_eks_node_group":
+        return _node_group(resource.after or {})
+    if resource.type != "aws_instance":
+        engine = known_string(resource.after or {}, "engine")
+        if engine is None or engine not in tables().graviton_rds_engines:
+            return []
+        return same_size_in(cost, tables().graviton, RDS_CAVEAT)
+    return same_size_in(cost, tables().graviton, EC2_CAVEAT)
+
+
+def _node_group(after: Mapping[str, Any]) -> list[Suggestion]:
+    """Every type of `instance_types` and the AMI type move together; a node group whose
+    image comes from a launch template, or a custom, GPU or Windows AMI type, is left
+    alone."""
+    types = after.get("instance_types")
+    ami_type = known_string(after, "ami_type")
+    if blocks(after, "launch_template") or ami_type not in ARM_AMI_TYPES:
+        return []
+    if not isinstance(types, list) or not types or not all(isinstance(t, str) for t in types):
+        return []
+    table = tables().graviton.get("ec2", {})
+    targets = [equivalent(t, table) for t in types]
+    if any(target is None for target in targets):
+        return []
+    arm = ARM_AMI_TYPES[ami_type]
+    changed = with_values(after, instance_types=targets, ami_type=arm)
+    shown = ", ".join(t for t in targets if t)
+    return [
+        Suggestion(
+            "instance_types",
+            ", ".join(types),
+            f"{shown} (ami_type = {arm})",
+            changed,
+            NODE_GROUP_CAVEAT,
+        )
+    ]

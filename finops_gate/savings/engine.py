@@ -1,0 +1,227 @@
+"""Run the savings checks a policy file asks for over an estimate: each suggestion is
+re-priced through the same estimator, price table and usage file as the estimate, and
+kept when it costs less in the resource's own region."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from finops_gate.cost.engine import estimate_resource
+from finops_gate.cost.model import ComponentSpec, Estimate, ResourceCost
+from finops_gate.cost.prices import PriceLookup
+from finops_gate.cost.tiers import TierIndex
+from finops_gate.cost.usage import UsageFile
+from finops_gate.cost.view import PlanContext
+from finops_gate.plan.resource import Plan
+from finops_gate.policy.clock import today as clock_today
+from finops_gate.policy.engine import address_glob, in_scope, waiver_for
+from finops_gate.policy.environment import EnvironmentResolver
+from finops_gate.policy.findings import Finding
+from finops_gate.policy.schema import PolicyFile, SavingsPolicy
+from finops_gate.savings.model import Recommendation, SavingsCheck, SavingsContext, Suggestion
+from finops_gate.savings.registry import SAVINGS_CHECKS
+
+_DIGITS = 6
+# A saving that shows as $0.00 is not worth a suggestion.
+SMALLEST_SAVING = 0.005
+
+
+@dataclass(frozen=True)
+class SavingsOptions:
+    environment: str | None = None  # --environment
+    all_resources: bool = False  # --all-resources: unchanged resources too
+    today: date | None = None  # None: the clock
+
+
+@dataclass(frozen=True)
+class SavingsResult:
+    """Active recommendations (biggest saving first) and waived ones."""
+
+    recommendations: tuple[Recommendation, ...] = ()
+    waived: tuple[Recommendation, ...] = ()
+
+    @property
+    def everything(self) -> tuple[Recommendation, ...]:
+        return (*self.recommendations, *self.waived)
+
+
+class EstimateRepricer:
+    """Prices a resource with changed attributes exactly as the estimate priced it."""
+
+    def __init__(
+        self, prices: PriceLookup, context: PlanContext, usage: UsageFile | None
+    ) -> None:
+        self._prices = prices
+        self._context = context
+        self._usage = usage
+        self._tiers = TierIndex(prices)
+
+    def suggested_cost(
+        self, cost: ResourceCost, after: Mapping[str, Any]
+    ) -> tuple[float, bool] | None:
+        resource = replace(cost.resource, after=after)
+        usage = self._usage.for_resource(resource.address, resource.type) if self._usage else {}
+        priced = estimate_resource(resource, self._prices, self._context, usage, self._tiers)
+        if priced.monthly_cost_after is None:
+            return None  # a price the table lacks: no suggestion, never a guess
+        return priced.monthly_cost_after, priced.approximate
+
+    def parts_cost(
+        self, region: str, specs: tuple[ComponentSpec, ...]
+    ) -> tuple[float, bool] | None:
+        """The monthly cost of components with known quantities; None when a price is
+        missing."""
+        total, approximate = 0.0, False
+        for spec in specs:
+            price = self._prices.lookup(spec.region or region, spec.price_key)
+            if price is None or price.unit_price is None or spec.monthly_quantity is None:
+                return None
+            total += price.unit_price * spec.monthly_quantity
+            approximate = approximate or price.approximate
+        return round(total, _DIGITS), approximate
+
+
+def recommend(
+    policy_file: PolicyFile,
+    plan: Plan,
+    estimate: Estimate,
+    prices: PriceLookup,
+    usage: UsageFile | None = None,
+    options: SavingsOptions | None = None,
+) -> SavingsResult:
+    options = options or SavingsOptions()
+    policies = [
+        p for p in policy_file.policies if isinstance(p, SavingsPolicy) and p.enabled
+    ]
+    if not policies:
+        return SavingsResult()
+    today = options.today or clock_today()
+    context = SavingsContext(PlanContext.of(plan, today), today)
+    repricer = EstimateRepricer(prices, context.plan, usage)
+    environments = EnvironmentResolver(
+        policy_file.environment, plan.variables, options.environment
+    )
+    by_type: dict[str, list[ResourceCost]] = {}
+    for cost in estimate.resources:
+        by_type.setdefault(cost.resource.type, []).append(cost)
+    active: list[Recommendation] = []
+    waived: list[Recommendation] = []
+    for policy in policies:
+        check = SAVINGS_CHECKS[policy.check]
+        wanted = (
+            None
+            if policy.environments is None
+            else {environments.canonical(name) for name in policy.environments}
+        )
+        for resource_type in check.RESOURCE_TYPES:
+            for cost in by_type.get(resource_type, ()):
+                if not _applies(policy, cost, wanted, environments, options.all_resources):
+                    continue
+                for found in _priced(check, policy, cost, context, repricer):
+                    probe = Finding(policy.id, "warning", found.address, found.change)
+                    waiver, _ = waiver_for(policy_file.waivers, probe, today)
+                    (active if waiver is None else waived).append(found)
+    return SavingsResult(tuple(sorted(active, key=_order)), tuple(sorted(waived, key=_order)))
+
+
+def _applies(
+    policy: SavingsPolicy,
+    cost: ResourceCost,
+    wanted: set[str] | None,
+    environments: EnvironmentResolver,
+    all_resources: bool,
+) -> bool:
+    resource = cost.resource
+    if not resource.action.has_after or resource.after is None:
+        return False
+    if not in_scope(policy.actions, resource, all_resources):
+        return False
+    if any(address_glob(pattern, resource.address) for pattern in policy.exclude):
+        return False
+    return wanted is None or environments.group(resource) in wanted
+
+
+def _priced(
+    check: SavingsCheck,
+    policy: SavingsPolicy,
+    cost: ResourceCost,
+    context: SavingsContext,
+    repricer: EstimateRepricer,
+) -> list[Recommendation]:
+    found: list[Recommendation] = []
+    for suggestion in check.suggest(cost, context):
+        recommendation = _recommendation(check, policy, cost, suggestion, repricer)
+        if recommendation is not None:
+            found.append(recommendation)
+    return found
+
+
+def _costs(
+    cost: ResourceCost, suggestion: Suggestion, repricer: EstimateRepricer
+) -> tuple[float, float, bool] | None:
+    """(monthly cost now, with the change, approximate); None when either is not priced."""
+    if suggestion.parts is not None:
+        now = repricer.parts_cost(cost.resource.region, suggestion.parts[0])
+        then = repricer.parts_cost(cost.resource.region, suggestion.parts[1])
+        if now is None or then is None:
+            return None
+        return now[0], then[0], now[1] or then[1]
+    current = cost.monthly_cost_after
+    if current is None:
+        return None
+    if suggestion.changed_after is None:  # removing the resource saves its whole cost
+        return current, 0.0, cost.approximate
+    priced = repricer.suggested_cost(cost, suggestion.changed_after)
+    if priced is None:
+        return None
+    return current, priced[0], cost.approximate or priced[1]
+
+
+def _recommendation(
+    check: SavingsCheck,
+    policy: SavingsPolicy,
+    cost: ResourceCost,
+    suggestion: Suggestion,
+    repricer: EstimateRepricer,
+) -> Recommendation | None:
+    resource = cost.resource
+    current = suggested_cost = savings = None
+    approximate = False
+    if suggestion.has_dollar_figure:
+        costs = _costs(cost, suggestion, repricer)
+        if costs is None:
+            return None
+        current, suggested_cost, approximate = costs
+        savings = round(current - suggested_cost, _DIGITS)
+        if savings < max(SMALLEST_SAVING, policy.min_monthly_savings):
+            return None
+    return Recommendation(
+        check_id=check.ID,
+        address=resource.address,
+        resource_type=resource.type,
+        region=resource.region,
+        attribute=suggestion.attribute,
+        current_value=suggestion.current_value,
+        suggested_value=suggestion.suggested_value,
+        monthly_savings=savings,
+        approximate=approximate,
+        caveat=suggestion.caveat,
+        current_monthly_cost=current,
+        suggested_monthly_cost=suggested_cost,
+        file=resource.source_file,
+        line=resource.source_line,
+        policy_id=policy.id,
+    )
+
+
+def _order(recommendation: Recommendation) -> tuple[float, str, str, str]:
+    savings = recommendation.monthly_savings
+    return (
+        -savings if savings is not None else 1.0,
+        recommendation.address,
+        recommendation.attribute,
+        recommendation.check_id,
+    )

@@ -1,0 +1,46 @@
+"""The equivalence tables of the instance-family checks, read from
+`finops_gate/savings/data/instance_families.json` (data, with its sources)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+TABLE_FILE = Path(__file__).resolve().parent / "data" / "instance_families.json"
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyTables:
+    previous_generation: Mapping[str, Mapping[str, str]]  # service -> family -> family
+    graviton: Mapping[str, Mapping[str, str]]
+    graviton_rds_engines: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def tables() -> FamilyTables:
+    data = json.loads(TABLE_FILE.read_text(encoding="utf-8"))
+    return FamilyTables(
+        data["previous_generation"], data["graviton"], frozenset(data["graviton_rds_engines"])
+    )
+
+
+def split_type(instance_type: str) -> tuple[str, str, str] | None:
+    """`m5.large` -> ("", "m5", "large"); `db.m5.large` -> ("db.", "m5", "large")."""
+    prefix = "db." if instance_type.startswith("db.") else ""
+    parts = instance_type[len(prefix) :].split(".")
+    if len(parts) != 2 or not all(parts):
+        return None
+    return prefix, parts[0], parts[1]
+
+
+def equivalent(instance_type: str, table: Mapping[str, str]) -> str | None:
+    """The same size in the family `table` maps this one's to (None: no entry)."""
+    parts = split_type(instance_type)
+    if parts is None:
+        return None
+    prefix, family, size = parts
+    target = table.get(family)
+    return f"{prefix}{target}.{size}" if target else None

@@ -1,0 +1,184 @@
+"""What a savings check reports, and what every check is (a Protocol, as policy kinds)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from finops_gate.cost.model import ComponentSpec, ResourceCost
+from finops_gate.cost.view import PlanContext
+from finops_gate.plan.resource import Resource
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    """One change that would cost less, priced in the resource's own region.
+
+    `monthly_savings` is the resource's monthly cost now minus its cost with the change,
+    both from the same estimator and price table; None for a check that has no dollar
+    figure (growth without a bound: log retention, S3 lifecycle).
+    """
+
+    check_id: str
+    address: str
+    resource_type: str
+    region: str
+    attribute: str
+    current_value: str
+    suggested_value: str
+    monthly_savings: float | None
+    approximate: bool = False
+    caveat: str = ""
+    current_monthly_cost: float | None = None
+    suggested_monthly_cost: float | None = None
+    file: str | None = None
+    line: int | None = None
+    policy_id: str = ""  # the policy-file entry that asked for the check
+
+    @property
+    def change(self) -> str:
+        return f"{self.attribute}: {self.current_value} → {self.suggested_value}"
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """What a check proposes for one resource before pricing: the attribute as shown, the
+    values, and the resource's attributes with the change made (None: nothing to
+    re-price: the saving is the resource's whole cost, is priced from `parts`, or has no
+    dollar figure)."""
+
+    attribute: str
+    current_value: str
+    suggested_value: str
+    changed_after: Mapping[str, Any] | None
+    caveat: str = ""
+    whole_cost: bool = False  # removing the resource saves what it costs
+    # For a resource not priced on its own (a launch template): the components now and
+    # with the change, priced in the resource's region.
+    parts: tuple[tuple[ComponentSpec, ...], tuple[ComponentSpec, ...]] | None = None
+
+    @property
+    def has_dollar_figure(self) -> bool:
+        return self.whole_cost or self.changed_after is not None or self.parts is not None
+
+
+@dataclass(frozen=True, slots=True)
+class SavingsContext:
+    """What a check may look at besides the resource: every resource of the plan (to
+    follow references) and the date the plan is priced on."""
+
+    plan: PlanContext
+    today: date
+    _referenced: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _unresolved: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def referenced(self, resource: Resource) -> bool:
+        """Whether another resource's configuration references this one (through module
+        outputs too)."""
+        if resource.type not in self._referenced:
+            self._referenced[resource.type] = self._referenced_of_type(resource.type)
+        return resource.address in self._referenced[resource.type]
+
+    def _referenced_of_type(self, resource_type: str) -> frozenset[str]:
+        found: set[str] = set()
+        for source in self.plan.by_address.values():
+            for references in reference_lists(source.config_expressions):
+                for reference in references:
+                    if resource_type not in reference and not reference.startswith("module."):
+                        continue
+                    target = self.plan.resolve(source, [reference], target_type=resource_type)
+                    if target is not None and target is not source:
+                        found.add(target.address)
+        return frozenset(found)
+
+
+    def unresolved_use(
+        self,
+        attributes: frozenset[str],
+        resource_type: str,
+        source_types: frozenset[str] | None = None,
+    ) -> bool:
+        """Whether a resource (of `source_types`, None: any) sets one of `attributes` (at
+        any depth) from references none of which resolves to a `resource_type` of the
+        plan: through a local, a variable or a data source, say, which plan mode cannot
+        follow."""
+        sources = ",".join(sorted(source_types)) if source_types is not None else "*"
+        key = f"{resource_type}:{','.join(sorted(attributes))}:{sources}"
+        if key not in self._unresolved:
+            self._unresolved[key] = any(
+                all(
+                    self.plan.resolve(source, [r], target_type=resource_type) is None
+                    for r in references
+                )
+                for source in self._sources(source_types)
+                for name, references in named_references(source.config_expressions)
+                if name in attributes and references
+            )
+        return self._unresolved[key]
+
+    def _sources(self, source_types: frozenset[str] | None) -> list[Resource]:
+        if source_types is None:
+            return list(self.plan.by_address.values())
+        return [r for kind in sorted(source_types) for r in self.plan.by_type.get(kind, ())]
+
+
+class SavingsCheck(Protocol):
+    """What every check module provides: `ID` (its `check:` in the policy file), `TITLE`,
+    the resource types it looks at, and `suggest`."""
+
+    @property
+    def ID(self) -> str: ...
+
+    @property
+    def TITLE(self) -> str: ...
+
+    @property
+    def RESOURCE_TYPES(self) -> tuple[str, ...]: ...
+
+    def suggest(self, cost: ResourceCost, context: SavingsContext) -> list[Suggestion]: ...
+
+
+def reference_lists(expressions: Any) -> list[list[str]]:
+    """Every `references` list in a resource's configuration expressions."""
+    found: list[list[str]] = []
+    if isinstance(expressions, Mapping):
+        references = expressions.get("references")
+        if isinstance(references, list):
+            found.append([ref for ref in references if isinstance(ref, str)])
+        for value in expressions.values():
+            if isinstance(value, Mapping | list):
+                found.extend(reference_lists(value))
+    elif isinstance(expressions, list):
+        for item in expressions:
+            found.extend(reference_lists(item))
+    return found
+
+
+def potential_monthly_savings(recommendations: tuple[Recommendation, ...]) -> float:
+    """The total of the suggestions, counting one per resource attribute (the largest):
+    a previous-generation and a Graviton suggestion for one instance are alternatives."""
+    best: dict[tuple[str, str], float] = {}
+    for item in recommendations:
+        if item.monthly_savings is None:
+            continue
+        key = (item.address, item.attribute)
+        best[key] = max(best.get(key, 0.0), item.monthly_savings)
+    return round(sum(best.values()), 2) + 0.0
+
+
+def named_references(expressions: Any, name: str = "") -> list[tuple[str, list[str]]]:
+    """(attribute name, its `references`) for every attribute at any depth."""
+    found: list[tuple[str, list[str]]] = []
+    if isinstance(expressions, Mapping):
+        references = expressions.get("references")
+        if isinstance(references, list):
+            found.append((name, [ref for ref in references if isinstance(ref, str)]))
+        for key, value in expressions.items():
+            if isinstance(value, Mapping | list):
+                found.extend(named_references(value, str(key)))
+    elif isinstance(expressions, list):
+        for item in expressions:
+            found.extend(named_references(item, name))
+    return found
