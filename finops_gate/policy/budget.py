@@ -56,6 +56,7 @@ from typing import Any
 
 from finops_gate.cost.model import Estimate, ResourceCost
 from finops_gate.errors import PolicyError
+from finops_gate.plan.resource import Resource
 from finops_gate.policy.environment import EnvironmentResolver, group_tags
 from finops_gate.policy.findings import Finding
 from finops_gate.policy.kind import CheckContext, PolicyKind
@@ -110,6 +111,11 @@ def _sum(costs: list[ResourceCost]) -> _Sum:
 
 def run(policy: BudgetPolicy, context: CheckContext) -> list[Finding]:
     return check(policy, context.estimate, context.environments, context.variables)
+
+
+def applies_to(policy: BudgetPolicy, resource: Resource) -> bool:
+    """Every resource counts towards a budget; its findings are about the plan."""
+    return True
 
 
 def check(
@@ -297,4 +303,4 @@ def _unit_cost(policy: BudgetPolicy, whole: _Sum, variables: Mapping[str, Any]) 
     ]
 
 
-KIND = PolicyKind("budget", BudgetPolicy, plan_wide=True, check=run)
+KIND = PolicyKind("budget", BudgetPolicy, plan_wide=True, check=run, applies_to=applies_to)

@@ -87,6 +87,9 @@ class Report:
     # Every policy of the policy file, for the formats that describe them (SARIF, JUnit):
     # read from the file once, with everything else.
     rules: tuple[PolicyRule, ...] = ()
+    # (policy id, the addresses it checked) of every policy about resources, as the
+    # policy engine found them: JUnit has a test case for each.
+    applied_to: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def changed(self) -> list[ResourceCost]:
@@ -142,4 +145,5 @@ def build_report(
         expired_waivers=result.expired_waivers if result else (),
         enforcement=result.enforcement if result else (),
         rules=rules,
+        applied_to=result.applied_to if result else (),
     )
