@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from finops_gate.cost.model import Estimate, ResourceCost
+from finops_gate.cost.number_text import number_text
 from finops_gate.errors import PolicyError
 from finops_gate.plan.resource import Resource
 from finops_gate.policy.environment import EnvironmentResolver, group_tags
@@ -225,7 +226,12 @@ def _thresholds(
     checks: list[tuple[Threshold | None, float | None, str, Callable[[float], str]]] = [
         (thresholds.total_monthly_cost, total.after, "monthly cost", money),
         (thresholds.monthly_cost_delta, total.delta, "monthly cost increase", money),
-        (thresholds.percent_increase, total.percent, "monthly cost increase", lambda v: f"{v:g}%"),
+        (
+            thresholds.percent_increase,
+            total.percent,
+            "monthly cost increase",
+            lambda v: f"{number_text(v)}%",
+        ),
     ]
     findings: list[Finding] = []
     for threshold, value, label, show in checks:
@@ -257,7 +263,9 @@ def _of_budget(threshold: Threshold, kind: str) -> str:
     if threshold.budget is None:
         return ""
     percent = threshold.warn_at if kind == "warn" else (threshold.fail_at or 100.0)
-    return f" ({percent:g}% of the budget ${threshold.budget:,.2f})"
+    if percent is None:  # a warning comes from warn_at, so it is set
+        return ""
+    return f" ({number_text(percent)}% of the budget ${threshold.budget:,.2f})"
 
 
 def _level(threshold: Threshold, value: float) -> tuple[str, str, float] | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.estimators._ebs_optimized import EBS_OPTIMIZED_CHARGED
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
@@ -123,7 +124,7 @@ def instance_usage(spec: LaunchSpec, count: float, spot: bool | None = None) -> 
         notes.append("the average spot price; the actual price varies")
     hours = HOURS_PER_MONTH if spec.monthly_hours is None else spec.monthly_hours
     if spec.monthly_hours is not None:
-        notes.append(f"from the usage file: monthly_hrs = {spec.monthly_hours:g}")
+        notes.append(f"from the usage file: monthly_hrs = {number_text(spec.monthly_hours)}")
     note = "; ".join(notes) or None
     system = _PLATFORM_NAMES.get(purchase.platform, purchase.platform) if not is_spot else "Linux"
     return ComponentSpec(
@@ -221,7 +222,10 @@ def cpu_credits(view: AttributeView, spec: LaunchSpec, count: float) -> Componen
     quantity = hours * vcpus * count if hours is not None and vcpus is not None else None
     note = None
     if hours is not None:
-        note = f"from the usage file: monthly_cpu_credit_hrs = {hours:g}, {vcpus or 0:g} vCPUs"
+        note = (
+            f"from the usage file: monthly_cpu_credit_hrs = {number_text(hours)}, "
+            f"{number_text(vcpus or 0)} vCPUs"
+        )
     return ComponentSpec(
         "Unlimited CPU credits",
         "vCPU-hour",

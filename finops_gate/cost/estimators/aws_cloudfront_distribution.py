@@ -35,6 +35,7 @@ from dataclasses import replace
 
 from finops_gate.cost.estimators._usage import given_usage_specs
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -137,7 +138,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             usage_based=True,
             note=None
             if requests is None
-            else f"from the usage file: monthly_https_requests.us = {requests:g}",
+            else f"from the usage file: monthly_https_requests.us = {number_text(requests)}",
             region=GLOBAL_REGION,
         ),
     ]
@@ -151,7 +152,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 keys.CLOUDFRONT_INVALIDATION,
                 max(paths - FREE_INVALIDATION_PATHS, 0.0),
                 usage_based=True,
-                note=f"from the usage file: monthly_invalidation_requests = {paths:g}",
+                note=f"from the usage file: monthly_invalidation_requests = {number_text(paths)}",
             )
         )
     specs.extend(_global(spec) for spec in optional)
@@ -176,7 +177,8 @@ def _data_out(view: AttributeView) -> list[ComponentSpec]:
             usage_based=True,
             note=None
             if value is None
-            else f"from the usage file: monthly_data_transfer_to_internet_gb = {value:g}",
+            else "from the usage file: monthly_data_transfer_to_internet_gb = "
+            + number_text(value),
             region=GLOBAL_REGION,
             tiered=True,
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -39,7 +40,10 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     note = None
     if requests is not None and duration is not None:
         gb_seconds = requests * duration / 1000 * memory / 1024
-        note = f"from the usage file: {requests:g} requests x {duration:g} ms x {memory:g} MB"
+        note = (
+            f"from the usage file: {number_text(requests)} requests x "
+            f"{number_text(duration)} ms x {number_text(memory)} MB"
+        )
     return [
         usage_spec(
             view, "Requests", "1M requests", keys.SFN_EXPRESS_REQUESTS, "monthly_requests", 1 / 1e6
