@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from finops_gate.errors import PlanError
+from finops_gate.plan.hcl.note_text import listing, shortened
 from finops_gate.plan.references import ModuleLinks
 from finops_gate.plan.resource import Plan
 
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from finops_gate.plan.region import RegionOptions
 
 HCL_FORMAT_VERSION = "hcl"
-_LISTED_UNKNOWNS = 10
 
 
 def load_directory(
@@ -109,9 +109,9 @@ def load_directory(
 
 
 def _listing(unknowns: Sequence[UnknownValue]) -> str:
-    listed = "; ".join(f"{u.where} ({u.location}: {u.reason})" for u in unknowns[:_LISTED_UNKNOWNS])
-    more = len(unknowns) - _LISTED_UNKNOWNS
-    return listed + (f"; and {more} more" if more > 0 else "")
+    return listing(
+        [f"{shortened(u.where)} ({shortened(u.location)}: {shortened(u.reason)})" for u in unknowns]
+    )
 
 
 def _order(resource: object) -> tuple[int, list[tuple[int, int | str, str]]]:

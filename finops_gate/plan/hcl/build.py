@@ -30,6 +30,7 @@ from finops_gate.plan.hcl.filefunctions import file_functions
 from finops_gate.plan.hcl.files import FileAccess, repository_top
 from finops_gate.plan.hcl.functions import FUNCTIONS, Function
 from finops_gate.plan.hcl.limits import Budget
+from finops_gate.plan.hcl.note_text import shortened
 from finops_gate.plan.hcl.strings import literal_string
 from finops_gate.plan.hcl.syntax import Attribute, Block, Body, Node, is_tree, subtrees
 from finops_gate.plan.hcl.values import (
@@ -574,7 +575,8 @@ class ModuleInstance:
             written = source if isinstance(source, str) else f".terraform/modules: {key}"
             return self._confined(installed, block, name, written)
         self.context.notes.append(
-            f"{self.prefix}module.{name} (source {source!r}, {block.file}:{block.line}) is not "
+            f"{self.prefix}module.{name} (source {shortened(repr(source))}, "
+            f"{block.file}:{block.line}) is not "
             "evaluated: only local modules (./, ../, an absolute path) or modules installed by "
             "`terraform init` in .terraform/modules are read; its resources are not priced."
         )
@@ -652,7 +654,7 @@ class ModuleInstance:
                 block = self.config.modules[name]
                 self.context.notes.append(
                     f"{self.prefix}module.{name} ({block.file}:{block.line}): count/for_each "
-                    f"is unknown ({children.reason}); its resources are not priced."
+                    f"is unknown ({shortened(children.reason)}); its resources are not priced."
                 )
                 continue
             for _, child in children:
@@ -687,7 +689,7 @@ class ModuleInstance:
         if isinstance(expansion, Unknown):
             self.context.notes.append(
                 f"{address} ({block.file}:{block.line}): count/for_each is unknown "
-                f"({expansion.reason}); not priced."
+                f"({shortened(expansion.reason)}); not priced."
             )
             return
         self.context.budget.add_instances(f"{address} ({block.file}:{block.line})", len(expansion))
