@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from finops_gate.plan.hcl.build import ModuleInstance
+    from finops_gate.plan.hcl.module_instance import ModuleInstance
 
 
 @dataclass(slots=True)
@@ -80,7 +80,8 @@ def _root_instance(
 
     from finops_gate.confine import OutsideRepo
     from finops_gate.errors import PlanError
-    from finops_gate.plan.hcl.build import Context, ModuleInstance, _type_name
+    from finops_gate.plan.hcl.evaluation_context import Context
+    from finops_gate.plan.hcl.module_instance import ModuleInstance, variable_type_name
     from finops_gate.plan.hcl.variables import root_variable_values
 
     root = directory.resolve()
@@ -96,7 +97,9 @@ def _root_instance(
     context.outside_repo = OutsideRepo.READ if allow_outside_repo else OutsideRepo.SKIP
     config = context.config(root)
     string_typed = {
-        name for name, block in config.variables.items() if _type_name(block) in (None, "string")
+        name
+        for name, block in config.variables.items()
+        if variable_type_name(block) in (None, "string")
     }
     inputs = root_variable_values(root, (), (), string_typed)
     inputs.update({k: v for k, v in plan_variables.items() if k in config.variables})

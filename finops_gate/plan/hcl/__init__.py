@@ -19,7 +19,7 @@ from finops_gate.plan.references import ModuleLinks
 from finops_gate.plan.resource import Plan
 
 if TYPE_CHECKING:
-    from finops_gate.plan.hcl.build import UnknownValue
+    from finops_gate.plan.hcl.evaluation_context import UnknownValue
     from finops_gate.plan.region import RegionOptions
 
 HCL_FORMAT_VERSION = "hcl"
@@ -43,8 +43,9 @@ def load_directory(
     outside the repository too (else they stop the run: finops_gate/confine.py).
     """
     from finops_gate.confine import OutsideRepo
-    from finops_gate.plan.hcl.build import Context, ModuleInstance, _type_name
     from finops_gate.plan.hcl.config import tf_files
+    from finops_gate.plan.hcl.evaluation_context import Context
+    from finops_gate.plan.hcl.module_instance import ModuleInstance, variable_type_name
     from finops_gate.plan.hcl.values import contains_unknown
     from finops_gate.plan.hcl.variables import root_variable_values
     from finops_gate.plan.region import default_region, fallback_note
@@ -64,7 +65,9 @@ def load_directory(
         context.modules_root = Path(terraform_dir_of).resolve()
     config = context.config(root)
     string_typed = {
-        name for name, block in config.variables.items() if _type_name(block) in (None, "string")
+        name
+        for name, block in config.variables.items()
+        if variable_type_name(block) in (None, "string")
     }
     inputs = root_variable_values(root, var_files, var_options, string_typed)
     instance = ModuleInstance(context, config, "", "", inputs, {})
