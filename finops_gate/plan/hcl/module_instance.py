@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from finops_gate.errors import PlanError
-from finops_gate.plan.hcl import schema
+from finops_gate.plan.hcl import provider_schema
 from finops_gate.plan.hcl.config import ModuleFiles, shown_path
 from finops_gate.plan.hcl.datasources import read_data_source
 from finops_gate.plan.hcl.evaluate import Evaluator, Namespace
@@ -238,7 +238,7 @@ class ModuleInstance:
             resource_type = key.split(".", 1)[0]
             self._attributes[cache_key] = self._guard(
                 f"{key}[{index!r}]",
-                lambda: schema.as_stored(
+                lambda: provider_schema.as_stored(
                     resource_type, self.evaluate_body(block.body, scope, top=True)
                 ),
             )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from finops_gate.plan.hcl import schema
+from finops_gate.plan.hcl import provider_schema
 from finops_gate.plan.hcl.evaluation_context import Context, UnknownValue
 from finops_gate.plan.hcl.instance_values import NO_INDEX, BlockList
 from finops_gate.plan.hcl.provider_blocks import ProviderInstance
@@ -46,10 +46,10 @@ def record_resource(
             context.unknowns.append(
                 UnknownValue(f"{address}.{attribute}", f"{block.file}:{line}", found.reason)
             )
-    for attribute, default in schema.DEFAULTS.get(resource_type, {}).items():
+    for attribute, default in provider_schema.DEFAULTS.get(resource_type, {}).items():
         if attribute not in after and attribute not in unknown:
             after[attribute] = default
-    for attribute in schema.computed_attributes(resource_type):
+    for attribute in provider_schema.computed_attributes(resource_type):
         if after.get(attribute) is None and attribute not in unknown:
             after.pop(attribute, None)
             unknown[attribute] = True
@@ -62,7 +62,7 @@ def record_resource(
             k: v if v is None or isinstance(v, (dict, list)) else to_string(v)
             for k, v in tags_value.items()
         }
-    if schema.taggable(resource_type):
+    if provider_schema.taggable(resource_type):
         if "tags" not in unknown:
             after.setdefault("tags", None)
         unknown.pop("tags_all", None)
@@ -129,12 +129,14 @@ def split_after_unknown(
     """(after, after_unknown) as terraform writes them. Like the AWS provider (SDKv2), an
     attribute whose value holds any unknown (a map with an unknown value, a set of ids
     one of which is unknown) is wholly unknown, and so is a set of nested blocks whose
-    elements cannot be told apart (schema.set_block_unknown); other nested blocks are
-    split item by item."""
+    elements cannot be told apart (provider_schema.set_block_unknown); other nested
+    blocks are split item by item."""
     after: dict[str, Any] = {}
     unknown: dict[str, Any] = {}
     for name, value in values.items():
-        if isinstance(value, BlockList) and schema.set_block_unknown(resource_type, name, value):
+        if isinstance(value, BlockList) and provider_schema.set_block_unknown(
+            resource_type, name, value
+        ):
             unknown[name] = True
         elif isinstance(value, BlockList):
             items_after: list[Any] = []
