@@ -43,9 +43,8 @@ def load_directory(
     outside the repository too (else they stop the run: finops_gate/confine.py).
     """
     from finops_gate.confine import OutsideRepo
+    from finops_gate.plan.hcl import evaluation_context, module_instance
     from finops_gate.plan.hcl.config import tf_files
-    from finops_gate.plan.hcl.evaluation_context import Context
-    from finops_gate.plan.hcl.module_instance import ModuleInstance, variable_type_name
     from finops_gate.plan.hcl.values import contains_unknown
     from finops_gate.plan.hcl.variables import root_variable_values
     from finops_gate.plan.region import default_region, fallback_note
@@ -56,7 +55,7 @@ def load_directory(
         raise PlanError(f"{label}: no such directory")
     if not tf_files(root):
         raise PlanError(f"{label}: no .tf files in this directory")
-    context = Context(root=root, root_variables={})
+    context = evaluation_context.Context(root=root, root_variables={})
     if allow_outside_repo:
         context.outside_repo = OutsideRepo.READ
     if regions is not None:
@@ -67,10 +66,10 @@ def load_directory(
     string_typed = {
         name
         for name, block in config.variables.items()
-        if variable_type_name(block) in (None, "string")
+        if module_instance.variable_type_name(block) in (None, "string")
     }
     inputs = root_variable_values(root, var_files, var_options, string_typed)
-    instance = ModuleInstance(context, config, "", "", inputs, {})
+    instance = module_instance.ModuleInstance(context, config, "", "", inputs, {})
     instance.collect()
     variables = {}
     for name in config.variables:
