@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 LONGEST_QUOTED = 40  # characters of one quoted text, quotes included
-LONGEST_TEXT = 120  # characters of one reason or address in a note
+LONGEST_TEXT = 200  # characters of one reason or address in a note
 LISTED_ITEMS = 5  # items of a list in a note; the rest are counted
 ELLIPSIS = "..."
 

@@ -34,6 +34,12 @@ def test_shortened_cuts_quoted_text_and_keeps_what_to_do() -> None:
     # the end of a long reason is kept: it often says what to do
     long_reason = "y" * 300 + " (FINOPS_GATE_MAX_FILE_FUNCTION_BYTES raises the limit)"
     assert shortened(long_reason).endswith("(FINOPS_GATE_MAX_FILE_FUNCTION_BYTES raises the limit)")
+    # the reasons finops-gate itself writes are kept whole
+    limit = (
+        "could not be evaluated: a string of 2097152 characters, longer than the limit of "
+        "1048576 (FINOPS_GATE_MAX_STRING_LENGTH raises it)"
+    )
+    assert shortened(limit) == limit
 
 
 def test_listing_counts_what_it_leaves_out() -> None:
@@ -58,7 +64,8 @@ def test_many_long_unknowns_make_one_readable_note(tmp_path: Path) -> None:
     assert unknowns.endswith(f"; and {40 - LISTED_ITEMS} more")
     assert unknowns.count("aws_instance.web[") == LISTED_ITEMS
     assert "..." in unknowns and LONG_NAME not in unknowns
-    assert len(unknowns) < 1000
+    # however long the configuration's names: the listed items, each part bounded
+    assert len(unknowns) <= 150 + LISTED_ITEMS * (3 * LONGEST_TEXT + 10)
     [remote] = [n for n in notes if n.startswith("module.remote")]
     assert "(source 'git::https://examp...-name-.git?ref=v1', main.tf:12)" in remote
     assert LONG_NAME not in remote and len(remote) < 350
