@@ -12,6 +12,9 @@ import pytest
 
 from tests.conftest import ROOT, build_wheel
 
+# Builds a wheel and installs it in a process of its own.
+pytestmark = pytest.mark.slow
+
 CHECK = """
 import finops_gate, sys
 from finops_gate.bundled import bundled_dir

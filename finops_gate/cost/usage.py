@@ -33,6 +33,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.usage_resources import (
     REGION_KEY,
     RegionProblem,
@@ -266,7 +267,7 @@ class _Checker:
                 if not _plausible_quantity(value):
                     raise UsageFileError(
                         f"{self.path}: {where}.{key_path}: expected a non-negative number "
-                        f"no larger than {MAX_QUANTITY:g}"
+                        f"no larger than {number_text(MAX_QUANTITY)}"
                     )
             elif key_path in known.words:
                 allowed = known.words[key_path]

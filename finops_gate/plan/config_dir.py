@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from finops_gate.plan.hcl.build import ModuleInstance
+    from finops_gate.plan.hcl.module_instance import ModuleInstance
 
 
 @dataclass(slots=True)
@@ -80,7 +80,7 @@ def _root_instance(
 
     from finops_gate.confine import OutsideRepo
     from finops_gate.errors import PlanError
-    from finops_gate.plan.hcl.build import Context, ModuleInstance, _type_name
+    from finops_gate.plan.hcl import evaluation_context, module_instance
     from finops_gate.plan.hcl.variables import root_variable_values
 
     root = directory.resolve()
@@ -92,15 +92,17 @@ def _root_instance(
         return _LAST[key]
     if not has_tf_files(root):
         raise PlanError(f"{directory}: no .tf files")
-    context = Context(root=root, root_variables={})
+    context = evaluation_context.Context(root=root, root_variables={})
     context.outside_repo = OutsideRepo.READ if allow_outside_repo else OutsideRepo.SKIP
     config = context.config(root)
     string_typed = {
-        name for name, block in config.variables.items() if _type_name(block) in (None, "string")
+        name
+        for name, block in config.variables.items()
+        if module_instance.variable_type_name(block) in (None, "string")
     }
     inputs = root_variable_values(root, (), (), string_typed)
     inputs.update({k: v for k, v in plan_variables.items() if k in config.variables})
-    instance = ModuleInstance(context, config, "", "", inputs, {})
+    instance = module_instance.ModuleInstance(context, config, "", "", inputs, {})
     _LAST.clear()
     _LAST[key] = instance
     return instance

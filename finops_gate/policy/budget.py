@@ -55,7 +55,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from finops_gate.cost.model import Estimate, ResourceCost
+from finops_gate.cost.number_text import number_text
 from finops_gate.errors import PolicyError
+from finops_gate.plan.resource import Resource
 from finops_gate.policy.environment import EnvironmentResolver, group_tags
 from finops_gate.policy.findings import Finding
 from finops_gate.policy.kind import CheckContext, PolicyKind
@@ -110,6 +112,11 @@ def _sum(costs: list[ResourceCost]) -> _Sum:
 
 def run(policy: BudgetPolicy, context: CheckContext) -> list[Finding]:
     return check(policy, context.estimate, context.environments, context.variables)
+
+
+def applies_to(policy: BudgetPolicy, resource: Resource) -> bool:
+    """Every resource counts towards a budget; its findings are about the plan."""
+    return True
 
 
 def check(
@@ -219,7 +226,12 @@ def _thresholds(
     checks: list[tuple[Threshold | None, float | None, str, Callable[[float], str]]] = [
         (thresholds.total_monthly_cost, total.after, "monthly cost", money),
         (thresholds.monthly_cost_delta, total.delta, "monthly cost increase", money),
-        (thresholds.percent_increase, total.percent, "monthly cost increase", lambda v: f"{v:g}%"),
+        (
+            thresholds.percent_increase,
+            total.percent,
+            "monthly cost increase",
+            lambda v: f"{number_text(v)}%",
+        ),
     ]
     findings: list[Finding] = []
     for threshold, value, label, show in checks:
@@ -251,7 +263,9 @@ def _of_budget(threshold: Threshold, kind: str) -> str:
     if threshold.budget is None:
         return ""
     percent = threshold.warn_at if kind == "warn" else (threshold.fail_at or 100.0)
-    return f" ({percent:g}% of the budget ${threshold.budget:,.2f})"
+    if percent is None:  # a warning comes from warn_at, so it is set
+        return ""
+    return f" ({number_text(percent)}% of the budget ${threshold.budget:,.2f})"
 
 
 def _level(threshold: Threshold, value: float) -> tuple[str, str, float] | None:
@@ -297,4 +311,4 @@ def _unit_cost(policy: BudgetPolicy, whole: _Sum, variables: Mapping[str, Any]) 
     ]
 
 
-KIND = PolicyKind("budget", BudgetPolicy, plan_wide=True, check=run)
+KIND = PolicyKind("budget", BudgetPolicy, plan_wide=True, check=run, applies_to=applies_to)

@@ -82,18 +82,19 @@ def evaluate_policies(
     levels: dict[str, str] = {INCOMPLETE_PLAN_ID: "advisory"}
     unknown_action = policy_file.environment.unknown.action
     levels[UNKNOWN_ENVIRONMENT_ID] = "hard-mandatory" if unknown_action == "fail" else "advisory"
+    applied_to: list[tuple[str, tuple[str, ...]]] = []
     for policy in policy_file.policies:
         levels[policy.id] = policy.level
         kind = POLICY_KINDS[policy.kind]
-        scoped = (
-            []
-            if kind.plan_wide
-            else [
+        scoped: list[Resource] = []
+        if not kind.plan_wide:
+            actions = getattr(policy, "actions", ())
+            scoped = [
                 r
                 for r in resources
-                if in_scope(getattr(policy, "actions", ()), r, options.all_resources)
+                if in_scope(actions, r, options.all_resources) and kind.applies(policy, r)
             ]
-        )
+            applied_to.append((policy.id, tuple(r.address for r in scoped)))
         context = CheckContext(
             scoped, estimate, environments, variables, options.recommendations
         )
@@ -115,6 +116,7 @@ def evaluate_policies(
         overrides=tuple(overrides.values()),
         expired_waivers=expired_waivers,
         enforcement=tuple((p.id, p.level) for p in policy_file.policies),
+        applied_to=tuple(applied_to),
     )
 
 

@@ -70,6 +70,8 @@ class PolicyResult:
     overrides: tuple[Override, ...] = ()
     expired_waivers: tuple[WaiverRef, ...] = ()
     enforcement: tuple[tuple[str, str], ...] = ()  # (policy id, level) of every policy
+    # (policy id, the addresses it checked) of every policy about resources
+    applied_to: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def verdict_of(findings: list[Finding] | tuple[Finding, ...]) -> Verdict:

@@ -51,6 +51,15 @@ def run(policy: InstanceSizePolicy, context: CheckContext) -> list[Finding]:
     return check(policy, context.resources, context.environments)
 
 
+def applies_to(policy: InstanceSizePolicy, resource: Resource) -> bool:
+    """A resource that asks for an instance type (known or not); not, say, a VPC."""
+    return bool(
+        instance_types(
+            resource.type, resource.current, resource.after_unknown, resource.config_expressions
+        )
+    )
+
+
 def check(
     policy: InstanceSizePolicy, resources: list[Resource], environments: EnvironmentResolver
 ) -> list[Finding]:
@@ -111,4 +120,6 @@ def _violation(
     return None
 
 
-KIND = PolicyKind("instance_size", InstanceSizePolicy, plan_wide=False, check=run)
+KIND = PolicyKind(
+    "instance_size", InstanceSizePolicy, plan_wide=False, check=run, applies_to=applies_to
+)

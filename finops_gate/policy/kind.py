@@ -1,7 +1,12 @@
 """What a policy kind is (as yamllint's rules are): a name, the pydantic model of its
 entries in a policy file, whether its findings are about the whole plan rather than one
-resource, and one `check(policy, context)` with the same signature for every kind. The
-registry of kinds is `finops_gate.policy.kinds.POLICY_KINDS`."""
+resource, one `check(policy, context)` and one `applies_to(policy, resource)` with the same
+signatures for every kind. The registry of kinds is `finops_gate.policy.kinds.POLICY_KINDS`.
+
+`applies_to` says whether a policy checks a resource at all (a tag policy and an IAM
+policy, which has no tags, do not meet); the engine asks it once per resource in scope and
+the report lists, per policy, the addresses it applied to (JUnit has a test case for each).
+A plan-wide kind's findings are about the plan, whatever it applies to."""
 
 from __future__ import annotations
 
@@ -41,8 +46,15 @@ class PolicyKind(Generic[PolicyT]):
     model: type[PolicyT]
     plan_wide: bool
     check: Callable[[PolicyT, CheckContext], list[Finding]]
+    applies_to: Callable[[PolicyT, Resource], bool]
+
+    def applies(self, policy: PolicyEntry, resource: Resource) -> bool:
+        return self.applies_to(self._own(policy), resource)
 
     def run(self, policy: PolicyEntry, context: CheckContext) -> list[Finding]:
+        return self.check(self._own(policy), context)
+
+    def _own(self, policy: PolicyEntry) -> PolicyT:
         if not isinstance(policy, self.model):
             raise TypeError(f"a {type(policy).__name__} is not a {self.name} policy")
-        return self.check(policy, context)
+        return policy

@@ -68,15 +68,19 @@ def run(policy: RequiredTagsPolicy, context: CheckContext) -> list[Finding]:
     return check(policy, context.resources)
 
 
+def applies_to(policy: RequiredTagsPolicy, resource: Resource) -> bool:
+    """A taggable resource of the policy's `resource_types` (all, when not given) and not
+    of its `exclude_types`."""
+    if policy.resource_types and resource.type not in policy.resource_types:
+        return False
+    return resource.type not in policy.exclude_types and is_taggable_resource(resource)
+
+
 def check(policy: RequiredTagsPolicy, resources: list[Resource]) -> list[Finding]:
     findings: list[Finding] = []
-    types = set(policy.resource_types) if policy.resource_types else None
     for resource in resources:
-        if types is not None and resource.type not in types:
-            continue
-        if resource.type in policy.exclude_types or not is_taggable_resource(resource):
-            continue
-        findings.extend(_check_resource(policy, resource))
+        if applies_to(policy, resource):
+            findings.extend(_check_resource(policy, resource))
     return findings
 
 
@@ -210,4 +214,6 @@ def _launch_template(
     ]
 
 
-KIND = PolicyKind("required_tags", RequiredTagsPolicy, plan_wide=False, check=run)
+KIND = PolicyKind(
+    "required_tags", RequiredTagsPolicy, plan_wide=False, check=run, applies_to=applies_to
+)

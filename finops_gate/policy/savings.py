@@ -7,10 +7,12 @@ default) never changes the verdict. docs/savings.md describes every check.
 
 from __future__ import annotations
 
+from finops_gate.plan.resource import Resource
 from finops_gate.policy.findings import Finding
 from finops_gate.policy.kind import CheckContext, PolicyKind
 from finops_gate.policy.schema import SavingsPolicy
 from finops_gate.savings.model import Recommendation
+from finops_gate.savings.registry import SAVINGS_CHECKS
 
 
 def run(policy: SavingsPolicy, context: CheckContext) -> list[Finding]:
@@ -36,4 +38,12 @@ def message(item: Recommendation) -> str:
     return f"{item.change} saves {mark}${item.monthly_savings:,.2f}/month"
 
 
-KIND = PolicyKind("savings", SavingsPolicy, plan_wide=False, check=run)
+def applies_to(policy: SavingsPolicy, resource: Resource) -> bool:
+    """The resource is of a type the policy's check looks at."""
+    check = SAVINGS_CHECKS.get(policy.check)
+    return check is not None and resource.type in check.RESOURCE_TYPES
+
+
+KIND = PolicyKind(
+    "savings", SavingsPolicy, plan_wide=False, check=run, applies_to=applies_to
+)

@@ -1,8 +1,12 @@
-"""JUnit XML for CI test reports: one test case per policy x resource.
+"""JUnit XML for CI test reports: one test case per policy x resource it applies to.
 
-Each policy is a test suite. A policy about resources gets one test case per resource the
-plan creates, updates or replaces (the resources policies check), plus any other address a
-finding names; a plan-wide policy (a budget) gets one test case named `plan`. An `error`
+Each policy is a test suite. A policy about resources gets one test case per resource it
+checked: in its scope (created, updated or replaced by the plan, or as its `actions` say;
+unchanged ones too with --all-resources) and of a kind it applies to (a tag policy, a
+taggable resource of its `resource_types`; an instance-size policy, a resource with an
+instance type, so never an `aws_vpc`), plus any other address a finding names. A
+plan-wide policy (a budget) gets one test case named `plan`, as does a policy that checked
+nothing, to show it ran. An `error`
 finding makes its test case fail; a `warning` is reported in the case's `system-out` and
 the case passes, as it does the gate. When the totals are only lower bounds (resources not
 priced), each suite has a `monthly-cost` property with the headline, e.g.
@@ -18,7 +22,6 @@ from collections.abc import Mapping
 from xml.etree import ElementTree as ET
 
 from finops_gate.errors import printable
-from finops_gate.plan.resource import Action
 from finops_gate.policy.findings import Finding
 from finops_gate.report.escape import xml_document
 from finops_gate.report.headline import headline
@@ -26,16 +29,6 @@ from finops_gate.report.model import Report
 from finops_gate.report.sarif import PolicyRule, rules_for, sorted_findings
 
 PLAN_CASE = "plan"
-_CHECKED_ACTIONS = (Action.CREATE, Action.UPDATE, Action.REPLACE)
-
-
-def _checked_addresses(report: Report) -> list[str]:
-    return sorted(
-        cost.resource.address
-        for cost in report.estimate.resources
-        if cost.resource.action in _CHECKED_ACTIONS
-    )
-
 
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -59,7 +52,7 @@ def junit_tree(report: Report, rules: Mapping[str, PolicyRule] | None = None) ->
     by_case: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for finding in sorted_findings(report.findings):
         by_case[(finding.policy_id, finding.address or PLAN_CASE)].append(finding)
-    addresses = _checked_addresses(report)
+    applied_to = dict(report.applied_to)
     totals = report.estimate.totals
     cost = _clean(headline(totals))
 
@@ -70,7 +63,7 @@ def junit_tree(report: Report, rules: Mapping[str, PolicyRule] | None = None) ->
         if rule.plan_wide or (names and names <= {PLAN_CASE}):
             names.add(PLAN_CASE)
         else:
-            names.update(addresses)
+            names.update(applied_to.get(rule.id, ()))
         if not names:
             names.add(PLAN_CASE)  # a policy with nothing to check still shows it ran
         suite = ET.SubElement(root, "testsuite", name=rule.id)

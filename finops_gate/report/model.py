@@ -90,6 +90,9 @@ class Report:
     rules: tuple[PolicyRule, ...] = ()
     # Savings suggestions not waived, biggest saving first (finops_gate/savings/).
     recommendations: tuple[Recommendation, ...] = ()
+    # (policy id, the addresses it checked) of every policy about resources, as the
+    # policy engine found them: JUnit has a test case for each.
+    applied_to: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def potential_monthly_savings(self) -> float:
@@ -151,4 +154,5 @@ def build_report(
         enforcement=result.enforcement if result else (),
         rules=rules,
         recommendations=recommendations,
+        applied_to=result.applied_to if result else (),
     )

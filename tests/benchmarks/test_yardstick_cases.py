@@ -74,6 +74,7 @@ def test_a_path_without_cases_is_an_error(tmp_path: Path) -> None:
         lay_out_cases(tmp_path, tmp_path / "work")
 
 
+@pytest.mark.slow
 def test_a_usage_file_is_used_when_valid_and_reported_when_refused(tmp_path: Path) -> None:
     valid = "version: 0.1\nresource_usage:\n  aws_nat_gateway.nat:\n    monthly_data_processed_gb: 100\n"
     _, (case,) = lay_out_cases(_clone(tmp_path / "a", usage=valid), tmp_path / "wa")
@@ -91,6 +92,7 @@ def test_a_usage_file_is_used_when_valid_and_reported_when_refused(tmp_path: Pat
     assert run.resources["aws_nat_gateway.nat"].monthly_cost == pytest.approx(32.85)
 
 
+@pytest.mark.slow
 def test_in_process_runs_give_what_a_process_of_its_own_gives(tmp_path: Path) -> None:
     clone = _clone(tmp_path / "infracost", usage="version: 9\n")
     _, (case,) = lay_out_cases(clone, tmp_path / "work")

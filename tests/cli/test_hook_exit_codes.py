@@ -142,6 +142,7 @@ def test_internal_error_is_exit_3_with_the_clis_line(
     assert hook_err.startswith("finops-gate: internal error: RuntimeError: estimator bug")
 
 
+@pytest.mark.slow
 def test_internal_error_through_the_installed_entry_point_has_no_traceback(
     tmp_path: Path,
 ) -> None:
@@ -171,6 +172,7 @@ def test_internal_error_through_the_installed_entry_point_has_no_traceback(
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_full_standard_output_is_exit_2(tmp_path: Path) -> None:
     _write(tmp_path, {"app/main.tf": TAGGED})
     with open("/dev/full", "w", encoding="utf-8") as full:
@@ -191,6 +193,7 @@ def test_full_standard_output_is_exit_2(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("signal_number", "last_line"),
     [
@@ -281,6 +284,7 @@ def test_a_fifo_or_a_device_named_tf_elsewhere_in_the_repository_is_not_read(
     assert time.monotonic() - started < TIME_BOUND
 
 
+@pytest.mark.slow
 def test_the_hook_does_not_import_the_other_renderers(tmp_path: Path) -> None:
     """pre-commit runs the hook on every commit: Markdown (Jinja2), SARIF, JUnit and the
     comment client stay unloaded."""

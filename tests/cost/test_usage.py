@@ -312,7 +312,7 @@ def test_cli_usage_file_and_error_exit_code(
     plan = str(fixture_plan_path("services_us_east_1"))
     code, out, err = run_cli(["check", plan, "--usage-file", good, "--format", "json"], capsys)
     assert code in (0, 1), err
-    assert "standard.storage_gb = 1000" in out
+    assert "standard.storage_gb = 1,000" in out
     bad = tmp_path / "bad.yml"
     bad.write_text("version: 0.1\nresource_usage:\n  aws_s3_bucket.data:\n    size: 1\n")
     code, out, err = run_cli(["check", plan, "--usage-file", str(bad), "--strict-usage"], capsys)

@@ -115,7 +115,7 @@ def test_check_warns_on_stderr_and_in_the_notes(
     notes = report["plan"]["notes"] if "plan" in report else report["notes"]
     assert sum("u.yml" in note for note in notes) == 4
     # the usable entries still price: 1000 GB of S3 Standard
-    assert "standard.storage_gb = 1000" in out
+    assert "standard.storage_gb = 1,000" in out
 
 
 def test_strict_usage_exits_2_naming_the_first(

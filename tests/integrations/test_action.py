@@ -162,6 +162,7 @@ def test_bad_inputs_are_named(env: dict[str, str], message: str) -> None:
         action_call(env, supported=frozenset({"--policy"}))
 
 
+@pytest.mark.slow
 def test_entrypoint_as_github_runs_it(api: FakeApi, tmp_path: Path) -> None:
     """`finops-gate action` in a subprocess with the environment GitHub gives a container."""
     workspace = tmp_path / "workspace"
@@ -226,6 +227,7 @@ def test_entrypoint_as_github_runs_it(api: FakeApi, tmp_path: Path) -> None:
     assert "comment updated" in result.stderr
 
 
+@pytest.mark.slow
 def test_the_docker_build_context_is_enough_to_install(tmp_path: Path) -> None:
     """What .dockerignore lets into the image builds the package (docker itself is not run)."""
     pytest.importorskip("hatchling")

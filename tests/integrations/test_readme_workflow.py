@@ -87,6 +87,7 @@ def _evaluate(value: object) -> str:
     return text
 
 
+@pytest.mark.slow
 def test_the_step_works_as_written(
     workflow: dict[str, Any], action: dict[str, Any], api: FakeApi, tmp_path: Path
 ) -> None:

@@ -133,6 +133,7 @@ def test_readme_error_table_lists_every_rule_the_table_uses() -> None:
     assert set(table["rules"]) <= listed
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (SOURCES / "README.md").is_file(), reason="no price sources")
 def test_readme_error_table_is_current() -> None:
     assert _readme_block() == main.rule_error_table(SOURCES.resolve())

@@ -8,6 +8,8 @@ import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from finops_gate.pricing.update import UpdateRequest, update_prices
 from finops_gate.pricing.update.fetch import Downloader
 from finops_gate.pricing.update.progress import NoProgress
@@ -45,6 +47,7 @@ def large_offer() -> Generated:
     return Generated(len(head) + repeats * len(block) + len(tail), chunks)
 
 
+@pytest.mark.slow
 def test_a_large_offer_is_streamed(tmp_path: Path) -> None:
     offer = large_offer()
     files: dict[str, bytes | Generated] = {**tree()}

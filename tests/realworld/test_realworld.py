@@ -36,6 +36,9 @@ from finops_gate.plan.reader import load_plan
 from finops_gate.plan.region import RegionOptions
 from tests.conftest import ROOT
 
+# End to end: whole public configurations through both modes.
+pytestmark = pytest.mark.slow
+
 REALWORLD = ROOT / "tests" / "fixtures" / "realworld"
 CASES = sorted(path.parent for path in REALWORLD.glob("*/expected.yml"))
 # The day the expected costs were worked out: prices that depend on the date (EKS

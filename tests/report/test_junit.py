@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
@@ -28,19 +29,78 @@ def json_report(plan: str) -> dict[str, Any]:
     return json.loads(render(build_gate_report(options), OutputFormat.JSON))
 
 
-def test_cases_per_policy_and_resource() -> None:
+def _cases(root: ET.Element) -> dict[str, list[str]]:
+    return {
+        suite.get("name") or "": [case.get("name") or "" for case in suite.iter("testcase")]
+        for suite in root.iter("testsuite")
+    }
+
+
+def test_cases_per_policy_and_the_resources_it_applies_to() -> None:
     root = junit(str(CASE))
     data = json_report(str(CASE))
     checked = sorted(
         r["address"] for r in data["resources"] if r["action"] in ("create", "update", "replace")
     )
-    suites = {suite.get("name"): suite for suite in root.iter("testsuite")}
-    assert set(suites) == {"required-tags", "non-prod-instance-size", "monthly-budget"}
+    cases = _cases(root)
+    assert set(cases) == {"required-tags", "non-prod-instance-size", "monthly-budget"}
+    # An IAM policy has no tags; only compute and databases have an instance type.
+    assert cases["required-tags"] == [a for a in checked if a != "aws_iam_role_policy.app"]
+    assert cases["non-prod-instance-size"] == [
+        a
+        for a in checked
+        if a.split(".")[0] in ("aws_instance", "aws_db_instance", "aws_eks_node_group")
+    ]
     for name in ("required-tags", "non-prod-instance-size"):
-        cases = [case.get("name") for case in suites[name].iter("testcase")]
-        assert cases == checked
-        assert all(case.get("classname") == name for case in suites[name].iter("testcase"))
-    assert [case.get("name") for case in suites["monthly-budget"].iter("testcase")] == ["plan"]
+        assert all(
+            case.get("classname") == name
+            for case in root.iter("testcase")
+            if case.get("classname") == name
+        )
+    assert cases["monthly-budget"] == ["plan"]
+
+
+def test_no_instance_size_case_for_a_vpc() -> None:
+    cases = _cases(junit(str(fixture_plan_path("priced_us_east_1"))))
+    assert "aws_vpc.main" in cases["required-tags"]
+    for name in ("aws_vpc.main", "aws_route_table.private", "aws_iam_role.lambda"):
+        assert name not in cases["non-prod-instance-size"]
+    assert "aws_instance.web" in cases["non-prod-instance-size"]
+    assert "aws_db_instance.postgres" in cases["non-prod-instance-size"]
+
+
+def test_a_policy_scope_narrows_its_cases(tmp_path: Path) -> None:
+    policy = tmp_path / "p.yml"
+    policy.write_text(
+        "version: 1\n"
+        "policies:\n"
+        "  - id: volume-tags\n"
+        "    kind: required_tags\n"
+        "    resource_types: [aws_ebs_volume]\n"
+        "    tags: {Team: {}}\n",
+        encoding="utf-8",
+    )
+    options = GateOptions(plan=str(fixture_plan_path("priced_us_east_1")), policy=str(policy))
+    root = ET.fromstring(render(build_gate_report(options), OutputFormat.JUNIT, options=options))
+    assert _cases(root)["volume-tags"] == [
+        f"aws_ebs_volume.{name}" for name in ("gp2", "gp3", "io1", "io2", "sc1", "st1", "standard")
+    ]
+
+
+def test_the_report_carries_what_each_policy_applied_to() -> None:
+    report = build_gate_report(GateOptions(plan=str(CASE)))
+    applied = dict(report.applied_to)
+    assert set(applied) == {"required-tags", "non-prod-instance-size"}  # not the budget
+    assert "aws_security_group.app" in applied["required-tags"]
+    assert "aws_security_group.app" not in applied["non-prod-instance-size"]
+    # The renderer reads the report only: without the list, only findings make cases.
+    bare = render_junit(replace(report, applied_to=()), {r.id: r for r in report.rules})
+    names = {
+        c.get("name")
+        for c in ET.fromstring(bare).iter("testcase")
+        if c.get("classname") == "required-tags"
+    }
+    assert names == {f.address for f in report.findings if f.policy_id == "required-tags"}
 
 
 def test_error_findings_fail_their_case_and_warnings_do_not() -> None:

@@ -9,6 +9,7 @@ from finops_gate.cost.estimators._ebs_optimized import EBS_OPTIMIZED_CHARGED
 from finops_gate.cost.estimators._reserved import at_recurring_rate, reservation_note
 from finops_gate.cost.estimators.aws_ec2_capacity_reservation import platform_slug
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
@@ -140,7 +141,7 @@ def instance_usage(spec: LaunchSpec, count: float, spot: bool | None = None) -> 
         notes.append("the average spot price; the actual price varies")
     hours = HOURS_PER_MONTH if spec.monthly_hours is None else spec.monthly_hours
     if spec.monthly_hours is not None:
-        notes.append(f"from the usage file: monthly_hrs = {spec.monthly_hours:g}")
+        notes.append(f"from the usage file: monthly_hrs = {number_text(spec.monthly_hours)}")
     note = "; ".join(notes) or None
     system = _PLATFORM_NAMES.get(purchase.platform, purchase.platform) if not is_spot else "Linux"
     usage = ComponentSpec(
@@ -241,7 +242,10 @@ def cpu_credits(view: AttributeView, spec: LaunchSpec, count: float) -> Componen
     quantity = hours * vcpus * count if hours is not None and vcpus is not None else None
     note = None
     if hours is not None:
-        note = f"from the usage file: monthly_cpu_credit_hrs = {hours:g}, {vcpus or 0:g} vCPUs"
+        note = (
+            f"from the usage file: monthly_cpu_credit_hrs = {number_text(hours)}, "
+            f"{number_text(vcpus or 0)} vCPUs"
+        )
     key = keys.ec2_cpu_credits(kind)
     if spec.purchase.platform == OPERATING_SYSTEMS["windows"]:
         key = keys.EC2_CPU_CREDITS_WINDOWS.get(kind, key)

@@ -11,6 +11,7 @@ from finops_gate.cost.estimators._rds_extended_support import instance_vcpus
 from finops_gate.cost.estimators._reserved import at_recurring_rate, reservation_note
 from finops_gate.cost.estimators._usage import given_usage_specs
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -60,7 +61,8 @@ def cpu_credits(view: AttributeView, instance_class: str, price_key: str) -> lis
             price_key,
             hours * vcpus,
             usage_based=True,
-            note=f"from the usage file: monthly_cpu_credit_hrs = {hours:g}, {vcpus:g} vCPUs",
+            note=f"from the usage file: monthly_cpu_credit_hrs = {number_text(hours)}, "
+            f"{number_text(vcpus)} vCPUs",
         )
     ]
 

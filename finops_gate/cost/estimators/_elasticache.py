@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from finops_gate.cost.estimators._db_usage import RESERVED_WORDS, reserved
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -39,8 +40,8 @@ def with_usage(view: AttributeView, specs: list[ComponentSpec]) -> list[Componen
                 keys.ELASTICACHE_SNAPSHOT,
                 size * max(retention - 1, 0.0),
                 usage_based=True,
-                note=f"from the usage file: snapshot_storage_size_gb = {size:g}, "
-                f"{retention:g} snapshots kept, one free",
+                note=f"from the usage file: snapshot_storage_size_gb = {number_text(size)}, "
+                f"{number_text(retention)} snapshots kept, one free",
             )
         )
     return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 
 
@@ -32,7 +33,7 @@ def chunked_requests(
     quantity = None if count is None else count * chunks / per
     note = None
     if count is not None:
-        note = f"from the usage file: {count_key} = {count:g}"
-        if chunks > 1:
-            note += f", each billed as {chunks} ({size_key} = {size:g})"
+        note = f"from the usage file: {count_key} = {number_text(count)}"
+        if chunks > 1 and size is not None:
+            note += f", each billed as {chunks} ({size_key} = {number_text(size)})"
     return ComponentSpec(name, unit, price_key, quantity, usage_based=True, note=note)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.plan.resource import Action
 from finops_gate.pricing import keys
@@ -74,7 +75,7 @@ def without_reserved_hours(
             continue
         covered = min(hours, free_hours)
         free_hours -= covered
-        note = f"{covered / HOURS_PER_MONTH:g} instance(s) run in {where}"
+        note = f"{number_text(covered / HOURS_PER_MONTH)} instance(s) run in {where}"
         note += ": their hours are billed on the reservation"
         result.append(
             replace(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 
 
@@ -20,7 +21,7 @@ def usage_spec(
     (split across the price's tiers when `tiered`)."""
     value = view.usage_number(usage_key) if usage_key else None
     quantity = None if value is None else value * scale
-    note = f"from the usage file: {usage_key} = {value:g}" if value is not None else None
+    note = f"from the usage file: {usage_key} = {number_text(value)}" if value is not None else None
     return ComponentSpec(
         name, unit, price_key, quantity, usage_based=True, note=note, region=region, tiered=tiered
     )

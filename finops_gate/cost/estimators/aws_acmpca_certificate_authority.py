@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from finops_gate.cost.estimators._tiers import tier_buckets
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -38,7 +39,7 @@ def certificate_lines(requests: float | None) -> list[ComponentSpec]:
     if requests is None:
         name, key = TIERS[0]
         return [ComponentSpec(name, "certificate", key, None, usage_based=True)]
-    note = f"from the usage file: monthly_requests = {requests:g}"
+    note = f"from the usage file: monthly_requests = {number_text(requests)}"
     return [
         ComponentSpec(name, "certificate", key, quantity, usage_based=True, note=note)
         for (name, key), quantity in zip(TIERS, tier_buckets(requests, TIER_WIDTHS), strict=True)
@@ -49,7 +50,11 @@ def certificate_lines(requests: float | None) -> list[ComponentSpec]:
 def estimate(view: AttributeView) -> list[ComponentSpec]:
     requests = view.usage_number("monthly_requests")
     if (view.string("usage_mode") or "").upper() == SHORT_LIVED:
-        note = None if requests is None else f"from the usage file: monthly_requests = {requests:g}"
+        note = (
+            None
+            if requests is None
+            else f"from the usage file: monthly_requests = {number_text(requests)}"
+        )
         return [
             ComponentSpec(
                 "Private certificate authority (short-lived certificate mode)",

@@ -56,6 +56,7 @@ from finops_gate.cost.estimators._compute import (
 )
 from finops_gate.cost.estimators._reservation import targeted_reservations, without_reserved_hours
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
 RESOURCE_TYPES = ("aws_autoscaling_group",)
@@ -193,7 +194,10 @@ def group_components(view: AttributeView) -> list[ComponentSpec]:
     on_demand = min(float(math.ceil(min(on_demand_units, capacity) / weight)), count)
     note = None
     if weight != 1.0:
-        note = f"{capacity:g} capacity units / weighted_capacity {weight:g} = {count:g} instances"
+        note = (
+            f"{number_text(capacity)} capacity units / weighted_capacity "
+            f"{number_text(weight)} = {number_text(count)} instances"
+        )
     specs = []
     if on_demand:
         specs.append(instance_usage(spec, on_demand, spot=False))
@@ -221,7 +225,7 @@ def _warm_pool(view: AttributeView, spec: LaunchSpec) -> list[ComponentSpec]:
     if not size:
         return []
     state = pool.string("pool_state", "Stopped") or "Stopped"
-    note = f"warm pool: {size:g} instance(s) kept {state.lower()}"
+    note = f"warm pool: {number_text(size)} instance(s) kept {state.lower()}"
     if state == "Running":
         specs = [instance_usage(spec, size), *extras(view, spec, size)]
     else:

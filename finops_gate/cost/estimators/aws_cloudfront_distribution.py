@@ -38,6 +38,7 @@ from dataclasses import replace
 
 from finops_gate.cost.estimators._usage import given_usage_specs
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -126,7 +127,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             usage_based=True,
             note=None
             if requests is None
-            else f"from the usage file: monthly_https_requests.us = {requests:g}",
+            else f"from the usage file: monthly_https_requests.us = {number_text(requests)}",
             region=GLOBAL_REGION,
         ),
     ]
@@ -143,7 +144,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 keys.CLOUDFRONT_INVALIDATION,
                 max(paths - FREE_INVALIDATION_PATHS, 0.0),
                 usage_based=True,
-                note=f"from the usage file: monthly_invalidation_requests = {paths:g}",
+                note=f"from the usage file: monthly_invalidation_requests = {number_text(paths)}",
             )
         )
     specs.extend(_global(spec) for spec in optional)
@@ -168,7 +169,8 @@ def _data_out(view: AttributeView) -> list[ComponentSpec]:
             usage_based=True,
             note=None
             if value is None
-            else f"from the usage file: monthly_data_transfer_to_internet_gb = {value:g}",
+            else "from the usage file: monthly_data_transfer_to_internet_gb = "
+            + number_text(value),
             region=GLOBAL_REGION,
             tiered=True,
         )
@@ -191,7 +193,7 @@ def _other_geos_data_out(view: AttributeView) -> list[ComponentSpec]:
                 keys.cloudfront_data_out(geo),
                 value,
                 usage_based=True,
-                note=f"from the usage file: {usage_key} = {value:g}",
+                note=f"from the usage file: {usage_key} = {number_text(value)}",
                 tiered=True,
             )
         )
@@ -203,7 +205,7 @@ def _ssl_certificates(view: AttributeView) -> ComponentSpec | None:
     HTTPS with `ssl_support_method = "vip"` has one, unless the usage file says more."""
     given = view.usage_number("custom_ssl_certificates")
     if given is not None:
-        note = f"from the usage file: custom_ssl_certificates = {given:g}"
+        note = f"from the usage file: custom_ssl_certificates = {number_text(given)}"
         return ComponentSpec(
             SSL_NAME,
             "certificate-month",

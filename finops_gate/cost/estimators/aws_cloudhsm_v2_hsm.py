@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -23,6 +24,6 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             "hour",
             keys.CLOUDHSM_HSM_HOUR,
             hours,
-            note=f"from the usage file: monthly_hrs = {hours:g}",
+            note=f"from the usage file: monthly_hrs = {number_text(hours)}",
         )
     ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from finops_gate.cost.estimators._tiers import tier_buckets
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -38,7 +39,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     if evaluations is None:
         name, key = TIERS[0]
         return [ComponentSpec(name, "evaluation", key, None, usage_based=True)]
-    note = f"from the usage file: monthly_rule_evaluations = {evaluations:g}"
+    note = f"from the usage file: monthly_rule_evaluations = {number_text(evaluations)}"
     return [
         ComponentSpec(name, "evaluation", key, quantity, usage_based=True, note=note)
         for (name, key), quantity in zip(TIERS, tier_buckets(evaluations, TIER_WIDTHS), strict=True)

@@ -49,6 +49,7 @@ from finops_gate.cost.estimators._defaults import joined, set_from_reference
 from finops_gate.cost.estimators._rds_extended_support import extended_support
 from finops_gate.cost.estimators._usage import given_usage_specs, usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
@@ -216,7 +217,8 @@ def _size(view: AttributeView, source: AttributeView | None) -> tuple[float | No
     if outside:
         return None, None
     return ASSUMED_STORAGE_GB, (
-        f"allocated_storage not set: {ASSUMED_STORAGE_GB:g} GB assumed, the smallest RDS accepts"
+        f"allocated_storage not set: {number_text(ASSUMED_STORAGE_GB)} GB assumed, "
+        "the smallest RDS accepts"
     )
 
 
@@ -247,7 +249,9 @@ def _storage(
         minimum_note = None
         if storage_type in ("io1", "io2") and size < PIOPS_MINIMUM_GB:
             billed = PIOPS_MINIMUM_GB
-            minimum_note = f"{storage_type} is billed for at least 100 GB ({size:g} GB allocated)"
+            minimum_note = (
+                f"{storage_type} is billed for at least 100 GB ({number_text(size)} GB allocated)"
+            )
         storage = ComponentSpec(
             name, "GB-month", key, billed, note=joined(type_note, size_note, minimum_note)
         )
@@ -281,7 +285,7 @@ def _iops(
         if iops is None and set_from_reference(view, "iops"):
             return component(None, f"iops unknown until apply ({minimum})")
         if iops is None or iops < PIOPS_MINIMUM_IOPS:
-            given = "not set" if iops is None else f"{iops:g}"
+            given = "not set" if iops is None else number_text(iops)
             return component(PIOPS_MINIMUM_IOPS, note=f"iops {given}: billed {minimum}")
         return component(iops)
     if storage_type != "gp3" or not iops or iops <= GP3_BASELINE_IOPS_SMALL:

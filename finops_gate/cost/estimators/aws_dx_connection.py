@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.plan.aws_regions import COMMERCIAL, GOVCLOUD
 from finops_gate.pricing import keys
@@ -59,7 +60,8 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 keys.DX_DATA_OUT,
                 gb,
                 usage_based=True,
-                note=f"from the usage file: {BY_REGION}.{region.replace('-', '_')} = {gb:g}",
+                note=f"from the usage file: {BY_REGION}.{region.replace('-', '_')} = "
+                + number_text(gb),
                 region=region,
             )
         )

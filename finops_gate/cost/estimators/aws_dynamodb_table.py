@@ -34,6 +34,7 @@ from finops_gate.cost.estimators import _autoscaling
 from finops_gate.cost.estimators._autoscaling import Minimum, autoscaling_minimums, prefixed
 from finops_gate.cost.estimators._usage import given_usage_specs, usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
@@ -157,7 +158,7 @@ def _capacity(
     note = None
     if minimum:
         total += minimum.capacity
-        note = f"table {kind} capacity {minimum.capacity:g} {unit}: {minimum.note}"
+        note = f"table {kind} capacity {number_text(minimum.capacity)} {unit}: {minimum.note}"
     return ComponentSpec(
         f"{name} ({total:g} {unit})",
         f"{unit}-hour",

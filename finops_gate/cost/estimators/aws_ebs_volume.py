@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
@@ -51,7 +52,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         replace(
             spec,
             monthly_quantity=requests / 1e6,
-            note=f"from the usage file: monthly_standard_io_requests = {requests:g}",
+            note=f"from the usage file: monthly_standard_io_requests = {number_text(requests)}",
         )
         if spec.price_key == keys.EBS_STANDARD_IO
         else spec

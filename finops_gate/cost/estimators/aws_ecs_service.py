@@ -30,6 +30,7 @@ import re
 
 from finops_gate.cost.evidence import Link
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
@@ -219,5 +220,5 @@ def _autoscaling_minimum(view: AttributeView) -> tuple[float, str] | None:
     minimum = target.number("min_capacity")
     if minimum is None:
         return None
-    note = f"{minimum:g} tasks: the min_capacity of {link.target.address}"
+    note = f"{number_text(minimum)} tasks: the min_capacity of {link.target.address}"
     return minimum, f"{note} ({link.inferred})" if link.inferred else note

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from finops_gate.cost.estimators._usage import given_usage_specs, usage_spec
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -80,5 +81,8 @@ def _provisioned_throughput(view: AttributeView) -> ComponentSpec:
         "MiBps-month",
         keys.EFS_PROVISIONED_THROUGHPUT,
         max(throughput - baseline, 0.0),
-        note=f"storage_gb = {stored:g} earns a {baseline:g} MiBps baseline (1 MiBps per 20 GB)",
+        note=(
+            f"storage_gb = {number_text(stored)} earns a {number_text(baseline)} MiBps "
+            "baseline (1 MiBps per 20 GB)"
+        ),
     )

@@ -44,6 +44,7 @@ from finops_gate.cost.estimators._compute import (
 from finops_gate.cost.estimators._defaults import set_from_reference
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
@@ -154,7 +155,7 @@ def _disk_size(view: AttributeView) -> tuple[float, str | None]:
         return size, None
     windows = (view.string("ami_type") or "").startswith("WINDOWS")
     default = DEFAULT_WINDOWS_DISK_GB if windows else DEFAULT_DISK_GB
-    return default, f"disk_size not set: {default:g} GB, the EKS default"
+    return default, f"disk_size not set: {number_text(default)} GB, the EKS default"
 
 
 def _eks_ami_volumes(spec: LaunchSpec, ami_type: str) -> None:

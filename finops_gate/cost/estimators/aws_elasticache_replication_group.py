@@ -28,6 +28,7 @@ from finops_gate.cost.estimators._autoscaling import Minimum, autoscaling_minimu
 from finops_gate.cost.estimators._defaults import set_from_reference
 from finops_gate.cost.estimators._elasticache import nodes, with_usage
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 
 USAGE_KEYS = _elasticache.USAGE_KEYS
@@ -92,7 +93,7 @@ def _autoscaled(
     for attribute, minimum in scaled.items():
         if minimum is not None:
             counts[attribute] = minimum.capacity
-            notes.append(f"{attribute} {minimum.capacity:g}: {minimum.note}")
+            notes.append(f"{attribute} {number_text(minimum.capacity)}: {minimum.note}")
         elif view.is_unknown(attribute):
             raise UnknownAttributeError(attribute)
         else:

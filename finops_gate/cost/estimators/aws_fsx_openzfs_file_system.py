@@ -17,6 +17,7 @@ import math
 
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
@@ -64,9 +65,12 @@ def _storage(view: AttributeView, deployment: str, storage_gb: float) -> Compone
     savings = view.usage_number("compression_savings_percent")
     if savings is None:
         savings = DEFAULT_COMPRESSION_SAVINGS
-        note = f"{compression} compression saves {savings:g}% (usage: compression_savings_percent)"
+        note = (
+            f"{compression} compression saves {number_text(savings)}% "
+            "(usage: compression_savings_percent)"
+        )
     else:
-        note = f"from the usage file: compression_savings_percent = {savings:g}"
+        note = f"from the usage file: compression_savings_percent = {number_text(savings)}"
     stored = math.ceil(storage_gb * (1 - savings / 100))
     return ComponentSpec(
         f"SSD storage ({compression} compression, {savings:g}%)", "GB-month", key, stored, note=note

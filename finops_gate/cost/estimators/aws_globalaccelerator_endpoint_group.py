@@ -17,6 +17,7 @@ geography. Rates only some pairs have in the sources: the others are "price not 
 from __future__ import annotations
 
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 from finops_gate.pricing.keys import GLOBAL_REGION
@@ -66,7 +67,7 @@ def _line(source: str, direction: str, geo: str, quantity: float | None) -> Comp
     code, name = GEOGRAPHIES[geo]
     note = None
     if quantity is not None:
-        note = f"from the usage file: {DIRECTIONS[direction]}.{geo} = {quantity:g}"
+        note = f"from the usage file: {DIRECTIONS[direction]}.{geo} = {number_text(quantity)}"
     return ComponentSpec(
         f"{direction.title()}bound DT-premium fee ({name})",
         "GB",

@@ -12,6 +12,7 @@ where nothing is set. `execution_class = "FLEX"` runs at the Flex rate.
 from __future__ import annotations
 
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -40,9 +41,9 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     dpus = job_dpus(view)
     flex = (view.string("execution_class") or "").upper() == "FLEX"
     hours = view.usage_number("monthly_hours")
-    note = f"{dpus:g} DPUs"
+    note = f"{number_text(dpus)} DPUs"
     if hours is not None:
-        note += f"; from the usage file: monthly_hours = {hours:g}"
+        note += f"; from the usage file: monthly_hours = {number_text(hours)}"
     return [
         ComponentSpec(
             f"Duration ({dpus:g} DPUs{', flex' if flex else ''})",

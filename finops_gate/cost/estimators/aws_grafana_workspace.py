@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -34,7 +35,7 @@ def _editors(view: AttributeView) -> ComponentSpec:
         "user-month",
         keys.GRAFANA_EDITOR,
         editors,
-        note=f"from the usage file: editors_administrator_licenses = {editors:g}",
+        note=f"from the usage file: editors_administrator_licenses = {number_text(editors)}",
     )
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from finops_gate.cost.estimators._tiers import tier_buckets
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -70,7 +71,7 @@ def ingested_lines(gigabytes: float | None) -> list[ComponentSpec]:
     if gigabytes is None:
         name, key = TIERS[0]
         return [ComponentSpec(name, "GB", key, None, usage_based=True)]
-    note = f"from the usage file: monthly_data_ingested_gb = {gigabytes:g}"
+    note = f"from the usage file: monthly_data_ingested_gb = {number_text(gigabytes)}"
     return [
         ComponentSpec(name, "GB", key, quantity, usage_based=True, note=note)
         for (name, key), quantity in zip(TIERS, tier_buckets(gigabytes, TIER_WIDTHS), strict=True)

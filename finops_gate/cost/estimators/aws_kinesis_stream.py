@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from finops_gate.cost.estimators._usage import given_usage_specs, usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
@@ -141,6 +142,6 @@ def _extended_retention(view: AttributeView, shards: float) -> list[ComponentSpe
             "shard-hour",
             keys.KINESIS_EXTENDED_RETENTION,
             shards * HOURS_PER_MONTH,
-            note=f"retention_period = {hours:g} hours",
+            note=f"retention_period = {number_text(hours)} hours",
         )
     ]

@@ -13,6 +13,7 @@ functions of the account: each function's duration starts at the first tier.
 from __future__ import annotations
 
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -27,14 +28,17 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     requests = view.usage_number("monthly_requests")
     duration_ms = view.usage_number("request_duration_ms")
     request_note = (
-        None if requests is None else f"from the usage file: monthly_requests = {requests:g}"
+        None
+        if requests is None
+        else f"from the usage file: monthly_requests = {number_text(requests)}"
     )
     gb_seconds = None
     duration_note = None
     if requests is not None and duration_ms is not None:
         gb_seconds = requests * duration_ms / 1000 * memory_mb / 1024
         duration_note = (
-            f"from the usage file: {requests:g} requests x {duration_ms:g} ms x {memory_mb:g} MB"
+            f"from the usage file: {number_text(requests)} requests x "
+            f"{number_text(duration_ms)} ms x {number_text(memory_mb)} MB"
         )
     label = "arm64" if arm else "x86"
     return [

@@ -19,6 +19,7 @@ rate, not the on-demand one.
 from __future__ import annotations
 
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
@@ -65,7 +66,9 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             "GB-second",
             keys.LAMBDA_ARM_PROVISIONED_CONCURRENCY if arm else keys.LAMBDA_PROVISIONED_CONCURRENCY,
             concurrency * gb * hours * SECONDS_PER_HOUR,
-            note=None if hours_used is None else f"from the usage file: {hours_used:g} hours",
+            note=None
+            if hours_used is None
+            else f"from the usage file: {number_text(hours_used)} hours",
         ),
         ComponentSpec(
             "Requests",

@@ -17,6 +17,7 @@ Infracost's divisors, not AWS's per-second definitions (25 new connections/s per
 from __future__ import annotations
 
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -41,16 +42,16 @@ def capacity_unit_hours(
     for key, per_unit in _PER_UNIT.items():
         value = view.usage_number(f"{prefix}{key}")
         if value is not None:
-            units.append((value / per_unit, f"{prefix}{key} = {value:g}"))
+            units.append((value / per_unit, f"{prefix}{key} = {number_text(value)}"))
     rules = view.usage_number(f"{prefix}{_RULE_EVALUATIONS[0]}")
     if kind == "application" and units and rules is not None:
         units.append(
-            (rules / _RULE_EVALUATIONS[1], f"{prefix}{_RULE_EVALUATIONS[0]} = {rules:g}")
+            (rules / _RULE_EVALUATIONS[1], f"{prefix}{_RULE_EVALUATIONS[0]} = {number_text(rules)}")
         )
     if not units:
         return None, None
     hours, source = max(units)
-    return hours, f"from the usage file: {hours:g} LCU-hours a month ({source})"
+    return hours, f"from the usage file: {number_text(hours)} LCU-hours a month ({source})"
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:

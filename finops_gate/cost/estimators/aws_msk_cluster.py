@@ -16,6 +16,7 @@ from __future__ import annotations
 from finops_gate.cost.estimators import _autoscaling
 from finops_gate.cost.estimators._autoscaling import autoscaling_minimums, prefixed
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
@@ -63,7 +64,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 "GB-month",
                 keys.MSK_STORAGE,
                 brokers * size,
-                note=f"{size:g} GB per broker: {minimum.note}" if minimum else None,
+                note=f"{number_text(size)} GB per broker: {minimum.note}" if minimum else None,
             )
         )
     else:

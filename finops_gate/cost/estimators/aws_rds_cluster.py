@@ -25,6 +25,7 @@ from __future__ import annotations
 from finops_gate.cost.estimators._usage import given_usage_specs, usage_spec
 from finops_gate.cost.estimators.aws_db_instance import master_user_secret
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -67,7 +68,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     if writes is not None or reads is not None:
         per_second = (writes or 0.0) + (reads or 0.0)
         io = per_second * SECONDS_PER_MONTH / 1e6
-        io_note = f"from the usage file: {per_second:g} requests per second"
+        io_note = f"from the usage file: {number_text(per_second)} requests per second"
     snapshot = view.usage_number("backup_snapshot_size_gb")
     retention = view.number("backup_retention_period", 1.0) or 1.0
     backup = None
@@ -75,7 +76,8 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     if snapshot is not None:
         backup = snapshot * max(retention - 1, 0.0)
         backup_note = (
-            f"from the usage file: {snapshot:g} GB x {retention:g} days retention, one day free"
+            f"from the usage file: {number_text(snapshot)} GB x {number_text(retention)} "
+            "days retention, one day free"
         )
     backup_storage = ComponentSpec(
         "Backup storage",
@@ -111,8 +113,9 @@ def _backtrack_and_export(view: AttributeView) -> list[ComponentSpec]:
                 keys.AURORA_BACKTRACK,
                 statements * HOURS_PER_MONTH * records * window / 1e6,
                 usage_based=True,
-                note=f"from the usage file: {statements:g} statements an hour x {records:g} "
-                f"change records x {window:g} hours window",
+                note=f"from the usage file: {number_text(statements)} statements an hour x "
+                f"{number_text(records)} "
+                f"change records x {number_text(window)} hours window",
             )
         )
     return specs

@@ -35,6 +35,7 @@ from finops_gate.cost.estimators._db_usage import (
 )
 from finops_gate.cost.estimators._rds_extended_support import extended_support
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -79,7 +80,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
                 usage_based=True,
                 note=None
                 if acus is None
-                else f"from the usage file: capacity_units_per_hr = {acus:g}",
+                else f"from the usage file: capacity_units_per_hr = {number_text(acus)}",
             )
         ]
     return [

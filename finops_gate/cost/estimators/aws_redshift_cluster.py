@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from finops_gate.cost.estimators._usage import given_usage_specs, usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -92,7 +93,8 @@ def _backup(view: AttributeView) -> list[ComponentSpec]:
                 key,
                 in_tier,
                 usage_based=True,
-                note=f"from the usage file: backup_storage_gb, {in_tier:g} GB in this tier",
+                note="from the usage file: backup_storage_gb, "
+                f"{number_text(in_tier)} GB in this tier",
             )
         )
     return specs

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
 
@@ -43,7 +44,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             )
         )
         return specs
-    note = f"from the usage file: monthly_queries = {queries:g}"
+    note = f"from the usage file: monthly_queries = {number_text(queries)}"
     first = min(queries, FIRST_TIER_QUERIES)
     specs.append(
         ComponentSpec(

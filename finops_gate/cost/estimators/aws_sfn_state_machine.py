@@ -16,6 +16,7 @@ import math
 
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -48,8 +49,9 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         billed_ms = math.ceil(duration / DURATION_STEP_MS) * DURATION_STEP_MS
         gb_seconds = requests * billed_ms / 1000 * billed_memory / 1024
         note = (
-            f"from the usage file: {requests:g} requests x {duration:g} ms x {memory:g} MB, "
-            f"billed as {billed_ms:g} ms x {billed_memory:g} MB"
+            f"from the usage file: {number_text(requests)} requests x "
+            f"{number_text(duration)} ms x {number_text(memory)} MB, "
+            f"billed as {number_text(billed_ms)} ms x {number_text(billed_memory)} MB"
         )
     return [
         usage_spec(

@@ -33,6 +33,7 @@ from dataclasses import replace
 from finops_gate.cost.estimators._requests import chunked_requests
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -88,7 +89,7 @@ def _fifo(view: AttributeView) -> list[ComponentSpec]:
     note = None
     if requests is not None and size_kb is not None:
         payload = requests * size_kb / 1e6
-        note = f"from the usage file: {requests:g} requests x {size_kb:g} KB"
+        note = f"from the usage file: {number_text(requests)} requests x {number_text(size_kb)} KB"
     specs = [
         usage_spec(
             view,
@@ -156,16 +157,16 @@ def _deliveries(view: AttributeView) -> list[ComponentSpec]:
         if subscriptions is None:
             continue
         quantity = None
-        note = f"from the usage file: {protocol}_subscriptions = {subscriptions:g}"
+        note = f"from the usage file: {protocol}_subscriptions = {number_text(subscriptions)}"
         if requests is not None:
             quantity = max(subscriptions * requests * chunks - free, 0.0) / 1e6
-            note += f" x {requests * chunks:g} requests, {free:g} free"
+            note += f" x {number_text(requests * chunks)} requests, {number_text(free)} free"
         usage_price = None
         if protocol == "sms":
             per_sms = view.usage_number("sms_notification_price")
             if per_sms is not None:
                 usage_price = per_sms * 1e6
-                note += f"; sms_notification_price = {per_sms:g} USD per SMS"
+                note += f"; sms_notification_price = {number_text(per_sms)} USD per SMS"
         specs.append(
             ComponentSpec(
                 name,

@@ -11,6 +11,7 @@ the standard tier's limit per account and region) is billed per instance-hour.
 from __future__ import annotations
 
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -39,6 +40,8 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             keys.SSM_ADVANCED_INSTANCE_HOUR,
             None if instances is None else instances * HOURS_PER_MONTH,
             usage_based=True,
-            note=None if instances is None else f"from the usage file: instances = {instances:g}",
+            note=None
+            if instances is None
+            else f"from the usage file: instances = {number_text(instances)}",
         )
     ]

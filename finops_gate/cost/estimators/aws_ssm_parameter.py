@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from finops_gate.cost.estimators._usage import usage_spec
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
+from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
 
@@ -34,7 +35,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
     hours = view.usage_number("parameter_storage_hrs")
     notes = [] if tier == "advanced" else [f"tier {tier}: priced as advanced"]
     if hours is not None:
-        notes.append(f"from the usage file: parameter_storage_hrs = {hours:g}")
+        notes.append(f"from the usage file: parameter_storage_hrs = {number_text(hours)}")
     throughput = (view.usage_string("api_throughput_limit") or "advanced").lower()
     return [
         ComponentSpec(

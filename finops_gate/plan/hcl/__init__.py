@@ -14,15 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from finops_gate.errors import PlanError
+from finops_gate.plan.hcl.note_text import listing, shortened
 from finops_gate.plan.references import ModuleLinks
 from finops_gate.plan.resource import Plan
 
 if TYPE_CHECKING:
-    from finops_gate.plan.hcl.build import UnknownValue
+    from finops_gate.plan.hcl.evaluation_context import UnknownValue
     from finops_gate.plan.region import RegionOptions
 
 HCL_FORMAT_VERSION = "hcl"
-_LISTED_UNKNOWNS = 10
 
 
 def load_directory(
@@ -43,7 +43,7 @@ def load_directory(
     outside the repository too (else they stop the run: finops_gate/confine.py).
     """
     from finops_gate.confine import OutsideRepo
-    from finops_gate.plan.hcl.build import Context, ModuleInstance, _type_name
+    from finops_gate.plan.hcl import evaluation_context, module_instance
     from finops_gate.plan.hcl.config import tf_files
     from finops_gate.plan.hcl.values import contains_unknown
     from finops_gate.plan.hcl.variables import root_variable_values
@@ -55,7 +55,7 @@ def load_directory(
         raise PlanError(f"{label}: no such directory")
     if not tf_files(root):
         raise PlanError(f"{label}: no .tf files in this directory")
-    context = Context(root=root, root_variables={})
+    context = evaluation_context.Context(root=root, root_variables={})
     if allow_outside_repo:
         context.outside_repo = OutsideRepo.READ
     if regions is not None:
@@ -64,10 +64,12 @@ def load_directory(
         context.modules_root = Path(terraform_dir_of).resolve()
     config = context.config(root)
     string_typed = {
-        name for name, block in config.variables.items() if _type_name(block) in (None, "string")
+        name
+        for name, block in config.variables.items()
+        if module_instance.variable_type_name(block) in (None, "string")
     }
     inputs = root_variable_values(root, var_files, var_options, string_typed)
-    instance = ModuleInstance(context, config, "", "", inputs, {})
+    instance = module_instance.ModuleInstance(context, config, "", "", inputs, {})
     instance.collect()
     variables = {}
     for name in config.variables:
@@ -109,9 +111,9 @@ def load_directory(
 
 
 def _listing(unknowns: Sequence[UnknownValue]) -> str:
-    listed = "; ".join(f"{u.where} ({u.location}: {u.reason})" for u in unknowns[:_LISTED_UNKNOWNS])
-    more = len(unknowns) - _LISTED_UNKNOWNS
-    return listed + (f"; and {more} more" if more > 0 else "")
+    return listing(
+        [f"{shortened(u.where)} ({shortened(u.location)}: {shortened(u.reason)})" for u in unknowns]
+    )
 
 
 def _order(resource: object) -> tuple[int, list[tuple[int, int | str, str]]]:

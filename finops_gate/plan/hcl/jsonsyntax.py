@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from finops_gate.errors import PlanError
-from finops_gate.plan.hcl import schema
+from finops_gate.plan.hcl import provider_schema
 from finops_gate.plan.hcl.strings import quoted_template
 from finops_gate.plan.hcl.syntax import Body, parse_text
 from finops_gate.plan.hcl.values import EvalError
@@ -112,7 +112,7 @@ def _body(
     indent: str,
     module: bool = False,
 ) -> None:
-    blocks = set(schema.block_types(resource_type)) if resource_type else None
+    blocks = set(provider_schema.block_types(resource_type)) if resource_type else None
     for key, value in body.items():
         if key in _SKIPPED:
             continue

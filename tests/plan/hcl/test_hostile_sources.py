@@ -14,6 +14,9 @@ import pytest
 
 from tests.conftest import FIXTURES
 
+# Each test runs the CLI in a process of its own.
+pytestmark = pytest.mark.slow
+
 SECRET = "finops-test-secret-4711"
 
 
