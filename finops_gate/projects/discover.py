@@ -40,20 +40,13 @@ def _excluded(relative: str, patterns: Iterable[str]) -> bool:
     return False
 
 
-def _tf_directories(root: Path, patterns: list[str]) -> list[Path]:
+def _tf_directories(root: Path) -> list[Path]:
     found: list[Path] = []
     for current, directories, files in os.walk(root):
-        here = Path(current)
-        relative = here.relative_to(root).as_posix()
         # Pruned in place: os.walk does not descend into what is removed.
-        directories[:] = sorted(
-            d
-            for d in directories
-            if not d.startswith(".")
-            and not _excluded(f"{relative}/{d}" if relative != "." else d, patterns)
-        )
+        directories[:] = sorted(d for d in directories if not d.startswith("."))
         if any(name.endswith(".tf") for name in files):
-            found.append(here)
+            found.append(Path(current))
     return found
 
 
@@ -69,9 +62,15 @@ def _called_modules(directory: Path) -> set[Path]:
 def discover_root_modules(root: Path, exclude: Iterable[str] = ()) -> list[Path]:
     """Root module directories under `root`, sorted by their path relative to it."""
     patterns = [*ignore_patterns(root), *exclude]
-    directories = _tf_directories(root, patterns)
+    directories = _tf_directories(root)
+    # Calls from excluded directories count too: a module stays a module when only its
+    # callers are excluded.
     called: set[Path] = set()
     for directory in directories:
         called |= _called_modules(directory)
-    roots = [d for d in directories if d.resolve() not in called]
+    roots = [
+        d
+        for d in directories
+        if d.resolve() not in called and not _excluded(d.relative_to(root).as_posix(), patterns)
+    ]
     return sorted(roots, key=lambda d: d.relative_to(root).as_posix())
