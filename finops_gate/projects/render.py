@@ -146,7 +146,9 @@ def _environment() -> Environment:
 
 
 def _footer(run: RunReport) -> str:
-    versions = sorted({str(p.data.get("tool_version", "")) for p in run.projects if p.data})
+    versions = sorted(
+        {str(p.data["tool_version"]) for p in run.projects if p.data and p.data.get("tool_version")}
+    )
     dates = sorted(
         {
             str(p.data["prices"]["prices_date"])

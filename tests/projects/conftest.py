@@ -8,6 +8,9 @@ import pytest
 from finops_gate.cli import main
 from tests.conftest import ROOT
 
+# The fake GitHub API and the clean CI environment of the integration tests.
+from tests.integrations.conftest import _no_ci_environment, api  # noqa: F401
+
 MONOREPO = ROOT / "tests" / "fixtures" / "monorepo"
 
 

@@ -40,7 +40,7 @@ def test_unknown_key_is_named(tmp_path: Path) -> None:
 def test_unknown_top_level_key_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = write(tmp_path / "finops-gate.yml", "projets: []\n")
     code, out, err = run(["--config", str(config)], capsys)
-    assert code == 2
+    assert (code, out) == (2, "")
     assert err == f"finops-gate: error: {config}: projets: unknown key\n"
 
 
