@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 from xml.etree import ElementTree as ET
@@ -313,6 +314,14 @@ def render_run_sarif(run: RunReport) -> str:
     return json_document(text) + "\n"
 
 
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    """XML 1.0 cannot hold most control characters, even escaped (tag values, file names)."""
+    return _NOT_IN_XML.sub("?", text)
+
+
 def render_run_junit(run: RunReport) -> str:
     root = ET.Element("testsuites", name="finops-gate")
     tests = failures = 0
@@ -320,7 +329,9 @@ def render_run_junit(run: RunReport) -> str:
         if project.junit is None:
             suite = ET.SubElement(root, "testsuite", name=f"{project.name}/load")
             case = ET.SubElement(suite, "testcase", classname=project.name, name=project.path)
-            ET.SubElement(case, "failure", message=project.error or NOT_EVALUATED, type="error")
+            ET.SubElement(
+                case, "failure", message=_clean(project.error or NOT_EVALUATED), type="error"
+            )
             for key, value in (
                 ("tests", "1"),
                 ("failures", "1"),
@@ -343,8 +354,8 @@ def render_run_junit(run: RunReport) -> str:
         case = ET.SubElement(suite, "testcase", classname="budgets", name="run")
         if errors:
             ET.SubElement(
-                case, "failure", message=errors[0].message, type="error"
-            ).text = "\n".join(f"[{f.severity}] {f.policy_id}: {f.message}" for f in errors)
+                case, "failure", message=_clean(errors[0].message), type="error"
+            ).text = _clean("\n".join(f"[{f.severity}] {f.policy_id}: {f.message}" for f in errors))
         for key, value in (("tests", "1"), ("failures", str(int(bool(errors)))), ("errors", "0")):
             suite.set(key, value)
         suite.set("skipped", "0")

@@ -69,6 +69,8 @@ def test_cross_project_budget_fails_the_run(
     assert all(p["verdict"] == "pass" for p in data["projects"])
     [error] = [f for f in data["budget_findings"] if f["severity"] == "error"]
     assert error["policy_id"] == "repository-monthly"
+    _, junit, _ = run(["--config", str(config), "--format", "junit"], capsys)
+    assert '<testsuite name="budgets" tests="1" failures="1"' in junit
 
 
 def test_tag_group_budget_across_projects(
