@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -118,7 +118,7 @@ def run_many(
     from finops_gate.projects.runner import ProjectError, run_tasks
 
     tasks, _root, budgets, source = _project_tasks(base, config, recursive, base.output_format)
-    outcomes = run_tasks(tasks, jobs)
+    outcomes = run_tasks(tasks, jobs, progress_reporter())
     for outcome in outcomes:
         for line in outcome.warnings:
             click.echo(one_line(f"finops-gate: warning: {outcome.name}: {line}"), err=True)
@@ -138,6 +138,34 @@ def run_many(
         source if budgets else "",
     )
     _finish(run, base.output_format, output, base.fail_on, publishing)
+
+
+_BAR_WIDTH = 30
+
+
+def progress_reporter(
+    environ: Mapping[str, str] | None = None,
+) -> Callable[[int, int, str], None] | None:
+    """A bar redrawn in place on a terminal; one plain line per project in CI (logs do
+    not redraw); nothing otherwise, so scripts reading standard error see only problems."""
+    env = os.environ if environ is None else environ
+    if sys.stderr.isatty() and env.get("TERM") != "dumb":
+
+        def bar(done: int, total: int, name: str) -> None:
+            filled = _BAR_WIDTH * done // total
+            line = f"[{'#' * filled}{'.' * (_BAR_WIDTH - filled)}] {done}/{total} {name}"
+            end = "\n" if done == total else ""
+            sys.stderr.write("\r\x1b[K" + one_line(line)[:120] + end)
+            sys.stderr.flush()
+
+        return bar
+    if env.get("CI", "").lower() in ("true", "1") or env.get("GITHUB_ACTIONS") == "true":
+
+        def lines(done: int, total: int, name: str) -> None:
+            click.echo(one_line(f"finops-gate: {done}/{total} projects done ({name})"), err=True)
+
+        return lines
+    return None
 
 
 def _finish(

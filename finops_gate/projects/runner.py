@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -136,14 +136,25 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def run_tasks(tasks: Sequence[ProjectTask], jobs: int | None = None) -> list[ProjectOutcome]:
-    """Every task's outcome, in the order of `tasks`."""
+Progress = Callable[[int, int, str], None]  # (done, total, name of the project just done)
+
+
+def run_tasks(
+    tasks: Sequence[ProjectTask], jobs: int | None = None, progress: Progress | None = None
+) -> list[ProjectOutcome]:
+    """Every task's outcome, in the order of `tasks`; `progress` is told as each ends."""
     shared = load_shared(tasks)
     workers = min(jobs or default_jobs(), len(tasks))
+    total = len(tasks)
     if workers <= 1:
         _install(shared)
         try:
-            return [evaluate(task) for task in tasks]
+            outcomes: list[ProjectOutcome] = []
+            for task in tasks:
+                outcomes.append(evaluate(task))
+                if progress is not None:
+                    progress(len(outcomes), total, task.name)
+            return outcomes
         finally:
             _install_none()
     methods = multiprocessing.get_all_start_methods()
@@ -151,7 +162,12 @@ def run_tasks(tasks: Sequence[ProjectTask], jobs: int | None = None) -> list[Pro
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_install, initargs=(shared,)
     ) as pool:
-        return list(pool.map(evaluate, tasks))
+        futures = [pool.submit(evaluate, task) for task in tasks]
+        if progress is not None:
+            names = {future: task.name for future, task in zip(futures, tasks, strict=True)}
+            for done, future in enumerate(as_completed(futures), start=1):
+                progress(done, total, names[future])
+        return [future.result() for future in futures]
 
 
 def _install_none() -> None:

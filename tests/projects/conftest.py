@@ -30,3 +30,9 @@ def monorepo(tmp_path: Path) -> Path:
     # A repository root, as a checkout has: local modules are read inside it only.
     (target / ".git").mkdir()
     return target
+
+
+@pytest.fixture(autouse=True)
+def _no_progress_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Progress lines appear in CI; tests read standard error as a user's terminal-less run."""
+    monkeypatch.delenv("CI", raising=False)
