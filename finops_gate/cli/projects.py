@@ -15,7 +15,7 @@ from finops_gate.cli.common import CONTEXT, write_text
 from finops_gate.errors import CommentError, ExitCode, FinopsGateError, one_line
 from finops_gate.integrations.comments import Behavior
 from finops_gate.options import FailOn, GateOptions, OutputFormat
-from finops_gate.policy.findings import Verdict
+from finops_gate.policy.findings import Finding, Verdict
 from finops_gate.projects.model import RunReport
 
 
@@ -212,6 +212,10 @@ def publish_run(run: RunReport, publishing: Publishing) -> bool:
     markdown = render_run_markdown(run, publishing.project)
     if in_actions:
         _append(env.get("GITHUB_STEP_SUMMARY"), markdown, "step summary")
+        # On standard error: the report on standard output may be read by a script.
+        for line in workflow_commands.annotation_lines(run_findings(run)):
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
     posted, url = True, ""
     if publishing.comment:
         try:
@@ -245,6 +249,24 @@ def publish_run(run: RunReport, publishing: Publishing) -> bool:
         }
         _append(env.get("GITHUB_OUTPUT"), workflow_commands.output_text(values), "step outputs")
     return posted
+
+
+def run_findings(run: RunReport) -> list[Finding]:
+    """Every project's findings, their addresses as `project:address`, then the budgets'."""
+    findings: list[Finding] = []
+    for project in run.projects:
+        for item in project.findings:
+            address = item.get("address")
+            findings.append(
+                Finding(
+                    str(item["policy_id"]),
+                    str(item["severity"]),
+                    f"{project.name}:{address}" if address else project.name,
+                    str(item["message"]),
+                    str(item.get("remediation") or ""),
+                )
+            )
+    return findings + list(run.budget_findings)
 
 
 def load_reports(paths: Sequence[str]) -> list[Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,25 @@ def test_unchanged_projects_are_left_out_first() -> None:
     assert fitted.count("<summary>Cost changes of app") == 10
     assert "<summary>✅ pass quiet199: no change" not in fitted
     assert "Shortened to fit" in fitted
+
+
+def test_actions_summary_outputs_and_annotations(
+    monorepo: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    monkeypatch.setenv("GITHUB_OUTPUT", str(tmp_path / "output"))
+    monkeypatch.setenv("CI", "false")
+    code, out, err = run([str(monorepo), "--recursive", "--format", "json"], capsys)
+    assert code == 1  # legacy misses a required tag
+    assert json.loads(out)["verdict"] == "fail"
+    summary = (tmp_path / "summary.md").read_text()
+    assert summary.startswith("<!-- finops-gate -->\n## ❌ finops-gate: fail (4 projects)")
+    outputs = dict(line.split("=", 1) for line in (tmp_path / "output").read_text().splitlines())
+    assert outputs["verdict"] == "fail" and outputs["projects"] == "4"
+    annotations = [line for line in err.splitlines() if line.startswith("::error ")]
+    assert len(annotations) == 1
+    assert "legacy:aws_instance.old" in annotations[0]
