@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,7 +16,11 @@ from finops_gate.errors import CommentError, ExitCode, FinopsGateError, one_line
 from finops_gate.integrations.comments import Behavior
 from finops_gate.options import FailOn, GateOptions, OutputFormat
 from finops_gate.policy.findings import Finding, Verdict
-from finops_gate.projects.model import RunReport
+from finops_gate.projects.model import ProjectOutcome, RunReport
+
+if TYPE_CHECKING:
+    from finops_gate.policy.schema import BudgetPolicy
+    from finops_gate.projects.runner import ProjectTask
 
 
 class MergeError(FinopsGateError):
@@ -46,8 +50,8 @@ def _project_tasks(
     config: str | None,
     recursive: bool,
     output_format: OutputFormat,
-) -> tuple[list[Any], Path, tuple[Any, ...], str]:
-    """The run's tasks, its repository root, its cross-project budgets and their source."""
+) -> tuple[list[ProjectTask], tuple[BudgetPolicy, ...], str]:
+    """The run's tasks, its cross-project budgets and where they come from."""
     from finops_gate.projects.budgets import tag_keys
     from finops_gate.projects.config import Project, RunConfig, load_config
     from finops_gate.projects.discover import discover_root_modules
@@ -75,7 +79,7 @@ def _project_tasks(
             raise click.UsageError(f"{config}: lists no projects")
     budgets = run_config.budgets if run_config else ()
     keys = tag_keys(budgets)
-    tasks = []
+    tasks: list[ProjectTask] = []
     for project in sorted(projects, key=lambda p: p.name):
         path = _relative(project.path, root)
         options = replace(
@@ -99,7 +103,7 @@ def _project_tasks(
                 artifact=artifact_path(path, root),
             )
         )
-    return tasks, root, budgets, config or ""
+    return tasks, budgets, config or ""
 
 
 def run_many(
@@ -117,7 +121,7 @@ def run_many(
     from finops_gate.projects.budgets import check_run_budgets
     from finops_gate.projects.runner import ProjectError, run_tasks
 
-    tasks, _root, budgets, source = _project_tasks(base, config, recursive, base.output_format)
+    tasks, budgets, source = _project_tasks(base, config, recursive, base.output_format)
     outcomes = run_tasks(tasks, jobs, progress_reporter())
     for outcome in outcomes:
         for line in outcome.warnings:
@@ -269,13 +273,12 @@ def run_findings(run: RunReport) -> list[Finding]:
     return findings + list(run.budget_findings)
 
 
-def load_reports(paths: Sequence[str]) -> list[Any]:
+def load_reports(paths: Sequence[str]) -> list[ProjectOutcome]:
     """Every project of the JSON reports at `paths`: a one-project report is named after
     its file (`prod.json` -> `prod`); a run's report brings its projects."""
     import orjson
 
     from finops_gate.input_files import PLAN_LIMIT, read_input_file
-    from finops_gate.projects.model import ProjectOutcome
     from finops_gate.report.json_report import SCHEMA_VERSION
 
     outcomes: list[ProjectOutcome] = []
@@ -331,9 +334,7 @@ def _checked(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _from_run_entry(entry: dict[str, Any], run: dict[str, Any]) -> Any:
-    from finops_gate.projects.model import ProjectOutcome
-
+def _from_run_entry(entry: dict[str, Any], run: dict[str, Any]) -> ProjectOutcome:
     name, path = str(entry["name"]), str(entry["path"])
     if entry.get("status") != "evaluated":
         return ProjectOutcome(name, path, entry.get("environment"), error=entry.get("error", ""))
@@ -418,7 +419,7 @@ def merge_command(
     from finops_gate.projects.budgets import check_run_budgets
 
     outcomes = load_reports(reports)
-    budgets: tuple[Any, ...] = ()
+    budgets: tuple[BudgetPolicy, ...] = ()
     if policy is not None:
         from finops_gate.policy.loader import load_policy
         from finops_gate.policy.schema import BudgetPolicy

@@ -8,7 +8,7 @@ build the same verdict from the same thing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from finops_gate.cost.model import NotPriced, Totals, bound_of
@@ -157,7 +157,6 @@ class RunReport:
     budget_findings: tuple[Finding, ...] = ()
     budget_ids: tuple[str, ...] = ()
     policy_name: str = ""  # where cross-project budgets come from (config or --policy)
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def totals(self) -> Totals:
