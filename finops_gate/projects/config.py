@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from finops_gate.confine import is_inside, real, refusal
 from finops_gate.errors import FinopsGateError
 from finops_gate.input_files import POLICY_LIMIT, decode_utf8, load_yaml, read_input_file
 from finops_gate.policy.schema import BudgetPolicy
@@ -82,13 +83,29 @@ class RunConfig:
     budgets: tuple[BudgetPolicy, ...]
 
 
-def load_config(path: str | Path) -> RunConfig:
+@dataclass(frozen=True)
+class _Confinement:
+    """A pull request controls the config file: what it names (includes, project paths,
+    var, usage and policy files) is read only inside the repository holding it, unless
+    --allow-outside-repo (see finops_gate/confine.py)."""
+
+    boundary: Path | None  # None: anywhere
+
+    def check(self, target: Path, where: Path, field: str, written: str) -> None:
+        if self.boundary is not None and not is_inside(target, [self.boundary]):
+            raise ConfigError(refusal(str(where), field, written))
+
+
+def load_config(path: str | Path, allow_outside_repo: bool = False) -> RunConfig:
     """The config file at `path` and every file it includes (ConfigError on any problem)."""
+    from finops_gate.plan.hcl.files import repository_top
+
     top = Path(path)
     projects: list[Project] = []
     exclude: list[str] = []
     budgets: list[BudgetPolicy] = []
-    _load(top, (), projects, exclude, budgets)
+    boundary = None if allow_outside_repo else repository_top(real(top.absolute().parent))
+    _load(top, (), projects, exclude, budgets, _Confinement(boundary))
     seen: dict[str, Project] = {}
     for project in projects:
         if project.name in seen:
@@ -111,20 +128,22 @@ def _load(
     projects: list[Project],
     exclude: list[str],
     budgets: list[BudgetPolicy],
+    confinement: _Confinement,
 ) -> None:
     resolved = path.resolve()
     if resolved in chain:
         raise ConfigError(f"{path}: includes itself (through {' -> '.join(map(str, chain))})")
     config = parse_config(_read(path), str(path))
     for entry in config.projects:
-        projects.append(_project(entry, config.defaults, path))
+        projects.append(_project(entry, config.defaults, path, confinement))
     exclude.extend(config.exclude)
     budgets.extend(config.budgets)
     for name in config.include:
         included = path.parent / name
+        confinement.check(included, path, "include", name)
         if not included.is_file():
             raise ConfigError(f"{path}: include {name!r}: no such file")
-        _load(included, (*chain, resolved), projects, exclude, budgets)
+        _load(included, (*chain, resolved), projects, exclude, budgets, confinement)
 
 
 def _read(path: Path) -> str:
@@ -181,9 +200,13 @@ def _relative_policy(policy: str | None, base: Path) -> str | None:
     return policy
 
 
-def _project(entry: ProjectEntry, defaults: ProjectDefaults, config_path: Path) -> Project:
+def _project(
+    entry: ProjectEntry, defaults: ProjectDefaults, config_path: Path, confinement: _Confinement
+) -> Project:
     base = config_path.parent
     path = base / entry.path
+    where = f"projects ({entry.name})"
+    confinement.check(path, config_path, f"{where}.path", entry.path)
     if not path.exists():
         raise ConfigError(
             f"{config_path}: project {entry.name!r}: path {entry.path!r} does not exist"
@@ -193,10 +216,17 @@ def _project(entry: ProjectEntry, defaults: ProjectDefaults, config_path: Path) 
     usage = entry.usage_file if entry.usage_file is not None else defaults.usage_file
     project_dir = path if path.is_dir() else path.parent
     for var_file in var_files:
+        confinement.check(project_dir / var_file, config_path, f"{where}.var_files", var_file)
         if not (project_dir / var_file).is_file():
             raise ConfigError(
                 f"{config_path}: project {entry.name!r}: var file {var_file!r} does not exist"
             )
+    if usage is not None:
+        confinement.check(base / usage, config_path, f"{where}.usage_file", usage)
+    written_policy = entry.policy or defaults.policy
+    policy = _relative_policy(written_policy, base)
+    if policy is not None and written_policy is not None and policy != written_policy:
+        confinement.check(Path(policy), config_path, f"{where}.policy", written_policy)
     if usage is not None and not (base / usage).is_file():
         raise ConfigError(
             f"{config_path}: project {entry.name!r}: usage file {usage!r} does not exist"
@@ -206,7 +236,7 @@ def _project(entry: ProjectEntry, defaults: ProjectDefaults, config_path: Path) 
         path=path,
         var_files=tuple(str(project_dir / f) for f in var_files),
         variables=tuple(_var_option(k, v) for k, v in sorted(variables.items())),
-        policy=_relative_policy(entry.policy or defaults.policy, base),
+        policy=policy,
         usage_file=None if usage is None else str(base / usage),
         environment=entry.environment or defaults.environment,
         source=str(config_path),

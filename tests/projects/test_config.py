@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,22 @@ def test_bad_budget_is_a_config_error(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match="warn must not be above fail"):
         load_config(config)
+
+
+@pytest.mark.parametrize(
+    ("entry", "field"),
+    [
+        ("projects:\n  - {name: a, path: ../outside}\n", "projects (a).path"),
+        ("include: [../outside/more.yml]\n", "include"),
+        ("projects:\n  - {name: a, path: ., policy: ../outside/p.yml}\n", "projects (a).policy"),
+    ],
+)
+def test_nothing_outside_the_repository(tmp_path: Path, entry: str, field: str) -> None:
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    write(tmp_path / "outside" / "more.yml", "projects: []\n")
+    write(tmp_path / "outside" / "p.yml", "policies: []\n")
+    config = write(repo / "finops-gate.yml", entry)
+    with pytest.raises(ConfigError, match=re.escape(field) + r": '\.\./outside.*' leads outside"):
+        load_config(config)
+    load_config(config, allow_outside_repo=True)
