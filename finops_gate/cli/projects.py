@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from finops_gate.cli.common import CONTEXT, write_text
+from finops_gate.confine import real
 from finops_gate.errors import CommentError, ExitCode, FinopsGateError, one_line
 from finops_gate.integrations.comments import Behavior
 from finops_gate.options import FailOn, GateOptions, OutputFormat
@@ -55,6 +56,7 @@ def _project_tasks(
     from finops_gate.projects.budgets import tag_keys
     from finops_gate.projects.config import Project, load_config
     from finops_gate.projects.discover import discover_root_modules
+    from finops_gate.plan.hcl.files import repository_top
     from finops_gate.projects.runner import ProjectTask, artifact_path
 
     run_config = load_config(config, base.allow_outside_repo) if config else None
@@ -79,6 +81,10 @@ def _project_tasks(
             raise click.UsageError(f"{config}: lists no projects")
     budgets = run_config.budgets if run_config else ()
     keys = tag_keys(budgets)
+    # Code scanning places SARIF results by their path from the repository's top, which
+    # may be above the config file or DIR.
+    top = repository_top(real(root.absolute()))
+    from_top = _relative(real(root.absolute()), top)
     tasks: list[ProjectTask] = []
     for project in sorted(projects, key=lambda p: p.name):
         path = _relative(project.path, root)
@@ -100,10 +106,14 @@ def _project_tasks(
                 tag_keys=keys,
                 sarif=output_format == OutputFormat.SARIF,
                 junit=output_format == OutputFormat.JUNIT,
-                artifact=artifact_path(path, root),
+                artifact=_joined(from_top, artifact_path(path, root)),
             )
         )
     return tasks, budgets, config or ""
+
+
+def _joined(prefix: str, path: str) -> str:
+    return path if prefix == "." else f"{prefix}/{path}"
 
 
 def run_many(

@@ -162,10 +162,29 @@ def test_sarif_and_junit_cover_every_project(capsys: pytest.CaptureFixture[str])
     sarif = json.loads(out)
     [sarif_run] = sarif["runs"]
     uris = [a["location"]["uri"] for a in sarif_run["artifacts"]]
-    assert uris == ["services/billing/plan.json", "envs/dev/main.tf", "envs/prod/main.tf"]
+    # From the top of the repository holding the fixture (this checkout).
+    prefix = "tests/fixtures/monorepo/"
+    assert uris == [
+        prefix + "services/billing/plan.json",
+        prefix + "envs/dev/main.tf",
+        prefix + "envs/prod/main.tf",
+    ]
     assert sarif_run["properties"]["projects"] == ["billing", "dev", "prod"]
     budget_results = [r for r in sarif_run["results"] if r["ruleId"] == "repository-monthly"]
     assert budget_results and budget_results[0]["level"] == "warning"
     _, out, _ = run(["--config", CONFIG, "--format", "junit"], capsys)
     for name in ("billing/required-tags", "dev/required-tags", "prod/required-tags"):
         assert f'<testsuite name="{name}"' in out
+
+
+def test_sarif_paths_from_the_repository_top(
+    monorepo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = run(["--config", str(monorepo / "finops-gate.yml"), "--format", "sarif"], capsys)
+    [sarif_run] = json.loads(out)["runs"]
+    uris = [a["location"]["uri"] for a in sarif_run["artifacts"]]
+    assert uris == ["services/billing/plan.json", "envs/dev/main.tf", "envs/prod/main.tf"]
+    _, out, _ = run([str(monorepo / "envs"), "--recursive", "--format", "sarif"], capsys)
+    [sarif_run] = json.loads(out)["runs"]
+    uris = [a["location"]["uri"] for a in sarif_run["artifacts"]]
+    assert uris == ["envs/dev/main.tf", "envs/prod/main.tf"]
