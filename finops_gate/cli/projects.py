@@ -53,10 +53,10 @@ def _project_tasks(
     output_format: OutputFormat,
 ) -> tuple[list[ProjectTask], tuple[BudgetPolicy, ...], str]:
     """The run's tasks, its cross-project budgets and where they come from."""
+    from finops_gate.plan.hcl.files import repository_top
     from finops_gate.projects.budgets import tag_keys
     from finops_gate.projects.config import Project, load_config
     from finops_gate.projects.discover import discover_root_modules
-    from finops_gate.plan.hcl.files import repository_top
     from finops_gate.projects.runner import ProjectTask, artifact_path
 
     run_config = load_config(config, base.allow_outside_repo) if config else None
