@@ -153,7 +153,9 @@ def github_client(
 class GitHubComments:
     """The comments of one pull request (the issue-comments endpoints)."""
 
-    def __init__(self, target: GitHubTarget, client: HttpClient, author: str | None = None) -> None:
+    def __init__(
+        self, target: GitHubTarget, client: HttpClient, author: str | None = None
+    ) -> None:
         self._target = target
         self._client = client
         self._author = author

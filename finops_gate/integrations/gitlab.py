@@ -91,7 +91,9 @@ def gitlab_client(
 class GitLabNotes:
     """The notes of one merge request."""
 
-    def __init__(self, target: GitLabTarget, client: HttpClient, author: str | None = None) -> None:
+    def __init__(
+        self, target: GitLabTarget, client: HttpClient, author: str | None = None
+    ) -> None:
         self._target = target
         self._client = client
         self._author = author

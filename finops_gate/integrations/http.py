@@ -426,7 +426,8 @@ class HttpClient:
                 raise self._error("a pagination link points to another host; stopped")
             if next_url in seen:
                 raise self._error(
-                    f"the list of {what} links back to a page already read (page {count}); stopped"
+                    f"the list of {what} links back to a page already read (page {count}); "
+                    "stopped"
                 )
             if count >= self._max_pages:
                 raise self._error(

@@ -18,4 +18,6 @@ RESOURCE_TYPES = ("aws_cloudwatch_dashboard",)
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
-    return [ComponentSpec("Dashboard", "month", keys.CLOUDWATCH_DASHBOARD, 1, region=GLOBAL_REGION)]
+    return [
+        ComponentSpec("Dashboard", "month", keys.CLOUDWATCH_DASHBOARD, 1, region=GLOBAL_REGION)
+    ]

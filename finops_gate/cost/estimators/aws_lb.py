@@ -44,7 +44,9 @@ def capacity_unit_hours(
             units.append((value / per_unit, f"{prefix}{key} = {value:g}"))
     rules = view.usage_number(f"{prefix}{_RULE_EVALUATIONS[0]}")
     if kind == "application" and units and rules is not None:
-        units.append((rules / _RULE_EVALUATIONS[1], f"{prefix}{_RULE_EVALUATIONS[0]} = {rules:g}"))
+        units.append(
+            (rules / _RULE_EVALUATIONS[1], f"{prefix}{_RULE_EVALUATIONS[0]} = {rules:g}")
+        )
     if not units:
         return None, None
     hours, source = max(units)

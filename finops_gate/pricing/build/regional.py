@@ -209,18 +209,19 @@ REGIONAL_RULES: tuple[RegionalRule, ...] = (
         "published for 30 (internet) and 25 (inter-region) of the 32 regions; measured "
         "leave-one-out on them, a flat copy of us-east-1 errs by a median 9 to 18% (internet "
         "tiers) and 75% (inter-region), the regional ratio by 10 to 17% and 70%: no rule "
-        'fits, so "price not found" where no source has them',
+        "fits, so \"price not found\" where no source has them",
     ),
     RegionalRule(
         r"data-transfer:us-east",
         None,
-        "the rate between us-east-1 and us-east-2 only; other regions use their inter-region rate",
+        "the rate between us-east-1 and us-east-2 only; other regions use their "
+        "inter-region rate",
     ),
     RegionalRule(
         r"ec2:cpu-credits:[a-z0-9]+:windows",
         None,
         "eu-west-1 only in the sources (AWS offer data), no reference figure in us-east-1: "
-        '"price not found" elsewhere',
+        "\"price not found\" elsewhere",
     ),
     RegionalRule(
         r"aurora:storage:iopt1",
