@@ -168,12 +168,22 @@ def load_gate_usage(options: GateOptions, plan: Plan) -> tuple[UsageFile | None,
     return usage, warnings
 
 
-def build_gate_report(options: GateOptions, warn: Callable[[str], None] | None = None) -> Report:
+def build_gate_report(
+    options: GateOptions,
+    warn: Callable[[str], None] | None = None,
+    *,
+    loaded_policy: PolicyFile | None = None,
+    loaded_prices: tuple[PriceLookup, str] | None = None,
+) -> Report:
     """`warn` receives each warning about the input (one line each) as well as the report's
-    notes."""
-    policy_file, _ = load_policy(options.policy, options.allow_outside_repo)
+    notes. `loaded_policy` and `loaded_prices` (a table and how the report names it) are
+    used instead of reading them again: a run over many projects reads each once."""
+    if loaded_policy is None:
+        policy_file, _ = load_policy(options.policy, options.allow_outside_repo)
+    else:
+        policy_file = loaded_policy
     plan = load_gate_plan(options)
-    prices, table = gate_prices(options)
+    prices, table = gate_prices(options) if loaded_prices is None else loaded_prices
     usage, usage_warnings = load_gate_usage(options, plan)
     if usage is not None:
         plan = with_usage_resources(plan, usage.usage_resources())

@@ -61,6 +61,10 @@ CASES: tuple[Case, ...] = (
     Case("priced_eu_west_1", FIXTURES_DIR / "priced_eu_west_1"),
     Case("lifecycle", FIXTURES_DIR / "lifecycle"),
     Case("modules", FIXTURES_DIR / "modules"),
+    # The sample monorepo's project given as a plan JSON (tests/projects).
+    Case(
+        "monorepo_billing", REPO_ROOT / "tests" / "fixtures" / "monorepo" / "services" / "billing"
+    ),
     Case(
         "tags_and_sizes",
         FIXTURES_DIR / "tags_and_sizes",

@@ -20,6 +20,7 @@ from finops_gate.cli.common import (
 from finops_gate.cli.policy import policy_group
 from finops_gate.cli.pricing import pricing_group
 from finops_gate.cli.pricing_update import pricing_update_command
+from finops_gate.cli.projects import merge_command
 from finops_gate.errors import ExitCode
 
 __all__ = ["check_command", "cli", "main"]
@@ -46,7 +47,7 @@ def cli() -> None:
     """
 
 
-for _command in (check_command, action_command, policy_group, pricing_group):
+for _command in (check_command, action_command, merge_command, policy_group, pricing_group):
     cli.add_command(_command)
 pricing_group.add_command(pricing_update_command)
 

@@ -118,7 +118,7 @@ def _finite(value: float | None, option: str) -> float | None:
 
 
 @click.command("check", context_settings=CONTEXT)
-@click.argument("plan", metavar="PLAN")
+@click.argument("plan", metavar="PLAN", required=False)
 @click.option(
     "--policy",
     "policy",
@@ -289,8 +289,37 @@ def _finite(value: float | None, option: str) -> float | None:
     "not record (region = local.x). Default: the plan file's directory if it has .tf files.",
 )
 @allow_outside_repo_option
+@click.option(
+    "--config",
+    "config",
+    metavar="FILE",
+    default=None,
+    help="Gate every project of a finops-gate.yml config file, with one verdict.",
+)
+@click.option(
+    "--recursive",
+    is_flag=True,
+    default=False,
+    help="PLAN is a repository: gate every root module found under it, with one verdict.",
+)
+@click.option(
+    "--keep-going",
+    is_flag=True,
+    default=False,
+    help="With --config or --recursive: a project that fails to load is reported as not "
+    "evaluated (exit 1) instead of stopping the run (exit 2).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    metavar="N",
+    default=None,
+    help="With --config or --recursive: projects evaluated in N processes at once "
+    "(default: the number of CPUs). The output is the same for every N.",
+)
 def check_command(
-    plan: str,
+    plan: str | None,
     policy: str | None,
     output_format: str,
     output: str | None,
@@ -317,6 +346,10 @@ def check_command(
     region: str | None = None,
     config_dir: str | None = None,
     allow_outside_repo: bool = False,
+    config: str | None = None,
+    recursive: bool = False,
+    keep_going: bool = False,
+    jobs: int | None = None,
 ) -> None:
     """Estimate the monthly cost of a Terraform plan and gate it on policy.
 
@@ -327,8 +360,15 @@ def check_command(
     """
     if len(overrides) != len(reasons):
         raise click.UsageError("give one --reason TEXT for each --override ID")
+    many = config is not None or recursive
+    if plan is None and not (config is not None and not recursive):
+        raise click.MissingParameter(param_hint="'PLAN'", param_type="argument")
+    if plan is not None and config is not None and not recursive:
+        raise click.UsageError("give PLAN or --config FILE, not both (or DIR --recursive)")
+    if not many and (keep_going or jobs is not None):
+        raise click.UsageError("--keep-going and --jobs need --config FILE or --recursive")
     options = GateOptions(
-        plan=plan,
+        plan=plan or ".",
         policy=policy,
         output_format=OutputFormat(output_format),
         overrides=tuple(zip(overrides, reasons, strict=True)),
@@ -353,6 +393,28 @@ def check_command(
         config_dir=config_dir,
         allow_outside_repo=outside_allowed(allow_outside_repo),
     )
+    if many:
+        from finops_gate.cli.projects import Publishing, run_many
+
+        publishing = Publishing(
+            comment,
+            comment_behavior,
+            project,
+            token,
+            repository,
+            pull_request,
+            ignore_comment_errors,
+            network_deadline,
+        )
+        run_many(
+            options,
+            config=config,
+            recursive=recursive,
+            keep_going=keep_going,
+            jobs=jobs,
+            output=output,
+            publishing=publishing,
+        )
     # Imported here: `--help` and option errors need none of the pipeline.
     from finops_gate.pipeline import build_gate_report, gate_failed, render
 

@@ -95,6 +95,15 @@ class _Sum:
         return None if self.before == 0 else self.delta / self.before * 100
 
 
+# Public name for sums made elsewhere (several projects' totals, added up).
+BudgetSum = _Sum
+
+
+def sum_of(costs: list[ResourceCost]) -> BudgetSum:
+    """What a budget judges of `costs`: their summed costs and the unpriced among them."""
+    return _sum(costs)
+
+
 def _unpriced(costs: list[ResourceCost]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     changed: list[str] = []
     unchanged: list[str] = []
@@ -108,6 +117,35 @@ def _sum(costs: list[ResourceCost]) -> _Sum:
     before = sum(c.monthly_cost_before or 0.0 for c in costs)
     after = sum(c.monthly_cost_after or 0.0 for c in costs)
     return _Sum(round(before, 6), round(after, 6), *_unpriced(costs))
+
+
+def check_sums(
+    policy: BudgetPolicy,
+    whole: BudgetSum,
+    environments: Mapping[str, BudgetSum],
+    tag_values: Mapping[str, Mapping[str, BudgetSum]],
+) -> list[Finding]:
+    """`policy` judged on sums already added up (several projects): the whole, per
+    environment name and per tag key and value. A `unit_cost` needs its `count`."""
+    whole_unpriced = _in_scope(policy, whole, with_total=policy.unit_cost is not None)
+    whole_findings = _thresholds(policy, policy, whole, "")
+    findings = list(whole_findings)
+    for name, thresholds in sorted(policy.environments.items()):
+        total = environments.get(name, _Sum(0.0, 0.0))
+        findings += _scope_sum(policy, thresholds, total, f" of environment {name}")
+    for group in policy.tag_groups:
+        by_value = tag_values.get(group.key, {})
+        for value in sorted(set(by_value) | set(group.values)):
+            chosen = group.values.get(value, group.default)
+            if chosen is not None:
+                total = by_value.get(value, _Sum(0.0, 0.0))
+                findings += _scope_sum(policy, chosen, total, f" of {group.key}={value}")
+    if policy.unit_cost is not None:
+        unit_findings = _unit_cost(policy, whole, {})
+        findings += unit_findings
+        whole_findings += unit_findings
+    findings += _on_unpriced(policy, whole_findings, whole_unpriced, "")
+    return findings
 
 
 def run(policy: BudgetPolicy, context: CheckContext) -> list[Finding]:
@@ -164,7 +202,12 @@ def _scope(
     policy: BudgetPolicy, thresholds: Thresholds, costs: list[ResourceCost], scope: str
 ) -> list[Finding]:
     """The findings of one environment or tag value: its thresholds, then what is unpriced."""
-    total = _sum(costs)
+    return _scope_sum(policy, thresholds, _sum(costs), scope)
+
+
+def _scope_sum(
+    policy: BudgetPolicy, thresholds: Thresholds, total: _Sum, scope: str
+) -> list[Finding]:
     unpriced = _in_scope(thresholds, total)
     findings = _thresholds(policy, thresholds, total, scope)
     return findings + _on_unpriced(policy, findings, unpriced, scope)
