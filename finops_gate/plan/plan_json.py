@@ -1,29 +1,39 @@
-"""Pydantic models of the parts of `terraform show -json` that finops-gate reads.
+"""Typed structs of the parts of `terraform show -json` that finops-gate reads.
 
-Lenient on purpose: unknown keys are ignored (Terraform adds keys in minor format
-versions) and attribute values stay untyped, so validation cost does not grow with the
-size of each resource.
+The plan is decoded straight into these (msgspec), in one pass over the bytes: keys not
+named here (`planned_values`, `relevant_attributes`, the `*_sensitive` maps, Terraform's
+future keys) are checked as JSON and skipped, never built as Python objects, and
+attribute values stay untyped, so decoding costs little more than reading the input.
+`prior_state` is kept as the raw JSON text and decoded only when a region must be looked
+for in it (`decode_prior_state`). User-written files (policies, usage files) keep
+pydantic, whose messages say more about what to fix.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+import msgspec
+
+ABSENT = msgspec.Raw()
+"""The value of a Raw field the plan does not have."""
 
 
-class _Lenient(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
+class _Lenient(msgspec.Struct, frozen=True, gc=False):
+    """Unknown keys are ignored (Terraform adds keys in minor format versions). No
+    reference cycles: the instances stay out of the cyclic collector (`gc=False`)."""
 
 
-class Change(_Lenient):
+class Change(_Lenient, frozen=True, gc=False):
     actions: list[str]
     before: Any = None
     after: Any = None
-    after_unknown: Any = None
+    # Raw JSON, decoded resource by resource and cut down to its `true` markers: as
+    # decoded, it is nearly as large as `after`.
+    after_unknown: msgspec.Raw = ABSENT
 
 
-class ResourceChange(_Lenient):
+class ResourceChange(_Lenient, frozen=True, gc=False, kw_only=True):
     address: str
     module_address: str | None = None
     mode: str = "managed"
@@ -36,44 +46,44 @@ class ResourceChange(_Lenient):
     deposed: str | None = None
 
 
-class ResourceConfig(_Lenient):
+class ResourceConfig(_Lenient, frozen=True, gc=False):
     address: str = ""
     mode: str = "managed"
     type: str = ""
     provider_config_key: str | None = None
-    expressions: dict[str, Any] = Field(default_factory=dict)
+    expressions: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
-class PlanModuleConfig(_Lenient):
-    resources: list[ResourceConfig] = Field(default_factory=list)
-    module_calls: dict[str, ModuleCall] = Field(default_factory=dict)
-    outputs: dict[str, Any] = Field(default_factory=dict)
+class PlanModuleConfig(_Lenient, frozen=True, gc=False):
+    resources: list[ResourceConfig] = msgspec.field(default_factory=list)
+    module_calls: dict[str, ModuleCall] = msgspec.field(default_factory=dict)
+    outputs: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
-class ModuleCall(_Lenient):
+class ModuleCall(_Lenient, frozen=True, gc=False):
     source: str = ""
-    module: PlanModuleConfig = Field(default_factory=PlanModuleConfig)
-    expressions: dict[str, Any] = Field(default_factory=dict)  # the module's inputs
+    module: PlanModuleConfig = msgspec.field(default_factory=PlanModuleConfig)
+    expressions: dict[str, Any] = msgspec.field(default_factory=dict)  # the module's inputs
 
 
-class PlanProviderConfig(_Lenient):
+class PlanProviderConfig(_Lenient, frozen=True, gc=False):
     name: str = ""
     full_name: str | None = None
     alias: str | None = None
     module_address: str | None = None
-    expressions: dict[str, Any] = Field(default_factory=dict)
+    expressions: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
-class Configuration(_Lenient):
-    provider_config: dict[str, PlanProviderConfig] = Field(default_factory=dict)
-    root_module: PlanModuleConfig = Field(default_factory=PlanModuleConfig)
+class Configuration(_Lenient, frozen=True, gc=False):
+    provider_config: dict[str, PlanProviderConfig] = msgspec.field(default_factory=dict)
+    root_module: PlanModuleConfig = msgspec.field(default_factory=PlanModuleConfig)
 
 
-class Variable(_Lenient):
+class Variable(_Lenient, frozen=True, gc=False):
     value: Any = None
 
 
-class StateResource(_Lenient):
+class StateResource(_Lenient, frozen=True, gc=False):
     address: str = ""
     mode: str = "managed"
     type: str = ""
@@ -81,31 +91,79 @@ class StateResource(_Lenient):
     values: Any = None
 
 
-class StateModule(_Lenient):
+class StateModule(_Lenient, frozen=True, gc=False):
     resources: list[StateResource] | None = None
     child_modules: list[StateModule] | None = None
 
 
-class StateValues(_Lenient):
+class StateValues(_Lenient, frozen=True, gc=False):
     root_module: StateModule | None = None
 
 
-class PriorState(_Lenient):
+class PriorState(_Lenient, frozen=True, gc=False):
     """The state terraform planned from, data sources read during the plan included."""
 
     values: StateValues | None = None
 
 
-class PlanDocument(_Lenient):
+class PlanDocument(_Lenient, frozen=True, gc=False):
     format_version: str
     terraform_version: str | None = None
-    variables: dict[str, Variable] = Field(default_factory=dict)
-    resource_changes: list[ResourceChange] = Field(default_factory=list)
-    configuration: Configuration = Field(default_factory=Configuration)
-    prior_state: PriorState | None = None
+    variables: dict[str, Variable] = msgspec.field(default_factory=dict)
+    resource_changes: list[ResourceChange] = msgspec.field(default_factory=list)
+    configuration: Configuration = msgspec.field(default_factory=Configuration)
+    # Raw JSON: most plans never need it, and it is as large as the changes themselves.
+    prior_state: msgspec.Raw = ABSENT
+    # Only to tell a shown state (top-level `values`) from a plan.
+    values: msgspec.Raw = ABSENT
     errored: bool = False
     complete: bool = True
 
 
-PlanModuleConfig.model_rebuild()
-StateModule.model_rebuild()
+class PlanShapeError(Exception):
+    """A part of the plan does not have the shape terraform gives it."""
+
+    def __init__(self, location: str, problem: str) -> None:
+        super().__init__(f"{location}: {problem}")
+        self.location = location
+        self.problem = problem
+
+
+PLAN_DECODER = msgspec.json.Decoder(PlanDocument)
+_PRIOR_STATE_DECODER = msgspec.json.Decoder(PriorState | None)
+
+
+def shape_error(error: msgspec.ValidationError, within: str = "") -> PlanShapeError:
+    """`Expected `str`, got `int` - at `$.resource_changes[0].address`` -> location
+    `resource_changes[0].address`, problem `expected `str`, got `int``."""
+    text = str(error)
+    problem, separator, where = text.rpartition(" - at `")
+    if not separator:
+        problem, where = text, "$`"
+    path = where[:-1].removeprefix("$").removeprefix(".")
+    if within:
+        path = f"{within}.{path}" if path and not path.startswith("[") else within + path
+    message = problem[:1].lower() + problem[1:]
+    return PlanShapeError(path or "top level", message)
+
+
+def decode_raw(raw: msgspec.Raw, location: str) -> Any:
+    """A Raw part of the plan as plain values (None when absent); PlanShapeError naming
+    `location` when it holds a number no float can hold."""
+    if not raw:
+        return None
+    try:
+        return msgspec.json.decode(raw)
+    except msgspec.ValidationError as error:
+        raise shape_error(error, location) from None
+
+
+def decode_prior_state(raw: msgspec.Raw) -> PriorState | None:
+    """The plan's `prior_state`; PlanShapeError when it is not shaped like one."""
+    if not raw:
+        return None
+    try:
+        state: PriorState | None = _PRIOR_STATE_DECODER.decode(raw)
+    except msgspec.ValidationError as error:
+        raise shape_error(error, "prior_state") from None
+    return state

@@ -16,7 +16,6 @@ from finops_gate.plan.hcl.syntax_tree import Node, children, is_tree, line_of, s
 __all__ = ["Attribute", "Block", "Body", "Node", "children", "is_tree", "line_of", "subtrees"]
 
 
-
 @dataclass(frozen=True, slots=True)
 class Attribute:
     name: str
