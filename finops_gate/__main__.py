@@ -7,6 +7,7 @@ traceback of the import or death by signal.
 
 from __future__ import annotations
 
+import gc
 import signal
 import sys
 from typing import NoReturn
@@ -20,7 +21,18 @@ def _terminated_while_starting(signum: int, frame: object) -> None:
     raise SystemExit(_COULD_NOT_RUN)
 
 
+def _without_collector() -> None:
+    """A run of the command goes without Python's cyclic garbage collector.
+
+    A run builds millions of objects and next to no reference cycles, and it ends with
+    the process: the collector's passes over everything built so far cost about a tenth
+    of a large plan's run and would free nothing. Objects are still freed when their last
+    reference goes; a stray cycle is freed with the process."""
+    gc.disable()
+
+
 def entry() -> NoReturn:
+    _without_collector()
     if sys.argv[1:] == ["--version"]:
         # Answered before importing the CLI, which is most of a run's start-up.
         from finops_gate import __version__
@@ -40,6 +52,7 @@ def entry() -> NoReturn:
 
 def hook_entry() -> NoReturn:
     """The pre-commit hook (`finops_gate.cli.hook`)."""
+    _without_collector()
     signal.signal(signal.SIGTERM, _terminated_while_starting)
     try:
         from finops_gate.cli.hook import main
