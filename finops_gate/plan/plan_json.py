@@ -11,6 +11,9 @@ pydantic, whose messages say more about what to fix.
 
 from __future__ import annotations
 
+import re
+import types
+import typing
 from typing import Any
 
 import msgspec
@@ -167,3 +170,58 @@ def decode_prior_state(raw: msgspec.Raw) -> PriorState | None:
     except msgspec.ValidationError as error:
         raise shape_error(error, "prior_state") from None
     return state
+
+
+_STEP = re.compile(r"\.?([A-Za-z_]\w*)|\[(\d+|\.\.\.)\]")
+
+
+def name_the_keys(location: str, document: Any) -> str:
+    """The decoder's location with each map key it leaves out (`[...]`) named, found in
+    the plain-JSON `document`: `variables[...]` -> `variables.region`."""
+    if "[...]" not in location:
+        return location
+    node: Any = document
+    hint: Any = PlanDocument
+    named = ""
+    for field, index in _STEP.findall(location):
+        hint = _without_none(hint)
+        if field:
+            named += f".{field}" if named else field
+            node = node.get(field) if isinstance(node, dict) else None
+            hint = _field_hint(hint, field)
+        elif index == "...":
+            value_hint = typing.get_args(hint)[1] if typing.get_origin(hint) is dict else Any
+            key = _failing_key(node, value_hint)
+            if key is None:
+                return location
+            named += f".{key}"
+            node, hint = node[key], value_hint
+        else:
+            named += f"[{index}]"
+            node = node[int(index)] if isinstance(node, list) and int(index) < len(node) else None
+            hint = typing.get_args(hint)[0] if typing.get_origin(hint) is list else Any
+    return named
+
+
+def _without_none(hint: Any) -> Any:
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        others = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return others[0] if len(others) == 1 else hint
+    return hint
+
+
+def _field_hint(struct: Any, field: str) -> Any:
+    if isinstance(struct, type) and issubclass(struct, msgspec.Struct):
+        return typing.get_type_hints(struct).get(field, Any)
+    return Any
+
+
+def _failing_key(node: Any, value_hint: Any) -> str | None:
+    if not isinstance(node, dict):
+        return None
+    for key, value in node.items():
+        try:
+            msgspec.convert(value, value_hint)
+        except msgspec.ValidationError:
+            return str(key)
+    return None

@@ -18,6 +18,7 @@ from finops_gate.plan.plan_json import (
     PlanShapeError,
     ResourceChange,
     decode_raw,
+    name_the_keys,
     shape_error,
 )
 from finops_gate.plan.providers import FALLBACK_REGION, ProviderResolver, provider_type
@@ -106,12 +107,12 @@ def _diagnose(text: str | bytes, name: str) -> PlanDocument:
         kind = type(raw).__name__.replace("dict", "object").replace("list", "array")
         raise PlanError(f"{name}: JSON {kind} is not a Terraform plan; {_HOW_TO_GET_A_PLAN}")
     _check_is_plan(raw, name)
-    del raw
     try:
         document: PlanDocument = PLAN_DECODER.decode(text)
     except msgspec.ValidationError as error:
         shape = shape_error(error)
-        raise PlanError(f"{name}: invalid plan at {shape.location}: {shape.problem}") from None
+        location = name_the_keys(shape.location, raw)
+        raise PlanError(f"{name}: invalid plan at {location}: {shape.problem}") from None
     except msgspec.DecodeError as error:  # JSON that orjson reads and msgspec does not
         raise PlanError(f"{name}: not valid JSON: {error}") from None
     except RecursionError:

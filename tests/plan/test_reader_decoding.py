@@ -168,3 +168,29 @@ def test_a_bad_number_in_after_unknown_is_one_clear_line() -> None:
         "plan.json: invalid plan at resource_changes[0].change.after_unknown"
     )
     assert "number out of range" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("parts", "location"),
+    [
+        ({"variables": {"a": {"value": 1}, "region": 5}}, "variables.region"),
+        (
+            {"configuration": {"provider_config": {"aws": {}, "aws.eu": {"name": 5}}}},
+            "configuration.provider_config.aws.eu.name",
+        ),
+        (
+            {
+                "configuration": {
+                    "root_module": {
+                        "module_calls": {"a": {"module": {"module_calls": {"b": {"source": 3}}}}}
+                    }
+                }
+            },
+            "configuration.root_module.module_calls.a.module.module_calls.b.source",
+        ),
+    ],
+)
+def test_a_wrong_shape_under_a_map_names_the_key(parts: dict[str, Any], location: str) -> None:
+    with pytest.raises(PlanError) as raised:
+        parse_plan_bytes(_plan(**parts), "plan.json")
+    assert str(raised.value).startswith(f"plan.json: invalid plan at {location}: expected `")
