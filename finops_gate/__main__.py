@@ -8,6 +8,7 @@ traceback of the import or death by signal.
 from __future__ import annotations
 
 import gc
+import os
 import signal
 import sys
 from typing import NoReturn
@@ -46,8 +47,30 @@ def entry() -> NoReturn:
     except KeyboardInterrupt:
         sys.stderr.write("finops-gate: interrupted\n")
         sys.exit(_COULD_NOT_RUN)
-    main()
+    try:
+        main()
+    except SystemExit as exit_:
+        _end_now(exit_)
+        raise
     sys.exit(0)
+
+
+def _end_now(exit_: SystemExit) -> None:
+    """End the process with the run's exit code without freeing what it built.
+
+    The report is written and flushed by then; freeing a large plan's millions of
+    objects one by one, only for the process to end, takes about a second at 100,000
+    resources. Returns (the caller exits as usual) when the streams cannot be flushed
+    or the code is not a number."""
+    code = 0 if exit_.code is None else exit_.code
+    if not isinstance(code, int):
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)
 
 
 def hook_entry() -> NoReturn:
