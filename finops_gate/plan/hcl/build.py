@@ -906,7 +906,7 @@ def _references(node: Node, prefix: str) -> list[str]:
             if key is not None and is_tree(key, "int_lit"):
                 return [*base, f"[{key.children[0]}]"]
             if key is not None and is_tree(key, "string") and len(key.children) <= 3:
-                return [*base, f"[{json.dumps(literal_string(key))}]"]
+                        return [*base, f"[{json.dumps(literal_string(key))}]"]
             return base
         return None
 

@@ -106,7 +106,6 @@ def render_template(
     shown: str,
 ) -> Any:
     """Terraform template syntax (`${...}`, `%{ if }`, `%{ for }`) with `variables` only."""
-
     def resolve(name: str) -> Any:
         if name in variables:
             return variables[name]
