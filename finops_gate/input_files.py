@@ -66,12 +66,16 @@ def read_input_file(path: str, limit: SizeLimit, error: type[FinopsGateError]) -
     except OSError as failure:
         raise error(f"{path}: cannot read: {failure.strerror}") from None
     try:
-        mode = os.fstat(descriptor).st_mode
+        info = os.fstat(descriptor)
+        mode = info.st_mode
         if stat.S_ISDIR(mode):
             raise error(f"{path}: is a directory, expected a {limit.what}")
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
             raise error(f"{path}: not a regular file or pipe; not read")
-        data = _read_at_most(descriptor, most, path, error)
+        # A regular file is read in one piece of its size: joining pieces would hold the
+        # bytes of a large plan twice for a moment.
+        first = info.st_size + 1 if stat.S_ISREG(mode) else 0
+        data = _read_at_most(descriptor, most, path, error, first)
     finally:
         os.close(descriptor)
     if len(data) > most:
@@ -113,12 +117,15 @@ def read_standard_input(limit: SizeLimit, error: type[FinopsGateError]) -> bytes
     return data
 
 
-def _read_at_most(descriptor: int, most: int, path: str, error: type[FinopsGateError]) -> bytes:
+def _read_at_most(
+    descriptor: int, most: int, path: str, error: type[FinopsGateError], first: int = 0
+) -> bytes:
     chunks: list[bytes] = []
     size = 0
     while size <= most:
+        wanted = max(first, 16 * _MIB) if not chunks else 16 * _MIB
         try:
-            chunk = os.read(descriptor, min(most + 1 - size, 16 * _MIB))
+            chunk = os.read(descriptor, min(most + 1 - size, wanted))
         except OSError as failure:
             raise error(f"{path}: cannot read: {failure.strerror}") from None
         if not chunk:

@@ -10,10 +10,10 @@ Enterprise Linux", "Windows with SQL Server Standard"...); older AMIs may only c
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from finops_gate.plan.plan_json import PlanDocument, StateModule, StateResource
+from finops_gate.plan.plan_json import PlanDocument, prior_state_values_of
 
 IMAGE_TYPES = frozenset({"aws_ami", "aws_ami_copy", "aws_ami_from_instance"})
 
@@ -25,9 +25,8 @@ def image_platforms(document: PlanDocument) -> dict[str, str]:
         if change.type in IMAGE_TYPES:
             for side in (change.change.after, change.change.before):
                 _add(found, side)
-    for resource in _state_resources(document):
-        if resource.type in IMAGE_TYPES:
-            _add(found, resource.values)
+    for values in prior_state_values_of(document.prior_state, IMAGE_TYPES):
+        _add(found, values)
     return found
 
 
@@ -42,13 +41,3 @@ def _add(found: dict[str, str], values: Any) -> None:
         found[image_id] = details
     elif values.get("platform") == "windows":
         found[image_id] = "Windows"
-
-
-def _state_resources(document: PlanDocument) -> Iterator[StateResource]:
-    state = document.prior_state
-    root = state.values.root_module if state and state.values else None
-    modules: list[StateModule] = [root] if root else []
-    while modules:
-        module = modules.pop()
-        yield from module.resources or ()
-        modules.extend(reversed(module.child_modules or ()))

@@ -8,13 +8,20 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-import orjson
-from pydantic import ValidationError
+import msgspec
 
 from finops_gate.errors import PlanError
 from finops_gate.input_files import PLAN_LIMIT, read_input_file, read_standard_input
 from finops_gate.plan.images import image_platforms
-from finops_gate.plan.plan_json import PlanDocument, ResourceChange
+from finops_gate.plan.plan_json import (
+    PLAN_DECODER,
+    PlanDocument,
+    PlanShapeError,
+    ResourceChange,
+    decode_raw,
+    name_the_keys,
+    shape_error,
+)
 from finops_gate.plan.providers import FALLBACK_REGION, ProviderResolver, provider_type
 from finops_gate.plan.references import ModuleLinks
 from finops_gate.plan.region import PlanRegions, RegionOptions
@@ -26,6 +33,9 @@ _MAX_MAJOR_DIGITS = 6
 _HOW_TO_GET_A_PLAN = (
     "create one with `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`"
 )
+_TOO_DEEP = "JSON is nested too deeply to be a Terraform plan"
+# UTF-8 is checked this many bytes at a time, so no text copy of a large plan is made.
+_UTF8_CHUNK = 1 << 22
 
 
 def load_plan(path: str, regions: RegionOptions | None = None) -> Plan:
@@ -41,17 +51,23 @@ def load_plan(path: str, regions: RegionOptions | None = None) -> Plan:
 
 def parse_plan_bytes(data: bytes, name: str, regions: RegionOptions | None = None) -> Plan:
     with _collector_paused():
-        document = _validate(_parse_json(data, name), name)
-        return _build_plan(document, regions or RegionOptions())
+        document = _decode_plan(data, name)
+        del data  # a large plan's bytes are then held only by the caller
+        try:
+            return _build_plan(document, regions or RegionOptions())
+        except PlanShapeError as error:  # prior_state is decoded only when it is needed
+            raise PlanError(f"{name}: invalid plan at {error.location}: {error.problem}") from None
+        except RecursionError:
+            raise PlanError(f"{name}: {_TOO_DEEP}") from None
 
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Run without the cyclic garbage collector, then freeze what was built.
 
-    Parsing a plan makes millions of containers and no reference cycles, yet every
+    Reading a plan makes millions of containers and no reference cycles, yet every
     allocation counts towards the collector's next pass and every full pass walks all the
-    containers made so far: without the pause, most of a large plan's parsing time is the
+    containers made so far: without the pause, much of a large plan's reading time is the
     collector's. Re-enabled, it would still walk the whole plan a few more times; the plan
     lives as long as the run, so it (with everything made before it) is moved to the
     permanent generation (`gc.freeze`), which later passes skip. Objects are still freed
@@ -67,6 +83,54 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _decode_plan(data: bytes, name: str) -> PlanDocument:
+    """The typed plan, decoded in one pass that builds only what finops-gate reads.
+
+    A document the typed decoder refuses (or one with a top-level `values`, which a
+    shown state has) is read again as plain JSON, only to say precisely what it is."""
+    _check_not_binary_or_empty(data, name)
+    text = _decode(data, name)
+    try:
+        document: PlanDocument = PLAN_DECODER.decode(text)
+    except (msgspec.MsgspecError, RecursionError):
+        pass
+    else:
+        if not document.values:
+            _check_format_version(document.format_version, name)
+            return document
+    return _diagnose(text, name)
+
+
+def _diagnose(text: str | bytes, name: str) -> PlanDocument:
+    """The plan, or the one-line PlanError saying why this is not one."""
+    raw = _parse_json(text, name)
+    if not isinstance(raw, dict):
+        kind = type(raw).__name__.replace("dict", "object").replace("list", "array")
+        raise PlanError(f"{name}: JSON {kind} is not a Terraform plan; {_HOW_TO_GET_A_PLAN}")
+    _check_is_plan(raw, name)
+    try:
+        document: PlanDocument = PLAN_DECODER.decode(text)
+    except msgspec.ValidationError as error:
+        shape = shape_error(error)
+        location = name_the_keys(shape.location, raw)
+        raise PlanError(f"{name}: invalid plan at {location}: {shape.problem}") from None
+    except msgspec.DecodeError as error:  # JSON that orjson reads and msgspec does not
+        raise PlanError(f"{name}: not valid JSON: {error}") from None
+    except RecursionError:
+        raise PlanError(f"{name}: {_TOO_DEEP}") from None
+    return document
+
+
+def _check_not_binary_or_empty(data: bytes, name: str) -> None:
+    if data.startswith(b"PK\x03\x04"):
+        raise PlanError(
+            f"{name}: this is a binary plan file; convert it with "
+            "`terraform show -json tfplan > plan.json` and pass plan.json"
+        )
+    if not data.strip():
+        raise PlanError(f"{name}: the file is empty; {_HOW_TO_GET_A_PLAN}")
+
+
 def _decode(data: bytes, name: str) -> str | bytes:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # PowerShell's `>` writes UTF-16; the content is still a plan.
@@ -78,31 +142,44 @@ def _decode(data: bytes, name: str) -> str | bytes:
                 "expected the output of `terraform show -json`"
             ) from None
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :]
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as error:
+        data = data[len(codecs.BOM_UTF8) :]
+    offset = _invalid_utf8_offset(data)
+    if offset is not None:
         raise PlanError(
-            f"{name}: not UTF-8 text (invalid byte at offset {error.start}); "
+            f"{name}: not UTF-8 text (invalid byte at offset {offset}); "
             "expected the output of `terraform show -json`"
-        ) from None
+        )
     return data
 
 
-def _parse_json(data: bytes, name: str) -> Any:
-    if data.startswith(b"PK\x03\x04"):
-        raise PlanError(
-            f"{name}: this is a binary plan file; convert it with "
-            "`terraform show -json tfplan > plan.json` and pass plan.json"
-        )
-    if not data.strip():
-        raise PlanError(f"{name}: the file is empty; {_HOW_TO_GET_A_PLAN}")
-    text = _decode(data, name)
+def _invalid_utf8_offset(data: bytes) -> int | None:
+    """Where `data` stops being UTF-8, or None; checked in chunks, without a copy of the
+    text (the typed decoder does not check the strings it skips)."""
+    if data.isascii():
+        return None
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    for start in range(0, len(data), _UTF8_CHUNK):
+        pending = len(decoder.getstate()[0])
+        try:
+            decoder.decode(view[start : start + _UTF8_CHUNK])
+        except UnicodeDecodeError as error:
+            return start - pending + error.start
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as error:
+        return len(data) - len(decoder.getstate()[0]) + error.start
+    return None
+
+
+def _parse_json(text: str | bytes, name: str) -> Any:
+    import orjson  # only to explain a document the typed decoder refused
+
     try:
         return orjson.loads(text)
     except orjson.JSONDecodeError as error:
         if "depth" in error.msg or "recursion" in error.msg:
-            raise PlanError(f"{name}: JSON is nested too deeply to be a Terraform plan") from None
+            raise PlanError(f"{name}: {_TOO_DEEP}") from None
         if error.pos >= len(text.rstrip()):
             raise PlanError(
                 f"{name}: JSON ends unexpectedly at character {error.pos}: the file looks truncated"
@@ -111,22 +188,7 @@ def _parse_json(data: bytes, name: str) -> Any:
             f"{name}: not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
         ) from None
     except RecursionError:
-        raise PlanError(f"{name}: JSON is nested too deeply to be a Terraform plan") from None
-
-
-def _validate(raw: Any, name: str) -> PlanDocument:
-    if not isinstance(raw, dict):
-        kind = type(raw).__name__.replace("dict", "object").replace("list", "array")
-        raise PlanError(f"{name}: JSON {kind} is not a Terraform plan; {_HOW_TO_GET_A_PLAN}")
-    _check_is_plan(raw, name)
-    try:
-        return PlanDocument.model_validate(raw)
-    except ValidationError as error:
-        first = error.errors()[0]
-        location = _format_location(first["loc"])
-        raise PlanError(f"{name}: invalid plan at {location}: {first['msg']}") from None
-    except RecursionError:
-        raise PlanError(f"{name}: JSON is nested too deeply to be a Terraform plan") from None
+        raise PlanError(f"{name}: {_TOO_DEEP}") from None
 
 
 def _check_is_plan(raw: dict[str, Any], name: str) -> None:
@@ -152,6 +214,10 @@ def _check_is_plan(raw: dict[str, Any], name: str) -> None:
     version = raw["format_version"]
     if not isinstance(version, str):
         raise PlanError(f'{name}: format_version must be a string like "1.2"')
+    _check_format_version(version, name)
+
+
+def _check_format_version(version: str, name: str) -> None:
     major = version.split(".", 1)[0]
     shown = version if len(version) <= 40 else f"{version[:40]}... ({len(version)} characters)"
     # isdigit() alone accepts "¹" and 5,000 digits, which int() refuses.
@@ -164,19 +230,12 @@ def _check_is_plan(raw: dict[str, Any], name: str) -> None:
         )
 
 
-def _format_location(location: tuple[int | str, ...]) -> str:
-    text = ""
-    for part in location:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "top level"
-
-
 def _build_plan(document: PlanDocument, options: RegionOptions) -> Plan:
     resolver = ProviderResolver(document.configuration, document.variables)
     regions = PlanRegions(document, resolver, options)
     resources = [
-        _build_resource(change, resolver, regions)
-        for change in document.resource_changes
+        _build_resource(change, position, resolver, regions)
+        for position, change in enumerate(document.resource_changes)
         if change.mode == "managed"
     ]
     link_notes: list[str] = []
@@ -236,6 +295,39 @@ def _as_mapping(value: Any) -> Mapping[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
+def _unknown_markers(markers: Any) -> Any:
+    """`after_unknown` without the parts that mark nothing unknown (None if nothing is).
+
+    Terraform mirrors every nested block of `after` there with `false` leaves, which
+    makes it nearly as large as `after` itself; only `true` says anything. A list keeps
+    its length, so a position still names the same block of `after`."""
+    if markers is True:
+        return True
+    if isinstance(markers, dict):
+        found = {}
+        for key, value in markers.items():
+            if value is True:
+                found[key] = True
+            elif value and isinstance(value, (dict, list)):
+                inner = _unknown_markers(value)
+                if inner is not None:
+                    found[key] = inner
+        return found or None
+    if isinstance(markers, list):
+        kept = [_unknown_markers(item) for item in markers]
+        if all(item is None for item in kept):
+            return None
+        return [
+            _empty_like(original) if item is None else item
+            for item, original in zip(kept, markers, strict=True)
+        ]
+    return None
+
+
+def _empty_like(value: Any) -> Any:
+    return type(value)() if isinstance(value, (dict, list)) else value
+
+
 def _region(
     change: ResourceChange,
     provider: str,
@@ -261,13 +353,16 @@ def _region(
 
 
 def _build_resource(
-    change: ResourceChange, resolver: ProviderResolver, regions: PlanRegions
+    change: ResourceChange, position: int, resolver: ProviderResolver, regions: PlanRegions
 ) -> Resource:
     actions = tuple(change.change.actions)
     action = Action.from_actions(actions)
     before = _as_mapping(change.change.before)
     after = _as_mapping(change.change.after)
-    unknown = _as_mapping(change.change.after_unknown) or {}
+    markers = decode_raw(
+        change.change.after_unknown, f"resource_changes[{position}].change.after_unknown"
+    )
+    unknown = _as_mapping(_unknown_markers(markers)) or {}
     provider = provider_type(change.provider_name)
     config_key = resolver.config_key(change.address, provider)
     region, region_source = _region(change, provider, config_key, resolver, regions)

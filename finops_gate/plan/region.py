@@ -29,7 +29,7 @@ from finops_gate.plan.resource import ProviderRegion
 
 if TYPE_CHECKING:
     from finops_gate.plan.config_dir import ConfigRegions
-    from finops_gate.plan.plan_json import PlanDocument, StateModule, StateResource
+    from finops_gate.plan.plan_json import PlanDocument, StateResource
 
 ENVIRONMENT_VARIABLES = ("AWS_REGION", "AWS_DEFAULT_REGION")
 NO_REGION = "no region found"
@@ -254,7 +254,9 @@ class PlanRegions:
 
 
 def _state_resources(document: PlanDocument) -> Iterator[StateResource]:
-    state = document.prior_state
+    from finops_gate.plan.plan_json import StateModule, decode_prior_state
+
+    state = decode_prior_state(document.prior_state)
     root = state.values.root_module if state and state.values else None
     modules: list[StateModule] = [root] if root else []
     while modules:

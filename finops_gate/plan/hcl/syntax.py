@@ -8,13 +8,14 @@ line number.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from finops_gate.errors import PlanError
 from finops_gate.plan.hcl.strings import literal_string
 from finops_gate.plan.hcl.syntax_tree import Node, children, is_tree, line_of, subtrees
 
 __all__ = ["Attribute", "Block", "Body", "Node", "children", "is_tree", "line_of", "subtrees"]
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +54,8 @@ def name_of(node: Node) -> str:
 
 
 def parse_text(text: str, file: str) -> Body:
-    from hcl2.api import parses_to_tree
-
     try:
-        tree = parses_to_tree(text)
+        tree = _syntax_tree(text)
     except Exception as error:  # lark raises many exception types
         line = getattr(error, "line", None)
         column = getattr(error, "column", None)
@@ -68,6 +67,16 @@ def parse_text(text: str, file: str) -> Body:
         raise PlanError(f"{file}: not valid HCL{where}: {_parse_problem(error)}") from None
     body = next(c for c in tree.children if is_tree(c, "body"))
     return _body(body, file)
+
+
+@lru_cache(maxsize=512)
+def _syntax_tree(text: str) -> Any:
+    """The Lark tree of a file's text, parsed once per content: the pre-commit hook and
+    `--base` read each file as it is and as it was at the base, mostly the same text.
+    Nothing changes a tree once built, so one can serve both."""
+    from hcl2.api import parses_to_tree
+
+    return parses_to_tree(text)
 
 
 def _parse_problem(error: Exception) -> str:
