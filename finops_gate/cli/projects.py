@@ -128,10 +128,11 @@ def run_many(
 ) -> None:
     """Gate every project of the config file (or found under DIR) and exit with the
     run's code."""
-    from finops_gate.projects.budgets import check_run_budgets
+    from finops_gate.projects.budgets import check_run_budgets, require_judgeable
     from finops_gate.projects.runner import ProjectError, run_tasks
 
     tasks, budgets, source = _project_tasks(base, config, recursive, base.output_format)
+    require_judgeable(budgets, source)
     outcomes = run_tasks(tasks, jobs, progress_reporter())
     for outcome in outcomes:
         for line in outcome.warnings:
@@ -330,6 +331,59 @@ def load_reports(paths: Sequence[str]) -> list[ProjectOutcome]:
     return sorted(outcomes, key=lambda o: o.name)
 
 
+def _named_paths(pairs: Sequence[str]) -> dict[str, str]:
+    paths: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, path = pair.partition("=")
+        if not (sep and name and path):
+            raise click.BadParameter(f"{pair!r}: expected NAME=PATH", param_hint="--project-path")
+        paths[name] = Path(path).as_posix()
+    return paths
+
+
+def with_paths(outcomes: list[ProjectOutcome], paths: Mapping[str, str]) -> list[ProjectOutcome]:
+    """`--project-path NAME=PATH`: where a project's plan JSON or directory is (a
+    one-project report does not say), for SARIF to point at by its path from the top of
+    the repository holding it."""
+    from finops_gate.plan.hcl.files import repository_top
+    from finops_gate.projects.runner import artifact_path
+
+    unknown = sorted(set(paths) - {o.name for o in outcomes})
+    if unknown:
+        raise click.BadParameter(
+            f"no report has a project {unknown[0]!r}", param_hint="--project-path"
+        )
+    result: list[ProjectOutcome] = []
+    for outcome in outcomes:
+        path = paths.get(outcome.name)
+        if path is not None:
+            target = real(Path(path).absolute())
+            top = repository_top(target if target.is_dir() else target.parent)
+            if not (top / ".git").exists():
+                top = Path.cwd()  # not in a repository: as given, from here
+            shown = _relative(target, real(top))
+            outcome = replace(outcome, path=shown, artifact=artifact_path(shown, real(top)))
+        result.append(outcome)
+    return result
+
+
+def with_formats(outcomes: list[ProjectOutcome], output_format: str) -> list[ProjectOutcome]:
+    """Each evaluated project's SARIF or JUnit, rebuilt from its JSON report."""
+    from finops_gate.projects.from_json import junit_from_json, sarif_from_json
+
+    if output_format not in ("sarif", "junit"):
+        return outcomes
+    result: list[ProjectOutcome] = []
+    for outcome in outcomes:
+        data = outcome.data
+        if data is not None and output_format == "sarif":
+            outcome = replace(outcome, sarif=sarif_from_json(data, outcome.artifact))
+        elif data is not None:
+            outcome = replace(outcome, junit=junit_from_json(data))
+        result.append(outcome)
+    return result
+
+
 _REQUIRED = ("verdict", "totals", "findings", "resources")
 
 
@@ -351,11 +405,17 @@ def _from_run_entry(entry: dict[str, Any], run: dict[str, Any]) -> ProjectOutcom
     data = {
         k: v
         for k, v in entry.items()
-        if k not in ("name", "path", "environment", "status", "tag_sums")
+        if k not in ("name", "path", "environment", "status", "tag_sums", "artifact")
     }
     data["tool_version"] = run.get("tool_version")
+    artifact = entry.get("artifact")
     return ProjectOutcome(
-        name, path, entry.get("environment"), data=_checked(data), tag_sums=entry.get("tag_sums")
+        name,
+        path,
+        entry.get("environment"),
+        data=_checked(data),
+        tag_sums=entry.get("tag_sums"),
+        artifact=str(artifact) if artifact else None,
     )
 
 
@@ -370,12 +430,20 @@ def _from_run_entry(entry: dict[str, Any], run: dict[str, Any]) -> ProjectOutcom
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["table", "markdown", "json"]),
+    type=click.Choice(["table", "markdown", "json", "sarif", "junit"]),
     default="table",
     show_default=True,
     help="Report format.",
 )
 @click.option("--output", "-o", metavar="FILE", default=None, help="Write the report to FILE.")
+@click.option(
+    "--project-path",
+    "project_paths",
+    metavar="NAME=PATH",
+    multiple=True,
+    help="Where project NAME's plan JSON or directory is, from the repository root: "
+    "its SARIF results point there. Repeatable.",
+)
 @click.option(
     "--fail-on",
     type=click.Choice([f.value for f in FailOn]),
@@ -412,6 +480,7 @@ def merge_command(
     policy: str | None,
     output_format: str,
     output: str | None,
+    project_paths: tuple[str, ...],
     fail_on: str,
     project: str | None,
     comment: str | None,
@@ -426,9 +495,11 @@ def merge_command(
     Each one-project report is a project named after its file (prod.json: prod).
     Budget policies of --policy are judged on the merged totals.
     """
-    from finops_gate.projects.budgets import check_run_budgets
+    from finops_gate.projects.budgets import check_run_budgets, require_judgeable
 
-    outcomes = load_reports(reports)
+    outcomes = with_formats(
+        with_paths(load_reports(reports), _named_paths(project_paths)), output_format
+    )
     budgets: tuple[BudgetPolicy, ...] = ()
     if policy is not None:
         from finops_gate.policy.loader import load_policy
@@ -436,6 +507,7 @@ def merge_command(
 
         policy_file, _ = load_policy(policy)
         budgets = tuple(p for p in policy_file.policies if isinstance(p, BudgetPolicy))
+        require_judgeable(budgets, policy)
     run = RunReport(
         tuple(outcomes),
         tuple(check_run_budgets(budgets, outcomes)),
