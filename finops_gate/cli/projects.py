@@ -55,7 +55,7 @@ def _project_tasks(
     """The run's tasks, its cross-project budgets and where they come from."""
     from finops_gate.plan.hcl.files import repository_top
     from finops_gate.projects.budgets import tag_keys
-    from finops_gate.projects.config import Project, load_config
+    from finops_gate.projects.config import ConfigError, Project, load_config
     from finops_gate.projects.discover import discover_root_modules
     from finops_gate.projects.runner import ProjectTask, artifact_path
 
@@ -64,7 +64,8 @@ def _project_tasks(
     if recursive:
         root = Path(base.plan)
         if not root.is_dir():
-            raise click.BadParameter(f"{base.plan}: not a directory", param_hint="--recursive")
+            what = "no such directory" if not root.exists() else "not a directory"
+            raise ConfigError(f"{base.plan}: {what} (--recursive looks for root modules in DIR)")
         exclude = run_config.exclude if run_config else ()
         found = discover_root_modules(root, exclude)
         projects = [
@@ -295,7 +296,7 @@ def load_reports(paths: Sequence[str]) -> list[ProjectOutcome]:
     outcomes: list[ProjectOutcome] = []
     sources: list[str] = []  # the file each outcome came from, to name a duplicate
     for path in paths:
-        raw = read_input_file(path, PLAN_LIMIT, MergeError)
+        raw = read_input_file(path, replace(PLAN_LIMIT, what="JSON report"), MergeError)
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as error:
@@ -316,9 +317,7 @@ def load_reports(paths: Sequence[str]) -> list[ProjectOutcome]:
                     ProjectOutcome(Path(path).stem, Path(path).stem, None, data=_checked(data))
                 )
         except (KeyError, TypeError, ValueError) as error:
-            raise MergeError(
-                f"{path}: not a finops-gate JSON report ({error!r} is wrong)"
-            ) from None
+            raise MergeError(f"{path}: not a finops-gate JSON report ({_why(error)})") from None
         sources += [path] * (len(outcomes) - len(sources))
     names: dict[str, str] = {}
     for outcome, path in zip(outcomes, sources, strict=True):
@@ -350,9 +349,7 @@ def with_paths(outcomes: list[ProjectOutcome], paths: Mapping[str, str]) -> list
 
     unknown = sorted(set(paths) - {o.name for o in outcomes})
     if unknown:
-        raise click.BadParameter(
-            f"no report has a project {unknown[0]!r}", param_hint="--project-path"
-        )
+        raise MergeError(f"--project-path: no report has a project {unknown[0]!r}")
     result: list[ProjectOutcome] = []
     for outcome in outcomes:
         path = paths.get(outcome.name)
@@ -384,6 +381,12 @@ def with_formats(outcomes: list[ProjectOutcome], output_format: str) -> list[Pro
     return result
 
 
+def _why(error: Exception) -> str:
+    if isinstance(error, KeyError):
+        return f"no {error.args[0]!r}"
+    return str(error)
+
+
 _REQUIRED = ("verdict", "totals", "findings", "resources")
 
 
@@ -395,7 +398,55 @@ def _checked(data: dict[str, Any]) -> dict[str, Any]:
             raise KeyError(key)
     Verdict(data["verdict"])
     totals_of(data["totals"])
+    _entries(data, "findings", _FINDING_FIELDS)
+    _entries(data, "resources", _RESOURCE_FIELDS)
+    _entries(data, "recommendations", _RECOMMENDATION_FIELDS)
+    float(data["totals"].get("potential_monthly_savings", 0.0))
+    if not isinstance(data.get("enforcement", {}), dict):
+        raise ValueError("enforcement is not an object")
     return data
+
+
+# The fields of a report's lists that the run's formats read, and their JSON types.
+_TEXT, _NUMBER, _NULL = (str,), (int, float), (type(None),)
+_FINDING_FIELDS = {
+    "policy_id": _TEXT,
+    "severity": _TEXT,
+    "message": _TEXT,
+    "address": _TEXT + _NULL,
+    "remediation": _TEXT + _NULL,
+}
+_RESOURCE_FIELDS = {
+    "address": _TEXT,
+    "action": _TEXT,
+    "status": _TEXT,
+    "monthly_cost_before": _NUMBER + _NULL,
+    "monthly_cost_after": _NUMBER + _NULL,
+    "monthly_cost_delta": _NUMBER + _NULL,
+}
+_RECOMMENDATION_FIELDS = {
+    "address": _TEXT,
+    "attribute": _TEXT,
+    "current_value": _TEXT,
+    "suggested_value": _TEXT,
+    "monthly_savings": _NUMBER + _NULL,
+    "caveat": _TEXT + _NULL,
+}
+
+
+def _entries(data: Mapping[str, Any], key: str, fields: Mapping[str, tuple[type, ...]]) -> None:
+    """Each entry of `data[key]` (a list, possibly absent) is an object whose `fields`
+    have their JSON types, so that no format stumbles on a hand-edited report."""
+    entries = data.get(key, [])
+    if not isinstance(entries, list):
+        raise ValueError(f"{key} is not a list")
+    for n, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            raise ValueError(f"{key}[{n}] is not an object")
+        for field, types in fields.items():
+            value = entry.get(field)
+            if not isinstance(value, types) or isinstance(value, bool):
+                raise ValueError(f"{key}[{n}].{field} is missing or of the wrong type")
 
 
 def _from_run_entry(entry: dict[str, Any], run: dict[str, Any]) -> ProjectOutcome:
