@@ -160,6 +160,13 @@ def test_savings_add_up_across_projects(
     assert table.splitlines()[2] == line
     _, markdown, _ = run(["merge", *map(str, reports), "--format", "markdown"], capsys)
     assert markdown.count(f"**{line}**") == 2  # the run's headline and shop's section
+    # Shop's suggestions, each a row, collapsed so that a shortened comment drops them
+    # before the verdict.
+    assert f"<details><summary>Savings suggestions of shop ({count})</summary>" in markdown
+    block = markdown.split("Savings suggestions of shop", 1)[1].split("</details>", 1)[0]
+    rows = [x for x in block.splitlines() if x.startswith("| <code>")]
+    assert len(rows) == count
+    assert all(f"<code>{item['address']}</code>" in markdown for item in shop["recommendations"])
     # A config run gives the same sums as merge.
     config = repo / "finops-gate.yml"
     text = config.read_text().replace(
