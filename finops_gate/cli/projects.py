@@ -55,7 +55,7 @@ def _project_tasks(
     """The run's tasks, its cross-project budgets and where they come from."""
     from finops_gate.plan.hcl.files import repository_top
     from finops_gate.projects.budgets import tag_keys
-    from finops_gate.projects.config import Project, load_config
+    from finops_gate.projects.config import ConfigError, Project, load_config
     from finops_gate.projects.discover import discover_root_modules
     from finops_gate.projects.runner import ProjectTask, artifact_path
 
@@ -64,7 +64,8 @@ def _project_tasks(
     if recursive:
         root = Path(base.plan)
         if not root.is_dir():
-            raise click.BadParameter(f"{base.plan}: not a directory", param_hint="--recursive")
+            what = "no such directory" if not root.exists() else "not a directory"
+            raise ConfigError(f"{base.plan}: {what} (--recursive looks for root modules in DIR)")
         exclude = run_config.exclude if run_config else ()
         found = discover_root_modules(root, exclude)
         projects = [
@@ -128,10 +129,11 @@ def run_many(
 ) -> None:
     """Gate every project of the config file (or found under DIR) and exit with the
     run's code."""
-    from finops_gate.projects.budgets import check_run_budgets
+    from finops_gate.projects.budgets import check_run_budgets, require_judgeable
     from finops_gate.projects.runner import ProjectError, run_tasks
 
     tasks, budgets, source = _project_tasks(base, config, recursive, base.output_format)
+    require_judgeable(budgets, source)
     outcomes = run_tasks(tasks, jobs, progress_reporter())
     for outcome in outcomes:
         for line in outcome.warnings:
@@ -294,7 +296,7 @@ def load_reports(paths: Sequence[str]) -> list[ProjectOutcome]:
     outcomes: list[ProjectOutcome] = []
     sources: list[str] = []  # the file each outcome came from, to name a duplicate
     for path in paths:
-        raw = read_input_file(path, PLAN_LIMIT, MergeError)
+        raw = read_input_file(path, replace(PLAN_LIMIT, what="JSON report"), MergeError)
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as error:
@@ -315,9 +317,7 @@ def load_reports(paths: Sequence[str]) -> list[ProjectOutcome]:
                     ProjectOutcome(Path(path).stem, Path(path).stem, None, data=_checked(data))
                 )
         except (KeyError, TypeError, ValueError) as error:
-            raise MergeError(
-                f"{path}: not a finops-gate JSON report ({error!r} is wrong)"
-            ) from None
+            raise MergeError(f"{path}: not a finops-gate JSON report ({_why(error)})") from None
         sources += [path] * (len(outcomes) - len(sources))
     names: dict[str, str] = {}
     for outcome, path in zip(outcomes, sources, strict=True):
@@ -328,6 +328,63 @@ def load_reports(paths: Sequence[str]) -> list[ProjectOutcome]:
             )
         names[outcome.name] = path
     return sorted(outcomes, key=lambda o: o.name)
+
+
+def _named_paths(pairs: Sequence[str]) -> dict[str, str]:
+    paths: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, path = pair.partition("=")
+        if not (sep and name and path):
+            raise click.BadParameter(f"{pair!r}: expected NAME=PATH", param_hint="--project-path")
+        paths[name] = Path(path).as_posix()
+    return paths
+
+
+def with_paths(outcomes: list[ProjectOutcome], paths: Mapping[str, str]) -> list[ProjectOutcome]:
+    """`--project-path NAME=PATH`: where a project's plan JSON or directory is (a
+    one-project report does not say), for SARIF to point at by its path from the top of
+    the repository holding it."""
+    from finops_gate.plan.hcl.files import repository_top
+    from finops_gate.projects.runner import artifact_path
+
+    unknown = sorted(set(paths) - {o.name for o in outcomes})
+    if unknown:
+        raise MergeError(f"--project-path: no report has a project {unknown[0]!r}")
+    result: list[ProjectOutcome] = []
+    for outcome in outcomes:
+        path = paths.get(outcome.name)
+        if path is not None:
+            target = real(Path(path).absolute())
+            top = repository_top(target if target.is_dir() else target.parent)
+            if not (top / ".git").exists():
+                top = Path.cwd()  # not in a repository: as given, from here
+            shown = _relative(target, real(top))
+            outcome = replace(outcome, path=shown, artifact=artifact_path(shown, real(top)))
+        result.append(outcome)
+    return result
+
+
+def with_formats(outcomes: list[ProjectOutcome], output_format: str) -> list[ProjectOutcome]:
+    """Each evaluated project's SARIF or JUnit, rebuilt from its JSON report."""
+    from finops_gate.projects.from_json import junit_from_json, sarif_from_json
+
+    if output_format not in ("sarif", "junit"):
+        return outcomes
+    result: list[ProjectOutcome] = []
+    for outcome in outcomes:
+        data = outcome.data
+        if data is not None and output_format == "sarif":
+            outcome = replace(outcome, sarif=sarif_from_json(data, outcome.artifact))
+        elif data is not None:
+            outcome = replace(outcome, junit=junit_from_json(data))
+        result.append(outcome)
+    return result
+
+
+def _why(error: Exception) -> str:
+    if isinstance(error, KeyError):
+        return f"no {error.args[0]!r}"
+    return str(error)
 
 
 _REQUIRED = ("verdict", "totals", "findings", "resources")
@@ -341,7 +398,55 @@ def _checked(data: dict[str, Any]) -> dict[str, Any]:
             raise KeyError(key)
     Verdict(data["verdict"])
     totals_of(data["totals"])
+    _entries(data, "findings", _FINDING_FIELDS)
+    _entries(data, "resources", _RESOURCE_FIELDS)
+    _entries(data, "recommendations", _RECOMMENDATION_FIELDS)
+    float(data["totals"].get("potential_monthly_savings", 0.0))
+    if not isinstance(data.get("enforcement", {}), dict):
+        raise ValueError("enforcement is not an object")
     return data
+
+
+# The fields of a report's lists that the run's formats read, and their JSON types.
+_TEXT, _NUMBER, _NULL = (str,), (int, float), (type(None),)
+_FINDING_FIELDS = {
+    "policy_id": _TEXT,
+    "severity": _TEXT,
+    "message": _TEXT,
+    "address": _TEXT + _NULL,
+    "remediation": _TEXT + _NULL,
+}
+_RESOURCE_FIELDS = {
+    "address": _TEXT,
+    "action": _TEXT,
+    "status": _TEXT,
+    "monthly_cost_before": _NUMBER + _NULL,
+    "monthly_cost_after": _NUMBER + _NULL,
+    "monthly_cost_delta": _NUMBER + _NULL,
+}
+_RECOMMENDATION_FIELDS = {
+    "address": _TEXT,
+    "attribute": _TEXT,
+    "current_value": _TEXT,
+    "suggested_value": _TEXT,
+    "monthly_savings": _NUMBER + _NULL,
+    "caveat": _TEXT + _NULL,
+}
+
+
+def _entries(data: Mapping[str, Any], key: str, fields: Mapping[str, tuple[type, ...]]) -> None:
+    """Each entry of `data[key]` (a list, possibly absent) is an object whose `fields`
+    have their JSON types, so that no format stumbles on a hand-edited report."""
+    entries = data.get(key, [])
+    if not isinstance(entries, list):
+        raise ValueError(f"{key} is not a list")
+    for n, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            raise ValueError(f"{key}[{n}] is not an object")
+        for field, types in fields.items():
+            value = entry.get(field)
+            if not isinstance(value, types) or isinstance(value, bool):
+                raise ValueError(f"{key}[{n}].{field} is missing or of the wrong type")
 
 
 def _from_run_entry(entry: dict[str, Any], run: dict[str, Any]) -> ProjectOutcome:
@@ -351,11 +456,17 @@ def _from_run_entry(entry: dict[str, Any], run: dict[str, Any]) -> ProjectOutcom
     data = {
         k: v
         for k, v in entry.items()
-        if k not in ("name", "path", "environment", "status", "tag_sums")
+        if k not in ("name", "path", "environment", "status", "tag_sums", "artifact")
     }
     data["tool_version"] = run.get("tool_version")
+    artifact = entry.get("artifact")
     return ProjectOutcome(
-        name, path, entry.get("environment"), data=_checked(data), tag_sums=entry.get("tag_sums")
+        name,
+        path,
+        entry.get("environment"),
+        data=_checked(data),
+        tag_sums=entry.get("tag_sums"),
+        artifact=str(artifact) if artifact else None,
     )
 
 
@@ -370,12 +481,20 @@ def _from_run_entry(entry: dict[str, Any], run: dict[str, Any]) -> ProjectOutcom
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["table", "markdown", "json"]),
+    type=click.Choice(["table", "markdown", "json", "sarif", "junit"]),
     default="table",
     show_default=True,
     help="Report format.",
 )
 @click.option("--output", "-o", metavar="FILE", default=None, help="Write the report to FILE.")
+@click.option(
+    "--project-path",
+    "project_paths",
+    metavar="NAME=PATH",
+    multiple=True,
+    help="Where project NAME's plan JSON or directory is, from the repository root: "
+    "its SARIF results point there. Repeatable.",
+)
 @click.option(
     "--fail-on",
     type=click.Choice([f.value for f in FailOn]),
@@ -412,6 +531,7 @@ def merge_command(
     policy: str | None,
     output_format: str,
     output: str | None,
+    project_paths: tuple[str, ...],
     fail_on: str,
     project: str | None,
     comment: str | None,
@@ -426,9 +546,11 @@ def merge_command(
     Each one-project report is a project named after its file (prod.json: prod).
     Budget policies of --policy are judged on the merged totals.
     """
-    from finops_gate.projects.budgets import check_run_budgets
+    from finops_gate.projects.budgets import check_run_budgets, require_judgeable
 
-    outcomes = load_reports(reports)
+    outcomes = with_formats(
+        with_paths(load_reports(reports), _named_paths(project_paths)), output_format
+    )
     budgets: tuple[BudgetPolicy, ...] = ()
     if policy is not None:
         from finops_gate.policy.loader import load_policy
@@ -436,6 +558,7 @@ def merge_command(
 
         policy_file, _ = load_policy(policy)
         budgets = tuple(p for p in policy_file.policies if isinstance(p, BudgetPolicy))
+        require_judgeable(budgets, policy)
     run = RunReport(
         tuple(outcomes),
         tuple(check_run_budgets(budgets, outcomes)),

@@ -75,9 +75,24 @@ def _tag_sum(project: ProjectOutcome, data: Mapping[str, Any]) -> BudgetSum:
     )
 
 
+def require_judgeable(budgets: Iterable[BudgetPolicy], source: str) -> None:
+    """A `unit_cost.count_variable` reads a plan variable, and each project has its own
+    variables: which project's count would divide the run's total is not clear, so such
+    a budget is refused before any project is gated."""
+    for budget in budgets:
+        if budget.unit_cost is not None and budget.unit_cost.count_variable is not None:
+            where = f"{source}: " if source else ""
+            raise PolicyError(
+                f"{where}budget {budget.id}: unit_cost.count_variable cannot be judged across "
+                "projects (each project has its own variables); give unit_cost a count, or "
+                "put the budget in the project's own policy"
+            )
+
+
 def check_run_budgets(
     budgets: Sequence[BudgetPolicy], projects: Sequence[ProjectOutcome]
 ) -> list[Finding]:
+    require_judgeable(budgets, "")
     evaluated = [p for p in projects if p.evaluated]
     whole = _add(_project_sum(p) for p in evaluated)
     by_environment: dict[str, list[BudgetSum]] = {}

@@ -142,11 +142,17 @@ def _load(
         included = path.parent / name
         confinement.check(included, path, "include", name)
         if not included.is_file():
-            raise ConfigError(f"{path}: include {name!r}: no such file")
+            raise ConfigError(f"{path}: include {name!r}: {_not_a_file(included)}")
         _load(included, (*chain, resolved), projects, exclude, budgets, confinement)
 
 
+def _not_a_file(path: Path) -> str:
+    return "is a directory, expected a file" if path.is_dir() else "no such file"
+
+
 def _read(path: Path) -> str:
+    if path.is_dir():
+        raise ConfigError(f"{path}: is a directory, expected a config file")
     if not path.is_file():
         raise ConfigError(f"{path}: no such config file")
     data = read_input_file(str(path), POLICY_LIMIT, ConfigError)
@@ -219,7 +225,8 @@ def _project(
         confinement.check(project_dir / var_file, config_path, f"{where}.var_files", var_file)
         if not (project_dir / var_file).is_file():
             raise ConfigError(
-                f"{config_path}: project {entry.name!r}: var file {var_file!r} does not exist"
+                f"{config_path}: project {entry.name!r}: var file {var_file!r}: "
+                + _not_a_file(project_dir / var_file)
             )
     if usage is not None:
         confinement.check(base / usage, config_path, f"{where}.usage_file", usage)
@@ -229,7 +236,8 @@ def _project(
         confinement.check(Path(policy), config_path, f"{where}.policy", written_policy)
     if usage is not None and not (base / usage).is_file():
         raise ConfigError(
-            f"{config_path}: project {entry.name!r}: usage file {usage!r} does not exist"
+            f"{config_path}: project {entry.name!r}: usage file {usage!r}: "
+            + _not_a_file(base / usage)
         )
     return Project(
         name=entry.name,

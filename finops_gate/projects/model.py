@@ -36,6 +36,8 @@ class ProjectOutcome:
     sarif: Mapping[str, Any] | None = None  # sarif_data() of its report, when asked for
     junit: str | None = None  # its JUnit XML, when asked for
     warnings: tuple[str, ...] = ()  # about its input, printed once the run is done
+    # The file SARIF results point at, relative to the repository root, when known
+    artifact: str | None = None
 
     @property
     def evaluated(self) -> bool:
@@ -66,13 +68,26 @@ class ProjectOutcome:
         return sorted(rows, key=_by_abs_delta)
 
     @property
+    def recommendations(self) -> list[Mapping[str, Any]]:
+        """Its savings suggestions, as its JSON report lists them (biggest first)."""
+        return list(self.data.get("recommendations", ())) if self.data else []
+
+    @property
+    def potential_monthly_savings(self) -> float:
+        if not self.data:
+            return 0.0
+        return float(self.data["totals"].get("potential_monthly_savings", 0.0))
+
+    @property
     def unchanged(self) -> bool:
-        """Nothing to read: no cost change, no changed resource, no finding."""
+        """Nothing to read: no cost change, no changed resource, no finding, no savings
+        suggestion."""
         return (
             self.evaluated
             and self.totals.monthly_cost_delta == 0
             and not self.changed_resources
             and not self.findings
+            and not self.recommendations
         )
 
     def unpriced(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -161,6 +176,20 @@ class RunReport:
     @property
     def totals(self) -> Totals:
         return add_totals(p.totals for p in self.projects if p.evaluated)
+
+    @property
+    def recommendation_count(self) -> int:
+        return sum(len(p.recommendations) for p in self.projects)
+
+    @property
+    def potential_monthly_savings(self) -> float:
+        """The sum of every project's potential savings (suggestions without a dollar
+        figure add nothing, as in a one-project report)."""
+        return round(sum(p.potential_monthly_savings for p in self.projects), 2) + 0.0
+
+    @property
+    def savings_approximate(self) -> bool:
+        return any(r.get("approximate") for p in self.projects for r in p.recommendations)
 
     @property
     def not_evaluated(self) -> list[ProjectOutcome]:

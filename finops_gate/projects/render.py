@@ -30,6 +30,7 @@ from finops_gate.projects.model import NOT_EVALUATED, ProjectOutcome, RunReport
 from finops_gate.report import headline, numbers
 from finops_gate.report.escape import json_document, markdown_code, markdown_text, terminal_text
 from finops_gate.report.json_report import SCHEMA_VERSION
+from finops_gate.report.savings_text import NO_FIGURE
 
 _ICONS = {Verdict.PASS: "✅", Verdict.WARN: "⚠️", Verdict.FAIL: "❌"}
 # Fields of a one-project report that describe the tool, not the project.
@@ -76,12 +77,40 @@ def project_data(project: ProjectOutcome) -> dict[str, Any]:
         data["error"] = project.error
     if project.tag_sums is not None:
         data["tag_sums"] = project.tag_sums
+    if project.artifact:
+        data["artifact"] = project.artifact
     if project.data is not None:
         data.update({k: v for k, v in project.data.items() if k not in _RUN_FIELDS})
     return data
 
 
+def savings_headline(run: RunReport) -> str | None:
+    """The line "Potential savings: $X/month (N suggestions)" over every project, as a
+    one-project report words it; None without suggestions."""
+    count = run.recommendation_count
+    if not count:
+        return None
+    mark = numbers.APPROX if run.savings_approximate else ""
+    noun = "suggestion" if count == 1 else "suggestions"
+    total = numbers.money(run.potential_monthly_savings)
+    return f"Potential savings: {mark}{total}/month ({count} {noun})"
+
+
+def project_savings_headline(project: ProjectOutcome) -> str | None:
+    return savings_headline(RunReport((project,)))
+
+
 def run_data(run: RunReport) -> dict[str, Any]:
+    data = _run_data(run)
+    if run.recommendation_count:
+        # Only with suggestions, as in a one-project report, so a run without any keeps
+        # its bytes.
+        data["totals"]["potential_monthly_savings"] = run.potential_monthly_savings
+        data["summary"]["recommendations"] = run.recommendation_count
+    return data
+
+
+def _run_data(run: RunReport) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool_version": __version__,
@@ -142,8 +171,41 @@ def _environment() -> Environment:
         after_total=lambda t: headline.total_text(t.monthly_cost_after, t.after_lower_bound),
         change_total=headline.change_text,
         severity_icon=lambda severity: "❌" if severity == "error" else "⚠️",
+        most_severe=_most_severe,
+        more_findings=_more_findings,
+        project_savings=project_savings_headline,
+        saving_cell=_saving_cell,
     )
     return env
+
+
+# A project's findings shown in the comment before the rest are counted in one line:
+# hundreds of lines would push every other project out of GitHub's size limit.
+FINDING_LIMIT = 25
+
+
+def _most_severe(findings: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Errors first, then warnings, each in the report's order (a stable sort)."""
+    return sorted(findings, key=lambda f: f["severity"] != "error")
+
+
+def _more_findings(rest: list[Mapping[str, Any]]) -> str:
+    errors = sum(1 for f in rest if f["severity"] == "error")
+    parts = []
+    if errors:
+        parts.append(f"{errors} more error{'s' if errors != 1 else ''}")
+    if len(rest) - errors:
+        others = len(rest) - errors
+        parts.append(f"{others} more warning{'s' if others != 1 else ''}")
+    return " and ".join(parts)
+
+
+def _saving_cell(item: Mapping[str, Any]) -> str:
+    amount = item.get("monthly_savings")
+    if amount is None:
+        return NO_FIGURE
+    mark = numbers.APPROX if item.get("approximate") else ""
+    return f"{mark}{numbers.money(float(amount))}"
 
 
 def _footer(run: RunReport) -> str:
@@ -183,6 +245,8 @@ def render_run_markdown(run: RunReport, project: str | None = None) -> str:
         budget_findings=run.budget_findings,
         shown=[p for p in by_delta if p.evaluated and not p.unchanged],
         unchanged=[p for p in by_delta if p.unchanged],
+        savings_line=savings_headline(run),
+        finding_limit=FINDING_LIMIT,
         footer=_footer(run),
     )
 
@@ -196,6 +260,9 @@ def render_run_table(run: RunReport) -> str:
     missing = headline.not_priced_text(run.totals)
     if missing:
         lines.append(f"Not priced: {missing}")
+    savings = savings_headline(run)
+    if savings:
+        lines.append(savings)
     lines.append("")
     for project in run.by_delta:
         name = terminal_text(project.name)
@@ -210,11 +277,30 @@ def render_run_table(run: RunReport) -> str:
             where = f"{finding['address']}: " if finding.get("address") else ""
             text = terminal_text(f"{where}{finding['message']}")
             lines.append(f"      [{finding['severity']}] {finding['policy_id']}: {text}")
+        lines += _savings_lines(project)
     if run.budget_findings:
         lines += ["", "Budgets across projects:"]
         for f in run.budget_findings:
             lines.append(f"  [{f.severity}] {f.policy_id}: {terminal_text(f.message)}")
     return "\n".join(lines) + "\n"
+
+
+def _savings_lines(project: ProjectOutcome) -> list[str]:
+    """A project's suggestions, worded as a one-project table report words them."""
+    headline_text = project_savings_headline(project)
+    if headline_text is None:
+        return []
+    lines = [f"      {headline_text}"]
+    for item in project.recommendations:
+        saving = _saving_cell(item)
+        amount = f" ({saving})" if item.get("monthly_savings") is None else f" saves {saving}/month"
+        change = f"{item['attribute']}: {item['current_value']} → {item['suggested_value']}"
+        lines.append(
+            f"        {terminal_text(str(item['address']))}: {terminal_text(change)}{amount}"
+        )
+        if item.get("caveat"):
+            lines.append(f"            check: {terminal_text(str(item['caveat']))}")
+    return lines
 
 
 def _fingerprint(*parts: str) -> str:

@@ -112,7 +112,7 @@ def evaluate(task: ProjectTask) -> ProjectOutcome:
         )
     except FinopsGateError as error:
         return replace(outcome, error=str(error), warnings=tuple(warnings))
-    extra: dict[str, Any] = {}
+    extra: dict[str, Any] = {"artifact": task.artifact or None}
     if task.tag_keys:
         from finops_gate.projects.budgets import tag_sums_of
 
