@@ -254,7 +254,7 @@ def render_run_markdown(run: RunReport, project: str | None = None) -> str:
 def render_run_table(run: RunReport) -> str:
     width = max([len(terminal_text(p.name)) for p in run.projects] + [20])
     lines = [
-        f"finops-gate verdict: {run.verdict.value.upper()} ({len(run.projects)} projects)",
+        f"finops-gate verdict: {run.verdict.value.upper()} ({_count(len(run.projects))})",
         f"Monthly cost: {headline.cost_line(run.totals)}",
     ]
     missing = headline.not_priced_text(run.totals)
@@ -471,3 +471,7 @@ def render_run(run: RunReport, output_format: str, project: str | None = None) -
     if output_format == "markdown":
         return render_run_markdown(run, project)
     return RUN_RENDERERS[output_format](run)
+
+
+def _count(projects: int) -> str:
+    return f"{projects} project" if projects == 1 else f"{projects} projects"
