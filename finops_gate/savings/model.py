@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from finops_gate.cost.model import ComponentSpec, ResourceCost
 from finops_gate.cost.view import PlanContext
 from finops_gate.plan.resource import Resource
+
+if TYPE_CHECKING:
+    from finops_gate.savings.line_fix import LineFix
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,8 @@ class Recommendation:
     file: str | None = None
     line: int | None = None
     policy_id: str = ""  # the policy-file entry that asked for the check
+    # The line that sets the value, rewritten (HCL mode, a literal value; line_fix.py).
+    fix: LineFix | None = None
 
     @property
     def change(self) -> str:
