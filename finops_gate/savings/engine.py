@@ -99,11 +99,11 @@ def recommend(
     if not policies:
         return SavingsResult()
     today = options.today or clock_today()
-    context = SavingsContext(PlanContext.of(plan, today), today)
-    repricer = EstimateRepricer(prices, context.plan, usage)
     environments = EnvironmentResolver(
         policy_file.environment, plan.variables, options.environment
     )
+    context = SavingsContext(PlanContext.of(plan, today), today, environments.group)
+    repricer = EstimateRepricer(prices, context.plan, usage)
     by_type: dict[str, list[ResourceCost]] = {}
     for cost in estimate.resources:
         by_type.setdefault(cost.resource.type, []).append(cost)

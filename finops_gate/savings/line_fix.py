@@ -22,9 +22,11 @@ from finops_gate.savings.model import Recommendation
 _SUGGESTED = re.compile(r"^(?P<value>[A-Za-z0-9_.:/-]+)(?: with (?P<settings>.+))?$")
 _SETTING = re.compile(r"^(?P<key>[a-z_]+) = (?P<value>[0-9.]+)$")
 _ASSIGNMENT = re.compile(
-    r'^(?P<indent>\s*)(?P<key>[A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(?P<value>"[^"\\$]*")\s*'
+    r'^(?P<indent>\s*)(?P<key>[A-Za-z_][A-Za-z0-9_-]*)\s*=\s*'
+    r'(?P<value>"[^"\\$]*"|true|false|[0-9]+(?:\.[0-9]+)?)\s*'
     r"(?:(?:#|//).*)?$"
 )
+_BARE = re.compile(r"true|false|[0-9]+(?:\.[0-9]+)?")
 _KEY = re.compile(r"^\s*(?P<key>[A-Za-z_][A-Za-z0-9_-]*)\s*=")
 _BLOCK_OPEN = re.compile(r'^\s*(?P<name>[A-Za-z_][A-Za-z0-9_-]*)(?:\s+"[^"]*")*\s*=?\s*\{\s*$')
 _PATH_PART = re.compile(r"\[\d+\]")
@@ -80,14 +82,17 @@ def line_fix(item: Recommendation, lines: list[str], path: str) -> LineFix | Non
     if settings is None:
         return None
     *parents, key = _PATH_PART.sub("", item.attribute).split(".")
-    wanted = f'"{item.current_value}"'
+    # A boolean or a number may be written bare (multi_az = true), anything else quoted.
+    wanted = {f'"{item.current_value}"'}
+    if _BARE.fullmatch(item.current_value):
+        wanted.add(item.current_value)
     candidates: list[tuple[int, re.Match[str]]] = []
     set_beside: set[str] = set()
     for number, stack, text in _block_lines(lines, item.line):
         if stack != parents:
             continue
         match = _ASSIGNMENT.match(text)
-        if match is not None and match.group("key") == key and match.group("value") == wanted:
+        if match is not None and match.group("key") == key and match.group("value") in wanted:
             candidates.append((number, match))
         named = _KEY.match(text)
         if named is not None:
@@ -96,7 +101,9 @@ def line_fix(item: Recommendation, lines: list[str], path: str) -> LineFix | Non
         return None
     number, match = candidates[0]
     indent = match.group("indent")
-    inserted = f'"{suggested.group("value")}"' + "".join(
+    value = suggested.group("value")
+    bare = not match.group("value").startswith('"') and _BARE.fullmatch(value) is not None
+    inserted = (value if bare else f'"{value}"') + "".join(
         f"\n{indent}{name} = {value}" for name, value in settings
     )
     return LineFix(

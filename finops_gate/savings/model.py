@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
@@ -76,8 +76,35 @@ class SavingsContext:
 
     plan: PlanContext
     today: date
+    # The environment a resource counts in (the policy file's detection; None: unknown).
+    environment_of: Callable[[Resource], str | None] | None = field(
+        default=None, compare=False, repr=False
+    )
+    _siblings: dict[str, dict[tuple[str, str, str], list[Resource]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     _referenced: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _unresolved: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def non_production(self, resource: Resource) -> bool:
+        """Whether the resource is known to be outside production: its environment is
+        detected and is not production (an unknown environment is not assumed either way)."""
+        if self.environment_of is None:
+            return False
+        environment = self.environment_of(resource)
+        return environment is not None and environment.lower() not in PRODUCTION
+
+    def siblings(self, resource: Resource) -> list[Resource]:
+        """The resources of the same block (its `count` or `for_each` instances) in the
+        same module and region, in address order, the resource itself included."""
+        if resource.type not in self._siblings:
+            groups: dict[tuple[str, str, str], list[Resource]] = {}
+            for item in self.plan.by_type.get(resource.type, ()):
+                groups.setdefault(_block_key(item), []).append(item)
+            for members in groups.values():
+                members.sort(key=lambda r: r.address)
+            self._siblings[resource.type] = groups
+        return self._siblings[resource.type].get(_block_key(resource), [resource])
 
     def referenced(self, resource: Resource) -> bool:
         """Whether another resource's configuration references this one (through module
@@ -127,6 +154,14 @@ class SavingsContext:
         if source_types is None:
             return list(self.plan.by_address.values())
         return [r for kind in sorted(source_types) for r in self.plan.by_type.get(kind, ())]
+
+
+# Environment names (after the policy file's aliases) that mean production.
+PRODUCTION = frozenset({"prod", "production", "prd", "live"})
+
+
+def _block_key(resource: Resource) -> tuple[str, str, str]:
+    return (resource.module_address or "", resource.name, resource.region)
 
 
 class SavingsCheck(Protocol):

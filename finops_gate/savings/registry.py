@@ -10,7 +10,10 @@ from finops_gate.savings.checks import (
     idle_eip,
     log_retention,
     previous_generation,
+    rds_single_az,
     s3_lifecycle,
+    single_nat_gateway,
+    spot_share,
 )
 from finops_gate.savings.model import SavingsCheck
 
@@ -21,7 +24,10 @@ CHECK_MODULES: tuple[SavingsCheck, ...] = (
     idle_eip,
     log_retention,
     previous_generation,
+    rds_single_az,
     s3_lifecycle,
+    single_nat_gateway,
+    spot_share,
 )
 
 SAVINGS_CHECKS: dict[str, SavingsCheck] = {check.ID: check for check in CHECK_MODULES}

@@ -189,7 +189,8 @@ def test_growth_without_a_bound_has_no_dollar_figure(
 def test_every_check_is_registered_documented_and_tested() -> None:
     root = Path(__file__).resolve().parents[2]
     docs = (root / "docs" / "savings.md").read_text(encoding="utf-8")
-    tests = Path(__file__).read_text(encoding="utf-8")
+    # Checks are tested here or in another test module of this folder.
+    tests = "".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py"))
     checks = root / "finops_gate" / "savings" / "checks"
     modules = {p.stem for p in checks.glob("*.py") if p.stem != "__init__"}
     assert modules == {check.__name__.rsplit(".", 1)[1] for check in SAVINGS_CHECKS.values()}

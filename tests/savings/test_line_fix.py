@@ -95,3 +95,9 @@ def test_files_are_read_once_under_the_root(tmp_path: Path) -> None:
     fixed = with_line_fixes(items, tmp_path)
     assert [f.fix.line if f.fix else None for f in fixed] == [2, 17, None]
     assert fixed[0].fix is not None and fixed[0].fix.path == f"{tmp_path.as_posix()}/main.tf"
+
+
+def test_a_bare_boolean_stays_bare() -> None:
+    lines = ['resource "aws_db_instance" "db" {', "  multi_az = true", '  name = "true"', "}"]
+    fix = line_fix(_item("multi_az", "true", "false"), lines, "m")
+    assert fix is not None and (fix.line, fix.replacement) == (2, "  multi_az = false")
