@@ -170,6 +170,8 @@ def _body(marker: str, items: list[Recommendation], replacement: str) -> str:
             )
             lines.append(f"- `{item.address}` ({item.region}){saving}")
         lines.append("")
+    if not savings and first.per_unit:
+        lines += [f"Per unit: {first.per_unit}.", ""]
     if first.caveat:
         lines.append(f"Before you accept: {first.caveat}.")
     return "\n".join(lines).rstrip("\n") + "\n"

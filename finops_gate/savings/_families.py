@@ -4,17 +4,31 @@ same size in another family (shared by the previous-generation and Graviton chec
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from finops_gate.cost.model import ResourceCost
-from finops_gate.savings._attributes import is_unknown, known_string, with_values
+from finops_gate.savings._attributes import (
+    blocks,
+    is_unknown,
+    known_string,
+    with_block_values,
+    with_values,
+)
 from finops_gate.savings.families import equivalent
 from finops_gate.savings.model import Suggestion
 
-# resource type -> (service of the equivalence tables, attribute holding the type)
+# resource type -> (service of the equivalence tables, block holding the type or "" for
+# a top-level attribute, attribute holding the type)
 TYPE_ATTRIBUTES = {
-    "aws_instance": ("ec2", "instance_type"),
-    "aws_db_instance": ("rds", "instance_class"),
-    "aws_rds_cluster_instance": ("rds", "instance_class"),
+    "aws_instance": ("ec2", "", "instance_type"),
+    "aws_db_instance": ("rds", "", "instance_class"),
+    "aws_rds_cluster_instance": ("rds", "", "instance_class"),
+    "aws_elasticache_cluster": ("elasticache", "", "node_type"),
+    "aws_elasticache_replication_group": ("elasticache", "", "node_type"),
+    "aws_opensearch_domain": ("opensearch", "cluster_config", "instance_type"),
+    "aws_elasticsearch_domain": ("opensearch", "cluster_config", "instance_type"),
+    "aws_redshift_cluster": ("redshift", "", "node_type"),
+    "aws_msk_cluster": ("msk", "broker_node_group_info", "instance_type"),
 }
 
 
@@ -22,14 +36,28 @@ def same_size_in(
     cost: ResourceCost, tables: Mapping[str, Mapping[str, str]], caveat: str
 ) -> list[Suggestion]:
     resource = cost.resource
-    service, attribute = TYPE_ATTRIBUTES[resource.type]
+    service, block, attribute = TYPE_ATTRIBUTES[resource.type]
     after = resource.after or {}
-    current = known_string(after, attribute)
-    if current is None or is_unknown(resource.after_unknown, attribute):
+    holder: Mapping[str, Any] = after
+    unknown: Mapping[str, Any] = resource.after_unknown
+    if block:
+        found = blocks(after, block)
+        if len(found) != 1 or is_unknown(unknown, block, 0):
+            return []
+        holder = found[0]
+        unknown_blocks = unknown.get(block)
+        unknown = unknown_blocks[0] if isinstance(unknown_blocks, list) and unknown_blocks else {}
+        if not isinstance(unknown, Mapping):
+            return []
+    current = known_string(holder, attribute)
+    if current is None or is_unknown(unknown, attribute):
         return []  # e.g. an instance whose type comes from its launch template
     target = equivalent(current, tables.get(service, {}))
     if target is None or target == current:
         return []
+    if block:
+        changed = with_block_values(after, block, 0, **{attribute: target})
+        return [Suggestion(f"{block}.{attribute}", current, target, changed, caveat)]
     return [
         Suggestion(attribute, current, target, with_values(after, **{attribute: target}), caveat)
     ]

@@ -102,7 +102,7 @@ def recommend(
     environments = EnvironmentResolver(
         policy_file.environment, plan.variables, options.environment
     )
-    context = SavingsContext(PlanContext.of(plan, today), today, environments.group)
+    context = SavingsContext(PlanContext.of(plan, today), today, environments.group, prices)
     repricer = EstimateRepricer(prices, context.plan, usage)
     by_type: dict[str, list[ResourceCost]] = {}
     for cost in estimate.resources:
@@ -214,6 +214,7 @@ def _recommendation(
         file=resource.source_file,
         line=resource.source_line,
         policy_id=policy.id,
+        per_unit=suggestion.per_unit,
     )
 
 

@@ -22,7 +22,7 @@ from finops_gate.savings.model import Recommendation
 _SUGGESTED = re.compile(r"^(?P<value>[A-Za-z0-9_.:/-]+)(?: with (?P<settings>.+))?$")
 _SETTING = re.compile(r"^(?P<key>[a-z_]+) = (?P<value>[0-9.]+)$")
 _ASSIGNMENT = re.compile(
-    r'^(?P<indent>\s*)(?P<key>[A-Za-z_][A-Za-z0-9_-]*)\s*=\s*'
+    r"^(?P<indent>\s*)(?P<key>[A-Za-z_][A-Za-z0-9_-]*)\s*=\s*"
     r'(?P<value>"[^"\\$]*"|true|false|[0-9]+(?:\.[0-9]+)?)\s*'
     r"(?:(?:#|//).*)?$"
 )
@@ -87,7 +87,7 @@ def line_fix(item: Recommendation, lines: list[str], path: str) -> LineFix | Non
     if _BARE.fullmatch(item.current_value):
         wanted.add(item.current_value)
     candidates: list[tuple[int, re.Match[str]]] = []
-    set_beside: set[str] = set()
+    set_beside: dict[str, str] = {}
     for number, stack, text in _block_lines(lines, item.line):
         if stack != parents:
             continue
@@ -96,9 +96,14 @@ def line_fix(item: Recommendation, lines: list[str], path: str) -> LineFix | Non
             candidates.append((number, match))
         named = _KEY.match(text)
         if named is not None:
-            set_beside.add(named.group("key"))
-    if len(candidates) != 1 or any(name in set_beside for name, _ in settings):
+            set_beside[named.group("key")] = text[named.end() :].split("#", 1)[0].strip()
+    if len(candidates) != 1:
         return None
+    # A setting already written with the suggested value stays as it is; with another
+    # value, the line alone cannot say what the block should become.
+    if any(set_beside.get(name, value) != value for name, value in settings):
+        return None
+    settings = [(name, value) for name, value in settings if name not in set_beside]
     number, match = candidates[0]
     indent = match.group("indent")
     value = suggested.group("value")

@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 from finops_gate.cost.model import ComponentSpec, ResourceCost
+from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.view import PlanContext
 from finops_gate.plan.resource import Resource
 
@@ -41,6 +42,8 @@ class Recommendation:
     policy_id: str = ""  # the policy-file entry that asked for the check
     # The line that sets the value, rewritten (HCL mode, a literal value; line_fix.py).
     fix: LineFix | None = None
+    # Without a dollar figure for a usage-based price: the unit prices now and suggested.
+    per_unit: str = ""
 
     @property
     def change(self) -> str:
@@ -63,6 +66,8 @@ class Suggestion:
     # For a resource not priced on its own (a launch template): the components now and
     # with the change, priced in the resource's region.
     parts: tuple[tuple[ComponentSpec, ...], tuple[ComponentSpec, ...]] | None = None
+    # No dollar figure (usage unknown), but the unit prices say how much cheaper it is.
+    per_unit: str = ""
 
     @property
     def has_dollar_figure(self) -> bool:
@@ -80,6 +85,8 @@ class SavingsContext:
     environment_of: Callable[[Resource], str | None] | None = field(
         default=None, compare=False, repr=False
     )
+    # Unit prices, for suggestions shown per unit (None: no per-unit suggestions).
+    prices: PriceLookup | None = field(default=None, compare=False, repr=False)
     _siblings: dict[str, dict[tuple[str, str, str], list[Resource]]] = field(
         default_factory=dict, compare=False, repr=False
     )

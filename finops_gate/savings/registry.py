@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from finops_gate.savings.checks import (
     ebs_gp3,
+    ebs_io1,
     eks_extended_support,
     graviton,
     idle_eip,
@@ -19,6 +20,7 @@ from finops_gate.savings.model import SavingsCheck
 
 CHECK_MODULES: tuple[SavingsCheck, ...] = (
     ebs_gp3,
+    ebs_io1,
     eks_extended_support,
     graviton,
     idle_eip,

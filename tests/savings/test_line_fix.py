@@ -101,3 +101,11 @@ def test_a_bare_boolean_stays_bare() -> None:
     lines = ['resource "aws_db_instance" "db" {', "  multi_az = true", '  name = "true"', "}"]
     fix = line_fix(_item("multi_az", "true", "false"), lines, "m")
     assert fix is not None and (fix.line, fix.replacement) == (2, "  multi_az = false")
+
+
+def test_a_setting_already_written_with_the_suggested_value_stays() -> None:
+    lines = ['resource "aws_ebs_volume" "v" {', '  type = "io1"', "  iops = 4000", "}"]
+    fix = line_fix(_item("type", "io1", "gp3 with iops = 4000, throughput = 1000"), lines, "m")
+    assert fix is not None and fix.replacement == '  type = "gp3"\n  throughput = 1000'
+    other = _item("type", "io1", "gp3 with iops = 3500"), lines
+    assert line_fix(other[0], other[1], "m") is None
