@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from finops_gate.cost.model import ResourceCost
+from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec, ResourceCost
+from finops_gate.pricing import keys
 from finops_gate.savings._attributes import (
     blocks,
     is_unknown,
@@ -21,6 +22,7 @@ from finops_gate.savings.model import Suggestion
 # a top-level attribute, attribute holding the type)
 TYPE_ATTRIBUTES = {
     "aws_instance": ("ec2", "", "instance_type"),
+    "aws_launch_template": ("ec2", "", "instance_type"),
     "aws_db_instance": ("rds", "", "instance_class"),
     "aws_rds_cluster_instance": ("rds", "", "instance_class"),
     "aws_elasticache_cluster": ("elasticache", "", "node_type"),
@@ -55,9 +57,24 @@ def same_size_in(
     target = equivalent(current, tables.get(service, {}))
     if target is None or target == current:
         return []
+    if resource.type == "aws_launch_template":
+        return [_per_instance(attribute, current, target, caveat)]
     if block:
         changed = with_block_values(after, block, 0, **{attribute: target})
         return [Suggestion(f"{block}.{attribute}", current, target, changed, caveat)]
     return [
         Suggestion(attribute, current, target, with_values(after, **{attribute: target}), caveat)
     ]
+
+
+TEMPLATE_NOTE = "per instance launched from the template (Auto Scaling groups, EKS node groups)"
+
+
+def _per_instance(attribute: str, current: str, target: str, caveat: str) -> Suggestion:
+    """A launch template is not billed itself: an instance-month of each type (Linux,
+    on-demand), priced in the template's region; the saving is per instance launched."""
+    now = ComponentSpec("Instance", "hour", keys.ec2_instance(current), HOURS_PER_MONTH)
+    then = ComponentSpec("Instance", "hour", keys.ec2_instance(target), HOURS_PER_MONTH)
+    return Suggestion(
+        attribute, current, target, None, f"{caveat}; {TEMPLATE_NOTE}", parts=((now,), (then,))
+    )

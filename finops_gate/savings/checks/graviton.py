@@ -1,7 +1,9 @@
 """graviton: an x86 EC2, RDS, ElastiCache, OpenSearch or MSK type -> the Graviton (arm64)
 type of the same size.
 
-Looks at `instance_type` of `aws_instance` and `instance_class` of `aws_db_instance` and
+Looks at `instance_type` of `aws_instance` and `aws_launch_template` (per instance
+launched from the template, so Auto Scaling groups and EKS node groups that use it), and
+`instance_class` of `aws_db_instance` and
 `aws_rds_cluster_instance` (MySQL, PostgreSQL, MariaDB and Aurora only: RDS runs no other
 engine on Graviton), `node_type` of ElastiCache clusters and replication groups
 (cache.m5 -> cache.m6g, cache.r5 -> cache.r6g, cache.t3 -> cache.t4g),
@@ -40,6 +42,7 @@ ID = "graviton"
 TITLE = "Graviton (arm64) instance type"
 RESOURCE_TYPES = (
     "aws_instance",
+    "aws_launch_template",
     "aws_db_instance",
     "aws_rds_cluster_instance",
     "aws_eks_node_group",

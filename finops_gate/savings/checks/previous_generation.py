@@ -1,7 +1,9 @@
 """previous-generation: an EC2, RDS, ElastiCache, OpenSearch or Redshift type of an older
 family -> the current family's same size.
 
-Looks at `instance_type` of `aws_instance`, `instance_class` of `aws_db_instance` and
+Looks at `instance_type` of `aws_instance` and `aws_launch_template` (a template is not
+billed: the saving is per instance launched from it, at the Linux on-demand rates),
+`instance_class` of `aws_db_instance` and
 `aws_rds_cluster_instance`, `node_type` of ElastiCache clusters and replication groups
 (cache.m3/m4 -> cache.m5, cache.r3/r4 -> cache.r5, cache.t1/t2 -> cache.t3),
 `cluster_config.instance_type` of OpenSearch domains (m3/m4 -> m5, r3/r4 -> r5, c4 -> c5,
@@ -33,6 +35,7 @@ ID = "previous-generation"
 TITLE = "Previous-generation instance family"
 RESOURCE_TYPES = (
     "aws_instance",
+    "aws_launch_template",
     "aws_db_instance",
     "aws_rds_cluster_instance",
     "aws_elasticache_cluster",
@@ -62,7 +65,7 @@ def suggest(cost: ResourceCost, context: SavingsContext) -> list[Suggestion]:
     if cost.resource.type in SERVICE_CAVEATS:
         caveat = SERVICE_CAVEATS[cost.resource.type]
         return same_size_in(cost, tables().previous_generation, caveat)
-    if cost.resource.type != "aws_instance":
+    if cost.resource.type not in ("aws_instance", "aws_launch_template"):
         return same_size_in(cost, tables().previous_generation, RDS_CAVEAT)
     suggestions = same_size_in(cost, tables().previous_generation, CAVEAT)
     return [
