@@ -35,6 +35,7 @@ from finops_gate.report.model import (
     build_report,
 )
 from finops_gate.savings.engine import SavingsOptions, recommend
+from finops_gate.savings.line_fix import with_line_fixes
 
 if TYPE_CHECKING:
     from finops_gate.policy.schema import PolicyFile
@@ -201,6 +202,10 @@ def build_gate_report(
         usage,
         SavingsOptions(options.environment, options.all_resources, options.today),
     )
+    if options.plan != "-" and Path(options.plan).is_dir():
+        savings = replace(
+            savings, recommendations=with_line_fixes(savings.recommendations, options.plan)
+        )
     evaluation = EvalOptions(
         overrides=tuple(Override(policy_id, reason) for policy_id, reason in options.overrides),
         environment=options.environment,
@@ -221,11 +226,18 @@ def build_gate_report(
     )
 
 
+# SARIF levels of the savings rules, by enforcement: an advisory suggestion is a note.
+SAVINGS_RULE_LEVELS = {"advisory": "note", "soft-mandatory": "warning", "hard-mandatory": "error"}
+
+
 def rules_of(policy_file: PolicyFile) -> tuple[PolicyRule, ...]:
     """Descriptions and help text of every policy, for the SARIF and JUnit formats."""
     rules: list[PolicyRule] = []
     for item in policy_file.policies:
         severity = getattr(item, "severity", "error")
+        level = severity if isinstance(severity, str) else "error"
+        if item.kind == "savings":
+            level = SAVINGS_RULE_LEVELS[item.level]  # advice unless the file enforces it
         rules.append(
             PolicyRule(
                 id=item.id,
@@ -233,7 +245,7 @@ def rules_of(policy_file: PolicyFile) -> tuple[PolicyRule, ...]:
                 description=item.description,
                 remediation=item.remediation,
                 plan_wide=POLICY_KINDS[item.kind].plan_wide,
-                level=severity if isinstance(severity, str) else "error",
+                level=level,
             )
         )
     return tuple(rules)

@@ -123,6 +123,8 @@ CASES: tuple[Case, ...] = (
     Case("windows_images", FIXTURES_DIR / "windows_images"),
     Case("savings", FIXTURES_DIR / "savings"),
     Case("savings_through_locals", FIXTURES_DIR / "savings_through_locals"),
+    Case("savings_nonprod", FIXTURES_DIR / "savings_nonprod"),
+    Case("savings_services", FIXTURES_DIR / "savings_services"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

@@ -110,6 +110,28 @@ def _publish(
     return posted
 
 
+def _suggest(report: Report, options: GateOptions, token: str | None) -> bool:
+    """`--suggest github`: the savings suggestions as review comments; False if it failed."""
+    from finops_gate.integrations.suggestions import post_suggestions
+
+    try:
+        result = post_suggestions(
+            report.recommendations,
+            os.environ,
+            token=token,
+            repository=options.repository,
+            number=options.pull_request,
+            network_deadline=options.network_deadline,
+        )
+    except CommentError as error:
+        level = "warning" if options.ignore_comment_errors else "error"
+        message = f"finops-gate: {level}: could not post the suggestions: {error}"
+        click.echo(one_line(message), err=True)
+        return False
+    click.echo(f"finops-gate: suggestions: {result.summary()}", err=True)
+    return True
+
+
 def _finite(value: float | None, option: str) -> float | None:
     # FloatRange lets NaN through: every comparison with it is false.
     if value is not None and not math.isfinite(value):
@@ -159,6 +181,13 @@ def _finite(value: float | None, option: str) -> float | None:
     type=click.Choice(["github", "gitlab"]),
     default=None,
     help="Post the Markdown verdict on the pull request (github) or merge request (gitlab).",
+)
+@click.option(
+    "--suggest",
+    type=click.Choice(["github"]),
+    default=None,
+    help="Post each savings suggestion whose line is in the pull request's diff as a "
+    "review comment with a one-click GitHub suggestion (HCL mode knows the lines).",
 )
 @click.option(
     "--comment-behavior",
@@ -350,6 +379,7 @@ def check_command(
     recursive: bool = False,
     keep_going: bool = False,
     jobs: int | None = None,
+    suggest: str | None = None,
 ) -> None:
     """Estimate the monthly cost of a Terraform plan and gate it on policy.
 
@@ -424,6 +454,8 @@ def check_command(
         _guarded(render(report, options.output_format, options=options), options, to_stdout), output
     )
     posted = _publish(report, options, token, to_stdout)
+    if suggest is not None:
+        posted = _suggest(report, options, token) and posted
     if not posted and not options.ignore_comment_errors:
         sys.exit(ExitCode.COULD_NOT_RUN)
     sys.exit(ExitCode.GATE_FAILED if gate_failed(report, options.fail_on) else ExitCode.PASS)

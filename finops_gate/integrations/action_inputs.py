@@ -31,6 +31,7 @@ INPUTS = (
     "output",
     "comment",
     "comment-behavior",
+    "suggest",
     "project",
     "github-token",
     "fail-on",
@@ -132,6 +133,10 @@ def action_call(env: Mapping[str, str], supported: frozenset[str] | None = None)
         args += ["--comment", "github"]
     elif comment not in _FALSE:
         raise ActionInputError(f"input comment: expected auto, true or false, got {comment!r}")
+    if _flag(env, "suggest"):
+        if supported is not None and "--suggest" not in supported:
+            raise ActionInputError("input suggest: this version of finops-gate has no --suggest")
+        args += ["--suggest", "github"]
     for name in ("ignore-comment-errors", "prices-only", "allow-outside-repo", "strict-usage"):
         if _flag(env, name):
             args.append(f"--{name}")

@@ -333,8 +333,9 @@ def run_sarif_data(run: RunReport) -> dict[str, Any]:
         for location in copy["locations"]:
             for logical in location.get("logicalLocations", []):
                 logical["fullyQualifiedName"] = f"{name}:{logical['fullyQualifiedName']}"
-        old = copy["partialFingerprints"]["finopsGateFinding/v1"]
-        copy["partialFingerprints"]["finopsGateFinding/v1"] = _fingerprint(name, old)
+        fingerprints = copy.get("partialFingerprints", {})
+        for key in sorted(fingerprints):  # a finding's, or a savings suggestion's
+            fingerprints[key] = _fingerprint(name, fingerprints[key])
         out_results.append(copy)
     for finding in run.budget_findings:
         out_results.append(_budget_result(finding, index, ordered))

@@ -70,6 +70,13 @@ def report_data(report: Report) -> dict[str, Any]:
 
 
 def _recommendation(item: Recommendation) -> dict[str, Any]:
+    data = _recommendation_fields(item)
+    if item.per_unit:  # only for usage-based suggestions, so other reports keep their bytes
+        data["per_unit"] = item.per_unit
+    return data
+
+
+def _recommendation_fields(item: Recommendation) -> dict[str, Any]:
     return {
         "check_id": item.check_id,
         "policy_id": item.policy_id,

@@ -4,7 +4,8 @@
 as help text; each result has level `error` or `warning` and the resource address as a
 logical location (and the plan file as the physical location, when known, because
 code-scanning services need a file to attach a result to). Output is deterministic:
-rules sorted by id, results by policy, address and message.
+rules sorted by id, results by policy, address and message. Savings suggestions are
+results too, after the findings, with `fixes` where the line is known (sarif_savings.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from finops_gate.report.escape import json_document
 from finops_gate.report.headline import headline
 from finops_gate.report.model import PolicyRule as PolicyRule
 from finops_gate.report.model import Report
+from finops_gate.report.sarif_savings import covered_by_suggestions, suggestion_results
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -122,6 +124,7 @@ def sarif_data(
     ordered = rules_for(report, rules)
     index = {rule.id: n for n, rule in enumerate(ordered)}
     artifact = _artifact_uri(plan_path)
+    suggested = covered_by_suggestions(report)
     totals = report.estimate.totals
     run: dict[str, Any] = {
         "tool": {
@@ -133,8 +136,12 @@ def sarif_data(
             }
         },
         "results": [
-            _result(finding, index[finding.policy_id], artifact)
-            for finding in sorted_findings(report.findings)
+            *(
+                _result(finding, index[finding.policy_id], artifact)
+                for finding in sorted_findings(report.findings)
+                if (finding.policy_id, finding.address) not in suggested
+            ),
+            *suggestion_results(report, {rule.id: rule for rule in ordered}, index, artifact),
         ],
         "properties": {
             "verdict": report.verdict.value,

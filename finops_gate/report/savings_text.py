@@ -22,7 +22,7 @@ def savings_headline(report: Report) -> str | None:
 
 def saving_cell(item: Recommendation) -> str:
     if item.monthly_savings is None:
-        return NO_FIGURE
+        return item.per_unit or NO_FIGURE
     mark = numbers.APPROX if item.approximate else ""
     return f"{mark}{numbers.money(item.monthly_savings)}"
 

@@ -4,17 +4,33 @@ same size in another family (shared by the previous-generation and Graviton chec
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
-from finops_gate.cost.model import ResourceCost
-from finops_gate.savings._attributes import is_unknown, known_string, with_values
+from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec, ResourceCost
+from finops_gate.pricing import keys
+from finops_gate.savings._attributes import (
+    blocks,
+    is_unknown,
+    known_string,
+    with_block_values,
+    with_values,
+)
 from finops_gate.savings.families import equivalent
 from finops_gate.savings.model import Suggestion
 
-# resource type -> (service of the equivalence tables, attribute holding the type)
+# resource type -> (service of the equivalence tables, block holding the type or "" for
+# a top-level attribute, attribute holding the type)
 TYPE_ATTRIBUTES = {
-    "aws_instance": ("ec2", "instance_type"),
-    "aws_db_instance": ("rds", "instance_class"),
-    "aws_rds_cluster_instance": ("rds", "instance_class"),
+    "aws_instance": ("ec2", "", "instance_type"),
+    "aws_launch_template": ("ec2", "", "instance_type"),
+    "aws_db_instance": ("rds", "", "instance_class"),
+    "aws_rds_cluster_instance": ("rds", "", "instance_class"),
+    "aws_elasticache_cluster": ("elasticache", "", "node_type"),
+    "aws_elasticache_replication_group": ("elasticache", "", "node_type"),
+    "aws_opensearch_domain": ("opensearch", "cluster_config", "instance_type"),
+    "aws_elasticsearch_domain": ("opensearch", "cluster_config", "instance_type"),
+    "aws_redshift_cluster": ("redshift", "", "node_type"),
+    "aws_msk_cluster": ("msk", "broker_node_group_info", "instance_type"),
 }
 
 
@@ -22,14 +38,43 @@ def same_size_in(
     cost: ResourceCost, tables: Mapping[str, Mapping[str, str]], caveat: str
 ) -> list[Suggestion]:
     resource = cost.resource
-    service, attribute = TYPE_ATTRIBUTES[resource.type]
+    service, block, attribute = TYPE_ATTRIBUTES[resource.type]
     after = resource.after or {}
-    current = known_string(after, attribute)
-    if current is None or is_unknown(resource.after_unknown, attribute):
+    holder: Mapping[str, Any] = after
+    unknown: Mapping[str, Any] = resource.after_unknown
+    if block:
+        found = blocks(after, block)
+        if len(found) != 1 or is_unknown(unknown, block, 0):
+            return []
+        holder = found[0]
+        unknown_blocks = unknown.get(block)
+        unknown = unknown_blocks[0] if isinstance(unknown_blocks, list) and unknown_blocks else {}
+        if not isinstance(unknown, Mapping):
+            return []
+    current = known_string(holder, attribute)
+    if current is None or is_unknown(unknown, attribute):
         return []  # e.g. an instance whose type comes from its launch template
     target = equivalent(current, tables.get(service, {}))
     if target is None or target == current:
         return []
+    if resource.type == "aws_launch_template":
+        return [_per_instance(attribute, current, target, caveat)]
+    if block:
+        changed = with_block_values(after, block, 0, **{attribute: target})
+        return [Suggestion(f"{block}.{attribute}", current, target, changed, caveat)]
     return [
         Suggestion(attribute, current, target, with_values(after, **{attribute: target}), caveat)
     ]
+
+
+TEMPLATE_NOTE = "per instance launched from the template (Auto Scaling groups, EKS node groups)"
+
+
+def _per_instance(attribute: str, current: str, target: str, caveat: str) -> Suggestion:
+    """A launch template is not billed itself: an instance-month of each type (Linux,
+    on-demand), priced in the template's region; the saving is per instance launched."""
+    now = ComponentSpec("Instance", "hour", keys.ec2_instance(current), HOURS_PER_MONTH)
+    then = ComponentSpec("Instance", "hour", keys.ec2_instance(target), HOURS_PER_MONTH)
+    return Suggestion(
+        attribute, current, target, None, f"{caveat}; {TEMPLATE_NOTE}", parts=((now,), (then,))
+    )

@@ -99,11 +99,11 @@ def recommend(
     if not policies:
         return SavingsResult()
     today = options.today or clock_today()
-    context = SavingsContext(PlanContext.of(plan, today), today)
-    repricer = EstimateRepricer(prices, context.plan, usage)
     environments = EnvironmentResolver(
         policy_file.environment, plan.variables, options.environment
     )
+    context = SavingsContext(PlanContext.of(plan, today), today, environments.group, prices)
+    repricer = EstimateRepricer(prices, context.plan, usage)
     by_type: dict[str, list[ResourceCost]] = {}
     for cost in estimate.resources:
         by_type.setdefault(cost.resource.type, []).append(cost)
@@ -214,6 +214,7 @@ def _recommendation(
         file=resource.source_file,
         line=resource.source_line,
         policy_id=policy.id,
+        per_unit=suggestion.per_unit,
     )
 
 

@@ -27,13 +27,22 @@ def tables() -> FamilyTables:
     )
 
 
-def split_type(instance_type: str) -> tuple[str, str, str] | None:
-    """`m5.large` -> ("", "m5", "large"); `db.m5.large` -> ("db.", "m5", "large")."""
-    prefix = "db." if instance_type.startswith("db.") else ""
-    parts = instance_type[len(prefix) :].split(".")
+# How services spell a type around its family and size: RDS `db.m5.large`, ElastiCache
+# `cache.m5.large`, MSK `kafka.m5.large`, OpenSearch `m5.large.search` (older domains
+# `m5.large.elasticsearch`).
+PREFIXES = ("db.", "cache.", "kafka.")
+SUFFIXES = (".search", ".elasticsearch")
+
+
+def split_type(instance_type: str) -> tuple[str, str, str, str] | None:
+    """`m5.large` -> ("", "m5", "large", ""); `db.m5.large` -> ("db.", "m5", "large", "");
+    `m5.large.search` -> ("", "m5", "large", ".search")."""
+    prefix = next((p for p in PREFIXES if instance_type.startswith(p)), "")
+    suffix = next((s for s in SUFFIXES if instance_type.endswith(s)), "")
+    parts = instance_type[len(prefix) : len(instance_type) - len(suffix)].split(".")
     if len(parts) != 2 or not all(parts):
         return None
-    return prefix, parts[0], parts[1]
+    return prefix, parts[0], parts[1], suffix
 
 
 def equivalent(instance_type: str, table: Mapping[str, str]) -> str | None:
@@ -41,6 +50,6 @@ def equivalent(instance_type: str, table: Mapping[str, str]) -> str | None:
     parts = split_type(instance_type)
     if parts is None:
         return None
-    prefix, family, size = parts
+    prefix, family, size, suffix = parts
     target = table.get(family)
-    return f"{prefix}{target}.{size}" if target else None
+    return f"{prefix}{target}.{size}{suffix}" if target else None

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from finops_gate.cost.model import ComponentSpec, ResourceCost
+from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.view import PlanContext
 from finops_gate.plan.resource import Resource
+
+if TYPE_CHECKING:
+    from finops_gate.savings.line_fix import LineFix
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,10 @@ class Recommendation:
     file: str | None = None
     line: int | None = None
     policy_id: str = ""  # the policy-file entry that asked for the check
+    # The line that sets the value, rewritten (HCL mode, a literal value; line_fix.py).
+    fix: LineFix | None = None
+    # Without a dollar figure for a usage-based price: the unit prices now and suggested.
+    per_unit: str = ""
 
     @property
     def change(self) -> str:
@@ -58,6 +66,8 @@ class Suggestion:
     # For a resource not priced on its own (a launch template): the components now and
     # with the change, priced in the resource's region.
     parts: tuple[tuple[ComponentSpec, ...], tuple[ComponentSpec, ...]] | None = None
+    # No dollar figure (usage unknown), but the unit prices say how much cheaper it is.
+    per_unit: str = ""
 
     @property
     def has_dollar_figure(self) -> bool:
@@ -71,8 +81,37 @@ class SavingsContext:
 
     plan: PlanContext
     today: date
+    # The environment a resource counts in (the policy file's detection; None: unknown).
+    environment_of: Callable[[Resource], str | None] | None = field(
+        default=None, compare=False, repr=False
+    )
+    # Unit prices, for suggestions shown per unit (None: no per-unit suggestions).
+    prices: PriceLookup | None = field(default=None, compare=False, repr=False)
+    _siblings: dict[str, dict[tuple[str, str, str], list[Resource]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     _referenced: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _unresolved: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def non_production(self, resource: Resource) -> bool:
+        """Whether the resource is known to be outside production: its environment is
+        detected and is not production (an unknown environment is not assumed either way)."""
+        if self.environment_of is None:
+            return False
+        environment = self.environment_of(resource)
+        return environment is not None and environment.lower() not in PRODUCTION
+
+    def siblings(self, resource: Resource) -> list[Resource]:
+        """The resources of the same block (its `count` or `for_each` instances) in the
+        same module and region, in address order, the resource itself included."""
+        if resource.type not in self._siblings:
+            groups: dict[tuple[str, str, str], list[Resource]] = {}
+            for item in self.plan.by_type.get(resource.type, ()):
+                groups.setdefault(_block_key(item), []).append(item)
+            for members in groups.values():
+                members.sort(key=lambda r: r.address)
+            self._siblings[resource.type] = groups
+        return self._siblings[resource.type].get(_block_key(resource), [resource])
 
     def referenced(self, resource: Resource) -> bool:
         """Whether another resource's configuration references this one (through module
@@ -122,6 +161,14 @@ class SavingsContext:
         if source_types is None:
             return list(self.plan.by_address.values())
         return [r for kind in sorted(source_types) for r in self.plan.by_type.get(kind, ())]
+
+
+# Environment names (after the policy file's aliases) that mean production.
+PRODUCTION = frozenset({"prod", "production", "prd", "live"})
+
+
+def _block_key(resource: Resource) -> tuple[str, str, str]:
+    return (resource.module_address or "", resource.name, resource.region)
 
 
 class SavingsCheck(Protocol):

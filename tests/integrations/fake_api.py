@@ -1,7 +1,10 @@
 """A real HTTP server on 127.0.0.1 that implements the GitHub and GitLab endpoints we use.
 
 GitHub: list issue comments (paginated with a `Link` header), create, update, delete, and
-`GET /user` (403 by default, as for a workflow's GITHUB_TOKEN; set `user_login` to answer).
+`GET /user` (403 by default, as for a workflow's GITHUB_TOKEN; set `user_login` to answer);
+for review suggestions, a pull request (`GET /pulls/{n}`, its head commit), its files
+(`GET /pulls/{n}/files`, set `pull_files`) and review comments (list, create, update;
+`add_review_comment(..., user=...)` plants one).
 GitLab: the same for merge-request notes, and `GET /user`. It checks the token, records every
 request and can be told to answer the next requests with canned failures (500, 429, 403, a
 delay, an absurd `Retry-After`, a body sent one byte at a time, a huge body).
@@ -24,6 +27,12 @@ from typing import Any
 
 GITHUB_LIST = re.compile(r"^/repos/(?P<repo>[^/]+/[^/]+)/issues/(?P<number>\d+)/comments$")
 GITHUB_ONE = re.compile(r"^/repos/(?P<repo>[^/]+/[^/]+)/issues/comments/(?P<id>\d+)$")
+GITHUB_PULL = re.compile(r"^/repos/(?P<repo>[^/]+/[^/]+)/pulls/(?P<number>\d+)$")
+GITHUB_PULL_FILES = re.compile(r"^/repos/(?P<repo>[^/]+/[^/]+)/pulls/(?P<number>\d+)/files$")
+GITHUB_REVIEW_LIST = re.compile(
+    r"^/repos/(?P<repo>[^/]+/[^/]+)/pulls/(?P<number>\d+)/comments$"
+)
+GITHUB_REVIEW_ONE = re.compile(r"^/repos/(?P<repo>[^/]+/[^/]+)/pulls/comments/(?P<id>\d+)$")
 GITLAB_LIST = re.compile(r"^/api/v4/projects/(?P<project>[^/]+)/merge_requests/(?P<iid>\d+)/notes$")
 GITLAB_ONE = re.compile(
     r"^/api/v4/projects/(?P<project>[^/]+)/merge_requests/(?P<iid>\d+)/notes/(?P<id>\d+)$"
@@ -64,6 +73,17 @@ class StoredComment:
     user: str = "github-actions[bot]"
 
 
+@dataclass
+class StoredReviewComment:
+    id: int
+    pull: int
+    body: str
+    path: str
+    line: int
+    commit_id: str
+    user: str = "github-actions[bot]"
+
+
 class FakeApi:
     def __init__(
         self,
@@ -83,6 +103,10 @@ class FakeApi:
         self.user_login: str | None = None  # None: GET /user is refused, as for GITHUB_TOKEN
         self.gitlab_user = "bot"
         self.pagination = "normal"  # or "loop" or "endless"
+        # Pull request -> its changed files as GET /pulls/{n}/files lists them.
+        self.pull_files: dict[int, list[dict[str, Any]]] = {}
+        self.head_sha = "6dcb09b5b57875f334f61aebed695e2e4193db5e"
+        self.review_comments: dict[int, StoredReviewComment] = {}
         self._lock = threading.Lock()
         self._server = _QuietServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -110,6 +134,20 @@ class FakeApi:
             comment = StoredComment(self._next_id, issue, body, user)
             self.comments[comment.id] = comment
             return comment
+
+    def add_review_comment(
+        self, pull: int, body: str, path: str, line: int, user: str = "someone"
+    ) -> StoredReviewComment:
+        with self._lock:
+            self._next_id += 1
+            comment = StoredReviewComment(self._next_id, pull, body, path, line, self.head_sha, user)
+            self.review_comments[comment.id] = comment
+            return comment
+
+    def on_pull(self, pull: int) -> list[StoredReviewComment]:
+        return sorted(
+            (c for c in self.review_comments.values() if c.pull == pull), key=lambda c: c.id
+        )
 
     def on_issue(self, issue: int) -> list[StoredComment]:
         return sorted((c for c in self.comments.values() if c.issue == issue), key=lambda c: c.id)
@@ -226,6 +264,8 @@ class FakeApi:
                     else:
                         self._answer(200, {"login": api.user_login, "type": "User"})
                     return
+                if self._pulls(path, query, body):
+                    return
                 match = GITHUB_LIST.match(path)
                 if match and match["repo"] == api.repository:
                     issue = int(match["number"])
@@ -251,6 +291,77 @@ class FakeApi:
                         self._answer(204)
                         return
                 self._answer(404, {"message": "Not Found"})
+
+            def _pulls(self, path: str, query: dict[str, str], body: Any) -> bool:
+                """The pull-request endpoints; False when `path` is none of them."""
+                match = GITHUB_PULL.match(path)
+                if match and match["repo"] == api.repository and self.command == "GET":
+                    number = int(match["number"])
+                    self._answer(200, {"number": number, "head": {"sha": api.head_sha}})
+                    return True
+                match = GITHUB_PULL_FILES.match(path)
+                if match and match["repo"] == api.repository and self.command == "GET":
+                    files = api.pull_files.get(int(match["number"]), [])
+                    self._list_of(files, query)
+                    return True
+                match = GITHUB_REVIEW_LIST.match(path)
+                if match and match["repo"] == api.repository:
+                    pull = int(match["number"])
+                    if self.command == "GET":
+                        self._list_of([self._review(c) for c in api.on_pull(pull)], query)
+                        return True
+                    if self.command == "POST":
+                        lines = {
+                            n
+                            for f in api.pull_files.get(pull, [])
+                            if f["filename"] == body["path"]
+                            for n in _right_lines(f.get("patch") or "")
+                        }
+                        if body.get("side") != "RIGHT" or body["line"] not in lines:
+                            # What GitHub answers for a line outside the diff.
+                            self._answer(422, {"message": "Validation Failed"})
+                            return True
+                        if body.get("commit_id") != api.head_sha:
+                            self._answer(422, {"message": "commit_id is not part of the pull request"})
+                            return True
+                        comment = api.add_review_comment(
+                            pull, body["body"], body["path"], body["line"], "github-actions[bot]"
+                        )
+                        self._answer(201, self._review(comment))
+                        return True
+                match = GITHUB_REVIEW_ONE.match(path)
+                if match and match["repo"] == api.repository and self.command == "PATCH":
+                    comment_id = int(match["id"])
+                    if comment_id not in api.review_comments:
+                        self._answer(404, {"message": "Not Found"})
+                        return True
+                    api.review_comments[comment_id].body = body["body"]
+                    self._answer(200, self._review(api.review_comments[comment_id]))
+                    return True
+                return False
+
+            def _review(self, comment: StoredReviewComment) -> dict[str, Any]:
+                return {
+                    "id": comment.id,
+                    "body": comment.body,
+                    "path": comment.path,
+                    "line": comment.line,
+                    "side": "RIGHT",
+                    "commit_id": comment.commit_id,
+                    "user": {"login": comment.user},
+                }
+
+            def _list_of(self, items: list[Any], query: dict[str, str]) -> None:
+                per_page = min(int(query.get("per_page", "30")), api.page_size)
+                page = int(query.get("page", "1"))
+                chunk = items[(page - 1) * per_page : page * per_page]
+                headers = {}
+                if page * per_page < len(items):
+                    next_query = dict(query, page=str(page + 1))
+                    split = urllib.parse.urlsplit(self.path)
+                    link = f"{api.url}{split.path}?{urllib.parse.urlencode(next_query)}"
+                    headers["Link"] = f'<{link}>; rel="next"'
+                self._answer(200, chunk, headers)
 
             def _github_comment(self, comment: StoredComment) -> dict[str, Any]:
                 return {
@@ -321,3 +432,17 @@ class FakeApi:
             do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _handle
 
         return Handler
+
+
+def _right_lines(patch: str) -> set[int]:
+    """The server's own reading of a patch (kept apart from the code under test): new-file
+    line numbers of added and context lines."""
+    found: set[int] = set()
+    line = 0
+    for text in patch.splitlines():
+        if text.startswith("@@"):
+            line = int(text.split("+", 1)[1].split(" ", 1)[0].split(",", 1)[0])
+        elif text.startswith(("+", " ")):
+            found.add(line)
+            line += 1
+    return found

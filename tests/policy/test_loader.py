@@ -8,14 +8,20 @@ import pytest
 
 from finops_gate.errors import PolicyError
 from finops_gate.policy.loader import bundled_policy_names, load_policy, parse_policy
-from finops_gate.policy.schema import BudgetPolicy, InstanceSizePolicy, RequiredTagsPolicy
+from finops_gate.policy.schema import (
+    BudgetPolicy,
+    InstanceSizePolicy,
+    RequiredTagsPolicy,
+    SavingsPolicy,
+)
 
 
 def test_bundled_default_loads_by_name() -> None:
     policy, path = load_policy(None)
     assert path.name == "default.yml"
     kinds = {type(p) for p in policy.policies}
-    assert kinds == {RequiredTagsPolicy, InstanceSizePolicy, BudgetPolicy}
+    assert kinds == {RequiredTagsPolicy, InstanceSizePolicy, BudgetPolicy, SavingsPolicy}
+    assert all(p.level == "advisory" for p in policy.policies if isinstance(p, SavingsPolicy))
     assert "default" in bundled_policy_names()
 
 

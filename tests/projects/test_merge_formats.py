@@ -141,9 +141,13 @@ def test_savings_add_up_across_projects(
     repo: Path, reports: list[Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     shop = json.loads(reports[1].read_text())
+    dev = json.loads(reports[0].read_text())
     assert shop["recommendations"], "the savings plan has suggestions"
-    expected = shop["totals"]["potential_monthly_savings"]
-    count = len(shop["recommendations"])
+    # The bundled default policy (dev's) runs the savings checks too: the run adds both.
+    expected = round(
+        sum(r["totals"].get("potential_monthly_savings", 0.0) for r in (dev, shop)), 2
+    )
+    count = len(shop["recommendations"]) + len(dev.get("recommendations", []))
     _, out, _ = run(["merge", *map(str, reports), "--format", "json"], capsys)
     merged = json.loads(out)
     assert merged["totals"]["potential_monthly_savings"] == expected
@@ -157,25 +161,27 @@ def test_savings_add_up_across_projects(
     )
     [line] = [x for x in single.splitlines() if x.startswith("Potential savings:")]
     _, table, _ = run(["merge", *map(str, reports)], capsys)
-    assert table.splitlines()[2] == line
+    headline = table.splitlines()[2]
+    assert headline.startswith("Potential savings: ")
+    assert f"${expected:,.2f}/month ({count} suggestions)" in headline
     _, markdown, _ = run(["merge", *map(str, reports), "--format", "markdown"], capsys)
-    assert markdown.count(f"**{line}**") == 2  # the run's headline and shop's section
+    assert markdown.count(f"**{headline}**") == 1  # the run's headline
+    assert markdown.count(f"**{line}**") == 1  # shop's section, as its own report says
     # Shop's suggestions, each a row, collapsed so that a shortened comment drops them
     # before the verdict.
-    assert f"<details><summary>Savings suggestions of shop ({count})</summary>" in markdown
+    shop_count = len(shop["recommendations"])
+    assert f"<details><summary>Savings suggestions of shop ({shop_count})</summary>" in markdown
     block = markdown.split("Savings suggestions of shop", 1)[1].split("</details>", 1)[0]
     rows = [x for x in block.splitlines() if x.startswith("| <code>")]
-    assert len(rows) == count
+    assert len(rows) == shop_count
     assert all(f"<code>{item['address']}</code>" in markdown for item in shop["recommendations"])
     # A config run gives the same sums as merge.
-    config = repo / "finops-gate.yml"
-    text = config.read_text().replace(
-        "exclude: [legacy]",
-        "  - name: shop\n    path: services/shop/plan.json\n    policy: savings.yml\n"
-        "exclude: [legacy]",
+    other = repo / "dev-and-shop.yml"
+    other.write_text(
+        "projects:\n"
+        "  - {name: dev, path: envs/dev, environment: dev}\n"
+        "  - {name: shop, path: services/shop/plan.json, policy: savings.yml}\n"
     )
-    other = repo / "with-shop.yml"
-    other.write_text(text)
     _, out, _ = run(["--config", str(other), "--format", "json"], capsys)
     whole = json.loads(out)
     assert whole["totals"]["potential_monthly_savings"] == expected
@@ -183,13 +189,19 @@ def test_savings_add_up_across_projects(
 
 
 def test_no_savings_keeps_the_shape(
-    reports: list[Path], capsys: pytest.CaptureFixture[str]
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _, out, _ = run(["merge", str(reports[0]), "--format", "json"], capsys)
+    # The tagging policy runs no savings checks, so this report has no suggestions.
+    report = tmp_path / "dev.json"
+    gate_in_own_process(
+        repo / "envs" / "dev", report, "--environment", "dev", "--policy", "tagging"
+    )
+    assert "recommendations" not in json.loads(report.read_text())
+    _, out, _ = run(["merge", str(report), "--format", "json"], capsys)
     merged = json.loads(out)
     assert "potential_monthly_savings" not in merged["totals"]
     assert "recommendations" not in merged["summary"]
-    _, markdown, _ = run(["merge", str(reports[0]), "--format", "markdown"], capsys)
+    _, markdown, _ = run(["merge", str(report), "--format", "markdown"], capsys)
     assert "Potential savings" not in markdown
 
 

@@ -43,7 +43,9 @@ def test_cases_per_policy_and_the_resources_it_applies_to() -> None:
         r["address"] for r in data["resources"] if r["action"] in ("create", "update", "replace")
     )
     cases = _cases(root)
-    assert set(cases) == {"required-tags", "non-prod-instance-size", "monthly-budget"}
+    savings = {name for name in cases if name.startswith("savings-")}  # advisory checks
+    assert set(cases) - savings == {"required-tags", "non-prod-instance-size", "monthly-budget"}
+    assert "savings-graviton" in savings
     # An IAM policy has no tags; only compute and databases have an instance type.
     assert cases["required-tags"] == [a for a in checked if a != "aws_iam_role_policy.app"]
     assert cases["non-prod-instance-size"] == [
@@ -90,7 +92,17 @@ def test_a_policy_scope_narrows_its_cases(tmp_path: Path) -> None:
 def test_the_report_carries_what_each_policy_applied_to() -> None:
     report = build_gate_report(GateOptions(plan=str(CASE)))
     applied = dict(report.applied_to)
-    assert set(applied) == {"required-tags", "non-prod-instance-size"}  # not the budget
+    # Not the budget (plan-wide); the default policy's savings checks apply to resources too.
+    assert {p for p in applied if not p.startswith("savings-")} == {
+        "required-tags",
+        "non-prod-instance-size",
+    }
+    # gp3 looks at volumes, instances (their disks) and databases only.
+    assert applied["savings-ebs-gp3"] == tuple(
+        a
+        for a in applied["required-tags"]
+        if a.split(".")[0] in ("aws_ebs_volume", "aws_instance", "aws_db_instance")
+    )
     assert "aws_security_group.app" in applied["required-tags"]
     assert "aws_security_group.app" not in applied["non-prod-instance-size"]
     # The renderer reads the report only: without the list, only findings make cases.

@@ -57,7 +57,10 @@ def test_gp2_to_gp3_pays_for_gp2s_baseline_performance(
     disk = found[(web, "ebs_block_device[0].volume_type")]
     assert disk == pytest.approx(50 * gp2 - (50 * gp3 + 3 * throughput))
     # a launch template's 30 GiB device: the saving per instance launched from it
-    template = (_address(region, "aws_launch_template.app"), "block_device_mappings[0].ebs.volume_type")
+    template = (
+        _address(region, "aws_launch_template.app"),
+        "block_device_mappings[0].ebs.volume_type",
+    )
     assert found[template] == pytest.approx(30 * gp2 - (30 * gp3 + 3 * throughput))
 
 
@@ -138,6 +141,23 @@ def test_graviton_same_size(
     assert node_group.suggested_value == "m7g.large (ami_type = AL2023_ARM_64_STANDARD)"
 
 
+@pytest.mark.parametrize(("region", "t3", "t4g"), [("us", 0.0104, 0.0084), ("eu", 0.0114, 0.0092)])
+def test_graviton_on_a_launch_template(tmp_path: Path, region: str, t3: float, t4g: float) -> None:
+    # Not billed itself: an instance-month of t3.micro and of t4g.micro (karpenter-aws in
+    # us-east-1, the AWS EC2 pricing page in eu-west-1), per instance launched from it.
+    report = report_for(one_check("graviton"), tmp_path)
+    [template] = [
+        r
+        for r in report.recommendations
+        if r.address == _address(region, "aws_launch_template.app")
+    ]
+    assert (template.current_value, template.suggested_value) == ("t3.micro", "t4g.micro")
+    assert template.monthly_savings == pytest.approx((t3 - t4g) * HOURS)
+    assert template.caveat.endswith(
+        "per instance launched from the template (Auto Scaling groups, EKS node groups)"
+    )
+
+
 def test_graviton_is_silent_without_an_equivalent(tmp_path: Path) -> None:
     found = {r.address for r in report_for(one_check("graviton"), tmp_path).recommendations}
     for region in REGIONS:
@@ -146,7 +166,7 @@ def test_graviton_is_silent_without_an_equivalent(tmp_path: Path) -> None:
         assert _address(region, "aws_db_instance.sql") not in found  # SQL Server: x86 only
         assert _address(region, "aws_db_instance.old") not in found  # db.m4: no entry
         assert _address(region, "aws_eks_node_group.gpu") not in found  # GPU AMI type
-    assert len(found) == 10
+    assert len(found) == 12  # with the launch template (test_graviton_on_a_launch_template)
 
 
 def test_idle_elastic_ip_saves_its_whole_cost(tmp_path: Path) -> None:
@@ -189,7 +209,8 @@ def test_growth_without_a_bound_has_no_dollar_figure(
 def test_every_check_is_registered_documented_and_tested() -> None:
     root = Path(__file__).resolve().parents[2]
     docs = (root / "docs" / "savings.md").read_text(encoding="utf-8")
-    tests = Path(__file__).read_text(encoding="utf-8")
+    # Checks are tested here or in another test module of this folder.
+    tests = "".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py"))
     checks = root / "finops_gate" / "savings" / "checks"
     modules = {p.stem for p in checks.glob("*.py") if p.stem != "__init__"}
     assert modules == {check.__name__.rsplit(".", 1)[1] for check in SAVINGS_CHECKS.values()}

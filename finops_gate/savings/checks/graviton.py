@@ -1,8 +1,18 @@
-"""graviton: an x86 EC2 or RDS instance -> the Graviton (arm64) type of the same size.
+"""graviton: an x86 EC2, RDS, ElastiCache, OpenSearch or MSK type -> the Graviton (arm64)
+type of the same size.
 
-Looks at `instance_type` of `aws_instance` and `instance_class` of `aws_db_instance` and
+Looks at `instance_type` of `aws_instance` and `aws_launch_template` (per instance
+launched from the template, so Auto Scaling groups and EKS node groups that use it), and
+`instance_class` of `aws_db_instance` and
 `aws_rds_cluster_instance` (MySQL, PostgreSQL, MariaDB and Aurora only: RDS runs no other
-engine on Graviton). The equivalences are data
+engine on Graviton), `node_type` of ElastiCache clusters and replication groups
+(cache.m5 -> cache.m6g, cache.r5 -> cache.r6g, cache.t3 -> cache.t4g),
+`cluster_config.instance_type` of OpenSearch domains (m5.large.search -> m6g.large.search,
+c5 -> c6g, r5 -> r6g) and `broker_node_group_info.instance_type` of MSK clusters
+(kafka.m5 -> kafka.m7g); Lambda `architectures` x86_64 -> arm64 and Fargate task
+definitions' `runtime_platform.cpu_architecture` X86_64 -> ARM64 (savings/_arm_runtimes.py:
+a dollar figure when the usage file gives a function's usage, else the unit prices).
+The equivalences are data
 (`finops_gate/savings/data/instance_families.json`): t2/t3/t3a -> t4g, m5/m6i/m7i (and the
 AMD variants) -> m7g, c -> c7g, r -> r7g, the `d` and `n` variants -> their Graviton `d`
 and `n`; on RDS db.t3 -> db.t4g, db.m5/db.m6i -> db.m6g, db.r5/db.r6i -> db.r6g. Silent
@@ -12,6 +22,8 @@ price for it in the resource's region.
 PASS: `instance_type = "m7g.large"`; `m5.24xlarge` (no m7g.24xlarge).
 FAIL (a suggestion): `instance_type = "m5.large"` in us-east-1: $0.096 -> $0.0816 an hour,
 saving $10.51/month. Caveat: arm64 builds of your software (and AMI) are needed.
+ElastiCache Redis `cache.m5.large` -> `cache.m6g.large` in us-east-1: ($0.156 - $0.149) x
+730 = $5.11/month per node.
 """
 
 from __future__ import annotations
@@ -20,6 +32,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from finops_gate.cost.model import ResourceCost
+from finops_gate.savings._arm_runtimes import fargate_arm, lambda_arm
 from finops_gate.savings._attributes import blocks, known_string, with_values
 from finops_gate.savings._families import same_size_in
 from finops_gate.savings.families import equivalent, tables
@@ -29,12 +42,29 @@ ID = "graviton"
 TITLE = "Graviton (arm64) instance type"
 RESOURCE_TYPES = (
     "aws_instance",
+    "aws_launch_template",
     "aws_db_instance",
     "aws_rds_cluster_instance",
     "aws_eks_node_group",
+    "aws_elasticache_cluster",
+    "aws_elasticache_replication_group",
+    "aws_opensearch_domain",
+    "aws_elasticsearch_domain",
+    "aws_msk_cluster",
+    "aws_lambda_function",
+    "aws_ecs_task_definition",
 )
+RDS_TYPES = frozenset({"aws_db_instance", "aws_rds_cluster_instance"})
 EC2_CAVEAT = "needs arm64 builds of your software and an arm64 AMI"
 RDS_CAVEAT = "check that your engine version runs on Graviton; the change restarts the database"
+# Managed services run their own software on Graviton: only the service's version matters.
+SERVICE_CAVEATS = {
+    "aws_elasticache_cluster": "the nodes are replaced (Redis/Valkey 5.0.6+ or Memcached 1.5.16+)",
+    "aws_elasticache_replication_group": "the nodes are replaced one by one (Redis/Valkey 5.0.6+)",
+    "aws_opensearch_domain": "a blue/green deployment (OpenSearch 1.0+, or Elasticsearch 7.9+)",
+    "aws_elasticsearch_domain": "a blue/green deployment (Elasticsearch 7.9+)",
+    "aws_msk_cluster": "brokers are replaced one at a time (Kafka 2.8.2 or later)",
+}
 
 
 # x86 AMI types of EKS managed node groups -> their arm64 counterpart
@@ -51,7 +81,13 @@ def suggest(cost: ResourceCost, context: SavingsContext) -> list[Suggestion]:
     resource = cost.resource
     if resource.type == "aws_eks_node_group":
         return _node_group(resource.after or {})
-    if resource.type != "aws_instance":
+    if resource.type == "aws_lambda_function":
+        return lambda_arm(cost, context)
+    if resource.type == "aws_ecs_task_definition":
+        return fargate_arm(cost, context)
+    if resource.type in SERVICE_CAVEATS:
+        return same_size_in(cost, tables().graviton, SERVICE_CAVEATS[resource.type])
+    if resource.type in RDS_TYPES:
         engine = known_string(resource.after or {}, "engine")
         if engine is None or engine not in tables().graviton_rds_engines:
             return []
