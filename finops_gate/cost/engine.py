@@ -63,7 +63,9 @@ def estimate_plan(
         for resource in plan.resources
     )
     totals = Totals.of(costs, _COST_DIGITS)
-    return Estimate(costs, totals, approximate=any(cost.approximate for cost in costs))
+    return Estimate(
+        costs, totals, approximate=any(cost.approximate for cost in costs), context=context
+    )
 
 
 def estimate_resource(

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from finops_gate.plan.resource import Action, Resource
+
+if TYPE_CHECKING:
+    from finops_gate.cost.plan_context import PlanContext
 
 HOURS_PER_MONTH = 730
 
@@ -274,3 +277,6 @@ class Estimate:
     resources: tuple[ResourceCost, ...]
     totals: Totals
     approximate: bool
+    # The plan-wide reference index the estimate followed, for later stages that price
+    # variants of the same resources (savings); not part of the estimate's value.
+    context: PlanContext | None = field(default=None, compare=False, repr=False)

@@ -51,9 +51,7 @@ class SavingsResult:
 class EstimateRepricer:
     """Prices a resource with changed attributes exactly as the estimate priced it."""
 
-    def __init__(
-        self, prices: PriceLookup, context: PlanContext, usage: UsageFile | None
-    ) -> None:
+    def __init__(self, prices: PriceLookup, context: PlanContext, usage: UsageFile | None) -> None:
         self._prices = prices
         self._context = context
         self._usage = usage
@@ -93,16 +91,20 @@ def recommend(
     options: SavingsOptions | None = None,
 ) -> SavingsResult:
     options = options or SavingsOptions()
-    policies = [
-        p for p in policy_file.policies if isinstance(p, SavingsPolicy) and p.enabled
-    ]
+    policies = [p for p in policy_file.policies if isinstance(p, SavingsPolicy) and p.enabled]
     if not policies:
         return SavingsResult()
     today = options.today or clock_today()
-    environments = EnvironmentResolver(
-        policy_file.environment, plan.variables, options.environment
+    environments = EnvironmentResolver(policy_file.environment, plan.variables, options.environment)
+    # The estimate's index when it was built for the same day (it is costly on a large
+    # plan), so variants are priced exactly as the estimate priced the resources.
+    shared = estimate.context
+    plan_context = (
+        shared
+        if shared is not None and shared.today == today
+        else PlanContext.of(plan, today, usage)
     )
-    context = SavingsContext(PlanContext.of(plan, today), today, environments.group, prices)
+    context = SavingsContext(plan_context, today, environments.group, prices)
     repricer = EstimateRepricer(prices, context.plan, usage)
     by_type: dict[str, list[ResourceCost]] = {}
     for cost in estimate.resources:
