@@ -13,6 +13,9 @@ COPY finops_gate ./finops_gate
 COPY pricing ./pricing
 COPY policies ./policies
 RUN pip install . && rm -rf /src
+# python-hcl2 saves its parser tables next to its code on first use; the user below
+# cannot write there, so save them now (otherwise HCL mode builds them on every run).
+RUN python -c "from hcl2.parser import parser; parser()"
 
 # uid 1001 is the runner user on GitHub-hosted runners, so files GitHub mounts into the
 # container (the workspace, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) stay writable.
