@@ -132,7 +132,6 @@ class SavingsContext:
                         found.add(target.address)
         return frozenset(found)
 
-
     def unresolved_use(
         self,
         attributes: frozenset[str],
