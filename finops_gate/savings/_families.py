@@ -108,7 +108,14 @@ def group_overrides(cost: ResourceCost, table: Mapping[str, str], caveat: str) -
     targets = [equivalent(t, table) if t else None for t in current]
     if any(t is None or t == c for t, c in zip(targets, current, strict=True)):
         return []
-    changed_overrides = [{**o, "instance_type": t} for o, t in zip(overrides, targets, strict=True)]
+    # Two types with one equivalent (m5.xlarge and m5a.xlarge -> m7g.xlarge) become one
+    # override: a group lists each type once.
+    changed_overrides: list[dict[str, Any]] = []
+    kept: list[str] = []
+    for override, target in zip(overrides, targets, strict=True):
+        if target is not None and target not in kept:
+            kept.append(target)
+            changed_overrides.append({**override, "instance_type": target})
     changed_launch = {**launches[0], "override": changed_overrides}
     changed = {
         **after,
@@ -118,7 +125,7 @@ def group_overrides(cost: ResourceCost, table: Mapping[str, str], caveat: str) -
         Suggestion(
             OVERRIDE_ATTRIBUTE,
             ", ".join(t for t in current if t),
-            ", ".join(t for t in targets if t),
+            ", ".join(kept),
             changed,
             caveat,
         )

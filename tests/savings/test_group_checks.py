@@ -74,7 +74,7 @@ def test_graviton_on_launch_configurations_and_group_overrides(report: Report, r
     # Every override moves; the group's estimator prices its 4 on-demand instances at the
     # first override's type.
     mixed = found[f"{region}aws_autoscaling_group.mixed", OVERRIDES]
-    assert mixed[:2] == ("m5.large, c5.large", "m7g.large, c7g.large")
+    assert mixed[:2] == ("m5.large, m5a.large, c5.large", "m7g.large, c7g.large")
     assert mixed[2] == pytest.approx(4 * H * (p["m5"] - p["m7g"]))
 
 
