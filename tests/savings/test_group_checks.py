@@ -144,3 +144,13 @@ def test_io1_on_instance_and_template_devices(report: Report, region: str) -> No
         "block_device_mappings[1].ebs.volume_type",
     ) not in found
     assert len(found) == 6
+
+
+def test_msk_brokers_are_counted_once() -> None:
+    # MSK's standard brokers are T3, M5 and M7g (none previous-generation): kafka.m5 ->
+    # kafka.m7g is the Graviton suggestion only, so the total cannot count it twice.
+    services = build_gate_report(GateOptions(plan=str(FIXTURES / "savings_services" / "plan.json")))
+    brokers = [r for r in services.recommendations if r.resource_type == "aws_msk_cluster"]
+    assert {(r.address, r.check_id) for r in brokers} == {
+        (f"{region}aws_msk_cluster.events", "graviton") for region in (US, EU)
+    }
