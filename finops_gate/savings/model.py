@@ -132,6 +132,7 @@ class SavingsContext:
                         found.add(target.address)
         return frozenset(found)
 
+
     def unresolved_use(
         self,
         attributes: frozenset[str],

@@ -112,7 +112,9 @@ def _instance_disks(after: Mapping[str, Any], unknown: Mapping[str, Any]) -> lis
                 continue
             if is_unknown(unknown, name, index):
                 continue
-            changed = with_block_values(after, name, index, volume_type="gp3", **gp3_settings(size))
+            changed = with_block_values(
+                after, name, index, volume_type="gp3", **gp3_settings(size)
+            )
             label = name if name == "root_block_device" else f"{name}[{index}]"
             suggestions.append(
                 Suggestion(f"{label}.volume_type", "gp2", _gp3_text(size), changed, CAVEAT)
