@@ -125,6 +125,7 @@ CASES: tuple[Case, ...] = (
     Case("savings_through_locals", FIXTURES_DIR / "savings_through_locals"),
     Case("savings_nonprod", FIXTURES_DIR / "savings_nonprod"),
     Case("savings_services", FIXTURES_DIR / "savings_services"),
+    Case("savings_groups", FIXTURES_DIR / "savings_groups"),
     # Outside tests/fixtures/terraform: not a parity case (HCL mode does not yet write
     # some of the module's empty blocks and lists as terraform does).
     Case(

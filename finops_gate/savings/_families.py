@@ -23,6 +23,7 @@ from finops_gate.savings.model import Suggestion
 TYPE_ATTRIBUTES = {
     "aws_instance": ("ec2", "", "instance_type"),
     "aws_launch_template": ("ec2", "", "instance_type"),
+    "aws_launch_configuration": ("ec2", "", "instance_type"),
     "aws_db_instance": ("rds", "", "instance_class"),
     "aws_rds_cluster_instance": ("rds", "", "instance_class"),
     "aws_elasticache_cluster": ("elasticache", "", "node_type"),
@@ -57,8 +58,10 @@ def same_size_in(
     target = equivalent(current, tables.get(service, {}))
     if target is None or target == current:
         return []
-    if resource.type == "aws_launch_template":
-        return [_per_instance(attribute, current, target, caveat)]
+    if resource.type in LAUNCH_NOTES:
+        return [
+            _per_instance(attribute, current, target, f"{caveat}; {LAUNCH_NOTES[resource.type]}")
+        ]
     if block:
         changed = with_block_values(after, block, 0, **{attribute: target})
         return [Suggestion(f"{block}.{attribute}", current, target, changed, caveat)]
@@ -68,13 +71,62 @@ def same_size_in(
 
 
 TEMPLATE_NOTE = "per instance launched from the template (Auto Scaling groups, EKS node groups)"
+CONFIGURATION_NOTE = "per instance launched from the configuration (Auto Scaling groups)"
+# Not billed themselves: the saving is per instance launched from them.
+LAUNCH_NOTES = {
+    "aws_launch_template": TEMPLATE_NOTE,
+    "aws_launch_configuration": CONFIGURATION_NOTE,
+}
 
 
 def _per_instance(attribute: str, current: str, target: str, caveat: str) -> Suggestion:
-    """A launch template is not billed itself: an instance-month of each type (Linux,
-    on-demand), priced in the template's region; the saving is per instance launched."""
+    """A launch template or configuration is not billed itself: an instance-month of each
+    type (Linux, on-demand), priced in its region; the saving is per instance launched."""
     now = ComponentSpec("Instance", "hour", keys.ec2_instance(current), HOURS_PER_MONTH)
     then = ComponentSpec("Instance", "hour", keys.ec2_instance(target), HOURS_PER_MONTH)
-    return Suggestion(
-        attribute, current, target, None, f"{caveat}; {TEMPLATE_NOTE}", parts=((now,), (then,))
-    )
+    return Suggestion(attribute, current, target, None, caveat, parts=((now,), (then,)))
+
+
+OVERRIDE_ATTRIBUTE = "mixed_instances_policy.launch_template.override.instance_type"
+
+
+def group_overrides(cost: ResourceCost, table: Mapping[str, str], caveat: str) -> list[Suggestion]:
+    """An Auto Scaling group's mixed instances policy: every override's type moves to its
+    equivalent together, and the group is re-priced through its own estimator. Silent
+    when an override has no equivalent or no known type, and when the overrides weigh
+    differently (the instances are then AWS's choice at launch)."""
+    after = cost.resource.after or {}
+    policies = blocks(after, "mixed_instances_policy")
+    launches = blocks(policies[0], "launch_template") if len(policies) == 1 else []
+    overrides = blocks(launches[0], "override") if len(launches) == 1 else []
+    if not overrides or is_unknown(cost.resource.after_unknown, "mixed_instances_policy"):
+        return []
+    weights = {o.get("weighted_capacity") for o in overrides} - {None, ""}
+    if len(weights) > 1:
+        return []
+    current = [known_string(o, "instance_type") for o in overrides]
+    targets = [equivalent(t, table) if t else None for t in current]
+    if any(t is None or t == c for t, c in zip(targets, current, strict=True)):
+        return []
+    # Two types with one equivalent (m5.xlarge and m5a.xlarge -> m7g.xlarge) become one
+    # override: a group lists each type once.
+    changed_overrides: list[dict[str, Any]] = []
+    kept: list[str] = []
+    for override, target in zip(overrides, targets, strict=True):
+        if target is not None and target not in kept:
+            kept.append(target)
+            changed_overrides.append({**override, "instance_type": target})
+    changed_launch = {**launches[0], "override": changed_overrides}
+    changed = {
+        **after,
+        "mixed_instances_policy": [{**policies[0], "launch_template": [changed_launch]}],
+    }
+    return [
+        Suggestion(
+            OVERRIDE_ATTRIBUTE,
+            ", ".join(t for t in current if t),
+            ", ".join(kept),
+            changed,
+            caveat,
+        )
+    ]

@@ -1,8 +1,11 @@
 """graviton: an x86 EC2, RDS, ElastiCache, OpenSearch or MSK type -> the Graviton (arm64)
 type of the same size.
 
-Looks at `instance_type` of `aws_instance` and `aws_launch_template` (per instance
-launched from the template, so Auto Scaling groups and EKS node groups that use it), and
+Looks at `instance_type` of `aws_instance`, `aws_launch_template` and
+`aws_launch_configuration` (per instance launched from them, so Auto Scaling groups and
+EKS node groups that use them), the `mixed_instances_policy` override types of
+`aws_autoscaling_group` (all together, the group re-priced through its estimator; silent
+when one has no equivalent or the overrides weigh differently), and
 `instance_class` of `aws_db_instance` and
 `aws_rds_cluster_instance` (MySQL, PostgreSQL, MariaDB and Aurora only: RDS runs no other
 engine on Graviton), `node_type` of ElastiCache clusters and replication groups
@@ -34,7 +37,7 @@ from typing import Any
 from finops_gate.cost.model import ResourceCost
 from finops_gate.savings._arm_runtimes import fargate_arm, lambda_arm
 from finops_gate.savings._attributes import blocks, known_string, with_values
-from finops_gate.savings._families import same_size_in
+from finops_gate.savings._families import group_overrides, same_size_in
 from finops_gate.savings.families import equivalent, tables
 from finops_gate.savings.model import SavingsContext, Suggestion
 
@@ -43,6 +46,8 @@ TITLE = "Graviton (arm64) instance type"
 RESOURCE_TYPES = (
     "aws_instance",
     "aws_launch_template",
+    "aws_launch_configuration",
+    "aws_autoscaling_group",
     "aws_db_instance",
     "aws_rds_cluster_instance",
     "aws_eks_node_group",
@@ -74,6 +79,10 @@ ARM_AMI_TYPES = {
     "AL2023_x86_64_STANDARD": "AL2023_ARM_64_STANDARD",
     "BOTTLEROCKET_x86_64": "BOTTLEROCKET_ARM_64",
 }
+GROUP_CAVEAT = (
+    "needs arm64 builds of your software and an arm64 AMI in the launch template; "
+    "replace the group's instances with an instance refresh"
+)
 NODE_GROUP_CAVEAT = "needs arm64 builds of every workload the nodes run"
 
 
@@ -81,6 +90,8 @@ def suggest(cost: ResourceCost, context: SavingsContext) -> list[Suggestion]:
     resource = cost.resource
     if resource.type == "aws_eks_node_group":
         return _node_group(resource.after or {})
+    if resource.type == "aws_autoscaling_group":
+        return group_overrides(cost, tables().graviton.get("ec2", {}), GROUP_CAVEAT)
     if resource.type == "aws_lambda_function":
         return lambda_arm(cost, context)
     if resource.type == "aws_ecs_task_definition":

@@ -1,8 +1,11 @@
 """previous-generation: an EC2, RDS, ElastiCache, OpenSearch or Redshift type of an older
 family -> the current family's same size.
 
-Looks at `instance_type` of `aws_instance` and `aws_launch_template` (a template is not
-billed: the saving is per instance launched from it, at the Linux on-demand rates),
+Looks at `instance_type` of `aws_instance`, `aws_launch_template` and
+`aws_launch_configuration` (not billed: the saving is per instance launched from them, at
+the Linux on-demand rates), the `mixed_instances_policy` override types of
+`aws_autoscaling_group` (all together, the group re-priced; silent when one has no
+equivalent or the overrides weigh differently),
 `instance_class` of `aws_db_instance` and
 `aws_rds_cluster_instance`, `node_type` of ElastiCache clusters and replication groups
 (cache.m3/m4 -> cache.m5, cache.r3/r4 -> cache.r5, cache.t1/t2 -> cache.t3),
@@ -27,7 +30,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from finops_gate.cost.model import ResourceCost
-from finops_gate.savings._families import same_size_in
+from finops_gate.savings._families import group_overrides, same_size_in
 from finops_gate.savings.families import tables
 from finops_gate.savings.model import SavingsContext, Suggestion
 
@@ -36,6 +39,8 @@ TITLE = "Previous-generation instance family"
 RESOURCE_TYPES = (
     "aws_instance",
     "aws_launch_template",
+    "aws_launch_configuration",
+    "aws_autoscaling_group",
     "aws_db_instance",
     "aws_rds_cluster_instance",
     "aws_elasticache_cluster",
@@ -55,20 +60,25 @@ CAVEAT = "changing the type stops and starts the instance"
 RDS_CAVEAT = (
     "the database restarts: in the maintenance window unless the change is applied immediately"
 )
-BURSTABLE_CAVEAT = (
-    "t3 runs in unlimited CPU-credit mode unless credit_specification says standard; "
-    "changing the type stops and starts the instance"
+GROUP_CAVEAT = (
+    "the group launches the new types from now on; replace its instances with an instance refresh"
 )
+BURSTABLE_NOTE = "t3 runs in unlimited CPU-credit mode unless credit_specification says standard"
+EC2_TYPES = frozenset({"aws_instance", "aws_launch_template", "aws_launch_configuration"})
 
 
 def suggest(cost: ResourceCost, context: SavingsContext) -> list[Suggestion]:
     if cost.resource.type in SERVICE_CAVEATS:
         caveat = SERVICE_CAVEATS[cost.resource.type]
         return same_size_in(cost, tables().previous_generation, caveat)
-    if cost.resource.type not in ("aws_instance", "aws_launch_template"):
+    if cost.resource.type == "aws_autoscaling_group":
+        table = tables().previous_generation.get("ec2", {})
+        suggestions = group_overrides(cost, table, GROUP_CAVEAT)
+    elif cost.resource.type not in EC2_TYPES:
         return same_size_in(cost, tables().previous_generation, RDS_CAVEAT)
-    suggestions = same_size_in(cost, tables().previous_generation, CAVEAT)
+    else:
+        suggestions = same_size_in(cost, tables().previous_generation, CAVEAT)
     return [
-        replace(s, caveat=BURSTABLE_CAVEAT) if s.suggested_value.startswith("t3.") else s
+        replace(s, caveat=f"{BURSTABLE_NOTE}; {s.caveat}") if "t3." in s.suggested_value else s
         for s in suggestions
     ]
