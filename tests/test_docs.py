@@ -67,7 +67,7 @@ def test_every_link_resolves(page: Path, target: str) -> None:
 
 def test_the_readme_is_what_a_user_reads_first() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert len(readme) < 12_000  # the rest lives in docs/
+    assert len(readme) < 14_000  # the rest lives in docs/
     for needed in ("pip install . && finops-gate examples/plan.json", "python -m pytest"):
         assert needed in readme
     for page in ("commands", "policies", "formats", "ci", "security", "contributing", "costs"):
