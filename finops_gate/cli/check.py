@@ -397,6 +397,12 @@ def check_command(
         raise click.UsageError("give PLAN or --config FILE, not both (or DIR --recursive)")
     if not many and (keep_going or jobs is not None):
         raise click.UsageError("--keep-going and --jobs need --config FILE or --recursive")
+    if many and suggest is not None:
+        # Review comments are placed per file and line of one configuration; a run over
+        # many projects posts its one sticky comment only (say so rather than ignore it).
+        raise click.UsageError(
+            "--suggest works on one plan or directory, not with --config or --recursive"
+        )
     options = GateOptions(
         plan=plan or ".",
         policy=policy,

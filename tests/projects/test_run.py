@@ -188,3 +188,12 @@ def test_sarif_paths_from_the_repository_top(
     [sarif_run] = json.loads(out)["runs"]
     uris = [a["location"]["uri"] for a in sarif_run["artifacts"]]
     assert uris == ["envs/dev/main.tf", "envs/prod/main.tf"]
+
+
+def test_suggest_is_refused_over_many_projects(capsys: pytest.CaptureFixture[str]) -> None:
+    """Review suggestions belong to one configuration's files and lines: a run over many
+    projects says so instead of posting nothing in silence."""
+    code, out, err = run(["--config", CONFIG, "--suggest", "github"], capsys)
+    assert code == 2
+    assert out == ""
+    assert "--suggest works on one plan or directory" in err
