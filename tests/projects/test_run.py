@@ -197,3 +197,21 @@ def test_suggest_is_refused_over_many_projects(capsys: pytest.CaptureFixture[str
     assert code == 2
     assert out == ""
     assert "--suggest works on one plan or directory" in err
+
+
+def test_suggestion_locations_are_plain_repository_paths(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A savings suggestion in a shared module points at the module's file from the top of
+    the repository, never through the project's file or `..`."""
+    _, out, _ = run(["--config", CONFIG, "--format", "sarif"], capsys)
+    [sarif_run] = json.loads(out)["runs"]
+    uris = {
+        location["physicalLocation"]["artifactLocation"]["uri"]
+        for result in sarif_run["results"]
+        if result["ruleId"].startswith("savings-")
+        for location in result["locations"]
+        if "region" in location.get("physicalLocation", {})
+    }
+    assert "tests/fixtures/monorepo/modules/web/main.tf" in uris
+    assert not [uri for uri in uris if ".." in uri.split("/") or ".tf/" in uri]
