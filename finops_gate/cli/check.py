@@ -18,8 +18,14 @@ from finops_gate.cli.common import (
     prices_option,
     write_text,
 )
+from finops_gate.cli.publishing import (
+    CommentTarget,
+    append_to,
+    in_github_actions,
+    post_sticky_comment,
+)
 from finops_gate.confine import outside_allowed
-from finops_gate.errors import CommentError, ExitCode, OutputError, one_line
+from finops_gate.errors import CommentError, ExitCode, one_line
 from finops_gate.integrations.comments import Behavior
 from finops_gate.options import FailOn, GateOptions, OutputFormat
 
@@ -27,16 +33,6 @@ if TYPE_CHECKING:
     from finops_gate.report.model import Report
 
 # Same as --prices (the option wins): lets CI point every run at a refreshed table.
-
-
-def _append(path: str | None, text: str, what: str) -> None:
-    if not path:
-        return
-    try:
-        with open(path, "a", encoding="utf-8") as file:
-            file.write(text)
-    except OSError as error:
-        raise OutputError(f"{path}: cannot write the {what}: {error.strerror}") from None
 
 
 def _guarded(text: str, options: GateOptions, to_stdout: bool) -> str:
@@ -65,18 +61,16 @@ def _publish(
     The summary is written before posting, so a failed post still leaves the verdict there.
     """
     env = os.environ
-    in_actions = env.get("GITHUB_ACTIONS") == "true"
+    in_actions = in_github_actions(env)
     if not (in_actions or options.comment):
         return True
-    # Imported here: a plain run does not pay for the HTTP client.
     from finops_gate.integrations import workflow_commands
-    from finops_gate.integrations.publish import post_comment
     from finops_gate.report.formats import output_format
     from finops_gate.report.markdown import render_markdown
 
     markdown = render_markdown(report, options.project)
     if in_actions:
-        _append(env.get("GITHUB_STEP_SUMMARY"), markdown, "step summary")
+        append_to(env.get("GITHUB_STEP_SUMMARY"), markdown, "step summary")
         # Workflow commands are read from both streams; keep them out of a machine-readable
         # report on standard output.
         machine = not output_format(options.output_format.value).for_people
@@ -86,27 +80,19 @@ def _publish(
         stream.flush()
     posted, url = True, None
     if options.comment:
-        try:
-            result = post_comment(
-                markdown,
-                options.comment,
-                env,
-                behavior=Behavior(options.comment_behavior),
-                token=token,
-                repository=options.repository,
-                number=options.pull_request,
-                network_deadline=options.network_deadline,
-            )
-            url = result.comment.url
-            click.echo(one_line(f"finops-gate: comment {result.action}: {url}"), err=True)
-        except CommentError as error:
-            posted = False
-            level = "warning" if options.ignore_comment_errors else "error"
-            message = f"finops-gate: {level}: could not post the comment: {error}"
-            click.echo(one_line(message), err=True)
+        target = CommentTarget(
+            options.comment,
+            options.comment_behavior,
+            token,
+            options.repository,
+            options.pull_request,
+            options.network_deadline,
+            options.ignore_comment_errors,
+        )
+        posted, url = post_sticky_comment(markdown, target)
     if in_actions:
         outputs = workflow_commands.output_text(workflow_commands.outputs(report, url))
-        _append(env.get("GITHUB_OUTPUT"), outputs, "step outputs")
+        append_to(env.get("GITHUB_OUTPUT"), outputs, "step outputs")
     return posted
 
 

@@ -12,8 +12,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from finops_gate.cli.common import CONTEXT, write_text
+from finops_gate.cli.publishing import (
+    CommentTarget,
+    append_to,
+    in_github_actions,
+    post_sticky_comment,
+)
 from finops_gate.confine import real
-from finops_gate.errors import CommentError, ExitCode, FinopsGateError, one_line
+from finops_gate.errors import ExitCode, FinopsGateError, one_line
 from finops_gate.integrations.comments import Behavior
 from finops_gate.options import FailOn, GateOptions, OutputFormat
 from finops_gate.policy.findings import Finding, Verdict
@@ -217,42 +223,31 @@ def publish_run(run: RunReport, publishing: Publishing) -> bool:
     """The step summary, the one sticky comment and the step outputs; False if posting
     failed."""
     env = os.environ
-    in_actions = env.get("GITHUB_ACTIONS") == "true"
+    in_actions = in_github_actions(env)
     if not (in_actions or publishing.comment):
         return True
-    from finops_gate.cli.check import _append
     from finops_gate.integrations import workflow_commands
-    from finops_gate.integrations.publish import post_comment
     from finops_gate.projects.render import render_run_markdown
 
     markdown = render_run_markdown(run, publishing.project)
     if in_actions:
-        _append(env.get("GITHUB_STEP_SUMMARY"), markdown, "step summary")
+        append_to(env.get("GITHUB_STEP_SUMMARY"), markdown, "step summary")
         # On standard error: the report on standard output may be read by a script.
         for line in workflow_commands.annotation_lines(run_findings(run)):
             sys.stderr.write(line + "\n")
         sys.stderr.flush()
-    posted, url = True, ""
+    posted, url = True, None
     if publishing.comment:
-        try:
-            result = post_comment(
-                markdown,
-                publishing.comment,
-                env,
-                behavior=Behavior(publishing.comment_behavior),
-                token=publishing.token,
-                repository=publishing.repository,
-                number=publishing.pull_request,
-                network_deadline=publishing.network_deadline,
-            )
-            url = result.comment.url
-            click.echo(one_line(f"finops-gate: comment {result.action}: {url}"), err=True)
-        except CommentError as error:
-            posted = False
-            level = "warning" if publishing.ignore_comment_errors else "error"
-            click.echo(
-                one_line(f"finops-gate: {level}: could not post the comment: {error}"), err=True
-            )
+        target = CommentTarget(
+            publishing.comment,
+            publishing.comment_behavior,
+            publishing.token,
+            publishing.repository,
+            publishing.pull_request,
+            publishing.network_deadline,
+            publishing.ignore_comment_errors,
+        )
+        posted, url = post_sticky_comment(markdown, target)
     if in_actions:
         totals = run.totals
         values = {
@@ -261,9 +256,9 @@ def publish_run(run: RunReport, publishing: Publishing) -> bool:
             "monthly-cost-after": f"{totals.monthly_cost_after:.2f}",
             "monthly-cost-delta": f"{totals.monthly_cost_delta:.2f}",
             "projects": str(len(run.projects)),
-            "comment-url": url,
+            "comment-url": url or "",
         }
-        _append(env.get("GITHUB_OUTPUT"), workflow_commands.output_text(values), "step outputs")
+        append_to(env.get("GITHUB_OUTPUT"), workflow_commands.output_text(values), "step outputs")
     return posted
 
 
