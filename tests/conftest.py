@@ -13,7 +13,8 @@ from finops_gate.plan import Plan, load_plan
 # The suite is hermetic: what the developer's shell or the CI runner sets must not change
 # what the gate does (a price table, a region, "running under GitHub Actions", a token).
 # Tests that need one of these set it themselves.
-_KEPT = {"FINOPS_GATE_FUZZ_EXAMPLES"}
+# Kept: settings of the tests themselves, not of the gate.
+_KEPT = {"FINOPS_GATE_FUZZ_EXAMPLES", "FINOPS_GATE_INFRACOST_CLONE"}
 for _name in list(os.environ):
     if _name in _KEPT:
         continue

