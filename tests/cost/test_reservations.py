@@ -29,10 +29,11 @@ PLAN = fixture_plan_path("reservations")
 USAGE = FIXTURES / "reservations" / "usage.yml"
 UPFRONT_NOTE = "recurring charge only; the upfront fee paid at purchase is not included"
 
-# Recurring hourly rates. EC2 Reserved Instance pricing page, Linux, shared tenancy:
+# Recurring hourly rates, Linux, shared tenancy: the one four-decimal rate that gives
+# Infracost's cent-rounded monthly figure (AWS quotes these rates to four decimals).
 T3_MEDIUM_STANDARD_1Y_PARTIAL = 0.0124  # Infracost instance_test: 730 h = $9.05
 T3_MEDIUM_CONVERTIBLE_1Y_PARTIAL = 0.0143  # Infracost instance_test: 730 h = $10.44
-# RDS reserved instance pricing page, MySQL, db.t3.large
+# RDS MySQL db.t3.large, recovered the same way
 DB_T3_LARGE_MYSQL_1Y_PARTIAL_SINGLE_AZ = 0.0456  # Infracost db_instance_test: $33.29
 DB_T3_LARGE_MYSQL_1Y_NO_UPFRONT_MULTI_AZ = 0.1914  # Infracost db_instance_test: $139.72
 # Aurora MySQL db.r4.large, 3 years, Partial Upfront (Infracost rds_cluster_instance_test:
