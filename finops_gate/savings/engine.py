@@ -23,6 +23,7 @@ from finops_gate.policy.findings import Finding
 from finops_gate.policy.schema import PolicyFile, SavingsPolicy
 from finops_gate.savings.model import Recommendation, SavingsCheck, SavingsContext, Suggestion
 from finops_gate.savings.registry import SAVINGS_CHECKS
+from finops_gate.savings.variants import WatchedContext, variant_key
 
 _DIGITS = 6
 # A saving that shows as $0.00 is not worth a suggestion.
@@ -49,23 +50,37 @@ class SavingsResult:
 
 
 class EstimateRepricer:
-    """Prices a resource with changed attributes exactly as the estimate priced it."""
+    """Prices a resource with changed attributes exactly as the estimate priced it.
+
+    A variant whose estimate read nothing of the plan beyond the resource itself is
+    priced once per run and reused for its copies (finops_gate/savings/variants.py)."""
 
     def __init__(self, prices: PriceLookup, context: PlanContext, usage: UsageFile | None) -> None:
         self._prices = prices
-        self._context = context
+        self._context = WatchedContext.around(context)
         self._usage = usage
         self._tiers = TierIndex(prices)
+        self._variants: dict[bytes, tuple[float, bool] | None] = {}
 
     def suggested_cost(
         self, cost: ResourceCost, after: Mapping[str, Any]
     ) -> tuple[float, bool] | None:
-        resource = replace(cost.resource, after=after)
+        resource = cost.resource
         usage = self._usage.for_resource(resource.address, resource.type) if self._usage else {}
-        priced = estimate_resource(resource, self._prices, self._context, usage, self._tiers)
-        if priced.monthly_cost_after is None:
-            return None  # a price the table lacks: no suggestion, never a guess
-        return priced.monthly_cost_after, priced.approximate
+        key = variant_key(resource, after, usage)
+        if key is not None and key in self._variants:
+            return self._variants[key]
+        self._context.watch.touched = False
+        priced = estimate_resource(
+            replace(resource, after=after), self._prices, self._context, usage, self._tiers
+        )
+        # A price the table lacks: no suggestion, never a guess.
+        found = None
+        if priced.monthly_cost_after is not None:
+            found = priced.monthly_cost_after, priced.approximate
+        if key is not None and not self._context.watch.touched:
+            self._variants[key] = found
+        return found
 
     def parts_cost(
         self, region: str, specs: tuple[ComponentSpec, ...]

@@ -98,9 +98,7 @@ class SavingsContext:
     _unresolved: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     # Each resource's configuration references by attribute, walked once for every
     # question asked about them (the walk costs more than the questions).
-    _references: dict[str, NamedReferences] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    _references: dict[str, NamedReferences] = field(default_factory=dict, compare=False, repr=False)
 
     def non_production(self, resource: Resource) -> bool:
         """Whether the resource is known to be outside production: its environment is
@@ -239,9 +237,7 @@ def _collect_references(node: Any, name: str, found: list[tuple[str, list[str]]]
             found.append((name, [ref for ref in references if isinstance(ref, str)]))
         for key, value in node.items():
             kind = type(value)
-            if kind in _CONTAINERS or (
-                kind not in _SCALARS and isinstance(value, Mapping | list)
-            ):
+            if kind in _CONTAINERS or (kind not in _SCALARS and isinstance(value, Mapping | list)):
                 _collect_references(value, str(key), found)
     elif isinstance(node, list):
         for item in node:
