@@ -15,7 +15,7 @@ from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.tiers import TierIndex
 from finops_gate.cost.usage import UsageFile
 from finops_gate.cost.view import PlanContext
-from finops_gate.plan.resource import Plan
+from finops_gate.plan.resource import Action, Plan, Resource
 from finops_gate.policy.clock import today as clock_today
 from finops_gate.policy.engine import address_glob, in_scope, waiver_for
 from finops_gate.policy.environment import EnvironmentResolver
@@ -121,21 +121,20 @@ def recommend(
     )
     context = SavingsContext(plan_context, today, environments.group, prices)
     repricer = EstimateRepricer(prices, context.plan, usage)
+    # Only a resource that exists after the change can be changed.
     by_type: dict[str, list[ResourceCost]] = {}
     for cost in estimate.resources:
-        by_type.setdefault(cost.resource.type, []).append(cost)
+        resource = cost.resource
+        if resource.action.has_after and resource.after is not None:
+            by_type.setdefault(resource.type, []).append(cost)
     active: list[Recommendation] = []
     waived: list[Recommendation] = []
     for policy in policies:
         check = SAVINGS_CHECKS[policy.check]
-        wanted = (
-            None
-            if policy.environments is None
-            else {environments.canonical(name) for name in policy.environments}
-        )
+        scope = _PolicyScope(policy, environments, options.all_resources)
         for resource_type in check.RESOURCE_TYPES:
             for cost in by_type.get(resource_type, ()):
-                if not _applies(policy, cost, wanted, environments, options.all_resources):
+                if not scope.applies(cost.resource):
                     continue
                 for found in _priced(check, policy, cost, context, repricer):
                     probe = Finding(policy.id, "warning", found.address, found.change)
@@ -144,21 +143,34 @@ def recommend(
     return SavingsResult(tuple(sorted(active, key=_order)), tuple(sorted(waived, key=_order)))
 
 
-def _applies(
-    policy: SavingsPolicy,
-    cost: ResourceCost,
-    wanted: set[str] | None,
-    environments: EnvironmentResolver,
-    all_resources: bool,
-) -> bool:
-    resource = cost.resource
-    if not resource.action.has_after or resource.after is None:
-        return False
-    if not in_scope(policy.actions, resource, all_resources):
-        return False
-    if any(address_glob(pattern, resource.address) for pattern in policy.exclude):
-        return False
-    return wanted is None or environments.group(resource) in wanted
+class _PolicyScope:
+    """Which resources a savings policy looks at: in its `actions` (answered once per
+    action: `in_scope` reads nothing else of a resource), not excluded, in one of its
+    `environments`."""
+
+    def __init__(
+        self, policy: SavingsPolicy, environments: EnvironmentResolver, all_resources: bool
+    ) -> None:
+        self._policy = policy
+        self._environments = environments
+        self._all_resources = all_resources
+        self._wanted = (
+            None
+            if policy.environments is None
+            else {environments.canonical(name) for name in policy.environments}
+        )
+        self._by_action: dict[Action, bool] = {}
+
+    def applies(self, resource: Resource) -> bool:
+        scoped = self._by_action.get(resource.action)
+        if scoped is None:
+            scoped = in_scope(self._policy.actions, resource, self._all_resources)
+            self._by_action[resource.action] = scoped
+        if not scoped:
+            return False
+        if any(address_glob(pattern, resource.address) for pattern in self._policy.exclude):
+            return False
+        return self._wanted is None or self._environments.group(resource) in self._wanted
 
 
 def _priced(
