@@ -137,9 +137,11 @@ def recommend(
                 if not scope.applies(cost.resource):
                     continue
                 for found in _priced(check, policy, cost, context, repricer):
-                    probe = Finding(policy.id, "warning", found.address, found.change)
-                    waiver, _ = waiver_for(policy_file.waivers, probe, today)
-                    (active if waiver is None else waived).append(found)
+                    waived_by = None
+                    if policy_file.waivers:
+                        probe = Finding(policy.id, "warning", found.address, found.change)
+                        waived_by, _ = waiver_for(policy_file.waivers, probe, today)
+                    (active if waived_by is None else waived).append(found)
     return SavingsResult(tuple(sorted(active, key=_order)), tuple(sorted(waived, key=_order)))
 
 
