@@ -15,7 +15,7 @@ from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.tiers import TierIndex
 from finops_gate.cost.usage import UsageFile
 from finops_gate.cost.view import PlanContext
-from finops_gate.plan.resource import Plan
+from finops_gate.plan.resource import Action, Plan, Resource
 from finops_gate.policy.clock import today as clock_today
 from finops_gate.policy.engine import address_glob, in_scope, waiver_for
 from finops_gate.policy.environment import EnvironmentResolver
@@ -23,6 +23,7 @@ from finops_gate.policy.findings import Finding
 from finops_gate.policy.schema import PolicyFile, SavingsPolicy
 from finops_gate.savings.model import Recommendation, SavingsCheck, SavingsContext, Suggestion
 from finops_gate.savings.registry import SAVINGS_CHECKS
+from finops_gate.savings.variants import WatchedContext, variant_key
 
 _DIGITS = 6
 # A saving that shows as $0.00 is not worth a suggestion.
@@ -49,23 +50,37 @@ class SavingsResult:
 
 
 class EstimateRepricer:
-    """Prices a resource with changed attributes exactly as the estimate priced it."""
+    """Prices a resource with changed attributes exactly as the estimate priced it.
+
+    A variant whose estimate read nothing of the plan beyond the resource itself is
+    priced once per run and reused for its copies (finops_gate/savings/variants.py)."""
 
     def __init__(self, prices: PriceLookup, context: PlanContext, usage: UsageFile | None) -> None:
         self._prices = prices
-        self._context = context
+        self._context = WatchedContext.around(context)
         self._usage = usage
         self._tiers = TierIndex(prices)
+        self._variants: dict[bytes, tuple[float, bool] | None] = {}
 
     def suggested_cost(
         self, cost: ResourceCost, after: Mapping[str, Any]
     ) -> tuple[float, bool] | None:
-        resource = replace(cost.resource, after=after)
+        resource = cost.resource
         usage = self._usage.for_resource(resource.address, resource.type) if self._usage else {}
-        priced = estimate_resource(resource, self._prices, self._context, usage, self._tiers)
-        if priced.monthly_cost_after is None:
-            return None  # a price the table lacks: no suggestion, never a guess
-        return priced.monthly_cost_after, priced.approximate
+        key = variant_key(resource, after, usage)
+        if key is not None and key in self._variants:
+            return self._variants[key]
+        self._context.watch.touched = False
+        priced = estimate_resource(
+            replace(resource, after=after), self._prices, self._context, usage, self._tiers
+        )
+        # A price the table lacks: no suggestion, never a guess.
+        found = None
+        if priced.monthly_cost_after is not None:
+            found = priced.monthly_cost_after, priced.approximate
+        if key is not None and not self._context.watch.touched:
+            self._variants[key] = found
+        return found
 
     def parts_cost(
         self, region: str, specs: tuple[ComponentSpec, ...]
@@ -106,44 +121,58 @@ def recommend(
     )
     context = SavingsContext(plan_context, today, environments.group, prices)
     repricer = EstimateRepricer(prices, context.plan, usage)
+    # Only a resource that exists after the change can be changed.
     by_type: dict[str, list[ResourceCost]] = {}
     for cost in estimate.resources:
-        by_type.setdefault(cost.resource.type, []).append(cost)
+        resource = cost.resource
+        if resource.action.has_after and resource.after is not None:
+            by_type.setdefault(resource.type, []).append(cost)
     active: list[Recommendation] = []
     waived: list[Recommendation] = []
     for policy in policies:
         check = SAVINGS_CHECKS[policy.check]
-        wanted = (
+        scope = _PolicyScope(policy, environments, options.all_resources)
+        for resource_type in check.RESOURCE_TYPES:
+            for cost in by_type.get(resource_type, ()):
+                if not scope.applies(cost.resource):
+                    continue
+                for found in _priced(check, policy, cost, context, repricer):
+                    waived_by = None
+                    if policy_file.waivers:
+                        probe = Finding(policy.id, "warning", found.address, found.change)
+                        waived_by, _ = waiver_for(policy_file.waivers, probe, today)
+                    (active if waived_by is None else waived).append(found)
+    return SavingsResult(tuple(sorted(active, key=_order)), tuple(sorted(waived, key=_order)))
+
+
+class _PolicyScope:
+    """Which resources a savings policy looks at: in its `actions` (answered once per
+    action: `in_scope` reads nothing else of a resource), not excluded, in one of its
+    `environments`."""
+
+    def __init__(
+        self, policy: SavingsPolicy, environments: EnvironmentResolver, all_resources: bool
+    ) -> None:
+        self._policy = policy
+        self._environments = environments
+        self._all_resources = all_resources
+        self._wanted = (
             None
             if policy.environments is None
             else {environments.canonical(name) for name in policy.environments}
         )
-        for resource_type in check.RESOURCE_TYPES:
-            for cost in by_type.get(resource_type, ()):
-                if not _applies(policy, cost, wanted, environments, options.all_resources):
-                    continue
-                for found in _priced(check, policy, cost, context, repricer):
-                    probe = Finding(policy.id, "warning", found.address, found.change)
-                    waiver, _ = waiver_for(policy_file.waivers, probe, today)
-                    (active if waiver is None else waived).append(found)
-    return SavingsResult(tuple(sorted(active, key=_order)), tuple(sorted(waived, key=_order)))
+        self._by_action: dict[Action, bool] = {}
 
-
-def _applies(
-    policy: SavingsPolicy,
-    cost: ResourceCost,
-    wanted: set[str] | None,
-    environments: EnvironmentResolver,
-    all_resources: bool,
-) -> bool:
-    resource = cost.resource
-    if not resource.action.has_after or resource.after is None:
-        return False
-    if not in_scope(policy.actions, resource, all_resources):
-        return False
-    if any(address_glob(pattern, resource.address) for pattern in policy.exclude):
-        return False
-    return wanted is None or environments.group(resource) in wanted
+    def applies(self, resource: Resource) -> bool:
+        scoped = self._by_action.get(resource.action)
+        if scoped is None:
+            scoped = in_scope(self._policy.actions, resource, self._all_resources)
+            self._by_action[resource.action] = scoped
+        if not scoped:
+            return False
+        if any(address_glob(pattern, resource.address) for pattern in self._policy.exclude):
+            return False
+        return self._wanted is None or self._environments.group(resource) in self._wanted
 
 
 def _priced(

@@ -37,8 +37,11 @@ SUFFIXES = (".search", ".elasticsearch")
 def split_type(instance_type: str) -> tuple[str, str, str, str] | None:
     """`m5.large` -> ("", "m5", "large", ""); `db.m5.large` -> ("db.", "m5", "large", "");
     `m5.large.search` -> ("", "m5", "large", ".search")."""
-    prefix = next((p for p in PREFIXES if instance_type.startswith(p)), "")
-    suffix = next((s for s in SUFFIXES if instance_type.endswith(s)), "")
+    prefix = suffix = ""  # most types (EC2's) have neither: tested at once first
+    if instance_type.startswith(PREFIXES):
+        prefix = next(p for p in PREFIXES if instance_type.startswith(p))
+    if instance_type.endswith(SUFFIXES):
+        suffix = next(s for s in SUFFIXES if instance_type.endswith(s))
     parts = instance_type[len(prefix) : len(instance_type) - len(suffix)].split(".")
     if len(parts) != 2 or not all(parts):
         return None

@@ -74,6 +74,10 @@ class Suggestion:
         return self.whole_cost or self.changed_after is not None or self.parts is not None
 
 
+NamedReferences = tuple[tuple[str, tuple[str, ...]], ...]
+"""(attribute name, its `references`) pairs of one resource's configuration."""
+
+
 @dataclass(frozen=True, slots=True)
 class SavingsContext:
     """What a check may look at besides the resource: every resource of the plan (to
@@ -92,6 +96,9 @@ class SavingsContext:
     )
     _referenced: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _unresolved: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    # Each resource's configuration references by attribute, walked once for every
+    # question asked about them (the walk costs more than the questions).
+    _references: dict[str, NamedReferences] = field(default_factory=dict, compare=False, repr=False)
 
     def non_production(self, resource: Resource) -> bool:
         """Whether the resource is known to be outside production: its environment is
@@ -123,7 +130,7 @@ class SavingsContext:
     def _referenced_of_type(self, resource_type: str) -> frozenset[str]:
         found: set[str] = set()
         for source in self.plan.by_address.values():
-            for references in reference_lists(source.config_expressions):
+            for _, references in self.references_of(source):
                 for reference in references:
                     if resource_type not in reference and not reference.startswith("module."):
                         continue
@@ -132,6 +139,17 @@ class SavingsContext:
                         found.add(target.address)
         return frozenset(found)
 
+    def references_of(self, resource: Resource) -> NamedReferences:
+        """(attribute name, its non-empty `references`) for every attribute of the
+        resource's configuration, at any depth; walked once per resource."""
+        found = self._references.get(resource.address)
+        if found is None:
+            found = self._references[resource.address] = tuple(
+                (name, tuple(references))
+                for name, references in named_references(resource.config_expressions)
+                if references
+            )
+        return found
 
     def unresolved_use(
         self,
@@ -152,8 +170,8 @@ class SavingsContext:
                     for r in references
                 )
                 for source in self._sources(source_types)
-                for name, references in named_references(source.config_expressions)
-                if name in attributes and references
+                for name, references in self.references_of(source)
+                if name in attributes
             )
         return self._unresolved[key]
 
@@ -187,22 +205,6 @@ class SavingsCheck(Protocol):
     def suggest(self, cost: ResourceCost, context: SavingsContext) -> list[Suggestion]: ...
 
 
-def reference_lists(expressions: Any) -> list[list[str]]:
-    """Every `references` list in a resource's configuration expressions."""
-    found: list[list[str]] = []
-    if isinstance(expressions, Mapping):
-        references = expressions.get("references")
-        if isinstance(references, list):
-            found.append([ref for ref in references if isinstance(ref, str)])
-        for value in expressions.values():
-            if isinstance(value, Mapping | list):
-                found.extend(reference_lists(value))
-    elif isinstance(expressions, list):
-        for item in expressions:
-            found.extend(reference_lists(item))
-    return found
-
-
 def potential_monthly_savings(recommendations: tuple[Recommendation, ...]) -> float:
     """The total of the suggestions, counting one per resource attribute (the largest):
     a previous-generation and a Graviton suggestion for one instance are alternatives."""
@@ -218,14 +220,26 @@ def potential_monthly_savings(recommendations: tuple[Recommendation, ...]) -> fl
 def named_references(expressions: Any, name: str = "") -> list[tuple[str, list[str]]]:
     """(attribute name, its `references`) for every attribute at any depth."""
     found: list[tuple[str, list[str]]] = []
-    if isinstance(expressions, Mapping):
-        references = expressions.get("references")
+    _collect_references(expressions, name, found)
+    return found
+
+
+# The types a plan's JSON is made of, told apart without the (costly) check against
+# Mapping; anything else (a mapping of another type) takes that check.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_CONTAINERS = frozenset({dict, list})
+
+
+def _collect_references(node: Any, name: str, found: list[tuple[str, list[str]]]) -> None:
+    if type(node) is dict or (type(node) is not list and isinstance(node, Mapping)):
+        references = node.get("references")
         if isinstance(references, list):
             found.append((name, [ref for ref in references if isinstance(ref, str)]))
-        for key, value in expressions.items():
-            if isinstance(value, Mapping | list):
-                found.extend(named_references(value, str(key)))
-    elif isinstance(expressions, list):
-        for item in expressions:
-            found.extend(named_references(item, name))
-    return found
+        for key, value in node.items():
+            kind = type(value)
+            if kind in _CONTAINERS or (kind not in _SCALARS and isinstance(value, Mapping | list)):
+                _collect_references(value, str(key), found)
+    elif isinstance(node, list):
+        for item in node:
+            if type(item) not in _SCALARS:
+                _collect_references(item, name, found)

@@ -1,0 +1,71 @@
+"""Each resource's configuration references, walked once per run for every question the
+savings checks ask about them (SavingsContext.references_of), on the terraform-made
+`savings` fixture."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import MappingProxyType
+from typing import Any
+
+import pytest
+
+from finops_gate.cost.view import PlanContext
+from finops_gate.plan.resource import Plan
+from finops_gate.savings import model
+from finops_gate.savings.model import SavingsContext, named_references
+from tests.savings.helpers import CASE, TODAY
+
+Load = Callable[[str], Plan]
+
+
+def _context(plan: Plan) -> SavingsContext:
+    return SavingsContext(PlanContext.of(plan, TODAY), TODAY)
+
+
+def test_references_of_names_each_attribute_that_references(load_case: Load) -> None:
+    plan = load_case(CASE)
+    instance = next(
+        r for r in plan.resources if r.address == "module.us.aws_rds_cluster_instance.aurora"
+    )
+    found = dict(_context(plan).references_of(instance))
+    assert found["cluster_identifier"] == ("aws_rds_cluster.aurora.id", "aws_rds_cluster.aurora")
+    assert found["engine"] == ("aws_rds_cluster.aurora.engine", "aws_rds_cluster.aurora")
+    assert "identifier" not in found  # a constant
+
+
+def test_the_references_are_walked_once_for_both_questions(
+    load_case: Load, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = load_case(CASE)
+    walked: list[int] = []
+    walk = model.named_references
+
+    def counting(expressions: Any, name: str = "") -> list[tuple[str, list[str]]]:
+        walked.append(id(expressions))
+        return walk(expressions, name)
+
+    monkeypatch.setattr(model, "named_references", counting)
+    context = _context(plan)
+    eip = next(r for r in plan.resources if r.address == "module.us.aws_eip.idle")
+    assert not context.referenced(eip)
+    assert not context.unresolved_use(frozenset({"allocation_id"}), "aws_eip")
+    assert len(walked) == len(plan.resources)
+
+
+def test_the_walk_reads_nested_blocks_lists_and_other_mappings() -> None:
+    expressions = {
+        "name": {"constant_value": "x"},
+        "subnet_mapping": [
+            {"allocation_id": {"references": ["aws_eip.a.id", "aws_eip.a"]}},
+            {"allocation_id": {"references": []}},
+        ],
+        "settings": MappingProxyType({"inner": {"references": ["var.v", 3]}}),
+        "count": 2,
+    }
+    assert named_references(expressions) == [
+        ("allocation_id", ["aws_eip.a.id", "aws_eip.a"]),
+        ("allocation_id", []),
+        ("inner", ["var.v"]),
+    ]
+    assert named_references([{"references": ["local.x"]}], "top") == [("top", ["local.x"])]
