@@ -214,6 +214,15 @@ def _launch_template(
     ]
 
 
+def resource_types(policy: RequiredTagsPolicy) -> frozenset[str] | None:
+    return frozenset(policy.resource_types) if policy.resource_types else None
+
+
 KIND = PolicyKind(
-    "required_tags", RequiredTagsPolicy, plan_wide=False, check=run, applies_to=applies_to
+    "required_tags",
+    RequiredTagsPolicy,
+    plan_wide=False,
+    check=run,
+    applies_to=applies_to,
+    resource_types=resource_types,
 )
