@@ -47,7 +47,10 @@ def unit_price(value: float | None, approximate: bool = False) -> str:
         return PRICE_NOT_FOUND
     if approximate and value:
         value = float(f"{value:.{APPROXIMATE_DIGITS}g}")
-    text = format(Decimal(repr(value)), "f")
+    text = repr(value)
+    if "e" in text:
+        # Only an exponent form (1e-05) needs Decimal to be written out in full digits.
+        text = format(Decimal(text), "f")
     whole, _, decimals = text.partition(".")
     return f"${int(whole):,}.{decimals.ljust(2, '0')}"
 

@@ -23,3 +23,11 @@ from finops_gate.report.numbers import PRICE_NOT_FOUND, unit_price
 )
 def test_unit_price(value: float | None, approximate: bool, shown: str) -> None:
     assert unit_price(value, approximate) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(1e-05, "$0.00001"), (1.5e-07, "$0.00000015"), (1e16, "$10,000,000,000,000,000.00")],
+)
+def test_unit_price_writes_exponent_forms_out(value: float, shown: str) -> None:
+    assert unit_price(value) == shown
