@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from finops_gate.report.escape import markdown_code, markdown_text, terminal_text
+from finops_gate.errors import printable
+from finops_gate.report.escape import markdown_code, markdown_text, shows_as_it_is, terminal_text
 
 HOSTILE = 'aws_instance.x["a|b</code><script>alert(1)</script> @octocat **bold** [l](http://e)`\n"]'
 
@@ -88,3 +89,11 @@ def test_terminal_text_escapes_every_code_point_as_defined() -> None:
 def test_terminal_text_returns_safe_text_as_it_is() -> None:
     address = 'module.web.aws_instance.app["prod-é"]'
     assert terminal_text(address) is address
+
+
+def test_text_shows_as_it_is_exactly_when_printable_leaves_it() -> None:
+    """JUnit skips errors.printable for such text: on every code point it would have
+    changed nothing."""
+    for point in range(0x110000):
+        text = f"a{chr(point)}b"
+        assert shows_as_it_is(text) == (printable(text) == text), point
