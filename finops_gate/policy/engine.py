@@ -50,9 +50,15 @@ def evaluate(
     return list(evaluate_policies(policy_file, plan, estimate, options).findings)
 
 
-def in_scope(actions: Sequence[str], resource: Resource, all_resources: bool) -> bool:
+def scope_actions(actions: Sequence[str], all_resources: bool) -> frozenset[Action]:
     """Diff-aware scope: created/updated resources, plus unchanged ones with
     --all-resources; never deletes, forgets or reads."""
+    allowed = frozenset().union(*(_ACTIONS[action] for action in actions))
+    return allowed | {Action.NO_OP} if all_resources else allowed
+
+
+def in_scope(actions: Sequence[str], resource: Resource, all_resources: bool) -> bool:
+    """One resource against `scope_actions(actions, all_resources)`, without building it."""
     if all_resources and resource.action == Action.NO_OP:
         return True
     return any(resource.action in _ACTIONS[action] for action in actions)
@@ -83,17 +89,18 @@ def evaluate_policies(
     unknown_action = policy_file.environment.unknown.action
     levels[UNKNOWN_ENVIRONMENT_ID] = "hard-mandatory" if unknown_action == "fail" else "advisory"
     applied_to: list[tuple[str, tuple[str, ...]]] = []
+    # Most policies share their `actions`: each scope is selected once, not per policy.
+    scopes: dict[tuple[str, ...], list[Resource]] = {}
     for policy in policy_file.policies:
         levels[policy.id] = policy.level
         kind = POLICY_KINDS[policy.kind]
         scoped: list[Resource] = []
         if not kind.plan_wide:
-            actions = getattr(policy, "actions", ())
-            scoped = [
-                r
-                for r in resources
-                if in_scope(actions, r, options.all_resources) and kind.applies(policy, r)
-            ]
+            actions = tuple(getattr(policy, "actions", ()))
+            if actions not in scopes:
+                allowed = scope_actions(actions, options.all_resources)
+                scopes[actions] = [r for r in resources if r.action in allowed]
+            scoped = kind.applicable(policy, scopes[actions])
             applied_to.append((policy.id, tuple(r.address for r in scoped)))
         context = CheckContext(
             scoped, estimate, environments, variables, options.recommendations
@@ -141,14 +148,15 @@ def _check_overrides(
 
 
 def _enforce(finding: Finding, level: str, overrides: dict[str, Override]) -> Finding:
-    finding = finding.with_(enforcement=level)
     if finding.severity != "error":
-        return finding
+        return finding.with_(enforcement=level)
     if level == "advisory":
-        return finding.with_(severity="warning")
+        return finding.with_(enforcement=level, severity="warning")
     if level == "soft-mandatory" and finding.policy_id in overrides:
-        return finding.with_(severity="warning", overridden=overrides[finding.policy_id])
-    return finding
+        return finding.with_(
+            enforcement=level, severity="warning", overridden=overrides[finding.policy_id]
+        )
+    return finding.with_(enforcement=level)
 
 
 def _unknown_environments(
@@ -161,8 +169,9 @@ def _unknown_environments(
     if action not in ("warn", "fail"):
         return []
     findings: list[Finding] = []
+    allowed = scope_actions(("create", "update"), all_resources)
     for resource in resources:
-        if not in_scope(["create", "update"], resource, all_resources):
+        if resource.action not in allowed:
             continue
         relevant = required_tags.is_taggable_resource(resource) or instance_types(
             resource.type, resource.current, resource.after_unknown, resource.config_expressions

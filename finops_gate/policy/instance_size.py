@@ -31,6 +31,8 @@ FAIL: `dev: {max_size: xlarge}` and a dev `m5.2xlarge` or `m5.metal`;
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from finops_gate.globs import glob_match
 from finops_gate.plan.resource import Resource
 from finops_gate.policy.environment import EnvironmentResolver
@@ -38,6 +40,7 @@ from finops_gate.policy.findings import Finding
 from finops_gate.policy.kind import CheckContext, PolicyKind
 from finops_gate.policy.schema import InstanceSizePolicy, SizeRule
 from finops_gate.policy.sizes import (
+    SIZE_ATTRIBUTES,
     InstanceType,
     instance_types,
     is_previous_generation,
@@ -120,6 +123,16 @@ def _violation(
     return None
 
 
+def resource_types(policy: InstanceSizePolicy) -> Collection[str]:
+    """Only these types have instance-type attributes."""
+    return SIZE_ATTRIBUTES.keys()
+
+
 KIND = PolicyKind(
-    "instance_size", InstanceSizePolicy, plan_wide=False, check=run, applies_to=applies_to
+    "instance_size",
+    InstanceSizePolicy,
+    plan_wide=False,
+    check=run,
+    applies_to=applies_to,
+    resource_types=resource_types,
 )

@@ -6,11 +6,15 @@ signatures for every kind. The registry of kinds is `finops_gate.policy.kinds.PO
 `applies_to` says whether a policy checks a resource at all (a tag policy and an IAM
 policy, which has no tags, do not meet); the engine asks it once per resource in scope and
 the report lists, per policy, the addresses it applied to (JUnit has a test case for each).
-A plan-wide kind's findings are about the plan, whatever it applies to."""
+A plan-wide kind's findings are about the plan, whatever it applies to.
+
+`resource_types(policy)`, when a kind gives it, names the only types the policy can apply
+to: the engine then asks `applies_to` only about resources of those types (most policies
+check a few types of the thousands of resources in a large plan)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -40,6 +44,11 @@ class CheckContext:
 PolicyT = TypeVar("PolicyT", bound=PolicyEntry)
 
 
+def any_type(policy: PolicyEntry) -> Collection[str] | None:
+    """No narrowing by type: `applies_to` decides for every resource."""
+    return None
+
+
 @dataclass(frozen=True)
 class PolicyKind(Generic[PolicyT]):
     name: str  # the `kind:` of the policy file
@@ -47,9 +56,20 @@ class PolicyKind(Generic[PolicyT]):
     plan_wide: bool
     check: Callable[[PolicyT, CheckContext], list[Finding]]
     applies_to: Callable[[PolicyT, Resource], bool]
+    # The types a policy can apply to (a set, for fast membership), None for any type.
+    resource_types: Callable[[PolicyT], Collection[str] | None] = any_type
 
     def applies(self, policy: PolicyEntry, resource: Resource) -> bool:
         return self.applies_to(self._own(policy), resource)
+
+    def applicable(self, policy: PolicyEntry, resources: list[Resource]) -> list[Resource]:
+        """The resources the policy applies to, in their order."""
+        own = self._own(policy)
+        types = self.resource_types(own)
+        if types is not None:
+            resources = [r for r in resources if r.type in types]
+        applies_to = self.applies_to
+        return [r for r in resources if applies_to(own, r)]
 
     def run(self, policy: PolicyEntry, context: CheckContext) -> list[Finding]:
         return self.check(self._own(policy), context)

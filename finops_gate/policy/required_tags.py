@@ -102,9 +102,15 @@ def _problems(
     policy: RequiredTagsPolicy, tags: Mapping[str, str | None], known: bool, where: str
 ) -> list[tuple[str, str]]:
     """(severity, message): one for all missing keys, one per unknown or invalid value."""
-    fold = (lambda text: text) if policy.case_sensitive else str.casefold
-    present = {fold(key): value for key, value in tags.items()}
-    missing = [key for key in policy.tags if fold(key) not in present]
+    # (required key, the key as compared, its rule); keys compare as they are by default.
+    required: list[tuple[str, str, TagRule | None]]
+    if policy.case_sensitive:
+        present = tags
+        required = [(key, key, rule) for key, rule in policy.tags.items()]
+    else:
+        present = {key.casefold(): value for key, value in tags.items()}
+        required = [(key, key.casefold(), rule) for key, rule in policy.tags.items()]
+    missing = [key for key, compared, _ in required if compared not in present]
     problems: list[tuple[str, str]] = []
     if missing:
         names = ", ".join(f'"{key}"' for key in missing)
@@ -115,9 +121,9 @@ def _problems(
             problems.extend(
                 _unknown(policy, f"cannot check {names}{where}: tags are unknown until apply")
             )
-    for key, rule in policy.tags.items():
-        if fold(key) in present:
-            value = present[fold(key)]
+    for key, compared, rule in required:
+        if compared in present:
+            value = present[compared]
             if value is None:
                 problems.extend(_unknown(policy, f'tag "{key}"{where} is unknown until apply'))
             else:
@@ -214,6 +220,15 @@ def _launch_template(
     ]
 
 
+def resource_types(policy: RequiredTagsPolicy) -> frozenset[str] | None:
+    return frozenset(policy.resource_types) if policy.resource_types else None
+
+
 KIND = PolicyKind(
-    "required_tags", RequiredTagsPolicy, plan_wide=False, check=run, applies_to=applies_to
+    "required_tags",
+    RequiredTagsPolicy,
+    plan_wide=False,
+    check=run,
+    applies_to=applies_to,
+    resource_types=resource_types,
 )

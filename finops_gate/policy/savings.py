@@ -44,6 +44,16 @@ def applies_to(policy: SavingsPolicy, resource: Resource) -> bool:
     return check is not None and resource.type in check.RESOURCE_TYPES
 
 
+def resource_types(policy: SavingsPolicy) -> frozenset[str]:
+    check = SAVINGS_CHECKS.get(policy.check)
+    return frozenset(check.RESOURCE_TYPES) if check is not None else frozenset()
+
+
 KIND = PolicyKind(
-    "savings", SavingsPolicy, plan_wide=False, check=run, applies_to=applies_to
+    "savings",
+    SavingsPolicy,
+    plan_wide=False,
+    check=run,
+    applies_to=applies_to,
+    resource_types=resource_types,
 )

@@ -54,8 +54,22 @@ def markdown_code(text: str) -> str:
     return f"<code>{markdown_text(text)}</code>"
 
 
+# Control characters (C0, DEL, C1) and bidirectional ones: what a terminal must not receive.
+_UNSAFE_TERMINAL = re.compile(
+    "[\x00-\x1f\x7f-\x9f" + re.escape("".join(sorted(INVISIBLE))) + "]"
+)
+
+
+def shows_as_it_is(text: str) -> bool:
+    """No control or bidirectional character: `terminal_text` and `errors.printable` leave
+    the text as it is. Nearly all plan text: one search instead of a test per character."""
+    return _UNSAFE_TERMINAL.search(text) is None
+
+
 def terminal_text(text: str) -> str:
     """Control characters become `?`, bidirectional ones a visible `\\u202e`."""
+    if shows_as_it_is(text):
+        return text
     return "".join(
         "?" if is_control(char) else visible_escape(char) if char in INVISIBLE else char
         for char in text

@@ -23,7 +23,7 @@ from xml.etree import ElementTree as ET
 
 from finops_gate.errors import printable
 from finops_gate.policy.findings import Finding
-from finops_gate.report.escape import xml_document
+from finops_gate.report.escape import shows_as_it_is, xml_document
 from finops_gate.report.headline import headline
 from finops_gate.report.model import Report
 from finops_gate.report.sarif import PolicyRule, rules_for, sorted_findings
@@ -45,7 +45,7 @@ def _finding_line(finding: Finding) -> str:
     line = f"[{finding.severity}] {where}{finding.message}"
     if finding.remediation:
         line += f" (fix: {finding.remediation})"
-    return printable(line)
+    return line if shows_as_it_is(line) else printable(line)
 
 
 def junit_tree(report: Report, rules: Mapping[str, PolicyRule] | None = None) -> ET.Element:

@@ -44,13 +44,6 @@ def _component_cost(component: CostComponent) -> str:
     return numbers.APPROX + value if component.approximate else value
 
 
-def _shown_cell(cost: ResourceCost) -> str:
-    """The cost after the change, or before it for a resource the plan deletes."""
-    if cost.resource.action.has_after:
-        return numbers.after_cell(cost)
-    return numbers.before_cell(cost)
-
-
 def _section_detail(cost: ResourceCost) -> str:
     resource = cost.resource
     action = "" if resource.action == Action.NO_OP else f" ({_ACTIONS[resource.action]})"
@@ -84,10 +77,6 @@ def _environment() -> Environment:
         quantity=numbers.quantity,
         component_quantity=numbers.component_quantity,
         action=lambda action: _ACTIONS[action],
-        before_cell=numbers.before_cell,
-        after_cell=numbers.after_cell,
-        shown_cell=_shown_cell,
-        delta_cell=numbers.delta_cell,
         component_price=_component_price,
         component_cost=_component_cost,
         section_detail=_section_detail,
@@ -128,7 +117,8 @@ def render_markdown(report: Report, project: str | None = None) -> str:
         summary=summary_text(report, markdown_text),
         notes=notes,
         regions=shown_regions(report.plan),
-        changed=report.changed,
+        # (cost, its cells): the cost table and the breakdown show the same cells
+        changed=[(cost, numbers.cost_cells(cost)) for cost in report.changed],
         findings_by_policy=by_policy,
         enforcement=dict(report.enforcement),
         overrides=report.overrides,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
-from finops_gate.cost.model import Bound, CostComponent, ResourceCost
+from finops_gate.cost.model import Bound, CostComponent, ResourceCost, bound_of
 
 APPROX = "≈"
 AT_LEAST = "≥ "
@@ -47,7 +48,10 @@ def unit_price(value: float | None, approximate: bool = False) -> str:
         return PRICE_NOT_FOUND
     if approximate and value:
         value = float(f"{value:.{APPROXIMATE_DIGITS}g}")
-    text = format(Decimal(repr(value)), "f")
+    text = repr(value)
+    if "e" in text:
+        # Only an exponent form (1e-05) needs Decimal to be written out in full digits.
+        text = format(Decimal(text), "f")
     whole, _, decimals = text.partition(".")
     return f"${int(whole):,}.{decimals.ljust(2, '0')}"
 
@@ -72,10 +76,21 @@ def bounded(text: str, bound: Bound) -> str:
 def cost_cell(cost: ResourceCost, value: float | None, lower_bound: bool = False) -> str:
     """A resource's before/after cost, marked when approximate, a lower bound (a component
     is unknown until apply) or not found."""
+    return _cost_cell(value, cost.approximate, lower_bound)
+
+
+def _cost_cell(value: float | None, approximate: bool, lower_bound: bool) -> str:
     if value is None:
         return PRICE_NOT_FOUND
-    prefix = APPROX if cost.approximate and value else ""
+    prefix = APPROX if approximate and value else ""
     return (AT_LEAST if lower_bound else "") + prefix + money(value)
+
+
+def _delta_cell(delta: float | None, approximate: bool, bound: Bound) -> str:
+    if delta is None:
+        return PRICE_NOT_FOUND
+    prefix = APPROX if approximate and round(delta, 2) else ""
+    return bounded(prefix + signed_money(delta), bound)
 
 
 def before_cell(cost: ResourceCost) -> str:
@@ -87,11 +102,31 @@ def after_cell(cost: ResourceCost) -> str:
 
 
 def delta_cell(cost: ResourceCost) -> str:
-    delta = cost.monthly_cost_delta
-    if delta is None:
-        return PRICE_NOT_FOUND
-    prefix = APPROX if cost.approximate and round(delta, 2) else ""
-    return bounded(prefix + signed_money(delta), cost.delta_bound)
+    return _delta_cell(cost.monthly_cost_delta, cost.approximate, cost.delta_bound)
+
+
+class CostCells(NamedTuple):
+    """A resource's before, after and change cells, and the one shown alone (after, or
+    before for a resource the plan deletes)."""
+
+    before: str
+    after: str
+    delta: str
+    shown: str
+
+
+def cost_cells(cost: ResourceCost) -> CostCells:
+    """The cells of `before_cell`, `after_cell` and `delta_cell`, with what they share
+    (whether a price is approximate, which sides are missing) worked out once: a row of
+    a large plan's table needs all of them."""
+    approximate = cost.approximate
+    missing_before, missing_after = cost.missing_before, cost.missing_after
+    before = _cost_cell(cost.monthly_cost_before, approximate, missing_before)
+    after = _cost_cell(cost.monthly_cost_after, approximate, missing_after)
+    delta = _delta_cell(
+        cost.monthly_cost_delta, approximate, bound_of(missing_before, missing_after)
+    )
+    return CostCells(before, after, delta, after if cost.resource.action.has_after else before)
 
 
 def unknown_until_apply(component: CostComponent) -> str:

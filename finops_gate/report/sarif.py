@@ -11,7 +11,6 @@ results too, after the findings, with `fixes` where the line is known (sarif_sav
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,6 +18,7 @@ from finops_gate import __version__
 from finops_gate.policy.findings import Finding
 from finops_gate.report.escape import json_document
 from finops_gate.report.headline import headline
+from finops_gate.report.json_text import indented_json
 from finops_gate.report.model import PolicyRule as PolicyRule
 from finops_gate.report.model import Report
 from finops_gate.report.sarif_savings import covered_by_suggestions, suggestion_results
@@ -176,4 +176,4 @@ def render_sarif(
     plan_path: str | None = None,
 ) -> str:
     data = sarif_data(report, rules, plan_path)
-    return json_document(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+    return json_document(indented_json(data)) + "\n"

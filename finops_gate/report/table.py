@@ -18,15 +18,8 @@ def _row(label: str, before: str, after: str, delta: str, width: int) -> str:
 def _resource_lines(cost: ResourceCost, width: int) -> list[str]:
     resource = cost.resource
     label = f"{terminal_text(resource.address)} ({resource.action.value})"
-    lines = [
-        _row(
-            label,
-            numbers.before_cell(cost),
-            numbers.after_cell(cost),
-            numbers.delta_cell(cost),
-            width,
-        )
-    ]
+    cells = numbers.cost_cells(cost)
+    lines = [_row(label, cells.before, cells.after, cells.delta, width)]
     for component in cost.components:
         price = numbers.unit_price(component.unit_price, component.approximate)
         mark = numbers.APPROX if component.approximate else ""

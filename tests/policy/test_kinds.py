@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import typing
 
+from finops_gate.plan import load_plan
+from finops_gate.plan.resource import Resource
 from finops_gate.policy import schema
 from finops_gate.policy.kinds import POLICY_KINDS
+from finops_gate.policy.loader import load_policy, parse_policy
 from tests.conftest import ROOT
 
 
@@ -34,3 +37,33 @@ def test_every_kind_is_documented_and_tested() -> None:
     for name in POLICY_KINDS:
         assert f"kind: {name}" in readme or f"`{name}`" in readme, name
         assert f"kind: {name}" in tests, name
+
+
+def _fixture_resources() -> list[Resource]:
+    resources: list[Resource] = []
+    for path in sorted((ROOT / "tests" / "fixtures" / "terraform").glob("*/plan.json")):
+        resources += load_plan(str(path)).resources
+    return resources
+
+
+def test_narrowing_by_type_never_drops_a_resource_a_policy_applies_to() -> None:
+    """`applicable` looks only at a kind's `resource_types`: over every resource of the
+    terraform fixtures it picks what asking `applies_to` about each one picks."""
+    policy_file, _ = load_policy("default")
+    narrowed = parse_policy(
+        "policies:\n"
+        "  - id: team-on-instances\n"
+        "    kind: required_tags\n"
+        "    resource_types: [aws_instance, aws_autoscaling_group]\n"
+        "    tags: {Team: {}}\n",
+        "p.yml",
+    )
+    resources = _fixture_resources()
+    kinds_seen: set[str] = set()
+    for policy in [*policy_file.policies, *narrowed.policies]:
+        kind = POLICY_KINDS[policy.kind]
+        expected = [r for r in resources if kind.applies(policy, r)]
+        assert kind.applicable(policy, resources) == expected, policy.id
+        if expected:
+            kinds_seen.add(policy.kind)
+    assert kinds_seen == set(POLICY_KINDS)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from finops_gate.report.escape import markdown_code, markdown_text, terminal_text
+from finops_gate.errors import printable
+from finops_gate.report.escape import markdown_code, markdown_text, shows_as_it_is, terminal_text
 
 HOSTILE = 'aws_instance.x["a|b</code><script>alert(1)</script> @octocat **bold** [l](http://e)`\n"]'
 
@@ -67,3 +68,32 @@ def test_markdown_text_mixes_safe_runs_and_entities() -> None:
     text = "a|b\n@c\x07d\u00e9"
     assert markdown_text(text) == _markdown_text_one_character_at_a_time(text)
     assert markdown_text(text) == "a&#124;b &#64;&#8203;cd&#233;"
+
+
+def _terminal_text_one_character_at_a_time(char: str) -> str:
+    """The definition terminal_text must keep, written the slow, obvious way."""
+    if 0 <= ord(char) <= 0x1F or 0x7F <= ord(char) <= 0x9F:
+        return "?"
+    if char in BIDI_AND_LINE_SEPARATORS:
+        return f"\\u{ord(char):04x}"
+    return char
+
+
+def test_terminal_text_escapes_every_code_point_as_defined() -> None:
+    """Each character alone, so the fast path for safe text is tested on every one."""
+    for point in range(0x110000):
+        char = chr(point)
+        assert terminal_text(f"a{char}b") == f"a{_terminal_text_one_character_at_a_time(char)}b"
+
+
+def test_terminal_text_returns_safe_text_as_it_is() -> None:
+    address = 'module.web.aws_instance.app["prod-é"]'
+    assert terminal_text(address) is address
+
+
+def test_text_shows_as_it_is_exactly_when_printable_leaves_it() -> None:
+    """JUnit skips errors.printable for such text: on every code point it would have
+    changed nothing."""
+    for point in range(0x110000):
+        text = f"a{chr(point)}b"
+        assert shows_as_it_is(text) == (printable(text) == text), point
