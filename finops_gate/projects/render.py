@@ -30,6 +30,7 @@ from finops_gate.projects.model import NOT_EVALUATED, ProjectOutcome, RunReport
 from finops_gate.report import headline, numbers
 from finops_gate.report.escape import json_document, markdown_code, markdown_text, terminal_text
 from finops_gate.report.json_report import SCHEMA_VERSION
+from finops_gate.report.json_text import indented_json
 from finops_gate.report.savings_text import NO_FIGURE
 
 _ICONS = {Verdict.PASS: "✅", Verdict.WARN: "⚠️", Verdict.FAIL: "❌"}
@@ -397,7 +398,7 @@ def _budget_result(
 
 
 def render_run_sarif(run: RunReport) -> str:
-    text = json.dumps(run_sarif_data(run), indent=2, ensure_ascii=False)
+    text = indented_json(run_sarif_data(run))
     return json_document(text) + "\n"
 
 
