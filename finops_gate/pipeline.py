@@ -38,7 +38,7 @@ from finops_gate.savings.engine import SavingsOptions, recommend
 from finops_gate.savings.line_fix import with_line_fixes
 
 if TYPE_CHECKING:
-    from finops_gate.policy.schema import PolicyFile
+    from finops_gate.policy.model import PolicyFile
     from finops_gate.policy.testing import CaseResult
 
 

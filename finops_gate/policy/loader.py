@@ -8,22 +8,25 @@ the inherited one when given; waivers add up.
 An `extends` path must stay inside the repository of the file that names it (symlinks
 resolved; finops_gate/confine.py) unless `allow_outside_repo`: a policy file from a pull
 request must not make the gate read the runner's other files.
+
+A bundled policy (the package's own file, proved valid by the tests) is built without the
+pydantic schema, which is imported only for a file a user writes, where its error
+messages matter (finops_gate/policy/model.py).
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from pydantic import ValidationError
 
 from finops_gate.bundled import bundled_dir
 from finops_gate.confine import is_inside, real, refusal
 from finops_gate.errors import PolicyError
 from finops_gate.globs import glob_match
 from finops_gate.input_files import POLICY_LIMIT, decode_utf8, load_yaml, read_input_file
-from finops_gate.policy.schema import PolicyFile
+from finops_gate.policy.model import NotBuilt, PolicyFile, from_data
 
 DEFAULT_POLICY = "default"
 
@@ -59,21 +62,26 @@ def load_policy(
 def _load(path: Path, seen: tuple[Path, ...], allow_outside_repo: bool) -> PolicyFile:
     data = read_input_file(str(path), POLICY_LIMIT, PolicyError)
     text = decode_utf8(data, str(path), "the policy file", PolicyError)
-    child = parse_policy_file(text, str(path))
-    return _resolve(child, str(path), path.parent, (*seen, path), allow_outside_repo)
+    parsed = _parse(text, str(path), trusted=_is_bundled(path))
+    return _resolve(parsed, str(path), path.parent, (*seen, path), allow_outside_repo)
+
+
+def _is_bundled(path: Path) -> bool:
+    return path.resolve().parent == bundled_dir("policies").resolve()
 
 
 def parse_policy(
     text: str, name: str, base: Path | None = None, allow_outside_repo: bool = False
 ) -> PolicyFile:
     """Parse and validate a policy file's text, resolving `extends`."""
-    child = parse_policy_file(text, name)
-    return _resolve(child, name, base or Path.cwd(), (), allow_outside_repo)
+    parsed = _parse(text, name, trusted=False)
+    return _resolve(parsed, name, base or Path.cwd(), (), allow_outside_repo)
 
 
 def _resolve(
-    child: PolicyFile, name: str, base: Path, seen: tuple[Path, ...], allow_outside_repo: bool
+    parsed: _Parsed, name: str, base: Path, seen: tuple[Path, ...], allow_outside_repo: bool
 ) -> PolicyFile:
+    child = parsed.policy_file
     if child.extends is None:
         if child.remove:
             raise PolicyError(f"{name}: remove: only meaningful with extends")
@@ -92,9 +100,7 @@ def _resolve(
         mine = {p.id: p for p in child.policies}
         policies = [mine.pop(p.id, p) for p in parent.policies if p.id not in child.remove]
         policies += [p for p in child.policies if p.id in mine]
-        environment = (
-            child.environment if "environment" in child.model_fields_set else parent.environment
-        )
+        environment = child.environment if parsed.sets_environment else parent.environment
         merged = PolicyFile(
             environment=environment,
             policies=policies,
@@ -133,15 +139,38 @@ def _in_repository(path: Path, base: Path) -> bool:
     return is_inside(path, [real(top)])
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    policy_file: PolicyFile
+    sets_environment: bool  # whether the file has an `environment` (replacing its parent's)
+
+
 def parse_policy_file(text: str, name: str) -> PolicyFile:
     """Parse and validate one file, without resolving `extends`."""
+    return _parse(text, name, trusted=False).policy_file
+
+
+def _parse(text: str, name: str, trusted: bool) -> _Parsed:
     raw = load_yaml(text, name, PolicyError)
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
         raise PolicyError(f"{name}: the policy file must be a mapping with a `policies` list")
+    if trusted:
+        try:
+            return _Parsed(from_data(PolicyFile, raw), "environment" in raw)
+        except NotBuilt:
+            pass  # not the shape a bundled file has: the schema says what is wrong
+    return _Parsed(_validated(raw, name), "environment" in raw)
+
+
+def _validated(raw: dict[str, Any], name: str) -> PolicyFile:
+    from pydantic import ValidationError
+
+    from finops_gate.policy import schema
+
     try:
-        return PolicyFile.model_validate(raw)
+        return schema.to_policy_file(schema.PolicyFile.model_validate(raw))
     except ValidationError as error:
         # A misspelt key also makes the real key "missing": name the misspelling first.
         errors = sorted(error.errors(), key=lambda e: e["type"] != "extra_forbidden")

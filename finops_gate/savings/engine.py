@@ -20,7 +20,7 @@ from finops_gate.policy.clock import today as clock_today
 from finops_gate.policy.engine import address_glob, in_scope, waiver_for
 from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding
-from finops_gate.policy.schema import PolicyFile, SavingsPolicy
+from finops_gate.policy.model import PolicyFile, SavingsPolicy
 from finops_gate.savings.model import Recommendation, SavingsCheck, SavingsContext, Suggestion
 from finops_gate.savings.registry import SAVINGS_CHECKS
 
