@@ -5,60 +5,65 @@ commercial region: about 65,000 prices, 5 MB. Validating all of them with pydant
 run would cost more than the rest of the gate, so loading is lazy:
 
 * the envelope (``schema_version``, ``currency``, ``sources``, ``rules``) is parsed and
-  validated with pydantic (``PriceTableEnvelope``) when the table is opened;
+  checked when the table is opened: by hand when it has the plain form the generator writes
+  (``plain_envelope``), else by the pydantic schema (finops_gate/cost/price_schema.py),
+  which also says what is wrong; a run with a well-formed table never imports pydantic;
 * the generated layout puts each region's object between a line ``  "<region>":{`` and a
   line ``  }``: opening the table only records where each region's text is, and a region is
   parsed (orjson) and checked (cheap type checks, every source and rule id declared) the first
   time a price of that region is looked up.
 
 A file in any other layout (hand-formatted, minified) is parsed whole and checked the same
-way. ``PriceTableFile`` is the pydantic model of the whole format; ``validate_price_table``
-checks a file against it (tests and ``pricing build`` use it).
+way. ``price_schema.PriceTableFile`` is the pydantic model of the whole format;
+``validate_price_table`` checks a file against it (tests and ``pricing build`` use it).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import orjson
-from pydantic import BaseModel, ConfigDict, ValidationError
 
 from finops_gate.bundled import bundled_dir
 from finops_gate.errors import PriceTableError
 from finops_gate.input_files import PRICE_LIMIT, read_input_file
+
+if TYPE_CHECKING:
+    from finops_gate.cost.price_schema import PriceTableFile
 
 DEFAULT_TABLE = "aws.json"
 
 PriceEntry = tuple[float, str] | tuple[float, str, str]
 
 
-class PriceSource(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, slots=True)
+class PriceSource:
     title: str
     origin: str
     license: str
     as_of: date
 
+    def as_json(self) -> dict[str, str]:
+        return {
+            "title": self.title,
+            "origin": self.origin,
+            "license": self.license,
+            "as_of": self.as_of.isoformat(),
+        }
 
-class PriceTableEnvelope(BaseModel):
-    """Everything but the prices: what `load_price_table` validates up front."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    schema_version: Literal[1]
-    currency: Literal["USD"]
+@dataclass(frozen=True, slots=True)
+class TableEnvelope:
+    """Everything but the prices, checked."""
+
     sources: dict[str, PriceSource]
     rules: dict[str, str]
-
-
-class PriceTableFile(PriceTableEnvelope):
-    """The on-disk format written by `scripts/build_prices.py`."""
-
-    regions: dict[str, dict[str, PriceEntry]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +113,7 @@ _REGION_END = b"\n  }"
 class PriceTable:
     def __init__(
         self,
-        envelope: PriceTableEnvelope,
+        envelope: TableEnvelope,
         regions: dict[str, Any],
         name: str = DEFAULT_TABLE,
     ) -> None:
@@ -242,13 +247,44 @@ def _split_regions(data: bytes) -> tuple[bytes, dict[str, bytes]] | None:
     return envelope, regions
 
 
-def _validate_envelope(raw: Any, file: Path) -> PriceTableEnvelope:
-    try:
-        return PriceTableEnvelope.model_validate(raw)
-    except ValidationError as error:
-        first = error.errors()[0]
-        location = ".".join(str(part) for part in first["loc"])
-        raise PriceTableError(f"{file}: {location}: {first['msg']}") from None
+_ENVELOPE_KEYS = {"schema_version", "currency", "sources", "rules"}
+_SOURCE_KEYS = {"title", "origin", "license", "as_of"}
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def plain_envelope(raw: dict[str, Any]) -> TableEnvelope | None:
+    """The envelope when it has exactly the form the generator writes (the schema accepts
+    it and gives the same values), else None: the schema then decides."""
+    if raw.keys() != _ENVELOPE_KEYS or type(raw["schema_version"]) is not int:
+        return None
+    sources, rules = raw["sources"], raw["rules"]
+    if raw["schema_version"] != 1 or raw["currency"] != "USD" or type(sources) is not dict:
+        return None
+    if type(rules) is not dict or not all(type(text) is str for text in rules.values()):
+        return None
+    plain: dict[str, PriceSource] = {}
+    for sid, source in sources.items():
+        if type(source) is not dict or source.keys() != _SOURCE_KEYS:
+            return None
+        if not all(type(value) is str for value in source.values()):
+            return None
+        if not _ISO_DATE.fullmatch(source["as_of"]):
+            return None
+        try:
+            as_of = date.fromisoformat(source["as_of"])
+        except ValueError:
+            return None
+        plain[sid] = PriceSource(source["title"], source["origin"], source["license"], as_of)
+    return TableEnvelope(plain, rules)
+
+
+def _checked_envelope(raw: dict[str, Any], file: Path) -> TableEnvelope:
+    envelope = plain_envelope(raw)
+    if envelope is not None:
+        return envelope
+    from finops_gate.cost.price_schema import validate_envelope
+
+    return validate_envelope(raw, file)
 
 
 def load_price_table(path: Path | None = None) -> PriceTable:
@@ -266,7 +302,7 @@ def load_price_table(path: Path | None = None) -> PriceTable:
     regions: dict[str, Any] = dict(split[1]) if split else raw.get("regions", {})
     if not isinstance(regions, dict):
         raise PriceTableError(f"{file}: regions: expected an object")
-    envelope = _validate_envelope({k: v for k, v in raw.items() if k != "regions"}, file)
+    envelope = _checked_envelope({k: v for k, v in raw.items() if k != "regions"}, file)
     if "regions" not in raw:
         raise PriceTableError(f"{file}: regions: Field required")
     if not envelope.sources:
@@ -277,16 +313,13 @@ def load_price_table(path: Path | None = None) -> PriceTable:
 
 def validate_price_table(path: Path) -> PriceTableFile:
     """Validate a whole table file against the pydantic model (slow: every price)."""
+    from finops_gate.cost.price_schema import validate_file
+
     try:
         raw = orjson.loads(path.read_bytes())
     except orjson.JSONDecodeError as error:
         raise PriceTableError(f"{path}: not valid JSON: {error.msg}") from None
-    try:
-        table = PriceTableFile.model_validate(raw)
-    except ValidationError as error:
-        first = error.errors()[0]
-        location = ".".join(str(part) for part in first["loc"])
-        raise PriceTableError(f"{path}: {location}: {first['msg']}") from None
+    table = validate_file(raw, path)
     for region, prices in table.regions.items():
         for key, entry in prices.items():
             problem = price_problem(entry[0])
@@ -299,3 +332,13 @@ def validate_price_table(path: Path) -> PriceTableFile:
             if len(entry) == 3 and entry[2] not in table.rules:
                 raise PriceTableError(f"{path}: regions.{region}.{key}: unknown rule {entry[2]}")
     return table
+
+
+def __getattr__(name: str) -> Any:
+    """The schema's models, where they were before they moved to price_schema (imported
+    on first use: opening a table does not need pydantic)."""
+    if name in ("PriceTableEnvelope", "PriceTableFile"):
+        from finops_gate.cost import price_schema
+
+        return getattr(price_schema, name)
+    raise AttributeError(name)
