@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from finops_gate.bundled import bundled_dir
 from finops_gate.confine import is_inside, real, refusal
 from finops_gate.errors import PolicyError
@@ -139,6 +141,19 @@ def _in_repository(path: Path, base: Path) -> bool:
     return is_inside(path, [real(top)])
 
 
+def bundled_yaml(text: str) -> Any:
+    """A bundled file's YAML through libyaml's loader, about ten times faster than the
+    bounded one (`input_files.parse_yaml`), whose bounds are for files from elsewhere;
+    None without libyaml or when libyaml refuses the text (the bounded loader then says
+    why). Equal to the bounded loader's result for every bundled policy (tested)."""
+    if not yaml.__with_libyaml__:
+        return None
+    try:
+        return yaml.load(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return None
+
+
 @dataclass(frozen=True)
 class _Parsed:
     policy_file: PolicyFile
@@ -151,7 +166,9 @@ def parse_policy_file(text: str, name: str) -> PolicyFile:
 
 
 def _parse(text: str, name: str, trusted: bool) -> _Parsed:
-    raw = load_yaml(text, name, PolicyError)
+    raw = bundled_yaml(text) if trusted else None
+    if raw is None:
+        raw = load_yaml(text, name, PolicyError)
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):

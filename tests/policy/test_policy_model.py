@@ -35,6 +35,15 @@ def test_bundled_policy_built_directly_is_the_validated_one(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_bundled_yaml_is_read_as_the_bounded_loader_reads_it(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    fast = loader.bundled_yaml(text)
+    assert fast is not None
+    assert fast == load_yaml(text, str(path), PolicyError)
+    assert repr(fast) == repr(load_yaml(text, str(path), PolicyError))
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
 def test_loading_a_bundled_policy_by_name_gives_the_validated_one(path: Path) -> None:
     loaded, _ = loader.load_policy(path.stem)
     checked = loader.parse_policy(path.read_text(encoding="utf-8"), str(path), path.parent)
