@@ -21,6 +21,7 @@ way. ``price_schema.PriceTableFile`` is the pydantic model of the whole format;
 from __future__ import annotations
 
 import math
+import mmap
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -217,7 +218,7 @@ def _checked_region(raw: Any, region: str, table: PriceTable) -> dict[str, list[
     return raw
 
 
-def _find_region_end(data: bytes, start: int, stop: int) -> int:
+def _find_region_end(data: bytes | mmap.mmap, start: int, stop: int) -> int:
     """`data.find(_REGION_END, start, stop)`, by looking for its last byte: a pattern that
     starts with a newline is tried at nearly every line of the 5 MB table (about 20 ms a
     run), one rare byte is found at memory speed."""
@@ -231,7 +232,7 @@ class _RegionTexts(Mapping[str, bytes]):
     """Region -> its JSON text, cut out of the table's bytes when asked for: copying every
     region up front (5 MB of fresh memory, page by page) took longer than finding them."""
 
-    def __init__(self, data: bytes, spans: dict[str, tuple[int, int]]) -> None:
+    def __init__(self, data: bytes | mmap.mmap, spans: dict[str, tuple[int, int]]) -> None:
         self._data = data
         self._spans = spans
 
@@ -249,7 +250,7 @@ class _RegionTexts(Mapping[str, bytes]):
         return len(self._spans)
 
 
-def _split_regions(data: bytes) -> tuple[bytes, Mapping[str, bytes]] | None:
+def _split_regions(data: bytes | mmap.mmap) -> tuple[bytes, Mapping[str, bytes]] | None:
     """(envelope JSON with empty regions, region -> its JSON text) for the generated layout,
     or None for any other layout. Only a few fast byte searches: no parsing."""
     start = data.find(_REGIONS_OPEN)
@@ -319,14 +320,31 @@ def _checked_envelope(raw: dict[str, Any], file: Path) -> TableEnvelope:
     return validate_envelope(raw, file)
 
 
+def _mapped(file: Path) -> mmap.mmap | None:
+    """The bundled table mapped into memory rather than read: reading copies its 5 MB into
+    fresh memory page by page, while a run looks at one or a few regions (about 8 ms of a
+    small run). Only the package's own file: a table a user gives is read with
+    `read_input_file`'s checks. None when it cannot be mapped (it is then read)."""
+    try:
+        with open(file, "rb") as handle:
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # ValueError: an empty file
+        return None
+    if len(mapped) > PRICE_LIMIT.bytes():
+        mapped.close()
+        return None  # read_input_file names the limit
+    return mapped
+
+
 def load_price_table(path: Path | None = None) -> PriceTable:
     file = path or bundled_dir("pricing") / DEFAULT_TABLE
     if not file.exists():
         raise PriceTableError(f"{file}: price table not found")
-    data = read_input_file(str(file), PRICE_LIMIT, PriceTableError)
+    mapped = _mapped(file) if path is None else None
+    data = read_input_file(str(file), PRICE_LIMIT, PriceTableError) if mapped is None else mapped
     split = _split_regions(data)
     try:
-        raw = orjson.loads(split[0] if split else data)
+        raw = orjson.loads(split[0] if split else bytes(data))
     except orjson.JSONDecodeError as error:
         raise PriceTableError(f"{file}: not valid JSON: {error.msg}") from None
     if not isinstance(raw, dict):

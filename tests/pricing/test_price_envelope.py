@@ -86,3 +86,22 @@ def test_a_wrong_envelope_gets_the_schemas_message(
     with pytest.raises(PriceTableError) as error:
         load_price_table(path)
     assert message in str(error.value)
+
+
+def test_the_mapped_bundled_table_reads_as_the_file_read() -> None:
+    mapped = load_price_table()
+    read = load_price_table(BUNDLED)
+    assert mapped.regions == read.regions
+    assert mapped.sources == read.sources and mapped.rules == read.rules
+    for region in ("us-east-1", "eu-west-1", "sa-east-1"):
+        assert mapped.keys(region) == read.keys(region)
+        for key in read.keys(region)[:200]:
+            assert mapped.lookup(region, key) == read.lookup(region, key)
+
+
+def test_the_bundled_table_over_the_size_limit_is_refused_as_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("FINOPS_GATE_MAX_PRICES_BYTES", "1000")
+    with pytest.raises(PriceTableError, match="larger than the price table limit of 1000 bytes"):
+        load_price_table()
