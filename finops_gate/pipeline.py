@@ -13,7 +13,6 @@ from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.model import Estimate
 from finops_gate.cost.price_layers import load_prices
 from finops_gate.cost.prices import PriceLookup
-from finops_gate.cost.usage import UsageFile, UsageFileError, load_usage_file
 from finops_gate.cost.usage_resources import with_usage_resources
 from finops_gate.errors import PlanError, PolicyError, PriceTableError
 from finops_gate.options import FailOn as FailOn
@@ -38,6 +37,7 @@ from finops_gate.savings.engine import SavingsOptions, recommend
 from finops_gate.savings.line_fix import with_line_fixes
 
 if TYPE_CHECKING:
+    from finops_gate.cost.usage import UsageFile
     from finops_gate.policy.model import PolicyFile
     from finops_gate.policy.testing import CaseResult
 
@@ -162,6 +162,8 @@ def load_gate_usage(options: GateOptions, plan: Plan) -> tuple[UsageFile | None,
     addresses that match no resource of the plan (with --strict-usage, errors)."""
     if not options.usage_file:
         return None, []
+    from finops_gate.cost.usage import UsageFileError, load_usage_file
+
     usage = load_usage_file(options.usage_file, options.strict_usage)
     warnings = [*usage.warnings, *usage.unmatched_warnings(r.address for r in plan.resources)]
     if warnings and options.strict_usage:

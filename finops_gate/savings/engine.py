@@ -7,13 +7,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from finops_gate.cost.engine import estimate_resource
 from finops_gate.cost.model import ComponentSpec, Estimate, ResourceCost
 from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.tiers import TierIndex
-from finops_gate.cost.usage import UsageFile
 from finops_gate.cost.view import PlanContext
 from finops_gate.plan.resource import Plan
 from finops_gate.policy.clock import today as clock_today
@@ -23,6 +22,9 @@ from finops_gate.policy.findings import Finding
 from finops_gate.policy.model import PolicyFile, SavingsPolicy
 from finops_gate.savings.model import Recommendation, SavingsCheck, SavingsContext, Suggestion
 from finops_gate.savings.registry import SAVINGS_CHECKS
+
+if TYPE_CHECKING:
+    from finops_gate.cost.usage import UsageFile
 
 _DIGITS = 6
 # A saving that shows as $0.00 is not worth a suggestion.
