@@ -13,7 +13,6 @@ from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.model import Estimate
 from finops_gate.cost.price_layers import load_prices
 from finops_gate.cost.prices import PriceLookup
-from finops_gate.cost.usage_resources import with_usage_resources
 from finops_gate.errors import PlanError, PolicyError, PriceTableError
 from finops_gate.options import FailOn as FailOn
 from finops_gate.options import GateOptions as GateOptions
@@ -34,7 +33,6 @@ from finops_gate.report.model import (
     build_report,
 )
 from finops_gate.savings.engine import SavingsOptions, recommend
-from finops_gate.savings.line_fix import with_line_fixes
 
 if TYPE_CHECKING:
     from finops_gate.cost.usage import UsageFile
@@ -189,6 +187,8 @@ def build_gate_report(
     prices, table = gate_prices(options) if loaded_prices is None else loaded_prices
     usage, usage_warnings = load_gate_usage(options, plan)
     if usage is not None:
+        from finops_gate.cost.usage_resources import with_usage_resources
+
         plan = with_usage_resources(plan, usage.usage_resources())
     if usage_warnings:
         plan = replace(plan, notes=(*plan.notes, *usage_warnings))
@@ -205,6 +205,8 @@ def build_gate_report(
         SavingsOptions(options.environment, options.all_resources, options.today),
     )
     if options.plan != "-" and Path(options.plan).is_dir():
+        from finops_gate.savings.line_fix import with_line_fixes
+
         savings = replace(
             savings, recommendations=with_line_fixes(savings.recommendations, options.plan)
         )
