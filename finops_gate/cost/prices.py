@@ -43,7 +43,7 @@ DEFAULT_TABLE = "aws.json"
 PriceEntry = tuple[float, str] | tuple[float, str, str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PriceSource:
     title: str
     origin: str
@@ -59,7 +59,7 @@ class PriceSource:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TableEnvelope:
     """Everything but the prices, checked."""
 
@@ -248,6 +248,11 @@ class _RegionTexts(Mapping[str, bytes]):
 
     def __len__(self) -> int:
         return len(self._spans)
+
+    def __reduce__(self) -> tuple[type[_RegionTexts], tuple[bytes, dict[str, tuple[int, int]]]]:
+        # A mapped table cannot be pickled; its bytes can (a multi-project run hands the
+        # table to worker processes, which pickle it where they are not forked).
+        return _RegionTexts, (bytes(self._data), self._spans)
 
 
 def _split_regions(data: bytes | mmap.mmap) -> tuple[bytes, Mapping[str, bytes]] | None:

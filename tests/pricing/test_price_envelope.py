@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +106,13 @@ def test_the_bundled_table_over_the_size_limit_is_refused_as_before(
     monkeypatch.setenv("FINOPS_GATE_MAX_PRICES_BYTES", "1000")
     with pytest.raises(PriceTableError, match="larger than the price table limit of 1000 bytes"):
         load_price_table()
+
+
+def test_the_mapped_table_can_be_handed_to_another_process() -> None:
+    table = load_price_table()
+    table.lookup("us-east-1", "ec2:m5.large")  # one region parsed, the others still text
+    copied = pickle.loads(pickle.dumps(table))
+    assert copied.regions == table.regions
+    for region in ("us-east-1", "eu-west-1"):
+        assert copied.keys(region) == table.keys(region)
+        assert copied.lookup(region, "ec2:m5.large") == table.lookup(region, "ec2:m5.large")
