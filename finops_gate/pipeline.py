@@ -292,7 +292,8 @@ def run_policy_tests(
         if not (root / "policy.yml").is_file():
             raise PolicyError(f"{directory}: no policy.yml; pass --policy FILE|NAME")
         policy = str(root / "policy.yml")
-    load_policy(policy, allow_outside_repo)  # a bad policy stops before any case runs
+    # A bad policy stops before any case runs (bundled ones checked by the schema too).
+    load_policy(policy, allow_outside_repo, check_bundled=True)
     cases = sorted(path.parent for path in root.glob("*/expected.yml"))
     if not cases:
         raise PolicyError(f"{directory}: no case folders with an expected.yml")

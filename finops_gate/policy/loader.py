@@ -55,17 +55,24 @@ BUILTIN_IDS = ("plan-incomplete", "environment-unknown")
 
 
 def load_policy(
-    name_or_path: str | None, allow_outside_repo: bool = False
+    name_or_path: str | None, allow_outside_repo: bool = False, *, check_bundled: bool = False
 ) -> tuple[PolicyFile, Path]:
+    """`check_bundled`: put bundled files through the schema too, as `policy validate`
+    does (someone editing a bundled policy in a checkout is told what is wrong with it),
+    rather than building them directly."""
     path = resolve_policy_path(name_or_path)
-    return _load(path, (), allow_outside_repo), path
+    return _load(path, (), allow_outside_repo, check_bundled), path
 
 
-def _load(path: Path, seen: tuple[Path, ...], allow_outside_repo: bool) -> PolicyFile:
+def _load(
+    path: Path, seen: tuple[Path, ...], allow_outside_repo: bool, check_bundled: bool = False
+) -> PolicyFile:
     data = read_input_file(str(path), POLICY_LIMIT, PolicyError)
     text = decode_utf8(data, str(path), "the policy file", PolicyError)
-    parsed = _parse(text, str(path), trusted=_is_bundled(path))
-    return _resolve(parsed, str(path), path.parent, (*seen, path), allow_outside_repo)
+    parsed = _parse(text, str(path), trusted=not check_bundled and _is_bundled(path))
+    return _resolve(
+        parsed, str(path), path.parent, (*seen, path), allow_outside_repo, check_bundled
+    )
 
 
 def _is_bundled(path: Path) -> bool:
@@ -81,7 +88,12 @@ def parse_policy(
 
 
 def _resolve(
-    parsed: _Parsed, name: str, base: Path, seen: tuple[Path, ...], allow_outside_repo: bool
+    parsed: _Parsed,
+    name: str,
+    base: Path,
+    seen: tuple[Path, ...],
+    allow_outside_repo: bool,
+    check_bundled: bool = False,
 ) -> PolicyFile:
     child = parsed.policy_file
     if child.extends is None:
@@ -92,7 +104,7 @@ def _resolve(
         parent_path = _parent_path(child.extends, base, name, allow_outside_repo)
         if parent_path.resolve() in [p.resolve() for p in seen]:
             raise PolicyError(f"{name}: extends: {child.extends!r} extends itself")
-        parent = _load(parent_path, seen, allow_outside_repo)
+        parent = _load(parent_path, seen, allow_outside_repo, check_bundled)
         parent_ids = {p.id for p in parent.policies}
         for index, removed in enumerate(child.remove):
             if removed not in parent_ids:

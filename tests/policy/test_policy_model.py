@@ -14,6 +14,7 @@ import pytest
 from pydantic import BaseModel
 
 from finops_gate.bundled import bundled_dir
+from finops_gate.cli import main
 from finops_gate.errors import PolicyError
 from finops_gate.input_files import load_yaml
 from finops_gate.policy import loader, model, schema
@@ -113,6 +114,24 @@ def test_a_bundled_file_of_the_wrong_shape_gets_the_schemas_message(
     problem = r"policies\[0\] \(id: tags\)\.tags\.Team\.alowed: unknown key"
     with pytest.raises(PolicyError, match=problem):
         loader.load_policy("odd")
+
+
+def test_policy_validate_puts_a_bundled_policy_through_the_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bundled file of the right shape is trusted by a run; `policy validate` (someone
+    editing a bundled policy in a checkout) still gets the schema's verdict."""
+    (tmp_path / "edited.yml").write_text(
+        "policies:\n  - id: sizes\n    kind: instance_size\n"
+        "    environments:\n      dev: {max_size: huge}\n"
+    )
+    monkeypatch.setattr(loader, "bundled_dir", lambda name: tmp_path)
+    loader.load_policy("edited")  # the shape is right: built directly
+    with pytest.raises(PolicyError, match="max_size: unknown size 'huge'"):
+        loader.load_policy("edited", check_bundled=True)
+    with pytest.raises(SystemExit) as exited:
+        main(["policy", "validate", "edited"])
+    assert exited.value.code == 2
 
 
 def test_a_run_with_a_bundled_policy_does_not_import_pydantic() -> None:
