@@ -13,8 +13,6 @@ from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.model import Estimate
 from finops_gate.cost.price_layers import load_prices
 from finops_gate.cost.prices import PriceLookup
-from finops_gate.cost.usage import UsageFile, UsageFileError, load_usage_file
-from finops_gate.cost.usage_resources import with_usage_resources
 from finops_gate.errors import PlanError, PolicyError, PriceTableError
 from finops_gate.options import FailOn as FailOn
 from finops_gate.options import GateOptions as GateOptions
@@ -35,10 +33,10 @@ from finops_gate.report.model import (
     build_report,
 )
 from finops_gate.savings.engine import SavingsOptions, recommend
-from finops_gate.savings.line_fix import with_line_fixes
 
 if TYPE_CHECKING:
-    from finops_gate.policy.schema import PolicyFile
+    from finops_gate.cost.usage import UsageFile
+    from finops_gate.policy.model import PolicyFile
     from finops_gate.policy.testing import CaseResult
 
 
@@ -162,6 +160,8 @@ def load_gate_usage(options: GateOptions, plan: Plan) -> tuple[UsageFile | None,
     addresses that match no resource of the plan (with --strict-usage, errors)."""
     if not options.usage_file:
         return None, []
+    from finops_gate.cost.usage import UsageFileError, load_usage_file
+
     usage = load_usage_file(options.usage_file, options.strict_usage)
     warnings = [*usage.warnings, *usage.unmatched_warnings(r.address for r in plan.resources)]
     if warnings and options.strict_usage:
@@ -187,6 +187,8 @@ def build_gate_report(
     prices, table = gate_prices(options) if loaded_prices is None else loaded_prices
     usage, usage_warnings = load_gate_usage(options, plan)
     if usage is not None:
+        from finops_gate.cost.usage_resources import with_usage_resources
+
         plan = with_usage_resources(plan, usage.usage_resources())
     if usage_warnings:
         plan = replace(plan, notes=(*plan.notes, *usage_warnings))
@@ -203,6 +205,8 @@ def build_gate_report(
         SavingsOptions(options.environment, options.all_resources, options.today),
     )
     if options.plan != "-" and Path(options.plan).is_dir():
+        from finops_gate.savings.line_fix import with_line_fixes
+
         savings = replace(
             savings, recommendations=with_line_fixes(savings.recommendations, options.plan)
         )
@@ -288,7 +292,8 @@ def run_policy_tests(
         if not (root / "policy.yml").is_file():
             raise PolicyError(f"{directory}: no policy.yml; pass --policy FILE|NAME")
         policy = str(root / "policy.yml")
-    load_policy(policy, allow_outside_repo)  # a bad policy stops before any case runs
+    # A bad policy stops before any case runs (bundled ones checked by the schema too).
+    load_policy(policy, allow_outside_repo, check_bundled=True)
     cases = sorted(path.parent for path in root.glob("*/expected.yml"))
     if not cases:
         raise PolicyError(f"{directory}: no case folders with an expected.yml")

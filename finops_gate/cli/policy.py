@@ -32,7 +32,9 @@ def policy_validate_command(file: str, allow_outside_repo: bool) -> None:
     """Validate a policy file (with what it extends): exit 0 valid, 2 invalid."""
     from finops_gate.policy.loader import load_policy
 
-    policy_file, path = load_policy(file, outside_allowed(allow_outside_repo))
+    policy_file, path = load_policy(
+        file, outside_allowed(allow_outside_repo), check_bundled=True
+    )
     kinds = ", ".join(f"{p.id} ({p.kind}, {p.level})" for p in policy_file.policies)
     count = len(policy_file.policies)
     waivers = len(policy_file.waivers)

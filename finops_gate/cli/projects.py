@@ -26,7 +26,7 @@ from finops_gate.policy.findings import Finding, Verdict
 from finops_gate.projects.model import ProjectOutcome, RunReport
 
 if TYPE_CHECKING:
-    from finops_gate.policy.schema import BudgetPolicy
+    from finops_gate.policy.model import BudgetPolicy
     from finops_gate.projects.runner import ProjectTask
 
 
@@ -549,7 +549,7 @@ def merge_command(
     budgets: tuple[BudgetPolicy, ...] = ()
     if policy is not None:
         from finops_gate.policy.loader import load_policy
-        from finops_gate.policy.schema import BudgetPolicy
+        from finops_gate.policy.model import BudgetPolicy
 
         policy_file, _ = load_policy(policy)
         budgets = tuple(p for p in policy_file.policies if isinstance(p, BudgetPolicy))

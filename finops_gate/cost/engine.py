@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from finops_gate.cost.free import is_free
 from finops_gate.cost.model import (
@@ -20,10 +20,12 @@ from finops_gate.cost.model import (
 from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.registry import ESTIMATORS, Estimator
 from finops_gate.cost.tiers import TierIndex, split_tiers
-from finops_gate.cost.usage import UsageFile
 from finops_gate.cost.view import EMPTY_CONTEXT, AttributeView, PlanContext, UnknownAttributeError
 from finops_gate.plan.resource import Action, Plan, Resource
 from finops_gate.policy import clock
+
+if TYPE_CHECKING:
+    from finops_gate.cost.usage import UsageFile
 
 _COST_DIGITS = 6
 

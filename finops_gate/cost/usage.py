@@ -31,8 +31,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
 from finops_gate.cost.number_text import number_text
 from finops_gate.cost.usage_resources import (
     REGION_KEY,
@@ -54,28 +52,6 @@ from finops_gate.plan.resource import Resource
 
 class UsageFileError(FinopsGateError):
     """The usage file is missing or invalid."""
-
-
-class UsageFileModel(BaseModel):
-    """The on-disk schema (Infracost's `infracost-usage.yml`, version 0.1)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    version: str
-    resource_type_default_usage: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    resource_usage: dict[str, dict[str, Any]] = Field(default_factory=dict)
-
-    @field_validator("version", mode="before")
-    @classmethod
-    def _version(cls, value: Any) -> str:
-        text = str(value)
-        if text not in ("0.1", "v0.1"):
-            raise ValueError(f"unsupported version {text!r} (expected 0.1)")
-        return "0.1"
-
-    @field_validator("resource_type_default_usage", "resource_usage", mode="before")
-    @classmethod
-    def _none_is_empty(cls, value: Any) -> Any:
-        return {} if value is None else value
 
 
 _MODULE_PREFIX = re.compile(r'^(module\.[A-Za-z0-9_-]+(\[(\*|\d+|"[^"]*")\])?\.)*')
@@ -288,6 +264,11 @@ class _Checker:
 
 
 def parse_usage(data: Any, path: str, strict: bool = False) -> UsageFile:
+    # The schema (pydantic) only when a run has a usage file: most runs have none.
+    from pydantic import ValidationError
+
+    from finops_gate.cost.usage_schema import UsageFileModel
+
     try:
         model = UsageFileModel.model_validate(data)
     except ValidationError as error:

@@ -61,7 +61,7 @@ from finops_gate.plan.resource import Resource
 from finops_gate.policy.environment import EnvironmentResolver, group_tags
 from finops_gate.policy.findings import Finding
 from finops_gate.policy.kind import CheckContext, PolicyKind
-from finops_gate.policy.schema import BudgetPolicy, Threshold, Thresholds
+from finops_gate.policy.model import BudgetPolicy, Threshold, Thresholds
 
 MAX_NAMED = 3  # unpriced resources named in a finding; the rest are counted
 

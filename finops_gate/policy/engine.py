@@ -17,7 +17,7 @@ from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding, Override, PolicyResult, WaiverRef
 from finops_gate.policy.kind import CheckContext
 from finops_gate.policy.kinds import POLICY_KINDS
-from finops_gate.policy.schema import (
+from finops_gate.policy.model import (
     PolicyFile,
     Waiver,
 )

@@ -24,7 +24,7 @@ from typing import Any
 from finops_gate.bounded_regex import RegexTimeout, compile_bounded
 from finops_gate.errors import PolicyError
 from finops_gate.plan.resource import Resource
-from finops_gate.policy.schema import EnvironmentDetection
+from finops_gate.policy.model import EnvironmentDetection
 
 
 def group_tags(resource: Resource) -> Mapping[str, str | None]:

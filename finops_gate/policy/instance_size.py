@@ -38,7 +38,7 @@ from finops_gate.plan.resource import Resource
 from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding
 from finops_gate.policy.kind import CheckContext, PolicyKind
-from finops_gate.policy.schema import InstanceSizePolicy, SizeRule
+from finops_gate.policy.model import InstanceSizePolicy, SizeRule
 from finops_gate.policy.sizes import (
     SIZE_ATTRIBUTES,
     InstanceType,

@@ -1,5 +1,5 @@
-"""What a policy kind is (as yamllint's rules are): a name, the pydantic model of its
-entries in a policy file, whether its findings are about the whole plan rather than one
+"""What a policy kind is (as yamllint's rules are): a name, the class of its entries
+(finops_gate/policy/model.py), whether its findings are about the whole plan rather than one
 resource, one `check(policy, context)` and one `applies_to(policy, resource)` with the same
 signatures for every kind. The registry of kinds is `finops_gate.policy.kinds.POLICY_KINDS`.
 
@@ -22,7 +22,7 @@ from finops_gate.cost.model import Estimate
 from finops_gate.plan.resource import Resource
 from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding
-from finops_gate.policy.schema import PolicyEntry
+from finops_gate.policy.model import PolicyEntry
 from finops_gate.savings.model import Recommendation
 
 

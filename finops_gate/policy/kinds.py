@@ -1,6 +1,7 @@
 """The registry of policy kinds: `kind:` in a policy file -> its PolicyKind. Adding a kind
-is a module with a `KIND` (see finops_gate/policy/kind.py), its model in
-finops_gate/policy/schema.py, and an entry here."""
+is a module with a `KIND` (see finops_gate/policy/kind.py), its schema model in
+finops_gate/policy/schema.py and its dataclass in finops_gate/policy/model.py, and an entry
+here."""
 
 from __future__ import annotations
 

@@ -41,7 +41,7 @@ from finops_gate.plan.resource import Resource
 from finops_gate.plan.tags import is_taggable
 from finops_gate.policy.findings import Finding
 from finops_gate.policy.kind import CheckContext, PolicyKind
-from finops_gate.policy.schema import RequiredTagsPolicy, TagRule
+from finops_gate.policy.model import RequiredTagsPolicy, TagRule
 
 ASG = "aws_autoscaling_group"
 LAUNCH_TEMPLATE = "aws_launch_template"

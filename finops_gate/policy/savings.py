@@ -10,7 +10,7 @@ from __future__ import annotations
 from finops_gate.plan.resource import Resource
 from finops_gate.policy.findings import Finding
 from finops_gate.policy.kind import CheckContext, PolicyKind
-from finops_gate.policy.schema import SavingsPolicy
+from finops_gate.policy.model import SavingsPolicy
 from finops_gate.savings.model import Recommendation
 from finops_gate.savings.registry import SAVINGS_CHECKS
 

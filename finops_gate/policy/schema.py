@@ -1,4 +1,9 @@
-"""The policy file format (YAML), validated strictly: unknown keys are errors."""
+"""The policy file format (YAML), validated strictly: unknown keys are errors.
+
+These pydantic models are the one schema of policy files; a validated file is converted
+(`to_policy_file`) to the plain dataclasses of finops_gate/policy/model.py, which the
+rest of the gate uses. The classes and defaults here mirror those one to one.
+"""
 
 from __future__ import annotations
 
@@ -9,21 +14,24 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from finops_gate.bounded_regex import compile_bounded
+from finops_gate.policy import model
+from finops_gate.policy.model import (
+    DEFAULT_ACTIONS,
+    DEFAULT_ORDER,
+    DEFAULT_TAG_KEYS,
+    CheckedAction,
+    Enforcement,
+    OnUnknown,
+    OnUnpriced,
+    Severity,
+    Source,
+    default_aliases,
+)
 from finops_gate.policy.sizes import SIZE_ORDER
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-Severity = Literal["error", "warning"]
-Enforcement = Literal["advisory", "soft-mandatory", "hard-mandatory"]
-CheckedAction = Literal["create", "update"]
-OnUnknown = Literal["pass", "warn", "fail"]
-OnUnpriced = Literal["pass", "warn", "fail"]
-Source = Literal["tag", "variable", "module"]
-_DEFAULT_ORDER: list[Source] = ["tag", "module", "variable"]
-_DEFAULT_ACTIONS: list[CheckedAction] = ["create", "update"]
 
 
 def _regex(value: str | None) -> str | None:
@@ -43,19 +51,11 @@ class UnknownEnvironment(_Strict):
 
 
 class EnvironmentDetection(_Strict):
-    order: list[Source] = Field(default_factory=lambda: _DEFAULT_ORDER.copy())
-    tag_keys: list[str] = Field(
-        default_factory=lambda: ["Environment", "environment", "Env", "env", "Stage", "stage"]
-    )
+    order: list[Source] = Field(default_factory=lambda: list(DEFAULT_ORDER))
+    tag_keys: list[str] = Field(default_factory=lambda: list(DEFAULT_TAG_KEYS))
     variable: str | None = None
     module_patterns: list[str] = Field(default_factory=list)
-    aliases: dict[str, list[str]] = Field(
-        default_factory=lambda: {
-            "prod": ["production", "prd", "live"],
-            "staging": ["stage", "stg"],
-            "dev": ["development", "develop"],
-        }
-    )
+    aliases: dict[str, list[str]] = Field(default_factory=default_aliases)
     unknown: UnknownEnvironment = Field(default_factory=UnknownEnvironment)
 
     @field_validator("module_patterns")
@@ -106,7 +106,7 @@ PolicyEntry = _PolicyBase
 
 
 class _ResourcePolicyBase(_PolicyBase):
-    actions: list[CheckedAction] = Field(default_factory=lambda: _DEFAULT_ACTIONS.copy())
+    actions: list[CheckedAction] = Field(default_factory=lambda: list(DEFAULT_ACTIONS))
     on_unknown: OnUnknown = "warn"
 
 
@@ -244,7 +244,7 @@ class SavingsPolicy(_PolicyBase):
     kind: Literal["savings"]
     check: str
     enabled: bool = True
-    actions: list[CheckedAction] = Field(default_factory=lambda: _DEFAULT_ACTIONS.copy())
+    actions: list[CheckedAction] = Field(default_factory=lambda: list(DEFAULT_ACTIONS))
     # Only resources in these environments (canonical names, aliases allowed); None: all.
     environments: list[str] | None = None
     min_monthly_savings: Annotated[float, Field(ge=0)] = 0.0
@@ -308,3 +308,14 @@ class PolicyFile(_Strict):
 
     def policy(self, policy_id: str) -> Policy | None:
         return next((p for p in self.policies if p.id == policy_id), None)
+
+
+def to_policy_file(validated: PolicyFile) -> model.PolicyFile:
+    """The run's form of a validated file (only what the file sets is carried over: the
+    rest takes the same defaults, unconverted, as here)."""
+    return model.from_data(model.PolicyFile, validated.model_dump(exclude_unset=True))
+
+
+def to_budget_policy(validated: BudgetPolicy) -> model.BudgetPolicy:
+    """A validated budget (of a multi-project config file) in the run's form."""
+    return model.from_data(model.BudgetPolicy, validated.model_dump(exclude_unset=True))

@@ -58,7 +58,7 @@ def table_info(table: PriceLookup, path: str) -> dict[str, Any]:
         "oldest_source_date": table.as_of.isoformat(),
         "newest_source_date": table.newest.isoformat(),
         "sources": {
-            sid: source.model_dump(mode="json")
+            sid: source.as_json()
             | ({"layer": sid in layer_sources} if layered else {})
             for sid, source in sorted(table.sources.items())
         },

@@ -17,7 +17,7 @@ from finops_gate.errors import PolicyError
 from finops_gate.policy.budget import BudgetSum, check_sums, sum_of
 from finops_gate.policy.environment import group_tags
 from finops_gate.policy.findings import Finding
-from finops_gate.policy.schema import BudgetPolicy
+from finops_gate.policy.model import BudgetPolicy
 from finops_gate.projects.model import ProjectOutcome
 
 

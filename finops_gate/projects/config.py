@@ -18,7 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from finops_gate.confine import is_inside, real, refusal
 from finops_gate.errors import FinopsGateError
 from finops_gate.input_files import POLICY_LIMIT, decode_utf8, load_yaml, read_input_file
-from finops_gate.policy.schema import BudgetPolicy
+from finops_gate.policy import model
+from finops_gate.policy.schema import BudgetPolicy, to_budget_policy
 
 CONFIG_NAME = "finops-gate.yml"
 MAX_PROBLEMS_SHOWN = 20
@@ -80,7 +81,7 @@ class RunConfig:
     root: Path  # the directory of the top config file: paths in reports are relative to it
     projects: tuple[Project, ...]
     exclude: tuple[str, ...]
-    budgets: tuple[BudgetPolicy, ...]
+    budgets: tuple[model.BudgetPolicy, ...]
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def load_config(path: str | Path, allow_outside_repo: bool = False) -> RunConfig
     top = Path(path)
     projects: list[Project] = []
     exclude: list[str] = []
-    budgets: list[BudgetPolicy] = []
+    budgets: list[model.BudgetPolicy] = []
     boundary = None if allow_outside_repo else repository_top(real(top.absolute().parent))
     _load(top, (), projects, exclude, budgets, _Confinement(boundary))
     seen: dict[str, Project] = {}
@@ -127,7 +128,7 @@ def _load(
     chain: tuple[Path, ...],
     projects: list[Project],
     exclude: list[str],
-    budgets: list[BudgetPolicy],
+    budgets: list[model.BudgetPolicy],
     confinement: _Confinement,
 ) -> None:
     resolved = path.resolve()
@@ -137,7 +138,7 @@ def _load(
     for entry in config.projects:
         projects.append(_project(entry, config.defaults, path, confinement))
     exclude.extend(config.exclude)
-    budgets.extend(config.budgets)
+    budgets.extend(to_budget_policy(budget) for budget in config.budgets)
     for name in config.include:
         included = path.parent / name
         confinement.check(included, path, "include", name)

@@ -24,7 +24,7 @@ from finops_gate.projects.model import ProjectOutcome
 
 if TYPE_CHECKING:
     from finops_gate.cost.prices import PriceLookup
-    from finops_gate.policy.schema import PolicyFile
+    from finops_gate.policy.model import PolicyFile
 
 
 class ProjectError(FinopsGateError):

@@ -7,23 +7,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from finops_gate.cost.engine import estimate_resource
 from finops_gate.cost.model import ComponentSpec, Estimate, ResourceCost
 from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.tiers import TierIndex
-from finops_gate.cost.usage import UsageFile
 from finops_gate.cost.view import PlanContext
 from finops_gate.plan.resource import Action, Plan, Resource
 from finops_gate.policy.clock import today as clock_today
 from finops_gate.policy.engine import address_glob, in_scope, waiver_for
 from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding
-from finops_gate.policy.schema import PolicyFile, SavingsPolicy
+from finops_gate.policy.model import PolicyFile, SavingsPolicy
 from finops_gate.savings.model import Recommendation, SavingsCheck, SavingsContext, Suggestion
 from finops_gate.savings.registry import SAVINGS_CHECKS
 from finops_gate.savings.variants import WatchedContext, variant_key
+
+if TYPE_CHECKING:
+    from finops_gate.cost.usage import UsageFile
 
 _DIGITS = 6
 # A saving that shows as $0.00 is not worth a suggestion.

@@ -200,3 +200,33 @@ def test_help_does_not_load_the_pipeline() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.splitlines()[-1] == "LOADED []"
     assert "--format" in result.stdout
+
+
+def _modules_loaded_by(args: list[str], names: tuple[str, ...]) -> list[str]:
+    code = (
+        "import sys, io, contextlib, json\n"
+        "from finops_gate.cli.app import main\n"
+        "try:\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"        main({args!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print(json.dumps([m for m in {names!r} if m in sys.modules]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    loaded: list[str] = json.loads(result.stdout.splitlines()[-1])
+    return loaded
+
+
+def test_a_run_with_the_bundled_table_and_policy_does_not_import_pydantic(
+    tmp_path: Path,
+) -> None:
+    """pydantic (a third of the start-up) is for files a user writes, where its error
+    messages matter: the bundled policy and price table are checked without it."""
+    assert _modules_loaded_by(["examples/plan.json"], ("pydantic",)) == []
+    policy = tmp_path / "policy.yml"
+    policy.write_text("extends: default\n", encoding="utf-8")
+    with_user_policy = ["examples/plan.json", "--policy", str(policy)]
+    assert _modules_loaded_by(with_user_policy, ("pydantic",)) == ["pydantic"]

@@ -8,7 +8,7 @@ import pytest
 
 from finops_gate.errors import PolicyError
 from finops_gate.policy.loader import bundled_policy_names, load_policy, parse_policy
-from finops_gate.policy.schema import (
+from finops_gate.policy.model import (
     BudgetPolicy,
     InstanceSizePolicy,
     RequiredTagsPolicy,

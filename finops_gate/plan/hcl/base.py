@@ -40,6 +40,33 @@ def _git(args: Sequence[str], cwd: Path) -> bytes:
     return result.stdout
 
 
+def _top_with_commit(path: Path, ref: str) -> Path:
+    """The top of the repository holding `path`, checking that `ref` names a commit
+    there: one git process (the pre-commit hook starts this on every commit)."""
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel", "--verify", "--quiet", f"{ref}^{{commit}}"],
+            cwd=path,
+            capture_output=True,
+            check=False,
+            timeout=120,
+        )
+    except FileNotFoundError:
+        raise PlanError("--base needs git, which is not installed") from None
+    lines = result.stdout.decode().splitlines()
+    if not lines:  # not a repository: git says why
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise PlanError(f"git rev-parse --show-toplevel: {message[-1] if message else 'failed'}")
+    top = Path(lines[0]).resolve()
+    if result.returncode != 0:
+        # `--quiet` makes git say nothing about the ref; name the ref the user gave.
+        raise PlanError(
+            f"git rev-parse --verify: --base {ref!r}: no such branch, tag or commit "
+            f"in the repository at {top}"
+        )
+    return top
+
+
 def load_base(
     directory: str,
     ref: str,
@@ -53,15 +80,7 @@ def load_base(
     from finops_gate.plan.hcl.config import tf_files
 
     path = Path(directory).resolve()
-    top = Path(_git(["rev-parse", "--show-toplevel"], path).decode().strip()).resolve()
-    try:
-        _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
-    except PlanError:
-        # `--quiet` makes git say nothing; name the ref the user gave.
-        raise PlanError(
-            f"git rev-parse --verify: --base {ref!r}: no such branch, tag or commit "
-            f"in the repository at {top}"
-        ) from None
+    top = _top_with_commit(path, ref)
     relative = path.relative_to(top)
     listing = _git(["ls-tree", "-r", "-z", "--name-only", ref], top).decode("utf-8", "replace")
     names = [name for name in listing.split("\0") if name.endswith(_SUFFIXES)]

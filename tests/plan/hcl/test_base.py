@@ -136,6 +136,18 @@ def test_bad_ref_could_not_run(repo: Path, capsys: pytest.CaptureFixture[str]) -
     assert err.startswith("finops-gate: error: git rev-parse")
 
 
+def test_bad_ref_and_no_repository_are_told_apart(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, _, err = run([str(repo / "infra"), "--base", "no-such-ref"], capsys)
+    assert "--base 'no-such-ref': no such branch, tag or commit in the repository at " in err
+    elsewhere = tmp_path_factory.mktemp("no-repo")
+    (elsewhere / "main.tf").write_text(AFTER)
+    code, _, err = run([str(elsewhere), "--base", "HEAD"], capsys)
+    assert code == 2
+    assert err.startswith("finops-gate: error: git rev-parse --show-toplevel: fatal: ")
+
+
 def test_base_reads_installed_modules_from_the_working_tree(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
