@@ -78,8 +78,8 @@ class AttributeView:
     def blocks(self, name: str) -> list[AttributeView]:
         """Nested blocks (lists of objects), each with its own unknown markers."""
         raw = self.values.get(name)
-        if not isinstance(raw, list):
-            return []
+        if not raw or not isinstance(raw, list):
+            return []  # most blocks estimators ask for are absent or empty
         unknown = self.unknown.get(name)
         unknown_list = unknown if isinstance(unknown, list) else []
         expressions = self._expressions().get(name)
@@ -193,20 +193,21 @@ class AttributeView:
 
     def usage_number(self, path: str) -> float | None:
         """A quantity from the usage file, by dotted key path (e.g. `standard.storage_gb`)."""
-        value: Any = self.usage
-        for part in path.split("."):
-            if not isinstance(value, Mapping):
-                return None
-            value = value.get(part)
-        return as_number(value)
+        return as_number(self._usage_value(path))
 
     def usage_string(self, path: str) -> str | None:
+        value = self._usage_value(path)
+        return value if isinstance(value, str) else None
+
+    def _usage_value(self, path: str) -> Any:
+        if not self.usage:
+            return None  # no usage file entry: estimators ask for every key they read
         value: Any = self.usage
         for part in path.split("."):
             if not isinstance(value, Mapping):
                 return None
             value = value.get(part)
-        return value if isinstance(value, str) else None
+        return value
 
 
 def as_number(value: Any, default: float | None = None) -> float | None:
