@@ -22,12 +22,14 @@ from finops_gate.cost.registry import ESTIMATORS, Estimator
 from finops_gate.cost.tiers import TierIndex, split_tiers
 from finops_gate.cost.usage import UsageFile
 from finops_gate.cost.view import EMPTY_CONTEXT, AttributeView, PlanContext, UnknownAttributeError
+from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.resource import Action, Plan, Resource
 from finops_gate.policy import clock
 
 _COST_DIGITS = 6
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class _Side:
     components: tuple[CostComponent, ...]

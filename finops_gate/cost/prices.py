@@ -117,6 +117,8 @@ class PriceTable:
         self.rules = envelope.rules
         self._raw = regions
         self._parsed: dict[str, dict[str, list[Any]]] = {}
+        # Each Price made once: a plan looks the same few keys up thousands of times.
+        self._prices: dict[str, dict[str, Price]] = {}
         self._name = name
 
     @property
@@ -155,10 +157,16 @@ class PriceTable:
         return prices
 
     def lookup(self, region: str, key: str) -> Price | None:
-        entry = self._region(region).get(key)
-        if entry is None:
-            return None
-        return Price(entry[0], entry[1], entry[2] if len(entry) == 3 else None)
+        made = self._prices.get(region)
+        if made is None:
+            made = self._prices[region] = {}
+        price = made.get(key)
+        if price is None:
+            entry = self._region(region).get(key)
+            if entry is None:
+                return None
+            price = made[key] = Price(entry[0], entry[1], entry[2] if len(entry) == 3 else None)
+        return price
 
     def count(self, region: str) -> int:
         return len(self._region(region))

@@ -16,6 +16,7 @@ from finops_gate.cost.plan_context import EMPTY_CONTEXT as EMPTY_CONTEXT
 from finops_gate.cost.plan_context import MAX_DEPTH as MAX_DEPTH
 from finops_gate.cost.plan_context import PlanContext as PlanContext
 from finops_gate.cost.plan_context import bare_address, external_reference
+from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.resource import Resource
 from finops_gate.policy import clock
 
@@ -29,6 +30,7 @@ class UnknownAttributeError(Exception):
         self.message = message or f"{attribute} is unknown until apply"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class AttributeView:
     resource: Resource

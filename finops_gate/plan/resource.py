@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.references import ModuleLinks
 
 
@@ -52,6 +53,7 @@ Tags = Mapping[str, "str | None"]
 """Tag key -> value; `None` means the value is unknown until apply."""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Resource:
     address: str
