@@ -25,7 +25,7 @@ def effective_tags(
             return merged, False
         tags = values.get("tags")
         merged.update(_with_unknown(tags if isinstance(tags, dict) else {}, unknown_tags))
-    return merged, all(value is not None for value in merged.values())
+    return merged, None not in merged.values()
 
 
 def is_taggable(values: Mapping[str, Any], unknown: Mapping[str, Any]) -> bool:
