@@ -193,17 +193,17 @@ class AttributeView:
 
     # Usage (from the usage file) ----------------------------------------------------
 
+    # No usage file entry for the resource (the usual case) answers at once: estimators
+    # ask for every usage key they read.
     def usage_number(self, path: str) -> float | None:
         """A quantity from the usage file, by dotted key path (e.g. `standard.storage_gb`)."""
-        return as_number(self._usage_value(path))
+        return as_number(self._usage_value(path)) if self.usage else None
 
     def usage_string(self, path: str) -> str | None:
-        value = self._usage_value(path)
+        value = self._usage_value(path) if self.usage else None
         return value if isinstance(value, str) else None
 
     def _usage_value(self, path: str) -> Any:
-        if not self.usage:
-            return None  # no usage file entry: estimators ask for every key they read
         value: Any = self.usage
         for part in path.split("."):
             if not isinstance(value, Mapping):
