@@ -27,6 +27,9 @@ from finops_gate.plan.resource import Action, Plan, Resource
 from finops_gate.policy import clock
 
 _COST_DIGITS = 6
+# Built once: looking an enum member up on its class costs more than the test itself.
+_UNCHANGED = frozenset((Action.NO_OP, Action.READ))
+_PRICED_APART = frozenset((Action.UPDATE, Action.REPLACE))
 
 
 @quick_init
@@ -130,10 +133,6 @@ def estimate_resource(
         components_before,
         notes,
     )
-
-
-_UNCHANGED = frozenset((Action.NO_OP, Action.READ))
-_PRICED_APART = frozenset((Action.UPDATE, Action.REPLACE))
 
 
 def _price_side(
