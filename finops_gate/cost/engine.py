@@ -38,13 +38,9 @@ class _Side:
     components: tuple[CostComponent, ...]
     monthly_cost: float | None
     note: str | None = None
-
-    @property
-    def usage_only(self) -> bool:
-        """Every component depends on usage that nobody gave (so the cost is unknown)."""
-        return bool(self.components) and all(
-            c.usage_based and c.monthly_quantity is None for c in self.components
-        )
+    # Every component depends on usage that nobody gave (so the cost is unknown); found
+    # while the components are priced.
+    usage_only: bool = False
 
 
 def estimate_plan(
@@ -111,7 +107,7 @@ def estimate_resource(
     cost_after = 0.0 if not has_after else (after.monthly_cost if after else None)
     shown = after or before
     sides = [side for side in (before, after) if side is not None]
-    notes = tuple(dict.fromkeys(side.note for side in sides if side.note))
+    notes = tuple(dict.fromkeys([side.note for side in sides if side.note]))
     if resource.from_usage_file is not None:
         notes = (f"from the usage file {resource.from_usage_file}; not in the plan", *notes)
     if cost_before is None or cost_after is None:
@@ -148,6 +144,7 @@ def _price_side(
     components: list[CostComponent] = []
     total = 0.0
     missing = None
+    usage_only = True
     for spec in described:
         region = spec.region or resource_region
         if spec.tiered and spec.monthly_quantity is not None:
@@ -157,17 +154,18 @@ def _price_side(
         for part in parts:
             component = _price_component(part, region, prices)
             components.append(component)
-            if missing is not None or (
-                component.monthly_quantity is None and (component.usage_based or component.unknown)
-            ):
+            waiting = component.monthly_quantity is None  # for usage or for apply
+            usage_only = usage_only and waiting and component.usage_based
+            if missing is not None or (waiting and (component.usage_based or component.unknown)):
                 continue
             if component.monthly_cost is None:
                 missing = f"price not found for {component.price_key} in {region}"
             else:
                 total += component.monthly_cost
+    usage_only = usage_only and bool(components)
     if missing is not None:
-        return _Side(tuple(components), None, missing)
-    return _Side(tuple(components), round(total, _COST_DIGITS))
+        return _Side(tuple(components), None, missing, usage_only)
+    return _Side(tuple(components), round(total, _COST_DIGITS), None, usage_only)
 
 
 def _price_component(spec: ComponentSpec, region: str, prices: PriceLookup) -> CostComponent:
