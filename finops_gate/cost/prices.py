@@ -203,7 +203,8 @@ def _checked_region(raw: Any, region: str, table: PriceTable) -> dict[str, list[
             type(entry) is list
             and len(entry) in (2, 3)
             and type(entry[0]) in (float, int)
-            and all(type(part) is str for part in entry[1:])
+            and type(entry[1]) is str
+            and type(entry[-1]) is str  # the rule, or the source again
         ):
             raise PriceTableError(
                 f"{where}.{key}: expected [price, source] or [price, source, rule], got {entry!r}"
