@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Literal
 
+from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.resource import Action, Resource
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ class Status(str, Enum):
     PRICE_NOT_FOUND = "price_not_found"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ComponentSpec:
     """One line of a resource's bill, as an estimator describes it (no prices here).
@@ -58,6 +60,7 @@ class ComponentSpec:
 USAGE_PRICE_SOURCE = "usage-file"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class CostComponent:
     name: str
@@ -90,6 +93,7 @@ class NotPricedCause(str, Enum):
     UNKNOWN_COMPONENTS = "unknown_components"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ResourceCost:
     """A resource's monthly cost on each side of the change.

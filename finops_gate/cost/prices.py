@@ -123,6 +123,8 @@ class PriceTable:
         self.rules = envelope.rules
         self._raw = regions
         self._parsed: dict[str, dict[str, list[Any]]] = {}
+        # Each Price made once: a plan looks the same few keys up thousands of times.
+        self._prices: dict[str, dict[str, Price]] = {}
         self._name = name
 
     @property
@@ -161,10 +163,16 @@ class PriceTable:
         return prices
 
     def lookup(self, region: str, key: str) -> Price | None:
-        entry = self._region(region).get(key)
-        if entry is None:
-            return None
-        return Price(entry[0], entry[1], entry[2] if len(entry) == 3 else None)
+        made = self._prices.get(region)
+        if made is None:
+            made = self._prices[region] = {}
+        price = made.get(key)
+        if price is None:
+            entry = self._region(region).get(key)
+            if entry is None:
+                return None
+            price = made[key] = Price(entry[0], entry[1], entry[2] if len(entry) == 3 else None)
+        return price
 
     def count(self, region: str) -> int:
         return len(self._region(region))
@@ -201,7 +209,8 @@ def _checked_region(raw: Any, region: str, table: PriceTable) -> dict[str, list[
             type(entry) is list
             and len(entry) in (2, 3)
             and type(entry[0]) in (float, int)
-            and all(type(part) is str for part in entry[1:])
+            and type(entry[1]) is str
+            and type(entry[-1]) is str  # the rule, or the source again
         ):
             raise PriceTableError(
                 f"{where}.{key}: expected [price, source] or [price, source, rule], got {entry!r}"

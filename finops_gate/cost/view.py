@@ -16,6 +16,7 @@ from finops_gate.cost.plan_context import EMPTY_CONTEXT as EMPTY_CONTEXT
 from finops_gate.cost.plan_context import MAX_DEPTH as MAX_DEPTH
 from finops_gate.cost.plan_context import PlanContext as PlanContext
 from finops_gate.cost.plan_context import bare_address, external_reference
+from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.resource import Resource
 from finops_gate.policy import clock
 
@@ -29,6 +30,7 @@ class UnknownAttributeError(Exception):
         self.message = message or f"{attribute} is unknown until apply"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class AttributeView:
     resource: Resource
@@ -78,8 +80,8 @@ class AttributeView:
     def blocks(self, name: str) -> list[AttributeView]:
         """Nested blocks (lists of objects), each with its own unknown markers."""
         raw = self.values.get(name)
-        if not isinstance(raw, list):
-            return []
+        if not raw or not isinstance(raw, list):
+            return []  # most blocks estimators ask for are absent or empty
         unknown = self.unknown.get(name)
         unknown_list = unknown if isinstance(unknown, list) else []
         expressions = self._expressions().get(name)
@@ -191,22 +193,23 @@ class AttributeView:
 
     # Usage (from the usage file) ----------------------------------------------------
 
+    # No usage file entry for the resource (the usual case) answers at once: estimators
+    # ask for every usage key they read.
     def usage_number(self, path: str) -> float | None:
         """A quantity from the usage file, by dotted key path (e.g. `standard.storage_gb`)."""
-        value: Any = self.usage
-        for part in path.split("."):
-            if not isinstance(value, Mapping):
-                return None
-            value = value.get(part)
-        return as_number(value)
+        return as_number(self._usage_value(path)) if self.usage else None
 
     def usage_string(self, path: str) -> str | None:
+        value = self._usage_value(path) if self.usage else None
+        return value if isinstance(value, str) else None
+
+    def _usage_value(self, path: str) -> Any:
         value: Any = self.usage
         for part in path.split("."):
             if not isinstance(value, Mapping):
                 return None
             value = value.get(part)
-        return value if isinstance(value, str) else None
+        return value
 
 
 def as_number(value: Any, default: float | None = None) -> float | None:

@@ -314,8 +314,9 @@ def _unknown_markers(markers: Any) -> Any:
                     found[key] = inner
         return found or None
     if isinstance(markers, list):
-        kept = [_unknown_markers(item) for item in markers]
-        if all(item is None for item in kept):
+        # `false`, `{}` and `[]` mark nothing: no call for them (most items are `false`).
+        kept = [_unknown_markers(item) if item else None for item in markers]
+        if kept.count(None) == len(kept):
             return None
         return [
             _empty_like(original) if item is None else item
@@ -329,16 +330,16 @@ def _empty_like(value: Any) -> Any:
 
 
 def _region(
-    change: ResourceChange,
+    values: Mapping[str, Any] | None,
     provider: str,
     config_key: str,
     resolver: ProviderResolver,
     regions: PlanRegions,
 ) -> tuple[str, str]:
-    """(region, region_source) of a resource: its own `region` argument, else its
-    provider configuration's (for AWS, resolved through every step of PlanRegions)."""
-    before = _as_mapping(change.change.before)
-    own_region = (_as_mapping(change.change.after) or before or {}).get("region")
+    """(region, region_source) of a resource: its own `region` argument (in `values`, its
+    attributes after the change, else before), else its provider configuration's (for
+    AWS, resolved through every step of PlanRegions)."""
+    own_region = values.get("region") if values else None
     if isinstance(own_region, str) and own_region:
         return own_region, "resource"
     if provider == "aws":
@@ -352,11 +353,28 @@ def _region(
     return settings.region, source
 
 
+# The action lists terraform writes, collapsed once (Action.from_actions for any other).
+_ACTIONS = {
+    tuple(actions): Action.from_actions(tuple(actions))
+    for actions in (
+        ["create"],
+        ["update"],
+        ["delete"],
+        ["no-op"],
+        ["read"],
+        ["forget"],
+        ["delete", "create"],
+        ["create", "delete"],
+        ["create", "forget"],
+    )
+}
+
+
 def _build_resource(
     change: ResourceChange, position: int, resolver: ProviderResolver, regions: PlanRegions
 ) -> Resource:
     actions = tuple(change.change.actions)
-    action = Action.from_actions(actions)
+    action = _ACTIONS.get(actions) or Action.from_actions(actions)
     before = _as_mapping(change.change.before)
     after = _as_mapping(change.change.after)
     markers = decode_raw(
@@ -365,7 +383,7 @@ def _build_resource(
     unknown = _as_mapping(_unknown_markers(markers)) or {}
     provider = provider_type(change.provider_name)
     config_key = resolver.config_key(change.address, provider)
-    region, region_source = _region(change, provider, config_key, resolver, regions)
+    region, region_source = _region(after or before, provider, config_key, resolver, regions)
     settings, _ = resolver.settings(config_key, provider)
     default_tags = settings.default_tags if settings else {}
     if after is not None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.references import ModuleLinks
 
 
@@ -35,23 +36,30 @@ class Action(str, Enum):
                 return cls(candidate)
         return cls.NO_OP
 
+    # The member tuples are built once (below the class): every stage asks these of every
+    # resource, and looking the members up on each call cost more than the test.
     @property
     def has_before(self) -> bool:
-        return self not in (Action.CREATE,)
+        return self is not _CREATE
 
     @property
     def has_after(self) -> bool:
-        return self not in (Action.DELETE, Action.FORGET)
+        return self not in _WITHOUT_AFTER
 
     @property
     def changes(self) -> bool:
-        return self not in (Action.NO_OP, Action.READ)
+        return self not in _UNCHANGED
 
+
+_CREATE = Action.CREATE
+_WITHOUT_AFTER = (Action.DELETE, Action.FORGET)
+_UNCHANGED = (Action.NO_OP, Action.READ)
 
 Tags = Mapping[str, "str | None"]
 """Tag key -> value; `None` means the value is unknown until apply."""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Resource:
     address: str

@@ -25,19 +25,19 @@ def effective_tags(
             return merged, False
         tags = values.get("tags")
         merged.update(_with_unknown(tags if isinstance(tags, dict) else {}, unknown_tags))
-    return merged, all(value is not None for value in merged.values())
+    return merged, None not in merged.values()
 
 
 def is_taggable(values: Mapping[str, Any], unknown: Mapping[str, Any]) -> bool:
     """The plan lists every schema attribute, so a type with tags has a `tags` key
     (in the values, or in the unknown markers when its value is unknown)."""
-    return any(key in values or key in unknown for key in ("tags", "tags_all"))
+    return "tags" in values or "tags_all" in values or "tags" in unknown or "tags_all" in unknown
 
 
 def _with_unknown(tags: Mapping[str, Any], unknown: Any) -> dict[str, str | None]:
-    unknown_keys = (
-        {k for k, v in unknown.items() if v is True} if isinstance(unknown, dict) else set()
-    )
+    if not unknown or not isinstance(unknown, dict):  # every tag known: the usual case
+        return {str(key): str(value) for key, value in tags.items() if value is not None}
+    unknown_keys = {k for k, v in unknown.items() if v is True}
     result: dict[str, str | None] = {}
     for key, value in tags.items():
         if key in unknown_keys:
