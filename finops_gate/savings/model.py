@@ -11,12 +11,16 @@ from finops_gate.cost.config_references import NamedReferences
 from finops_gate.cost.model import ComponentSpec, ResourceCost
 from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.view import PlanContext
+from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.resource import Resource
 
 if TYPE_CHECKING:
     from finops_gate.savings.line_fix import LineFix
 
 
+# quick_init: a run builds a record per suggestion (about 3,700 on a plan of 10,000
+# resources), and the frozen dataclass's own __init__ is several times slower.
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Recommendation:
     """One change that would cost less, priced in the resource's own region.
@@ -51,6 +55,7 @@ class Recommendation:
         return f"{self.attribute}: {self.current_value} → {self.suggested_value}"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Suggestion:
     """What a check proposes for one resource before pricing: the attribute as shown, the
