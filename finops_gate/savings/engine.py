@@ -55,7 +55,11 @@ class EstimateRepricer:
     """Prices a resource with changed attributes exactly as the estimate priced it.
 
     A variant whose estimate read nothing of the plan beyond the resource itself is
-    priced once per run and reused for its copies (finops_gate/savings/variants.py)."""
+    priced once per run and reused for its copies (finops_gate/savings/variants.py).
+    Until a variant of a resource type has been stored, variants of that type are
+    priced without a key first (a key costs about a tenth of an estimate, and the
+    estimates of some types, an MSK cluster's or an Aurora instance's, always read the
+    plan); the key is made once an estimate turns out reusable."""
 
     def __init__(self, prices: PriceLookup, context: PlanContext, usage: UsageFile | None) -> None:
         self._prices = prices
@@ -63,13 +67,15 @@ class EstimateRepricer:
         self._usage = usage
         self._tiers = TierIndex(prices)
         self._variants: dict[bytes, tuple[float, bool] | None] = {}
+        self._stored_types: set[str] = set()  # types with a variant in `_variants`
 
     def suggested_cost(
         self, cost: ResourceCost, after: Mapping[str, Any]
     ) -> tuple[float, bool] | None:
         resource = cost.resource
         usage = self._usage.for_resource(resource.address, resource.type) if self._usage else {}
-        key = variant_key(resource, after, usage)
+        looked_up = resource.type in self._stored_types
+        key = variant_key(resource, after, usage) if looked_up else None
         if key is not None and key in self._variants:
             return self._variants[key]
         self._context.watch.touched = False
@@ -80,8 +86,12 @@ class EstimateRepricer:
         found = None
         if priced.monthly_cost_after is not None:
             found = priced.monthly_cost_after, priced.approximate
-        if key is not None and not self._context.watch.touched:
-            self._variants[key] = found
+        if not self._context.watch.touched:
+            if not looked_up:
+                key = variant_key(resource, after, usage)
+            if key is not None:
+                self._variants[key] = found
+                self._stored_types.add(resource.type)
         return found
 
     def parts_cost(

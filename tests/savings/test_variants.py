@@ -87,6 +87,31 @@ def test_identical_copies_are_priced_once(
     ]
 
 
+def test_no_key_is_made_for_a_type_whose_estimates_read_the_plan(
+    load_case: Load, prices: PriceTable, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An Aurora instance is priced through its cluster: no variant of it is stored, so
+    # none is keyed; an EC2 instance's first variant is keyed once its estimate turns
+    # out reusable, and its copies are looked up.
+    plan = _copied(_copied(load_case(CASE), "module.copy"), "module.other")
+    keyed: list[str] = []
+    key = engine.variant_key
+
+    def counting(resource: Resource, *args: Any) -> Any:
+        keyed.append(resource.address)
+        return key(resource, *args)
+
+    monkeypatch.setattr(engine, "variant_key", counting)
+    found = _savings(plan, prices, tmp_path, "graviton")
+    aurora = "aws_rds_cluster_instance.aurora"
+    assert found[f"module.copy.{aurora}"] == found[f"module.us.{aurora}"] == 21.9
+    assert not [address for address in keyed if address.endswith(aurora)]
+    legacy = [address for address in keyed if address.endswith("aws_instance.legacy")]
+    assert sorted(set(legacy)) == [
+        f"module.{m}.aws_instance.legacy" for m in ("copy", "eu", "other", "us")
+    ]
+
+
 def test_a_copy_with_other_usage_is_priced_with_its_own(
     load_case: Load, prices: PriceTable, tmp_path: Path
 ) -> None:
