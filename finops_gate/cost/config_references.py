@@ -20,24 +20,38 @@ _SCALARS = frozenset({str, int, float, bool, type(None)})
 _ABSENT = object()  # not a scalar: `{"constant_value": ...}` with no such key
 
 
+def references_by_attribute(expressions: Any) -> NamedReferences:
+    """(attribute name, its non-empty `references`) for every attribute at any depth, in
+    the configuration's order; a reference that is not a string is left out."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    _walk(expressions, "", found, False)
+    return tuple(found) if found else ()
+
+
 def named_references(expressions: Any, name: str = "") -> list[tuple[str, list[str]]]:
-    """(attribute name, its `references`) for every attribute at any depth, empty lists
-    included, in the configuration's order; a reference that is not a string is left
-    out."""
-    found: list[tuple[str, list[str]]] = []
+    """As `references_by_attribute`, empty `references` lists included, as lists."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    _walk(expressions, name, found, True)
+    return [(attribute, list(references)) for attribute, references in found]
+
+
+Found = list[tuple[str, tuple[str, ...]]]
+
+
+def _walk(expressions: Any, name: str, found: Found, empty: bool) -> None:
     if type(expressions) is dict or isinstance(expressions, Mapping):
-        _walk_mapping(expressions, name, found)
+        _walk_mapping(expressions, name, found, empty)
     elif isinstance(expressions, list):
-        _walk_list(expressions, name, found)
-    return found
+        _walk_list(expressions, name, found, empty)
 
 
-def _walk_mapping(node: Mapping[Any, Any], name: str, found: list[tuple[str, list[str]]]) -> None:
+def _walk_mapping(node: Mapping[Any, Any], name: str, found: Found, empty: bool) -> None:
     references = node.get("references")
     plain = None  # the references list, when walking it could find nothing more
     if isinstance(references, list):
-        strings = [ref for ref in references if isinstance(ref, str)]
-        found.append((name, strings))
+        strings = tuple([ref for ref in references if isinstance(ref, str)])
+        if strings or empty:
+            found.append((name, strings))
         if len(strings) == len(references):
             plain = references
     for key, value in node.items():
@@ -45,23 +59,23 @@ def _walk_mapping(node: Mapping[Any, Any], name: str, found: list[tuple[str, lis
         if kind is dict:
             if len(value) == 1 and type(value.get("constant_value", _ABSENT)) in _SCALARS:
                 continue  # the commonest attribute, a constant scalar: nothing to walk
-            _walk_mapping(value, key if type(key) is str else str(key), found)
+            _walk_mapping(value, key if type(key) is str else str(key), found, empty)
         elif kind is list:
             if value is not plain:
-                _walk_list(value, key if type(key) is str else str(key), found)
+                _walk_list(value, key if type(key) is str else str(key), found, empty)
         elif kind not in _SCALARS:
             if isinstance(value, Mapping):
-                _walk_mapping(value, str(key), found)
+                _walk_mapping(value, str(key), found, empty)
             elif isinstance(value, list):
-                _walk_list(value, str(key), found)
+                _walk_list(value, str(key), found, empty)
 
 
-def _walk_list(items: list[Any], name: str, found: list[tuple[str, list[str]]]) -> None:
+def _walk_list(items: list[Any], name: str, found: Found, empty: bool) -> None:
     for item in items:
         kind = type(item)
         if kind in _SCALARS:
             continue
         if kind is dict or (kind is not list and isinstance(item, Mapping)):
-            _walk_mapping(item, name, found)
+            _walk_mapping(item, name, found, empty)
         elif isinstance(item, list):
-            _walk_list(item, name, found)
+            _walk_list(item, name, found, empty)

@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from finops_gate.cost import evidence
-from finops_gate.cost.config_references import NamedReferences, named_references
+from finops_gate.cost.config_references import NamedReferences, references_by_attribute
 from finops_gate.cost.evidence import Link
 from finops_gate.plan.references import (
     ABSOLUTE,
@@ -206,14 +206,12 @@ class PlanContext:
         resource's configuration, at any depth, in the configuration's order. Walked
         once per resource and run: the estimate (`references_changed`) and the savings
         checks (what references an address) ask the same question."""
-        walked: dict[str, NamedReferences] = self._indexes.setdefault("references", {})
+        walked: dict[str, NamedReferences] | None = self._indexes.get("references")
+        if walked is None:
+            walked = self._indexes["references"] = {}
         found = walked.get(resource.address)
         if found is None:
-            found = walked[resource.address] = tuple(
-                (name, tuple(references))
-                for name, references in named_references(resource.config_expressions)
-                if references
-            )
+            found = walked[resource.address] = references_by_attribute(resource.config_expressions)
         return found
 
     def _changed_identifiers(self) -> dict[str, Resource]:

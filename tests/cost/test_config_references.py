@@ -14,7 +14,11 @@ from typing import Any
 import pytest
 
 from finops_gate.cost import plan_context
-from finops_gate.cost.config_references import named_references
+from finops_gate.cost.config_references import (
+    NamedReferences,
+    named_references,
+    references_by_attribute,
+)
 from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.prices import PriceTable
 from finops_gate.plan.resource import Action, Plan
@@ -70,7 +74,11 @@ def test_the_walk_finds_what_a_plain_walk_finds() -> None:
     rng = random.Random(14)
     for _ in range(3000):
         expressions = _random_node(rng, 0)
-        assert named_references(expressions) == _plain(expressions), expressions
+        plain = _plain(expressions)
+        assert named_references(expressions) == plain, expressions
+        assert references_by_attribute(expressions) == tuple(
+            (name, tuple(references)) for name, references in plain if references
+        )
 
 
 @pytest.mark.parametrize(
@@ -109,13 +117,13 @@ def test_the_estimate_and_the_savings_checks_share_one_walk(
     )
     plan = replace(plan, resources=unchanged)
     walked: list[int] = []
-    walk = plan_context.named_references
+    walk = plan_context.references_by_attribute
 
-    def counting(expressions: Any, name: str = "") -> list[tuple[str, list[str]]]:
+    def counting(expressions: Any) -> NamedReferences:
         walked.append(id(expressions))
-        return walk(expressions, name)
+        return walk(expressions)
 
-    monkeypatch.setattr(plan_context, "named_references", counting)
+    monkeypatch.setattr(plan_context, "references_by_attribute", counting)
     policy = tmp_path / "policy.yml"
     policy.write_text(one_check("idle-eip"), encoding="utf-8")
     policy_file, _ = load_policy(str(policy), allow_outside_repo=True)
