@@ -174,6 +174,7 @@ class _PolicyScope:
             else {environments.canonical(name) for name in policy.environments}
         )
         self._by_action: dict[Action, bool] = {}
+        self._exclude = policy.exclude
 
     def applies(self, resource: Resource) -> bool:
         scoped = self._by_action.get(resource.action)
@@ -182,7 +183,9 @@ class _PolicyScope:
             self._by_action[resource.action] = scoped
         if not scoped:
             return False
-        if any(address_glob(pattern, resource.address) for pattern in self._policy.exclude):
+        if self._exclude and any(
+            address_glob(pattern, resource.address) for pattern in self._exclude
+        ):
             return False
         return self._wanted is None or self._environments.group(resource) in self._wanted
 
