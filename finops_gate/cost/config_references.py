@@ -57,8 +57,18 @@ def _walk_mapping(node: Mapping[Any, Any], name: str, found: Found, empty: bool)
     for key, value in node.items():
         kind = type(value)
         if kind is dict:
-            if len(value) == 1 and type(value.get("constant_value", _ABSENT)) in _SCALARS:
-                continue  # the commonest attribute, a constant scalar: nothing to walk
+            if len(value) == 1:
+                # the commonest attributes, read without a call: a constant scalar, a
+                # list of reference strings
+                if type(value.get("constant_value", _ABSENT)) in _SCALARS:
+                    continue
+                only = value.get("references")
+                if type(only) is list:
+                    strings = tuple([ref for ref in only if isinstance(ref, str)])
+                    if len(strings) == len(only):
+                        if strings or empty:
+                            found.append((key if type(key) is str else str(key), strings))
+                        continue
             _walk_mapping(value, key if type(key) is str else str(key), found, empty)
         elif kind is list:
             if value is not plain:
