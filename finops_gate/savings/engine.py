@@ -5,7 +5,7 @@ kept when it costs less in the resource's own region."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +22,7 @@ from finops_gate.policy.findings import Finding
 from finops_gate.policy.model import PolicyFile, SavingsPolicy
 from finops_gate.savings.model import Recommendation, SavingsCheck, SavingsContext, Suggestion
 from finops_gate.savings.registry import SAVINGS_CHECKS
-from finops_gate.savings.variants import WatchedContext, variant_key
+from finops_gate.savings.variants import WatchedContext, variant_key, with_after
 
 if TYPE_CHECKING:
     from finops_gate.cost.usage import UsageFile
@@ -80,7 +80,7 @@ class EstimateRepricer:
             return self._variants[key]
         self._context.watch.touched = False
         priced = estimate_resource(
-            replace(resource, after=after), self._prices, self._context, usage, self._tiers
+            with_after(resource, after), self._prices, self._context, usage, self._tiers
         )
         # A price the table lacks: no suggestion, never a guess.
         found = None

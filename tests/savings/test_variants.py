@@ -20,7 +20,7 @@ from finops_gate.plan.resource import Plan, Resource
 from finops_gate.policy.loader import load_policy
 from finops_gate.savings import engine
 from finops_gate.savings.engine import SavingsOptions, recommend
-from finops_gate.savings.variants import WatchedContext, variant_key
+from finops_gate.savings.variants import WatchedContext, variant_key, with_after
 from tests.savings.helpers import CASE, TODAY, one_check
 
 Load = Callable[[str], Plan]
@@ -205,3 +205,11 @@ def test_a_value_of_another_type_has_no_key(load_case: Load) -> None:
     resource = next(r for r in load_case(CASE).resources if r.after is not None)
     after = {**(resource.after or {}), "x": MappingProxyType({"a": 1})}
     assert variant_key(resource, after, {}) is None
+
+
+def test_with_after_is_the_resource_with_only_after_replaced(load_case: Load) -> None:
+    for resource in load_case(CASE).resources:
+        after = {"instance_type": "m6g.large"}
+        copied = with_after(resource, after)
+        assert copied == replace(resource, after=after)
+        assert copied.after is after
