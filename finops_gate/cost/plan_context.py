@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from finops_gate.cost import evidence
+from finops_gate.cost.config_references import NamedReferences, references_by_attribute
 from finops_gate.cost.evidence import Link
 from finops_gate.plan.references import (
     ABSOLUTE,
@@ -192,13 +193,26 @@ class PlanContext:
         ARN one of its attributes holds (a link through a local), is being changed."""
         if any(
             (found := self.resolve(resource, references)) is not None and found.action.changes
-            for references in _reference_lists(resource.config_expressions)
+            for _, references in self.references_of(resource)
         ):
             return True
         changed = self._changed_identifiers()
         return bool(changed) and any(
             changed.get(value, resource) is not resource for value in _strings(resource.before)
         )
+
+    def references_of(self, resource: Resource) -> NamedReferences:
+        """(attribute name, its non-empty `references`) for every attribute of the
+        resource's configuration, at any depth, in the configuration's order. Walked
+        once per resource and run: the estimate (`references_changed`) and the savings
+        checks (what references an address) ask the same question."""
+        walked: dict[str, NamedReferences] | None = self._indexes.get("references")
+        if walked is None:
+            walked = self._indexes["references"] = {}
+        found = walked.get(resource.address)
+        if found is None:
+            found = walked[resource.address] = references_by_attribute(resource.config_expressions)
+        return found
 
     def _changed_identifiers(self) -> dict[str, Resource]:
         """Known ids and ARNs of the resources the plan changes, built once."""
@@ -381,21 +395,6 @@ def _strings(value: Any) -> Iterator[str]:
             pending.extend(current.values())
         elif isinstance(current, list):
             pending.extend(current)
-
-
-def _reference_lists(expressions: Any) -> list[list[str]]:
-    found: list[list[str]] = []
-    if isinstance(expressions, dict):
-        references = expressions.get("references")
-        if isinstance(references, list):
-            found.append([ref for ref in references if isinstance(ref, str)])
-        for value in expressions.values():
-            if isinstance(value, (dict, list)):
-                found.extend(_reference_lists(value))
-    elif isinstance(expressions, list):
-        for item in expressions:
-            found.extend(_reference_lists(item))
-    return found
 
 
 def external_reference(reference: str, module: str | None) -> bool:

@@ -5,7 +5,7 @@ kept when it costs less in the resource's own region."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +22,7 @@ from finops_gate.policy.findings import Finding
 from finops_gate.policy.model import PolicyFile, SavingsPolicy
 from finops_gate.savings.model import Recommendation, SavingsCheck, SavingsContext, Suggestion
 from finops_gate.savings.registry import SAVINGS_CHECKS
-from finops_gate.savings.variants import WatchedContext, variant_key
+from finops_gate.savings.variants import WatchedContext, variant_key, with_after
 
 if TYPE_CHECKING:
     from finops_gate.cost.usage import UsageFile
@@ -55,7 +55,11 @@ class EstimateRepricer:
     """Prices a resource with changed attributes exactly as the estimate priced it.
 
     A variant whose estimate read nothing of the plan beyond the resource itself is
-    priced once per run and reused for its copies (finops_gate/savings/variants.py)."""
+    priced once per run and reused for its copies (finops_gate/savings/variants.py).
+    Until a variant of a resource type has been stored, variants of that type are
+    priced without a key first (a key costs about a tenth of an estimate, and the
+    estimates of some types, an MSK cluster's or an Aurora instance's, always read the
+    plan); the key is made once an estimate turns out reusable."""
 
     def __init__(self, prices: PriceLookup, context: PlanContext, usage: UsageFile | None) -> None:
         self._prices = prices
@@ -63,25 +67,31 @@ class EstimateRepricer:
         self._usage = usage
         self._tiers = TierIndex(prices)
         self._variants: dict[bytes, tuple[float, bool] | None] = {}
+        self._stored_types: set[str] = set()  # types with a variant in `_variants`
 
     def suggested_cost(
         self, cost: ResourceCost, after: Mapping[str, Any]
     ) -> tuple[float, bool] | None:
         resource = cost.resource
         usage = self._usage.for_resource(resource.address, resource.type) if self._usage else {}
-        key = variant_key(resource, after, usage)
+        looked_up = resource.type in self._stored_types
+        key = variant_key(resource, after, usage) if looked_up else None
         if key is not None and key in self._variants:
             return self._variants[key]
         self._context.watch.touched = False
         priced = estimate_resource(
-            replace(resource, after=after), self._prices, self._context, usage, self._tiers
+            with_after(resource, after), self._prices, self._context, usage, self._tiers
         )
         # A price the table lacks: no suggestion, never a guess.
         found = None
         if priced.monthly_cost_after is not None:
             found = priced.monthly_cost_after, priced.approximate
-        if key is not None and not self._context.watch.touched:
-            self._variants[key] = found
+        if not self._context.watch.touched:
+            if not looked_up:
+                key = variant_key(resource, after, usage)
+            if key is not None:
+                self._variants[key] = found
+                self._stored_types.add(resource.type)
         return found
 
     def parts_cost(
@@ -164,6 +174,7 @@ class _PolicyScope:
             else {environments.canonical(name) for name in policy.environments}
         )
         self._by_action: dict[Action, bool] = {}
+        self._exclude = policy.exclude
 
     def applies(self, resource: Resource) -> bool:
         scoped = self._by_action.get(resource.action)
@@ -172,7 +183,9 @@ class _PolicyScope:
             self._by_action[resource.action] = scoped
         if not scoped:
             return False
-        if any(address_glob(pattern, resource.address) for pattern in self._policy.exclude):
+        if self._exclude and any(
+            address_glob(pattern, resource.address) for pattern in self._exclude
+        ):
             return False
         return self._wanted is None or self._environments.group(resource) in self._wanted
 

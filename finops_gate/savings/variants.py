@@ -16,6 +16,7 @@ import marshal
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from enum import Enum
+from operator import attrgetter
 from typing import Any
 
 from finops_gate.cost.view import PlanContext
@@ -30,7 +31,25 @@ POSITION = frozenset(
 # attributes hold).
 _PLAN_WIDE = frozenset({"today", "image_platforms"})
 _PLAN_DATA = frozenset(f.name for f in fields(PlanContext)) - _PLAN_WIDE
-_RESOURCE_FIELDS = tuple(f.name for f in fields(Resource) if f.name not in POSITION)
+# Every other field, read in one call; `after` is the suggestion's, passed in.
+_read_content = attrgetter(
+    *(f.name for f in fields(Resource) if f.name not in POSITION and f.name != "after")
+)
+
+
+# Every field in order, for `with_after`.
+_ALL_FIELDS = tuple(f.name for f in fields(Resource))
+_read_all = attrgetter(*_ALL_FIELDS)
+_AFTER = _ALL_FIELDS.index("after")
+
+
+def with_after(resource: Resource, after: Mapping[str, Any]) -> Resource:
+    """The resource with `after` in place of its own: `dataclasses.replace` without its
+    work per field (a third of the time). Every field of `Resource` is a plain
+    parameter, in order, as `quick_init` requires."""
+    values = list(_read_all(resource))
+    values[_AFTER] = after
+    return Resource(*values)
 
 
 class ContextWatch:
@@ -70,13 +89,10 @@ def variant_key(
     a list and a tuple, differ) and without back-references, so equal bytes are equal
     content; it refuses any other type (a subclass, a custom mapping). A dict with its
     keys in another order only misses the memo."""
-    values = [after if name == "after" else getattr(resource, name) for name in _RESOURCE_FIELDS]
+    values = [v.value if isinstance(v, Enum) else v for v in _read_content(resource)]
+    values.append(after)
     values.append(usage)
     try:
-        return marshal.dumps(tuple(_plain(value) for value in values), 2)
+        return marshal.dumps(values, 2)
     except ValueError:
         return None
-
-
-def _plain(value: Any) -> Any:
-    return value.value if isinstance(value, Enum) else value

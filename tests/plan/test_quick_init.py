@@ -14,6 +14,7 @@ from finops_gate.cost.model import ComponentSpec, CostComponent, ResourceCost
 from finops_gate.cost.view import AttributeView
 from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.resource import Resource
+from finops_gate.savings.model import Recommendation, Suggestion
 
 
 def _record_class(quick: bool) -> Any:
@@ -96,7 +97,17 @@ def test_only_plain_frozen_slotted_dataclasses_are_accepted() -> None:
 
 
 @pytest.mark.parametrize(
-    "cls", [Resource, AttributeView, ComponentSpec, CostComponent, ResourceCost, _Side]
+    "cls",
+    [
+        Resource,
+        AttributeView,
+        ComponentSpec,
+        CostComponent,
+        ResourceCost,
+        _Side,
+        Recommendation,
+        Suggestion,
+    ],
 )
 def test_the_records_keep_their_parameters(cls: type) -> None:
     parameters = list(inspect.signature(cls).parameters.values())

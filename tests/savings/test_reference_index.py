@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
+from finops_gate.cost import plan_context
+from finops_gate.cost.config_references import NamedReferences, named_references
 from finops_gate.cost.view import PlanContext
 from finops_gate.plan.resource import Plan
-from finops_gate.savings import model
-from finops_gate.savings.model import SavingsContext, named_references
+from finops_gate.savings.model import SavingsContext
 from tests.savings.helpers import CASE, TODAY
 
 Load = Callable[[str], Plan]
@@ -39,13 +40,13 @@ def test_the_references_are_walked_once_for_both_questions(
 ) -> None:
     plan = load_case(CASE)
     walked: list[int] = []
-    walk = model.named_references
+    walk = plan_context.references_by_attribute
 
-    def counting(expressions: Any, name: str = "") -> list[tuple[str, list[str]]]:
+    def counting(expressions: Any) -> NamedReferences:
         walked.append(id(expressions))
-        return walk(expressions, name)
+        return walk(expressions)
 
-    monkeypatch.setattr(model, "named_references", counting)
+    monkeypatch.setattr(plan_context, "references_by_attribute", counting)
     context = _context(plan)
     eip = next(r for r in plan.resources if r.address == "module.us.aws_eip.idle")
     assert not context.referenced(eip)

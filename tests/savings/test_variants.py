@@ -20,7 +20,7 @@ from finops_gate.plan.resource import Plan, Resource
 from finops_gate.policy.loader import load_policy
 from finops_gate.savings import engine
 from finops_gate.savings.engine import SavingsOptions, recommend
-from finops_gate.savings.variants import WatchedContext, variant_key
+from finops_gate.savings.variants import WatchedContext, variant_key, with_after
 from tests.savings.helpers import CASE, TODAY, one_check
 
 Load = Callable[[str], Plan]
@@ -84,6 +84,31 @@ def test_identical_copies_are_priced_once(
     assert sorted(a for a in priced if a.endswith(legacy)) == [
         f"module.eu.{legacy}",
         f"module.us.{legacy}",
+    ]
+
+
+def test_no_key_is_made_for_a_type_whose_estimates_read_the_plan(
+    load_case: Load, prices: PriceTable, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An Aurora instance is priced through its cluster: no variant of it is stored, so
+    # none is keyed; an EC2 instance's first variant is keyed once its estimate turns
+    # out reusable, and its copies are looked up.
+    plan = _copied(_copied(load_case(CASE), "module.copy"), "module.other")
+    keyed: list[str] = []
+    key = engine.variant_key
+
+    def counting(resource: Resource, *args: Any) -> Any:
+        keyed.append(resource.address)
+        return key(resource, *args)
+
+    monkeypatch.setattr(engine, "variant_key", counting)
+    found = _savings(plan, prices, tmp_path, "graviton")
+    aurora = "aws_rds_cluster_instance.aurora"
+    assert found[f"module.copy.{aurora}"] == found[f"module.us.{aurora}"] == 21.9
+    assert not [address for address in keyed if address.endswith(aurora)]
+    legacy = [address for address in keyed if address.endswith("aws_instance.legacy")]
+    assert sorted(set(legacy)) == [
+        f"module.{m}.aws_instance.legacy" for m in ("copy", "eu", "other", "us")
     ]
 
 
@@ -180,3 +205,11 @@ def test_a_value_of_another_type_has_no_key(load_case: Load) -> None:
     resource = next(r for r in load_case(CASE).resources if r.after is not None)
     after = {**(resource.after or {}), "x": MappingProxyType({"a": 1})}
     assert variant_key(resource, after, {}) is None
+
+
+def test_with_after_is_the_resource_with_only_after_replaced(load_case: Load) -> None:
+    for resource in load_case(CASE).resources:
+        after = {"instance_type": "m6g.large"}
+        copied = with_after(resource, after)
+        assert copied == replace(resource, after=after)
+        assert copied.after is after
