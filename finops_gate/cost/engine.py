@@ -32,6 +32,9 @@ _COST_DIGITS = 6
 # Built once: looking an enum member up on its class costs more than the test itself.
 _UNCHANGED = frozenset((Action.NO_OP, Action.READ))
 _PRICED_APART = frozenset((Action.UPDATE, Action.REPLACE))
+_CREATE = Action.CREATE
+_PRICED, _FREE, _USAGE_BASED = Status.PRICED, Status.FREE, Status.USAGE_BASED
+_PRICE_NOT_FOUND, _UNSUPPORTED = Status.PRICE_NOT_FOUND, Status.UNSUPPORTED
 
 
 @quick_init
@@ -81,10 +84,10 @@ def estimate_resource(
     """`tiers`: the price table's tiers, shared by every resource of a plan (None: read
     from `prices` when a tiered component needs them)."""
     if is_free(resource.provider, resource.type):
-        return ResourceCost(resource, Status.FREE, 0.0, 0.0, ())
+        return ResourceCost(resource, _FREE, 0.0, 0.0, ())
     estimator = ESTIMATORS.get(resource.type)
     if estimator is None:
-        return ResourceCost(resource, Status.UNSUPPORTED, None, None, ())
+        return ResourceCost(resource, _UNSUPPORTED, None, None, ())
     tiers = tiers or TierIndex(prices)
     action = resource.action
     has_after = action.has_after
@@ -94,32 +97,27 @@ def estimate_resource(
     if has_after and resource.after is not None:
         after_view = AttributeView(resource, resource.after, resource.after_unknown, context, usage)
         after = _price_side(estimator, after_view, prices, tiers)
-    # An unchanged resource costs the same before and after, unless something it is priced
-    # through changes (an auto scaling group whose launch template gets a new type).
-    unchanged = action in _UNCHANGED and not (
-        resource.before is not None and context.references_changed(resource)
-    )
-    if unchanged and after is not None:
-        before = after
-    elif action.has_before and resource.before is not None:
-        before_view = AttributeView(resource, resource.before, {}, context, usage, before_side=True)
-        before = _price_side(estimator, before_view, prices, tiers)
+    if action is not _CREATE:  # a create has no before side (most resources of a plan)
+        # An unchanged resource costs the same before and after, unless something it is
+        # priced through changes (an auto scaling group whose launch template gets a new
+        # type).
+        unchanged = action in _UNCHANGED and not (
+            resource.before is not None and context.references_changed(resource)
+        )
+        if unchanged and after is not None:
+            before = after
+        elif action.has_before and resource.before is not None:
+            before_view = AttributeView(
+                resource, resource.before, {}, context, usage, before_side=True
+            )
+            before = _price_side(estimator, before_view, prices, tiers)
 
-    cost_before = 0.0 if action == Action.CREATE else (before.monthly_cost if before else None)
+    cost_before = 0.0 if action is _CREATE else (before.monthly_cost if before else None)
     cost_after = 0.0 if not has_after else (after.monthly_cost if after else None)
-    shown = after or before
-    sides = [side for side in (before, after) if side is not None]
-    notes = tuple(dict.fromkeys([side.note for side in sides if side.note]))
+    notes, status = _notes_and_status(before, after, cost_before is None or cost_after is None)
     if resource.from_usage_file is not None:
         notes = (f"from the usage file {resource.from_usage_file}; not in the plan", *notes)
-    if cost_before is None or cost_after is None:
-        status = Status.PRICE_NOT_FOUND
-    elif sides and all(side.usage_only for side in sides):
-        status = Status.USAGE_BASED
-    elif sides and not any(side.components for side in sides):
-        status = Status.FREE  # e.g. a gateway VPC endpoint, an ECS service on EC2
-    else:
-        status = Status.PRICED
+    shown = after or before
     priced_apart = action in _PRICED_APART or (before is not after)
     components_before = before.components if before and after and priced_apart else ()
     return ResourceCost(
@@ -131,6 +129,30 @@ def estimate_resource(
         components_before,
         notes,
     )
+
+
+def _notes_and_status(
+    before: _Side | None, after: _Side | None, cost_missing: bool
+) -> tuple[tuple[str, ...], Status]:
+    """The sides' notes (each once) and the resource's status."""
+    if before is None or after is None:  # one side or none: no merging to do
+        side = after or before
+        if side is None:
+            return (), _PRICE_NOT_FOUND if cost_missing else _PRICED
+        notes: tuple[str, ...] = (side.note,) if side.note else ()
+        usage_only = side.usage_only
+        has_components = bool(side.components)
+    else:
+        notes = tuple(dict.fromkeys([note for note in (before.note, after.note) if note]))
+        usage_only = before.usage_only and after.usage_only
+        has_components = bool(before.components or after.components)
+    if cost_missing:
+        return notes, _PRICE_NOT_FOUND
+    if usage_only:
+        return notes, _USAGE_BASED
+    if not has_components:
+        return notes, _FREE  # e.g. a gateway VPC endpoint, an ECS service on EC2
+    return notes, _PRICED
 
 
 def _price_side(

@@ -123,6 +123,12 @@ class ProviderResolver:
     def expressions(self, address: str) -> Mapping[str, Any]:
         return self._expressions.get(config_address(address), {})
 
+    def of_resource(self, address: str, provider: str) -> tuple[str, Mapping[str, Any]]:
+        """(config_key, configuration expressions) of a resource: `config_key` and
+        `expressions` with the address's instance keys removed once."""
+        base = config_address(address)
+        return self._config_keys.get(base) or provider, self._expressions.get(base, {})
+
 
 def candidate_keys(config_key: str) -> list[str]:
     # Terraform 0.12/0.13 write module-local keys as "module.child:aws" or "child:aws".

@@ -25,7 +25,7 @@ from finops_gate.plan.plan_json import (
 from finops_gate.plan.providers import FALLBACK_REGION, ProviderResolver, provider_type
 from finops_gate.plan.references import ModuleLinks
 from finops_gate.plan.region import PlanRegions, RegionOptions
-from finops_gate.plan.resource import Action, Plan, Resource
+from finops_gate.plan.resource import Action, Plan, ProviderRegion, Resource
 from finops_gate.plan.tags import effective_tags
 
 SUPPORTED_MAJOR_FORMAT = 1
@@ -233,8 +233,9 @@ def _check_format_version(version: str, name: str) -> None:
 def _build_plan(document: PlanDocument, options: RegionOptions) -> Plan:
     resolver = ProviderResolver(document.configuration, document.variables)
     regions = PlanRegions(document, resolver, options)
+    answers = _ProviderAnswers(resolver, regions)
     resources = [
-        _build_resource(change, position, resolver, regions)
+        _build_resource(change, position, resolver, answers)
         for position, change in enumerate(document.resource_changes)
         if change.mode == "managed"
     ]
@@ -329,28 +330,62 @@ def _empty_like(value: Any) -> Any:
     return type(value)() if isinstance(value, (dict, list)) else value
 
 
-def _region(
-    values: Mapping[str, Any] | None,
-    provider: str,
-    config_key: str,
-    resolver: ProviderResolver,
-    regions: PlanRegions,
-) -> tuple[str, str]:
-    """(region, region_source) of a resource: its own `region` argument (in `values`, its
-    attributes after the change, else before), else its provider configuration's (for
-    AWS, resolved through every step of PlanRegions)."""
-    own_region = values.get("region") if values else None
-    if isinstance(own_region, str) and own_region:
-        return own_region, "resource"
-    if provider == "aws":
-        record, source = regions.resolve(config_key, provider)
-        if source == "fallback":
-            regions.priced_in_fallback(record)
-        return record.region, source
-    settings, source = resolver.settings(config_key, provider)
-    if settings is None or settings.region is None:
-        return FALLBACK_REGION, "fallback"
-    return settings.region, source
+class _ProviderAnswers:
+    """What a resource's provider configuration gives it, worked out once per provider
+    name and configuration key for one plan: a plan has a handful of them, and
+    thousands of resources."""
+
+    def __init__(self, resolver: ProviderResolver, regions: PlanRegions) -> None:
+        self._resolver = resolver
+        self._regions = regions
+        self._types: dict[str, str] = {}
+        self._regions_of: dict[tuple[str, str], tuple[str, str, ProviderRegion | None]] = {}
+        self._default_tags: dict[tuple[str, str], Mapping[str, str]] = {}
+
+    def provider(self, provider_name: str) -> str:
+        found = self._types.get(provider_name)
+        if found is None:
+            found = self._types[provider_name] = provider_type(provider_name)
+        return found
+
+    def region(
+        self, values: Mapping[str, Any] | None, provider: str, config_key: str
+    ) -> tuple[str, str]:
+        """(region, region_source) of a resource: its own `region` argument (in `values`,
+        its attributes after the change, else before), else its provider
+        configuration's (for AWS, resolved through every step of PlanRegions)."""
+        own_region = values.get("region") if values else None
+        if isinstance(own_region, str) and own_region:
+            return own_region, "resource"
+        key = (config_key, provider)
+        answer = self._regions_of.get(key)
+        if answer is None:
+            # Resolved only for a resource without its own region: the plan's provider
+            # records list the configurations such resources use.
+            answer = self._regions_of[key] = self._configured_region(config_key, provider)
+        region, source, fallback = answer
+        if fallback is not None:
+            self._regions.priced_in_fallback(fallback)
+        return region, source
+
+    def _configured_region(
+        self, config_key: str, provider: str
+    ) -> tuple[str, str, ProviderRegion | None]:
+        if provider == "aws":
+            record, source = self._regions.resolve(config_key, provider)
+            return record.region, source, record if source == "fallback" else None
+        settings, source = self._resolver.settings(config_key, provider)
+        if settings is None or settings.region is None:
+            return FALLBACK_REGION, "fallback", None
+        return settings.region, source, None
+
+    def default_tags(self, config_key: str, provider: str) -> Mapping[str, str]:
+        key = (config_key, provider)
+        found = self._default_tags.get(key)
+        if found is None:
+            settings, _ = self._resolver.settings(config_key, provider)
+            found = self._default_tags[key] = settings.default_tags if settings else {}
+        return found
 
 
 # The action lists terraform writes, collapsed once (Action.from_actions for any other).
@@ -371,7 +406,7 @@ _ACTIONS = {
 
 
 def _build_resource(
-    change: ResourceChange, position: int, resolver: ProviderResolver, regions: PlanRegions
+    change: ResourceChange, position: int, resolver: ProviderResolver, answers: _ProviderAnswers
 ) -> Resource:
     actions = tuple(change.change.actions)
     action = _ACTIONS.get(actions) or Action.from_actions(actions)
@@ -381,11 +416,10 @@ def _build_resource(
         change.change.after_unknown, f"resource_changes[{position}].change.after_unknown"
     )
     unknown = _as_mapping(_unknown_markers(markers)) or {}
-    provider = provider_type(change.provider_name)
-    config_key = resolver.config_key(change.address, provider)
-    region, region_source = _region(after or before, provider, config_key, resolver, regions)
-    settings, _ = resolver.settings(config_key, provider)
-    default_tags = settings.default_tags if settings else {}
+    provider = answers.provider(change.provider_name)
+    config_key, expressions = resolver.of_resource(change.address, provider)
+    region, region_source = answers.region(after or before, provider, config_key)
+    default_tags = answers.default_tags(config_key, provider)
     if after is not None:
         tags, tags_known = effective_tags(after, unknown, default_tags)
     else:
@@ -409,5 +443,5 @@ def _build_resource(
         tags=tags,
         tags_known=tags_known,
         previous_address=change.previous_address,
-        config_expressions=resolver.expressions(change.address),
+        config_expressions=expressions,
     )

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import msgspec
 import pytest
 
-from finops_gate.plan.providers import config_address, provider_type
+from finops_gate.plan.plan_json import Configuration
+from finops_gate.plan.providers import ProviderResolver, config_address, provider_type
 
 
 @pytest.mark.parametrize(
@@ -84,3 +86,33 @@ def test_config_address_edge_cases(address: str) -> None:
 def test_config_address_returns_an_address_without_keys_as_it_is() -> None:
     address = "module.network.aws_nat_gateway.main"
     assert config_address(address) is address
+
+
+def test_of_resource_answers_config_key_and_expressions_of_an_instance() -> None:
+    configuration = msgspec.convert(
+        {
+            "provider_config": {"module.app:aws": {"name": "aws"}},
+            "root_module": {
+                "module_calls": {
+                    "app": {
+                        "module": {
+                            "resources": [
+                                {
+                                    "address": "aws_instance.web",
+                                    "provider_config_key": "module.app:aws",
+                                    "expressions": {"ami": {"constant_value": "ami-1"}},
+                                }
+                            ]
+                        }
+                    }
+                }
+            },
+        },
+        Configuration,
+    )
+    resolver = ProviderResolver(configuration, {})
+    address = 'module.app["x"].aws_instance.web[3]'
+    key, expressions = resolver.of_resource(address, "aws")
+    assert key == "module.app:aws" == resolver.config_key(address, "aws")
+    assert expressions == {"ami": {"constant_value": "ami-1"}} == resolver.expressions(address)
+    assert resolver.of_resource("aws_s3_bucket.logs", "aws") == ("aws", {})

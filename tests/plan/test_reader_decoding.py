@@ -194,3 +194,35 @@ def test_a_wrong_shape_under_a_map_names_the_key(parts: dict[str, Any], location
     with pytest.raises(PlanError) as raised:
         parse_plan_bytes(_plan(**parts), "plan.json")
     assert str(raised.value).startswith(f"plan.json: invalid plan at {location}: expected `")
+
+
+def test_provider_answers_found_once_still_apply_to_every_resource() -> None:
+    """A configuration is resolved once per plan; each of its resources still gets its
+    region and default_tags, and is counted in the fallback warning."""
+    provider = {
+        "aws": {
+            "name": "aws",
+            "expressions": {
+                "region": {"references": ["local.region"]},
+                "default_tags": [{"tags": {"constant_value": {"team": "core"}}}],
+            },
+        }
+    }
+    tagged = {"instance_type": "t3.micro", "tags": {"Name": "web"}, "tags_all": None}
+    changes = [
+        _instance("aws_instance.a", after=tagged),
+        _instance("aws_instance.b", after={**tagged, "tags": {"Name": "db"}}),
+    ]
+    plan = parse_plan_bytes(
+        _plan(resource_changes=changes, configuration={"provider_config": provider}),
+        "plan.json",
+    )
+    by_address = {r.address: r for r in plan.resources}
+    assert [(r.region, r.region_source) for r in plan.resources] == [
+        ("us-east-1", "fallback"),
+        ("us-east-1", "fallback"),
+    ]
+    assert by_address["aws_instance.a"].tags == {"team": "core", "Name": "web"}
+    assert by_address["aws_instance.b"].tags == {"team": "core", "Name": "db"}
+    assert "2 AWS resource(s) priced in us-east-1" in plan.notes[-1]
+    assert [p.config_key for p in plan.providers] == ["aws"]

@@ -103,8 +103,11 @@ def _template(block: AttributeView) -> AttributeView:
     )
 
 
-def launch_spec(view: AttributeView) -> tuple[LaunchSpec, AttributeView | None]:
-    """The launch spec and, with a mixed instances policy, its instances_distribution."""
+def launch_spec(
+    view: AttributeView, template: AttributeView | None = None
+) -> tuple[LaunchSpec, AttributeView | None]:
+    """The launch spec and, with a mixed instances policy, its instances_distribution.
+    `template`: the group's launch template, when the caller has found it already."""
     for policy in view.blocks("mixed_instances_policy"):
         for launch in policy.blocks("launch_template"):
             specification = launch.blocks("launch_template_specification")
@@ -126,6 +129,8 @@ def launch_spec(view: AttributeView) -> tuple[LaunchSpec, AttributeView | None]:
                 spec.instance_type = first
             distribution = policy.blocks("instances_distribution")
             return spec, distribution[0] if distribution else None
+    if template is not None:
+        return from_launch_template(template), None
     templates = view.blocks("launch_template")
     if templates:
         return from_launch_template(_template(templates[0])), None
@@ -141,7 +146,16 @@ def launch_spec(view: AttributeView) -> tuple[LaunchSpec, AttributeView | None]:
 
 
 def estimate(view: AttributeView) -> list[ComponentSpec]:
-    specs = without_reserved_hours(group_components(view), _reservations_of(view))
+    templates = view.blocks("launch_template")
+    if templates and not view.blocks("mixed_instances_policy"):
+        # Found once for the instances and the reservations (following a reference
+        # through the plan costs more than the rest of the group's pricing).
+        template = _template(templates[0])
+        specs = without_reserved_hours(
+            group_components(view, template), targeted_reservations(template)
+        )
+    else:
+        specs = without_reserved_hours(group_components(view), _reservations_of(view))
     if not _scales_from_zero(view):
         return specs
     return [
@@ -173,9 +187,11 @@ def _first_weight(view: AttributeView) -> float | None:
     return None
 
 
-def group_components(view: AttributeView) -> list[ComponentSpec]:
+def group_components(
+    view: AttributeView, template: AttributeView | None = None
+) -> list[ComponentSpec]:
     capacity = instance_count(view)
-    spec, distribution = launch_spec(view)
+    spec, distribution = launch_spec(view, template)
     # the on-demand instances' platform (the usage file's, else the AMI's), reservation
     spec.purchase = image_purchase(view, usage_purchase(view), spec.image_id)
     if distribution is None and _first_weight(view) is None:
