@@ -42,6 +42,7 @@ from finops_gate.policy.model import InstanceSizePolicy, SizeRule
 from finops_gate.policy.sizes import (
     SIZE_ATTRIBUTES,
     InstanceType,
+    asks_for_instance_type,
     instance_types,
     is_previous_generation,
     size_rank,
@@ -56,10 +57,8 @@ def run(policy: InstanceSizePolicy, context: CheckContext) -> list[Finding]:
 
 def applies_to(policy: InstanceSizePolicy, resource: Resource) -> bool:
     """A resource that asks for an instance type (known or not); not, say, a VPC."""
-    return bool(
-        instance_types(
-            resource.type, resource.current, resource.after_unknown, resource.config_expressions
-        )
+    return asks_for_instance_type(
+        resource.type, resource.current, resource.after_unknown, resource.config_expressions
     )
 
 

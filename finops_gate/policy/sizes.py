@@ -152,6 +152,26 @@ def instance_types(
     return found
 
 
+def asks_for_instance_type(
+    resource_type: str,
+    values: Mapping[str, Any],
+    unknown: Mapping[str, Any],
+    configured: Mapping[str, Any] | None = None,
+) -> bool:
+    """`instance_types(...)` is not empty, mostly without walking: a type written in a
+    top-level attribute (`instance_type = "m5.large"`) answers at once, and a policy asks
+    this of every resource before checking the same ones."""
+    spec = SIZE_ATTRIBUTES.get(resource_type)
+    if spec is None:
+        return False
+    for path in spec[1]:
+        if len(path) == 1 and unknown.get(path[0]) is not True:
+            value = values.get(path[0])
+            if isinstance(value, str) and value:
+                return True
+    return bool(instance_types(resource_type, values, unknown, configured))
+
+
 def _walk(value: Any, unknown: Any, path: tuple[str, ...]) -> Iterator[str | None]:
     if unknown is True:
         yield None
