@@ -304,7 +304,12 @@ def test_asking_for_an_instance_type_agrees_with_listing_them() -> None:
         ("aws_instance", {"instance_type": None}, {"instance_type": True}, {"instance_type": {}}),
         ("aws_eks_node_group", {"instance_types": ["t3.large"]}, {}, None),
         ("aws_eks_node_group", {"instance_types": []}, {}, None),
-        ("aws_opensearch_domain", {"cluster_config": [{"warm_type": "ultrawarm1.medium"}]}, {}, None),
+        (
+            "aws_opensearch_domain",
+            {"cluster_config": [{"warm_type": "ultrawarm1.medium"}]},
+            {},
+            None,
+        ),
         ("aws_opensearch_domain", {"cluster_config": [{}]}, {}, None),
         ("aws_vpc", {"instance_type": "m5.large"}, {}, None),
     ]
