@@ -1,0 +1,101 @@
+"""The Markdown verdict's rows: cells worked out in Python, each distinct name, unit,
+price and amount once per render, are the cells the single-cell functions give."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from finops_gate.cost.engine import estimate_plan
+from finops_gate.cost.model import CostComponent, ResourceCost
+from finops_gate.cost.prices import PriceTable
+from finops_gate.plan import load_plan
+from finops_gate.policy.findings import Finding, Override
+from finops_gate.report import numbers
+from finops_gate.report.escape import markdown_code, markdown_text
+from finops_gate.report.markdown_rows import (
+    ACTIONS,
+    Remembered,
+    component_cost,
+    component_price,
+    cost_rows,
+    finding_rows,
+)
+from finops_gate.report.summary import finding_notes
+from tests.conftest import FIXTURES
+
+
+def test_remembered_computes_each_distinct_value_once() -> None:
+    calls: list[float] = []
+
+    def shown(value: float) -> str:
+        calls.append(value)
+        return numbers.money(value)
+
+    money = Remembered(shown)
+    assert [money[v] for v in (1234.5, -0.0, 1234.5, 0.0, -2.0)] == [
+        numbers.money(v) for v in (1234.5, -0.0, 1234.5, 0.0, -2.0)
+    ]
+    assert calls == [1234.5, -0.0, -2.0]
+    assert Remembered(shown) == {}  # a new one remembers nothing
+
+
+def _one_by_one(cost: ResourceCost) -> tuple[tuple[str, ...], tuple[object, ...]]:
+    cells = numbers.cost_cells(cost)
+    resource = cost.resource
+    address = markdown_code(resource.address)
+    components = [
+        (
+            markdown_text(c.name),
+            markdown_text(c.note) if c.note else "",
+            numbers.component_quantity(c),
+            markdown_text(c.unit),
+            component_price(c),
+            component_cost(c),
+        )
+        for c in cost.components
+    ]
+    notes = tuple(markdown_text(note) for note in cost.notes)
+    return (
+        (address, ACTIONS[resource.action], cells.before, cells.after, cells.delta),
+        (address, markdown_text(resource.region), notes, cells.shown, components),
+    )
+
+
+def _hostile(cost: ResourceCost) -> ResourceCost:
+    """The first component renamed with Markdown and a mention, its price approximate."""
+    first: CostComponent = cost.components[0]
+    odd = replace(first, name="a|b <i> @here", unit="GB|Mo", approximate=True)
+    return replace(cost, components=(odd, *cost.components[1:]), notes=("x|y",))
+
+
+def test_cost_rows_are_the_cells_one_by_one(prices: PriceTable) -> None:
+    costs: list[ResourceCost] = []
+    for path in sorted(FIXTURES.glob("*/plan.json")):
+        costs += [c for c in estimate_plan(load_plan(str(path)), prices).resources if c.components]
+    costs.append(_hostile(costs[0]))
+    table, breakdown = cost_rows(costs)
+    expected = [_one_by_one(cost) for cost in costs]
+    assert table == [row for row, _ in expected]
+    assert breakdown == [row for _, row in expected]
+    assert "a&#124;b &#60;i&#62; &#64;&#8203;here" in breakdown[-1][4][0][0]
+    # repeated names and prices are among the rows compared
+    names = [component[0] for row in breakdown for component in row[4]]
+    assert len(set(names)) < len(names)
+
+
+def test_finding_rows_escape_every_text() -> None:
+    plain = Finding("p", "error", "aws_instance.a", "too big", "Resize <it>.")
+    noted = Finding("p", "warning", None, "a|b", "Resize <it>.", overridden=Override("p", "ok@x"))
+    rows = finding_rows([plain, noted, replace(plain, remediation="")])
+    assert rows == [
+        ("❌", markdown_code("aws_instance.a"), "too big", markdown_text("Resize <it>."), []),
+        (
+            "⚠️",
+            "",
+            markdown_text("a|b"),
+            markdown_text("Resize <it>."),
+            [markdown_text(note) for note in finding_notes(noted)],
+        ),
+        ("❌", markdown_code("aws_instance.a"), "too big", "", []),
+    ]
+    assert "&#64;" in rows[1][4][0]
