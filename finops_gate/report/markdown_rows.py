@@ -106,12 +106,17 @@ def cost_rows(changed: list[ResourceCost]) -> tuple[list[CostRow], list[Breakdow
     breakdown: list[BreakdownRow] = []
     text = Remembered(markdown_text)
     prices = Remembered(_price_text)
+    # Equal figures give equal cells: a few hundred distinct ones among thousands of rows.
+    cells_by_figures: dict[numbers.CostFigures, numbers.CostCells] = {}
     # Equal amounts show the same text (-0.0 too: `money` shows its absolute value).
     money: Callable[[float], str] = Remembered(numbers.money).__getitem__
     for cost in changed:
         resource = cost.resource
         address = markdown_code(resource.address)
-        cells = numbers.cost_cells(cost)
+        figures = numbers.cost_figures(cost)
+        cells = cells_by_figures.get(figures)
+        if cells is None:
+            cells = cells_by_figures[figures] = numbers.cells_of(figures)
         table.append((address, ACTIONS[resource.action], cells.before, cells.after, cells.delta))
         components = [
             (
