@@ -144,9 +144,18 @@ def instance_types(
     service, paths = spec
     found: list[InstanceType] = []
     for path in paths:
-        name = ".".join(path)
-        if configured and unknown.get(path[0]) is True and path[0] not in configured:
+        key = path[0]
+        marker = unknown.get(key)
+        if configured and marker is True and key not in configured:
             continue
+        if len(path) == 1 and marker is not True:
+            value = values.get(key)
+            if isinstance(value, str):
+                # A type written in a top-level attribute, the usual case: no walk.
+                if value:
+                    found.append(InstanceType(key, value, service))
+                continue
+        name = ".".join(path)
         for value in _walk(values, unknown, path):
             found.append(InstanceType(name, value, service))
     return found

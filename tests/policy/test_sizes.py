@@ -12,6 +12,7 @@ from finops_gate.errors import PolicyError
 from finops_gate.plan import load_plan
 from finops_gate.policy.loader import parse_policy
 from finops_gate.policy.sizes import (
+    InstanceType,
     asks_for_instance_type,
     family_of,
     instance_types,
@@ -316,3 +317,29 @@ def test_asking_for_an_instance_type_agrees_with_listing_them() -> None:
     for resource_type, values, unknown, configured in cases:
         expected = bool(instance_types(resource_type, values, unknown, configured))
         assert asks_for_instance_type(resource_type, values, unknown, configured) == expected
+
+
+def test_instance_types_of_top_level_and_nested_attributes() -> None:
+    ec2 = "ec2"
+    assert instance_types("aws_instance", {"instance_type": "m5.large"}, {}) == [
+        InstanceType("instance_type", "m5.large", ec2)
+    ]
+    assert instance_types("aws_instance", {"instance_type": ""}, {}) == []
+    assert instance_types("aws_instance", {"instance_type": None}, {"instance_type": True}) == [
+        InstanceType("instance_type", None, ec2)
+    ]
+    # unknown only because the provider computes it: nobody asked for a type
+    computed = ({"instance_type": None}, {"instance_type": True}, {"ami": {}})
+    assert instance_types("aws_instance", *computed) == []
+    assert instance_types(
+        "aws_eks_node_group", {"instance_types": ["t3.large", "t3a.large"]}, {}
+    ) == [
+        InstanceType("instance_types", "t3.large", ec2),
+        InstanceType("instance_types", "t3a.large", ec2),
+    ]
+    domain = {"cluster_config": [{"instance_type": "r6g.large.search", "warm_type": None}]}
+    marks = {"cluster_config": [{"warm_type": True}]}
+    assert instance_types("aws_opensearch_domain", domain, marks) == [
+        InstanceType("cluster_config.instance_type", "r6g.large.search", "opensearch"),
+        InstanceType("cluster_config.warm_type", None, "opensearch"),
+    ]
