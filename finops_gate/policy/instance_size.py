@@ -72,13 +72,14 @@ def check(
         )
         if not types:
             continue
-        key = environments.rule_key(resource)
+        environment = environments.environment(resource)
+        key = environments.rule_key_of(environment)
         if key is None:
             continue
         rule = policy.environments.get(key) or policy.environments.get(DEFAULT_ENVIRONMENT)
         if rule is None:
             continue
-        where = environments.environment(resource) or "an unknown environment"
+        where = environment or "an unknown environment"
         for instance in types:
             problem = _violation(policy, rule, instance)
             if problem:
