@@ -17,11 +17,11 @@ from finops_gate.report.markdown_rows import (
     component_price,
     cost_rows,
     finding_rows,
-    severity_icon,
+    saving_rows,
 )
 from finops_gate.report.model import Report
 from finops_gate.report.regions import shown_regions
-from finops_gate.report.savings_text import saving_cell, savings_headline
+from finops_gate.report.savings_text import savings_headline
 from finops_gate.report.summary import footer_text, summary_text, waiver_text
 
 _ICONS = {Verdict.PASS: "✅", Verdict.WARN: "⚠️", Verdict.FAIL: "❌"}
@@ -45,7 +45,9 @@ def _section_detail(cost: ResourceCost) -> str:
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("finops_gate.report", "templates"),
-        autoescape=False,  # plan text is escaped explicitly by the `text` and `code` filters
+        # Plan text is escaped explicitly: by the `text` and `code` filters, and in the
+        # rows of markdown_rows, which the template writes as they are.
+        autoescape=False,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -59,9 +61,7 @@ def _environment() -> Environment:
         percent=numbers.percent,
         quantity=numbers.quantity,
         section_detail=_section_detail,
-        severity_icon=severity_icon,
         waiver_text=waiver_text,
-        saving_cell=saving_cell,
     )
     return env
 
@@ -108,5 +108,5 @@ def render_markdown(report: Report, project: str | None = None) -> str:
         sections=sections,
         footer=footer_text(report),
         savings_line=savings_headline(report),
-        recommendations=report.recommendations,
+        savings=saving_rows(report.recommendations),
     )

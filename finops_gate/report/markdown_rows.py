@@ -20,7 +20,9 @@ from finops_gate.plan.resource import Action
 from finops_gate.policy.findings import Finding
 from finops_gate.report import numbers
 from finops_gate.report.escape import markdown_code, markdown_text
+from finops_gate.report.savings_text import saving_cell
 from finops_gate.report.summary import finding_notes
+from finops_gate.savings.model import Recommendation
 
 ACTIONS = {
     Action.CREATE: "create",
@@ -46,6 +48,10 @@ ComponentRow = tuple[str, str, str, str, str, str]
 # A resource's heading row in the cost breakdown, and its components' rows:
 # (address, region, notes, the cost shown, component rows).
 BreakdownRow = tuple[str, str, tuple[str, ...], str, list[ComponentRow]]
+
+# A savings suggestion: (address, attribute, current value, suggested value, monthly
+# saving, caveat).
+SavingRow = tuple[str, str, str, str, str, str]
 
 # A finding: (severity icon, address or "" for the whole plan, message, remediation or
 # "", notes).
@@ -148,4 +154,21 @@ def finding_rows(findings: list[Finding]) -> list[FindingRow]:
             else [],
         )
         for finding in findings
+    ]
+
+
+def saving_rows(recommendations: tuple[Recommendation, ...]) -> list[SavingRow]:
+    # A check suggests the same change (gp2 -> gp3) with the same caveat many times.
+    code = Remembered(markdown_code)
+    text = Remembered(markdown_text)
+    return [
+        (
+            markdown_code(item.address),
+            code[item.attribute],
+            text[item.current_value],
+            text[item.suggested_value],
+            saving_cell(item),
+            text[item.caveat],
+        )
+        for item in recommendations
     ]

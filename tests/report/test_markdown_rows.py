@@ -19,8 +19,11 @@ from finops_gate.report.markdown_rows import (
     component_price,
     cost_rows,
     finding_rows,
+    saving_rows,
 )
+from finops_gate.report.savings_text import saving_cell
 from finops_gate.report.summary import finding_notes
+from finops_gate.savings.model import Recommendation
 from tests.conftest import FIXTURES
 
 
@@ -99,3 +102,36 @@ def test_finding_rows_escape_every_text() -> None:
         ("❌", markdown_code("aws_instance.a"), "too big", "", []),
     ]
     assert "&#64;" in rows[1][4][0]
+
+
+def test_saving_rows_escape_every_text_and_repeat_none() -> None:
+    gp2 = Recommendation(
+        "ebs-gp3",
+        'aws_ebs_volume.a["x|y"]',
+        "aws_ebs_volume",
+        "us-east-1",
+        "type",
+        "gp2",
+        "gp3",
+        1234.5,
+        approximate=True,
+        caveat="check <IOPS> @ops",
+    )
+    unbounded = replace(gp2, address="aws_ebs_volume.b", monthly_savings=None, approximate=False)
+    rows = saving_rows((gp2, unbounded, gp2))
+    first = (
+        markdown_code(gp2.address),
+        markdown_code("type"),
+        "gp2",
+        "gp3",
+        saving_cell(gp2),
+        markdown_text(gp2.caveat),
+    )
+    assert rows[0] == first == rows[2]
+    assert rows[1] == (
+        markdown_code("aws_ebs_volume.b"),
+        *first[1:4],
+        saving_cell(unbounded),
+        first[5],
+    )
+    assert "&#124;" in rows[0][0] and "&#60;IOPS&#62;" in rows[0][5] and rows[0][4] == "≈$1,234.50"
