@@ -6,18 +6,16 @@ from itertools import groupby
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from finops_gate.cost.model import ResourceCost, Status
-from finops_gate.plan.resource import Action
+from finops_gate.cost.model import Status
 from finops_gate.policy.findings import Finding, Verdict
 from finops_gate.report import headline, numbers
 from finops_gate.report.escape import markdown_code, markdown_text
 from finops_gate.report.markdown_rows import (
-    ACTIONS,
     FindingRow,
-    component_price,
     cost_rows,
     finding_rows,
     saving_rows,
+    section_rows,
 )
 from finops_gate.report.model import Report
 from finops_gate.report.regions import shown_regions
@@ -25,21 +23,6 @@ from finops_gate.report.savings_text import savings_headline
 from finops_gate.report.summary import footer_text, summary_text, waiver_text
 
 _ICONS = {Verdict.PASS: "✅", Verdict.WARN: "⚠️", Verdict.FAIL: "❌"}
-
-
-def _section_detail(cost: ResourceCost) -> str:
-    resource = cost.resource
-    action = "" if resource.action == Action.NO_OP else f" ({ACTIONS[resource.action]})"
-    if cost.status == Status.USAGE_BASED:
-        prices = ", ".join(
-            f"{markdown_text(c.name)} {component_price(c)}"
-            + ("" if c.unit_price is None else f" per {markdown_text(c.unit)}")
-            for c in cost.components
-        )
-        return f"{action}: {prices}"
-    if cost.status in (Status.PRICED, Status.PRICE_NOT_FOUND):
-        return f"{action}: {numbers.after_cell(cost)}"
-    return action
 
 
 def _environment() -> Environment:
@@ -60,7 +43,6 @@ def _environment() -> Environment:
         signed=numbers.signed_money,
         percent=numbers.percent,
         quantity=numbers.quantity,
-        section_detail=_section_detail,
         waiver_text=waiver_text,
     )
     return env
@@ -78,14 +60,18 @@ def render_markdown(report: Report, project: str | None = None) -> str:
         by_policy.append((policy_id, policy_findings, finding_rows(policy_findings)))
     notes = list(report.plan.notes)
     changed, breakdown = cost_rows(report.changed)
+    # (title, its rows): a resource's address and what the list says of it
     sections = [
-        ("Unchanged resources", report.unchanged),
+        ("Unchanged resources", section_rows(report.unchanged)),
         (
             "Usage-based resources (priced per unit, $0 in totals)",
-            report.with_status(Status.USAGE_BASED),
+            section_rows(report.with_status(Status.USAGE_BASED)),
         ),
-        ("Free resources", report.with_status(Status.FREE)),
-        ("Not supported yet (not in totals)", report.with_status(Status.UNSUPPORTED)),
+        ("Free resources", section_rows(report.with_status(Status.FREE))),
+        (
+            "Not supported yet (not in totals)",
+            section_rows(report.with_status(Status.UNSUPPORTED)),
+        ),
     ]
     return _TEMPLATE.render(
         report=report,

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from finops_gate.cost.model import CostComponent, ResourceCost
+from finops_gate.cost.model import CostComponent, ResourceCost, Status
 from finops_gate.plan.resource import Action
 from finops_gate.policy.findings import Finding
 from finops_gate.report import numbers
@@ -172,3 +172,30 @@ def saving_rows(recommendations: tuple[Recommendation, ...]) -> list[SavingRow]:
         )
         for item in recommendations
     ]
+
+
+def section_rows(costs: list[ResourceCost]) -> list[tuple[str, str]]:
+    """(address, what the list says of it: action and cost or unit prices)."""
+    # A usage-based price, (name, unit price, approximate, unit): "requests $0.20 per 1M".
+    usage_prices = Remembered(_usage_price)
+    rows: list[tuple[str, str]] = []
+    for cost in costs:
+        resource = cost.resource
+        action = "" if resource.action == Action.NO_OP else f" ({ACTIONS[resource.action]})"
+        if cost.status == Status.USAGE_BASED:
+            prices = ", ".join(
+                [usage_prices[c.name, c.unit_price, c.approximate, c.unit] for c in cost.components]
+            )
+            detail = f"{action}: {prices}"
+        elif cost.status in (Status.PRICED, Status.PRICE_NOT_FOUND):
+            detail = f"{action}: {numbers.after_cell(cost)}"
+        else:
+            detail = action
+        rows.append((markdown_code(resource.address), detail))
+    return rows
+
+
+def _usage_price(price: tuple[str, float | None, bool, str]) -> str:
+    name, unit_price, approximate, unit = price
+    shown = f"{markdown_text(name)} {_price_text((unit_price, approximate))}"
+    return shown if unit_price is None else f"{shown} per {markdown_text(unit)}"

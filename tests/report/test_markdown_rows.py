@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from finops_gate.cost.engine import estimate_plan
-from finops_gate.cost.model import CostComponent, ResourceCost
+from finops_gate.cost.model import CostComponent, ResourceCost, Status
 from finops_gate.cost.prices import PriceTable
 from finops_gate.plan import load_plan
+from finops_gate.plan.resource import Action
 from finops_gate.policy.findings import Finding, Override
 from finops_gate.report import numbers
 from finops_gate.report.escape import markdown_code, markdown_text
@@ -20,6 +21,7 @@ from finops_gate.report.markdown_rows import (
     cost_rows,
     finding_rows,
     saving_rows,
+    section_rows,
 )
 from finops_gate.report.savings_text import saving_cell
 from finops_gate.report.summary import finding_notes
@@ -135,3 +137,30 @@ def test_saving_rows_escape_every_text_and_repeat_none() -> None:
         first[5],
     )
     assert "&#124;" in rows[0][0] and "&#60;IOPS&#62;" in rows[0][5] and rows[0][4] == "≈$1,234.50"
+
+
+def _detail_one_by_one(cost: ResourceCost) -> str:
+    action = "" if cost.resource.action == Action.NO_OP else f" ({ACTIONS[cost.resource.action]})"
+    if cost.status == Status.USAGE_BASED:
+        prices = ", ".join(
+            f"{markdown_text(c.name)} {component_price(c)}"
+            + ("" if c.unit_price is None else f" per {markdown_text(c.unit)}")
+            for c in cost.components
+        )
+        return f"{action}: {prices}"
+    if cost.status in (Status.PRICED, Status.PRICE_NOT_FOUND):
+        return f"{action}: {numbers.after_cell(cost)}"
+    return action
+
+
+def test_section_rows_are_the_details_one_by_one(prices: PriceTable) -> None:
+    costs: list[ResourceCost] = []
+    for path in sorted(FIXTURES.glob("*/plan.json")):
+        costs += estimate_plan(load_plan(str(path)), prices).resources
+    usage = [cost for cost in costs if cost.status == Status.USAGE_BASED]
+    costs += [_hostile(cost) for cost in usage[:2]]
+    rows = section_rows(costs)
+    assert rows == [(markdown_code(c.resource.address), _detail_one_by_one(c)) for c in costs]
+    statuses = {cost.status for cost in costs}
+    assert {Status.USAGE_BASED, Status.FREE, Status.PRICED} <= statuses
+    assert " per GB&#124;Mo" in rows[-1][1]
