@@ -54,11 +54,17 @@ def _guarded(text: str, options: GateOptions, to_stdout: bool) -> str:
 
 
 def _publish(
-    report: Report, options: GateOptions, token: str | None, report_on_stdout: bool
+    report: Report,
+    options: GateOptions,
+    token: str | None,
+    report_on_stdout: bool,
+    markdown: str | None = None,
 ) -> bool:
     """Step summary, annotations, the PR comment and step outputs; False if posting failed.
 
     The summary is written before posting, so a failed post still leaves the verdict there.
+    `markdown` is the verdict when the report was already rendered as Markdown (a large
+    plan's takes seconds to render again).
     """
     env = os.environ
     in_actions = in_github_actions(env)
@@ -66,9 +72,11 @@ def _publish(
         return True
     from finops_gate.integrations import workflow_commands
     from finops_gate.report.formats import output_format
-    from finops_gate.report.markdown import render_markdown
 
-    markdown = render_markdown(report, options.project)
+    if markdown is None:
+        from finops_gate.report.markdown import render_markdown
+
+        markdown = render_markdown(report, options.project)
     if in_actions:
         append_to(env.get("GITHUB_STEP_SUMMARY"), markdown, "step summary")
         # Workflow commands are read from both streams; keep them out of a machine-readable
@@ -442,10 +450,12 @@ def check_command(
 
     report = build_gate_report(options, _warn)
     to_stdout = output is None or output == "-"
-    write_text(
-        _guarded(render(report, options.output_format, options=options), options, to_stdout), output
-    )
-    posted = _publish(report, options, token, to_stdout)
+    text = render(report, options.output_format, options=options)
+    write_text(_guarded(text, options, to_stdout), output)
+    # The summary and the comment are this same Markdown (same report, same project).
+    markdown = text if options.output_format == OutputFormat.MARKDOWN else None
+    del text  # not kept while publishing
+    posted = _publish(report, options, token, to_stdout, markdown)
     if suggest is not None:
         posted = _suggest(report, options, token) and posted
     if not posted and not options.ignore_comment_errors:

@@ -149,14 +149,12 @@ def _check_overrides(
 
 def _enforce(finding: Finding, level: str, overrides: dict[str, Override]) -> Finding:
     if finding.severity != "error":
-        return finding.with_(enforcement=level)
+        return finding if finding.enforcement == level else finding.enforced(level)
     if level == "advisory":
-        return finding.with_(enforcement=level, severity="warning")
+        return finding.enforced(level, severity="warning")
     if level == "soft-mandatory" and finding.policy_id in overrides:
-        return finding.with_(
-            enforcement=level, severity="warning", overridden=overrides[finding.policy_id]
-        )
-    return finding.with_(enforcement=level)
+        return finding.enforced(level, "warning", overrides[finding.policy_id])
+    return finding.enforced(level)
 
 
 def _unknown_environments(

@@ -81,7 +81,10 @@ class EnvironmentResolver:
     def rule_key(self, resource: Resource) -> str | None:
         """The key of per-environment rules to apply: the environment, `default`, or None
         (skip) for an unknown environment, as `unknown` says."""
-        environment = self.environment(resource)
+        return self.rule_key_of(self.environment(resource))
+
+    def rule_key_of(self, environment: str | None) -> str | None:
+        """`rule_key` of a resource whose `environment(...)` is already known."""
         if environment is not None:
             return environment
         unknown = self.detection.unknown

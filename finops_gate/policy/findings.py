@@ -21,6 +21,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 
+from finops_gate.plan.quick_init import quick_init
+
 
 class Verdict(str, Enum):
     PASS = "pass"
@@ -45,6 +47,7 @@ class WaiverRef:
     expires: date
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Finding:
     policy_id: str
@@ -59,6 +62,24 @@ class Finding:
 
     def with_(self, **changes: object) -> Finding:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+    def enforced(
+        self, enforcement: str, severity: str | None = None, overridden: Override | None = None
+    ) -> Finding:
+        """This finding under an enforcement level (its severity and override, when they
+        change). Built field by field: the engine enforces every finding of a large plan,
+        and `with_` (`dataclasses.replace`) costs three times as much."""
+        return Finding(
+            self.policy_id,
+            self.severity if severity is None else severity,
+            self.address,
+            self.message,
+            self.remediation,
+            enforcement,
+            self.overridden if overridden is None else overridden,
+            self.waiver,
+            self.expired_waiver,
+        )
 
 
 @dataclass(frozen=True, slots=True)

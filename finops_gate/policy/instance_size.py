@@ -42,6 +42,7 @@ from finops_gate.policy.model import InstanceSizePolicy, SizeRule
 from finops_gate.policy.sizes import (
     SIZE_ATTRIBUTES,
     InstanceType,
+    asks_for_instance_type,
     instance_types,
     is_previous_generation,
     size_rank,
@@ -56,10 +57,8 @@ def run(policy: InstanceSizePolicy, context: CheckContext) -> list[Finding]:
 
 def applies_to(policy: InstanceSizePolicy, resource: Resource) -> bool:
     """A resource that asks for an instance type (known or not); not, say, a VPC."""
-    return bool(
-        instance_types(
-            resource.type, resource.current, resource.after_unknown, resource.config_expressions
-        )
+    return asks_for_instance_type(
+        resource.type, resource.current, resource.after_unknown, resource.config_expressions
     )
 
 
@@ -73,13 +72,14 @@ def check(
         )
         if not types:
             continue
-        key = environments.rule_key(resource)
+        environment = environments.environment(resource)
+        key = environments.rule_key_of(environment)
         if key is None:
             continue
         rule = policy.environments.get(key) or policy.environments.get(DEFAULT_ENVIRONMENT)
         if rule is None:
             continue
-        where = environments.environment(resource) or "an unknown environment"
+        where = environment or "an unknown environment"
         for instance in types:
             problem = _violation(policy, rule, instance)
             if problem:

@@ -30,8 +30,9 @@ from finops_gate.savings.model import Recommendation
 class CheckContext:
     """What a check may look at."""
 
-    # The resources in the policy's scope (its `actions`, or every one with
-    # --all-resources); empty for a plan-wide kind, which reads the estimate.
+    # The resources the policy applies to: those in its scope (its `actions`, or every
+    # one with --all-resources) that `applies_to` accepted, so a check need not ask
+    # again; empty for a plan-wide kind, which reads the estimate.
     resources: list[Resource]
     estimate: Estimate
     environments: EnvironmentResolver

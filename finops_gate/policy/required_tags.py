@@ -77,39 +77,53 @@ def applies_to(policy: RequiredTagsPolicy, resource: Resource) -> bool:
 
 
 def check(policy: RequiredTagsPolicy, resources: list[Resource]) -> list[Finding]:
+    """Findings about `resources`, the ones the policy applies to (the engine has asked
+    `applies_to` about each)."""
+    required = _required(policy)
     findings: list[Finding] = []
     for resource in resources:
-        if applies_to(policy, resource):
-            findings.extend(_check_resource(policy, resource))
+        findings.extend(_check_resource(policy, required, resource))
     return findings
 
 
-def _check_resource(policy: RequiredTagsPolicy, resource: Resource) -> list[Finding]:
+# (required key, the key as compared, its rule); keys compare as they are by default.
+_Required = list[tuple[str, str, TagRule | None]]
+
+
+def _required(policy: RequiredTagsPolicy) -> _Required:
+    if policy.case_sensitive:
+        return [(key, key, rule) for key, rule in policy.tags.items()]
+    return [(key, key.casefold(), rule) for key, rule in policy.tags.items()]
+
+
+def _check_resource(
+    policy: RequiredTagsPolicy, required: _Required, resource: Resource
+) -> list[Finding]:
     def finding(item: tuple[str, str]) -> Finding:
         return Finding(policy.id, item[0], resource.address, item[1], policy.remediation)
 
     values = resource.current
     if resource.type == ASG:
         tags, known = _asg_tags(values, resource.after_unknown, policy)
-        return [finding(item) for item in _problems(policy, tags, known, "")]
-    problems = _problems(policy, dict(resource.tags), resource.tags_known, "")
+        return [finding(item) for item in _problems(policy, required, tags, known, "")]
+    problems = _problems(policy, required, resource.tags, resource.tags_known, "")
     if resource.type == LAUNCH_TEMPLATE and policy.instance_tags.launch_template:
-        problems += _launch_template(policy, values, resource.after_unknown)
+        problems += _launch_template(policy, required, values, resource.after_unknown)
     return [finding(item) for item in problems]
 
 
 def _problems(
-    policy: RequiredTagsPolicy, tags: Mapping[str, str | None], known: bool, where: str
+    policy: RequiredTagsPolicy,
+    required: _Required,
+    tags: Mapping[str, str | None],
+    known: bool,
+    where: str,
 ) -> list[tuple[str, str]]:
     """(severity, message): one for all missing keys, one per unknown or invalid value."""
-    # (required key, the key as compared, its rule); keys compare as they are by default.
-    required: list[tuple[str, str, TagRule | None]]
     if policy.case_sensitive:
         present = tags
-        required = [(key, key, rule) for key, rule in policy.tags.items()]
     else:
         present = {key.casefold(): value for key, value in tags.items()}
-        required = [(key, key.casefold(), rule) for key, rule in policy.tags.items()]
     missing = [key for key, compared, _ in required if compared not in present]
     problems: list[tuple[str, str]] = []
     if missing:
@@ -188,7 +202,10 @@ def _asg_tags(
 
 
 def _launch_template(
-    policy: RequiredTagsPolicy, values: Mapping[str, Any], unknown: Mapping[str, Any]
+    policy: RequiredTagsPolicy,
+    required: _Required,
+    values: Mapping[str, Any],
+    unknown: Mapping[str, Any],
 ) -> list[tuple[str, str]]:
     """Tags instances launched from the template get from its tag_specifications."""
     where = " in tag_specifications for instances"
@@ -210,7 +227,7 @@ def _launch_template(
             str(k): (None if unknown_keys.get(k) is True or v is None else str(v))
             for k, v in (raw.items() if isinstance(raw, Mapping) else [])
         }
-        return _problems(policy, tags, True, where)
+        return _problems(policy, required, tags, True, where)
     return [
         (
             "warning",

@@ -144,12 +144,41 @@ def instance_types(
     service, paths = spec
     found: list[InstanceType] = []
     for path in paths:
-        name = ".".join(path)
-        if configured and unknown.get(path[0]) is True and path[0] not in configured:
+        key = path[0]
+        marker = unknown.get(key)
+        if configured and marker is True and key not in configured:
             continue
+        if len(path) == 1 and marker is not True:
+            value = values.get(key)
+            if isinstance(value, str):
+                # A type written in a top-level attribute, the usual case: no walk.
+                if value:
+                    found.append(InstanceType(key, value, service))
+                continue
+        name = ".".join(path)
         for value in _walk(values, unknown, path):
             found.append(InstanceType(name, value, service))
     return found
+
+
+def asks_for_instance_type(
+    resource_type: str,
+    values: Mapping[str, Any],
+    unknown: Mapping[str, Any],
+    configured: Mapping[str, Any] | None = None,
+) -> bool:
+    """`instance_types(...)` is not empty, mostly without walking: a type written in a
+    top-level attribute (`instance_type = "m5.large"`) answers at once, and a policy asks
+    this of every resource before checking the same ones."""
+    spec = SIZE_ATTRIBUTES.get(resource_type)
+    if spec is None:
+        return False
+    for path in spec[1]:
+        if len(path) == 1 and unknown.get(path[0]) is not True:
+            value = values.get(path[0])
+            if isinstance(value, str) and value:
+                return True
+    return bool(instance_types(resource_type, values, unknown, configured))
 
 
 def _walk(value: Any, unknown: Any, path: tuple[str, ...]) -> Iterator[str | None]:

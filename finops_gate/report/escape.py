@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from finops_gate.errors import INVISIBLE, is_control, visible_escape
+from finops_gate.errors import INVISIBLE, UNPRINTABLE, is_control, visible_escape
 
 _SAFE_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.-/:;=+%$_\"'()"
 # One search finds the first character needing an entity, so most plan text (addresses,
@@ -55,9 +55,7 @@ def markdown_code(text: str) -> str:
 
 
 # Control characters (C0, DEL, C1) and bidirectional ones: what a terminal must not receive.
-_UNSAFE_TERMINAL = re.compile(
-    "[\x00-\x1f\x7f-\x9f" + re.escape("".join(sorted(INVISIBLE))) + "]"
-)
+_UNSAFE_TERMINAL = UNPRINTABLE
 
 
 def shows_as_it_is(text: str) -> bool:

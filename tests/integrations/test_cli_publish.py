@@ -286,3 +286,32 @@ def _many_buckets(count: int) -> str:
             },
         }
     )
+
+
+def test_a_markdown_report_is_rendered_once_for_the_summary_and_comment_too(
+    api: FakeApi,
+    actions_env: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from finops_gate.report import markdown
+
+    renders: list[str | None] = []
+    render_markdown = markdown.render_markdown
+
+    def counted(report: object, project: str | None = None) -> str:
+        renders.append(project)
+        return render_markdown(report, project)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(markdown, "render_markdown", counted)
+    report = actions_env / "report.md"
+    args = [FAILING, "--comment", "github", "--project", "app", "--format", "markdown"]
+    code, _, _ = run([*args, "-o", str(report)], capsys)
+    assert code == 1
+    assert renders == ["app"]
+    [comment] = api.on_issue(7)
+    assert comment.body.startswith("<!-- finops-gate project=app -->")
+    assert (actions_env / "summary.md").read_text() == comment.body == report.read_text()
+    # another format still gets its Markdown verdict rendered for the summary
+    run([FAILING, "--comment", "github", "--project", "app", "--format", "json"], capsys)
+    assert renders == ["app", "app"]

@@ -4,6 +4,8 @@ command line."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from finops_gate.cli import main
 from finops_gate.errors import PolicyError
 from finops_gate.policy.engine import address_glob
+from finops_gate.policy.findings import Finding, Override, WaiverRef
 from finops_gate.policy.loader import parse_policy
 from tests.conftest import ROOT, fixture_plan_path
 
@@ -325,3 +328,19 @@ def test_policy_test_runs_each_case_through_the_checks_pipeline(
     assert result.name == "one"
     assert len(result.problems) == len(check.findings)
     assert all(problem.startswith("unexpected finding: tags ") for problem in result.problems)
+
+
+def test_an_enforced_finding_changes_only_what_enforcement_decides() -> None:
+    waiver = WaiverRef("p", "aws_instance.*", "migrating", None, date(2030, 1, 1))
+    finding = Finding("p", "error", "aws_instance.a", "too big", "Resize.", expired_waiver=waiver)
+    override = Override("p", "approved")
+    assert finding.enforced("hard-mandatory") == replace(finding, enforcement="hard-mandatory")
+    assert finding.enforced("advisory", severity="warning") == replace(
+        finding, enforcement="advisory", severity="warning"
+    )
+    overridden = finding.enforced("soft-mandatory", "warning", override)
+    assert overridden == replace(
+        finding, enforcement="soft-mandatory", severity="warning", overridden=override
+    )
+    assert overridden.enforced("soft-mandatory").overridden == override
+    assert overridden.expired_waiver == waiver and overridden.message == "too big"

@@ -3,12 +3,24 @@ names an instance type, unknown types, and the environment chain."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from finops_gate.cost.prices import PriceTable
 from finops_gate.errors import PolicyError
+from finops_gate.plan import load_plan
 from finops_gate.policy.loader import parse_policy
-from finops_gate.policy.sizes import family_of, is_previous_generation, size_of, size_rank
+from finops_gate.policy.sizes import (
+    InstanceType,
+    asks_for_instance_type,
+    family_of,
+    instance_types,
+    is_previous_generation,
+    size_of,
+    size_rank,
+)
+from tests.conftest import ROOT
 from tests.policy.helpers import by_address, result_for
 
 
@@ -262,3 +274,72 @@ def test_unknown_instance_type_follows_on_unknown(prices: PriceTable) -> None:
     assert "aws_autoscaling_group.untagged" not in by_address(
         result_for(failing, "asg_and_sizes", prices).findings
     )
+
+
+def test_asking_for_an_instance_type_agrees_with_listing_them() -> None:
+    """The quick answer is the listing's, on every resource of the terraform fixtures and
+    on values a plan may hold: unknown, empty, in a list, nested, computed and unset."""
+    resources = [
+        resource
+        for path in sorted((ROOT / "tests" / "fixtures" / "terraform").glob("*/plan.json"))
+        for resource in load_plan(str(path)).resources
+    ]
+    asked = [
+        r
+        for r in resources
+        if asks_for_instance_type(r.type, r.current, r.after_unknown, r.config_expressions)
+    ]
+    listed = [
+        r
+        for r in resources
+        if instance_types(r.type, r.current, r.after_unknown, r.config_expressions)
+    ]
+    assert asked == listed
+    assert any(r.type == "aws_instance" for r in asked)
+    cases: list[tuple[str, dict[str, Any], dict[str, Any], dict[str, Any] | None]] = [
+        ("aws_instance", {"instance_type": "m5.large"}, {}, None),
+        ("aws_instance", {"instance_type": ""}, {}, None),
+        ("aws_instance", {}, {}, None),
+        ("aws_instance", {"instance_type": None}, {"instance_type": True}, None),
+        ("aws_instance", {"instance_type": None}, {"instance_type": True}, {"ami": {}}),
+        ("aws_instance", {"instance_type": None}, {"instance_type": True}, {"instance_type": {}}),
+        ("aws_eks_node_group", {"instance_types": ["t3.large"]}, {}, None),
+        ("aws_eks_node_group", {"instance_types": []}, {}, None),
+        (
+            "aws_opensearch_domain",
+            {"cluster_config": [{"warm_type": "ultrawarm1.medium"}]},
+            {},
+            None,
+        ),
+        ("aws_opensearch_domain", {"cluster_config": [{}]}, {}, None),
+        ("aws_vpc", {"instance_type": "m5.large"}, {}, None),
+    ]
+    for resource_type, values, unknown, configured in cases:
+        expected = bool(instance_types(resource_type, values, unknown, configured))
+        assert asks_for_instance_type(resource_type, values, unknown, configured) == expected
+
+
+def test_instance_types_of_top_level_and_nested_attributes() -> None:
+    ec2 = "ec2"
+    assert instance_types("aws_instance", {"instance_type": "m5.large"}, {}) == [
+        InstanceType("instance_type", "m5.large", ec2)
+    ]
+    assert instance_types("aws_instance", {"instance_type": ""}, {}) == []
+    assert instance_types("aws_instance", {"instance_type": None}, {"instance_type": True}) == [
+        InstanceType("instance_type", None, ec2)
+    ]
+    # unknown only because the provider computes it: nobody asked for a type
+    computed = ({"instance_type": None}, {"instance_type": True}, {"ami": {}})
+    assert instance_types("aws_instance", *computed) == []
+    assert instance_types(
+        "aws_eks_node_group", {"instance_types": ["t3.large", "t3a.large"]}, {}
+    ) == [
+        InstanceType("instance_types", "t3.large", ec2),
+        InstanceType("instance_types", "t3a.large", ec2),
+    ]
+    domain = {"cluster_config": [{"instance_type": "r6g.large.search", "warm_type": None}]}
+    marks = {"cluster_config": [{"warm_type": True}]}
+    assert instance_types("aws_opensearch_domain", domain, marks) == [
+        InstanceType("cluster_config.instance_type", "r6g.large.search", "opensearch"),
+        InstanceType("cluster_config.warm_type", None, "opensearch"),
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from finops_gate.errors import printable
+from finops_gate.errors import INVISIBLE, printable, visible_escape
 from finops_gate.report.escape import markdown_code, markdown_text, shows_as_it_is, terminal_text
 
 HOSTILE = 'aws_instance.x["a|b</code><script>alert(1)</script> @octocat **bold** [l](http://e)`\n"]'
@@ -97,3 +97,16 @@ def test_text_shows_as_it_is_exactly_when_printable_leaves_it() -> None:
     for point in range(0x110000):
         text = f"a{chr(point)}b"
         assert shows_as_it_is(text) == (printable(text) == text), point
+
+
+def test_printable_escapes_each_character_as_visible_escape_does() -> None:
+    """Text with nothing to escape comes back as it is; otherwise every character is what
+    `visible_escape` makes of it, wherever it sits in the text."""
+    points = [*range(0x00, 0x2A0), *(ord(char) for char in INVISIBLE), 0x1F600]
+    for point in points:
+        char = chr(point)
+        for text in (char, f"a{char}b", f"{char}{char}x\n"):
+            assert printable(text) == "".join(visible_escape(c) for c in text), point
+    plain = 'aws_instance.web["é"] 😀'
+    assert printable(plain) is plain
+    assert printable("a\u202eb\x1b[31m\r\n") == "a\\u202eb\\x1b[31m\\r\\n"

@@ -1,0 +1,201 @@
+"""The rows of the Markdown verdict's long lists, as tuples of finished cell text.
+
+A large plan's verdict has a row per changed resource (twice: the cost table and the
+breakdown), one per priced component and one per finding. Jinja reads every attribute
+through `Environment.getattr` and calls every filter from the compiled template, which
+cost more than the cells themselves; here each cell is escaped and formatted by a direct
+call, and the template unpacks the tuples and lays out the Markdown as before.
+
+Every text taken from the plan is escaped here (`markdown_text`, `markdown_code`): the
+template writes these cells as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from finops_gate.cost.model import CostComponent, ResourceCost, Status
+from finops_gate.plan.resource import Action
+from finops_gate.policy.findings import Finding
+from finops_gate.report import numbers
+from finops_gate.report.escape import markdown_code, markdown_text
+from finops_gate.report.savings_text import saving_cell
+from finops_gate.report.summary import finding_notes
+from finops_gate.savings.model import Recommendation
+
+ACTIONS = {
+    Action.CREATE: "create",
+    Action.UPDATE: "update",
+    Action.DELETE: "delete",
+    Action.REPLACE: "replace",
+    Action.NO_OP: "no change",
+    Action.READ: "read",
+    Action.FORGET: "forget",
+}
+
+
+# Plain tuples, not NamedTuples: building a NamedTuple costs ten times as much, and the
+# template unpacks each row in its `for` by position.
+
+# A row of the cost table: (address, action, before, after, change).
+CostRow = tuple[str, str, str, str, str]
+
+# A component's row in the cost breakdown:
+# (name, the usage assumed or "", monthly quantity, unit, unit price, monthly cost).
+ComponentRow = tuple[str, str, str, str, str, str]
+
+# A resource's heading row in the cost breakdown, and its components' rows:
+# (address, region, notes, the cost shown, component rows).
+BreakdownRow = tuple[str, str, tuple[str, ...], str, list[ComponentRow]]
+
+# A savings suggestion: (address, attribute, current value, suggested value, monthly
+# saving, caveat).
+SavingRow = tuple[str, str, str, str, str, str]
+
+# A finding: (severity icon, address or "" for the whole plan, message, remediation or
+# "", notes).
+FindingRow = tuple[str, str, str, str, list[str]]
+
+
+_Key = TypeVar("_Key")
+
+
+class Remembered(dict[_Key, str], Generic[_Key]):
+    """Text worked out once per distinct value, for one render (a new one each time, so
+    nothing is kept between reports). A large plan's components repeat a few names,
+    units and prices thousands of times; a hit is a dictionary lookup."""
+
+    def __init__(self, compute: Callable[[_Key], str]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key: _Key) -> str:
+        text = self[key] = self._compute(key)
+        return text
+
+
+def component_price(component: CostComponent) -> str:
+    return _price_text((component.unit_price, component.approximate))
+
+
+def _price_text(price: tuple[float | None, bool]) -> str:
+    """A unit price (value, approximate) as shown; equal values show the same text."""
+    value, approximate = price
+    text = numbers.unit_price(value, approximate)
+    return numbers.APPROX + text if approximate else text
+
+
+def component_cost(component: CostComponent) -> str:
+    return _component_cost(component, numbers.money)
+
+
+def _component_cost(component: CostComponent, money: Callable[[float], str]) -> str:
+    if component.monthly_cost is None:
+        if component.unknown is not None:
+            return markdown_text(numbers.unknown_until_apply(component))
+        if component.usage_based and component.unit_price is not None:
+            return "depends on usage"
+        return numbers.PRICE_NOT_FOUND
+    value = money(component.monthly_cost)
+    return numbers.APPROX + value if component.approximate else value
+
+
+def severity_icon(severity: str) -> str:
+    return "❌" if severity == "error" else "⚠️"
+
+
+def cost_rows(changed: list[ResourceCost]) -> tuple[list[CostRow], list[BreakdownRow]]:
+    """The cost table's rows and the breakdown's, in the order of `changed`: each
+    resource's address is escaped and its cells worked out once for both."""
+    table: list[CostRow] = []
+    breakdown: list[BreakdownRow] = []
+    text = Remembered(markdown_text)
+    prices = Remembered(_price_text)
+    # Equal figures give equal cells: a few hundred distinct ones among thousands of rows.
+    cells_by_figures: dict[numbers.CostFigures, numbers.CostCells] = {}
+    # Equal amounts show the same text (-0.0 too: `money` shows its absolute value).
+    money: Callable[[float], str] = Remembered(numbers.money).__getitem__
+    for cost in changed:
+        resource = cost.resource
+        address = markdown_code(resource.address)
+        figures = numbers.cost_figures(cost)
+        cells = cells_by_figures.get(figures)
+        if cells is None:
+            cells = cells_by_figures[figures] = numbers.cells_of(figures)
+        table.append((address, ACTIONS[resource.action], cells.before, cells.after, cells.delta))
+        components = [
+            (
+                text[component.name],
+                text[component.note] if component.note else "",
+                numbers.component_quantity(component),
+                text[component.unit],
+                prices[component.unit_price, component.approximate],
+                _component_cost(component, money),
+            )
+            for component in cost.components
+        ]
+        notes = tuple([markdown_text(note) for note in cost.notes]) if cost.notes else ()
+        breakdown.append((address, text[resource.region], notes, cells.shown, components))
+    return table, breakdown
+
+
+def finding_rows(findings: list[Finding]) -> list[FindingRow]:
+    # A policy's findings share its remediation.
+    text = Remembered(markdown_text)
+    return [
+        (
+            severity_icon(finding.severity),
+            markdown_code(finding.address) if finding.address else "",
+            markdown_text(finding.message),
+            text[finding.remediation] if finding.remediation else "",
+            [markdown_text(note) for note in finding_notes(finding)]
+            if finding.overridden or finding.expired_waiver
+            else [],
+        )
+        for finding in findings
+    ]
+
+
+def saving_rows(recommendations: tuple[Recommendation, ...]) -> list[SavingRow]:
+    # A check suggests the same change (gp2 -> gp3) with the same caveat many times.
+    code = Remembered(markdown_code)
+    text = Remembered(markdown_text)
+    return [
+        (
+            markdown_code(item.address),
+            code[item.attribute],
+            text[item.current_value],
+            text[item.suggested_value],
+            saving_cell(item),
+            text[item.caveat],
+        )
+        for item in recommendations
+    ]
+
+
+def section_rows(costs: list[ResourceCost]) -> list[tuple[str, str]]:
+    """(address, what the list says of it: action and cost or unit prices)."""
+    # A usage-based price, (name, unit price, approximate, unit): "requests $0.20 per 1M".
+    usage_prices = Remembered(_usage_price)
+    rows: list[tuple[str, str]] = []
+    for cost in costs:
+        resource = cost.resource
+        action = "" if resource.action == Action.NO_OP else f" ({ACTIONS[resource.action]})"
+        if cost.status == Status.USAGE_BASED:
+            prices = ", ".join(
+                [usage_prices[c.name, c.unit_price, c.approximate, c.unit] for c in cost.components]
+            )
+            detail = f"{action}: {prices}"
+        elif cost.status in (Status.PRICED, Status.PRICE_NOT_FOUND):
+            detail = f"{action}: {numbers.after_cell(cost)}"
+        else:
+            detail = action
+        rows.append((markdown_code(resource.address), detail))
+    return rows
+
+
+def _usage_price(price: tuple[str, float | None, bool, str]) -> str:
+    name, unit_price, approximate, unit = price
+    shown = f"{markdown_text(name)} {_price_text((unit_price, approximate))}"
+    return shown if unit_price is None else f"{shown} per {markdown_text(unit)}"
