@@ -230,3 +230,17 @@ def test_a_run_with_the_bundled_table_and_policy_does_not_import_pydantic(
     policy.write_text("extends: default\n", encoding="utf-8")
     with_user_policy = ["examples/plan.json", "--policy", str(policy)]
     assert _modules_loaded_by(with_user_policy, ("pydantic",)) == ["pydantic"]
+
+
+def test_a_run_does_not_import_what_only_other_commands_or_resources_need() -> None:
+    """Start-up: the price-key patterns (table builder and tests), the multi-project and
+    merge code, and the EKS support calendar (no EKS cluster in the example plan) are
+    imported by what uses them, not by every run."""
+    deferred = (
+        "finops_gate.pricing.key_forms",
+        "finops_gate.cli.projects",
+        "finops_gate.projects.model",
+        "finops_gate.cost.estimators._eks_versions",
+    )
+    assert _modules_loaded_by(["examples/plan.json"], deferred) == []
+    assert _modules_loaded_by(["--help"], deferred) == []
