@@ -27,6 +27,16 @@ class FailOn(str, Enum):
     NEVER = "never"  # report only
 
 
+class Behavior(str, Enum):
+    """What posting the sticky comment does (`--comment-behavior`); declared here rather
+    than with the comment code (finops_gate/integrations/comments.py, which uses it) so
+    that declaring the option does not import that code."""
+
+    UPDATE = "update"  # edit our earlier comment in place (or create the first one)
+    NEW = "new"  # always add a new comment, leaving earlier ones
+    DELETE_AND_NEW = "delete-and-new"  # delete our earlier comments, then add a new one
+
+
 @dataclass(frozen=True)
 class GateOptions:
     """Everything the gate needs from the command line (one field per option)."""

@@ -9,8 +9,7 @@ from __future__ import annotations
 import click
 
 from finops_gate.cli.common import CONTEXT
-from finops_gate.integrations.comments import Behavior
-from finops_gate.options import FailOn
+from finops_gate.options import Behavior, FailOn
 
 
 @click.command("merge", context_settings=CONTEXT)

@@ -11,13 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from finops_gate.cli.common import write_text
-from finops_gate.cli.publishing import (
-    CommentTarget,
-    append_to,
-    in_github_actions,
-    post_sticky_comment,
-)
+from finops_gate.cli.common import in_github_actions, write_text
+from finops_gate.cli.publishing import CommentTarget, append_to, post_sticky_comment
 from finops_gate.confine import real
 from finops_gate.errors import ExitCode, FinopsGateError, one_line
 from finops_gate.options import FailOn, GateOptions, OutputFormat
