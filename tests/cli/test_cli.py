@@ -250,3 +250,8 @@ def test_a_run_does_not_import_what_only_other_commands_or_resources_need() -> N
     )
     assert _modules_loaded_by(["examples/plan.json"], deferred) == []
     assert _modules_loaded_by(["--help"], deferred) == []
+
+
+def test_an_hcl_run_without_regex_functions_does_not_load_re2() -> None:
+    """RE2 is loaded by the first pattern a configuration's regex functions use."""
+    assert _modules_loaded_by(["examples/web-app"], ("re2",)) == []
