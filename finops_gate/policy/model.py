@@ -7,19 +7,22 @@ from their YAML with `from_data`, so a run with a bundled policy never imports p
 (about a third of the start-up of `finops-gate plan.json`);
 tests/policy/test_policy_model.py proves both ways give equal objects for every bundled
 policy. Field names, defaults and helper properties mirror the schema's models one to one.
+They are made with `eq=False, repr=False` and inherit `==`, `hash()` and `repr()` from
+`finops_gate.records.Record` (the same behaviour, less to compile at start-up).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
-import reprlib
 import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, ClassVar, Literal, TypeVar, Union
+from typing import Any, Literal, TypeVar, Union
+
+from finops_gate.records import Record
 
 Severity = Literal["error", "warning"]
 Enforcement = Literal["advisory", "soft-mandatory", "hard-mandatory"]
@@ -32,38 +35,6 @@ DEFAULT_ACTIONS: tuple[CheckedAction, ...] = ("create", "update")
 DEFAULT_TAG_KEYS = ("Environment", "environment", "Env", "env", "Stage", "stage")
 
 
-class _Record:
-    """`==`, `hash()` and `repr()` of the classes below, as `@dataclass` writes them (the
-    fields in order; equal only to an instance of the same class; `Name(field=value, ...)`),
-    written once. `@dataclass` compiles these three methods for each class it makes,
-    about 0.15 ms a class at every run's start-up; the classes use `eq=False, repr=False`
-    and inherit these instead. tests/policy/test_policy_model.py compares them with the
-    generated ones."""
-
-    __slots__ = ()
-    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
-
-    def _compared(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, item.name) for item in dataclasses.fields(self) if item.compare)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._compared() == other._compared()
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._compared())
-
-    @reprlib.recursive_repr()
-    def __repr__(self) -> str:
-        shown = ", ".join(
-            f"{item.name}={getattr(self, item.name)!r}"
-            for item in dataclasses.fields(self)
-            if item.repr
-        )
-        return f"{self.__class__.__qualname__}({shown})"
-
-
 def default_aliases() -> dict[str, list[str]]:
     return {
         "prod": ["production", "prd", "live"],
@@ -73,7 +44,7 @@ def default_aliases() -> dict[str, list[str]]:
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class UnknownEnvironment(_Record):
+class UnknownEnvironment(Record):
     """What to do when no source names a resource's environment."""
 
     action: Literal["use-default", "skip", "warn", "fail"] = "use-default"
@@ -81,7 +52,7 @@ class UnknownEnvironment(_Record):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class EnvironmentDetection(_Record):
+class EnvironmentDetection(Record):
     order: list[Source] = field(default_factory=lambda: list(DEFAULT_ORDER))
     tag_keys: list[str] = field(default_factory=lambda: list(DEFAULT_TAG_KEYS))
     variable: str | None = None
@@ -91,13 +62,13 @@ class EnvironmentDetection(_Record):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class TagRule(_Record):
+class TagRule(Record):
     allowed: list[str] | None = None
     pattern: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class PolicyEntry(_Record):
+class PolicyEntry(Record):
     """What every policy entry has (id, kind, level...), whatever its kind."""
 
     id: str
@@ -121,7 +92,7 @@ class _ResourcePolicy(PolicyEntry):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class TagSpecifications(_Record):
+class TagSpecifications(Record):
     launch_template: bool = True
     asg_require_propagate_at_launch: bool = True
 
@@ -137,7 +108,7 @@ class RequiredTagsPolicy(_ResourcePolicy):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class SizeRule(_Record):
+class SizeRule(Record):
     allow: list[str] | None = None
     deny: list[str] = field(default_factory=list)
     max_size: str | None = None
@@ -152,7 +123,7 @@ class InstanceSizePolicy(_ResourcePolicy):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class Threshold(_Record):
+class Threshold(Record):
     """Absolute `warn`/`fail` levels, or a `budget` with levels in percent of it."""
 
     warn: float | None = None
@@ -172,7 +143,7 @@ class Threshold(_Record):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class Thresholds(_Record):
+class Thresholds(Record):
     total_monthly_cost: Threshold | None = None
     monthly_cost_delta: Threshold | None = None
     percent_increase: Threshold | None = None
@@ -183,14 +154,14 @@ class Thresholds(_Record):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class TagGroups(_Record):
+class TagGroups(Record):
     key: str
     values: dict[str, Thresholds] = field(default_factory=dict)
     default: Thresholds | None = None
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class UnitCost(_Record):
+class UnitCost(Record):
     unit: str = "unit"
     per: float = 1
     count: float | None = None
@@ -232,7 +203,7 @@ Policy = RequiredTagsPolicy | InstanceSizePolicy | BudgetPolicy | SavingsPolicy
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class Waiver(_Record):
+class Waiver(Record):
     policy: str
     address: str = "*"
     reason: str
@@ -241,7 +212,7 @@ class Waiver(_Record):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class PolicyFile(_Record):
+class PolicyFile(Record):
     version: Literal[1] = 1
     extends: str | None = None
     remove: list[str] = field(default_factory=list)

@@ -19,6 +19,7 @@ from finops_gate.cli import main
 from finops_gate.errors import PolicyError
 from finops_gate.input_files import load_yaml
 from finops_gate.policy import loader, model, schema
+from finops_gate.records import Record
 from tests.conftest import ROOT
 
 BUNDLED = sorted(bundled_dir("policies").glob("*.yml"))
@@ -54,7 +55,7 @@ def test_loading_a_bundled_policy_by_name_gives_the_validated_one(path: Path) ->
 
 def _records(value: object) -> typing.Iterator[object]:
     """Every policy class instance in a built policy, the policy file first."""
-    if isinstance(value, model._Record):
+    if isinstance(value, Record):
         yield value
         for item in dataclasses.fields(value):
             yield from _records(getattr(value, item.name))
@@ -99,7 +100,7 @@ def _behaves_as_generated(policy_file: model.PolicyFile) -> None:
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
 def test_the_shared_eq_hash_and_repr_are_the_ones_dataclass_generates(path: Path) -> None:
-    """model._Record writes ==, hash() and repr() once for every policy class: each
+    """records.Record writes ==, hash() and repr() once for every policy class: each
     instance of a bundled policy behaves as the same fields in a generated dataclass."""
     _behaves_as_generated(loader.load_policy(path.stem)[0])
 
