@@ -1,7 +1,8 @@
 """`finops-gate merge`: combine the JSON reports of separate jobs into one verdict.
 
 The command's options are declared here; its work is in `finops_gate.cli.projects`,
-imported when the command runs (every other command's start-up skipped it: about 2 ms).
+imported when the command runs, so the start-up of every other command does not pay for it
+(about 2 ms).
 """
 
 from __future__ import annotations
