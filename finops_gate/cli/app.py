@@ -17,10 +17,10 @@ from finops_gate.cli.common import (
     handle_sigterm,
     show_usage_error,
 )
+from finops_gate.cli.merge import merge_command
 from finops_gate.cli.policy import policy_group
 from finops_gate.cli.pricing import pricing_group
 from finops_gate.cli.pricing_update import pricing_update_command
-from finops_gate.cli.projects import merge_command
 from finops_gate.errors import ExitCode
 
 __all__ = ["check_command", "cli", "main"]

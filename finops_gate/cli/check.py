@@ -14,20 +14,14 @@ from finops_gate.cli.common import (
     CONTEXT,
     allow_outside_repo_option,
     aws_region,
+    in_github_actions,
     prices_only_option,
     prices_option,
     write_text,
 )
-from finops_gate.cli.publishing import (
-    CommentTarget,
-    append_to,
-    in_github_actions,
-    post_sticky_comment,
-)
 from finops_gate.confine import outside_allowed
 from finops_gate.errors import CommentError, ExitCode, one_line
-from finops_gate.integrations.comments import Behavior
-from finops_gate.options import FailOn, GateOptions, OutputFormat
+from finops_gate.options import Behavior, FailOn, GateOptions, OutputFormat
 
 if TYPE_CHECKING:
     from finops_gate.report.model import Report
@@ -70,6 +64,7 @@ def _publish(
     in_actions = in_github_actions(env)
     if not (in_actions or options.comment):
         return True
+    from finops_gate.cli.publishing import CommentTarget, append_to, post_sticky_comment
     from finops_gate.integrations import workflow_commands
     from finops_gate.report.formats import output_format
 

@@ -10,7 +10,7 @@ import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import NoReturn
 
@@ -101,6 +101,10 @@ def _internal_error(error: Exception) -> NoReturn:
         err=True,
     )
     sys.exit(ExitCode.INTERNAL_ERROR)
+
+
+def in_github_actions(env: Mapping[str, str] = os.environ) -> bool:
+    return env.get("GITHUB_ACTIONS") == "true"
 
 
 def aws_region(value: str | None) -> str | None:

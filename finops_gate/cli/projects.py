@@ -11,16 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from finops_gate.cli.common import CONTEXT, write_text
-from finops_gate.cli.publishing import (
-    CommentTarget,
-    append_to,
-    in_github_actions,
-    post_sticky_comment,
-)
+from finops_gate.cli.common import in_github_actions, write_text
+from finops_gate.cli.publishing import CommentTarget, append_to, post_sticky_comment
 from finops_gate.confine import real
 from finops_gate.errors import ExitCode, FinopsGateError, one_line
-from finops_gate.integrations.comments import Behavior
 from finops_gate.options import FailOn, GateOptions, OutputFormat
 from finops_gate.policy.findings import Finding, Verdict
 from finops_gate.projects.model import ProjectOutcome, RunReport
@@ -465,63 +459,7 @@ def _from_run_entry(entry: dict[str, Any], run: dict[str, Any]) -> ProjectOutcom
     )
 
 
-@click.command("merge", context_settings=CONTEXT)
-@click.argument("reports", metavar="REPORT.json...", nargs=-1, required=True)
-@click.option(
-    "--policy",
-    metavar="FILE|NAME",
-    default=None,
-    help="A policy file whose `budget` policies are judged on the merged totals.",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "markdown", "json", "sarif", "junit"]),
-    default="table",
-    show_default=True,
-    help="Report format.",
-)
-@click.option("--output", "-o", metavar="FILE", default=None, help="Write the report to FILE.")
-@click.option(
-    "--project-path",
-    "project_paths",
-    metavar="NAME=PATH",
-    multiple=True,
-    help="Where project NAME's plan JSON or directory is, from the repository root: "
-    "its SARIF results point there. Repeatable.",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice([f.value for f in FailOn]),
-    default=FailOn.ERROR.value,
-    show_default=True,
-    help="Exit 1 on an error finding, on any finding (warning), or never (report only).",
-)
-@click.option("--project", metavar="NAME", default=None, help="Names the sticky comment.")
-@click.option(
-    "--comment",
-    type=click.Choice(["github", "gitlab"]),
-    default=None,
-    help="Post the one verdict on the pull request or merge request.",
-)
-@click.option(
-    "--comment-behavior",
-    type=click.Choice([b.value for b in Behavior]),
-    default=Behavior.UPDATE.value,
-    show_default=True,
-)
-@click.option("--pr", "pull_request", type=click.IntRange(min=1), metavar="NUMBER", default=None)
-@click.option("--repo", "repository", metavar="OWNER/NAME", default=None)
-@click.option(
-    "--github-token",
-    "--gitlab-token",
-    "token",
-    metavar="TOKEN",
-    default=None,
-    help="API token. Default: GITHUB_TOKEN or GITLAB_TOKEN.",
-)
-@click.option("--ignore-comment-errors", is_flag=True, default=False)
-def merge_command(
+def merge_reports(
     reports: tuple[str, ...],
     policy: str | None,
     output_format: str,
@@ -536,11 +474,7 @@ def merge_command(
     token: str | None,
     ignore_comment_errors: bool,
 ) -> None:
-    """Combine JSON reports of separate jobs (`check --format json`) into one verdict.
-
-    Each one-project report is a project named after its file (prod.json: prod).
-    Budget policies of --policy are judged on the merged totals.
-    """
+    """`finops-gate merge` (finops_gate/cli/merge.py): the merged verdict of `reports`."""
     from finops_gate.projects.budgets import check_run_budgets, require_judgeable
 
     outcomes = with_formats(

@@ -6,19 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from os import environ
-from typing import TYPE_CHECKING
 
 import click
 
 from finops_gate.errors import CommentError, OutputError, one_line
-from finops_gate.integrations.comments import Behavior
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-
-def in_github_actions(env: Mapping[str, str] = environ) -> bool:
-    return env.get("GITHUB_ACTIONS") == "true"
+from finops_gate.options import Behavior
 
 
 def append_to(path: str | None, text: str, what: str) -> None:

@@ -10,16 +10,23 @@ people, or by another bot, are never edited or deleted.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 from typing import Protocol
 
+from finops_gate.options import Behavior
+
+__all__ = [
+    "MARKER_PREFIX",
+    "Behavior",
+    "Comment",
+    "CommentStore",
+    "PostResult",
+    "has_marker",
+    "is_ours",
+    "marker_of",
+    "post_sticky",
+]
+
 MARKER_PREFIX = "<!-- finops-gate"
-
-
-class Behavior(str, Enum):
-    UPDATE = "update"  # edit our earlier comment in place (or create the first one)
-    NEW = "new"  # always add a new comment, leaving earlier ones
-    DELETE_AND_NEW = "delete-and-new"  # delete our earlier comments, then add a new one
 
 
 @dataclass(frozen=True)

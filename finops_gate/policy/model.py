@@ -7,6 +7,8 @@ from their YAML with `from_data`, so a run with a bundled policy never imports p
 (about a third of the start-up of `finops-gate plan.json`);
 tests/policy/test_policy_model.py proves both ways give equal objects for every bundled
 policy. Field names, defaults and helper properties mirror the schema's models one to one.
+They are made with `eq=False, repr=False` and inherit `==`, `hash()` and `repr()` from
+`finops_gate.records.Record` (the same behaviour, less to compile at start-up).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal, TypeVar, Union
+
+from finops_gate.records import Record
 
 Severity = Literal["error", "warning"]
 Enforcement = Literal["advisory", "soft-mandatory", "hard-mandatory"]
@@ -39,16 +43,16 @@ def default_aliases() -> dict[str, list[str]]:
     }
 
 
-@dataclass(frozen=True, kw_only=True)
-class UnknownEnvironment:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class UnknownEnvironment(Record):
     """What to do when no source names a resource's environment."""
 
     action: Literal["use-default", "skip", "warn", "fail"] = "use-default"
     assume: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
-class EnvironmentDetection:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class EnvironmentDetection(Record):
     order: list[Source] = field(default_factory=lambda: list(DEFAULT_ORDER))
     tag_keys: list[str] = field(default_factory=lambda: list(DEFAULT_TAG_KEYS))
     variable: str | None = None
@@ -57,14 +61,14 @@ class EnvironmentDetection:
     unknown: UnknownEnvironment = field(default_factory=UnknownEnvironment)
 
 
-@dataclass(frozen=True, kw_only=True)
-class TagRule:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class TagRule(Record):
     allowed: list[str] | None = None
     pattern: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
-class PolicyEntry:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class PolicyEntry(Record):
     """What every policy entry has (id, kind, level...), whatever its kind."""
 
     id: str
@@ -81,19 +85,19 @@ class PolicyEntry:
         return "advisory" if self.severity == "warning" else "hard-mandatory"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class _ResourcePolicy(PolicyEntry):
     actions: list[CheckedAction] = field(default_factory=lambda: list(DEFAULT_ACTIONS))
     on_unknown: OnUnknown = "warn"
 
 
-@dataclass(frozen=True, kw_only=True)
-class TagSpecifications:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class TagSpecifications(Record):
     launch_template: bool = True
     asg_require_propagate_at_launch: bool = True
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class RequiredTagsPolicy(_ResourcePolicy):
     kind: Literal["required_tags"]
     tags: dict[str, TagRule | None]
@@ -103,8 +107,8 @@ class RequiredTagsPolicy(_ResourcePolicy):
     instance_tags: TagSpecifications = field(default_factory=TagSpecifications)
 
 
-@dataclass(frozen=True, kw_only=True)
-class SizeRule:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class SizeRule(Record):
     allow: list[str] | None = None
     deny: list[str] = field(default_factory=list)
     max_size: str | None = None
@@ -112,14 +116,14 @@ class SizeRule:
     no_previous_generation: bool = False
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class InstanceSizePolicy(_ResourcePolicy):
     kind: Literal["instance_size"]
     environments: dict[str, SizeRule]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Threshold:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Threshold(Record):
     """Absolute `warn`/`fail` levels, or a `budget` with levels in percent of it."""
 
     warn: float | None = None
@@ -138,8 +142,8 @@ class Threshold:
         return warn, self.budget * fail_at / 100
 
 
-@dataclass(frozen=True, kw_only=True)
-class Thresholds:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Thresholds(Record):
     total_monthly_cost: Threshold | None = None
     monthly_cost_delta: Threshold | None = None
     percent_increase: Threshold | None = None
@@ -149,15 +153,15 @@ class Thresholds:
         return not (self.total_monthly_cost or self.monthly_cost_delta or self.percent_increase)
 
 
-@dataclass(frozen=True, kw_only=True)
-class TagGroups:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class TagGroups(Record):
     key: str
     values: dict[str, Thresholds] = field(default_factory=dict)
     default: Thresholds | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
-class UnitCost:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class UnitCost(Record):
     unit: str = "unit"
     per: float = 1
     count: float | None = None
@@ -165,7 +169,7 @@ class UnitCost:
     max: Threshold
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class BudgetPolicy(PolicyEntry, Thresholds):
     kind: Literal["budget"]
     on_unpriced: OnUnpriced = "warn"
@@ -174,7 +178,7 @@ class BudgetPolicy(PolicyEntry, Thresholds):
     unit_cost: UnitCost | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class SavingsPolicy(PolicyEntry):
     """One savings check (finops_gate/savings/checks/): what it looks at and whether its
     suggestions fail the gate (advisory unless `enforcement` or `severity` says so)."""
@@ -198,8 +202,8 @@ class SavingsPolicy(PolicyEntry):
 Policy = RequiredTagsPolicy | InstanceSizePolicy | BudgetPolicy | SavingsPolicy
 
 
-@dataclass(frozen=True, kw_only=True)
-class Waiver:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Waiver(Record):
     policy: str
     address: str = "*"
     reason: str
@@ -207,8 +211,8 @@ class Waiver:
     expires: datetime.date
 
 
-@dataclass(frozen=True, kw_only=True)
-class PolicyFile:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class PolicyFile(Record):
     version: Literal[1] = 1
     extends: str | None = None
     remove: list[str] = field(default_factory=list)

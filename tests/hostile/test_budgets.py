@@ -358,6 +358,8 @@ def test_an_address_glob_with_many_stars_is_matched_without_backtracking(
         ('replace("abc", "/(/", "x")', "replace: invalid regular expression"),
         ('regex("(", "abc")', "regex: invalid regular expression"),
         ('regex("[0-9]+", "abc")', "regex: no match"),
+        # RE2's own error, from a replacement naming a group the pattern does not have
+        ('replace("abc", "/(b)/", "$2")', "replace: bad group index"),
     ],
 )
 def test_a_bad_hcl_regex_is_an_unknown_value(tmp_path: Path, expression: str, reason: str) -> None:

@@ -4,6 +4,7 @@ bundled policy built without pydantic is exactly the policy the schema would giv
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import inspect
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from finops_gate.cli import main
 from finops_gate.errors import PolicyError
 from finops_gate.input_files import load_yaml
 from finops_gate.policy import loader, model, schema
+from finops_gate.records import Record
 from tests.conftest import ROOT
 
 BUNDLED = sorted(bundled_dir("policies").glob("*.yml"))
@@ -49,6 +51,73 @@ def test_loading_a_bundled_policy_by_name_gives_the_validated_one(path: Path) ->
     loaded, _ = loader.load_policy(path.stem)
     checked = loader.parse_policy(path.read_text(encoding="utf-8"), str(path), path.parent)
     assert repr(loaded) == repr(checked)
+
+
+def _records(value: object) -> typing.Iterator[object]:
+    """Every policy class instance in a built policy, the policy file first."""
+    if isinstance(value, Record):
+        yield value
+        for item in dataclasses.fields(value):
+            yield from _records(getattr(value, item.name))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _records(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _records(item)
+
+
+def _hash_or_error(value: object) -> object:
+    try:
+        return hash(value)
+    except TypeError as error:  # a field holds a list or a dict
+        return str(error)
+
+
+def _behaves_as_generated(policy_file: model.PolicyFile) -> None:
+    records = list(_records(policy_file))
+    assert len({type(record) for record in records}) >= 3
+    for record in records:
+        cls = type(record)
+        names = [item.name for item in dataclasses.fields(record)]
+        generated = dataclasses.make_dataclass(
+            cls.__name__, [(name, typing.Any) for name in names], frozen=True, kw_only=True
+        )
+        generated.__qualname__ = cls.__qualname__
+        values = {name: getattr(record, name) for name in names}
+        reference = generated(**values)
+        assert repr(record) == repr(reference)
+        assert _hash_or_error(record) == _hash_or_error(reference)
+        assert record == cls(**values)
+        assert record != reference  # another class, as a generated __eq__ says
+        first = names[0]
+        changed = cls(**{**values, first: ("other", values[first])})
+        assert (record == changed) is (
+            reference == generated(**{**values, first: ("other", values[first])})
+        )
+        assert record != changed
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_the_shared_eq_hash_and_repr_are_the_ones_dataclass_generates(path: Path) -> None:
+    """records.Record writes ==, hash() and repr() once for every policy class: each
+    instance of a bundled policy behaves as the same fields in a generated dataclass."""
+    _behaves_as_generated(loader.load_policy(path.stem)[0])
+
+
+def test_waivers_and_unit_costs_have_the_generated_eq_hash_and_repr_too() -> None:
+    data = {
+        "policies": [
+            {
+                "id": "unit",
+                "kind": "budget",
+                "unit_cost": {"unit": "user", "count": 10, "max": {"fail": 5}},
+                "tag_groups": [{"key": "team", "values": {"a": {}}}],
+            }
+        ],
+        "waivers": [{"policy": "unit", "reason": "why", "expires": datetime.date(2030, 1, 1)}],
+    }
+    _behaves_as_generated(model.from_data(model.PolicyFile, data))
 
 
 def _schema_models() -> list[tuple[str, type[BaseModel]]]:

@@ -26,7 +26,7 @@ from finops_gate.cost.usage import load_usage_file
 from finops_gate.cost.usage_resources import with_usage_resources
 from finops_gate.errors import FinopsGateError
 from finops_gate.plan.reader import load_plan
-from finops_gate.pricing import keys
+from finops_gate.pricing import key_forms, keys
 
 REPO = Path(__file__).resolve().parents[2]
 TABLE = REPO / "pricing" / "aws.json"
@@ -65,7 +65,7 @@ def asked_keys(paths: list[Path], prices: PriceTable) -> Iterator[tuple[str, str
 def test_every_key_the_estimators_ask_for_on_the_fixtures_is_declared() -> None:
     prices = load_price_table(None)
     asked = list(asked_keys(FIXTURE_PLANS, prices))
-    undeclared = sorted({(key, rtype) for key, rtype, _ in asked if not keys.is_declared(key)})
+    undeclared = sorted({(key, rtype) for key, rtype, _ in asked if not key_forms.is_declared(key)})
     assert undeclared == []
     # the fixtures drive every registered estimator to at least one priced component
     assert set(ESTIMATORS) <= {rtype for _, rtype, _ in asked}
@@ -78,7 +78,7 @@ def test_every_key_the_estimators_ask_for_on_the_plan_corpus_is_declared() -> No
     paths = sorted(CORPUS.glob("**/*.json"))
     asked = list(asked_keys(paths, prices))
     assert len(asked) > 1000
-    assert sorted({(key, rtype) for key, rtype, _ in asked if not keys.is_declared(key)}) == []
+    assert sorted({(key, rtype) for key, rtype, _ in asked if not key_forms.is_declared(key)}) == []
 
 
 def _key_literals(path: Path) -> Iterator[str]:
@@ -116,20 +116,20 @@ def test_estimators_spell_no_price_key_themselves() -> None:
 def test_key_builders_give_declared_keys() -> None:
     for engine in keys.RDS_ENGINES:
         for deployment in keys.RDS_DEPLOYMENTS:
-            assert keys.is_declared(keys.rds_instance("db.m5.large", engine, deployment))
+            assert key_forms.is_declared(keys.rds_instance("db.m5.large", engine, deployment))
     for engine in keys.ELASTICACHE_ENGINES:
-        assert keys.is_declared(keys.elasticache_node("cache.m5.large", engine))
+        assert key_forms.is_declared(keys.elasticache_node("cache.m5.large", engine))
     for build in (keys.ec2_instance, keys.ec2_spot, keys.ec2_dedicated, keys.ec2_ebs_optimized):
-        assert keys.is_declared(build("m5.large"))
-    assert keys.is_declared(keys.ec2_platform("m5.large", "windows", dedicated=True))
+        assert key_forms.is_declared(build("m5.large"))
+    assert key_forms.is_declared(keys.ec2_platform("m5.large", "windows", dedicated=True))
     assert keys.ec2_platform("m5.large", "") == keys.ec2_instance("m5.large")
     assert keys.ec2_platform("m5.large", "", dedicated=True) == keys.ec2_dedicated("m5.large")
-    assert keys.is_declared(keys.opensearch_instance("m5.large.search"))
-    assert keys.is_declared(keys.redshift_node("ra3.4xlarge"))
-    assert keys.is_declared(keys.msk_broker("kafka.m5.large"))
-    assert not keys.is_declared("ec2")
-    assert not keys.is_declared("natgw:hours")
-    assert not keys.is_declared("rds:db.m5.large:mysql:three-az")
+    assert key_forms.is_declared(keys.opensearch_instance("m5.large.search"))
+    assert key_forms.is_declared(keys.redshift_node("ra3.4xlarge"))
+    assert key_forms.is_declared(keys.msk_broker("kafka.m5.large"))
+    assert not key_forms.is_declared("ec2")
+    assert not key_forms.is_declared("natgw:hours")
+    assert not key_forms.is_declared("rds:db.m5.large:mysql:three-az")
 
 
 def test_every_declared_service_key_has_a_price_somewhere() -> None:
@@ -145,7 +145,7 @@ def test_every_declared_service_key_has_a_price_somewhere() -> None:
 def test_no_source_lists_are_documented_and_current() -> None:
     for key, reason in keys.UNPRICED_KEYS.items():
         assert reason and key not in priced_keys(), key
-    for name, (form, reason) in keys.UNPRICED_FORMS.items():
+    for name, (form, reason) in key_forms.UNPRICED_FORMS.items():
         assert reason, name
         assert not [k for k in priced_keys() if form.fullmatch(k)], name
     for engine in keys.RDS_ENGINES_WITHOUT_SOURCE:
@@ -184,4 +184,4 @@ def test_every_instance_key_form_has_prices() -> None:
         name for name, form in forms.items() if not any(re.fullmatch(form, key) for key in priced)
     ]
     assert unpriced == []
-    assert all(keys.is_declared(key) for key in priced)
+    assert all(key_forms.is_declared(key) for key in priced)

@@ -29,7 +29,7 @@ from typing import Any
 
 import pytest
 
-from finops_gate.pricing import keys
+from finops_gate.pricing import key_forms, keys
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCES = REPO.parent / "shared" / "price-sources"
@@ -125,7 +125,7 @@ def test_price_keys_are_well_formed(table: dict[str, Any]) -> None:
         bad = [
             key
             for key in prices
-            if key not in keys.SERVICE_KEYS_SET and not keys.INSTANCE_KEY.fullmatch(key)
+            if key not in keys.SERVICE_KEYS_SET and not key_forms.INSTANCE_KEY.fullmatch(key)
         ]
         assert not bad, f"{region}: {bad}"
 

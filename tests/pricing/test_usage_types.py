@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from finops_gate.pricing import keys
+from finops_gate.pricing import key_forms, keys
 from finops_gate.pricing.build.readers import terracost
 from finops_gate.pricing.offer import LOAD_BALANCERS, USAGE_ITEMS, ingest, read_offer_file
 from finops_gate.pricing.usage_types import ANY_FAMILY, LOAD_BALANCER_ITEMS, USAGE_TYPES, usage_item
@@ -146,7 +146,7 @@ def test_compatibility_views_cover_the_map() -> None:
     assert {item.key for item in USAGE_ITEMS.values()} | {
         item.key for item in LOAD_BALANCERS.values()
     } == {item.key for item in USAGE_TYPES.values()}
-    assert all(keys.is_declared(item.key) for item in USAGE_TYPES.values())
+    assert all(key_forms.is_declared(item.key) for item in USAGE_TYPES.values())
 
 
 @pytest.mark.skipif(not SOURCES.is_dir(), reason=f"raw price data not found at {SOURCES}")

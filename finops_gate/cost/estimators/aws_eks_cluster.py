@@ -13,7 +13,6 @@ support ends instead of charging for extended support.
 from __future__ import annotations
 
 from finops_gate.cost.estimators._defaults import set_from_reference
-from finops_gate.cost.estimators._eks_versions import support_status
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.view import AttributeView
 from finops_gate.pricing import keys
@@ -35,6 +34,10 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
             else "version not set: AWS uses its default version, in standard support"
         )
         return [_cluster(False, note)]
+    # Imported here: building the calendar's three record classes took about 2 ms of every
+    # run's start-up, and most plans have no EKS cluster.
+    from finops_gate.cost.estimators._eks_versions import support_status
+
     status = support_status(version, view.today)
     policies = view.blocks("upgrade_policy")
     if status.extended and policies and policies[0].string("support_type") == "STANDARD":

@@ -22,7 +22,8 @@ from finops_gate.pricing.build.readers.readme_facts import (
 from finops_gate.pricing.build.readers.unitmaps import UNITMAPS_MANIFEST
 from finops_gate.pricing.build.rule_texts import RULES
 from finops_gate.pricing.build.sources import SOURCES
-from finops_gate.pricing.keys import INSTANCE_KEY, SERVICE_KEYS_SET
+from finops_gate.pricing.key_forms import INSTANCE_KEY
+from finops_gate.pricing.keys import SERVICE_KEYS_SET
 
 
 def check_page_dates(sources: Path) -> None:

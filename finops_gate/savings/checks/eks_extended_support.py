@@ -14,7 +14,6 @@ PASS: `version = "1.34"` on 2026-11-01. FAIL (a suggestion): `version = "1.29"` 
 
 from __future__ import annotations
 
-from finops_gate.cost.estimators._eks_versions import calendar, support_status
 from finops_gate.cost.model import ResourceCost
 from finops_gate.savings._attributes import blocks, known_string, with_values
 from finops_gate.savings.model import SavingsContext, Suggestion
@@ -31,7 +30,12 @@ CAVEAT = (
 def suggest(cost: ResourceCost, context: SavingsContext) -> list[Suggestion]:
     after = cost.resource.after or {}
     version = known_string(after, "version")
-    if version is None or not support_status(version, context.today).extended:
+    if version is None:
+        return []
+    # Imported here, as by the EKS estimator: most plans have no EKS cluster.
+    from finops_gate.cost.estimators._eks_versions import support_status
+
+    if not support_status(version, context.today).extended:
         return []
     policies = blocks(after, "upgrade_policy")
     if policies and known_string(policies[0], "support_type") == "STANDARD":
@@ -43,6 +47,8 @@ def suggest(cost: ResourceCost, context: SavingsContext) -> list[Suggestion]:
 
 
 def oldest_standard_version(context: SavingsContext) -> str | None:
+    from finops_gate.cost.estimators._eks_versions import calendar
+
     windows = [w for w in calendar().windows.values() if context.today < w.end_of_standard]
     if not windows:
         return None

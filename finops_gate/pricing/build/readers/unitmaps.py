@@ -12,7 +12,8 @@ from pathlib import Path
 
 from finops_gate.pricing import keys
 from finops_gate.pricing.build.base import REFERENCE_REGION, Prices, dec, put, rows_by_region
-from finops_gate.pricing.keys import GLOBAL_KEYS, INSTANCE_KEY, SERVICE_KEYS_SET
+from finops_gate.pricing.key_forms import INSTANCE_KEY
+from finops_gate.pricing.keys import GLOBAL_KEYS, SERVICE_KEYS_SET
 
 UNITMAPS_DIR = "aws-pricing-page-unitmaps-2025-11-04"
 UNITMAPS_FILE = f"{UNITMAPS_DIR}/aws_unitmaps_2025-11-04.csv"
