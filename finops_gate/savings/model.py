@@ -144,12 +144,14 @@ class SavingsContext:
 
     def _referenced_of_type(self, resource_type: str) -> frozenset[str]:
         found: set[str] = set()
+        # Every resource of the plan is read: the plan's methods are looked up once.
+        references_of, resolve = self.plan.references_of, self.plan.resolve
         for source in self.plan.by_address.values():
-            for _, references in self.references_of(source):
+            for _, references in references_of(source):
                 for reference in references:
                     if resource_type not in reference and not reference.startswith("module."):
                         continue
-                    target = self.plan.resolve(source, [reference], target_type=resource_type)
+                    target = resolve(source, [reference], target_type=resource_type)
                     if target is not None and target is not source:
                         found.add(target.address)
         return frozenset(found)
@@ -173,13 +175,11 @@ class SavingsContext:
         sources = ",".join(sorted(source_types)) if source_types is not None else "*"
         key = f"{resource_type}:{','.join(sorted(attributes))}:{sources}"
         if key not in self._unresolved:
+            references_of, resolve = self.plan.references_of, self.plan.resolve
             self._unresolved[key] = any(
-                all(
-                    self.plan.resolve(source, [r], target_type=resource_type) is None
-                    for r in references
-                )
+                all(resolve(source, [r], target_type=resource_type) is None for r in references)
                 for source in self._sources(source_types)
-                for name, references in self.references_of(source)
+                for name, references in references_of(source)
                 if name in attributes
             )
         return self._unresolved[key]
