@@ -16,7 +16,7 @@ from finops_gate.savings._attributes import (
     with_values,
 )
 from finops_gate.savings.families import equivalent
-from finops_gate.savings.model import Suggestion
+from finops_gate.savings.model import FamilyKind, SavingsContext, Suggestion
 
 # resource type -> (service of the equivalence tables, block holding the type or "" for
 # a top-level attribute, attribute holding the type)
@@ -36,7 +36,7 @@ TYPE_ATTRIBUTES = {
 
 
 def same_size_in(
-    cost: ResourceCost, tables: Mapping[str, Mapping[str, str]], caveat: str
+    cost: ResourceCost, context: SavingsContext, kind: FamilyKind, caveat: str
 ) -> list[Suggestion]:
     resource = cost.resource
     service, block, attribute = TYPE_ATTRIBUTES[resource.type]
@@ -55,7 +55,7 @@ def same_size_in(
     current = known_string(holder, attribute)
     if current is None or is_unknown(unknown, attribute):
         return []  # e.g. an instance whose type comes from its launch template
-    target = equivalent(current, tables.get(service, {}))
+    target = context.equivalent(current, kind, service)
     if target is None or target == current:
         return []
     if resource.type in LAUNCH_NOTES:

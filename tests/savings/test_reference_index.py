@@ -14,7 +14,8 @@ from finops_gate.cost import plan_context
 from finops_gate.cost.config_references import NamedReferences, named_references
 from finops_gate.cost.view import PlanContext
 from finops_gate.plan.resource import Plan
-from finops_gate.savings.model import SavingsContext
+from finops_gate.savings.families import equivalent, tables
+from finops_gate.savings.model import FamilyKind, SavingsContext
 from tests.savings.helpers import CASE, TODAY
 
 Load = Callable[[str], Plan]
@@ -70,3 +71,36 @@ def test_the_walk_reads_nested_blocks_lists_and_other_mappings() -> None:
         ("inner", ["var.v"]),
     ]
     assert named_references([{"references": ["local.x"]}], "top") == [("top", ["local.x"])]
+
+
+@pytest.mark.parametrize(
+    ("instance_type", "kind", "service"),
+    [
+        ("m5.large", "graviton", "ec2"),
+        ("db.r5.xlarge", "graviton", "rds"),
+        ("m4.large.search", "previous_generation", "opensearch"),
+        ("m5.24xlarge", "graviton", "ec2"),
+        ("m5.large", "previous_generation", "ec2"),
+        ("not-a-type", "graviton", "ec2"),
+    ],
+)
+def test_equivalent_types_are_the_family_tables_answers(
+    load_case: Load, instance_type: str, kind: FamilyKind, service: str
+) -> None:
+    """Asked twice (the second answer from the run's memo), the context answers as the
+    family table itself."""
+    context = _context(load_case(CASE))
+    table = tables().graviton if kind == "graviton" else tables().previous_generation
+    expected = equivalent(instance_type, table.get(service, {}))
+    assert context.equivalent(instance_type, kind, service) == expected
+    assert context.equivalent(instance_type, kind, service) == expected
+
+
+def test_equivalent_types_are_kept_per_run_and_per_table(load_case: Load) -> None:
+    plan = load_case(CASE)
+    first, second = _context(plan), _context(plan)
+    assert first.equivalent("m4.large", "graviton", "ec2") == "m7g.large"
+    assert first.equivalent("m4.large", "previous_generation", "ec2") == "m5.large"
+    assert first.equivalent("m4.large", "graviton", "rds") is None  # RDS spells db.m4.large
+    assert len(first._equivalents) == 3
+    assert second._equivalents == {}  # nothing shared between runs

@@ -97,13 +97,13 @@ def suggest(cost: ResourceCost, context: SavingsContext) -> list[Suggestion]:
     if resource.type == "aws_ecs_task_definition":
         return fargate_arm(cost, context)
     if resource.type in SERVICE_CAVEATS:
-        return same_size_in(cost, tables().graviton, SERVICE_CAVEATS[resource.type])
+        return same_size_in(cost, context, "graviton", SERVICE_CAVEATS[resource.type])
     if resource.type in RDS_TYPES:
         engine = known_string(resource.after or {}, "engine")
         if engine is None or engine not in tables().graviton_rds_engines:
             return []
-        return same_size_in(cost, tables().graviton, RDS_CAVEAT)
-    return same_size_in(cost, tables().graviton, EC2_CAVEAT)
+        return same_size_in(cost, context, "graviton", RDS_CAVEAT)
+    return same_size_in(cost, context, "graviton", EC2_CAVEAT)
 
 
 def _node_group(after: Mapping[str, Any]) -> list[Suggestion]:

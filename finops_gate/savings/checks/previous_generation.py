@@ -70,14 +70,14 @@ EC2_TYPES = frozenset({"aws_instance", "aws_launch_template", "aws_launch_config
 def suggest(cost: ResourceCost, context: SavingsContext) -> list[Suggestion]:
     if cost.resource.type in SERVICE_CAVEATS:
         caveat = SERVICE_CAVEATS[cost.resource.type]
-        return same_size_in(cost, tables().previous_generation, caveat)
+        return same_size_in(cost, context, "previous_generation", caveat)
     if cost.resource.type == "aws_autoscaling_group":
         table = tables().previous_generation.get("ec2", {})
         suggestions = group_overrides(cost, table, GROUP_CAVEAT)
     elif cost.resource.type not in EC2_TYPES:
-        return same_size_in(cost, tables().previous_generation, RDS_CAVEAT)
+        return same_size_in(cost, context, "previous_generation", RDS_CAVEAT)
     else:
-        suggestions = same_size_in(cost, tables().previous_generation, CAVEAT)
+        suggestions = same_size_in(cost, context, "previous_generation", CAVEAT)
     return [
         replace(s, caveat=f"{BURSTABLE_NOTE}; {s.caveat}") if "t3." in s.suggested_value else s
         for s in suggestions
