@@ -167,6 +167,11 @@ class ResourceCost:
         """None when complete; otherwise one cause, the most severe first."""
         if self.complete:
             return None
+        return self.incomplete_cause()
+
+    def incomplete_cause(self) -> NotPricedCause:
+        """The cause of a resource known not to be complete (`not_priced_cause` without
+        asking both sides again)."""
         if self.status == Status.UNSUPPORTED:
             return NotPricedCause.UNSUPPORTED
         if self.status == Status.PRICE_NOT_FOUND:
@@ -234,14 +239,14 @@ class Totals:
         for cost in costs:
             before += cost.monthly_cost_before or 0.0
             after += cost.monthly_cost_after or 0.0
-            cause = cost.not_priced_cause
-            if cause is None:
-                continue
+            # Each side is asked once: `not_priced_cause` would ask both again.
             missing_before, missing_after = cost.missing_before, cost.missing_after
+            if not (missing_before or missing_after):
+                continue
             before_missing |= missing_before
             after_missing |= missing_after
             if cost.resource.action.changes:
-                causes[cause] += 1
+                causes[cost.incomplete_cause()] += 1
                 delta_up |= missing_after
                 delta_down |= missing_before
             else:
