@@ -28,6 +28,7 @@ from finops_gate.plan.resource import Resource
 IDENTIFYING = ("id", "arn", "name", "allocation_id", "family", "arn_without_revision")
 """Attributes whose value identifies a resource when another one refers to it."""
 _TARGET_NAMES = ("name", "name_prefix", "family")
+_INDEXED = (*IDENTIFYING, "name_prefix")  # IDENTIFYING and _TARGET_NAMES, each once
 _SOURCE_NAMES = ("name", "name_prefix", "node_group_name", "family")
 
 
@@ -93,11 +94,15 @@ class Candidates:
         by_name_in_module: dict[tuple[str, str | None], list[Resource]] = {}
         for resource in resources:
             by_module.setdefault(resource.module_address, []).append(resource)
-            for attribute, value in _known_strings(resource, IDENTIFYING):
-                by_value.setdefault(value, []).append((resource, attribute))
-            for stem in dict.fromkeys(
-                _stem(value) for _, value in _known_strings(resource, _TARGET_NAMES)
-            ):
+            # One read of the resource's attributes for both indexes (a resource is
+            # indexed once per stem, in any order).
+            stems: dict[str, None] = {}
+            for attribute, value in _known_strings(resource, _INDEXED):
+                if attribute in _TARGET_NAMES:
+                    stems[_stem(value)] = None
+                if attribute in IDENTIFYING:
+                    by_value.setdefault(value, []).append((resource, attribute))
+            for stem in stems:
                 if stem:
                     by_name.setdefault(stem, []).append(resource)
                     key = (stem, resource.module_address)

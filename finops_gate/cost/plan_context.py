@@ -223,9 +223,11 @@ class PlanContext:
                 if not resource.action.changes:
                     continue
                 for side in (resource.before, resource.after):
+                    if not side:  # a create's before, a delete's after
+                        continue
                     for attribute in ("id", "arn"):
-                        value = side.get(attribute) if side else None
-                        if isinstance(value, str) and value:
+                        value = side.get(attribute)
+                        if value and isinstance(value, str):
                             found.setdefault(value, resource)
             self._indexes[key] = found
         result: dict[str, Resource] = self._indexes[key]

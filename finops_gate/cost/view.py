@@ -125,7 +125,10 @@ class AttributeView:
         it is being deleted; on the before side, as it was when it existed), with no usage
         of its own.
         """
-        target = self.context.resolve(self.resource, self._references(name))
+        references = self._references(name)
+        if not references:  # a literal, or unknown: most attributes asked about
+            return None
+        target = self.context.resolve(self.resource, references)
         return None if target is None else self.view_of(Link(target))
 
     def linked(self, attributes: Sequence[str], target_type: str) -> AttributeView | None:
