@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.resource import Action, Resource
+from finops_gate.records import Record
 
 if TYPE_CHECKING:
     from finops_gate.cost.plan_context import PlanContext
@@ -205,8 +206,8 @@ def bound_of(missing_before: bool, missing_after: bool) -> Bound:
     return "upper" if missing_before else "exact"
 
 
-@dataclass(frozen=True, slots=True)
-class Totals:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Totals(Record):
     """The plan's monthly costs, summed over what is priced.
 
     `not_priced` counts the changed resources (create, update, replace, delete, forget)
@@ -276,8 +277,8 @@ class Totals:
         return not (self.before_lower_bound or self.after_lower_bound)
 
 
-@dataclass(frozen=True, slots=True)
-class Estimate:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Estimate(Record):
     resources: tuple[ResourceCost, ...]
     totals: Totals
     approximate: bool

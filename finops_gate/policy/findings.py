@@ -22,6 +22,7 @@ from datetime import date
 from enum import Enum
 
 from finops_gate.plan.quick_init import quick_init
+from finops_gate.records import Record
 
 
 class Verdict(str, Enum):
@@ -82,8 +83,8 @@ class Finding:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class PolicyResult:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class PolicyResult(Record):
     """Active findings decide the verdict; waived ones are listed apart."""
 
     findings: tuple[Finding, ...]

@@ -13,6 +13,7 @@ from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.view import PlanContext
 from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.resource import Resource
+from finops_gate.records import Record
 
 if TYPE_CHECKING:
     from finops_gate.savings.line_fix import LineFix
@@ -80,8 +81,8 @@ class Suggestion:
         return self.whole_cost or self.changed_after is not None or self.parts is not None
 
 
-@dataclass(frozen=True, slots=True)
-class SavingsContext:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class SavingsContext(Record):
     """What a check may look at besides the resource: every resource of the plan (to
     follow references) and the date the plan is priced on."""
 
