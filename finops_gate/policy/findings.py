@@ -31,14 +31,14 @@ class Verdict(str, Enum):
     FAIL = "fail"
 
 
-@dataclass(frozen=True, slots=True)
-class Override:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Override(Record):
     policy_id: str
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class WaiverRef:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class WaiverRef(Record):
     """The waiver that applies to (or has expired for) a finding."""
 
     policy_id: str
