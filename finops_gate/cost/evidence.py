@@ -32,8 +32,8 @@ _TARGET_NAMES = ("name", "name_prefix", "family")
 _SOURCE_NAMES = ("name", "name_prefix", "node_group_name", "family")
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+@dataclass(frozen=True, slots=True, repr=False)
+class Link(Record):
     """A resource another one is priced through; `inferred` says why, when no expression
     names it and it was found from evidence instead."""
 

@@ -26,8 +26,8 @@ class Status(str, Enum):
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
-class ComponentSpec:
+@dataclass(frozen=True, slots=True, repr=False)
+class ComponentSpec(Record):
     """One line of a resource's bill, as an estimator describes it (no prices here).
 
     `monthly_quantity` is None for a usage-based component whose usage is not known
@@ -62,8 +62,8 @@ USAGE_PRICE_SOURCE = "usage-file"
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
-class CostComponent:
+@dataclass(frozen=True, slots=True, repr=False)
+class CostComponent(Record):
     name: str
     unit: str
     price_key: str
@@ -95,8 +95,8 @@ class NotPricedCause(str, Enum):
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
-class ResourceCost:
+@dataclass(frozen=True, slots=True, repr=False)
+class ResourceCost(Record):
     """A resource's monthly cost on each side of the change.
 
     A resource with a component whose quantity is known only after apply keeps its status
@@ -175,8 +175,8 @@ class ResourceCost:
         return NotPricedCause.UNKNOWN_COMPONENTS
 
 
-@dataclass(frozen=True, slots=True)
-class NotPriced:
+@dataclass(frozen=True, slots=True, repr=False)
+class NotPriced(Record):
     """How many resources are not fully priced, by cause."""
 
     unsupported: int = 0

@@ -68,8 +68,8 @@ class TableEnvelope(Record):
     rules: dict[str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class Price:
+@dataclass(frozen=True, slots=True, repr=False)
+class Price(Record):
     unit_price: float
     source: str
     rule: str | None

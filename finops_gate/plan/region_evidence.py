@@ -73,8 +73,8 @@ class Decision(Record):
     tied: bool = False
 
 
-@dataclass(slots=True)
-class Tally:
+@dataclass(slots=True, repr=False)
+class Tally(Record):
     """Votes for regions, one per piece of evidence (a resource, a data source)."""
 
     counts: dict[str, int] = field(default_factory=dict)

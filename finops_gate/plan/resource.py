@@ -61,8 +61,8 @@ Tags = Mapping[str, "str | None"]
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
-class Resource:
+@dataclass(frozen=True, slots=True, repr=False)
+class Resource(Record):
     address: str
     module_address: str | None
     type: str

@@ -49,8 +49,8 @@ class WaiverRef(Record):
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
-class Finding:
+@dataclass(frozen=True, slots=True, repr=False)
+class Finding(Record):
     policy_id: str
     severity: str  # "error" fails the gate, "warning" does not
     address: str | None  # None for plan-wide findings such as budgets

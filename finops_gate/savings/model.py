@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 # quick_init: a run builds a record per suggestion (about 3,700 on a plan of 10,000
 # resources), and the frozen dataclass's own __init__ is several times slower.
 @quick_init
-@dataclass(frozen=True, slots=True)
-class Recommendation:
+@dataclass(frozen=True, slots=True, repr=False)
+class Recommendation(Record):
     """One change that would cost less, priced in the resource's own region.
 
     `monthly_savings` is the resource's monthly cost now minus its cost with the change,
@@ -57,8 +57,8 @@ class Recommendation:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
-class Suggestion:
+@dataclass(frozen=True, slots=True, repr=False)
+class Suggestion(Record):
     """What a check proposes for one resource before pricing: the attribute as shown, the
     values, and the resource's attributes with the change made (None: nothing to
     re-price: the saving is the resource's whole cost, is priced from `parts`, or has no
