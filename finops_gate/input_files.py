@@ -17,12 +17,13 @@ from typing import Any
 import yaml
 
 from finops_gate.errors import FinopsGateError
+from finops_gate.records import Record
 
 _MIB = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class SizeLimit:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class SizeLimit(Record):
     """The most bytes read from one kind of file, and the variable that raises it."""
 
     what: str

@@ -24,6 +24,7 @@ from finops_gate.cost.view import EMPTY_CONTEXT, AttributeView, PlanContext, Unk
 from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.resource import Action, Plan, Resource
 from finops_gate.policy import clock
+from finops_gate.records import Record
 
 if TYPE_CHECKING:
     from finops_gate.cost.usage import UsageFile
@@ -38,8 +39,8 @@ _PRICE_NOT_FOUND, _UNSUPPORTED = Status.PRICE_NOT_FOUND, Status.UNSUPPORTED
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
-class _Side:
+@dataclass(frozen=True, slots=True, repr=False)
+class _Side(Record):
     components: tuple[CostComponent, ...]
     monthly_cost: float | None
     note: str | None = None

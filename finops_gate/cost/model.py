@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.resource import Action, Resource
+from finops_gate.records import Record
 
 if TYPE_CHECKING:
     from finops_gate.cost.plan_context import PlanContext
@@ -25,8 +26,8 @@ class Status(str, Enum):
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
-class ComponentSpec:
+@dataclass(frozen=True, slots=True, repr=False)
+class ComponentSpec(Record):
     """One line of a resource's bill, as an estimator describes it (no prices here).
 
     `monthly_quantity` is None for a usage-based component whose usage is not known
@@ -63,8 +64,8 @@ _PRICED_APART = (Action.UPDATE, Action.REPLACE)
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
-class CostComponent:
+@dataclass(frozen=True, slots=True, repr=False)
+class CostComponent(Record):
     name: str
     unit: str
     price_key: str
@@ -96,8 +97,8 @@ class NotPricedCause(str, Enum):
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
-class ResourceCost:
+@dataclass(frozen=True, slots=True, repr=False)
+class ResourceCost(Record):
     """A resource's monthly cost on each side of the change.
 
     A resource with a component whose quantity is known only after apply keeps its status
@@ -190,8 +191,8 @@ class ResourceCost:
         return NotPricedCause.UNKNOWN_COMPONENTS
 
 
-@dataclass(frozen=True, slots=True)
-class NotPriced:
+@dataclass(frozen=True, slots=True, repr=False)
+class NotPriced(Record):
     """How many resources are not fully priced, by cause."""
 
     unsupported: int = 0
@@ -221,8 +222,8 @@ def bound_of(missing_before: bool, missing_after: bool) -> Bound:
     return "upper" if missing_before else "exact"
 
 
-@dataclass(frozen=True, slots=True)
-class Totals:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Totals(Record):
     """The plan's monthly costs, summed over what is priced.
 
     `not_priced` counts the changed resources (create, update, replace, delete, forget)
@@ -292,8 +293,8 @@ class Totals:
         return not (self.before_lower_bound or self.after_lower_bound)
 
 
-@dataclass(frozen=True, slots=True)
-class Estimate:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Estimate(Record):
     resources: tuple[ResourceCost, ...]
     totals: Totals
     approximate: bool

@@ -34,6 +34,7 @@ import orjson
 from finops_gate.bundled import bundled_dir
 from finops_gate.errors import PriceTableError
 from finops_gate.input_files import PRICE_LIMIT, read_input_file
+from finops_gate.records import Record
 
 if TYPE_CHECKING:
     from finops_gate.cost.price_schema import PriceTableFile
@@ -43,8 +44,8 @@ DEFAULT_TABLE = "aws.json"
 PriceEntry = tuple[float, str] | tuple[float, str, str]
 
 
-@dataclass(frozen=True)
-class PriceSource:
+@dataclass(frozen=True, eq=False, repr=False)
+class PriceSource(Record):
     title: str
     origin: str
     license: str
@@ -59,16 +60,16 @@ class PriceSource:
         }
 
 
-@dataclass(frozen=True)
-class TableEnvelope:
+@dataclass(frozen=True, eq=False, repr=False)
+class TableEnvelope(Record):
     """Everything but the prices, checked."""
 
     sources: dict[str, PriceSource]
     rules: dict[str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class Price:
+@dataclass(frozen=True, slots=True, repr=False)
+class Price(Record):
     unit_price: float
     source: str
     rule: str | None

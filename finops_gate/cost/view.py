@@ -19,6 +19,7 @@ from finops_gate.cost.plan_context import bare_address, external_reference
 from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.resource import Resource
 from finops_gate.policy import clock
+from finops_gate.records import Record
 
 
 class UnknownAttributeError(Exception):
@@ -31,8 +32,8 @@ class UnknownAttributeError(Exception):
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
-class AttributeView:
+@dataclass(frozen=True, slots=True, repr=False)
+class AttributeView(Record):
     resource: Resource
     values: Mapping[str, Any]
     unknown: Mapping[str, Any]

@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from finops_gate.records import Record
+
 if TYPE_CHECKING:
     from finops_gate.plan.hcl.module_instance import ModuleInstance
 
 
-@dataclass(slots=True)
-class ConfigRegions:
+@dataclass(slots=True, repr=False)
+class ConfigRegions(Record):
     regions: dict[str, str] = field(default_factory=dict)  # provider key -> region
     locations: dict[str, str] = field(default_factory=dict)  # provider key -> "main.tf:12"
     problems: dict[str, str] = field(default_factory=dict)  # provider key -> why unknown

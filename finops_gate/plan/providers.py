@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from finops_gate.records import Record
+
 if TYPE_CHECKING:  # annotations only: HCL mode uses this module without the plan schema
     from finops_gate.plan.plan_json import (
         Configuration,
@@ -25,8 +27,8 @@ def provider_type(provider_name: str) -> str:
     return last.split(".", 1)[0]
 
 
-@dataclass(frozen=True, slots=True)
-class ProviderSettings:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ProviderSettings(Record):
     region: str | None
     default_tags: Mapping[str, str]
     # Where `region` came from ("a constant", "var.region"), or, when it is None, what

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from finops_gate.records import Record
+
 if TYPE_CHECKING:
     from finops_gate.plan.plan_json import Configuration, PlanModuleConfig
 
@@ -33,8 +35,8 @@ def absolute(address: str) -> str:
     return f"{ABSOLUTE}{address}"
 
 
-@dataclass(frozen=True, slots=True)
-class ModuleLinks:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ModuleLinks(Record):
     """Per module configuration path (`""` for the root, `module.a.module.b`): the
     references of its outputs, and of the inputs its caller passes it."""
 

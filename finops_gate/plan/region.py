@@ -26,6 +26,7 @@ from finops_gate.plan.providers import (
 )
 from finops_gate.plan.region_evidence import Tally, data_source_region, regions_in
 from finops_gate.plan.resource import ProviderRegion
+from finops_gate.records import Record
 
 if TYPE_CHECKING:
     from finops_gate.plan.config_dir import ConfigRegions
@@ -35,8 +36,8 @@ ENVIRONMENT_VARIABLES = ("AWS_REGION", "AWS_DEFAULT_REGION")
 NO_REGION = "no region found"
 
 
-@dataclass(frozen=True, slots=True)
-class RegionOptions:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class RegionOptions(Record):
     """What the plan itself cannot say: where its configuration is, the environment
     (AWS_REGION, AWS_DEFAULT_REGION) and `--region`."""
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from finops_gate.plan.aws_regions import AWS_REGIONS
+from finops_gate.records import Record
 
 _ARN = re.compile(r"arn:aws(?:-cn|-us-gov|-eusc)?:[^:]*:([a-z0-9-]*):")
 _SERVICE = re.compile(r"com\.amazonaws\.(?:vpce\.)?([a-z0-9-]+)\.")
@@ -61,8 +62,8 @@ def regions_in(values: Any) -> dict[str, str]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Decision(Record):
     """What a tally of votes says: a region (None: no votes, or a tie) and why."""
 
     region: str | None
@@ -72,8 +73,8 @@ class Decision:
     tied: bool = False
 
 
-@dataclass(slots=True)
-class Tally:
+@dataclass(slots=True, repr=False)
+class Tally(Record):
     """Votes for regions, one per piece of evidence (a resource, a data source)."""
 
     counts: dict[str, int] = field(default_factory=dict)

@@ -9,6 +9,7 @@ from typing import Any
 
 from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.references import ModuleLinks
+from finops_gate.records import Record
 
 
 class Action(str, Enum):
@@ -60,8 +61,8 @@ Tags = Mapping[str, "str | None"]
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
-class Resource:
+@dataclass(frozen=True, slots=True, repr=False)
+class Resource(Record):
     address: str
     module_address: str | None
     type: str
@@ -112,8 +113,8 @@ REGION_SOURCES = (
 """Where a region came from, in the order they are tried (docs/regions.md)."""
 
 
-@dataclass(frozen=True, slots=True)
-class ProviderRegion:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ProviderRegion(Record):
     """The region of one AWS provider configuration and where it came from."""
 
     config_key: str  # `aws`, `aws.eu`, `module.x:aws`, as the plan's provider_config keys
@@ -122,8 +123,8 @@ class ProviderRegion:
     evidence: str = ""  # reads after "from": "data.aws_region.current in the plan"
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Plan(Record):
     format_version: str
     terraform_version: str | None
     resources: tuple[Resource, ...]

@@ -62,12 +62,13 @@ from finops_gate.policy.environment import EnvironmentResolver, group_tags
 from finops_gate.policy.findings import Finding
 from finops_gate.policy.kind import CheckContext, PolicyKind
 from finops_gate.policy.model import BudgetPolicy, Threshold, Thresholds
+from finops_gate.records import Record
 
 MAX_NAMED = 3  # unpriced resources named in a finding; the rest are counted
 
 
-@dataclass(frozen=True, slots=True)
-class _Sum:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class _Sum(Record):
     before: float
     after: float
     # Resources whose cost after the change is not fully known, so the real value could be

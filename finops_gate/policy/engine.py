@@ -22,6 +22,7 @@ from finops_gate.policy.model import (
     Waiver,
 )
 from finops_gate.policy.sizes import instance_types
+from finops_gate.records import Record
 from finops_gate.savings.model import Recommendation
 
 INCOMPLETE_PLAN_ID = "plan-incomplete"
@@ -33,8 +34,8 @@ _ACTIONS = {
 }
 
 
-@dataclass(frozen=True)
-class EvalOptions:
+@dataclass(frozen=True, eq=False, repr=False)
+class EvalOptions(Record):
     overrides: tuple[Override, ...] = ()
     environment: str | None = None
     all_resources: bool = False

@@ -22,6 +22,7 @@ from datetime import date
 from enum import Enum
 
 from finops_gate.plan.quick_init import quick_init
+from finops_gate.records import Record
 
 
 class Verdict(str, Enum):
@@ -30,14 +31,14 @@ class Verdict(str, Enum):
     FAIL = "fail"
 
 
-@dataclass(frozen=True, slots=True)
-class Override:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Override(Record):
     policy_id: str
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class WaiverRef:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class WaiverRef(Record):
     """The waiver that applies to (or has expired for) a finding."""
 
     policy_id: str
@@ -48,8 +49,8 @@ class WaiverRef:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
-class Finding:
+@dataclass(frozen=True, slots=True, repr=False)
+class Finding(Record):
     policy_id: str
     severity: str  # "error" fails the gate, "warning" does not
     address: str | None  # None for plan-wide findings such as budgets
@@ -82,8 +83,8 @@ class Finding:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class PolicyResult:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class PolicyResult(Record):
     """Active findings decide the verdict; waived ones are listed apart."""
 
     findings: tuple[Finding, ...]

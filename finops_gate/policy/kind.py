@@ -23,11 +23,12 @@ from finops_gate.plan.resource import Resource
 from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding
 from finops_gate.policy.model import PolicyEntry
+from finops_gate.records import Record
 from finops_gate.savings.model import Recommendation
 
 
-@dataclass(frozen=True)
-class CheckContext:
+@dataclass(frozen=True, eq=False, repr=False)
+class CheckContext(Record):
     """What a check may look at."""
 
     # The resources the policy applies to: those in its scope (its `actions`, or every
@@ -50,8 +51,8 @@ def any_type(policy: PolicyEntry) -> Collection[str] | None:
     return None
 
 
-@dataclass(frozen=True)
-class PolicyKind(Generic[PolicyT]):
+@dataclass(frozen=True, eq=False, repr=False)
+class PolicyKind(Record, Generic[PolicyT]):
     name: str  # the `kind:` of the policy file
     model: type[PolicyT]
     plan_wide: bool

@@ -29,6 +29,7 @@ from finops_gate.errors import PolicyError
 from finops_gate.globs import glob_match
 from finops_gate.input_files import POLICY_LIMIT, decode_utf8, load_yaml, read_input_file
 from finops_gate.policy.model import NotBuilt, PolicyFile, from_data
+from finops_gate.records import Record
 
 DEFAULT_POLICY = "default"
 
@@ -166,8 +167,8 @@ def bundled_yaml(text: str) -> Any:
         return None
 
 
-@dataclass(frozen=True)
-class _Parsed:
+@dataclass(frozen=True, eq=False, repr=False)
+class _Parsed(Record):
     policy_file: PolicyFile
     sets_environment: bool  # whether the file has an `environment` (replacing its parent's)
 

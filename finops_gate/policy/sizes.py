@@ -18,6 +18,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from finops_gate.records import Record
+
 SIZE_ORDER = ("nano", "micro", "small", "medium", "large", "xlarge", "metal")
 
 PREVIOUS_GENERATION: Mapping[str, frozenset[str]] = {
@@ -70,8 +72,8 @@ _PREFIXES = ("db.", "cache.", "kafka.")
 _SUFFIXES = (".search", ".elasticsearch")
 
 
-@dataclass(frozen=True, slots=True)
-class InstanceType:
+@dataclass(frozen=True, slots=True, repr=False)
+class InstanceType(Record):
     attribute: str  # e.g. "instance_type" or "cluster_config.instance_type"
     value: str | None  # None: unknown until apply
     service: str

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from finops_gate.records import Record
 from finops_gate.report.model import Report
 
 
-@dataclass(frozen=True)
-class RenderContext:
+@dataclass(frozen=True, eq=False, repr=False)
+class RenderContext(Record):
     """What a renderer may need besides the report."""
 
     project: str | None = None  # names the sticky comment's marker (Markdown)
@@ -26,8 +27,8 @@ class RenderContext:
 Renderer = Callable[[Report, RenderContext], str]
 
 
-@dataclass(frozen=True)
-class OutputFormatSpec:
+@dataclass(frozen=True, eq=False, repr=False)
+class OutputFormatSpec(Record):
     name: str
     render: Renderer
     extension: str  # of a file holding the report

@@ -16,6 +16,7 @@ from finops_gate.policy.findings import (
     WaiverRef,
     verdict_of,
 )
+from finops_gate.records import Record
 from finops_gate.savings.model import Recommendation, potential_monthly_savings
 
 STALE_AFTER_MONTHS = 6
@@ -37,8 +38,8 @@ def _months_later(day: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
-@dataclass(frozen=True, slots=True)
-class PriceInfo:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class PriceInfo(Record):
     oldest: date
     newest: date
     sources: dict[str, PriceSource]
@@ -61,8 +62,8 @@ class PriceInfo:
         return self.today > _months_later(self.prices_date, STALE_AFTER_MONTHS)
 
 
-@dataclass(frozen=True)
-class PolicyRule:
+@dataclass(frozen=True, eq=False, repr=False)
+class PolicyRule(Record):
     """What a renderer knows about a policy besides its findings."""
 
     id: str
@@ -73,8 +74,8 @@ class PolicyRule:
     level: str = "error"  # the severity of a violation, unless a finding says otherwise
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Report(Record):
     verdict: Verdict
     plan: Plan
     estimate: Estimate

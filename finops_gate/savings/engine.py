@@ -20,6 +20,7 @@ from finops_gate.policy.engine import address_glob, in_scope, waiver_for
 from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding
 from finops_gate.policy.model import PolicyFile, SavingsPolicy
+from finops_gate.records import Record
 from finops_gate.savings.model import Recommendation, SavingsCheck, SavingsContext, Suggestion
 from finops_gate.savings.registry import SAVINGS_CHECKS
 from finops_gate.savings.variants import WatchedContext, variant_key, with_after
@@ -32,15 +33,15 @@ _DIGITS = 6
 SMALLEST_SAVING = 0.005
 
 
-@dataclass(frozen=True)
-class SavingsOptions:
+@dataclass(frozen=True, eq=False, repr=False)
+class SavingsOptions(Record):
     environment: str | None = None  # --environment
     all_resources: bool = False  # --all-resources: unchanged resources too
     today: date | None = None  # None: the clock
 
 
-@dataclass(frozen=True)
-class SavingsResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class SavingsResult(Record):
     """Active recommendations (biggest saving first) and waived ones."""
 
     recommendations: tuple[Recommendation, ...] = ()

@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from finops_gate.records import Record
+
 TABLE_FILE = Path(__file__).resolve().parent / "data" / "instance_families.json"
 
 
-@dataclass(frozen=True, slots=True)
-class FamilyTables:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class FamilyTables(Record):
     previous_generation: Mapping[str, Mapping[str, str]]  # service -> family -> family
     graviton: Mapping[str, Mapping[str, str]]
     graviton_rds_engines: frozenset[str]

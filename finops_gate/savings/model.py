@@ -13,6 +13,7 @@ from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.view import PlanContext
 from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.resource import Resource
+from finops_gate.records import Record
 from finops_gate.savings.families import equivalent, tables
 
 if TYPE_CHECKING:
@@ -22,8 +23,8 @@ if TYPE_CHECKING:
 # quick_init: a run builds a record per suggestion (about 3,700 on a plan of 10,000
 # resources), and the frozen dataclass's own __init__ is several times slower.
 @quick_init
-@dataclass(frozen=True, slots=True)
-class Recommendation:
+@dataclass(frozen=True, slots=True, repr=False)
+class Recommendation(Record):
     """One change that would cost less, priced in the resource's own region.
 
     `monthly_savings` is the resource's monthly cost now minus its cost with the change,
@@ -57,8 +58,8 @@ class Recommendation:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
-class Suggestion:
+@dataclass(frozen=True, slots=True, repr=False)
+class Suggestion(Record):
     """What a check proposes for one resource before pricing: the attribute as shown, the
     values, and the resource's attributes with the change made (None: nothing to
     re-price: the saving is the resource's whole cost, is priced from `parts`, or has no
@@ -81,8 +82,8 @@ class Suggestion:
         return self.whole_cost or self.changed_after is not None or self.parts is not None
 
 
-@dataclass(frozen=True, slots=True)
-class SavingsContext:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class SavingsContext(Record):
     """What a check may look at besides the resource: every resource of the plan (to
     follow references) and the date the plan is priced on."""
 

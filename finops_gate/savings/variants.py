@@ -61,7 +61,7 @@ class ContextWatch:
         self.touched = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class WatchedContext(PlanContext):
     """A plan context that answers as the one it wraps (sharing its built indexes) and
     notes in `watch` when anything of the plan beyond the pricing date and AMI

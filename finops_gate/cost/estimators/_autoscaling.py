@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from finops_gate.cost.view import AttributeView, as_number
+from finops_gate.records import Record
 
 TARGET_TYPE = "aws_appautoscaling_target"
 TARGET_USAGE_KEYS = ("capacity",)
@@ -21,8 +22,8 @@ TARGET_USAGE_KEYS = ("capacity",)
 RELATED_USAGE_KEYS = {TARGET_TYPE: TARGET_USAGE_KEYS}
 
 
-@dataclass(frozen=True, slots=True)
-class Minimum:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Minimum(Record):
     capacity: float
     target: str  # the target's address
     from_usage: bool = False  # the usage file's `capacity`, not the target's min_capacity

@@ -12,6 +12,7 @@ from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
+from finops_gate.records import Record
 
 DETAILED_MONITORING_METRICS = 7
 ROOT_NOTE = "root volume unknown (set by the AMI): assumed 8 GB gp2"
@@ -50,8 +51,8 @@ PURCHASE_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Purchase:
+@dataclass(frozen=True, repr=False)
+class Purchase(Record):
     """How the usage file says instances are bought and run: platform, reservation."""
 
     platform: str = ""  # price-key slug, "" for Linux

@@ -22,6 +22,7 @@ from pathlib import Path
 from finops_gate.cost.estimators._compute import burstable_vcpus
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.pricing import keys
+from finops_gate.records import Record
 
 CALENDAR_FILE = Path(__file__).resolve().parents[1] / "data" / "rds_extended_support.json"
 # vCPUs of the sizes every non-burstable RDS family shares (xlarge = 4, Nxlarge = 4N):
@@ -30,8 +31,8 @@ _FIXED_SIZE_VCPUS = {"large": 2, "xlarge": 4}
 _MULTIPLE_XLARGE = re.compile(r"([0-9]+)xlarge")
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Window(Record):
     version: str
     year_1: date
     year_3: date | None

@@ -28,6 +28,7 @@ from typing import Any
 
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.model import ResourceCost
+from finops_gate.records import Record
 from finops_gate.savings._attributes import (
     blocks,
     is_unknown,
@@ -57,8 +58,8 @@ TEMPLATE_NOTE = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Replacement:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Replacement(Record):
     """What an io1 volume of a given size and IOPS becomes."""
 
     volume_type: str
