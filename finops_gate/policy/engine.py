@@ -59,10 +59,8 @@ def scope_actions(actions: Sequence[str], all_resources: bool) -> frozenset[Acti
 
 
 def in_scope(actions: Sequence[str], resource: Resource, all_resources: bool) -> bool:
-    """One resource against `scope_actions(actions, all_resources)`, without building it."""
-    if all_resources and resource.action == Action.NO_OP:
-        return True
-    return any(resource.action in _ACTIONS[action] for action in actions)
+    """One resource against `scope_actions(actions, all_resources)`."""
+    return resource.action in scope_actions(actions, all_resources)
 
 
 def evaluate_policies(

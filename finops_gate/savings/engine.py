@@ -14,9 +14,9 @@ from finops_gate.cost.model import ComponentSpec, Estimate, ResourceCost
 from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.tiers import TierIndex
 from finops_gate.cost.view import PlanContext
-from finops_gate.plan.resource import Action, Plan, Resource
+from finops_gate.plan.resource import Plan, Resource
 from finops_gate.policy.clock import today as clock_today
-from finops_gate.policy.engine import address_glob, in_scope, waiver_for
+from finops_gate.policy.engine import address_glob, scope_actions, waiver_for
 from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding
 from finops_gate.policy.model import PolicyFile, SavingsPolicy
@@ -159,30 +159,24 @@ def recommend(
 
 
 class _PolicyScope:
-    """Which resources a savings policy looks at: in its `actions` (answered once per
-    action: `in_scope` reads nothing else of a resource), not excluded, in one of its
+    """Which resources a savings policy looks at: in its `actions` (the same scope as every
+    policy's, `scope_actions`, worked out once per policy), not excluded, in one of its
     `environments`."""
 
     def __init__(
         self, policy: SavingsPolicy, environments: EnvironmentResolver, all_resources: bool
     ) -> None:
-        self._policy = policy
         self._environments = environments
-        self._all_resources = all_resources
+        self._actions = scope_actions(policy.actions, all_resources)
         self._wanted = (
             None
             if policy.environments is None
             else {environments.canonical(name) for name in policy.environments}
         )
-        self._by_action: dict[Action, bool] = {}
         self._exclude = policy.exclude
 
     def applies(self, resource: Resource) -> bool:
-        scoped = self._by_action.get(resource.action)
-        if scoped is None:
-            scoped = in_scope(self._policy.actions, resource, self._all_resources)
-            self._by_action[resource.action] = scoped
-        if not scoped:
+        if resource.action not in self._actions:
             return False
         if self._exclude and any(
             address_glob(pattern, resource.address) for pattern in self._exclude
