@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from finops_gate.errors import FinopsGateError
-from finops_gate.records import Record
+from finops_gate.records import record
 
 _MIB = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class SizeLimit(Record):
+@record(slots=True)
+class SizeLimit:
     """The most bytes read from one kind of file, and the variable that raises it."""
 
     what: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from finops_gate.errors import ExitCode, FinopsGateError, one_line
 from finops_gate.options import FailOn, GateOptions, OutputFormat
 from finops_gate.policy.findings import Finding, Verdict
 from finops_gate.projects.model import ProjectOutcome, RunReport
+from finops_gate.records import record
 
 if TYPE_CHECKING:
     from finops_gate.policy.model import BudgetPolicy
@@ -28,7 +29,7 @@ class MergeError(FinopsGateError):
     """A report given to `merge` cannot be read or is of another schema version."""
 
 
-@dataclass(frozen=True)
+@record
 class Publishing:
     """How the run's one verdict is published (the options `check` and `merge` share)."""
 

@@ -4,13 +4,13 @@ reads (step summary, step outputs) and posting the one sticky comment."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from os import environ
 
 import click
 
 from finops_gate.errors import CommentError, OutputError, one_line
 from finops_gate.options import Behavior
+from finops_gate.records import record
 
 
 def append_to(path: str | None, text: str, what: str) -> None:
@@ -24,7 +24,7 @@ def append_to(path: str | None, text: str, what: str) -> None:
         raise OutputError(f"{path}: cannot write the {what}: {error.strerror}") from None
 
 
-@dataclass(frozen=True)
+@record
 class CommentTarget:
     """Where and how the sticky comment goes (the options of `--comment`)."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -21,10 +20,9 @@ from finops_gate.cost.prices import PriceLookup
 from finops_gate.cost.registry import ESTIMATORS, Estimator
 from finops_gate.cost.tiers import TierIndex, split_tiers
 from finops_gate.cost.view import EMPTY_CONTEXT, AttributeView, PlanContext, UnknownAttributeError
-from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.resource import Action, Plan, Resource
 from finops_gate.policy import clock
-from finops_gate.records import Record
+from finops_gate.records import record
 
 if TYPE_CHECKING:
     from finops_gate.cost.usage import UsageFile
@@ -38,9 +36,8 @@ _PRICED, _FREE, _USAGE_BASED = Status.PRICED, Status.FREE, Status.USAGE_BASED
 _PRICE_NOT_FOUND, _UNSUPPORTED = Status.PRICE_NOT_FOUND, Status.UNSUPPORTED
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, repr=False)
-class _Side(Record):
+@record(slots=True)
+class _Side:
     components: tuple[CostComponent, ...]
     monthly_cost: float | None
     note: str | None = None

@@ -21,10 +21,9 @@ Candidates are indexed once per type, so each lookup is a few dictionary reads.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from finops_gate.plan.resource import Resource
-from finops_gate.records import Record
+from finops_gate.records import record
 
 IDENTIFYING = ("id", "arn", "name", "allocation_id", "family", "arn_without_revision")
 """Attributes whose value identifies a resource when another one refers to it."""
@@ -33,8 +32,8 @@ _INDEXED = (*IDENTIFYING, "name_prefix")  # IDENTIFYING and _TARGET_NAMES, each 
 _SOURCE_NAMES = ("name", "name_prefix", "node_group_name", "family")
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Link(Record):
+@record(slots=True)
+class Link:
     """A resource another one is priced through; `inferred` says why, when no expression
     names it and it was found from evidence instead."""
 
@@ -78,8 +77,8 @@ def _stem(name: str) -> str:
     return name.rstrip("-_.")
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Candidates(Record):
+@record(slots=True)
+class Candidates:
     """The resources of one type, indexed by identifying value, by name and by module."""
 
     by_value: Mapping[str, tuple[tuple[Resource, str], ...]]

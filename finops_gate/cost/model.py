@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from typing import TYPE_CHECKING, Literal
 
-from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.resource import Action, Resource
-from finops_gate.records import Record
+from finops_gate.records import record
 
 if TYPE_CHECKING:
     from finops_gate.cost.plan_context import PlanContext
@@ -25,9 +24,8 @@ class Status(str, Enum):
     PRICE_NOT_FOUND = "price_not_found"
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, repr=False)
-class ComponentSpec(Record):
+@record(slots=True)
+class ComponentSpec:
     """One line of a resource's bill, as an estimator describes it (no prices here).
 
     `monthly_quantity` is None for a usage-based component whose usage is not known
@@ -63,9 +61,8 @@ USAGE_PRICE_SOURCE = "usage-file"
 _PRICED_APART = (Action.UPDATE, Action.REPLACE)
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, repr=False)
-class CostComponent(Record):
+@record(slots=True)
+class CostComponent:
     name: str
     unit: str
     price_key: str
@@ -96,9 +93,8 @@ class NotPricedCause(str, Enum):
     UNKNOWN_COMPONENTS = "unknown_components"
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, repr=False)
-class ResourceCost(Record):
+@record(slots=True)
+class ResourceCost:
     """A resource's monthly cost on each side of the change.
 
     A resource with a component whose quantity is known only after apply keeps its status
@@ -191,8 +187,8 @@ class ResourceCost(Record):
         return NotPricedCause.UNKNOWN_COMPONENTS
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class NotPriced(Record):
+@record(slots=True)
+class NotPriced:
     """How many resources are not fully priced, by cause."""
 
     unsupported: int = 0
@@ -222,8 +218,8 @@ def bound_of(missing_before: bool, missing_after: bool) -> Bound:
     return "upper" if missing_before else "exact"
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Totals(Record):
+@record(slots=True)
+class Totals:
     """The plan's monthly costs, summed over what is priced.
 
     `not_priced` counts the changed resources (create, update, replace, delete, forget)
@@ -293,8 +289,8 @@ class Totals(Record):
         return not (self.before_lower_bound or self.after_lower_bound)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Estimate(Record):
+@record(slots=True)
+class Estimate:
     resources: tuple[ResourceCost, ...]
     totals: Totals
     approximate: bool

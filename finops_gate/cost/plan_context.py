@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +23,7 @@ from finops_gate.plan.references import (
     split_reference,
 )
 from finops_gate.plan.resource import Plan, Resource
-from finops_gate.records import Record
+from finops_gate.records import record
 
 if TYPE_CHECKING:
     from finops_gate.cost.usage import UsageFile
@@ -33,8 +33,8 @@ _NOT_RESOURCES = frozenset({"local", "data", "each", "count", "self", "path", "t
 MAX_DEPTH = 32  # modules nested deeper than this are not followed (cycles, too)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class PlanContext(Record):
+@record(slots=True)
+class PlanContext:
     """Every resource of the plan by address, so estimators can follow references, and
     the date the plan is priced on (prices that follow a calendar compare with it)."""
 

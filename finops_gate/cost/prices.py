@@ -24,7 +24,6 @@ import math
 import mmap
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -34,7 +33,7 @@ import orjson
 from finops_gate.bundled import bundled_dir
 from finops_gate.errors import PriceTableError
 from finops_gate.input_files import PRICE_LIMIT, read_input_file
-from finops_gate.records import Record
+from finops_gate.records import record
 
 if TYPE_CHECKING:
     from finops_gate.cost.price_schema import PriceTableFile
@@ -44,8 +43,8 @@ DEFAULT_TABLE = "aws.json"
 PriceEntry = tuple[float, str] | tuple[float, str, str]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class PriceSource(Record):
+@record
+class PriceSource:
     title: str
     origin: str
     license: str
@@ -60,16 +59,16 @@ class PriceSource(Record):
         }
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class TableEnvelope(Record):
+@record
+class TableEnvelope:
     """Everything but the prices, checked."""
 
     sources: dict[str, PriceSource]
     rules: dict[str, str]
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Price(Record):
+@record(slots=True)
+class Price:
     unit_price: float
     source: str
     rule: str | None

@@ -27,7 +27,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ from finops_gate.input_files import (
     read_input_file,
 )
 from finops_gate.plan.resource import Resource
+from finops_gate.records import record
 
 
 class UsageFileError(FinopsGateError):
@@ -87,7 +88,7 @@ def _unindexed(address: str) -> str:
     return _INDEX.sub("[*]", address)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class UsageFile:
     path: str
     defaults: Mapping[str, Mapping[str, Any]]
@@ -166,7 +167,7 @@ def _plausible_quantity(value: Any) -> bool:
 MAX_LISTED_KEYS = 8
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class KnownKeys:
     """The usage keys the estimator of a resource type reads."""
 

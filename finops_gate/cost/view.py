@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import Any
 
@@ -16,10 +16,9 @@ from finops_gate.cost.plan_context import EMPTY_CONTEXT as EMPTY_CONTEXT
 from finops_gate.cost.plan_context import MAX_DEPTH as MAX_DEPTH
 from finops_gate.cost.plan_context import PlanContext as PlanContext
 from finops_gate.cost.plan_context import bare_address, external_reference
-from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.resource import Resource
 from finops_gate.policy import clock
-from finops_gate.records import Record
+from finops_gate.records import record
 
 
 class UnknownAttributeError(Exception):
@@ -31,9 +30,8 @@ class UnknownAttributeError(Exception):
         self.message = message or f"{attribute} is unknown until apply"
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, repr=False)
-class AttributeView(Record):
+@record(slots=True)
+class AttributeView:
     resource: Resource
     values: Mapping[str, Any]
     unknown: Mapping[str, Any]

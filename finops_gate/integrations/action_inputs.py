@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from finops_gate.errors import FinopsGateError
 from finops_gate.integrations.github import pull_request_from_event
+from finops_gate.records import record
 
 # Every input action.yml declares; a test checks the two agree.
 INPUTS = (
@@ -48,7 +49,7 @@ class ActionInputError(FinopsGateError):
     """An input of the GitHub Action has a value it cannot use."""
 
 
-@dataclass(frozen=True)
+@record
 class ActionCall:
     args: list[str]
     env: dict[str, str] = field(default_factory=dict, repr=False)  # added to the environment

@@ -9,10 +9,10 @@ people, or by another bot, are never edited or deleted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
 
 from finops_gate.options import Behavior
+from finops_gate.records import record
 
 __all__ = [
     "MARKER_PREFIX",
@@ -29,7 +29,7 @@ __all__ = [
 MARKER_PREFIX = "<!-- finops-gate"
 
 
-@dataclass(frozen=True)
+@record
 class Comment:
     id: int
     body: str
@@ -53,7 +53,7 @@ class CommentStore(Protocol):
     def delete(self, comment_id: int) -> None: ...
 
 
-@dataclass(frozen=True)
+@record
 class PostResult:
     action: str  # "created", "updated" or "unchanged"
     comment: Comment

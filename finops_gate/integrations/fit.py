@@ -16,7 +16,9 @@ The verdict line, totals and summary always stay.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from finops_gate.records import record
 
 GITHUB_COMMENT_LIMIT = 65_536
 BREAKDOWN_TITLE = "Cost breakdown of changed resources"
@@ -25,7 +27,7 @@ _TABLES = {"### Cost changes": "changes", "### Savings": "savings"}  # heading -
 _DETAILS = re.compile(r"^<details><summary>(?P<title>.*)</summary>$")
 
 
-@dataclass
+@record(frozen=False)
 class _Part:
     kind: str  # "text", "details", "changes", "savings" or "findings"
     lines: list[str]

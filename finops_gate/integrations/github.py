@@ -11,7 +11,7 @@ import json
 import re
 import urllib.parse
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -20,6 +20,7 @@ from finops_gate import __version__
 from finops_gate.errors import CommentError
 from finops_gate.integrations.comments import Comment
 from finops_gate.integrations.http import ApiError, HttpClient, NetworkLimits, clean_token
+from finops_gate.records import record
 
 DEFAULT_API_URL = "https://api.github.com"
 # `GITHUB_TOKEN` in a workflow (and any GitHub App installation token) cannot call
@@ -72,7 +73,7 @@ class CommentPayload(_Loose):
     user: _User | None = None
 
 
-@dataclass(frozen=True)
+@record
 class GitHubTarget:
     api_url: str
     repository: str

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import urllib.parse
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -16,6 +16,7 @@ from finops_gate import __version__
 from finops_gate.errors import CommentError
 from finops_gate.integrations.comments import Comment
 from finops_gate.integrations.http import HttpClient, NetworkLimits, clean_token
+from finops_gate.records import record
 
 PER_PAGE = 100
 
@@ -37,7 +38,7 @@ class NotePayload(BaseModel):
     author: GitLabUser | None = None
 
 
-@dataclass(frozen=True)
+@record
 class GitLabTarget:
     api_url: str
     project: str

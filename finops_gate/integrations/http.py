@@ -20,11 +20,11 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from email.message import Message
 from typing import Any
 
 from finops_gate.errors import CommentError, one_line
+from finops_gate.records import record
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_ATTEMPTS = 5
@@ -41,7 +41,7 @@ MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 _CHUNK = 64 * 1024
 
 
-@dataclass(frozen=True)
+@record
 class Response:
     status: int
     headers: Mapping[str, str]  # lower-case names
@@ -59,7 +59,7 @@ _LIMIT_VARIABLES = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class NetworkLimits:
     """How long and how much the API server is allowed to take; raised by environment variables."""
 

@@ -19,7 +19,7 @@ import os
 import re
 import urllib.parse
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from finops_gate.errors import CommentError
 from finops_gate.integrations import github
 from finops_gate.integrations.http import HttpClient, NetworkLimits
+from finops_gate.records import record
 from finops_gate.report import numbers
 from finops_gate.report.savings_text import change_text
 from finops_gate.savings.model import Recommendation
@@ -63,7 +64,7 @@ class _ReviewComment(_Loose):
     user: _User | None = None
 
 
-@dataclass(frozen=True)
+@record
 class ReviewComment:
     """One suggestion comment to post: where, and its text (marker first)."""
 
@@ -73,7 +74,7 @@ class ReviewComment:
     body: str
 
 
-@dataclass(frozen=True)
+@record
 class SuggestResult:
     created: int = 0
     updated: int = 0

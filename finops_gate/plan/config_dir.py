@@ -14,18 +14,18 @@ unless `allow_outside_repo`: this reading only adds what the plan lacks.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from finops_gate.records import Record
+from finops_gate.records import record
 
 if TYPE_CHECKING:
     from finops_gate.plan.hcl.module_instance import ModuleInstance
 
 
-@dataclass(slots=True, repr=False)
-class ConfigRegions(Record):
+@record(frozen=False, slots=True)
+class ConfigRegions:
     regions: dict[str, str] = field(default_factory=dict)  # provider key -> region
     locations: dict[str, str] = field(default_factory=dict)  # provider key -> "main.tf:12"
     problems: dict[str, str] = field(default_factory=dict)  # provider key -> why unknown

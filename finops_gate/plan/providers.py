@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from finops_gate.records import Record
+from finops_gate.records import record
 
 if TYPE_CHECKING:  # annotations only: HCL mode uses this module without the plan schema
     from finops_gate.plan.plan_json import (
@@ -27,8 +26,8 @@ def provider_type(provider_name: str) -> str:
     return last.split(".", 1)[0]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class ProviderSettings(Record):
+@record(slots=True)
+class ProviderSettings:
     region: str | None
     default_tags: Mapping[str, str]
     # Where `region` came from ("a constant", "var.region"), or, when it is None, what

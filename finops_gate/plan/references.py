@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from finops_gate.records import Record
+from finops_gate.records import record
 
 if TYPE_CHECKING:
     from finops_gate.plan.plan_json import Configuration, PlanModuleConfig
@@ -35,8 +35,8 @@ def absolute(address: str) -> str:
     return f"{ABSOLUTE}{address}"
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class ModuleLinks(Record):
+@record(slots=True)
+class ModuleLinks:
     """Per module configuration path (`""` for the root, `module.a.module.b`): the
     references of its outputs, and of the inputs its caller passes it."""
 

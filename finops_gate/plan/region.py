@@ -14,7 +14,7 @@ region, and the plan is scanned at most once.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +26,7 @@ from finops_gate.plan.providers import (
 )
 from finops_gate.plan.region_evidence import Tally, data_source_region, regions_in
 from finops_gate.plan.resource import ProviderRegion
-from finops_gate.records import Record
+from finops_gate.records import record
 
 if TYPE_CHECKING:
     from finops_gate.plan.config_dir import ConfigRegions
@@ -36,8 +36,8 @@ ENVIRONMENT_VARIABLES = ("AWS_REGION", "AWS_DEFAULT_REGION")
 NO_REGION = "no region found"
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class RegionOptions(Record):
+@record(slots=True)
+class RegionOptions:
     """What the plan itself cannot say: where its configuration is, the environment
     (AWS_REGION, AWS_DEFAULT_REGION) and `--region`."""
 

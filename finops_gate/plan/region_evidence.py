@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from finops_gate.plan.aws_regions import AWS_REGIONS
-from finops_gate.records import Record
+from finops_gate.records import record
 
 _ARN = re.compile(r"arn:aws(?:-cn|-us-gov|-eusc)?:[^:]*:([a-z0-9-]*):")
 _SERVICE = re.compile(r"com\.amazonaws\.(?:vpce\.)?([a-z0-9-]+)\.")
@@ -62,8 +62,8 @@ def regions_in(values: Any) -> dict[str, str]:
     return found
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Decision(Record):
+@record(slots=True)
+class Decision:
     """What a tally of votes says: a region (None: no votes, or a tie) and why."""
 
     region: str | None
@@ -73,8 +73,8 @@ class Decision(Record):
     tied: bool = False
 
 
-@dataclass(slots=True, repr=False)
-class Tally(Record):
+@record(frozen=False, slots=True)
+class Tally:
     """Votes for regions, one per piece of evidence (a resource, a data source)."""
 
     counts: dict[str, int] = field(default_factory=dict)

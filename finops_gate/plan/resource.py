@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from typing import Any
 
-from finops_gate.plan.quick_init import quick_init
 from finops_gate.plan.references import ModuleLinks
-from finops_gate.records import Record
+from finops_gate.records import record
 
 
 class Action(str, Enum):
@@ -60,9 +59,8 @@ Tags = Mapping[str, "str | None"]
 """Tag key -> value; `None` means the value is unknown until apply."""
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, repr=False)
-class Resource(Record):
+@record(slots=True)
+class Resource:
     address: str
     module_address: str | None
     type: str
@@ -113,8 +111,8 @@ REGION_SOURCES = (
 """Where a region came from, in the order they are tried (docs/regions.md)."""
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class ProviderRegion(Record):
+@record(slots=True)
+class ProviderRegion:
     """The region of one AWS provider configuration and where it came from."""
 
     config_key: str  # `aws`, `aws.eu`, `module.x:aws`, as the plan's provider_config keys
@@ -123,8 +121,8 @@ class ProviderRegion(Record):
     evidence: str = ""  # reads after "from": "data.aws_region.current in the plan"
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Plan(Record):
+@record(slots=True)
+class Plan:
     format_version: str
     terraform_version: str | None
     resources: tuple[Resource, ...]

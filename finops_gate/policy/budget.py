@@ -51,7 +51,6 @@ adding two databases without a price; `environments: {dev: {total_monthly_cost:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from finops_gate.cost.model import Estimate, ResourceCost
@@ -62,13 +61,13 @@ from finops_gate.policy.environment import EnvironmentResolver, group_tags
 from finops_gate.policy.findings import Finding
 from finops_gate.policy.kind import CheckContext, PolicyKind
 from finops_gate.policy.model import BudgetPolicy, Threshold, Thresholds
-from finops_gate.records import Record
+from finops_gate.records import record
 
 MAX_NAMED = 3  # unpriced resources named in a finding; the rest are counted
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class _Sum(Record):
+@record(slots=True)
+class _Sum:
     before: float
     after: float
     # Resources whose cost after the change is not fully known, so the real value could be

@@ -4,7 +4,7 @@ levels, command-line overrides and waivers (see `findings`)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from finops_gate.cost.model import Estimate
@@ -22,7 +22,7 @@ from finops_gate.policy.model import (
     Waiver,
 )
 from finops_gate.policy.sizes import instance_types
-from finops_gate.records import Record
+from finops_gate.records import record
 from finops_gate.savings.model import Recommendation
 
 INCOMPLETE_PLAN_ID = "plan-incomplete"
@@ -34,8 +34,8 @@ _ACTIONS = {
 }
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class EvalOptions(Record):
+@record
+class EvalOptions:
     overrides: tuple[Override, ...] = ()
     environment: str | None = None
     all_resources: bool = False

@@ -17,12 +17,11 @@ no longer applies and the finding says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from enum import Enum
 
-from finops_gate.plan.quick_init import quick_init
-from finops_gate.records import Record
+from finops_gate.records import record
 
 
 class Verdict(str, Enum):
@@ -31,14 +30,14 @@ class Verdict(str, Enum):
     FAIL = "fail"
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Override(Record):
+@record(slots=True)
+class Override:
     policy_id: str
     reason: str
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class WaiverRef(Record):
+@record(slots=True)
+class WaiverRef:
     """The waiver that applies to (or has expired for) a finding."""
 
     policy_id: str
@@ -48,9 +47,8 @@ class WaiverRef(Record):
     expires: date
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, repr=False)
-class Finding(Record):
+@record(slots=True)
+class Finding:
     policy_id: str
     severity: str  # "error" fails the gate, "warning" does not
     address: str | None  # None for plan-wide findings such as budgets
@@ -83,8 +81,8 @@ class Finding(Record):
         )
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class PolicyResult(Record):
+@record(slots=True)
+class PolicyResult:
     """Active findings decide the verdict; waived ones are listed apart."""
 
     findings: tuple[Finding, ...]

@@ -15,7 +15,6 @@ check a few types of the thousands of resources in a large plan)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from finops_gate.cost.model import Estimate
@@ -23,12 +22,12 @@ from finops_gate.plan.resource import Resource
 from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding
 from finops_gate.policy.model import PolicyEntry
-from finops_gate.records import Record
+from finops_gate.records import record
 from finops_gate.savings.model import Recommendation
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class CheckContext(Record):
+@record
+class CheckContext:
     """What a check may look at."""
 
     # The resources the policy applies to: those in its scope (its `actions`, or every
@@ -51,8 +50,8 @@ def any_type(policy: PolicyEntry) -> Collection[str] | None:
     return None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class PolicyKind(Record, Generic[PolicyT]):
+@record
+class PolicyKind(Generic[PolicyT]):
     name: str  # the `kind:` of the policy file
     model: type[PolicyT]
     plan_wide: bool

@@ -17,7 +17,6 @@ messages matter (finops_gate/policy/model.py).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,7 @@ from finops_gate.errors import PolicyError
 from finops_gate.globs import glob_match
 from finops_gate.input_files import POLICY_LIMIT, decode_utf8, load_yaml, read_input_file
 from finops_gate.policy.model import NotBuilt, PolicyFile, from_data
-from finops_gate.records import Record
+from finops_gate.records import record
 
 DEFAULT_POLICY = "default"
 
@@ -167,8 +166,8 @@ def bundled_yaml(text: str) -> Any:
         return None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class _Parsed(Record):
+@record
+class _Parsed:
     policy_file: PolicyFile
     sets_environment: bool  # whether the file has an `environment` (replacing its parent's)
 

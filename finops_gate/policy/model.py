@@ -7,8 +7,8 @@ from their YAML with `from_data`, so a run with a bundled policy never imports p
 (about a third of the start-up of `finops-gate plan.json`);
 tests/policy/test_policy_model.py proves both ways give equal objects for every bundled
 policy. Field names, defaults and helper properties mirror the schema's models one to one.
-They are made with `eq=False, repr=False` and inherit `==`, `hash()` and `repr()` from
-`finops_gate.records.Record` (the same behaviour, less to compile at start-up).
+They are `@record`s (finops_gate/records.py): dataclasses whose methods are compiled when
+first used, not at every start-up.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ import datetime
 import types
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from typing import Any, Literal, TypeVar, Union
 
-from finops_gate.records import Record
+from finops_gate.records import record
 
 Severity = Literal["error", "warning"]
 Enforcement = Literal["advisory", "soft-mandatory", "hard-mandatory"]
@@ -43,16 +43,16 @@ def default_aliases() -> dict[str, list[str]]:
     }
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class UnknownEnvironment(Record):
+@record(kw_only=True)
+class UnknownEnvironment:
     """What to do when no source names a resource's environment."""
 
     action: Literal["use-default", "skip", "warn", "fail"] = "use-default"
     assume: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class EnvironmentDetection(Record):
+@record(kw_only=True)
+class EnvironmentDetection:
     order: list[Source] = field(default_factory=lambda: list(DEFAULT_ORDER))
     tag_keys: list[str] = field(default_factory=lambda: list(DEFAULT_TAG_KEYS))
     variable: str | None = None
@@ -61,14 +61,14 @@ class EnvironmentDetection(Record):
     unknown: UnknownEnvironment = field(default_factory=UnknownEnvironment)
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class TagRule(Record):
+@record(kw_only=True)
+class TagRule:
     allowed: list[str] | None = None
     pattern: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class PolicyEntry(Record):
+@record(kw_only=True)
+class PolicyEntry:
     """What every policy entry has (id, kind, level...), whatever its kind."""
 
     id: str
@@ -85,19 +85,19 @@ class PolicyEntry(Record):
         return "advisory" if self.severity == "warning" else "hard-mandatory"
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record(kw_only=True)
 class _ResourcePolicy(PolicyEntry):
     actions: list[CheckedAction] = field(default_factory=lambda: list(DEFAULT_ACTIONS))
     on_unknown: OnUnknown = "warn"
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class TagSpecifications(Record):
+@record(kw_only=True)
+class TagSpecifications:
     launch_template: bool = True
     asg_require_propagate_at_launch: bool = True
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record(kw_only=True)
 class RequiredTagsPolicy(_ResourcePolicy):
     kind: Literal["required_tags"]
     tags: dict[str, TagRule | None]
@@ -107,8 +107,8 @@ class RequiredTagsPolicy(_ResourcePolicy):
     instance_tags: TagSpecifications = field(default_factory=TagSpecifications)
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class SizeRule(Record):
+@record(kw_only=True)
+class SizeRule:
     allow: list[str] | None = None
     deny: list[str] = field(default_factory=list)
     max_size: str | None = None
@@ -116,14 +116,14 @@ class SizeRule(Record):
     no_previous_generation: bool = False
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record(kw_only=True)
 class InstanceSizePolicy(_ResourcePolicy):
     kind: Literal["instance_size"]
     environments: dict[str, SizeRule]
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class Threshold(Record):
+@record(kw_only=True)
+class Threshold:
     """Absolute `warn`/`fail` levels, or a `budget` with levels in percent of it."""
 
     warn: float | None = None
@@ -142,8 +142,8 @@ class Threshold(Record):
         return warn, self.budget * fail_at / 100
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class Thresholds(Record):
+@record(kw_only=True)
+class Thresholds:
     total_monthly_cost: Threshold | None = None
     monthly_cost_delta: Threshold | None = None
     percent_increase: Threshold | None = None
@@ -153,15 +153,15 @@ class Thresholds(Record):
         return not (self.total_monthly_cost or self.monthly_cost_delta or self.percent_increase)
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class TagGroups(Record):
+@record(kw_only=True)
+class TagGroups:
     key: str
     values: dict[str, Thresholds] = field(default_factory=dict)
     default: Thresholds | None = None
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class UnitCost(Record):
+@record(kw_only=True)
+class UnitCost:
     unit: str = "unit"
     per: float = 1
     count: float | None = None
@@ -169,7 +169,7 @@ class UnitCost(Record):
     max: Threshold
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record(kw_only=True)
 class BudgetPolicy(PolicyEntry, Thresholds):
     kind: Literal["budget"]
     on_unpriced: OnUnpriced = "warn"
@@ -178,7 +178,7 @@ class BudgetPolicy(PolicyEntry, Thresholds):
     unit_cost: UnitCost | None = None
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record(kw_only=True)
 class SavingsPolicy(PolicyEntry):
     """One savings check (finops_gate/savings/checks/): what it looks at and whether its
     suggestions fail the gate (advisory unless `enforcement` or `severity` says so)."""
@@ -202,8 +202,8 @@ class SavingsPolicy(PolicyEntry):
 Policy = RequiredTagsPolicy | InstanceSizePolicy | BudgetPolicy | SavingsPolicy
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class Waiver(Record):
+@record(kw_only=True)
+class Waiver:
     policy: str
     address: str = "*"
     reason: str
@@ -211,8 +211,8 @@ class Waiver(Record):
     expires: datetime.date
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class PolicyFile(Record):
+@record(kw_only=True)
+class PolicyFile:
     version: Literal[1] = 1
     extends: str | None = None
     remove: list[str] = field(default_factory=list)

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from finops_gate.records import Record
+from finops_gate.records import record
 
 SIZE_ORDER = ("nano", "micro", "small", "medium", "large", "xlarge", "metal")
 
@@ -72,8 +71,8 @@ _PREFIXES = ("db.", "cache.", "kafka.")
 _SUFFIXES = (".search", ".elasticsearch")
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class InstanceType(Record):
+@record(slots=True)
+class InstanceType:
     attribute: str  # e.g. "instance_type" or "cluster_config.instance_type"
     value: str | None  # None: unknown until apply
     service: str

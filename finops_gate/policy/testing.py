@@ -30,7 +30,6 @@ finding is left over.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -40,6 +39,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from finops_gate.errors import PolicyError
 from finops_gate.input_files import POLICY_LIMIT, decode_utf8, load_yaml, read_input_file
 from finops_gate.policy.findings import Finding
+from finops_gate.records import record
 
 
 class _Strict(BaseModel):
@@ -81,7 +81,7 @@ class Expected(_Strict):
     waived: list[ExpectedFinding] | None = None
 
 
-@dataclass(frozen=True)
+@record
 class CaseResult:
     name: str
     problems: tuple[str, ...]

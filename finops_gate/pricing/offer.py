@@ -31,7 +31,7 @@ import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -51,6 +51,7 @@ from finops_gate.pricing.usage_types import (
     priced_operating_system,
     usage_item,
 )
+from finops_gate.records import record
 
 __all__ = [
     "GB_MONTH",
@@ -138,14 +139,14 @@ def _norm(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
-@dataclass(frozen=True)
+@record
 class Dimension:
     begin: Decimal
     unit: str
     usd: Decimal
 
 
-@dataclass
+@record(frozen=False)
 class Product:
     sku: str
     family: str
@@ -157,7 +158,7 @@ class Product:
         return self.attributes.get(_norm(name), "")
 
 
-@dataclass
+@record(frozen=False)
 class OfferFile:
     """One input file, read into products with their on-demand price dimensions."""
 
@@ -210,7 +211,7 @@ def _date(text: str) -> date | None:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class OfferHeader:
     """The five metadata rows at the top of an offer CSV."""
 
@@ -501,7 +502,7 @@ def price_figure(product: Product, offer_code: str = "") -> tuple[str, str, Deci
     return region, mapped[0], mapped[1]
 
 
-@dataclass
+@record(frozen=False)
 class IngestResult:
     tables: dict[str, dict[str, Figure]]
     sources: dict[str, dict[str, str]]

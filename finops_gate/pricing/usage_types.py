@@ -14,13 +14,13 @@ it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from finops_gate.pricing import keys
+from finops_gate.records import record
 
 
-@dataclass(frozen=True)
+@record
 class UsageItem:
     """How an offer-file product maps to a price key."""
 

@@ -9,7 +9,6 @@ it. Paths are relative to the file that names them; `var_files` to the project's
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,6 +19,7 @@ from finops_gate.errors import FinopsGateError
 from finops_gate.input_files import POLICY_LIMIT, decode_utf8, load_yaml, read_input_file
 from finops_gate.policy import model
 from finops_gate.policy.schema import BudgetPolicy, to_budget_policy
+from finops_gate.records import record
 
 CONFIG_NAME = "finops-gate.yml"
 MAX_PROBLEMS_SHOWN = 20
@@ -62,7 +62,7 @@ class ConfigFile(_Strict):
     budgets: list[BudgetPolicy] = Field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@record
 class Project:
     """One project to gate, its paths resolved against the files that name them."""
 
@@ -76,7 +76,7 @@ class Project:
     source: str = ""  # the config file that lists it
 
 
-@dataclass(frozen=True)
+@record
 class RunConfig:
     root: Path  # the directory of the top config file: paths in reports are relative to it
     projects: tuple[Project, ...]
@@ -84,7 +84,7 @@ class RunConfig:
     budgets: tuple[model.BudgetPolicy, ...]
 
 
-@dataclass(frozen=True)
+@record
 class _Confinement:
     """A pull request controls the config file: what it names (includes, project paths,
     var, usage and policy files) is read only inside the repository holding it, unless

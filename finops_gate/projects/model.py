@@ -8,11 +8,11 @@ build the same verdict from the same thing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from finops_gate.cost.model import NotPriced, Totals, bound_of
 from finops_gate.policy.findings import Finding, Verdict
+from finops_gate.records import record
 
 NOT_EVALUATED = "not evaluated"
 _RANK = {Verdict.PASS: 0, Verdict.WARN: 1, Verdict.FAIL: 2}
@@ -22,7 +22,7 @@ _NO_AFTER = frozenset({"delete", "forget"})
 _UNCHANGED = frozenset({"no-op", "read"})
 
 
-@dataclass(frozen=True)
+@record
 class ProjectOutcome:
     """A project's JSON report data, or why it could not be evaluated."""
 
@@ -164,7 +164,7 @@ def add_totals(totals: Iterable[Totals]) -> Totals:
     )
 
 
-@dataclass(frozen=True)
+@record
 class RunReport:
     """Every project of a run, sorted by name, and what is judged across them."""
 

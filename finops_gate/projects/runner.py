@@ -14,13 +14,14 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from finops_gate.errors import FinopsGateError
 from finops_gate.options import GateOptions
 from finops_gate.projects.model import ProjectOutcome
+from finops_gate.records import record
 
 if TYPE_CHECKING:
     from finops_gate.cost.prices import PriceLookup
@@ -31,7 +32,7 @@ class ProjectError(FinopsGateError):
     """A project could not be evaluated (and --keep-going was not given)."""
 
 
-@dataclass(frozen=True)
+@record
 class ProjectTask:
     name: str
     path: str  # POSIX, relative to the repository root: how reports name the project
@@ -43,7 +44,7 @@ class ProjectTask:
     artifact: str = ""  # the file SARIF results point at, relative to the repository root
 
 
-@dataclass(frozen=True)
+@record
 class Shared:
     """What every project reads and no project should read again."""
 

@@ -10,14 +10,13 @@ Renderers are imported when used: the pre-commit hook renders none of these, and
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from finops_gate.records import Record
+from finops_gate.records import record
 from finops_gate.report.model import Report
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class RenderContext(Record):
+@record
+class RenderContext:
     """What a renderer may need besides the report."""
 
     project: str | None = None  # names the sticky comment's marker (Markdown)
@@ -27,8 +26,8 @@ class RenderContext(Record):
 Renderer = Callable[[Report, RenderContext], str]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class OutputFormatSpec(Record):
+@record
+class OutputFormatSpec:
     name: str
     render: Renderer
     extension: str  # of a file holding the report

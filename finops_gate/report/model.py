@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from finops_gate.cost.model import Estimate, ResourceCost, Status
@@ -16,7 +15,7 @@ from finops_gate.policy.findings import (
     WaiverRef,
     verdict_of,
 )
-from finops_gate.records import Record
+from finops_gate.records import record
 from finops_gate.savings.model import Recommendation, potential_monthly_savings
 
 STALE_AFTER_MONTHS = 6
@@ -38,8 +37,8 @@ def _months_later(day: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class PriceInfo(Record):
+@record(slots=True)
+class PriceInfo:
     oldest: date
     newest: date
     sources: dict[str, PriceSource]
@@ -62,8 +61,8 @@ class PriceInfo(Record):
         return self.today > _months_later(self.prices_date, STALE_AFTER_MONTHS)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class PolicyRule(Record):
+@record
+class PolicyRule:
     """What a renderer knows about a policy besides its findings."""
 
     id: str
@@ -74,8 +73,8 @@ class PolicyRule(Record):
     level: str = "error"  # the severity of a violation, unless a finding says otherwise
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Report(Record):
+@record(slots=True)
+class Report:
     verdict: Verdict
     plan: Plan
     estimate: Estimate

@@ -5,7 +5,6 @@ kept when it costs less in the resource's own region."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +19,7 @@ from finops_gate.policy.engine import address_glob, scope_actions, waiver_for
 from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding
 from finops_gate.policy.model import PolicyFile, SavingsPolicy
-from finops_gate.records import Record
+from finops_gate.records import record
 from finops_gate.savings.model import Recommendation, SavingsCheck, SavingsContext, Suggestion
 from finops_gate.savings.registry import SAVINGS_CHECKS
 from finops_gate.savings.variants import WatchedContext, variant_key, with_after
@@ -33,15 +32,15 @@ _DIGITS = 6
 SMALLEST_SAVING = 0.005
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class SavingsOptions(Record):
+@record
+class SavingsOptions:
     environment: str | None = None  # --environment
     all_resources: bool = False  # --all-resources: unchanged resources too
     today: date | None = None  # None: the clock
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class SavingsResult(Record):
+@record
+class SavingsResult:
     """Active recommendations (biggest saving first) and waived ones."""
 
     recommendations: tuple[Recommendation, ...] = ()

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from finops_gate.records import Record
+from finops_gate.records import record
 
 TABLE_FILE = Path(__file__).resolve().parent / "data" / "instance_families.json"
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class FamilyTables(Record):
+@record(slots=True)
+class FamilyTables:
     previous_generation: Mapping[str, Mapping[str, str]]  # service -> family -> family
     graviton: Mapping[str, Mapping[str, str]]
     graviton_rds_engines: frozenset[str]

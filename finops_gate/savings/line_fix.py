@@ -14,9 +14,10 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
+from finops_gate.records import record
 from finops_gate.savings.model import Recommendation
 
 # A plain value, optionally followed by the settings that go with it (ebs-gp3's text).
@@ -35,7 +36,7 @@ _PATH_PART = re.compile(r"\[\d+\]")
 _MAX_BLOCK_LINES = 2000
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class LineFix:
     """The quoted value at `column`..`end_column` (1-based, end exclusive, as SARIF's
     regions) of `line` in `path`, replaced by `inserted`."""

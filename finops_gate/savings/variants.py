@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import marshal
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from enum import Enum
 from operator import attrgetter
 from typing import Any
 
 from finops_gate.cost.view import PlanContext
 from finops_gate.plan.resource import Resource
+from finops_gate.records import record
 
 # Where a resource sits, not what it is: left out of a variant's key.
 POSITION = frozenset(
@@ -46,7 +47,7 @@ _AFTER = _ALL_FIELDS.index("after")
 def with_after(resource: Resource, after: Mapping[str, Any]) -> Resource:
     """The resource with `after` in place of its own: `dataclasses.replace` without its
     work per field (a third of the time). Every field of `Resource` is a plain
-    parameter, in order, as `quick_init` requires."""
+    positional parameter, in order."""
     values = list(_read_all(resource))
     values[_AFTER] = after
     return Resource(*values)
@@ -61,7 +62,7 @@ class ContextWatch:
         self.touched = False
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(slots=True)
 class WatchedContext(PlanContext):
     """A plan context that answers as the one it wraps (sharing its built indexes) and
     notes in `watch` when anything of the plan beyond the pricing date and AMI

@@ -19,7 +19,6 @@ from finops_gate.cli import main
 from finops_gate.errors import PolicyError
 from finops_gate.input_files import load_yaml
 from finops_gate.policy import loader, model, schema
-from finops_gate.records import Record
 from tests.conftest import ROOT
 
 BUNDLED = sorted(bundled_dir("policies").glob("*.yml"))
@@ -55,7 +54,7 @@ def test_loading_a_bundled_policy_by_name_gives_the_validated_one(path: Path) ->
 
 def _records(value: object) -> typing.Iterator[object]:
     """Every policy class instance in a built policy, the policy file first."""
-    if isinstance(value, Record):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
         yield value
         for item in dataclasses.fields(value):
             yield from _records(getattr(value, item.name))

@@ -11,10 +11,9 @@ target (the capacity it is expected to run at) replaces `min_capacity`, as in In
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from finops_gate.cost.view import AttributeView, as_number
-from finops_gate.records import Record
+from finops_gate.records import record
 
 TARGET_TYPE = "aws_appautoscaling_target"
 TARGET_USAGE_KEYS = ("capacity",)
@@ -22,8 +21,8 @@ TARGET_USAGE_KEYS = ("capacity",)
 RELATED_USAGE_KEYS = {TARGET_TYPE: TARGET_USAGE_KEYS}
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Minimum(Record):
+@record(slots=True)
+class Minimum:
     capacity: float
     target: str  # the target's address
     from_usage: bool = False  # the usage file's `capacity`, not the target's min_capacity

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.estimators._ebs_optimized import EBS_OPTIMIZED_CHARGED
@@ -12,7 +12,7 @@ from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.cost.number_text import number_text
 from finops_gate.cost.view import AttributeView, UnknownAttributeError
 from finops_gate.pricing import keys
-from finops_gate.records import Record
+from finops_gate.records import record
 
 DETAILED_MONITORING_METRICS = 7
 ROOT_NOTE = "root volume unknown (set by the AMI): assumed 8 GB gp2"
@@ -51,8 +51,8 @@ PURCHASE_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True, repr=False)
-class Purchase(Record):
+@record
+class Purchase:
     """How the usage file says instances are bought and run: platform, reservation."""
 
     platform: str = ""  # price-key slug, "" for Linux
@@ -95,7 +95,7 @@ def image_purchase(view: AttributeView, purchase: Purchase, image_id: str | None
     return replace(purchase, platform=slug, notes=(*purchase.notes, note))
 
 
-@dataclass
+@record(frozen=False)
 class LaunchSpec:
     """What a group of identical instances runs, however it was described."""
 

@@ -7,29 +7,30 @@ The calendar is AWS's, shipped as dated data in `finops_gate/cost/data/eks_versi
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from finops_gate.records import record
+
 CALENDAR_FILE = Path(__file__).resolve().parents[1] / "data" / "eks_versions.json"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class SupportWindow:
     version: str
     end_of_standard: date
     end_of_extended: date
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Calendar:
     source: str
     as_of: date
     windows: dict[tuple[int, ...], SupportWindow]
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class SupportStatus:
     extended: bool
     note: str

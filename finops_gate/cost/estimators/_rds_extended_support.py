@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +21,7 @@ from pathlib import Path
 from finops_gate.cost.estimators._compute import burstable_vcpus
 from finops_gate.cost.model import HOURS_PER_MONTH, ComponentSpec
 from finops_gate.pricing import keys
-from finops_gate.records import Record
+from finops_gate.records import record
 
 CALENDAR_FILE = Path(__file__).resolve().parents[1] / "data" / "rds_extended_support.json"
 # vCPUs of the sizes every non-burstable RDS family shares (xlarge = 4, Nxlarge = 4N):
@@ -31,8 +30,8 @@ _FIXED_SIZE_VCPUS = {"large": 2, "xlarge": 4}
 _MULTIPLE_XLARGE = re.compile(r"([0-9]+)xlarge")
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Window(Record):
+@record(slots=True)
+class Window:
     version: str
     year_1: date
     year_3: date | None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from finops_gate.errors import PlanError
@@ -14,9 +14,10 @@ from finops_gate.plan.hcl.jsonsyntax import parse_json_text
 from finops_gate.plan.hcl.overrides import is_override_file, merge_block
 from finops_gate.plan.hcl.syntax import Attribute, Block, Body, parse_text
 from finops_gate.plan.hcl.values import EvalError
+from finops_gate.records import record
 
 
-@dataclass(slots=True)
+@record(frozen=False, slots=True)
 class ModuleFiles:
     directory: Path
     shown: str  # the directory as shown in notes and source locations

@@ -5,7 +5,7 @@ finds (resource records, unknown values, notes, provider regions, module links).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +18,10 @@ from finops_gate.plan.hcl.limits import Budget
 from finops_gate.plan.providers import FALLBACK_REGION
 from finops_gate.plan.region import NO_REGION
 from finops_gate.plan.resource import ProviderRegion, Resource
+from finops_gate.records import record
 
 
-@dataclass(slots=True)
+@record(frozen=False, slots=True)
 class UnknownValue:
     where: str  # address.attribute
     location: str  # file:line
@@ -32,7 +33,7 @@ class UnknownValue:
         return self.reason.endswith("is known only after apply")
 
 
-@dataclass(slots=True)
+@record(frozen=False, slots=True)
 class Context:
     root: Path
     root_variables: Mapping[str, Any]

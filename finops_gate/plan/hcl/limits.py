@@ -15,10 +15,10 @@ positive whole number is refused (exit 2), never silently ignored.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 
 from finops_gate.errors import PlanError
 from finops_gate.plan.hcl.values import EvalError
+from finops_gate.records import record
 
 
 class LimitExceeded(PlanError):
@@ -29,7 +29,7 @@ class TooLarge(EvalError):
     """A value would be larger than a limit allows; it becomes unknown."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Limits:
     instances_per_resource: int = 10_000
     total_instances: int = 100_000

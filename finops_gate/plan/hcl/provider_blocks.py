@@ -5,15 +5,15 @@ default ones), and which configuration a resource or data block uses."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from finops_gate.plan.hcl.reference_walk import strip_expr, traversal_name
 from finops_gate.plan.hcl.syntax import Block, Node, subtrees
 from finops_gate.plan.hcl.values import Unknown, contains_unknown, to_string
+from finops_gate.records import record
 
 
-@dataclass(slots=True)
+@record(frozen=False, slots=True)
 class ProviderInstance:
     key: str
     region: Any  # str | None | Unknown

@@ -7,18 +7,19 @@ line number.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from typing import Any
 
 from finops_gate.errors import PlanError
 from finops_gate.plan.hcl.strings import literal_string
 from finops_gate.plan.hcl.syntax_tree import Node, children, is_tree, line_of, subtrees
+from finops_gate.records import record
 
 __all__ = ["Attribute", "Block", "Body", "Node", "children", "is_tree", "line_of", "subtrees"]
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Attribute:
     name: str
     expr: Node
@@ -26,7 +27,7 @@ class Attribute:
     line: int
 
 
-@dataclass(slots=True)
+@record(frozen=False, slots=True)
 class Block:
     type: str
     labels: tuple[str, ...]
@@ -35,7 +36,7 @@ class Block:
     line: int
 
 
-@dataclass(slots=True)
+@record(frozen=False, slots=True)
 class Body:
     attributes: dict[str, Attribute] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)

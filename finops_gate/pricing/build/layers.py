@@ -4,7 +4,6 @@ wins (see pricing/README.md "How the table is built")."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from finops_gate.pricing.build.base import Reader, RegionTable, load_json, warn
@@ -57,9 +56,10 @@ from finops_gate.pricing.build.readers.unitmaps import (
     route53_resolver,
 )
 from finops_gate.pricing.layout import Figure
+from finops_gate.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Layer:
     source_id: str
     read: Reader

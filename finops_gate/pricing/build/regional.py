@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from decimal import Decimal
 
 from finops_gate.pricing.build.base import BuildError, RegionTable
 from finops_gate.pricing.build.derive import significant
 from finops_gate.pricing.layout import Figure
+from finops_gate.records import record
 
 FLAT_GLOBAL = "flat-global"
 FLAT_MOST_REGIONS = "flat-most-regions"
@@ -37,7 +37,7 @@ REGIONAL_RATIO = "regional-ratio"
 REGIONAL_RULE_IDS = (FLAT_GLOBAL, FLAT_MOST_REGIONS, REGIONAL_RATIO)
 
 
-@dataclass(frozen=True)
+@record
 class RegionalRule:
     keys: str  # a regular expression matched against the whole key
     rule: str | None

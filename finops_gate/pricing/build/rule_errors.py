@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from finops_gate.pricing.build.rules import (
     dedicated_ratios,
 )
 from finops_gate.pricing.keys import EBS_IO2_IOPS, EC2_CPU_CREDITS_T3
+from finops_gate.records import record
 
 # (rule, region, key, derived, published)
 Check = tuple[str, str, str, Decimal, Decimal]
@@ -43,7 +43,7 @@ README_START = (
 README_END = "<!-- rule-errors: end -->"
 
 
-@dataclass(frozen=True)
+@record
 class RuleError:
     rule: str
     n: int

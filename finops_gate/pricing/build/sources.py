@@ -3,10 +3,10 @@ pricing/NOTICE for attribution. A figure names its source by id."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from finops_gate.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     title: str
     origin: str

@@ -15,12 +15,12 @@ import json
 import os
 import re
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from finops_gate.errors import FinopsGateError
 from finops_gate.pricing.update.fetch import Validators
+from finops_gate.records import record
 
 CACHE_FORMAT = 1
 
@@ -34,7 +34,7 @@ def default_cache_dir() -> Path:
     return Path(base) / "finops-gate" / "price-list"
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     url: str
     validators: Validators

@@ -18,11 +18,11 @@ import difflib
 import re
 import urllib.parse
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from finops_gate.errors import PriceTableError
 from finops_gate.pricing.usage_types import USAGE_TYPES
+from finops_gate.records import record
 
 OFFER_INDEX_PATH = "/offers/v1.0/aws/index.json"
 DEFAULT_ENDPOINT = "https://pricing.us-east-1.amazonaws.com"
@@ -39,7 +39,7 @@ _REGION_CODE = re.compile(r"^[a-z]{2}-[a-z]+-[0-9]+$")
 _OTHER_PARTITIONS = ("us-gov-", "cn-", "us-iso", "us-isob-", "eu-isoe-")
 
 
-@dataclass(frozen=True)
+@record
 class RegionFile:
     """One region's offer file of one service."""
 

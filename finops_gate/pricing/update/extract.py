@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -19,9 +18,10 @@ from typing import IO, Any
 
 from finops_gate.errors import PriceTableError
 from finops_gate.pricing.offer import Product, price_figure, read_offer_json, stream_offer_csv
+from finops_gate.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Extract:
     offer_code: str
     version: str

@@ -23,13 +23,13 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import IO, Any, Generic, TypeVar
 
 from finops_gate import __version__
 from finops_gate.errors import FinopsGateError
 from finops_gate.integrations.http import Deadline, bounded_handlers, retry_after_seconds
 from finops_gate.pricing.update.progress import Progress
+from finops_gate.records import record
 
 T = TypeVar("T")
 
@@ -54,7 +54,7 @@ class _ShortBody(Exception):
     """The connection ended before the declared Content-Length."""
 
 
-@dataclass(frozen=True)
+@record
 class Validators:
     """What a server said identifies the version of a file it sent."""
 
@@ -70,7 +70,7 @@ class Validators:
         return headers
 
 
-@dataclass(frozen=True)
+@record
 class Fetched(Generic[T]):
     value: T
     validators: Validators

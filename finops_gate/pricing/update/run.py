@@ -5,7 +5,7 @@ price table in the bundled table's format, each figure citing its offer's versio
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import IO, Any
 
@@ -27,11 +27,12 @@ from finops_gate.pricing.update.extract import (
     json_extractor,
 )
 from finops_gate.pricing.update.fetch import Downloader, NotFound
+from finops_gate.records import record
 
 LICENSE = "AWS Price List (public pricing data)"
 
 
-@dataclass(frozen=True)
+@record
 class UpdateRequest:
     services: list[str]
     regions: list[str]  # empty: every commercial region of each service
@@ -40,7 +41,7 @@ class UpdateRequest:
     max_document_bytes: int  # an index, or a JSON offer (the CSV is streamed)
 
 
-@dataclass
+@record(frozen=False)
 class UpdateResult:
     tables: dict[str, dict[str, Figure]] = field(default_factory=dict)
     sources: dict[str, dict[str, str]] = field(default_factory=dict)

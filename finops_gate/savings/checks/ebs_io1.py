@@ -23,12 +23,11 @@ $0.065, saving $351.00/month.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from finops_gate.cost.estimators._ebs import volume_components
 from finops_gate.cost.model import ResourceCost
-from finops_gate.records import Record
+from finops_gate.records import record
 from finops_gate.savings._attributes import (
     blocks,
     is_unknown,
@@ -58,8 +57,8 @@ TEMPLATE_NOTE = (
 )
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Replacement(Record):
+@record(slots=True)
+class Replacement:
     """What an io1 volume of a given size and IOPS becomes."""
 
     volume_type: str

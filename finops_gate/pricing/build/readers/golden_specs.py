@@ -3,11 +3,11 @@ published list prices (`FACTS`) checked against them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from finops_gate.pricing import keys
 from finops_gate.pricing.build.base import HOURS_PER_MONTH
+from finops_gate.records import record
 
 GOLDEN_FILE = "infracost-golden-facts/infracost_aws_golden_line_items.csv"
 
@@ -18,7 +18,7 @@ CENT = Decimal("0.01")
 DIME = Decimal("0.1")
 
 
-@dataclass(frozen=True)
+@record
 class GoldenSpec:
     """Which golden line items give a price key."""
 
