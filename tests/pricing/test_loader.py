@@ -118,3 +118,34 @@ def test_hand_formatted_layouts_fall_back_to_a_full_parse(tmp_path: Path) -> Non
     json.loads(path.read_text(encoding="utf-8"))
     table = load_price_table(path)
     assert [table.lookup(r, "k").unit_price for r in ("a", "b")] == [1.0, 2.0]  # type: ignore[union-attr]
+
+
+def test_the_shipped_table_passes_the_checks_a_run_skips_for_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A run does not check the package's own table region by region (it is checked
+    here, once); every other table is checked when a region of it is first used."""
+    from finops_gate.cost import prices
+
+    checked = load_price_table(BUNDLED)  # named by path: treated as any user's table
+    for region in checked.regions:
+        assert checked.count(region) > 0  # goes through _checked_region; raises if bad
+        assert all(
+            type(entry[0]) is float for entry in checked._region(region).values()
+        ), region
+    calls: list[str] = []
+    real = prices._checked_region
+
+    def counting(raw: object, region: str, table: object) -> object:
+        calls.append(region)
+        return real(raw, region, table)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(prices, "_checked_region", counting)
+    shipped = load_price_table()
+    assert shipped.lookup("us-east-1", "ec2:m5.large") == checked.lookup(
+        "us-east-1", "ec2:m5.large"
+    )
+    assert shipped._region("eu-west-1") == checked._region("eu-west-1")
+    assert calls == []
+    load_price_table(BUNDLED).lookup("us-east-1", "ec2:m5.large")
+    assert calls == ["us-east-1"]
