@@ -8,11 +8,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import hcl2.api
 import pytest
 
 from finops_gate.cli import hook
-from finops_gate.plan.hcl import syntax
+from finops_gate.plan.hcl import hcl2_parts, syntax
 
 MAIN = """
 provider "aws" {
@@ -31,14 +30,14 @@ VARIABLES = 'variable "size" {\n  default = "t3.micro"\n}\n'
 def parsed(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     """How many times the HCL grammar parsed each text."""
     counts: Counter[str] = Counter()
-    original = hcl2.api.parses_to_tree
+    original = hcl2_parts.parse_to_tree
 
     def counting(text: str) -> Any:
         counts[text] += 1
         return original(text)
 
     syntax._syntax_tree.cache_clear()
-    monkeypatch.setattr(hcl2.api, "parses_to_tree", counting)
+    monkeypatch.setattr(hcl2_parts, "parse_to_tree", counting)
     yield counts
     syntax._syntax_tree.cache_clear()
 

@@ -11,9 +11,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from hcl2.utils import process_escape_sequences
-
 from finops_gate.errors import PlanError
+from finops_gate.plan.hcl.hcl2_parts import process_escape_sequences
 from finops_gate.plan.hcl.limits import Budget, Limits
 from finops_gate.plan.hcl.sets import SetList
 from finops_gate.plan.hcl.strings import quoted_template, string_chars

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hcl2.utils import process_escape_sequences
-
+from finops_gate.plan.hcl.hcl2_parts import process_escape_sequences
 from finops_gate.plan.hcl.syntax_tree import Node, children, is_tree
 from finops_gate.plan.hcl.values import EvalError
 

@@ -1,8 +1,8 @@
 """Parse .tf files with python-hcl2's grammar into bodies of attributes and blocks.
 
-The raw Lark tree (`hcl2.api.parses_to_tree`) is used rather than `hcl2.loads`: it
-keeps expressions as syntax trees (evaluated by `evaluate.py`) and every node's
-line number.
+The raw Lark tree (what `hcl2.api.parses_to_tree` gives, from hcl2_parts.py) is used
+rather than `hcl2.loads`: it keeps expressions as syntax trees (evaluated by
+`evaluate.py`) and every node's line number.
 """
 
 from __future__ import annotations
@@ -75,9 +75,9 @@ def _syntax_tree(text: str) -> Any:
     """The Lark tree of a file's text, parsed once per content: the pre-commit hook and
     `--base` read each file as it is and as it was at the base, mostly the same text.
     Nothing changes a tree once built, so one can serve both."""
-    from hcl2.api import parses_to_tree
+    from finops_gate.plan.hcl.hcl2_parts import parse_to_tree
 
-    return parses_to_tree(text)
+    return parse_to_tree(text)
 
 
 def _parse_problem(error: Exception) -> str:
