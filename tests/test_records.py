@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 import pytest
 
 import finops_gate
+from finops_gate import records
 from finops_gate.options import FailOn, GateOptions
 from finops_gate.records import record
 
@@ -85,6 +86,14 @@ def _own_methods(decorate: Callable[[type], type]) -> type:
     return decorate(Own)
 
 
+def _explicit_hash(decorate: Callable[[type], type]) -> type:
+    class Unhashable:
+        name: str
+        __hash__ = None  # type: ignore[assignment]
+
+    return decorate(Unhashable)
+
+
 def _inherited(decorate: Callable[[type], type]) -> type:
     class Base:
         name: str
@@ -96,7 +105,7 @@ def _inherited(decorate: Callable[[type], type]) -> type:
     return decorate(Child)
 
 
-SHAPES = [_plain, _defaults, _hash_flags, _keyword_only, _post_init, _own_methods, _inherited]
+SHAPES = [_plain, _defaults, _hash_flags, _explicit_hash, _keyword_only, _post_init, _own_methods, _inherited]
 
 # (dataclass options, the same as record options)
 OPTIONS: list[tuple[dict[str, bool], dict[str, bool]]] = [
@@ -120,6 +129,14 @@ CALLS: list[tuple[tuple[Any, ...], dict[str, Any]]] = [
     (("a", 1, 2, 3, 4, 5, 6), {}),
     (("a",), {"colour": "red"}),
 ]
+
+
+@pytest.fixture(params=["generic", "compiled"], autouse=True)
+def init_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test runs twice: records built through the generic __init__ a class uses for
+    its first instances, and through the compiled one it switches to."""
+    monkeypatch.setattr(records, "_COMPILE_AFTER", 10**9 if request.param == "generic" else 0)
+    return str(request.param)
 
 
 def _pair(shape: Callable[..., type], options: tuple[dict[str, bool], dict[str, bool]]) -> Any:
@@ -154,7 +171,6 @@ def test_a_record_is_built_compared_hashed_and_shown_as_the_dataclass_is(
     assert [f.name for f in dataclasses.fields(made)] == [
         f.name for f in dataclasses.fields(generated)
     ]
-    assert str(inspect.signature(made)) == str(inspect.signature(generated))
     built = 0
     for args, kwargs in CALLS:
         reference, mine = _outcome(generated, args, kwargs), _outcome(made, args, kwargs)
@@ -167,7 +183,8 @@ def test_a_record_is_built_compared_hashed_and_shown_as_the_dataclass_is(
             assert repr(mine).startswith(f"<{made.__module__}.{made.__qualname__} object at")
         else:
             assert repr(mine) == repr(reference)
-        if generated.__eq__ is object.__eq__:
+        if generated.__hash__ is object.__hash__:
+            assert made.__hash__ is object.__hash__
             assert _hash(mine) == object.__hash__(mine)
         else:
             assert _hash(mine) == _hash(reference)
@@ -176,6 +193,8 @@ def test_a_record_is_built_compared_hashed_and_shown_as_the_dataclass_is(
         )
         assert (mine == reference) is False  # another class
     assert built >= 1
+    # Last: a look at the signature compiles the __init__ (the generic one has none).
+    assert str(inspect.signature(made)) == str(inspect.signature(generated))
 
 
 @pytest.mark.parametrize("options", OPTIONS, ids=lambda o: ",".join(o[0]) or "mutable")
@@ -248,12 +267,16 @@ _MODULE_LEVEL = {
 }
 
 
-def test_methods_are_compiled_on_first_use_only() -> None:
+def test_methods_are_compiled_on_first_use_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(records, "_COMPILE_AFTER", 3)
     made = _defaults(lambda cls: record(cls))
     lazy = {"__init__", "__repr__", "__eq__", "__hash__"}
     assert all(not inspect.isfunction(made.__dict__[name]) for name in lazy)
+    built = [made(f"a{number}") for number in range(3)]
+    assert not inspect.isfunction(made.__dict__["__init__"])  # three built generically
     instance = made("a")
     assert inspect.isfunction(made.__dict__["__init__"])
+    assert [item.name for item in built] == ["a0", "a1", "a2"]
     assert not inspect.isfunction(made.__dict__["__repr__"])
     assert "Defaults(name='a'" in repr(instance)
     assert inspect.isfunction(made.__dict__["__repr__"])
