@@ -127,8 +127,8 @@ def _check_not_binary_or_empty(data: bytes, name: str) -> None:
             f"{name}: this is a binary plan file; convert it with "
             "`terraform show -json tfplan > plan.json` and pass plan.json"
         )
-    # isspace() stops at the first other byte; strip() copied the whole plan whenever it
-    # ended with a newline, as `terraform show -json > plan.json` writes it.
+    # isspace() stops at the first other byte; strip() would copy the whole plan when it
+    # ends with a newline, as `terraform show -json > plan.json` writes it.
     if not data or data.isspace():
         raise PlanError(f"{name}: the file is empty; {_HOW_TO_GET_A_PLAN}")
 
