@@ -91,8 +91,9 @@ class ProviderResolver:
             key: _settings(config, variables)
             for key, config in configuration.provider_config.items()
         }
-        self._config_keys = _resource_config_keys(configuration.root_module, "")
-        self._expressions = _resource_expressions(configuration.root_module, "")
+        self._config_keys: dict[str, str] = {}
+        self._expressions: dict[str, dict[str, Any]] = {}
+        _index_resources(configuration.root_module, "", self._config_keys, self._expressions)
 
     def config_key(self, address: str, provider: str) -> str:
         return self._config_keys.get(config_address(address)) or provider
@@ -153,20 +154,19 @@ def config_address(address: str) -> str:
     return _INSTANCE_KEY.sub("", address)
 
 
-def _resource_config_keys(module: PlanModuleConfig, prefix: str) -> dict[str, str]:
-    keys: dict[str, str] = {}
+def _index_resources(
+    module: PlanModuleConfig,
+    prefix: str,
+    config_keys: dict[str, str],
+    expressions: dict[str, dict[str, Any]],
+) -> None:
+    """Each resource of `module` and of the modules it calls, by configuration address,
+    into `config_keys` (its provider configuration key, when the plan gives one) and
+    `expressions`: one walk, each entry written once (a later duplicate wins)."""
     for resource in module.resources:
+        address = prefix + resource.address
         if resource.provider_config_key:
-            keys[prefix + resource.address] = resource.provider_config_key
+            config_keys[address] = resource.provider_config_key
+        expressions[address] = resource.expressions
     for name, call in module.module_calls.items():
-        keys.update(_resource_config_keys(call.module, f"{prefix}module.{name}."))
-    return keys
-
-
-def _resource_expressions(module: PlanModuleConfig, prefix: str) -> dict[str, dict[str, Any]]:
-    found: dict[str, dict[str, Any]] = {}
-    for resource in module.resources:
-        found[prefix + resource.address] = resource.expressions
-    for name, call in module.module_calls.items():
-        found.update(_resource_expressions(call.module, f"{prefix}module.{name}."))
-    return found
+        _index_resources(call.module, f"{prefix}module.{name}.", config_keys, expressions)

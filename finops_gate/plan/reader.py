@@ -127,7 +127,9 @@ def _check_not_binary_or_empty(data: bytes, name: str) -> None:
             f"{name}: this is a binary plan file; convert it with "
             "`terraform show -json tfplan > plan.json` and pass plan.json"
         )
-    if not data.strip():
+    # isspace() stops at the first other byte; strip() would copy the whole plan when it
+    # ends with a newline, as `terraform show -json > plan.json` writes it.
+    if not data or data.isspace():
         raise PlanError(f"{name}: the file is empty; {_HOW_TO_GET_A_PLAN}")
 
 
@@ -234,8 +236,9 @@ def _build_plan(document: PlanDocument, options: RegionOptions) -> Plan:
     resolver = ProviderResolver(document.configuration, document.variables)
     regions = PlanRegions(document, resolver, options)
     answers = _ProviderAnswers(resolver, regions)
+    markers = _UnknownMarkers()
     resources = [
-        _build_resource(change, position, resolver, answers)
+        _build_resource(change, position, resolver, answers, markers)
         for position, change in enumerate(document.resource_changes)
         if change.mode == "managed"
     ]
@@ -330,6 +333,25 @@ def _empty_like(value: Any) -> Any:
     return type(value)() if isinstance(value, (dict, list)) else value
 
 
+class _UnknownMarkers:
+    """Each change's `after_unknown` cut to its markers, decoded and cut once per distinct
+    text in one plan. The instances of a `count` or `for_each` resource, and resources
+    written alike, often have the same text; they share one mapping, which nothing
+    changes after reading. The same text always gives the same markers, and the first
+    change holding a bad number is still the one named."""
+
+    def __init__(self) -> None:
+        self._cut: dict[bytes, Mapping[str, Any]] = {}
+
+    def of(self, raw: msgspec.Raw, position: int) -> Mapping[str, Any]:
+        text = bytes(raw)
+        found = self._cut.get(text)
+        if found is None:
+            markers = decode_raw(raw, f"resource_changes[{position}].change.after_unknown")
+            found = self._cut[text] = _as_mapping(_unknown_markers(markers)) or {}
+        return found
+
+
 class _ProviderAnswers:
     """What a resource's provider configuration gives it, worked out once per provider
     name and configuration key for one plan: a plan has a handful of them, and
@@ -406,16 +428,17 @@ _ACTIONS = {
 
 
 def _build_resource(
-    change: ResourceChange, position: int, resolver: ProviderResolver, answers: _ProviderAnswers
+    change: ResourceChange,
+    position: int,
+    resolver: ProviderResolver,
+    answers: _ProviderAnswers,
+    markers: _UnknownMarkers,
 ) -> Resource:
     actions = tuple(change.change.actions)
     action = _ACTIONS.get(actions) or Action.from_actions(actions)
     before = _as_mapping(change.change.before)
     after = _as_mapping(change.change.after)
-    markers = decode_raw(
-        change.change.after_unknown, f"resource_changes[{position}].change.after_unknown"
-    )
-    unknown = _as_mapping(_unknown_markers(markers)) or {}
+    unknown = markers.of(change.change.after_unknown, position)
     provider = answers.provider(change.provider_name)
     config_key, expressions = resolver.of_resource(change.address, provider)
     region, region_source = answers.region(after or before, provider, config_key)

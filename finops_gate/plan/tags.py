@@ -24,7 +24,8 @@ def effective_tags(
         if unknown_tags is True:
             return merged, False
         tags = values.get("tags")
-        merged.update(_with_unknown(tags if isinstance(tags, dict) else {}, unknown_tags))
+        if tags or unknown_tags:  # most resources have no tags of their own
+            merged.update(_with_unknown(tags if isinstance(tags, dict) else {}, unknown_tags))
     return merged, None not in merged.values()
 
 

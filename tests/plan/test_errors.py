@@ -27,6 +27,7 @@ def binary_plan() -> bytes:
 CASES = [
     ("empty", b"", "the file is empty"),
     ("blank", b"  \n", "the file is empty"),
+    ("every ASCII space", b" \t\n\r\x0b\x0c", "the file is empty"),
     ("truncated", b'{"format_version": "1.2", "resource_changes": [', "looks truncated"),
     ("not json", b"format_version = 1.2\n", "not valid JSON at line 1"),
     ("binary plan", binary_plan(), "terraform show -json tfplan > plan.json"),

@@ -116,3 +116,37 @@ def test_of_resource_answers_config_key_and_expressions_of_an_instance() -> None
     assert key == "module.app:aws" == resolver.config_key(address, "aws")
     assert expressions == {"ami": {"constant_value": "ami-1"}} == resolver.expressions(address)
     assert resolver.of_resource("aws_s3_bucket.logs", "aws") == ("aws", {})
+
+
+def test_resources_of_every_module_level_are_found() -> None:
+    def resource(address: str, key: str | None) -> dict[str, object]:
+        return {"address": address, "provider_config_key": key, "expressions": {"n": address}}
+
+    configuration = msgspec.convert(
+        {
+            "root_module": {
+                "resources": [resource("aws_vpc.main", "aws")],
+                "module_calls": {
+                    "a": {
+                        "module": {
+                            "resources": [resource("aws_instance.web", None)],
+                            "module_calls": {
+                                "b": {"module": {"resources": [resource("aws_eip.ip", "b:aws")]}}
+                            },
+                        }
+                    }
+                },
+            },
+        },
+        Configuration,
+    )
+    resolver = ProviderResolver(configuration, {})
+    assert resolver.of_resource("aws_vpc.main", "aws") == ("aws", {"n": "aws_vpc.main"})
+    assert resolver.of_resource('module.a["k"].aws_instance.web[0]', "aws") == (
+        "aws",
+        {"n": "aws_instance.web"},
+    )
+    assert resolver.of_resource("module.a[1].module.b.aws_eip.ip", "aws") == (
+        "b:aws",
+        {"n": "aws_eip.ip"},
+    )

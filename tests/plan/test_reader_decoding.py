@@ -14,7 +14,7 @@ from finops_gate.errors import PlanError
 from finops_gate.plan import reader
 from finops_gate.plan.reader import parse_plan_bytes
 from finops_gate.plan.region import RegionOptions
-from tests.conftest import fixture_plan_path
+from tests.conftest import FIXTURES, fixture_plan_path
 
 
 def _plan(**parts: Any) -> bytes:
@@ -168,6 +168,45 @@ def test_a_bad_number_in_after_unknown_is_one_clear_line() -> None:
         "plan.json: invalid plan at resource_changes[0].change.after_unknown"
     )
     assert "number out of range" in str(raised.value)
+
+
+def test_changes_with_the_same_after_unknown_share_its_markers() -> None:
+    same = {"arn": True, "ami": False, "ebs_block_device": [{"volume_id": True}, {}]}
+    changes = [
+        _instance("aws_instance.a", after_unknown=same),
+        _instance("aws_instance.b", after_unknown={"arn": False, "id": True}),
+        _instance("aws_instance.c", after_unknown=same),
+        _instance("aws_instance.d", after_unknown={"arn": False}),
+        _instance("aws_instance.e"),
+    ]
+    plan = parse_plan_bytes(_plan(resource_changes=changes), "plan.json")
+    cut = {"arn": True, "ebs_block_device": [{"volume_id": True}, {}]}
+    assert [r.after_unknown for r in plan.resources] == [cut, {"id": True}, cut, {}, {}]
+
+
+def test_a_bad_number_is_refused_at_the_first_change_holding_it() -> None:
+    bad = {"arn": 1}
+    changes = [_instance("aws_instance.a", after_unknown={"arn": True})] + [
+        _instance(f"aws_instance.b{n}", after_unknown=bad) for n in range(2)
+    ]
+    data = _plan(resource_changes=changes).replace(b'"arn": 1}', b'"arn": 1e999}')
+    with pytest.raises(PlanError) as raised:
+        parse_plan_bytes(data, "plan.json")
+    assert str(raised.value).startswith(
+        "plan.json: invalid plan at resource_changes[1].change.after_unknown"
+    )
+
+
+@pytest.mark.parametrize("case", sorted(p.parent.name for p in FIXTURES.glob("*/plan.json")))
+def test_every_fixture_resource_has_the_markers_of_its_own_change(case: str) -> None:
+    """Markers cut once per distinct text are those of each change cut on its own."""
+    data = fixture_plan_path(case).read_bytes()
+    changes = [c for c in json.loads(data).get("resource_changes", []) if c["mode"] == "managed"]
+    plan = parse_plan_bytes(data, case)
+    assert len(plan.resources) == len(changes)
+    for resource, change in zip(plan.resources, changes, strict=True):
+        expected = reader._unknown_markers(change["change"].get("after_unknown"))
+        assert resource.after_unknown == (expected if isinstance(expected, dict) else {})
 
 
 @pytest.mark.parametrize(
