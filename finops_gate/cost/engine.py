@@ -36,7 +36,9 @@ _PRICED, _FREE, _USAGE_BASED = Status.PRICED, Status.FREE, Status.USAGE_BASED
 _PRICE_NOT_FOUND, _UNSUPPORTED = Status.PRICE_NOT_FOUND, Status.UNSUPPORTED
 
 
-@record(slots=True)
+# Not frozen: built per side of every resource and read once by `estimate_resource`; a
+# mutable record is built with plain stores, a frozen one through slot descriptors.
+@record(slots=True, frozen=False)
 class _Side:
     components: tuple[CostComponent, ...]
     monthly_cost: float | None

@@ -11,7 +11,9 @@ run would cost more than the rest of the gate, so loading is lazy:
 * the generated layout puts each region's object between a line ``  "<region>":{`` and a
   line ``  }``: opening the table only records where each region's text is, and a region is
   parsed (orjson) and checked (cheap type checks, every source and rule id declared) the first
-  time a price of that region is looked up.
+  time a price of that region is looked up. The package's own table, which the tests check
+  region by region, is not checked again on a run: its region is decoded only to each
+  entry's JSON text (msgspec), and an entry when it is first looked up.
 
 A file in any other layout (hand-formatted, minified) is parsed whole and checked the same
 way. ``price_schema.PriceTableFile`` is the pydantic model of the whole format;
@@ -28,6 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+import msgspec
 import orjson
 
 from finops_gate.bundled import bundled_dir
@@ -129,6 +132,7 @@ class PriceTable:
         self.rules = envelope.rules
         self._raw = regions
         self._parsed: dict[str, dict[str, list[Any]]] = {}
+        self._entry_texts: dict[str, dict[str, msgspec.Raw]] = {}
         # Each Price made once: a plan looks the same few keys up thousands of times.
         self._prices: dict[str, dict[str, Price]] = {}
         self._name = name
@@ -169,23 +173,50 @@ class PriceTable:
             self._parsed[region] = prices
         return prices
 
+    def _entries(self, region: str) -> Mapping[str, Any]:
+        """A region's prices by key, for lookups: the checked entries of any other table;
+        for the shipped one, which a run does not check, each entry's JSON text (decoded
+        when first looked up). A run looks up a few hundred of a region's 9,000 prices,
+        and building every entry's list, number and strings was most of the decoding."""
+        if not self._shipped:
+            return self._region(region)
+        entries = self._entry_texts.get(region)
+        if entries is None:
+            raw = self._raw.get(region)
+            if not isinstance(raw, bytes):  # absent, or given parsed
+                return self._region(region)
+            try:
+                entries = self._entry_texts[region] = _ENTRY_TEXTS.decode(raw)
+            except msgspec.DecodeError as error:
+                raise PriceTableError(
+                    f"{self._name}: regions.{region}: not valid JSON: {error}"
+                ) from None
+        return entries
+
     def lookup(self, region: str, key: str) -> Price | None:
         made = self._prices.get(region)
         if made is None:
             made = self._prices[region] = {}
         price = made.get(key)
         if price is None:
-            entry = self._region(region).get(key)
+            entry = self._entries(region).get(key)
             if entry is None:
                 return None
+            if type(entry) is msgspec.Raw:
+                entry = _ENTRY.decode(entry)
             price = made[key] = Price(entry[0], entry[1], entry[2] if len(entry) == 3 else None)
         return price
 
     def count(self, region: str) -> int:
-        return len(self._region(region))
+        return len(self._entries(region))
 
     def keys(self, region: str) -> list[str]:
-        return sorted(self._region(region))
+        return sorted(self._entries(region))
+
+
+# A shipped region's entries as JSON texts, and one entry's text as its list.
+_ENTRY_TEXTS = msgspec.json.Decoder(dict[str, msgspec.Raw])
+_ENTRY = msgspec.json.Decoder()
 
 
 # The dearest price in AWS's lists is about $400 an hour; a unit price above this is a

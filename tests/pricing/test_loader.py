@@ -149,3 +149,28 @@ def test_the_shipped_table_passes_the_checks_a_run_skips_for_it(
     assert calls == []
     load_price_table(BUNDLED).lookup("us-east-1", "ec2:m5.large")
     assert calls == ["us-east-1"]
+
+
+def test_the_shipped_table_decodes_an_entry_when_it_is_looked_up() -> None:
+    """A run decodes the shipped table's regions only to each entry's JSON text and an
+    entry when it is looked up: every price, key and count must be those of the same
+    file read and checked as any user's table."""
+    shipped, checked = load_price_table(), load_price_table(BUNDLED)
+    for region in checked.regions:
+        keys = checked.keys(region)
+        assert shipped.keys(region) == keys, region
+        assert shipped.count(region) == checked.count(region) == len(keys)
+        for key in keys:
+            price = shipped.lookup(region, key)
+            assert price == checked.lookup(region, key), (region, key)
+            assert price is not None and type(price.unit_price) is float
+    assert shipped._parsed == {}  # nothing built beyond the entries looked up
+    assert shipped.lookup("us-east-1", "no:such:key") is None
+    assert shipped.lookup("no-such-region", "ec2:m5.large") is None
+
+
+def test_a_shipped_region_that_is_not_json_is_one_clear_error() -> None:
+    table = load_price_table()
+    table._raw = {"us-east-1": b'{"ec2:m5.large": [0.096, "s"'}
+    with pytest.raises(PriceTableError, match=r"regions\.us-east-1: not valid JSON"):
+        table.lookup("us-east-1", "ec2:m5.large")

@@ -29,6 +29,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from finops_gate.cost.estimators._compute import (
+    ON_DEMAND_LINUX,
     OPERATING_SYSTEMS,
     PURCHASE_WORDS,
     LaunchSpec,
@@ -123,7 +124,7 @@ def estimate(view: AttributeView) -> list[ComponentSpec]:
         key, label = keys.ec2_spot(instance_type), "spot"
     count = int(desired)
     purchase = _purchase(view)
-    if purchase != Purchase() and not spot:
+    if purchase != ON_DEMAND_LINUX and not spot:
         usage = instance_usage(LaunchSpec(instance_type, purchase=purchase), desired)
         if type_note:
             usage = replace(usage, note=f"{type_note}; {usage.note}")
