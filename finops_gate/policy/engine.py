@@ -153,7 +153,8 @@ def _enforce(finding: Finding, level: str, overrides: dict[str, Override]) -> Fi
         return finding.enforced(level, severity="warning")
     if level == "soft-mandatory" and finding.policy_id in overrides:
         return finding.enforced(level, "warning", overrides[finding.policy_id])
-    return finding.enforced(level)
+    # An error stays an error: only the enforcement changes, if it is not the level yet.
+    return finding if finding.enforcement == level else finding.enforced(level)
 
 
 def _unknown_environments(
