@@ -59,6 +59,10 @@ class PolicyKind(Generic[PolicyT]):
     applies_to: Callable[[PolicyT, Resource], bool]
     # The types a policy can apply to (a set, for fast membership), None for any type.
     resource_types: Callable[[PolicyT], Collection[str] | None] = any_type
+    # `applies_to` accepts every resource of those types: the type alone decides, and
+    # `applicable` need not ask it (a savings policy checks every resource of its
+    # check's types).
+    decided_by_type: bool = False
 
     def applies(self, policy: PolicyEntry, resource: Resource) -> bool:
         return self.applies_to(self._own(policy), resource)
@@ -69,6 +73,8 @@ class PolicyKind(Generic[PolicyT]):
         types = self.resource_types(own)
         if types is not None:
             resources = [r for r in resources if r.type in types]
+            if self.decided_by_type:
+                return resources
         applies_to = self.applies_to
         return [r for r in resources if applies_to(own, r)]
 
