@@ -15,7 +15,7 @@ from finops_gate.policy import required_tags
 from finops_gate.policy.clock import today as clock_today
 from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Finding, Override, PolicyResult, WaiverRef
-from finops_gate.policy.kind import CheckContext
+from finops_gate.policy.kind import CheckContext, Scope
 from finops_gate.policy.kinds import POLICY_KINDS
 from finops_gate.policy.model import (
     PolicyFile,
@@ -89,7 +89,7 @@ def evaluate_policies(
     levels[UNKNOWN_ENVIRONMENT_ID] = "hard-mandatory" if unknown_action == "fail" else "advisory"
     applied_to: list[tuple[str, tuple[str, ...]]] = []
     # Most policies share their `actions`: each scope is selected once, not per policy.
-    scopes: dict[tuple[str, ...], list[Resource]] = {}
+    scopes: dict[tuple[str, ...], Scope] = {}
     for policy in policy_file.policies:
         levels[policy.id] = policy.level
         kind = POLICY_KINDS[policy.kind]
@@ -98,8 +98,8 @@ def evaluate_policies(
             actions = tuple(getattr(policy, "actions", ()))
             if actions not in scopes:
                 allowed = scope_actions(actions, options.all_resources)
-                scopes[actions] = [r for r in resources if r.action in allowed]
-            scoped = kind.applicable(policy, scopes[actions])
+                scopes[actions] = Scope([r for r in resources if r.action in allowed])
+            scoped = kind.applicable_in(policy, scopes[actions])
             applied_to.append((policy.id, tuple(r.address for r in scoped)))
         context = CheckContext(
             scoped, estimate, environments, variables, options.recommendations
@@ -153,7 +153,8 @@ def _enforce(finding: Finding, level: str, overrides: dict[str, Override]) -> Fi
         return finding.enforced(level, severity="warning")
     if level == "soft-mandatory" and finding.policy_id in overrides:
         return finding.enforced(level, "warning", overrides[finding.policy_id])
-    return finding.enforced(level)
+    # An error stays an error: only the enforcement changes, if it is not the level yet.
+    return finding if finding.enforcement == level else finding.enforced(level)
 
 
 def _unknown_environments(

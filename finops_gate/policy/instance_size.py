@@ -67,11 +67,8 @@ def check(
 ) -> list[Finding]:
     findings: list[Finding] = []
     for resource in resources:
-        types = instance_types(
-            resource.type, resource.current, resource.after_unknown, resource.config_expressions
-        )
-        if not types:
-            continue
+        # The rule first: most resources of a plan are in an environment without one
+        # (no `default` rule), and then their instance types need not be read.
         environment = environments.environment(resource)
         key = environments.rule_key_of(environment)
         if key is None:
@@ -79,6 +76,9 @@ def check(
         rule = policy.environments.get(key) or policy.environments.get(DEFAULT_ENVIRONMENT)
         if rule is None:
             continue
+        types = instance_types(
+            resource.type, resource.current, resource.after_unknown, resource.config_expressions
+        )
         where = environment or "an unknown environment"
         for instance in types:
             problem = _violation(policy, rule, instance)

@@ -15,6 +15,7 @@ check a few types of the thousands of resources in a large plan)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
+from itertools import chain
 from typing import Any, Generic, TypeVar
 
 from finops_gate.cost.model import Estimate
@@ -45,6 +46,29 @@ class CheckContext:
 PolicyT = TypeVar("PolicyT", bound=PolicyEntry)
 
 
+class Scope:
+    """Resources in plan order, and those of some types in the same order. Several
+    policies share a scope, and most check a few types of the many a large plan has:
+    where each type sits is listed once, at the first question, instead of a pass over
+    every resource for each policy."""
+
+    def __init__(self, resources: list[Resource]) -> None:
+        self.resources = resources
+        self._positions: dict[str, list[int]] | None = None
+
+    def of_types(self, types: Collection[str]) -> list[Resource]:
+        positions = self._positions
+        if positions is None:
+            positions = self._positions = {}
+            for position, resource in enumerate(self.resources):
+                positions.setdefault(resource.type, []).append(position)
+        present = [positions[kind] for kind in positions.keys() & set(types)]
+        # One type: its positions are in order already; several: back into plan order.
+        picked = present[0] if len(present) == 1 else sorted(chain.from_iterable(present))
+        resources = self.resources
+        return [resources[position] for position in picked]
+
+
 def any_type(policy: PolicyEntry) -> Collection[str] | None:
     """No narrowing by type: `applies_to` decides for every resource."""
     return None
@@ -59,16 +83,28 @@ class PolicyKind(Generic[PolicyT]):
     applies_to: Callable[[PolicyT, Resource], bool]
     # The types a policy can apply to (a set, for fast membership), None for any type.
     resource_types: Callable[[PolicyT], Collection[str] | None] = any_type
+    # `applies_to` accepts every resource of those types: the type alone decides, and
+    # `applicable` need not ask it (a savings policy checks every resource of its
+    # check's types).
+    decided_by_type: bool = False
 
     def applies(self, policy: PolicyEntry, resource: Resource) -> bool:
         return self.applies_to(self._own(policy), resource)
 
     def applicable(self, policy: PolicyEntry, resources: list[Resource]) -> list[Resource]:
         """The resources the policy applies to, in their order."""
+        return self.applicable_in(policy, Scope(resources))
+
+    def applicable_in(self, policy: PolicyEntry, scope: Scope) -> list[Resource]:
+        """`applicable` to the resources of a scope that several policies share."""
         own = self._own(policy)
         types = self.resource_types(own)
-        if types is not None:
-            resources = [r for r in resources if r.type in types]
+        if types is None:
+            resources = scope.resources
+        else:
+            resources = scope.of_types(types)
+            if self.decided_by_type:
+                return resources
         applies_to = self.applies_to
         return [r for r in resources if applies_to(own, r)]
 

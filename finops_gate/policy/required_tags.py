@@ -80,14 +80,25 @@ def check(policy: RequiredTagsPolicy, resources: list[Resource]) -> list[Finding
     """Findings about `resources`, the ones the policy applies to (the engine has asked
     `applies_to` about each)."""
     required = _required(policy)
+    by_tags = _ProblemsByTags(policy, required)
+    # Built at the policy's level: the engine keeps a finding whose enforcement is
+    # already its policy's (there is one finding per untagged resource of a plan).
+    policy_id, remediation, level = policy.id, policy.remediation, policy.level
     findings: list[Finding] = []
     for resource in resources:
-        findings.extend(_check_resource(policy, required, resource))
+        for severity, message in _resource_problems(policy, required, by_tags, resource):
+            findings.append(
+                Finding(policy_id, severity, resource.address, message, remediation, level)
+            )
     return findings
 
 
 # (required key, the key as compared, its rule); keys compare as they are by default.
 _Required = list[tuple[str, str, TagRule | None]]
+# (severity, message) of each problem.
+_Problems = list[tuple[str, str]]
+# (tags known, the tags as (key, value) pairs)
+_TagsKey = tuple[bool, tuple[tuple[str, str | None], ...]]
 
 
 def _required(policy: RequiredTagsPolicy) -> _Required:
@@ -96,20 +107,34 @@ def _required(policy: RequiredTagsPolicy) -> _Required:
     return [(key, key.casefold(), rule) for key, rule in policy.tags.items()]
 
 
-def _check_resource(
-    policy: RequiredTagsPolicy, required: _Required, resource: Resource
-) -> list[Finding]:
-    def finding(item: tuple[str, str]) -> Finding:
-        return Finding(policy.id, item[0], resource.address, item[1], policy.remediation)
+class _ProblemsByTags(dict[_TagsKey, _Problems]):
+    """The problems of a resource's own tags, worked out once per distinct tag set in a
+    check: the resources of a large plan share a few (none, a module's, the provider's
+    default_tags). The lists are shared: never change one."""
 
-    values = resource.current
+    def __init__(self, policy: RequiredTagsPolicy, required: _Required) -> None:
+        super().__init__()
+        self._policy = policy
+        self._required = required
+
+    def __missing__(self, key: _TagsKey) -> _Problems:
+        known, tags = key
+        problems = _problems(self._policy, self._required, dict(tags), known, "")
+        self[key] = problems
+        return problems
+
+
+def _resource_problems(
+    policy: RequiredTagsPolicy, required: _Required, by_tags: _ProblemsByTags, resource: Resource
+) -> _Problems:
     if resource.type == ASG:
-        tags, known = _asg_tags(values, resource.after_unknown, policy)
-        return [finding(item) for item in _problems(policy, required, tags, known, "")]
-    problems = _problems(policy, required, resource.tags, resource.tags_known, "")
+        tags, known = _asg_tags(resource.current, resource.after_unknown, policy)
+        return _problems(policy, required, tags, known, "")
+    problems = by_tags[resource.tags_known, tuple(resource.tags.items())]
     if resource.type == LAUNCH_TEMPLATE and policy.instance_tags.launch_template:
-        problems += _launch_template(policy, required, values, resource.after_unknown)
-    return [finding(item) for item in problems]
+        launched = _launch_template(policy, required, resource.current, resource.after_unknown)
+        return problems + launched
+    return problems
 
 
 def _problems(

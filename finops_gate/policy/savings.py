@@ -56,4 +56,5 @@ KIND = PolicyKind(
     check=run,
     applies_to=applies_to,
     resource_types=resource_types,
+    decided_by_type=True,
 )

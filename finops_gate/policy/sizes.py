@@ -168,18 +168,27 @@ def asks_for_instance_type(
     unknown: Mapping[str, Any],
     configured: Mapping[str, Any] | None = None,
 ) -> bool:
-    """`instance_types(...)` is not empty, mostly without walking: a type written in a
-    top-level attribute (`instance_type = "m5.large"`) answers at once, and a policy asks
-    this of every resource before checking the same ones."""
+    """`instance_types(...)` is not empty: the same steps, stopping at the first type
+    found (a policy asks this of every resource before checking the same ones), so a
+    type written in a top-level attribute (`instance_type = "m5.large"`) answers at
+    once and a nested one without listing the others."""
     spec = SIZE_ATTRIBUTES.get(resource_type)
     if spec is None:
         return False
     for path in spec[1]:
-        if len(path) == 1 and unknown.get(path[0]) is not True:
-            value = values.get(path[0])
-            if isinstance(value, str) and value:
-                return True
-    return bool(instance_types(resource_type, values, unknown, configured))
+        key = path[0]
+        marker = unknown.get(key)
+        if configured and marker is True and key not in configured:
+            continue
+        if len(path) == 1 and marker is not True:
+            value = values.get(key)
+            if isinstance(value, str):
+                if value:
+                    return True
+                continue
+        for _ in _walk(values, unknown, path):
+            return True
+    return False
 
 
 def _walk(value: Any, unknown: Any, path: tuple[str, ...]) -> Iterator[str | None]:

@@ -133,22 +133,25 @@ def recommend(
     )
     context = SavingsContext(plan_context, today, environments.group, prices)
     repricer = EstimateRepricer(prices, context.plan, usage)
+    checked = {kind for policy in policies for kind in SAVINGS_CHECKS[policy.check].RESOURCE_TYPES}
     # Only a resource that exists after the change can be changed.
     by_type: dict[str, list[ResourceCost]] = {}
     for cost in estimate.resources:
         resource = cost.resource
-        if resource.action.has_after and resource.after is not None:
+        if resource.type in checked and resource.after is not None and resource.action.has_after:
             by_type.setdefault(resource.type, []).append(cost)
     active: list[Recommendation] = []
     waived: list[Recommendation] = []
     for policy in policies:
         check = SAVINGS_CHECKS[policy.check]
         scope = _PolicyScope(policy, environments, options.all_resources)
+        suggest = check.suggest
         for resource_type in check.RESOURCE_TYPES:
-            for cost in by_type.get(resource_type, ()):
-                if not scope.applies(cost.resource):
-                    continue
-                for found in _priced(check, policy, cost, context, repricer):
+            for cost in scope.select(by_type.get(resource_type, [])):
+                for suggestion in suggest(cost, context):
+                    found = _recommendation(check, policy, cost, suggestion, repricer)
+                    if found is None:
+                        continue
                     waived_by = None
                     if policy_file.waivers:
                         probe = Finding(policy.id, "warning", found.address, found.change)
@@ -174,6 +177,15 @@ class _PolicyScope:
         )
         self._exclude = policy.exclude
 
+    def select(self, costs: list[ResourceCost]) -> list[ResourceCost]:
+        """The costs of the resources the policy looks at, in their order: `applies`,
+        with the commonest question (the action) asked of all of them in one pass."""
+        actions = self._actions
+        found = [cost for cost in costs if cost.resource.action in actions]
+        if self._exclude or self._wanted is not None:
+            return [cost for cost in found if self.applies(cost.resource)]
+        return found
+
     def applies(self, resource: Resource) -> bool:
         if resource.action not in self._actions:
             return False
@@ -182,21 +194,6 @@ class _PolicyScope:
         ):
             return False
         return self._wanted is None or self._environments.group(resource) in self._wanted
-
-
-def _priced(
-    check: SavingsCheck,
-    policy: SavingsPolicy,
-    cost: ResourceCost,
-    context: SavingsContext,
-    repricer: EstimateRepricer,
-) -> list[Recommendation]:
-    found: list[Recommendation] = []
-    for suggestion in check.suggest(cost, context):
-        recommendation = _recommendation(check, policy, cost, suggestion, repricer)
-        if recommendation is not None:
-            found.append(recommendation)
-    return found
 
 
 def _costs(

@@ -15,7 +15,6 @@ from __future__ import annotations
 import marshal
 from collections.abc import Mapping
 from dataclasses import field, fields
-from enum import Enum
 from operator import attrgetter
 from typing import Any
 
@@ -33,9 +32,9 @@ POSITION = frozenset(
 _PLAN_WIDE = frozenset({"today", "image_platforms"})
 _PLAN_DATA = frozenset(f.name for f in fields(PlanContext)) - _PLAN_WIDE
 # Every other field, read in one call; `after` is the suggestion's, passed in.
-_read_content = attrgetter(
-    *(f.name for f in fields(Resource) if f.name not in POSITION and f.name != "after")
-)
+_CONTENT = tuple(f.name for f in fields(Resource) if f.name not in POSITION and f.name != "after")
+_read_content = attrgetter(*_CONTENT)
+_ACTION = _CONTENT.index("action")
 
 
 # Every field in order, for `with_after`.
@@ -90,7 +89,10 @@ def variant_key(
     a list and a tuple, differ) and without back-references, so equal bytes are equal
     content; it refuses any other type (a subclass, a custom mapping). A dict with its
     keys in another order only misses the memo."""
-    values = [v.value if isinstance(v, Enum) else v for v in _read_content(resource)]
+    values = list(_read_content(resource))
+    # The action is an Enum, which marshal refuses: its value stands for it (a field of
+    # any other type marshal does not know leaves the variant without a key).
+    values[_ACTION] = resource.action.value
     values.append(after)
     values.append(usage)
     try:

@@ -4,10 +4,12 @@ every check a schema entry, documentation and tests."""
 from __future__ import annotations
 
 import typing
+from collections import Counter
 
 from finops_gate.plan import load_plan
-from finops_gate.plan.resource import Resource
+from finops_gate.plan.resource import Action, Resource
 from finops_gate.policy import schema
+from finops_gate.policy.kind import Scope
 from finops_gate.policy.kinds import POLICY_KINDS
 from finops_gate.policy.loader import load_policy, parse_policy
 from tests.conftest import ROOT
@@ -67,3 +69,42 @@ def test_narrowing_by_type_never_drops_a_resource_a_policy_applies_to() -> None:
         if expected:
             kinds_seen.add(policy.kind)
     assert kinds_seen == set(POLICY_KINDS)
+
+
+def test_a_kind_decided_by_type_applies_to_every_resource_of_its_types() -> None:
+    """`applicable` does not ask `applies_to` of a kind whose type alone decides: for
+    every policy of such a kind in the default policy, a bare resource of each of its
+    types is one `applies_to` accepts, and one of another type is not."""
+    policy_file, _ = load_policy("default")
+    decided = [p for p in policy_file.policies if POLICY_KINDS[p.kind].decided_by_type]
+    assert {p.kind for p in decided} == {"savings"}
+    for policy in decided:
+        kind = POLICY_KINDS[policy.kind]
+        types = kind.resource_types(policy)
+        assert types, policy.id
+        for resource_type in [*types, "aws_iam_role"]:
+            resource = Resource(
+                f"{resource_type}.x", None, resource_type, "x", None, "aws", ("create",),
+                Action.CREATE, None, {}, {}, "us-east-1", "resource", {}, True,
+            )  # fmt: skip
+            assert kind.applies(policy, resource) == (resource_type in types), resource_type
+            expected = [resource] if resource_type in types else []
+            assert kind.applicable(policy, [resource]) == expected
+
+
+def test_a_scope_lists_the_resources_of_some_types_in_plan_order() -> None:
+    """`Scope.of_types` (an index by type, built once) picks what a pass over every
+    resource picks, in the same order, for one type, several, duplicates and absent ones."""
+    resources = _fixture_resources()
+    scope = Scope(resources)
+    common = [kind for kind, _ in Counter(r.type for r in resources).most_common(6)]
+    for types in (
+        [],
+        common[:1],
+        common,
+        [common[3], common[0], common[3], "aws_not_a_type"],
+        {r.type for r in resources},
+    ):
+        expected = [r for r in resources if r.type in types]
+        assert scope.of_types(types) == expected
+        assert scope.of_types(frozenset(types)) == expected

@@ -4,13 +4,21 @@ enforcement, environments, minimum saving, exclusions, waivers), on the terrafor
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from finops_gate.cost.engine import estimate_plan
+from finops_gate.cost.prices import PriceTable
 from finops_gate.errors import PolicyError
+from finops_gate.plan import load_plan
+from finops_gate.policy.environment import EnvironmentResolver
 from finops_gate.policy.findings import Verdict
 from finops_gate.policy.loader import parse_policy
+from finops_gate.policy.model import SavingsPolicy
+from finops_gate.savings.engine import _PolicyScope
+from tests.conftest import fixture_plan_path
 from tests.savings.helpers import one_check, report_for
 
 GP3_ADDRESSES = {
@@ -129,3 +137,36 @@ def test_the_bundled_savings_policy_extends_the_default(tmp_path: Path) -> None:
     levels = dict(report.enforcement)
     assert levels["required-tags"] == "soft-mandatory"
     assert {levels[r.policy_id] for r in report.recommendations} == {"advisory"}
+
+
+def test_a_policy_scope_selects_what_it_applies_to(prices: PriceTable) -> None:
+    """`_PolicyScope.select` (the actions of all the costs asked in one pass) keeps what
+    asking `applies` of each resource keeps, in order: with `actions`, exclusions,
+    environments and --all-resources, over plans with every kind of change."""
+    policy_file = parse_policy(
+        """
+policies:
+  - {id: plain, kind: savings, check: ebs-gp3}
+  - {id: created, kind: savings, check: ebs-gp3, actions: [create]}
+  - {id: excluded, kind: savings, check: ebs-gp3, exclude: ["module.eu.*", "*.web"]}
+  - {id: dev, kind: savings, check: ebs-gp3, environments: [dev]}
+  - {id: both, kind: savings, check: ebs-gp3, environments: [prod], exclude: ["*[1]*"]}
+""",
+        "p.yml",
+    )
+    left_out: Counter[tuple[str, bool]] = Counter()
+    for case in ("savings", "savings_nonprod", "lifecycle", "environments"):
+        plan = load_plan(str(fixture_plan_path(case)))
+        costs = list(estimate_plan(plan, prices).resources)
+        environments = EnvironmentResolver(policy_file.environment, plan.variables)
+        for policy in policy_file.policies:
+            assert isinstance(policy, SavingsPolicy)
+            for all_resources in (False, True):
+                scope = _PolicyScope(policy, environments, all_resources)
+                expected = [cost for cost in costs if scope.applies(cost.resource)]
+                assert scope.select(costs) == expected, (case, policy.id, all_resources)
+                left_out[policy.id, all_resources] += len(costs) - len(expected)
+    # Every policy left some resources out, and --all-resources kept more.
+    for policy in policy_file.policies:
+        assert 0 < left_out[policy.id, True] <= left_out[policy.id, False], policy.id
+    assert left_out["plain", True] < left_out["plain", False]

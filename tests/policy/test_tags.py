@@ -4,9 +4,15 @@ case sensitivity, unknown values, and which actions are checked."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 from finops_gate.cost.prices import PriceTable
-from finops_gate.policy.required_tags import taggable_types
+from finops_gate.plan import load_plan
+from finops_gate.plan.resource import Resource
+from finops_gate.policy.kinds import POLICY_KINDS
+from finops_gate.policy.loader import parse_policy
+from finops_gate.policy.model import RequiredTagsPolicy
+from finops_gate.policy.required_tags import ASG, LAUNCH_TEMPLATE, check, taggable_types
 from tests.conftest import ROOT
 from tests.policy.helpers import by_address, result_for
 
@@ -150,3 +156,51 @@ def test_actions_and_all_resources(prices: PriceTable) -> None:
     everything = by_address(result_for(TAGS, "lifecycle", prices, all_resources=True).findings)
     assert "aws_nat_gateway.main" in everything  # unchanged, checked with --all-resources
     assert "aws_ebs_volume.old_data" not in everything  # deletes never
+
+
+def _fixture_resources() -> list[Resource]:
+    resources: list[Resource] = []
+    for path in sorted((ROOT / "tests" / "fixtures" / "terraform").glob("*/plan.json")):
+        resources += load_plan(str(path)).resources
+    return resources
+
+
+def test_each_distinct_tag_set_is_checked_once_with_the_same_findings() -> None:
+    """The problems of a tag set are worked out once per check and shared by the
+    resources that carry it: over every terraform fixture (launch templates and
+    autoscaling groups among resources with the same tags), checking them together finds
+    what checking each one alone finds."""
+    resources = _fixture_resources()
+    tag_sets = Counter((r.tags_known, tuple(r.tags.items())) for r in resources)
+    shared = {key for key, count in tag_sets.items() if count > 1}
+    # The memo is exercised: launch templates (whose own problems are added to the shared
+    # ones) and other types share tag sets, and some tags are unknown until apply.
+    assert any(
+        r.type == LAUNCH_TEMPLATE and (r.tags_known, tuple(r.tags.items())) in shared
+        for r in resources
+    )
+    assert any(r.type == ASG for r in resources)
+    assert not all(r.tags_known for r in resources)
+    policies = parse_policy(
+        """
+policies:
+  - id: exact
+    kind: required_tags
+    tags: {Team: {}, Environment: {allowed: [dev, staging, prod]}}
+  - id: folded
+    kind: required_tags
+    enforcement: advisory
+    case_sensitive: false
+    on_unknown: fail
+    tags: {team: {pattern: "p.*"}, environment: {}}
+""",
+        "p.yml",
+    ).policies
+    kind = POLICY_KINDS["required_tags"]
+    for policy in policies:
+        assert isinstance(policy, RequiredTagsPolicy)
+        applicable = [r for r in resources if kind.applies(policy, r)]
+        alone = [finding for r in applicable for finding in check(policy, [r])]
+        together = check(policy, applicable + applicable)
+        assert together == alone + alone, policy.id
+        assert len({f.address for f in alone}) > 100

@@ -16,7 +16,7 @@ from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.prices import PriceTable
 from finops_gate.cost.usage import UsageFile, load_usage_file
 from finops_gate.cost.view import PlanContext
-from finops_gate.plan.resource import Plan, Resource
+from finops_gate.plan.resource import Action, Plan, Resource
 from finops_gate.policy.loader import load_policy
 from finops_gate.savings import engine
 from finops_gate.savings.engine import SavingsOptions, recommend
@@ -186,6 +186,12 @@ def test_a_variant_key_leaves_out_the_position_only(load_case: Load) -> None:
     assert variant_key(us, after, {}) != variant_key(eu, after, {})  # the region
     assert variant_key(us, after, {}) != variant_key(us, after, {"monthly_hrs": 365})
     assert variant_key(replace(us, name="other"), after, {}) != variant_key(us, after, {})
+    # The action (an Enum) stands as its value; an Enum in any other field is no plain
+    # value, so such a resource gets no key.
+    updated = replace(us, action=Action.UPDATE)
+    assert None not in {variant_key(updated, after, {}), variant_key(us, after, {})}
+    assert variant_key(updated, after, {}) != variant_key(us, after, {})
+    assert variant_key(replace(us, region_source=Action.CREATE), after, {}) is None
 
 
 @pytest.mark.parametrize(
