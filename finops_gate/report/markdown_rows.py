@@ -59,20 +59,21 @@ FindingRow = tuple[str, str, str, str, list[str]]
 
 
 _Key = TypeVar("_Key")
+_Shown = TypeVar("_Shown")
 
 
-class Remembered(dict[_Key, str], Generic[_Key]):
-    """Text worked out once per distinct value, for one render (a new one each time, so
-    nothing is kept between reports). A large plan's components repeat a few names,
-    units and prices thousands of times; a hit is a dictionary lookup."""
+class Remembered(dict[_Key, _Shown], Generic[_Key, _Shown]):
+    """Text (or a row) worked out once per distinct value, for one render (a new one each
+    time, so nothing is kept between reports). A large plan's components repeat a few
+    names, units and prices thousands of times; a hit is a dictionary lookup."""
 
-    def __init__(self, compute: Callable[[_Key], str]) -> None:
+    def __init__(self, compute: Callable[[_Key], _Shown]) -> None:
         super().__init__()
         self._compute = compute
 
-    def __missing__(self, key: _Key) -> str:
-        text = self[key] = self._compute(key)
-        return text
+    def __missing__(self, key: _Key) -> _Shown:
+        shown = self[key] = self._compute(key)
+        return shown
 
 
 def component_price(component: CostComponent) -> str:
@@ -87,18 +88,26 @@ def _price_text(price: tuple[float | None, bool]) -> str:
 
 
 def component_cost(component: CostComponent) -> str:
-    return _component_cost(component, numbers.money)
+    c = component
+    return _cost_text(c.monthly_cost, c.approximate, c.unknown, c.usage_based, c.unit_price)
 
 
-def _component_cost(component: CostComponent, money: Callable[[float], str]) -> str:
-    if component.monthly_cost is None:
-        if component.unknown is not None:
-            return markdown_text(numbers.unknown_until_apply(component))
-        if component.usage_based and component.unit_price is not None:
+def _cost_text(
+    monthly_cost: float | None,
+    approximate: bool,
+    unknown: str | None,
+    usage_based: bool,
+    unit_price: float | None,
+) -> str:
+    """A component's monthly cost cell, from what it depends on."""
+    if monthly_cost is None:
+        if unknown is not None:
+            return markdown_text(numbers.unknown_until_apply(unknown))
+        if usage_based and unit_price is not None:
             return "depends on usage"
         return numbers.PRICE_NOT_FOUND
-    value = money(component.monthly_cost)
-    return numbers.APPROX + value if component.approximate else value
+    value = numbers.money(monthly_cost)
+    return numbers.APPROX + value if approximate else value
 
 
 def severity_icon(severity: str) -> str:
@@ -111,11 +120,13 @@ def cost_rows(changed: list[ResourceCost]) -> tuple[list[CostRow], list[Breakdow
     table: list[CostRow] = []
     breakdown: list[BreakdownRow] = []
     text = Remembered(markdown_text)
-    prices = Remembered(_price_text)
     # Equal figures give equal cells: a few hundred distinct ones among thousands of rows.
     cells_by_figures: dict[numbers.CostFigures, numbers.CostCells] = {}
-    # Equal amounts show the same text (-0.0 too: `money` shows its absolute value).
-    money: Callable[[float], str] = Remembered(numbers.money).__getitem__
+    # A large plan's components show a few hundred distinct rows among thousands.
+    component_rows = Remembered(_component_row)
+    # Quantities are remembered apart from zero: -0.0 and 0.0 are one key but show as "-0"
+    # and "0". Other equal quantities show the same text.
+    quantities = Remembered(numbers.quantity)
     for cost in changed:
         resource = cost.resource
         address = markdown_code(resource.address)
@@ -125,19 +136,44 @@ def cost_rows(changed: list[ResourceCost]) -> tuple[list[CostRow], list[Breakdow
             cells = cells_by_figures[figures] = numbers.cells_of(figures)
         table.append((address, ACTIONS[resource.action], cells.before, cells.after, cells.delta))
         components = [
-            (
-                text[component.name],
-                text[component.note] if component.note else "",
-                numbers.component_quantity(component),
-                text[component.unit],
-                prices[component.unit_price, component.approximate],
-                _component_cost(component, money),
-            )
-            for component in cost.components
+            component_rows[
+                c.name,
+                c.note,
+                quantities[c.monthly_quantity]
+                if c.monthly_quantity
+                else numbers.component_quantity(c),
+                c.unit,
+                c.unit_price,
+                c.approximate,
+                c.monthly_cost,
+                c.unknown,
+                c.usage_based,
+            ]
+            for c in cost.components
         ]
         notes = tuple([markdown_text(note) for note in cost.notes]) if cost.notes else ()
         breakdown.append((address, text[resource.region], notes, cells.shown, components))
     return table, breakdown
+
+
+# Everything a component's row in the breakdown shows: (name, note, the quantity cell,
+# unit, unit price, approximate, monthly cost, why it is unknown, usage-based). Rows are
+# remembered by it, so `_component_row` reads nothing else.
+ComponentShown = tuple[
+    str, str | None, str, str, float | None, bool, float | None, str | None, bool
+]
+
+
+def _component_row(shown: ComponentShown) -> ComponentRow:
+    name, note, quantity, unit, unit_price, approximate, cost, unknown, usage_based = shown
+    return (
+        markdown_text(name),
+        markdown_text(note) if note else "",
+        quantity,
+        markdown_text(unit),
+        _price_text((unit_price, approximate)),
+        _cost_text(cost, approximate, unknown, usage_based, unit_price),
+    )
 
 
 def finding_rows(findings: list[Finding]) -> list[FindingRow]:

@@ -73,10 +73,31 @@ def _hostile(cost: ResourceCost) -> ResourceCost:
     return replace(cost, components=(odd, *cost.components[1:]), notes=("x|y",))
 
 
+def _quantities_alike(cost: ResourceCost) -> list[ResourceCost]:
+    """Copies of `cost` whose first component differs only in what a row remembered by
+    value could mix up: zero and negative zero, no quantity (unknown until apply, or
+    usage-based with or without a price), a cost without a quantity."""
+    first: CostComponent = cost.components[0]
+    variants = [
+        replace(first, monthly_quantity=0.0),
+        replace(first, monthly_quantity=-0.0),
+        replace(first, monthly_quantity=0.0),
+        replace(first, monthly_quantity=None, monthly_cost=None, unknown="set by the AMI"),
+        replace(first, monthly_quantity=None, monthly_cost=None, usage_based=True),
+        replace(first, monthly_quantity=None, monthly_cost=None, usage_based=True, unit_price=None),
+        replace(first, monthly_quantity=None, unknown="set by the AMI"),
+        replace(first, monthly_quantity=2, monthly_cost=-0.0),
+        replace(first, monthly_quantity=2.0, monthly_cost=0.0, approximate=True),
+    ]
+    return [replace(cost, components=(variant, first)) for variant in variants]
+
+
 def test_cost_rows_are_the_cells_one_by_one(prices: PriceTable) -> None:
     costs: list[ResourceCost] = []
     for path in sorted(FIXTURES.glob("*/plan.json")):
         costs += [c for c in estimate_plan(load_plan(str(path)), prices).resources if c.components]
+    alike = _quantities_alike(costs[0])
+    costs += alike
     costs.append(_hostile(costs[0]))
     table, breakdown = cost_rows(costs)
     expected = [_one_by_one(cost) for cost in costs]
@@ -86,6 +107,9 @@ def test_cost_rows_are_the_cells_one_by_one(prices: PriceTable) -> None:
     # repeated names and prices are among the rows compared
     names = [component[0] for row in breakdown for component in row[4]]
     assert len(set(names)) < len(names)
+    alike_rows = [row[4][0] for row in breakdown[-1 - len(alike) : -1]]
+    assert [row[2] for row in alike_rows[:4]] == ["0", "-0", "0", "unknown"]
+    assert [row[5] for row in alike_rows[-2:]] == ["$0.00", "≈$0.00"]
 
 
 def test_finding_rows_escape_every_text() -> None:
