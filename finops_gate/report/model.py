@@ -124,6 +124,12 @@ class Report:
     def count(self, status: Status) -> int:
         return sum(1 for cost in self.estimate.resources if cost.status == status)
 
+    def status_counts(self) -> dict[Status, int]:
+        """How many resources have each status (every status, 0 included), from one pass
+        over the resources instead of one per status."""
+        statuses = [cost.status for cost in self.estimate.resources]
+        return {status: statuses.count(status) for status in Status}
+
 
 def _by_abs_delta(cost: ResourceCost) -> tuple[float, str]:
     delta = cost.monthly_cost_delta

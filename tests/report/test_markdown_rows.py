@@ -3,16 +3,21 @@ price and amount once per render, are the cells the single-cell functions give."
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
+
+import pytest
 
 from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.model import CostComponent, ResourceCost, Status
 from finops_gate.cost.prices import PriceTable
+from finops_gate.pipeline import GateOptions, build_gate_report
 from finops_gate.plan import load_plan
 from finops_gate.plan.resource import Action
 from finops_gate.policy.findings import Finding, Override
-from finops_gate.report import numbers
+from finops_gate.report import markdown, numbers
 from finops_gate.report.escape import markdown_code, markdown_text
+from finops_gate.report.markdown import render_markdown
 from finops_gate.report.markdown_rows import (
     ACTIONS,
     Remembered,
@@ -188,3 +193,26 @@ def test_section_rows_are_the_details_one_by_one(prices: PriceTable) -> None:
     statuses = {cost.status for cost in costs}
     assert {Status.USAGE_BASED, Status.FREE, Status.PRICED} <= statuses
     assert " per GB&#124;Mo" in rows[-1][1]
+
+
+def test_a_verdict_escapes_each_address_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A resource's address is shown in the cost table, the breakdown, its findings and its
+    savings suggestions; the verdict escapes it once and shows the same text everywhere."""
+    report = build_gate_report(GateOptions(plan=str(FIXTURES / "savings_nonprod" / "plan.json")))
+    plain = render_markdown(report)
+    escaped: Counter[str] = Counter()
+
+    def counted(text: str) -> str:
+        escaped[text] += 1
+        return markdown_code(text)
+
+    monkeypatch.setattr(markdown, "markdown_code", counted)
+    assert render_markdown(report) == plain
+    changed = {cost.resource.address for cost in report.changed}
+    found = {finding.address for finding in report.findings} & changed
+    suggested = {item.address for item in report.recommendations} & changed
+    assert found and suggested  # addresses shown in more than one list
+    assert set(escaped) == {cost.resource.address for cost in report.estimate.resources} | {
+        finding.address for finding in report.findings if finding.address
+    } | {item.address for item in report.recommendations}
+    assert set(escaped.values()) == {1}
