@@ -218,6 +218,12 @@ def saving_rows(
     ]
 
 
+# Built once: looking an enum member up on its class costs more than the test itself.
+_NO_OP = Action.NO_OP
+_USAGE_BASED = Status.USAGE_BASED
+_WITH_COST = (Status.PRICED, Status.PRICE_NOT_FOUND)
+
+
 def section_rows(
     costs: list[ResourceCost], code: Callable[[str], str] = markdown_code
 ) -> list[tuple[str, str]]:
@@ -227,13 +233,13 @@ def section_rows(
     rows: list[tuple[str, str]] = []
     for cost in costs:
         resource = cost.resource
-        action = "" if resource.action == Action.NO_OP else f" ({ACTIONS[resource.action]})"
-        if cost.status == Status.USAGE_BASED:
+        action = "" if resource.action == _NO_OP else f" ({ACTIONS[resource.action]})"
+        if cost.status == _USAGE_BASED:
             prices = ", ".join(
                 [usage_prices[c.name, c.unit_price, c.approximate, c.unit] for c in cost.components]
             )
             detail = f"{action}: {prices}"
-        elif cost.status in (Status.PRICED, Status.PRICE_NOT_FOUND):
+        elif cost.status in _WITH_COST:
             detail = f"{action}: {numbers.after_cell(cost)}"
         else:
             detail = action
