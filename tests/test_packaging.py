@@ -42,6 +42,7 @@ def test_wheel_contains_data(wheel: Path) -> None:
     assert "finops_gate/_data/pricing/aws.json" in names
     assert "finops_gate/_data/policies/default.yml" in names
     assert "finops_gate/report/templates/verdict.md.j2" in names
+    assert "finops_gate/report/templates/verdict_exceptions.md.j2" in names
 
 
 def test_installed_wheel_finds_its_data_outside_a_checkout(wheel: Path, tmp_path: Path) -> None:

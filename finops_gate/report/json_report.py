@@ -7,7 +7,7 @@ from typing import Any
 import orjson
 
 from finops_gate import __version__
-from finops_gate.cost.model import CostComponent, ResourceCost, Status
+from finops_gate.cost.model import CostComponent, ResourceCost
 from finops_gate.plan.resource import Action
 from finops_gate.policy.findings import Finding, WaiverRef
 from finops_gate.report.escape import json_document
@@ -118,7 +118,7 @@ def _report_data(report: Report) -> dict[str, Any]:
             "not_priced": totals.not_priced.as_dict(),
             "unchanged_not_priced": totals.unchanged_not_priced,
         },
-        "summary": {status.value: report.count(status) for status in Status},
+        "summary": {status.value: count for status, count in report.status_counts().items()},
         "plan": {
             "format_version": report.plan.format_version,
             "terraform_version": report.plan.terraform_version,

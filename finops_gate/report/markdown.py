@@ -12,6 +12,7 @@ from finops_gate.report import headline, numbers
 from finops_gate.report.escape import markdown_code, markdown_text
 from finops_gate.report.markdown_rows import (
     FindingRow,
+    Remembered,
     cost_rows,
     finding_rows,
     saving_rows,
@@ -52,25 +53,28 @@ _TEMPLATE = _environment().get_template("verdict.md.j2")
 
 
 def render_markdown(report: Report, project: str | None = None) -> str:
+    # A resource's address shows in the cost table and the breakdown, in its findings and
+    # in its savings suggestions: escaped once per render.
+    code = Remembered(markdown_code).__getitem__
     findings = sorted(report.findings, key=lambda f: f.policy_id)
     # (policy id, its findings, their rows)
     by_policy: list[tuple[str, list[Finding], list[FindingRow]]] = []
     for policy_id, group in groupby(findings, key=lambda f: f.policy_id):
         policy_findings = list(group)
-        by_policy.append((policy_id, policy_findings, finding_rows(policy_findings)))
+        by_policy.append((policy_id, policy_findings, finding_rows(policy_findings, code)))
     notes = list(report.plan.notes)
-    changed, breakdown = cost_rows(report.changed)
+    changed, breakdown = cost_rows(report.changed, code)
     # (title, its rows): a resource's address and what the list says of it
     sections = [
-        ("Unchanged resources", section_rows(report.unchanged)),
+        ("Unchanged resources", section_rows(report.unchanged, code)),
         (
             "Usage-based resources (priced per unit, $0 in totals)",
-            section_rows(report.with_status(Status.USAGE_BASED)),
+            section_rows(report.with_status(Status.USAGE_BASED), code),
         ),
-        ("Free resources", section_rows(report.with_status(Status.FREE))),
+        ("Free resources", section_rows(report.with_status(Status.FREE), code)),
         (
             "Not supported yet (not in totals)",
-            section_rows(report.with_status(Status.UNSUPPORTED)),
+            section_rows(report.with_status(Status.UNSUPPORTED), code),
         ),
     ]
     return _TEMPLATE.render(
@@ -94,5 +98,5 @@ def render_markdown(report: Report, project: str | None = None) -> str:
         sections=sections,
         footer=footer_text(report),
         savings_line=savings_headline(report),
-        savings=saving_rows(report.recommendations),
+        savings=saving_rows(report.recommendations, code),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from operator import attrgetter
 
 from finops_gate.cost.model import Estimate, ResourceCost, Status
 from finops_gate.cost.prices import PriceSource
@@ -100,22 +101,25 @@ class Report:
 
     @property
     def changed(self) -> list[ResourceCost]:
-        """Priced (or unpriceable) resources the plan changes, biggest cost change first."""
+        """Priced (or unpriceable) resources the plan changes, biggest cost change first,
+        then by address."""
         rows = [
             cost
             for cost in self.estimate.resources
-            if cost.resource.action.changes
-            and cost.status in (Status.PRICED, Status.PRICE_NOT_FOUND)
+            if cost.resource.action.changes and cost.status in _WITH_COST
         ]
-        return sorted(rows, key=_by_abs_delta)
+        # Two stable sorts give the order of one by (change, address), with plain keys the
+        # sort compares faster than tuples.
+        rows.sort(key=_address)
+        rows.sort(key=_biggest_change_first)
+        return rows
 
     @property
     def unchanged(self) -> list[ResourceCost]:
         return [
             cost
             for cost in self.estimate.resources
-            if not cost.resource.action.changes
-            and cost.status in (Status.PRICED, Status.PRICE_NOT_FOUND)
+            if not cost.resource.action.changes and cost.status in _WITH_COST
         ]
 
     def with_status(self, status: Status) -> list[ResourceCost]:
@@ -124,10 +128,24 @@ class Report:
     def count(self, status: Status) -> int:
         return sum(1 for cost in self.estimate.resources if cost.status == status)
 
+    def status_counts(self) -> dict[Status, int]:
+        """How many resources have each status (every status, 0 included), from one pass
+        over the resources instead of one per status."""
+        statuses = [cost.status for cost in self.estimate.resources]
+        return {status: statuses.count(status) for status in Status}
 
-def _by_abs_delta(cost: ResourceCost) -> tuple[float, str]:
+
+# Built once: looking an enum member up on its class costs more than the test itself.
+_WITH_COST = (Status.PRICED, Status.PRICE_NOT_FOUND)
+
+
+def _biggest_change_first(cost: ResourceCost) -> float:
+    """A change without a figure comes after every other."""
     delta = cost.monthly_cost_delta
-    return (-abs(delta) if delta is not None else 1.0, cost.resource.address)
+    return -abs(delta) if delta is not None else 1.0
+
+
+_address = attrgetter("resource.address")
 
 
 def build_report(

@@ -151,8 +151,9 @@ def cost_cells(cost: ResourceCost) -> CostCells:
     return cells_of(cost_figures(cost))
 
 
-def unknown_until_apply(component: CostComponent) -> str:
-    return f"unknown until apply ({component.unknown})"
+def unknown_until_apply(reason: str) -> str:
+    """The cost cell of a component whose quantity is known only after apply, and why."""
+    return f"unknown until apply ({reason})"
 
 
 def component_quantity(component: CostComponent) -> str:

@@ -22,8 +22,9 @@ def summary_text(report: Report, escape: Callable[[str], str] = str) -> str:
     """`escape` applies to the policy name, the only user-given text in the line."""
     resources = report.estimate.resources
     changed = sum(1 for cost in resources if cost.resource.action.changes)
+    by_status = report.status_counts()
     counts = ", ".join(
-        f"{report.count(status)} {label}" for status, label in _LABELS if report.count(status)
+        f"{by_status[status]} {label}" for status, label in _LABELS if by_status[status]
     )
     findings = report.findings
     errors = sum(1 for f in findings if f.severity == "error")

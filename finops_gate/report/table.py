@@ -26,7 +26,7 @@ def _resource_lines(cost: ResourceCost, width: int) -> list[str]:
         if component.monthly_cost is not None:
             amount = f"{mark}{numbers.money(component.monthly_cost)}"
         elif component.unknown is not None:
-            amount = numbers.unknown_until_apply(component)
+            amount = numbers.unknown_until_apply(component.unknown)
         else:
             # as in Markdown: a usage-based line whose price the table lacks is not priced
             # even when the usage file gives its quantity

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import difflib
 import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from finops_gate.pipeline import GateOptions, OutputFormat, build_gate_report, render
+from finops_gate.policy.findings import Finding, Override, WaiverRef
 from tests.conftest import FIXTURES, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -78,3 +80,35 @@ def test_markdown(case: str) -> None:
 
 def test_example_markdown() -> None:
     check("example.md", report_text(ROOT / "examples" / "plan.json", OutputFormat.MARKDOWN))
+
+
+@pytest.mark.parametrize("sections", ["all", "overrides", "waived"])
+def test_markdown_with_overrides_and_waivers(sections: str) -> None:
+    """The verdict's sections on overrides, expired waivers and waived findings (rare: a
+    template of their own), together and alone, with text that must be escaped."""
+    options = GateOptions(plan=str(FIXTURES / "tags_and_sizes" / "plan.json"), today=GOLDEN_TODAY)
+    report = build_gate_report(options)
+    expires = date(2026, 12, 31)
+    waiver = WaiverRef(
+        "required-tags", "aws_instance.web", "ticket | <b>OPS-1</b>", "@ops", expires
+    )
+    expired = WaiverRef(
+        "instance-size", 'aws_instance.big["a|b"]', "was fine", None, date(2026, 1, 2)
+    )
+    overrides = (Override("instance-size", "load test @team <i>"),)
+    waived = (
+        Finding(
+            "required-tags", "warning", "aws_instance.web", "missing tag | Owner", waiver=waiver
+        ),
+        Finding("budget", "error", None, "over budget", waiver=replace(waiver, approver=None)),
+    )
+    if sections == "all":
+        report = replace(report, overrides=overrides, expired_waivers=(expired,), waived=waived)
+        name = "overrides_and_waivers.md"
+    elif sections == "overrides":
+        report = replace(report, overrides=overrides)
+        name = "overrides_only.md"
+    else:
+        report = replace(report, waived=waived)
+        name = "waived_only.md"
+    check(name, render(report, OutputFormat.MARKDOWN))

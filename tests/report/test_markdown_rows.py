@@ -3,16 +3,21 @@ price and amount once per render, are the cells the single-cell functions give."
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
+
+import pytest
 
 from finops_gate.cost.engine import estimate_plan
 from finops_gate.cost.model import CostComponent, ResourceCost, Status
 from finops_gate.cost.prices import PriceTable
+from finops_gate.pipeline import GateOptions, build_gate_report
 from finops_gate.plan import load_plan
 from finops_gate.plan.resource import Action
 from finops_gate.policy.findings import Finding, Override
-from finops_gate.report import numbers
+from finops_gate.report import markdown, numbers
 from finops_gate.report.escape import markdown_code, markdown_text
+from finops_gate.report.markdown import render_markdown
 from finops_gate.report.markdown_rows import (
     ACTIONS,
     Remembered,
@@ -73,10 +78,31 @@ def _hostile(cost: ResourceCost) -> ResourceCost:
     return replace(cost, components=(odd, *cost.components[1:]), notes=("x|y",))
 
 
+def _quantities_alike(cost: ResourceCost) -> list[ResourceCost]:
+    """Copies of `cost` whose first component differs only in what a row remembered by
+    value could mix up: zero and negative zero, no quantity (unknown until apply, or
+    usage-based with or without a price), a cost without a quantity."""
+    first: CostComponent = cost.components[0]
+    variants = [
+        replace(first, monthly_quantity=0.0),
+        replace(first, monthly_quantity=-0.0),
+        replace(first, monthly_quantity=0.0),
+        replace(first, monthly_quantity=None, monthly_cost=None, unknown="set by the AMI"),
+        replace(first, monthly_quantity=None, monthly_cost=None, usage_based=True),
+        replace(first, monthly_quantity=None, monthly_cost=None, usage_based=True, unit_price=None),
+        replace(first, monthly_quantity=None, unknown="set by the AMI"),
+        replace(first, monthly_quantity=2, monthly_cost=-0.0),
+        replace(first, monthly_quantity=2.0, monthly_cost=0.0, approximate=True),
+    ]
+    return [replace(cost, components=(variant, first)) for variant in variants]
+
+
 def test_cost_rows_are_the_cells_one_by_one(prices: PriceTable) -> None:
     costs: list[ResourceCost] = []
     for path in sorted(FIXTURES.glob("*/plan.json")):
         costs += [c for c in estimate_plan(load_plan(str(path)), prices).resources if c.components]
+    alike = _quantities_alike(costs[0])
+    costs += alike
     costs.append(_hostile(costs[0]))
     table, breakdown = cost_rows(costs)
     expected = [_one_by_one(cost) for cost in costs]
@@ -86,6 +112,9 @@ def test_cost_rows_are_the_cells_one_by_one(prices: PriceTable) -> None:
     # repeated names and prices are among the rows compared
     names = [component[0] for row in breakdown for component in row[4]]
     assert len(set(names)) < len(names)
+    alike_rows = [row[4][0] for row in breakdown[-1 - len(alike) : -1]]
+    assert [row[2] for row in alike_rows[:4]] == ["0", "-0", "0", "unknown"]
+    assert [row[5] for row in alike_rows[-2:]] == ["$0.00", "≈$0.00"]
 
 
 def test_finding_rows_escape_every_text() -> None:
@@ -164,3 +193,26 @@ def test_section_rows_are_the_details_one_by_one(prices: PriceTable) -> None:
     statuses = {cost.status for cost in costs}
     assert {Status.USAGE_BASED, Status.FREE, Status.PRICED} <= statuses
     assert " per GB&#124;Mo" in rows[-1][1]
+
+
+def test_a_verdict_escapes_each_address_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A resource's address is shown in the cost table, the breakdown, its findings and its
+    savings suggestions; the verdict escapes it once and shows the same text everywhere."""
+    report = build_gate_report(GateOptions(plan=str(FIXTURES / "savings_nonprod" / "plan.json")))
+    plain = render_markdown(report)
+    escaped: Counter[str] = Counter()
+
+    def counted(text: str) -> str:
+        escaped[text] += 1
+        return markdown_code(text)
+
+    monkeypatch.setattr(markdown, "markdown_code", counted)
+    assert render_markdown(report) == plain
+    changed = {cost.resource.address for cost in report.changed}
+    found = {finding.address for finding in report.findings} & changed
+    suggested = {item.address for item in report.recommendations} & changed
+    assert found and suggested  # addresses shown in more than one list
+    assert set(escaped) == {cost.resource.address for cost in report.estimate.resources} | {
+        finding.address for finding in report.findings if finding.address
+    } | {item.address for item in report.recommendations}
+    assert set(escaped.values()) == {1}
