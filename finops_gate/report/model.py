@@ -125,9 +125,6 @@ class Report:
     def with_status(self, status: Status) -> list[ResourceCost]:
         return [cost for cost in self.estimate.resources if cost.status == status]
 
-    def count(self, status: Status) -> int:
-        return sum(1 for cost in self.estimate.resources if cost.status == status)
-
     def status_counts(self) -> dict[Status, int]:
         """How many resources have each status (every status, 0 included), from one pass
         over the resources instead of one per status."""
