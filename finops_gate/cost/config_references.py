@@ -24,33 +24,26 @@ def references_by_attribute(expressions: Any) -> NamedReferences:
     """(attribute name, its non-empty `references`) for every attribute at any depth, in
     the configuration's order; a reference that is not a string is left out."""
     found: list[tuple[str, tuple[str, ...]]] = []
-    _walk(expressions, "", found, False)
+    _walk(expressions, "", found)
     return tuple(found) if found else ()
-
-
-def named_references(expressions: Any, name: str = "") -> list[tuple[str, list[str]]]:
-    """As `references_by_attribute`, empty `references` lists included, as lists."""
-    found: list[tuple[str, tuple[str, ...]]] = []
-    _walk(expressions, name, found, True)
-    return [(attribute, list(references)) for attribute, references in found]
 
 
 Found = list[tuple[str, tuple[str, ...]]]
 
 
-def _walk(expressions: Any, name: str, found: Found, empty: bool) -> None:
+def _walk(expressions: Any, name: str, found: Found) -> None:
     if type(expressions) is dict or isinstance(expressions, Mapping):
-        _walk_mapping(expressions, name, found, empty)
+        _walk_mapping(expressions, name, found)
     elif isinstance(expressions, list):
-        _walk_list(expressions, name, found, empty)
+        _walk_list(expressions, name, found)
 
 
-def _walk_mapping(node: Mapping[Any, Any], name: str, found: Found, empty: bool) -> None:
+def _walk_mapping(node: Mapping[Any, Any], name: str, found: Found) -> None:
     references = node.get("references")
     plain = None  # the references list, when walking it could find nothing more
     if isinstance(references, list):
         strings = tuple([ref for ref in references if isinstance(ref, str)])
-        if strings or empty:
+        if strings:
             found.append((name, strings))
         if len(strings) == len(references):
             plain = references
@@ -66,26 +59,26 @@ def _walk_mapping(node: Mapping[Any, Any], name: str, found: Found, empty: bool)
                 if type(only) is list:
                     strings = tuple([ref for ref in only if isinstance(ref, str)])
                     if len(strings) == len(only):
-                        if strings or empty:
+                        if strings:
                             found.append((key if type(key) is str else str(key), strings))
                         continue
-            _walk_mapping(value, key if type(key) is str else str(key), found, empty)
+            _walk_mapping(value, key if type(key) is str else str(key), found)
         elif kind is list:
             if value is not plain:
-                _walk_list(value, key if type(key) is str else str(key), found, empty)
+                _walk_list(value, key if type(key) is str else str(key), found)
         elif kind not in _SCALARS:
             if isinstance(value, Mapping):
-                _walk_mapping(value, str(key), found, empty)
+                _walk_mapping(value, str(key), found)
             elif isinstance(value, list):
-                _walk_list(value, str(key), found, empty)
+                _walk_list(value, str(key), found)
 
 
-def _walk_list(items: list[Any], name: str, found: Found, empty: bool) -> None:
+def _walk_list(items: list[Any], name: str, found: Found) -> None:
     for item in items:
         kind = type(item)
         if kind in _SCALARS:
             continue
         if kind is dict or (kind is not list and isinstance(item, Mapping)):
-            _walk_mapping(item, name, found, empty)
+            _walk_mapping(item, name, found)
         elif isinstance(item, list):
-            _walk_list(item, name, found, empty)
+            _walk_list(item, name, found)

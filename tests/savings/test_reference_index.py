@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from finops_gate.cost import plan_context
-from finops_gate.cost.config_references import NamedReferences, named_references
+from finops_gate.cost.config_references import NamedReferences, references_by_attribute
 from finops_gate.cost.view import PlanContext
 from finops_gate.plan.resource import Plan
 from finops_gate.savings.families import equivalent, tables
@@ -65,12 +65,11 @@ def test_the_walk_reads_nested_blocks_lists_and_other_mappings() -> None:
         "settings": MappingProxyType({"inner": {"references": ["var.v", 3]}}),
         "count": 2,
     }
-    assert named_references(expressions) == [
-        ("allocation_id", ["aws_eip.a.id", "aws_eip.a"]),
-        ("allocation_id", []),
-        ("inner", ["var.v"]),
-    ]
-    assert named_references([{"references": ["local.x"]}], "top") == [("top", ["local.x"])]
+    assert references_by_attribute(expressions) == (
+        ("allocation_id", ("aws_eip.a.id", "aws_eip.a")),
+        ("inner", ("var.v",)),
+    )
+    assert references_by_attribute([{"references": ["local.x"]}]) == (("", ("local.x",)),)
 
 
 @pytest.mark.parametrize(
