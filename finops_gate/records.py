@@ -212,7 +212,7 @@ class _FirstUse:
 # compiled one.
 _COMPILE_AFTER = 20
 
-# How the generic __init__ gets a field's value (init=False fields come last two).
+# How the generic __init__ gets a field's value (the last two: fields with init=False).
 _REQUIRED, _DEFAULT, _FACTORY, _LATE_DEFAULT, _LATE_FACTORY = range(5)
 
 
