@@ -139,11 +139,30 @@ def instance_types(
     attribute that is unknown only because the provider computes it, and that the
     configuration does not set, is not an instance type anyone asked for.
     """
+    return list(_asked_types(resource_type, values, unknown, configured))
+
+
+def asks_for_instance_type(
+    resource_type: str,
+    values: Mapping[str, Any],
+    unknown: Mapping[str, Any],
+    configured: Mapping[str, Any] | None = None,
+) -> bool:
+    """`instance_types(...)` is not empty, found by stopping at the first type (a policy
+    asks this of every resource before checking the same ones)."""
+    return next(_asked_types(resource_type, values, unknown, configured), None) is not None
+
+
+def _asked_types(
+    resource_type: str,
+    values: Mapping[str, Any],
+    unknown: Mapping[str, Any],
+    configured: Mapping[str, Any] | None,
+) -> Iterator[InstanceType]:
     spec = SIZE_ATTRIBUTES.get(resource_type)
     if spec is None:
-        return []
+        return
     service, paths = spec
-    found: list[InstanceType] = []
     for path in paths:
         key = path[0]
         marker = unknown.get(key)
@@ -154,41 +173,11 @@ def instance_types(
             if isinstance(value, str):
                 # A type written in a top-level attribute, the usual case: no walk.
                 if value:
-                    found.append(InstanceType(key, value, service))
+                    yield InstanceType(key, value, service)
                 continue
         name = ".".join(path)
         for value in _walk(values, unknown, path):
-            found.append(InstanceType(name, value, service))
-    return found
-
-
-def asks_for_instance_type(
-    resource_type: str,
-    values: Mapping[str, Any],
-    unknown: Mapping[str, Any],
-    configured: Mapping[str, Any] | None = None,
-) -> bool:
-    """`instance_types(...)` is not empty: the same steps, stopping at the first type
-    found (a policy asks this of every resource before checking the same ones), so a
-    type written in a top-level attribute (`instance_type = "m5.large"`) answers at
-    once and a nested one without listing the others."""
-    spec = SIZE_ATTRIBUTES.get(resource_type)
-    if spec is None:
-        return False
-    for path in spec[1]:
-        key = path[0]
-        marker = unknown.get(key)
-        if configured and marker is True and key not in configured:
-            continue
-        if len(path) == 1 and marker is not True:
-            value = values.get(key)
-            if isinstance(value, str):
-                if value:
-                    return True
-                continue
-        for _ in _walk(values, unknown, path):
-            return True
-    return False
+            yield InstanceType(name, value, service)
 
 
 def _walk(value: Any, unknown: Any, path: tuple[str, ...]) -> Iterator[str | None]:
