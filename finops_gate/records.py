@@ -318,35 +318,33 @@ def _compiled(cls: type, name: str, source: str, names: dict[str, Any]) -> Calla
 
 
 def _compile_init(cls: type) -> Callable[..., Any]:
+    """The class's own __init__, written from the same plan the generic one follows."""
     options: _Options = cls.__record_options__  # type: ignore[attr-defined]
-    names: dict[str, Any] = {f"{_PREFIX}no_value": _NO_VALUE, f"{_PREFIX}set": object.__setattr__}
+    plan = _InitPlan(cls)
+    no_value = f"{_PREFIX}no_value"
+    names: dict[str, Any] = {no_value: _NO_VALUE, f"{_PREFIX}set": object.__setattr__}
     positional: list[str] = []
     keyword: list[str] = []
     body: list[str] = []
-    for index, field in enumerate(dataclasses.fields(cls)):
-        default, factory = f"{_PREFIX}default_{index}", f"{_PREFIX}factory_{index}"
-        if field.default is not dataclasses.MISSING:
-            names[default] = field.default
-        if field.default_factory is not dataclasses.MISSING:
-            names[factory] = field.default_factory
-        if field.init:
-            value = field.name
-            if field.default is not dataclasses.MISSING:
-                parameter = f"{field.name}={default}"
-            elif field.default_factory is not dataclasses.MISSING:
-                parameter = f"{field.name}={_PREFIX}no_value"
-                value = f"{factory}() if {field.name} is {_PREFIX}no_value else {field.name}"
-            else:
-                parameter = field.name
-            (keyword if field.kw_only else positional).append(parameter)
-        elif field.default is not dataclasses.MISSING:
-            value = default
-        elif field.default_factory is not dataclasses.MISSING:
-            value = f"{factory}()"
+    for index, (name, _, how, default) in enumerate(plan.fields):
+        given = f"{_PREFIX}default_{index}"
+        names[given] = default
+        value, parameter = name, None
+        if how == _REQUIRED:
+            parameter = name
+        elif how == _DEFAULT:
+            parameter = f"{name}={given}"
+        elif how == _FACTORY:
+            parameter = f"{name}={no_value}"
+            value = f"{given}() if {name} is {no_value} else {name}"
+        elif how == _LATE_DEFAULT:
+            value = given
         else:
-            continue  # left unset, as @dataclass leaves it
-        body.append(_assignment(cls, options, index, field.name, value, names))
-    if hasattr(cls, "__post_init__"):
+            value = f"{given}()"
+        if parameter is not None:
+            (positional if name in plan.positional else keyword).append(parameter)
+        body.append(_assignment(cls, options, index, name, value, names))
+    if plan.post_init:
         body.append("self.__post_init__()")
     parameters = ["self", *positional, *(["*", *keyword] if keyword else [])]
     lines = "\n".join(f"    {line}" for line in body or ["pass"])
